@@ -1,0 +1,37 @@
+package org.ltcreports.api.report;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The reports the product makes; {@code slug} is the name used in JSON, URLs and file names. */
+public enum ReportType {
+  PRACTICE_FEEDBACK("practice-feedback", "feedback"),
+  LOCALITY_FEEDBACK("locality-feedback", "locality"),
+  CASE_MANAGEMENT_RETURN("case-management-return", "return"),
+  LOCALITY_COLLATION("locality-collation", "collation"),
+  CASE_FINDING("case-finding", "case-finding");
+
+  private final String slug;
+  private final String shortName;
+
+  ReportType(String slug, String shortName) {
+    this.slug = slug;
+    this.shortName = shortName;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  /** The name used on the command line ({@code --report feedback,locality}). */
+  public String shortName() {
+    return shortName;
+  }
+
+  /** Accepts either the short name or the slug. */
+  public static Optional<ReportType> byName(String name) {
+    return Arrays.stream(values())
+        .filter(t -> t.shortName.equals(name) || t.slug.equals(name))
+        .findFirst();
+  }
+}
