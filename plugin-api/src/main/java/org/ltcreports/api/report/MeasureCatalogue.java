@@ -1,0 +1,376 @@
+package org.ltcreports.api.report;
+
+import static org.ltcreports.api.report.ValueKind.COUNT;
+import static org.ltcreports.api.report.ValueKind.DAYS;
+import static org.ltcreports.api.report.ValueKind.DECIMAL;
+import static org.ltcreports.api.report.ValueKind.PERCENT;
+import static org.ltcreports.api.report.ValueKind.RATE;
+import static org.ltcreports.api.report.ValueKind.RATIO;
+import static org.ltcreports.api.report.ValueKind.TEXT;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every measure id of measures.md with its label and kind, in report order. The closed vocabulary
+ * shared by measures, disclosure control and every renderer.
+ */
+public final class MeasureCatalogue {
+  public static final String POPULATION = "Registered population";
+  public static final String ADMISSIONS = "Emergency admissions";
+  public static final String COMPARISON = "Compared with the locality";
+  public static final String TREND = "Monthly trend";
+  public static final String STAY = "Length of stay and bed days";
+  public static final String READMISSIONS = "Readmissions within 30 days";
+  public static final String ACSC =
+      "Long-term conditions that good primary care can help keep out of hospital";
+  public static final String FREQUENT = "Frequent attenders";
+  public static final String CASE_MANAGED = "Case-managed patients";
+  public static final String REGISTER = "Case management register and caseloads";
+  public static final String ACTIVITY = "Referrals, discharges and contacts";
+  public static final String CARE_PLANS = "Care plans and follow-up";
+  public static final String BEFORE_AFTER = "Before and after case management";
+
+  private static final Map<String, MeasureDefinition> BY_ID = new LinkedHashMap<>();
+
+  static {
+    count("list_size", "Registered patients on the first day of the month", POPULATION);
+    count("list_size_18plus", "Registered patients aged 18 or over", POPULATION);
+    count("list_size_month_end", "Registered patients on the last day of the month", POPULATION);
+    count(
+        "list_size_18plus_month_end", "Registered patients aged 18 or over, month end", POPULATION);
+
+    count("ea_count", "Emergency admissions this month", ADMISSIONS);
+    rate(
+        "ea_rate_per_1000",
+        "Emergency admissions per 1,000 patients this month",
+        ADMISSIONS,
+        "ea_count",
+        "list_size");
+    count("ea_count_last_year", "Emergency admissions in the same month last year", ADMISSIONS);
+    of(
+        "ea_change_pct_yoy",
+        "Change on the same month last year (%)",
+        PERCENT,
+        ADMISSIONS,
+        "ea_count",
+        "ea_count_last_year");
+    count("ea_count_12m", "Emergency admissions in the last 12 months", ADMISSIONS);
+    count("ea_count_prev_12m", "Emergency admissions in the 12 months before that", ADMISSIONS);
+    of(
+        "ea_change_pct_12m",
+        "Change on the previous 12 months (%)",
+        PERCENT,
+        ADMISSIONS,
+        "ea_count_12m",
+        "ea_count_prev_12m");
+    rate(
+        "ea_rate_12m_per_1000",
+        "Emergency admissions per 1,000 patients, last 12 months",
+        ADMISSIONS,
+        "ea_count_12m",
+        "list_size");
+    rate(
+        "ea_dsr_12m_per_1000",
+        "Age-sex standardised rate per 1,000, last 12 months",
+        ADMISSIONS,
+        "ea_count_12m",
+        "list_size");
+    rate(
+        "ea_dsr_12m_lcl95",
+        "Standardised rate, lower 95% limit",
+        ADMISSIONS,
+        "ea_count_12m",
+        "list_size");
+    rate(
+        "ea_dsr_12m_ucl95",
+        "Standardised rate, upper 95% limit",
+        ADMISSIONS,
+        "ea_count_12m",
+        "list_size");
+
+    of(
+        "ea_expected_12m",
+        "Expected admissions at the locality's rates",
+        DECIMAL,
+        COMPARISON,
+        "ea_count_12m",
+        null);
+    of(
+        "ea_ratio_12m",
+        "Admissions compared with expected (1.00 = as expected)",
+        RATIO,
+        COMPARISON,
+        "ea_count_12m",
+        null);
+    of(
+        "ea_significance_12m",
+        "Statistical significance of the difference",
+        TEXT,
+        COMPARISON,
+        "ea_count_12m",
+        null);
+    of(
+        "ea_funnel",
+        "Practices of the locality: admissions against expected",
+        DECIMAL,
+        COMPARISON,
+        null,
+        null);
+
+    of(
+        "ea_series",
+        "Emergency admissions per 1,000 patients, month by month",
+        RATE,
+        TREND,
+        null,
+        null);
+
+    count("ea_discharges", "Emergency admissions discharged this month", STAY);
+    of("ea_bed_days", "Bed days of those admissions", DAYS, STAY, "ea_discharges", null);
+    of("ea_los_mean", "Average length of stay (days)", DAYS, STAY, "ea_discharges", null);
+    of("ea_los_median", "Median length of stay (days)", DAYS, STAY, "ea_discharges", null);
+    count("ea_zero_los", "Discharged the same day", STAY);
+    of(
+        "ea_excess_bed_days",
+        "Excess bed days (beyond the trim point)",
+        DAYS,
+        STAY,
+        "ea_discharges",
+        null);
+    count("ea_without_trim_point", "Discharges with no trim point for their HRG", STAY);
+
+    count("readmissions_30d", "Emergency readmissions within 30 days of a discharge", READMISSIONS);
+    of(
+        "readmission_pct",
+        "Share of emergency admissions that were readmissions (%)",
+        PERCENT,
+        READMISSIONS,
+        "readmissions_30d",
+        "ea_count");
+
+    count("acsc_count", "Admissions for these conditions this month", ACSC);
+    count("acsc_by_condition", "By condition", ACSC);
+    count("acsc_count_12m", "Admissions for these conditions in the last 12 months", ACSC);
+    rate(
+        "acsc_dsr_12m_per_100000",
+        "Age-sex standardised rate per 100,000, last 12 months",
+        ACSC,
+        "acsc_count_12m",
+        "list_size");
+    rate(
+        "acsc_dsr_12m_lcl95",
+        "Standardised rate, lower 95% limit",
+        ACSC,
+        "acsc_count_12m",
+        "list_size");
+    rate(
+        "acsc_dsr_12m_ucl95",
+        "Standardised rate, upper 95% limit",
+        ACSC,
+        "acsc_count_12m",
+        "list_size");
+
+    count(
+        "frequent_attenders",
+        "Patients with 3 or more emergency admissions in 12 months",
+        FREQUENT);
+    add(
+        new MeasureDefinition(
+            "frequent_attender_list", "Frequent attenders", TEXT, FREQUENT, null, null, true));
+
+    count(
+        "ea_count_register",
+        "Emergency admissions of patients on the case management register",
+        CASE_MANAGED);
+    count(
+        "ea_count_not_register",
+        "Emergency admissions of patients not on the register",
+        CASE_MANAGED);
+    count("ae_attendances", "A&E attendances this month", CASE_MANAGED);
+    count("reviews_due", "Admissions of register patients to review", CASE_MANAGED);
+    count("reviews_completed", "Admission reviews completed", CASE_MANAGED);
+    count("reviews_avoidable", "Admissions judged avoidable", CASE_MANAGED);
+
+    count("register_size", "Patients on the case management register at month end", REGISTER);
+    of(
+        "register_pct_adult_list",
+        "Register as a share of adult patients (%)",
+        PERCENT,
+        REGISTER,
+        "register_size",
+        "list_size_18plus_month_end");
+    of(
+        "register_below_target",
+        "Register below the target share of adults",
+        TEXT,
+        REGISTER,
+        null,
+        null);
+    of("caseloads", "Caseloads per case manager", COUNT, REGISTER, null, null);
+    count("referrals_received", "Referrals received", ACTIVITY);
+    count("referrals_by_source", "Referrals by source", ACTIVITY);
+    count("episodes_started", "Patients taken onto the caseload", ACTIVITY);
+    count("discharges", "Patients discharged from case management", ACTIVITY);
+    count("discharges_by_reason", "Discharges by reason", ACTIVITY);
+    count("contacts_attended", "Contacts that took place", ACTIVITY);
+    count("contacts_not_attended", "Contacts that did not take place", ACTIVITY);
+    count("contacts_by_type", "Contacts by type", ACTIVITY);
+    count("contacts_by_mechanism", "Contacts by mechanism", ACTIVITY);
+    of("contact_minutes", "Minutes of contact", DAYS, ACTIVITY, "contacts_attended", null);
+    of(
+        "contacts_per_register_patient",
+        "Contacts per register patient",
+        RATIO,
+        ACTIVITY,
+        "contacts_attended",
+        "register_size");
+    count("care_plan_agreed", "Register patients with an agreed care plan", CARE_PLANS);
+    count("care_plan_declined", "Register patients who declined a care plan", CARE_PLANS);
+    count("care_plan_none", "Register patients with no care plan decision", CARE_PLANS);
+    of(
+        "care_plan_agreed_pct",
+        "Register patients with an agreed care plan (%)",
+        PERCENT,
+        CARE_PLANS,
+        "care_plan_agreed",
+        "register_size");
+    count("care_plan_reviewed_12m", "Care plans reviewed in the last 12 months", CARE_PLANS);
+    count("named_gp_informed", "Named GP informed", CARE_PLANS);
+    count("hospital_discharges_register", "Hospital discharges of register patients", CARE_PLANS);
+    count("followed_up_3wd", "Followed up within 3 working days of discharge", CARE_PLANS);
+    of(
+        "followed_up_3wd_pct",
+        "Followed up within 3 working days (%)",
+        PERCENT,
+        CARE_PLANS,
+        "followed_up_3wd",
+        "hospital_discharges_register");
+    count("register_ea_count", "Emergency admissions of register patients", CARE_PLANS);
+    of(
+        "register_bed_days",
+        "Bed days of register patients' emergency admissions",
+        DAYS,
+        CARE_PLANS,
+        "register_ea_count",
+        null);
+
+    count(
+        "ba_patients",
+        "Patients evaluated before and after entering case management",
+        BEFORE_AFTER);
+    count("ba_excluded_by_reason", "Patients left out of the evaluation, by reason", BEFORE_AFTER);
+    for (String m : new String[] {"ea", "bed_days"}) {
+      String what = m.equals("ea") ? "Emergency admissions" : "Bed days";
+      of(
+          "ba_" + m + "_before_mean",
+          what + " per patient, before",
+          DECIMAL,
+          BEFORE_AFTER,
+          "ba_patients",
+          null);
+      of(
+          "ba_" + m + "_after_mean",
+          what + " per patient, after",
+          DECIMAL,
+          BEFORE_AFTER,
+          "ba_patients",
+          null);
+      of(
+          "ba_" + m + "_diff_mean",
+          what + " per patient, change (after minus before)",
+          DECIMAL,
+          BEFORE_AFTER,
+          "ba_patients",
+          null);
+      of(
+          "ba_" + m + "_diff_lcl95",
+          what + ", change: lower 95% limit",
+          DECIMAL,
+          BEFORE_AFTER,
+          "ba_patients",
+          null);
+      of(
+          "ba_" + m + "_diff_ucl95",
+          what + ", change: upper 95% limit",
+          DECIMAL,
+          BEFORE_AFTER,
+          "ba_patients",
+          null);
+    }
+    of(
+        "ba_by_prior_admissions",
+        "Change by admissions in the before window",
+        DECIMAL,
+        BEFORE_AFTER,
+        null,
+        null);
+    count("ba_comparison_patients", "Matched comparison patients (not case managed)", BEFORE_AFTER);
+    of(
+        "ba_comparison_ea_diff_mean",
+        "Comparison group: change in admissions per patient",
+        DECIMAL,
+        BEFORE_AFTER,
+        "ba_comparison_patients",
+        null);
+    of(
+        "ba_comparison_did",
+        "Difference in differences (case managed minus comparison)",
+        DECIMAL,
+        BEFORE_AFTER,
+        "ba_patients",
+        null);
+    of(
+        "ba_comparison_did_lcl95",
+        "Difference in differences: lower 95% limit",
+        DECIMAL,
+        BEFORE_AFTER,
+        "ba_patients",
+        null);
+    of(
+        "ba_comparison_did_ucl95",
+        "Difference in differences: upper 95% limit",
+        DECIMAL,
+        BEFORE_AFTER,
+        "ba_patients",
+        null);
+  }
+
+  private MeasureCatalogue() {}
+
+  public static Optional<MeasureDefinition> find(String id) {
+    return Optional.ofNullable(BY_ID.get(id));
+  }
+
+  public static MeasureDefinition get(String id) {
+    MeasureDefinition d = BY_ID.get(id);
+    if (d == null) {
+      throw new IllegalArgumentException("unknown measure id: " + id);
+    }
+    return d;
+  }
+
+  public static Collection<MeasureDefinition> all() {
+    return Collections.unmodifiableCollection(BY_ID.values());
+  }
+
+  private static void add(MeasureDefinition d) {
+    BY_ID.put(d.id(), d);
+  }
+
+  private static void count(String id, String label, String section) {
+    add(new MeasureDefinition(id, label, COUNT, section, null, null, false));
+  }
+
+  private static void rate(String id, String label, String section, String num, String den) {
+    add(new MeasureDefinition(id, label, RATE, section, num, den, false));
+  }
+
+  private static void of(
+      String id, String label, ValueKind kind, String section, String num, String den) {
+    add(new MeasureDefinition(id, label, kind, section, num, den, false));
+  }
+}

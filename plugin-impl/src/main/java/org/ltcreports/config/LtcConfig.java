@@ -1,0 +1,245 @@
+package org.ltcreports.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.ltcreports.api.source.SourceSchema;
+import org.ltcreports.measures.MeasureSettings;
+
+/**
+ * The plugin's configuration ({@code ltc-reports.properties}): every key optional with a documented
+ * default, read once and validated at start-up. All problems are reported together.
+ *
+ * <p>The password is held but never printed: {@link #toString()} leaves it out.
+ */
+public final class LtcConfig {
+  public static final String DEFAULT_JNDI = "java:comp/env/jdbc/ltcSource";
+
+  private final Properties props;
+  private final MeasureSettings measureSettings;
+  private final Map<String, String> tableOverrides = new TreeMap<>();
+
+  private LtcConfig(Properties props, List<String> problems) {
+    this.props = props;
+    MeasureSettings d = MeasureSettings.defaults();
+    Set<String> methods = d.emergencyMethods();
+    String m = props.getProperty("measures.emergency-methods");
+    if (m != null) {
+      methods = new LinkedHashSet<>();
+      for (String code : m.split(",")) {
+        if (!code.isBlank()) {
+          methods.add(code.trim().toUpperCase(Locale.ROOT));
+        }
+      }
+      if (methods.isEmpty()) {
+        problems.add("measures.emergency-methods must list at least one admission method code");
+      }
+    }
+    this.measureSettings =
+        new MeasureSettings(
+            methods,
+            intKey(
+                props,
+                "measures.frequent-attender-threshold",
+                d.frequentAttenderThreshold(),
+                1,
+                problems),
+            intKey(props, "measures.caseload-manageable", d.caseloadManageable(), 1, problems),
+            intKey(
+                props, "measures.caseload-unsustainable", d.caseloadUnsustainable(), 1, problems),
+            doubleKey(props, "measures.high-risk-share-pct", d.highRiskSharePct(), problems),
+            Set.copyOf(
+                Arrays.stream(props.getProperty("measures.high-risk-tiers", "VERY_HIGH").split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList()),
+            doubleKey(props, "measures.register-target-pct", d.registerTargetPct(), problems),
+            intKey(props, "measures.before-after-months", d.beforeAfterMonths(), 1, problems));
+    for (String key : props.stringPropertyNames()) {
+      if (key.startsWith("source.table.")) {
+        String canonical = key.substring("source.table.".length());
+        if (SourceSchema.table(canonical).isEmpty()) {
+          problems.add(key + ": no source table called '" + canonical + "'");
+        } else {
+          tableOverrides.put(canonical, props.getProperty(key).trim());
+        }
+      }
+    }
+    String extract = props.getProperty("extract.date");
+    if (extract != null) {
+      try {
+        LocalDate.parse(extract.trim());
+      } catch (DateTimeParseException e) {
+        problems.add("extract.date must be YYYY-MM-DD, got '" + extract + "'");
+      }
+    }
+  }
+
+  /** Reads and validates; throws {@link ConfigException} listing every problem. */
+  public static LtcConfig from(Properties props) {
+    List<String> problems = new ArrayList<>();
+    LtcConfig config = new LtcConfig(props, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return config;
+  }
+
+  public static LtcConfig load(Path file) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new ConfigException(
+          List.of("cannot read configuration file " + file + ": " + e.getMessage()));
+    }
+    return from(p);
+  }
+
+  public static LtcConfig defaults() {
+    return from(new Properties());
+  }
+
+  /** A copy with some keys replaced (command-line options override the file). */
+  public LtcConfig with(Map<String, String> overrides) {
+    Properties p = new Properties();
+    p.putAll(props);
+    overrides.forEach(
+        (k, v) -> {
+          if (v != null) {
+            p.setProperty(k, v);
+          }
+        });
+    return from(p);
+  }
+
+  public String get(String key, String defaultValue) {
+    String v = props.getProperty(key);
+    return v == null || v.isBlank() ? defaultValue : v.trim();
+  }
+
+  public String get(String key) {
+    return get(key, null);
+  }
+
+  public String sourceJdbcUrl() {
+    return get("source.jdbc-url");
+  }
+
+  public String sourceUser() {
+    return get("source.user", "");
+  }
+
+  /** Never logged or shown; see the class comment. */
+  public String sourcePassword() {
+    return props.getProperty("source.password", "");
+  }
+
+  public String sourceJndi() {
+    return get("source.jndi", DEFAULT_JNDI);
+  }
+
+  public String sourceSchema() {
+    return get("source.schema");
+  }
+
+  public Map<String, String> tableOverrides() {
+    return tableOverrides;
+  }
+
+  /** The database for the plugin's own tables; the source database when not set. */
+  public String pluginJdbcUrl() {
+    return get("plugin.jdbc-url", sourceJdbcUrl());
+  }
+
+  public String pluginUser() {
+    return get("plugin.jdbc-url") == null ? sourceUser() : get("plugin.user", "");
+  }
+
+  public String pluginPassword() {
+    return get("plugin.jdbc-url") == null
+        ? sourcePassword()
+        : props.getProperty("plugin.password", "");
+  }
+
+  public MeasureSettings measureSettings() {
+    return measureSettings;
+  }
+
+  public String trimPointsFile() {
+    return get("trim-points.file");
+  }
+
+  public String bankHolidaysFile() {
+    return get("calendar.bank-holidays");
+  }
+
+  public LocalDate extractDate() {
+    String v = get("extract.date");
+    return v == null ? null : LocalDate.parse(v);
+  }
+
+  public String basePath() {
+    return get("web.base-path", "/ltc-reports");
+  }
+
+  public Path artifactDir() {
+    return Path.of(get("artifacts.dir", "data/artifacts"));
+  }
+
+  @Override
+  public String toString() {
+    Map<String, String> shown = new TreeMap<>();
+    for (String k : props.stringPropertyNames()) {
+      shown.put(k, k.endsWith("password") ? "********" : props.getProperty(k));
+    }
+    return "LtcConfig" + shown;
+  }
+
+  private static int intKey(Properties p, String key, int dflt, int min, List<String> problems) {
+    String v = p.getProperty(key);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      int i = Integer.parseInt(v.trim());
+      if (i < min) {
+        problems.add(key + " must be at least " + min + ", got " + i);
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      problems.add(key + " must be a whole number, got '" + v + "'");
+      return dflt;
+    }
+  }
+
+  private static double doubleKey(Properties p, String key, double dflt, List<String> problems) {
+    String v = p.getProperty(key);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      double d = Double.parseDouble(v.trim());
+      if (d < 0 || Double.isNaN(d)) {
+        problems.add(key + " must not be negative, got " + v);
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      problems.add(key + " must be a number, got '" + v + "'");
+      return dflt;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.ltcreports.measures;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import org.ltcreports.source.SourceRows.Patient;
+import org.ltcreports.source.SourceRows.Spell;
+
+/**
+ * A counted emergency admission with the practice it is attributed to (registration on the
+ * admission date; null when the patient had none — a data-quality issue, counted nowhere).
+ */
+public record Admission(Spell spell, Patient patient, String practiceCode) {
+  public LocalDate admitted() {
+    return spell.admissionDate();
+  }
+
+  public YearMonth month() {
+    return YearMonth.from(spell.admissionDate());
+  }
+
+  /**
+   * Length of stay in days (same day = 0), or null while still in hospital or when dates are bad.
+   */
+  public Long lengthOfStay() {
+    LocalDate discharged = spell.dischargeDate();
+    if (discharged == null || discharged.isBefore(spell.admissionDate())) {
+      return null;
+    }
+    return ChronoUnit.DAYS.between(spell.admissionDate(), discharged);
+  }
+}

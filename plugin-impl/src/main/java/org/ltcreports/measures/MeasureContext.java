@@ -1,0 +1,96 @@
+package org.ltcreports.measures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.ltcreports.source.SourceData;
+import org.ltcreports.source.SourceRows.Patient;
+import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.source.SourceRows.Spell;
+
+/**
+ * Everything the measure families share for one run, built once from a source snapshot: who is
+ * registered where, and the counted emergency admissions with their attributed practice. Built in
+ * one pass so a pack for many practices never re-reads the data per practice.
+ */
+public final class MeasureContext {
+  private final SourceData data;
+  private final MeasureSettings settings;
+  private final Registrations registrations;
+  private final EmergencyAdmissionRule rule;
+  private final List<Admission> admissions;
+  private final Map<String, Practice> practices = new TreeMap<>();
+
+  public MeasureContext(SourceData data, MeasureSettings settings) {
+    this.data = data;
+    this.settings = settings;
+    this.registrations = new Registrations(data.patients(), data.registrations());
+    this.rule = new EmergencyAdmissionRule(settings.emergencyMethods());
+    for (Practice p : data.practices()) {
+      practices.putIfAbsent(p.practiceCode(), p);
+    }
+    List<Admission> list = new ArrayList<>();
+    Set<String> seenSpellIds = new HashSet<>();
+    for (Spell s : data.spells()) {
+      // A duplicated spell id is one spell recorded twice: count it once (and report it).
+      if (s.spellId() == null || s.admissionDate() == null || !seenSpellIds.add(s.spellId())) {
+        continue;
+      }
+      if (!rule.isCounted(s)) {
+        continue;
+      }
+      Patient patient = registrations.patient(s.patientId());
+      String practice = registrations.practiceOn(s.patientId(), s.admissionDate());
+      list.add(new Admission(s, patient, practice));
+    }
+    list.sort(Comparator.comparing(Admission::admitted).thenComparing(a -> a.spell().spellId()));
+    this.admissions = List.copyOf(list);
+  }
+
+  public SourceData data() {
+    return data;
+  }
+
+  public MeasureSettings settings() {
+    return settings;
+  }
+
+  public Registrations registrations() {
+    return registrations;
+  }
+
+  public EmergencyAdmissionRule rule() {
+    return rule;
+  }
+
+  /** Counted emergency admissions, by admission date then spell id. */
+  public List<Admission> admissions() {
+    return admissions;
+  }
+
+  /** Practices by code. */
+  public Map<String, Practice> practices() {
+    return practices;
+  }
+
+  public Practice practice(String code) {
+    return practices.get(code);
+  }
+
+  /** Codes of the practices in a locality, in order. */
+  public List<String> practicesOf(String localityCode) {
+    return practices.values().stream()
+        .filter(p -> localityCode.equals(p.localityCode()))
+        .map(Practice::practiceCode)
+        .toList();
+  }
+
+  public LocalDate extractDate() {
+    return data.extractDate();
+  }
+}

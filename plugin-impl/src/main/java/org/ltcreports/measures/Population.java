@@ -1,0 +1,91 @@
+package org.ltcreports.measures;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.ltcreports.source.SourceRows.Patient;
+
+/**
+ * The registered population of every practice on one date, in one pass over the patients: the list
+ * size, adults (18+), and the ESP2013 age–sex cells for standardisation (sex U left out of the
+ * cells and counted).
+ */
+public final class Population {
+  /** ESP2013 bands 0–4 … 85–89, 90+. */
+  public static final int BANDS = 19;
+
+  private final LocalDate date;
+  private final Map<String, long[]> counts = new HashMap<>(); // [total, adults, sexUnknown]
+  private final Map<String, long[][]> cells = new HashMap<>();
+
+  private Population(LocalDate date) {
+    this.date = date;
+  }
+
+  public static Population on(MeasureContext ctx, LocalDate d) {
+    Population pop = new Population(d);
+    Registrations regs = ctx.registrations();
+    for (String id : regs.patientIds()) {
+      String practice = regs.practiceOn(id, d);
+      if (practice == null) {
+        continue;
+      }
+      Patient p = regs.patient(id);
+      int age = Registrations.ageOn(p, d);
+      long[] c = pop.counts.computeIfAbsent(practice, k -> new long[3]);
+      c[0]++;
+      if (age >= 18) {
+        c[1]++;
+      }
+      int sex = sexIndex(p.sex());
+      if (sex < 0) {
+        c[2]++;
+      } else {
+        pop.cells.computeIfAbsent(practice, k -> new long[BANDS][2])[band(age)][sex]++;
+      }
+    }
+    return pop;
+  }
+
+  public LocalDate date() {
+    return date;
+  }
+
+  public long listSize(String practice) {
+    return counts.getOrDefault(practice, new long[3])[0];
+  }
+
+  public long adults(String practice) {
+    return counts.getOrDefault(practice, new long[3])[1];
+  }
+
+  public long sexUnknown(String practice) {
+    return counts.getOrDefault(practice, new long[3])[2];
+  }
+
+  /** Registered patients by ESP2013 band and sex (0 = M, 1 = F); a fresh copy. */
+  public long[][] cells(String practice) {
+    long[][] c = cells.get(practice);
+    long[][] copy = new long[BANDS][2];
+    if (c != null) {
+      for (int i = 0; i < BANDS; i++) {
+        copy[i] = c[i].clone();
+      }
+    }
+    return copy;
+  }
+
+  /** The ESP2013 band of an age in completed years. */
+  public static int band(int age) {
+    return Math.max(0, Math.min(age / 5, BANDS - 1));
+  }
+
+  /** 0 for M, 1 for F, -1 for U or anything else (left out of standardisation). */
+  public static int sexIndex(String sex) {
+    String s = Codes.normalise(sex);
+    if ("M".equals(s)) {
+      return 0;
+    }
+    return "F".equals(s) ? 1 : -1;
+  }
+}

@@ -1,0 +1,75 @@
+package org.ltcreports.render.csv;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.ltcreports.api.report.MeasureCatalogue;
+import org.ltcreports.api.report.MeasureDefinition;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.Report;
+
+/**
+ * The warehouse CSV of outputs.md: one row per (practice, month, measure, key, value), RFC 4180,
+ * UTF-8. Table measures give one row per cell with key {@code <first column value>/<column>}.
+ * Patient-level measures never go into CSV: it is meant for loading aggregates.
+ */
+public final class CsvRenderer {
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder()
+          .setHeader("practice_code", "month", "measure", "key", "value")
+          .setRecordSeparator("\r\n")
+          .get();
+
+  public byte[] render(Report r) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
+      String scope = r.practiceCode() != null ? r.practiceCode() : r.localityCode();
+      String month = r.month().toString();
+      for (Map.Entry<String, MeasureValue> e : r.measures().entrySet()) {
+        String id = e.getKey();
+        if (MeasureCatalogue.find(id).map(MeasureDefinition::patientLevel).orElse(false)) {
+          continue;
+        }
+        MeasureValue v = e.getValue();
+        if (v instanceof MeasureValue.Num n) {
+          csv.printRecord(scope, month, id, "", text(n.value()));
+        } else if (v instanceof MeasureValue.Text t) {
+          csv.printRecord(scope, month, id, "", t.value() == null ? "" : t.value());
+        } else if (v instanceof MeasureValue.Breakdown b) {
+          for (Map.Entry<String, Number> kv : b.values().entrySet()) {
+            csv.printRecord(scope, month, id, kv.getKey(), text(kv.getValue()));
+          }
+        } else if (v instanceof MeasureValue.Table t) {
+          for (List<Object> row : t.rows()) {
+            String rowKey = String.valueOf(row.get(0));
+            for (int i = 1; i < t.columns().size(); i++) {
+              csv.printRecord(scope, month, id, rowKey + "/" + t.columns().get(i).name(), text(row.get(i)));
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static String text(Object v) {
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Double d) {
+      // Full precision, no exponent: the same digits as the JSON.
+      return new java.math.BigDecimal(d.toString()).toPlainString();
+    }
+    return v.toString();
+  }
+}

@@ -1,0 +1,48 @@
+package org.ltcreports.source;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.ltcreports.source.SourceRows.Attendance;
+import org.ltcreports.source.SourceRows.CaseManager;
+import org.ltcreports.source.SourceRows.Contact;
+import org.ltcreports.source.SourceRows.Diagnosis;
+import org.ltcreports.source.SourceRows.Episode;
+import org.ltcreports.source.SourceRows.Event;
+import org.ltcreports.source.SourceRows.Patient;
+import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.source.SourceRows.Procedure;
+import org.ltcreports.source.SourceRows.Registration;
+import org.ltcreports.source.SourceRows.Spell;
+
+/**
+ * A read-only snapshot of the source rows the measures need. Optional tables that the host does not
+ * have are {@code null} lists, so measures can say "not available" instead of 0.
+ *
+ * @param extractDate the last date the data can describe (the day the figures are "as at")
+ */
+public record SourceData(
+    LocalDate extractDate,
+    List<Practice> practices,
+    List<Patient> patients,
+    List<Registration> registrations,
+    List<Spell> spells,
+    List<Diagnosis> diagnoses,
+    List<Procedure> procedures,
+    List<Attendance> attendances,
+    List<CaseManager> caseManagers,
+    List<Episode> episodes,
+    List<Contact> contacts,
+    List<Event> events) {
+
+  public boolean hasDiagnoses() {
+    return diagnoses != null;
+  }
+
+  public boolean hasProcedures() {
+    return procedures != null;
+  }
+
+  public boolean hasAttendances() {
+    return attendances != null;
+  }
+}
