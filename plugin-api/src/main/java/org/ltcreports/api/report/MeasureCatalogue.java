@@ -121,6 +121,8 @@ public final class MeasureCatalogue {
         null,
         null);
 
+    of("ea_funnel_limits", "Funnel plot control limits", DECIMAL, COMPARISON, null, null);
+    of("practices", "Practices of the locality side by side", COUNT, COMPARISON, null, null);
     of(
         "ea_series",
         "Emergency admissions per 1,000 patients, month by month",
