@@ -48,16 +48,36 @@ public final class SourceReader {
   }
 
   /**
-   * Reads every row needed for reports up to {@code extractDate}.
+   * Reads every row the reports need.
    *
-   * @param extractDate the "as at" date of the data, usually the last day of the report month
+   * @param extractDate the "as at" date of the data when the host states it; null to derive it from
+   *     the data ({@link ExtractDate})
+   * @param today the run date, used only to ignore future-dated rows when deriving
    */
-  public SourceData read(LocalDate extractDate) {
+  public SourceData read(LocalDate extractDate, LocalDate today) {
+    SourceData d = readRows(today);
+    LocalDate asAt = extractDate != null ? extractDate : ExtractDate.of(d, today);
+    return new SourceData(
+        asAt,
+        d.practices(),
+        d.patients(),
+        d.registrations(),
+        d.spells(),
+        d.diagnoses(),
+        d.procedures(),
+        d.attendances(),
+        d.caseManagers(),
+        d.episodes(),
+        d.contacts(),
+        d.events());
+  }
+
+  private SourceData readRows(LocalDate placeholder) {
     return jdbi.withHandle(
         h -> {
           markReadOnly(h);
           return new SourceData(
-              extractDate,
+              placeholder,
               list(h, SourceSchema.PRACTICE, "practice_code", Practice.class),
               list(h, SourceSchema.PATIENT, "patient_id", Patient.class),
               list(

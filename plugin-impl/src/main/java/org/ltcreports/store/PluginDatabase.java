@@ -10,22 +10,33 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PluginDatabase {
   private final Jdbi jdbi;
+  private final Flyway flyway;
 
-  private PluginDatabase(Jdbi jdbi) {
+  private PluginDatabase(Jdbi jdbi, Flyway flyway) {
     this.jdbi = jdbi;
+    this.flyway = flyway;
   }
 
   /** Applies pending migrations and returns the database ready to use. */
   public static PluginDatabase migrate(DataSource dataSource) {
-    Flyway.configure()
+    Flyway flyway = flyway(dataSource);
+    flyway.migrate();
+    return new PluginDatabase(Jdbi.create(dataSource), flyway);
+  }
+
+  private static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/ltc")
         .table("ltc_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")
-        .load()
-        .migrate();
-    return new PluginDatabase(Jdbi.create(dataSource));
+        .load();
+  }
+
+  /** Migrations not yet applied (0 once start-up has run). */
+  public int pendingMigrations() {
+    return flyway.info().pending().length;
   }
 
   public Jdbi jdbi() {

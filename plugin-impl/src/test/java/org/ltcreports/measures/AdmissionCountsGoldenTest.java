@@ -92,8 +92,26 @@ class AdmissionCountsGoldenTest {
     p2 = measures.forPractice("P2");
   }
 
-  private static void spell(SourceDataBuilder b, String id, String patient, String admitted, String method, String source, String classification) {
-    b.spell(id, patient, admitted, admitted, method, source, classification, "1", "300", "R074", "EB03E");
+  private static void spell(
+      SourceDataBuilder b,
+      String id,
+      String patient,
+      String admitted,
+      String method,
+      String source,
+      String classification) {
+    b.spell(
+        id,
+        patient,
+        admitted,
+        admitted,
+        method,
+        source,
+        classification,
+        "1",
+        "300",
+        "R074",
+        "EB03E");
   }
 
   @Test

@@ -8,7 +8,8 @@ import org.ltcreports.source.SourceRows.Spell;
 
 /** The examples of measures.md "Emergency admissions", one row each. */
 class EmergencyAdmissionRuleTest {
-  private final EmergencyAdmissionRule rule = new EmergencyAdmissionRule(MeasureSettings.DEFAULT_EMERGENCY_METHODS);
+  private final EmergencyAdmissionRule rule =
+      new EmergencyAdmissionRule(MeasureSettings.DEFAULT_EMERGENCY_METHODS);
 
   @ParameterizedTest(name = "method {0}, source {1}, classification {2} -> {3}")
   @CsvSource(
@@ -36,8 +37,22 @@ class EmergencyAdmissionRuleTest {
         "21, 19, null, true", // missing classification is treated as ordinary
         "21, null, 1, true", // missing source is not a transfer
       })
-  void countedEmergencyAdmission(String method, String source, String classification, boolean counted) {
-    Spell s = new Spell("s", "p", "RXX01", SourceDataBuilder.d("2026-10-01"), null, method, source, classification, "1", "300", "R074", null);
+  void countedEmergencyAdmission(
+      String method, String source, String classification, boolean counted) {
+    Spell s =
+        new Spell(
+            "s",
+            "p",
+            "RXX01",
+            SourceDataBuilder.d("2026-10-01"),
+            null,
+            method,
+            source,
+            classification,
+            "1",
+            "300",
+            "R074",
+            null);
     assertThat(rule.isCounted(s)).isEqualTo(counted);
   }
 }

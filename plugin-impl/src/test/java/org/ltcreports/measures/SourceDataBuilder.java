@@ -58,7 +58,8 @@ public final class SourceDataBuilder {
   }
 
   /** A patient registered with one practice from {@code from} onwards. */
-  public SourceDataBuilder registeredPatient(String id, String birthDate, String sex, String practice, String from) {
+  public SourceDataBuilder registeredPatient(
+      String id, String birthDate, String sex, String practice, String from) {
     patient(id, birthDate, sex);
     return registration(id, practice, from, null);
   }
@@ -69,8 +70,10 @@ public final class SourceDataBuilder {
   }
 
   /** An emergency admission (method 21, ordinary, general medicine) with a diagnosis and HRG. */
-  public SourceDataBuilder emergency(String spellId, String patientId, String admitted, String discharged) {
-    return spell(spellId, patientId, admitted, discharged, "21", "19", "1", "1", "300", "R074", "EB03E");
+  public SourceDataBuilder emergency(
+      String spellId, String patientId, String admitted, String discharged) {
+    return spell(
+        spellId, patientId, admitted, discharged, "21", "19", "1", "1", "300", "R074", "EB03E");
   }
 
   public SourceDataBuilder spell(
@@ -87,8 +90,18 @@ public final class SourceDataBuilder {
       String hrg) {
     spells.add(
         new Spell(
-            spellId, patientId, "RXX01", d(admitted), d(discharged), method, source, classification,
-            dischargeMethod, specialty, diagnosis, hrg));
+            spellId,
+            patientId,
+            "RXX01",
+            d(admitted),
+            d(discharged),
+            method,
+            source,
+            classification,
+            dischargeMethod,
+            specialty,
+            diagnosis,
+            hrg));
     return this;
   }
 
@@ -102,7 +115,8 @@ public final class SourceDataBuilder {
     return this;
   }
 
-  public SourceDataBuilder attendance(String id, String patientId, String arrival, Boolean admitted) {
+  public SourceDataBuilder attendance(
+      String id, String patientId, String arrival, Boolean admitted) {
     attendances.add(new Attendance(id, patientId, "RXX01", d(arrival), admitted));
     return this;
   }
@@ -116,19 +130,48 @@ public final class SourceDataBuilder {
   }
 
   public SourceDataBuilder caseManager(String id, String role, String wte, String locality) {
-    caseManagers.add(new CaseManager(id, "Case manager " + id, role, wte == null ? null : new BigDecimal(wte), locality));
+    caseManagers.add(
+        new CaseManager(
+            id, "Case manager " + id, role, wte == null ? null : new BigDecimal(wte), locality));
     return this;
   }
 
   public SourceDataBuilder episode(
-      String id, String patientId, String caseManagerId, String referral, String source, String start, String end, String endReason, String riskTier) {
-    episodes.add(new Episode(id, patientId, caseManagerId, d(referral), source, d(start), d(end), endReason, null, riskTier));
+      String id,
+      String patientId,
+      String caseManagerId,
+      String referral,
+      String source,
+      String start,
+      String end,
+      String endReason,
+      String riskTier) {
+    episodes.add(
+        new Episode(
+            id,
+            patientId,
+            caseManagerId,
+            d(referral),
+            source,
+            d(start),
+            d(end),
+            endReason,
+            null,
+            riskTier));
     return this;
   }
 
   public SourceDataBuilder contact(
-      String id, String episodeId, String caseManagerId, String date, String type, String mechanism, String attendance, Integer minutes) {
-    contacts.add(new Contact(id, episodeId, caseManagerId, d(date), type, mechanism, attendance, minutes));
+      String id,
+      String episodeId,
+      String caseManagerId,
+      String date,
+      String type,
+      String mechanism,
+      String attendance,
+      Integer minutes) {
+    contacts.add(
+        new Contact(id, episodeId, caseManagerId, d(date), type, mechanism, attendance, minutes));
     return this;
   }
 
@@ -139,8 +182,18 @@ public final class SourceDataBuilder {
 
   public SourceData build() {
     return new SourceData(
-        extractDate, practices, patients, registrations, spells, diagnoses, procedures, attendances,
-        caseManagers, episodes, contacts, events);
+        extractDate,
+        practices,
+        patients,
+        registrations,
+        spells,
+        diagnoses,
+        procedures,
+        attendances,
+        caseManagers,
+        episodes,
+        contacts,
+        events);
   }
 
   /** A made-up but well-formed 10-digit number, so tests can check ids never leak. */

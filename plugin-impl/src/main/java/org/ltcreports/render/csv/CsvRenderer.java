@@ -1,36 +1,52 @@
 package org.ltcreports.render.csv;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureDefinition;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.render.ReportRenderer;
 
 /**
  * The warehouse CSV of outputs.md: one row per (practice, month, measure, key, value), RFC 4180,
  * UTF-8. Table measures give one row per cell with key {@code <first column value>/<column>}.
  * Patient-level measures never go into CSV: it is meant for loading aggregates.
  */
-public final class CsvRenderer {
+public final class CsvRenderer implements ReportRenderer {
   private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder()
+      CSVFormat.RFC4180
+          .builder()
           .setHeader("practice_code", "month", "measure", "key", "value")
           .setRecordSeparator("\r\n")
           .get();
 
-  public byte[] render(Report r) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
+  @Override
+  public Format format() {
+    return Format.CSV;
+  }
+
+  @Override
+  public Set<ReportType> types() {
+    return EnumSet.allOf(ReportType.class);
+  }
+
+  @Override
+  public void render(Report r, OutputStream bytes) throws IOException {
+    Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+    CSVPrinter csv = new CSVPrinter(w, FORMAT);
+    {
       String scope = r.practiceCode() != null ? r.practiceCode() : r.localityCode();
       String month = r.month().toString();
       for (Map.Entry<String, MeasureValue> e : r.measures().entrySet()) {
@@ -51,15 +67,14 @@ public final class CsvRenderer {
           for (List<Object> row : t.rows()) {
             String rowKey = String.valueOf(row.get(0));
             for (int i = 1; i < t.columns().size(); i++) {
-              csv.printRecord(scope, month, id, rowKey + "/" + t.columns().get(i).name(), text(row.get(i)));
+              csv.printRecord(
+                  scope, month, id, rowKey + "/" + t.columns().get(i).name(), text(row.get(i)));
             }
           }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    csv.flush();
   }
 
   private static String text(Object v) {

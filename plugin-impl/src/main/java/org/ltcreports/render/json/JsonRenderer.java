@@ -3,36 +3,45 @@ package org.ltcreports.render.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ltcreports.api.report.DataQualityIssue;
+import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.render.ReportRenderer;
 
 /**
  * The measure data format of outputs.md: one JSON document per report, measure ids as keys, full
  * precision, {@code null} for what cannot be computed, maps as maps, tables as arrays of objects.
  * Key order is the report's order, so the bytes are the same every time.
  */
-public final class JsonRenderer {
+public final class JsonRenderer implements ReportRenderer {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-  public byte[] render(Report report) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      MAPPER.writeValue(out, document(report));
-      out.write('\n');
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  @Override
+  public Format format() {
+    return Format.JSON;
+  }
+
+  @Override
+  public Set<ReportType> types() {
+    return EnumSet.allOf(ReportType.class);
+  }
+
+  @Override
+  public void render(Report report, OutputStream out) throws IOException {
+    MAPPER.writeValue(out, document(report));
+    out.write('\n');
   }
 
   /** The document as plain maps and lists (also used to compare versions of a report). */
@@ -55,7 +64,8 @@ public final class JsonRenderer {
     doc.put("suppressed", r.suppressed());
     doc.put("data_quality", r.dataQuality());
     if (!r.dataQualityIssues().isEmpty()) {
-      doc.put("data_quality_issues", r.dataQualityIssues().stream().map(JsonRenderer::issue).toList());
+      doc.put(
+          "data_quality_issues", r.dataQualityIssues().stream().map(JsonRenderer::issue).toList());
     }
     doc.put("notes", r.notes());
     return doc;

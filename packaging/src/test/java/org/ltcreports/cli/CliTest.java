@@ -1,0 +1,126 @@
+package org.ltcreports.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ltcreports.fixtures.HandBuiltDatasets;
+
+/**
+ * The command line end to end on hand-built data: the JSON figures equal the hand-worked values
+ * (see golden-admissions.sql), and bad arguments give one line and the right exit code.
+ */
+class CliTest {
+  static final String GOLDEN = "jdbc:h2:mem:cli-golden;DB_CLOSE_DELAY=-1";
+  static final String BROKEN = "jdbc:h2:mem:cli-broken;DB_CLOSE_DELAY=-1";
+  static Connection keepGolden;
+  static Connection keepBroken;
+
+  @TempDir Path out;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void databases() throws Exception {
+    keepGolden = DriverManager.getConnection(GOLDEN);
+    HandBuiltDatasets.load(keepGolden, HandBuiltDatasets.GOLDEN_ADMISSIONS);
+    keepBroken = DriverManager.getConnection(BROKEN);
+    HandBuiltDatasets.load(keepBroken, HandBuiltDatasets.GOLDEN_ADMISSIONS);
+    try (Statement s = keepBroken.createStatement()) {
+      s.execute("ALTER TABLE hospital_spell DROP COLUMN hrg_code");
+      s.execute("ALTER TABLE patient DROP COLUMN birth_date");
+      s.execute("ALTER TABLE patient ADD COLUMN birth_date INTEGER");
+    }
+  }
+
+  static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void jsonFiguresEqualTheHandWorkedValues() throws Exception {
+    Run r = run("generate", "--jdbc-url", GOLDEN, "--month", "2026-10", "--report", "feedback", "--format", "json,csv", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(out.resolve("2026-10/P1-practice-feedback-practice.json").toFile());
+    JsonNode m = doc.get("measures");
+    assertThat(doc.get("practice").asText()).isEqualTo("P1");
+    assertThat(doc.get("month").asText()).isEqualTo("2026-10");
+    assertThat(m.get("list_size").asLong()).isEqualTo(3);
+    assertThat(m.get("list_size_18plus").asLong()).isEqualTo(2);
+    assertThat(m.get("ea_count").asLong()).isEqualTo(4);
+    assertThat(m.get("ea_rate_per_1000").asDouble()).isCloseTo(4000.0 / 3, within(1e-9));
+    assertThat(m.get("ea_count_last_year").asLong()).isEqualTo(2);
+    assertThat(m.get("ea_change_pct_yoy").asDouble()).isCloseTo(100.0, within(1e-9));
+    assertThat(m.get("ea_count_12m").asLong()).isEqualTo(6);
+    assertThat(m.get("ea_count_prev_12m").asLong()).isEqualTo(3);
+    assertThat(m.get("ea_change_pct_12m").asDouble()).isCloseTo(100.0, within(1e-9));
+    assertThat(m.get("ea_rate_12m_per_1000").asDouble()).isCloseTo(2000.0, within(1e-9));
+    JsonNode p2 = new ObjectMapper().readTree(out.resolve("2026-10/P2-practice-feedback-practice.json").toFile()).get("measures");
+    assertThat(p2.get("ea_count").asLong()).isEqualTo(1);
+    assertThat(p2.get("ea_change_pct_yoy").isNull()).as("divisor 0 → null, never 0").isTrue();
+    String csv = Files.readString(out.resolve("2026-10/P1-practice-feedback-practice.csv"));
+    assertThat(csv).startsWith("practice_code,month,measure,key,value\r\n").contains("P1,2026-10,ea_count,,4\r\n");
+  }
+
+  @Test
+  void badMonthIsOneLineAndExitTwo() {
+    Run r = run("generate", "--jdbc-url", GOLDEN, "--month", "2026-13", "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("month must be YYYY-MM, got '2026-13'").doesNotContain("\n").doesNotContain("Exception");
+  }
+
+  @Test
+  void unknownPracticeIsOneLineAndExitTwo() {
+    Run r = run("generate", "--jdbc-url", GOLDEN, "--month", "2026-10", "--practice", "Z99999", "--format", "json", "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: unknown practice 'Z99999'");
+  }
+
+  @Test
+  void unreachableDatabaseIsOneLineAndExitOne() {
+    Run r = run("generate", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/nothing", "--month", "2026-10", "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().strip()).startsWith("error: cannot connect to jdbc:postgresql://127.0.0.1:1/nothing").doesNotContain("\n\tat ");
+  }
+
+  @Test
+  void validateNamesEveryProblemAtOnce() {
+    Run r = run("validate", "--jdbc-url", BROKEN);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out())
+        .contains("hospital_spell.hrg_code: column is missing")
+        .contains("patient.birth_date: has type INTEGER, expected DATE")
+        .contains("2 schema problem(s).");
+  }
+
+  @Test
+  void validatePassesOnTheContractSchema() {
+    Run r = run("validate", "--jdbc-url", GOLDEN);
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out()).contains("Source schema OK.");
+  }
+}

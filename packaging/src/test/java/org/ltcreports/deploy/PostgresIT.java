@@ -1,0 +1,335 @@
+package org.ltcreports.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.google.inject.Guice;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.cli.Main;
+import org.ltcreports.config.LtcConfig;
+import org.ltcreports.fixtures.FixtureDatabase;
+import org.ltcreports.fixtures.GeneratorOptions;
+import org.ltcreports.fixtures.HandBuiltDatasets;
+import org.ltcreports.fixtures.LocalityGenerator;
+import org.ltcreports.report.BatchGenerator;
+import org.ltcreports.report.BatchRequest;
+import org.ltcreports.report.BatchResult;
+import org.ltcreports.source.JdbcDataSources;
+import org.ltcreports.store.PluginDatabase;
+import org.ltcreports.wiring.LtcModule;
+
+/**
+ * The same SQL on a real PostgreSQL server: the plugin's Flyway migrations (every file in {@code
+ * db/ltc}), {@code validate}, and the feedback reports' JSON, byte for byte equal to H2's for the
+ * same fixtures (the hand-built golden dataset, and a generated locality).
+ *
+ * <p>The server: {@code -Dltc.test.postgres.url=jdbc:postgresql://host:port/db?user=…} (each test
+ * works in a schema of its own there), else a private cluster started from Debian's {@code
+ * postgresql} package in a temporary folder ({@link PrivatePostgres}); else the tests are skipped.
+ * {@code -Dltc.test.postgres.full=true} compares the full demo locality (12 practices, 100,000
+ * patients) instead of the quicker one.
+ */
+class PostgresIT {
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+  static final YearMonth DEMO_MONTH = YearMonth.of(2025, 12);
+
+  static PrivatePostgres pg;
+  static String serverUrl;
+  static Path work;
+
+  @BeforeAll
+  static void server() throws Exception {
+    DeployEnvironment.inIntegrationTestPhase();
+    work = DeployEnvironment.workDir("postgres");
+    serverUrl = System.getProperty("ltc.test.postgres.url");
+    if (serverUrl == null || serverUrl.isBlank()) {
+      var bin = PrivatePostgres.binDir();
+      DeployEnvironment.need(
+          bin.isPresent(),
+          "PostgreSQL",
+          "no initdb/pg_ctl in /usr/lib/postgresql/*/bin or on the PATH (Debian: apt-get install -y postgresql),"
+              + " and -Dltc.test.postgres.url is not set");
+      var why = PrivatePostgres.cannotStart(bin.get());
+      DeployEnvironment.need(why.isEmpty(), "PostgreSQL", why.orElse(""));
+      pg = PrivatePostgres.start(bin.get());
+      serverUrl = pg.url("postgres");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (pg != null) {
+      pg.close();
+    }
+  }
+
+  static GeneratorOptions demoOptions() {
+    return Boolean.getBoolean("ltc.test.postgres.full")
+        ? GeneratorOptions.defaults().withLastMonth(DEMO_MONTH)
+        : new GeneratorOptions(4, 12_000, 3, 42L, DEMO_MONTH, 2);
+  }
+
+  @Test
+  void migrationsRunUnchanged() throws Exception {
+    String url = schema(serverUrl, "migrations");
+    DataSource ds = JdbcDataSources.forUrl(url, null, null);
+    List<String> files = migrationFiles();
+    PluginDatabase db;
+    try {
+      db = PluginDatabase.migrate(ds);
+    } catch (RuntimeException e) {
+      throw new AssertionError("a migration in db/ltc does not run on PostgreSQL: " + rootMessage(e), e);
+    }
+    assertThat(db.pendingMigrations()).isZero();
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT script FROM ltc_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+      List<String> applied = new ArrayList<>();
+      while (rs.next()) {
+        applied.add(rs.getString(1));
+      }
+      assertThat(applied).as("every migration file applied on PostgreSQL").containsExactlyInAnyOrderElementsOf(files);
+    }
+    // Migrating again is a no-op.
+    assertThat(PluginDatabase.migrate(ds).pendingMigrations()).isZero();
+  }
+
+  /** With {@code source.schema} naming the schema, as a PostgreSQL host with schemas would. */
+  @Test
+  void validateInANamedSchema() throws Exception {
+    String url = schema(serverUrl, "validate");
+    fillSmall(url);
+    Path config = work.resolve("validate.properties");
+    Files.writeString(
+        config,
+        "source.jdbc-url = " + serverUrl + "\nsource.schema = ltc_it_validate\n",
+        StandardCharsets.UTF_8);
+    assertValidate(url, "--config", config.toString());
+  }
+
+  /** With no schema configured: the connection's own (public), in a database of its own. */
+  @Test
+  void validateInADatabaseOfItsOwn() throws Exception {
+    Assumptions.assumeTrue(pg != null, "needs the private cluster (creates a database)");
+    try (Connection c = DriverManager.getConnection(serverUrl);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE ltc_validate");
+    }
+    String url = pg.url("ltc_validate");
+    fillSmall(url);
+    assertValidate(url, "--jdbc-url", url);
+  }
+
+  private static void fillSmall(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url)) {
+      new LocalityGenerator().generate(new GeneratorOptions(1, 200, 1, 7L, DEMO_MONTH, 1), c);
+    }
+  }
+
+  private static void assertValidate(String url, String... options) throws SQLException {
+    List<String> args = new ArrayList<>(List.of("validate"));
+    args.addAll(List.of(options));
+    CliRun r = cli(args.toArray(String[]::new));
+    assertThat(r.exit()).as("validate on PostgreSQL:\n%s%s", r.out(), r.err()).isZero();
+    assertThat(r.out()).contains("Source schema OK.");
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE hospital_spell DROP COLUMN hrg_code");
+    }
+    CliRun broken = cli(args.toArray(String[]::new));
+    assertThat(broken.exit()).as("validate must notice a missing column on PostgreSQL too:\n%s", broken.out()).isEqualTo(2);
+    assertThat(broken.out()).contains("hrg_code");
+  }
+
+  @Test
+  void goldenDatasetGivesTheSameJsonAsH2() throws Exception {
+    String h2 = "jdbc:h2:mem:pg-golden;DB_CLOSE_DELAY=-1";
+    String pgUrl = schema(serverUrl, "golden");
+    try (Connection keep = DriverManager.getConnection(h2, FixtureDatabase.USER, FixtureDatabase.PASSWORD);
+        Connection c = DriverManager.getConnection(pgUrl)) {
+      HandBuiltDatasets.load(keep, HandBuiltDatasets.GOLDEN_ADMISSIONS);
+      HandBuiltDatasets.load(c, HandBuiltDatasets.GOLDEN_ADMISSIONS);
+      Map<String, String> fromH2 = json(h2, YearMonth.of(2026, 10), work.resolve("golden-h2"), null);
+      Map<String, String> fromPg = json(pgUrl, YearMonth.of(2026, 10), work.resolve("golden-pg"), null);
+      assertSameJson(fromH2, fromPg, "golden dataset");
+      assertThat(fromPg.get("2026-10/P1-practice-feedback-practice.json")).contains("\"ea_count\" : 4");
+    }
+  }
+
+  @Test
+  void generatedLocalityGivesTheSameJsonAsH2() throws Exception {
+    compareGenerated(serverUrl, "demo");
+  }
+
+  /**
+   * A host's PostgreSQL usually sorts text by a language's rules, not by code point as H2 and the
+   * C locale do; the reports must not depend on it.
+   */
+  @Test
+  void generatedLocalityUnderAnEnglishCollation() throws Exception {
+    Assumptions.assumeTrue(pg != null, "needs the private cluster (creates a database with an ICU collation)");
+    try (Connection c = DriverManager.getConnection(serverUrl);
+        Statement s = c.createStatement()) {
+      try {
+        s.execute("CREATE DATABASE ltc_en_gb TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'en-GB'");
+      } catch (SQLException e) {
+        Assumptions.assumeTrue(false, "this PostgreSQL cannot create an ICU en-GB database: " + e.getMessage());
+      }
+    }
+    compareGenerated(pg.url("ltc_en_gb"), "demo_en_gb");
+  }
+
+  private void compareGenerated(String server, String name) throws Exception {
+    GeneratorOptions options = demoOptions();
+    Path trim = FixtureDatabase.writeTrimPoints(work.resolve(name + "-trim"), options);
+    long t0 = System.nanoTime();
+    String h2 = FixtureDatabase.createH2Memory("pg-compare-" + name, options);
+    long t1 = System.nanoTime();
+    String pgUrl = schema(server, name);
+    try (Connection c = DriverManager.getConnection(pgUrl)) {
+      new LocalityGenerator().generate(options, c);
+      LocalityGenerator.createIndexes(c);
+      try (Statement s = c.createStatement()) {
+        s.execute("ANALYZE");
+      }
+    }
+    long t2 = System.nanoTime();
+    Map<String, String> fromH2 = json(h2, options.lastMonth(), work.resolve(name + "-h2"), trim);
+    long t3 = System.nanoTime();
+    Map<String, String> fromPg = json(pgUrl, options.lastMonth(), work.resolve(name + "-pg"), trim);
+    long t4 = System.nanoTime();
+    System.out.printf(
+        "[deploy tests] %s: %d practices, %d patients; fill H2 %.1f s, PostgreSQL %.1f s; reports H2 %.1f s, PostgreSQL %.1f s%n",
+        name, options.practices(), options.patients(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
+    assertThat(fromH2).as("one JSON file per practice").hasSize(options.practices());
+    assertSameJson(fromH2, fromPg, name);
+  }
+
+  /** Runs the batch for every practice, JSON only; file name → content. */
+  private static Map<String, String> json(String url, YearMonth month, Path out, Path trimPoints) throws IOException {
+    Properties p = new Properties();
+    p.setProperty("source.jdbc-url", url);
+    String user = url.startsWith("jdbc:h2:") ? FixtureDatabase.USER : null;
+    if (trimPoints != null) {
+      p.setProperty("trim-points.file", trimPoints.toString());
+    }
+    LtcConfig config = LtcConfig.from(p);
+    DataSource ds = JdbcDataSources.forUrl(url, user, null);
+    BatchGenerator batch = Guice.createInjector(new LtcModule(config, ds, ds)).getInstance(BatchGenerator.class);
+    BatchResult result =
+        batch.run(
+            new BatchRequest(month, List.of(), null, Set.of(ReportType.PRACTICE_FEEDBACK), Set.of(Format.JSON), Audience.PRACTICE, out),
+            TODAY,
+            line -> {});
+    assertThat(result.failures()).as("report failures on " + JdbcDataSources.redact(url)).isEmpty();
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(out)) {
+      for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+        files.put(out.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+      }
+    }
+    return files;
+  }
+
+  private static void assertSameJson(Map<String, String> h2, Map<String, String> pg, String what) {
+    assertThat(pg.keySet()).as(what + ": the same files from PostgreSQL as from H2").isEqualTo(h2.keySet());
+    for (String name : h2.keySet()) {
+      String a = h2.get(name);
+      String b = pg.get(name);
+      if (!a.equals(b)) {
+        String[] la = a.split("\n", -1);
+        String[] lb = b.split("\n", -1);
+        int i = 0;
+        while (i < Math.min(la.length, lb.length) && la[i].equals(lb[i])) {
+          i++;
+        }
+        fail(what + ": " + name + " differs from H2's at line " + (i + 1) + ":\n  H2:         " + (i < la.length ? la[i] : "(end)") + "\n  PostgreSQL: " + (i < lb.length ? lb[i] : "(end)"));
+      }
+    }
+  }
+
+  /** A fresh schema on the server; the URL with it as the current schema. */
+  private static String schema(String server, String name) throws SQLException {
+    String schema = "ltc_it_" + name;
+    try (Connection c = DriverManager.getConnection(server);
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      s.execute("CREATE SCHEMA " + schema);
+    }
+    return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  /** The migration scripts on the class path (db/ltc/V*.sql), by file name. */
+  private static List<String> migrationFiles() throws Exception {
+    URL dir = PluginDatabase.class.getClassLoader().getResource("db/ltc");
+    assertThat(dir).as("db/ltc on the class path").isNotNull();
+    URI uri = dir.toURI();
+    List<String> names = new ArrayList<>();
+    if (uri.getScheme().equals("jar")) {
+      try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of());
+          Stream<Path> files = Files.list(fs.getPath("db/ltc"))) {
+        files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V.*\\.sql")).forEach(names::add);
+      }
+    } else {
+      try (Stream<Path> files = Files.list(Path.of(uri))) {
+        files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V.*\\.sql")).forEach(names::add);
+      }
+    }
+    return names;
+  }
+
+  record CliRun(int exit, String out, String err) {}
+
+  private static CliRun cli(String... args) {
+    java.io.PrintStream oldOut = System.out;
+    java.io.PrintStream oldErr = System.err;
+    java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+    try {
+      System.setOut(new java.io.PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new java.io.PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return String.valueOf(t.getMessage());
+  }
+}

@@ -1,0 +1,215 @@
+package org.ltcreports.access;
+
+import static org.ltcreports.access.Action.ACKNOWLEDGE_RETURN;
+import static org.ltcreports.access.Action.COLLATE;
+import static org.ltcreports.access.Action.DOWNLOAD_REPORT;
+import static org.ltcreports.access.Action.EXPORT_AUDIT_LOG;
+import static org.ltcreports.access.Action.RETURN_RETURN;
+import static org.ltcreports.access.Action.REVIEW_ADMISSION;
+import static org.ltcreports.access.Action.SUBMIT_RETURN;
+import static org.ltcreports.access.Action.VIEW_AUDIT_LOG;
+import static org.ltcreports.access.Action.VIEW_FEEDBACK;
+import static org.ltcreports.access.Action.VIEW_LOCALITY;
+import static org.ltcreports.access.Action.VIEW_PATIENT_LIST;
+import static org.ltcreports.access.Action.VIEW_RETURN;
+import static org.ltcreports.access.Action.VIEW_REVIEWS;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.spi.HostUser;
+import org.ltcreports.api.spi.Role;
+
+/**
+ * Who may do what (governance.md "Access control"), as pure functions of the user, the action and
+ * its scope. Every request is checked on the server with {@link #decide}; a denial is a 403 and an
+ * {@code ACCESS_DENIED} audit event.
+ *
+ * <ul>
+ *   <li>PRACTICE_USER: its own practices only, any audience of them, patient lists, admission
+ *       reviews; never submits.
+ *   <li>PRACTICE_LEAD: as PRACTICE_USER, and submits its practices' returns.
+ *   <li>LOCALITY_MANAGER: every practice of its localities, COMMISSIONER and PUBLIC outputs only;
+ *       collates; acknowledges and returns returns.
+ *   <li>COMMISSIONER: COMMISSIONER and PUBLIC outputs of its localities' practices, and their
+ *       returns once submitted; acknowledges and returns them; never patient lists.
+ *   <li>AUDITOR: reads and exports the audit log, nothing else.
+ * </ul>
+ *
+ * A user with several roles may do what any of them allows. Anything not allowed is denied.
+ */
+public final class Permissions {
+
+  private static final Set<Action> PRACTICE_USER_ACTIONS =
+      EnumSet.of(
+          VIEW_FEEDBACK,
+          DOWNLOAD_REPORT,
+          VIEW_RETURN,
+          REVIEW_ADMISSION,
+          VIEW_REVIEWS,
+          VIEW_PATIENT_LIST);
+  private static final Set<Action> PRACTICE_LEAD_ACTIONS =
+      plus(PRACTICE_USER_ACTIONS, SUBMIT_RETURN);
+  private static final Set<Action> COMMISSIONER_ACTIONS =
+      EnumSet.of(
+          VIEW_FEEDBACK,
+          DOWNLOAD_REPORT,
+          VIEW_RETURN,
+          ACKNOWLEDGE_RETURN,
+          RETURN_RETURN,
+          VIEW_LOCALITY);
+  private static final Set<Action> LOCALITY_MANAGER_ACTIONS = plus(COMMISSIONER_ACTIONS, COLLATE);
+  private static final Set<Action> AUDITOR_ACTIONS = EnumSet.of(VIEW_AUDIT_LOG, EXPORT_AUDIT_LOG);
+
+  /** Audiences a role outside the practice may receive: aggregates only. */
+  private static final Set<Audience> AGGREGATE_AUDIENCES =
+      EnumSet.of(Audience.COMMISSIONER, Audience.PUBLIC);
+
+  private Permissions() {}
+
+  public static Decision decide(HostUser user, Action action, Scope scope) {
+    if (user == null) {
+      return Decision.deny("no signed-in user");
+    }
+    if (user.roles().isEmpty()) {
+      return Decision.deny(user.name() + " has no LTC Reports role");
+    }
+    Optional<Decision> malformed = checkScope(action, scope);
+    if (malformed.isPresent()) {
+      return malformed.get();
+    }
+    List<String> reasons = new ArrayList<>();
+    for (Role role : Role.values()) {
+      if (user.has(role)) {
+        Decision d = decide(role, user, action, scope);
+        if (d.allowed()) {
+          return d;
+        }
+        reasons.add(d.reason());
+      }
+    }
+    return Decision.deny(String.join("; ", reasons));
+  }
+
+  /** As {@link #decide}, throwing {@link AccessDenied} when the answer is no. */
+  public static Decision require(HostUser user, Action action, Scope scope) {
+    Decision d = decide(user, action, scope);
+    if (!d.allowed()) {
+      throw new AccessDenied(d);
+    }
+    return d;
+  }
+
+  /** Problems with the request itself, whoever asks. */
+  private static Optional<Decision> checkScope(Action action, Scope scope) {
+    if (scope == null) {
+      return Optional.of(Decision.deny(action + " needs a scope"));
+    }
+    switch (action.target()) {
+      case PRACTICE -> {
+        if (scope.practiceCode() == null) {
+          return Optional.of(Decision.deny(action + " needs a practice"));
+        }
+      }
+      case LOCALITY -> {
+        if (scope.localityCode() == null) {
+          return Optional.of(Decision.deny(action + " needs a locality"));
+        }
+      }
+      case PRACTICE_OR_LOCALITY -> {
+        if (scope.practiceCode() == null && scope.localityCode() == null) {
+          return Optional.of(Decision.deny(action + " needs a practice or a locality"));
+        }
+      }
+      case NONE -> {
+        return Optional.empty();
+      }
+    }
+    if (action.hasAudience() && scope.audience() == null) {
+      return Optional.of(Decision.deny(action + " needs the audience of the output"));
+    }
+    if (action == VIEW_PATIENT_LIST && scope.audience() != Audience.PRACTICE) {
+      return Optional.of(
+          Decision.deny("patient lists exist only in the practice's own (PRACTICE) copy"));
+    }
+    if (scope.practiceCode() != null && scope.localityCode() != null) {
+      Optional<String> actual = scope.localities().localityOf(scope.practiceCode());
+      if (actual.isEmpty() || !actual.get().equals(scope.localityCode())) {
+        return Optional.of(
+            Decision.deny(
+                "practice "
+                    + scope.practiceCode()
+                    + " is not known to be in locality "
+                    + scope.localityCode()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Decision decide(Role role, HostUser user, Action action, Scope scope) {
+    return switch (role) {
+      case PRACTICE_USER -> practiceStaff(role, PRACTICE_USER_ACTIONS, user, action, scope);
+      case PRACTICE_LEAD -> practiceStaff(role, PRACTICE_LEAD_ACTIONS, user, action, scope);
+      case LOCALITY_MANAGER -> localityStaff(role, LOCALITY_MANAGER_ACTIONS, user, action, scope);
+      case COMMISSIONER -> commissioner(user, action, scope);
+      case AUDITOR ->
+          AUDITOR_ACTIONS.contains(action)
+              ? Decision.allow("AUDITOR may " + action)
+              : Decision.deny("AUDITOR may only read and export the audit log");
+    };
+  }
+
+  /** Practice roles: their own practices, whatever the audience. */
+  private static Decision practiceStaff(
+      Role role, Set<Action> allowed, HostUser user, Action action, Scope scope) {
+    if (!allowed.contains(action)) {
+      return Decision.deny(role + " may not " + action);
+    }
+    if (scope.practiceCode() == null) {
+      return Decision.deny(role + " sees only its own practice, not a whole locality");
+    }
+    if (!user.practices().contains(scope.practiceCode())) {
+      return Decision.deny(
+          role + " " + user.name() + " does not act for practice " + scope.practiceCode());
+    }
+    return Decision.allow(role + " of practice " + scope.practiceCode() + " may " + action);
+  }
+
+  /** Roles above the practice: practices of their localities, aggregate audiences only. */
+  private static Decision localityStaff(
+      Role role, Set<Action> allowed, HostUser user, Action action, Scope scope) {
+    if (!allowed.contains(action)) {
+      return Decision.deny(role + " may not " + action);
+    }
+    if (action.hasAudience() && !AGGREGATE_AUDIENCES.contains(scope.audience())) {
+      return Decision.deny(
+          role + " receives COMMISSIONER or PUBLIC outputs only, not " + scope.audience());
+    }
+    Optional<String> locality = scope.targetLocality();
+    if (locality.isEmpty()) {
+      return Decision.deny("the locality of practice " + scope.practiceCode() + " is not known");
+    }
+    if (!user.localities().contains(locality.get())) {
+      return Decision.deny(
+          role + " " + user.name() + " does not act for locality " + locality.get());
+    }
+    return Decision.allow(role + " of locality " + locality.get() + " may " + action);
+  }
+
+  private static Decision commissioner(HostUser user, Action action, Scope scope) {
+    Decision d = localityStaff(Role.COMMISSIONER, COMMISSIONER_ACTIONS, user, action, scope);
+    if (d.allowed() && action == VIEW_RETURN && !scope.returnSubmitted()) {
+      return Decision.deny("COMMISSIONER sees returns only once they are submitted");
+    }
+    return d;
+  }
+
+  private static Set<Action> plus(Set<Action> base, Action extra) {
+    Set<Action> s = EnumSet.copyOf(base);
+    s.add(extra);
+    return s;
+  }
+}

@@ -1,0 +1,21 @@
+package org.ltcreports.audit;
+
+/** What an audit event records (governance.md "Audit log"): a closed list. */
+public enum AuditAction {
+  GENERATE,
+  PREVIEW,
+  DOWNLOAD,
+  SUBMIT,
+  RESUBMIT,
+  ACKNOWLEDGE,
+  RETURN,
+  REVIEW_CREATE,
+  REVIEW_UPDATE,
+  ACCESS_DENIED,
+  CONFIG_CHANGE,
+  /** A check of the audit chain, or of a file against the stored submissions and runs. */
+  VERIFY,
+  COLLATE,
+  VIEW_AUDIT_LOG,
+  EXPORT_AUDIT_LOG
+}

@@ -1,0 +1,195 @@
+package org.ltcreports.casemanagement;
+
+import static org.ltcreports.api.report.ValueKind.COUNT;
+import static org.ltcreports.api.report.ValueKind.DECIMAL;
+import static org.ltcreports.api.report.ValueKind.PERCENT;
+import static org.ltcreports.api.report.ValueKind.TEXT;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.MeasureValue.Column;
+import org.ltcreports.measures.Codes;
+import org.ltcreports.measures.MeasureFamily;
+import org.ltcreports.measures.MeasureSettings;
+import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.Population;
+import org.ltcreports.measures.Ratios;
+import org.ltcreports.measures.Registrations;
+import org.ltcreports.source.SourceRows.CaseManager;
+import org.ltcreports.source.SourceRows.Episode;
+import org.ltcreports.source.SourceRows.Patient;
+
+/**
+ * {@code register_size}, {@code register_pct_adult_list}, {@code register_below_target} and {@code
+ * caseloads} of measures.md "Case management activity return", on {@code last(M)}.
+ *
+ * <ul>
+ *   <li>The register of practice P: distinct patients with an episode on the register on {@code
+ *       last(M)} who are registered with P that day (so a patient who died or left is on no
+ *       practice's register; counted in a note).
+ *   <li>{@code caseloads}: one row per case manager holding any register patient of P. {@code
+ *       total_caseload} = distinct living patients with an episode of that case manager on the
+ *       register on {@code last(M)}, whatever practice they are registered with (all practices in
+ *       the data); {@code practice_caseload} = those on P's register. {@code caseload_per_wte} =
+ *       total / WTE (null when WTE is null or 0). {@code high_risk_pct} = 100 × patients of the
+ *       total caseload whose episode with this case manager has a risk tier in the configured
+ *       high-risk tiers / total caseload (a null tier is not high risk). Flags compare the total
+ *       caseload (and the share) with the configured thresholds, strictly above: {@code
+ *       ABOVE_MANAGEABLE}, {@code UNSUSTAINABLE} (both when above both), {@code HIGH_RISK_SHARE};
+ *       comma-separated in that order, empty when none. Register patients whose episode names no
+ *       case manager are one row with id {@code UNASSIGNED}. Rows are in case manager id order.
+ * </ul>
+ */
+public final class RegisterMeasures implements MeasureFamily {
+  /** The caseload row of register patients whose episode names no case manager. */
+  public static final String UNASSIGNED = "UNASSIGNED";
+
+  public static final List<Column> CASELOAD_COLUMNS =
+      List.of(
+          new Column("case_manager_id", "Case manager id", TEXT),
+          new Column("display_name", "Name", TEXT),
+          new Column("role", "Role", TEXT),
+          new Column("wte", "Whole-time equivalent", DECIMAL),
+          new Column("practice_caseload", "Caseload at this practice", COUNT),
+          new Column("total_caseload", "Caseload, all practices", COUNT),
+          new Column("caseload_per_wte", "Caseload per WTE", DECIMAL),
+          new Column("high_risk_pct", "Very high risk share (%)", PERCENT),
+          new Column("flags", "Flags", TEXT));
+
+  private final CaseManagementData cm;
+  private final LocalDate monthEnd;
+  private final MeasureSettings settings;
+  private final Population listAtMonthEnd;
+  private final Map<String, Set<String>> registerByPractice = new HashMap<>();
+  private final Map<String, Long> unregisteredByPractice = new HashMap<>();
+  // case manager id -> patient id -> high risk (any on-register episode of theirs with this CM)
+  private final Map<String, Map<String, Boolean>> caseloadOf = new TreeMap<>();
+
+  public RegisterMeasures(
+      CaseManagementData cm, YearMonth month, Population listAtMonthEnd, MeasureSettings settings) {
+    this.cm = cm;
+    this.monthEnd = month.atEndOfMonth();
+    this.settings = settings;
+    this.listAtMonthEnd = listAtMonthEnd;
+    Registrations regs = cm.context().registrations();
+    Set<String> highTiers = new HashSet<>();
+    settings.highRiskTiers().forEach(t -> highTiers.add(Codes.normalise(t)));
+    for (String patientId : new TreeSet<>(cm.patientsWithEpisodes())) {
+      boolean on = false;
+      for (Episode e : cm.episodesOf(patientId)) {
+        if (!e.onRegister(monthEnd)) {
+          continue;
+        }
+        on = true;
+        Patient p = regs.patient(patientId);
+        if (p != null && p.aliveOn(monthEnd)) {
+          String cmId = e.caseManagerId() == null ? UNASSIGNED : e.caseManagerId();
+          String tier = Codes.normalise(e.riskTier());
+          boolean high = tier != null && highTiers.contains(tier);
+          caseloadOf
+              .computeIfAbsent(cmId, k -> new HashMap<>())
+              .merge(patientId, high, Boolean::logicalOr);
+        }
+      }
+      if (!on) {
+        continue;
+      }
+      String practice = regs.practiceOn(patientId, monthEnd);
+      if (practice != null) {
+        registerByPractice.computeIfAbsent(practice, k -> new HashSet<>()).add(patientId);
+      } else {
+        String nearest = regs.nearestPractice(patientId, monthEnd);
+        if (nearest != null) {
+          unregisteredByPractice.merge(nearest, 1L, Long::sum);
+        }
+      }
+    }
+  }
+
+  /** P's register on {@code last(M)}: patient ids. */
+  public Set<String> register(String practice) {
+    return registerByPractice.getOrDefault(practice, Set.of());
+  }
+
+  public long registerSize(String practice) {
+    return register(practice).size();
+  }
+
+  @Override
+  public void addTo(String practice, MeasureValues out) {
+    long size = registerSize(practice);
+    long adults = listAtMonthEnd.adults(practice);
+    Double pct = Ratios.per(size, adults, 100);
+    out.count("register_size", size);
+    out.number("register_pct_adult_list", pct);
+    out.text(
+        "register_below_target",
+        pct == null ? null : pct < settings.registerTargetPct() ? "YES" : "NO");
+    out.put("caseloads", caseloads(practice));
+    long gone = unregisteredByPractice.getOrDefault(practice, 0L);
+    if (gone > 0) {
+      out.note(
+          gone
+              + " patient(s) with an open case management episode on "
+              + monthEnd
+              + " were not registered with any practice that day (died or left) and are on no"
+              + " practice's register; their episodes should be closed.");
+    }
+    if (pct == null) {
+      out.note("No registered adults at month end: the register share cannot be computed.");
+    }
+  }
+
+  private MeasureValue.Table caseloads(String practice) {
+    Set<String> reg = register(practice);
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Boolean>> e : caseloadOf.entrySet()) {
+      Map<String, Boolean> patients = e.getValue();
+      long practiceCaseload = patients.keySet().stream().filter(reg::contains).count();
+      if (practiceCaseload == 0) {
+        continue;
+      }
+      long total = patients.size();
+      long high = patients.values().stream().filter(Boolean::booleanValue).count();
+      String id = e.getKey();
+      CaseManager m = UNASSIGNED.equals(id) ? null : cm.caseManager(id);
+      Double wte = m != null && MeasureSettings.usableWte(m.wte()) ? m.wte().doubleValue() : null;
+      Double rawWte = m != null && m.wte() != null ? m.wte().doubleValue() : null;
+      double highPct = 100.0 * high / total;
+      List<String> flags = new ArrayList<>();
+      if (!UNASSIGNED.equals(id)) {
+        if (total > settings.caseloadManageable()) {
+          flags.add("ABOVE_MANAGEABLE");
+        }
+        if (total > settings.caseloadUnsustainable()) {
+          flags.add("UNSUSTAINABLE");
+        }
+        if (highPct > settings.highRiskSharePct()) {
+          flags.add("HIGH_RISK_SHARE");
+        }
+      }
+      rows.add(
+          Arrays.asList(
+              id,
+              UNASSIGNED.equals(id) ? "No named case manager" : m == null ? null : m.displayName(),
+              m == null ? null : m.role(),
+              rawWte,
+              practiceCaseload,
+              total,
+              wte == null ? null : total / wte,
+              highPct,
+              String.join(",", flags)));
+    }
+    return new MeasureValue.Table(CASELOAD_COLUMNS, rows);
+  }
+}

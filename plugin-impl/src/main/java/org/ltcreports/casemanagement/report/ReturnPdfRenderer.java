@@ -1,0 +1,380 @@
+package org.ltcreports.casemanagement.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.EnumSet;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.ltcreports.api.report.DataQualityKind;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.MeasureCatalogue;
+import org.ltcreports.api.report.MeasureDefinition;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.api.report.ValueKind;
+import org.ltcreports.casemanagement.BeforeAfter;
+import org.ltcreports.casemanagement.report.ReturnLayout.Line;
+import org.ltcreports.render.Display;
+import org.ltcreports.render.ReportRenderer;
+import org.ltcreports.render.Wording;
+
+/**
+ * The case management return as PDF through the precompiled template {@code
+ * case-management-return.jasper} (report-templates): validation warnings first, then the sections
+ * of {@link ReturnLayout} in order (breakdown keys indented under their measure), the caseload
+ * table, the before/after table by prior admissions (with the locality's figures beside a small
+ * practice's), notes and data-quality counts. Values are shown as {@link Display} rounds them.
+ *
+ * <p>DejaVu Sans, embedded; the bytes depend on the report only (the render package's
+ * deterministic exporter). Filling runs on this renderer's own daemon thread; {@link #close()}
+ * stops it.
+ */
+public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
+  private static final String TEMPLATE = "/org/ltcreports/templates/case-management-return.jasper";
+
+  private final JasperReportsContext context = DefaultJasperReportsContext.getInstance();
+  private final ReturnValidation validation;
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "ltc-return-pdf");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile JasperReport template;
+
+  public ReturnPdfRenderer() {
+    this(ReturnValidation.defaults());
+  }
+
+  public ReturnPdfRenderer(ReturnValidation validation) {
+    this.validation = validation;
+  }
+
+  @Override
+  public Format format() {
+    return Format.PDF;
+  }
+
+  @Override
+  public Set<ReportType> types() {
+    return EnumSet.of(ReportType.CASE_MANAGEMENT_RETURN);
+  }
+
+  @Override
+  public void render(Report report, OutputStream out) throws IOException {
+    if (!supports(report.type())) {
+      throw new IllegalArgumentException("no return PDF for " + report.type().slug());
+    }
+    Future<byte[]> job = executor.submit(() -> renderNow(report));
+    try {
+      out.write(job.get());
+    } catch (InterruptedException e) {
+      job.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while rendering " + report.reportId());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException("PDF rendering of " + report.reportId() + " failed", e.getCause());
+    }
+  }
+
+  private byte[] renderNow(Report report) throws IOException {
+    try {
+      JasperPrint print =
+          JasperFillManager.getInstance(context)
+              .fill(template(), parameters(report), new JRMapCollectionDataSource(rows(report)));
+      ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
+      JRPdfExporter exporter =
+          SharedRendering.deterministicPdfExporter(context, fixedDate(report), documentId(report));
+      exporter.setExporterInput(new SimpleExporterInput(print));
+      exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
+      SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
+      config.setCompressed(true);
+      config.setMetadataTitle(title(report));
+      config.setMetadataSubject(report.reportId());
+      config.setMetadataAuthor("LTC Reports");
+      config.setMetadataCreator("LTC Reports");
+      exporter.setConfiguration(config);
+      exporter.exportReport();
+      return pdf.toByteArray();
+    } catch (JRException e) {
+      throw new IOException("PDF rendering of " + report.reportId() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private JasperReport template() throws JRException {
+    JasperReport t = template;
+    if (t == null) {
+      try (InputStream in = ReturnPdfRenderer.class.getResourceAsStream(TEMPLATE)) {
+        if (in == null) {
+          throw new JRException("template " + TEMPLATE + " is not on the classpath (report-templates)");
+        }
+        t = (JasperReport) JRLoader.loadObject(in);
+        template = t;
+      } catch (IOException e) {
+        throw new JRException("cannot read template " + TEMPLATE, e);
+      }
+    }
+    return t;
+  }
+
+  private static String title(Report r) {
+    return "Case management activity return";
+  }
+
+  private static Map<String, Object> parameters(Report r) {
+    Map<String, Object> p = new HashMap<>();
+    p.put(JRParameter.REPORT_LOCALE, Locale.UK);
+    p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(ZoneOffset.UTC));
+    String subtitle =
+        r.practiceName()
+            + " ("
+            + r.practiceCode()
+            + ") · "
+            + (r.localityName() == null ? r.localityCode() : r.localityName())
+            + " · "
+            + Display.month(r.month());
+    p.put("TITLE", title(r));
+    p.put("SUBTITLE", subtitle);
+    p.put("AUDIENCE_LINE", Wording.audienceLine(r.audience()));
+    p.put("RUNNING_HEAD", title(r) + " · " + subtitle);
+    p.put(
+        "FOOTER_LINE_1",
+        "Data extract "
+            + r.extractDate()
+            + " · rules "
+            + r.rulesVersion()
+            + " · disclosure policy "
+            + r.disclosurePolicyVersion()
+            + " · audience "
+            + r.audience().name());
+    p.put("FOOTER_LINE_2", "Report " + r.reportId() + " · layout " + ReturnLayout.VERSION);
+    return p;
+  }
+
+  /** The printed lines (see the template's comment for the kinds). */
+  List<Map<String, ?>> rows(Report r) {
+    List<Map<String, ?>> rows = new ArrayList<>();
+    List<ReturnValidation.Warning> warnings = validation.check(r);
+    if (!warnings.isEmpty()) {
+      for (ReturnValidation.Warning w : warnings) {
+        rows.add(row("warnings", "Validation warnings", "WARNING", Map.of("text", w.message())));
+      }
+      rows.add(row("warnings", "Validation warnings", "SPACER", Map.of()));
+    }
+    Map<String, Object> values = ReturnData.byMeasureAndKey(ReturnData.rows(r));
+    Map<String, Object> locality = new HashMap<>();
+    if (r.measure(BeforeAfter.LOCALITY_TABLE_ID) instanceof MeasureValue.Table t) {
+      for (List<Object> row : t.rows()) {
+        locality.put(String.valueOf(row.get(0)), row.get(t.columnIndex("locality")));
+      }
+    }
+    String section = null;
+    for (Line l : ReturnLayout.lines()) {
+      if (l.isHeading()) {
+        if (MeasureCatalogue.BEFORE_AFTER.equals(section)) {
+          priorGrid(r, rows, section);
+        }
+        section = l.section();
+        continue;
+      }
+      if ("ba_by_prior_admissions".equals(l.measureId())) {
+        continue;
+      }
+      Map<String, Object> f = new HashMap<>();
+      String label =
+          l.key().isEmpty() ? l.label() : "    " + ReturnLayout.keyWords(l.key());
+      if (!l.key().isEmpty() && isFirstKey(l)) {
+        rows.add(row(section, section, "ROW", Map.of("label", MeasureCatalogue.get(l.measureId()).label())));
+      }
+      f.put("label", label);
+      f.put("value", shown(r, l, values.get(ReturnData.lookupKey(l.measureId(), l.key()))));
+      if (l.key().isEmpty() && locality.containsKey(l.measureId())) {
+        f.put("comment", "Locality: " + shown(r, l, locality.get(l.measureId())));
+      }
+      rows.add(row(section, section, "ROW", f));
+      if ("register_below_target".equals(l.measureId())) {
+        caseloadGrid(r, rows, section);
+      }
+    }
+    if (MeasureCatalogue.BEFORE_AFTER.equals(section)) {
+      priorGrid(r, rows, section);
+    }
+    if (!r.notes().isEmpty()) {
+      for (String n : r.notes()) {
+        rows.add(row("notes", "Notes", "TEXT", Map.of("text", n)));
+      }
+    }
+    boolean anyIssue = false;
+    for (DataQualityKind k : DataQualityKind.values()) {
+      Long n = r.dataQuality().get(k.key());
+      if (n != null && n > 0) {
+        anyIssue = true;
+        rows.add(
+            row("dq", "Data quality", "ROW", Map.of("label", k.description(), "value", Display.fixed(n, 0))));
+      }
+    }
+    if (!anyIssue && !r.dataQuality().isEmpty()) {
+      rows.add(row("dq", "Data quality", "TEXT", Map.of("text", "No data-quality issues found for this practice and month.")));
+    }
+    return rows;
+  }
+
+  private static boolean isFirstKey(Line l) {
+    for (Line other : ReturnLayout.lines()) {
+      if (l.measureId().equals(other.measureId())) {
+        return other == l;
+      }
+    }
+    return false;
+  }
+
+  private static String shown(Report r, Line l, Object v) {
+    boolean suppressed =
+        r.suppressed().contains(l.measureId())
+            || (!l.key().isEmpty() && r.suppressed().contains(l.measureId() + "/" + l.key()));
+    if (suppressed) {
+      return Display.SUPPRESSED;
+    }
+    if (v == null) {
+      return Display.NOT_AVAILABLE;
+    }
+    if (v instanceof Number n) {
+      ValueKind kind =
+          MeasureCatalogue.find(l.measureId()).map(MeasureDefinition::kind).orElse(ValueKind.DECIMAL);
+      return Display.number(n, kind);
+    }
+    return v.toString();
+  }
+
+  private static void caseloadGrid(Report r, List<Map<String, ?>> rows, String section) {
+    if (!(r.measure("caseloads") instanceof MeasureValue.Table t) || t.rows().isEmpty()) {
+      return;
+    }
+    Map<String, Object> head = new HashMap<>();
+    String[] names = {
+      "display_name", "role", "wte", "practice_caseload", "total_caseload", "caseload_per_wte",
+      "high_risk_pct", "flags"
+    };
+    String[] labels = {"Case manager", "Role", "WTE", "Here", "All", "Per WTE", "V. high %", "Flags"};
+    for (int i = 0; i < names.length; i++) {
+      head.put("c" + (i + 1), labels[i]);
+    }
+    rows.add(row(section, section, "SPACER", Map.of()));
+    rows.add(row(section, section, "GRID_HEAD", head));
+    for (List<Object> cells : t.rows()) {
+      Map<String, Object> g = new HashMap<>();
+      for (int i = 0; i < names.length; i++) {
+        int c = t.columnIndex(names[i]);
+        Object v = cells.get(c);
+        String s =
+            v == null
+                ? (names[i].equals("display_name") ? String.valueOf(cells.get(0)) : "")
+                : Display.cell(r, "caseloads", v, t.columns().get(c).kind());
+        g.put("c" + (i + 1), names[i].equals("flags") ? s.replace(",", ", ") : s);
+      }
+      rows.add(row(section, section, "GRID_ROW", g));
+    }
+    rows.add(row(section, section, "SPACER", Map.of()));
+  }
+
+  private static void priorGrid(Report r, List<Map<String, ?>> rows, String section) {
+    if (!(r.measure("ba_by_prior_admissions") instanceof MeasureValue.Table t)) {
+      return;
+    }
+    rows.add(row(section, section, "SPACER", Map.of()));
+    rows.add(row(section, section, "TEXT", Map.of("text", MeasureCatalogue.get("ba_by_prior_admissions").label())));
+    Map<String, Object> head = new HashMap<>();
+    String[] labels = {"Admissions before", "Patients", "", "Before", "After", "Change", "Lower 95%", "Upper 95%"};
+    for (int i = 0; i < labels.length; i++) {
+      head.put("c" + (i + 1), labels[i]);
+    }
+    rows.add(row(section, section, "GRID_HEAD", head));
+    for (List<Object> cells : t.rows()) {
+      Map<String, Object> g = new HashMap<>();
+      g.put("c1", String.valueOf(cells.get(0)));
+      g.put("c2", Display.cell(r, "ba_by_prior_admissions", cells.get(1), ValueKind.COUNT));
+      for (int i = 2; i < cells.size(); i++) {
+        g.put("c" + (i + 2), Display.cell(r, "ba_by_prior_admissions", cells.get(i), ValueKind.RATIO));
+      }
+      rows.add(row(section, section, "GRID_ROW", g));
+    }
+  }
+
+  private static Map<String, ?> row(String key, String title, String kind, Map<String, ?> fields) {
+    Map<String, Object> m = new HashMap<>(fields);
+    m.put("kind", kind);
+    m.put("sectionKey", key);
+    m.put("sectionTitle", title);
+    return m;
+  }
+
+  private static Calendar fixedDate(Report r) {
+    GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.UK);
+    c.clear();
+    c.set(r.extractDate().getYear(), r.extractDate().getMonthValue() - 1, r.extractDate().getDayOfMonth());
+    return c;
+  }
+
+  private static byte[] documentId(Report r) {
+    try {
+      String key =
+          r.reportId() + "|" + r.rulesVersion() + "|" + r.disclosurePolicyVersion() + "|" + r.extractDate();
+      return MessageDigest.getInstance("MD5").digest(key.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is required of every JVM", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.ltcreports.casemanagement.report;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.DataQualityKind;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.casemanagement.BeforeAfter;
+import org.ltcreports.casemanagement.ReturnMeasures;
+import org.ltcreports.casemanagement.WorkingDays;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.RulesVersion;
+import org.ltcreports.quality.DataQualityFindings;
+import org.ltcreports.source.SourceRows.Practice;
+
+/**
+ * Builds the case management activity return report model (outputs.md §3) of practice P for month
+ * M, for the practice audience; other audiences are derived from it by disclosure control (the
+ * {@code AudienceView} of the report package), never rebuilt — the pattern of the feedback report.
+ *
+ * <p>Measures in order: list sizes, register and caseloads, activity, care plans and follow-up,
+ * before/after. For a practice with fewer than {@link BeforeAfter#SMALL_COHORT} before/after
+ * patients the locality's figures follow as the table {@link BeforeAfter#LOCALITY_TABLE_ID} (an id
+ * not in the measure catalogue; see the class comment of {@link BeforeAfter}).
+ *
+ * <p>Data quality: the counts of {@link DataQualityFindings} for the practice and month (every kind,
+ * zeros included) and the offending rows; without findings every count is left out and a note says
+ * the data were not checked.
+ */
+public final class ReturnReportBuilder {
+  private final ReturnMeasures measures;
+  private final DataQualityFindings findings;
+  private final String disclosurePolicyVersion;
+
+  /**
+   * @param findings the data-quality scan of the same run, or null when none was made
+   */
+  public ReturnReportBuilder(
+      ReturnMeasures measures, DataQualityFindings findings, String disclosurePolicyVersion) {
+    this.measures = measures.withBeforeAfter();
+    this.findings = findings;
+    this.disclosurePolicyVersion = disclosurePolicyVersion;
+  }
+
+  /** Prepares every practice's return for the month with the shipped bank holiday calendar. */
+  public static ReturnReportBuilder of(
+      MeasureContext ctx,
+      YearMonth month,
+      WorkingDays calendar,
+      DataQualityFindings findings,
+      String disclosurePolicyVersion) {
+    return new ReturnReportBuilder(
+        new ReturnMeasures(ctx, month, calendar), findings, disclosurePolicyVersion);
+  }
+
+  public Report build(String practiceCode) {
+    MeasureContext ctx = measures.context();
+    Practice p = ctx.practice(practiceCode);
+    if (p == null) {
+      throw new IllegalArgumentException("unknown practice '" + practiceCode + "'");
+    }
+    YearMonth month = measures.month();
+    MeasureValues values = measures.forPractice(practiceCode);
+    Map<String, MeasureValue> all = new LinkedHashMap<>(values.values());
+    MeasureValue.Table beside = measures.beforeAfter().localityTable(practiceCode);
+    if (beside != null) {
+      all.put(BeforeAfter.LOCALITY_TABLE_ID, beside);
+    }
+    List<String> notes = new ArrayList<>(values.notes());
+    Map<String, Long> dq = new LinkedHashMap<>();
+    if (findings != null) {
+      dq.putAll(findings.counts(practiceCode, month));
+    } else {
+      notes.add("The source data were not checked for data-quality problems for this return.");
+    }
+    return new Report(
+        ReportType.CASE_MANAGEMENT_RETURN,
+        p.practiceCode(),
+        p.practiceName(),
+        p.localityCode(),
+        p.localityName(),
+        month,
+        Audience.PRACTICE,
+        RulesVersion.VALUE,
+        disclosurePolicyVersion,
+        ctx.extractDate(),
+        all,
+        List.of(),
+        dq,
+        findings == null ? List.of() : findings.issues(practiceCode, month),
+        notes);
+  }
+
+  /** Every practice of the locality, in practice-code order. */
+  public List<Report> buildLocality(String localityCode) {
+    List<Report> out = new ArrayList<>();
+    for (String code : measures.context().practicesOf(localityCode)) {
+      out.add(build(code));
+    }
+    return out;
+  }
+
+  public ReturnMeasures measures() {
+    return measures;
+  }
+
+  /** The data-quality kinds in report order (for layouts listing them). */
+  public static List<String> dataQualityKeys() {
+    List<String> keys = new ArrayList<>();
+    for (DataQualityKind k : DataQualityKind.values()) {
+      keys.add(k.key());
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,196 @@
+package org.ltcreports.measures;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.ValueKind;
+import org.ltcreports.stats.ImprovementDirection;
+import org.ltcreports.stats.SpcRule;
+import org.ltcreports.stats.Variation;
+import org.ltcreports.stats.XmrChart;
+import org.ltcreports.stats.XmrPoint;
+
+/**
+ * {@code ea_series} (measures.md "Emergency admissions" and "SPC"): for each of the 24 months
+ * ending M, the month's emergency admissions, the list size on its first day, the monthly rate per
+ * 1,000, and the XmR chart of those 24 rates (higher is worse) with its limits, the rules each
+ * point takes part in and its variation.
+ *
+ * <p>Columns: {@code month} (YYYY-MM), {@code ea_count}, {@code list_size}, {@code
+ * ea_rate_per_1000} (null when nobody was registered), {@code mean}, {@code lower_process_limit},
+ * {@code upper_process_limit}, {@code lower_near_limit}, {@code upper_near_limit} (the same on
+ * every row; null with fewer than 12 rates), {@code signals} (the rule numbers 1–4 of measures.md
+ * the point takes part in, e.g. {@code 1,2}; empty for none) and {@code variation} ({@code
+ * improvement}, {@code concern} or empty). The chart's overall variation (that of the latest month,
+ * as the Making Data Count icon) goes into a note.
+ *
+ * <p>A lower limit below 0 (a small practice whose monthly rates vary a lot) is shown as 0: rates
+ * cannot be negative, and no signal depends on it.
+ */
+public final class AdmissionSeries implements MeasureFamily {
+  /** Points on the chart. */
+  public static final int MONTHS = AdmissionCounts.MONTHS;
+
+  /** The columns of {@code ea_series}. */
+  public static final List<MeasureValue.Column> COLUMNS =
+      List.of(
+          new MeasureValue.Column("month", "Month", ValueKind.TEXT),
+          new MeasureValue.Column("ea_count", "Emergency admissions", ValueKind.COUNT),
+          new MeasureValue.Column("list_size", "Registered patients", ValueKind.COUNT),
+          new MeasureValue.Column("ea_rate_per_1000", "Admissions per 1,000", ValueKind.RATE),
+          new MeasureValue.Column("mean", "Mean", ValueKind.RATE),
+          new MeasureValue.Column("lower_process_limit", "Lower process limit", ValueKind.RATE),
+          new MeasureValue.Column("upper_process_limit", "Upper process limit", ValueKind.RATE),
+          new MeasureValue.Column("lower_near_limit", "Lower near limit", ValueKind.RATE),
+          new MeasureValue.Column("upper_near_limit", "Upper near limit", ValueKind.RATE),
+          new MeasureValue.Column("signals", "Signals (rules)", ValueKind.TEXT),
+          new MeasureValue.Column("variation", "Variation", ValueKind.TEXT));
+
+  private final YearMonth month;
+  private final AdmissionCounts counts;
+  private final MonthlyListSizes listSizes;
+  private final Map<String, XmrChart> charts = new HashMap<>();
+
+  /** The series of every practice: list sizes in one pass over the registrations. */
+  public AdmissionSeries(MeasureContext ctx, YearMonth month, AdmissionCounts counts) {
+    this(
+        month,
+        counts,
+        MonthlyListSizes.of(ctx.registrations(), month.minusMonths(MONTHS - 1L), month));
+  }
+
+  AdmissionSeries(YearMonth month, AdmissionCounts counts, MonthlyListSizes listSizes) {
+    if (!counts.month().equals(month)) {
+      throw new IllegalArgumentException("counts are for " + counts.month() + ", not " + month);
+    }
+    this.month = month;
+    this.counts = counts;
+    this.listSizes = listSizes;
+  }
+
+  /** The month of point {@code i} (0 = M-23 … 23 = M). */
+  public YearMonth monthOf(int i) {
+    return month.minusMonths(MONTHS - 1L - i);
+  }
+
+  /** Emergency admissions of the practice in point {@code i}'s month. */
+  public long eaCount(String practice, int i) {
+    return counts.monthsBefore(practice, MONTHS - 1 - i);
+  }
+
+  /** List size on the first day of point {@code i}'s month. */
+  public long listSize(String practice, int i) {
+    return listSizes.listSize(practice, monthOf(i));
+  }
+
+  /** Rate per 1,000 of point {@code i}; null when nobody was registered. */
+  public Double rate(String practice, int i) {
+    return Ratios.per(eaCount(practice, i), listSize(practice, i), 1000);
+  }
+
+  /** The XmR chart of the practice's 24 monthly rates (higher is worse). */
+  public XmrChart chart(String practice) {
+    return charts.computeIfAbsent(
+        practice,
+        p -> {
+          List<Double> rates = new ArrayList<>(MONTHS);
+          for (int i = 0; i < MONTHS; i++) {
+            rates.add(rate(p, i));
+          }
+          return XmrChart.of(rates, ImprovementDirection.LOWER_IS_BETTER);
+        });
+  }
+
+  /** {@code ea_series} of the practice. */
+  public MeasureValue.Table table(String practice) {
+    XmrChart chart = chart(practice);
+    List<List<Object>> rows = new ArrayList<>(MONTHS);
+    for (int i = 0; i < MONTHS; i++) {
+      XmrPoint point = chart.points().get(i);
+      rows.add(
+          Arrays.asList(
+              monthOf(i).toString(),
+              eaCount(practice, i),
+              listSize(practice, i),
+              point.value(),
+              chart.mean(),
+              floorAtZero(chart.lowerProcessLimit()),
+              chart.upperProcessLimit(),
+              floorAtZero(chart.lowerNearLimit()),
+              chart.upperNearLimit(),
+              signals(point),
+              variation(point)));
+    }
+    return new MeasureValue.Table(COLUMNS, rows);
+  }
+
+  /**
+   * A rate cannot be negative, so a lower limit below 0 is shown as 0. No signal changes: no rate
+   * can fall below either limit.
+   */
+  static Double floorAtZero(Double limit) {
+    return limit == null ? null : Math.max(0.0, limit);
+  }
+
+  /** The rule numbers of measures.md a point takes part in, e.g. {@code 1,2}; empty for none. */
+  static String signals(XmrPoint point) {
+    return point.rules().stream()
+        .map(SpcRule::ordinal)
+        .map(o -> Integer.toString(o + 1))
+        .collect(Collectors.joining(","));
+  }
+
+  static String variation(XmrPoint point) {
+    return switch (point.variation()) {
+      case SPECIAL_CAUSE_IMPROVEMENT -> "improvement";
+      case SPECIAL_CAUSE_CONCERN -> "concern";
+      case COMMON_CAUSE -> "";
+    };
+  }
+
+  /** The sentence about the chart as a whole. */
+  public String summary(String practice) {
+    XmrChart chart = chart(practice);
+    if (!chart.hasLimits()) {
+      return "Monthly trend: fewer than "
+          + XmrChart.MINIMUM_POINTS
+          + " of the "
+          + MONTHS
+          + " months have a rate, so the chart shows no limits and no signals.";
+    }
+    Variation v = chart.variation();
+    String latest = "Monthly trend: the latest month (" + month + ") shows ";
+    return switch (v) {
+      case COMMON_CAUSE -> latest + "common cause variation (no signal).";
+      case SPECIAL_CAUSE_CONCERN ->
+          latest + "special cause variation of concern (admission rates higher or rising).";
+      case SPECIAL_CAUSE_IMPROVEMENT ->
+          latest + "special cause variation of improvement (admission rates lower or falling).";
+    };
+  }
+
+  @Override
+  public void addTo(String practice, MeasureValues out) {
+    out.put("ea_series", table(practice));
+    out.note(summary(practice));
+    long empty = 0;
+    for (int i = 0; i < MONTHS; i++) {
+      if (listSize(practice, i) == 0) {
+        empty++;
+      }
+    }
+    if (empty > 0) {
+      out.note(
+          "Monthly trend: "
+              + empty
+              + " of the "
+              + MONTHS
+              + " months had nobody registered on their first day and have no rate.");
+    }
+  }
+}

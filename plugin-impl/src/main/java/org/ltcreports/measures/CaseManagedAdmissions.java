@@ -1,0 +1,81 @@
+package org.ltcreports.measures;
+
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.ltcreports.source.SourceRows.Attendance;
+
+/**
+ * Emergency admissions of case-managed patients and A&E attendances (measures.md "Case-managed vs
+ * not"): {@code ea_count_register} — EAs in M whose patient was on the register on the admission
+ * date ({@link RegisterEpisodes}); {@code ea_count_not_register} — the rest of {@code ea_count};
+ * {@code reviews_due} — the same admissions as {@code ea_count_register}, the ones the practice
+ * should review; {@code ae_attendances} — A&E attendances in M attributed to the practice the
+ * patient was registered with on the arrival date, null with a note when the host has no {@code
+ * ae_attendance} table.
+ *
+ * <p>Attendances are read as spells are: a row without an attendance id or an arrival date is left
+ * out (and listed by the data-quality scan), and a repeated attendance id is counted once (the
+ * first row), with a note. {@code reviews_completed} and {@code reviews_avoidable} come from the
+ * admission review store, not from here.
+ */
+public final class CaseManagedAdmissions implements MeasureFamily {
+  private final boolean hasAttendances;
+  private final Map<String, long[]> admissions = new HashMap<>(); // [ea_count, on register]
+  private final Map<String, long[]> attendances = new HashMap<>(); // [attendances, duplicates]
+
+  public CaseManagedAdmissions(MeasureContext ctx, YearMonth month) {
+    RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
+    for (Admission a : ctx.admissions()) {
+      if (a.practiceCode() == null || !a.month().equals(month)) {
+        continue;
+      }
+      long[] c = admissions.computeIfAbsent(a.practiceCode(), k -> new long[2]);
+      c[0]++;
+      if (register.onRegister(a.spell().patientId(), a.admitted())) {
+        c[1]++;
+      }
+    }
+    this.hasAttendances = ctx.data().hasAttendances();
+    if (hasAttendances) {
+      Set<String> seen = new HashSet<>();
+      Registrations regs = ctx.registrations();
+      for (Attendance at : ctx.data().attendances()) {
+        if (at.attendanceId() == null || at.arrivalDate() == null) {
+          continue;
+        }
+        boolean first = seen.add(at.attendanceId()); // first row of an id wins, as for spells
+        if (!YearMonth.from(at.arrivalDate()).equals(month)) {
+          continue;
+        }
+        String practice = regs.practiceOn(at.patientId(), at.arrivalDate());
+        if (practice != null) {
+          attendances.computeIfAbsent(practice, k -> new long[2])[first ? 0 : 1]++;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void addTo(String practice, MeasureValues out) {
+    long[] c = admissions.getOrDefault(practice, new long[2]);
+    out.count("ea_count_register", c[1]);
+    out.count("ea_count_not_register", c[0] - c[1]);
+    if (hasAttendances) {
+      long[] at = attendances.getOrDefault(practice, new long[2]);
+      out.count("ae_attendances", at[0]);
+      if (at[1] > 0) {
+        out.note(
+            at[1]
+                + " A&E attendance row(s) repeat an attendance id already counted and are counted"
+                + " once.");
+      }
+    } else {
+      out.number("ae_attendances", null);
+      out.note("A&E attendances are not available: the source has no ae_attendance table.");
+    }
+    out.count("reviews_due", c[1]);
+  }
+}

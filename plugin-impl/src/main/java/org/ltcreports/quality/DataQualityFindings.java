@@ -1,0 +1,203 @@
+package org.ltcreports.quality;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ltcreports.api.report.DataQualityIssue;
+import org.ltcreports.api.report.DataQualityKind;
+import org.ltcreports.measures.Registrations;
+import org.ltcreports.source.SourceRows.Patient;
+import org.ltcreports.source.SourceRows.Registration;
+
+/**
+ * The data-quality issues of one run, each charged to a practice and a month, read out per practice
+ * and month for the report's data-quality section ({@link #counts}, {@link #issues}).
+ *
+ * <p>Three kinds of entry:
+ *
+ * <ul>
+ *   <li><b>dated</b> — a row with a date of its own (a spell, contact, episode…): one practice, one
+ *       month;
+ *   <li><b>ranged</b> — a state that lasts (two registrations overlapping): shown in every month
+ *       the state covers, charged to one practice;
+ *   <li><b>patient</b> — a patient-row problem (sex {@code U}, a missing birth date): shown in
+ *       every month the patient is on a list, charged to the practice the patient is registered
+ *       with on {@code last(M)}, or on {@code first(M)} when not registered then (e.g. died in M).
+ * </ul>
+ *
+ * Issues that no practice can be charged with (no patient, a patient never on any list, a case
+ * manager row) are kept in {@link #unattributed()} rather than dropped.
+ *
+ * <p>Not thread-safe while {@link #add} is being called; read-only use is safe.
+ */
+public final class DataQualityFindings {
+  static final Comparator<DataQualityIssue> ORDER =
+      Comparator.comparing(DataQualityIssue::kind)
+          .thenComparing(DataQualityIssue::rowId, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(DataQualityIssue::table, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(
+              DataQualityIssue::detail, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private record Ranged(YearMonth from, YearMonth to, DataQualityIssue issue) {
+    boolean covers(YearMonth m) {
+      return (from == null || !m.isBefore(from)) && (to == null || !m.isAfter(to));
+    }
+  }
+
+  private record PatientIssue(String patientId, DataQualityIssue issue) {}
+
+  private final Registrations registrations;
+  private final Map<String, Map<YearMonth, List<DataQualityIssue>>> dated = new HashMap<>();
+  private final Map<String, List<Ranged>> ranged = new HashMap<>();
+  private final List<PatientIssue> patientIssues = new ArrayList<>();
+  private final List<DataQualityIssue> unattributed = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  DataQualityFindings(Registrations registrations) {
+    this.registrations = registrations;
+  }
+
+  /**
+   * Adds an issue found elsewhere (e.g. events in an empty standardisation cell), charged to a
+   * practice and month; a null practice or month keeps it in {@link #unattributed()}.
+   */
+  public void add(String practice, YearMonth month, DataQualityIssue issue) {
+    if (practice == null || month == null) {
+      unattributed.add(issue);
+      return;
+    }
+    dated
+        .computeIfAbsent(practice, k -> new HashMap<>())
+        .computeIfAbsent(month, k -> new ArrayList<>())
+        .add(issue);
+  }
+
+  /** An issue shown in every month from {@code from} to {@code to} (null = unbounded). */
+  void addRanged(String practice, YearMonth from, YearMonth to, DataQualityIssue issue) {
+    if (practice == null) {
+      unattributed.add(issue);
+      return;
+    }
+    ranged.computeIfAbsent(practice, k -> new ArrayList<>()).add(new Ranged(from, to, issue));
+  }
+
+  /** An issue of a patient row, shown wherever and whenever the patient is on a list. */
+  void addPatient(String patientId, DataQualityIssue issue) {
+    if (patientId == null || !everListed(patientId)) {
+      unattributed.add(issue);
+      return;
+    }
+    patientIssues.add(new PatientIssue(patientId, issue));
+  }
+
+  /** Whether some registration of the patient covers a day on which the patient is alive. */
+  private boolean everListed(String patientId) {
+    Patient p = registrations.patient(patientId);
+    if (p == null) {
+      return false;
+    }
+    for (Registration r : registrations.registrationsOf(patientId)) {
+      boolean hasDays = r.registeredTo() == null || !r.registeredTo().isBefore(r.registeredFrom());
+      if (hasDays && p.aliveOn(r.registeredFrom())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The practice a patient is charged to in month M: the registration on {@code last(M)}, else on
+   * {@code first(M)}, else on the first day of M the patient is registered at all; null if none.
+   */
+  private String practiceIn(String patientId, LocalDate first, LocalDate last) {
+    String on = registrations.practiceOn(patientId, last);
+    if (on == null) {
+      on = registrations.practiceOn(patientId, first);
+    }
+    if (on != null) {
+      return on;
+    }
+    LocalDate earliest = null;
+    for (Registration r : registrations.registrationsOf(patientId)) {
+      LocalDate d = r.registeredFrom().isAfter(first) ? r.registeredFrom() : first;
+      if (!d.isAfter(last)
+          && r.covers(d)
+          && registrations.practiceOn(patientId, d) != null
+          && (earliest == null || d.isBefore(earliest))) {
+        earliest = d;
+      }
+    }
+    return earliest == null ? null : registrations.practiceOn(patientId, earliest);
+  }
+
+  void note(String note) {
+    if (!notes.contains(note)) {
+      notes.add(note);
+    }
+  }
+
+  /** The number of issues of every kind for the practice and month, in enum order, zeros kept. */
+  public Map<String, Long> counts(String practice, YearMonth month) {
+    Map<DataQualityKind, Long> byKind = new EnumMap<>(DataQualityKind.class);
+    for (DataQualityKind k : DataQualityKind.values()) {
+      byKind.put(k, 0L);
+    }
+    for (DataQualityIssue i : collect(practice, month)) {
+      byKind.merge(i.kind(), 1L, Long::sum);
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    byKind.forEach((k, v) -> out.put(k.key(), v));
+    return out;
+  }
+
+  /** The number of issues of one kind for the practice and month. */
+  public long count(String practice, YearMonth month, DataQualityKind kind) {
+    return collect(practice, month).stream().filter(i -> i.kind() == kind).count();
+  }
+
+  /** The offending rows for the practice and month, by kind, then row id. */
+  public List<DataQualityIssue> issues(String practice, YearMonth month) {
+    List<DataQualityIssue> list = collect(practice, month);
+    list.sort(ORDER);
+    return list;
+  }
+
+  /** Issues no practice can be charged with, by kind, then row id. */
+  public List<DataQualityIssue> unattributed() {
+    List<DataQualityIssue> list = new ArrayList<>(unattributed);
+    list.sort(ORDER);
+    return list;
+  }
+
+  /** What the scan could not check and why (e.g. no trim point table). */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  private List<DataQualityIssue> collect(String practice, YearMonth month) {
+    List<DataQualityIssue> list = new ArrayList<>();
+    if (practice == null || month == null) {
+      return list;
+    }
+    list.addAll(dated.getOrDefault(practice, Map.of()).getOrDefault(month, List.of()));
+    for (Ranged r : ranged.getOrDefault(practice, List.of())) {
+      if (r.covers(month)) {
+        list.add(r.issue());
+      }
+    }
+    LocalDate first = month.atDay(1);
+    LocalDate last = month.atEndOfMonth();
+    for (PatientIssue p : patientIssues) {
+      if (practice.equals(practiceIn(p.patientId(), first, last))) {
+        list.add(p.issue());
+      }
+    }
+    return list;
+  }
+}

@@ -1,0 +1,175 @@
+package org.ltcreports.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.ltcreports.api.report.MeasureCatalogue;
+import org.ltcreports.api.report.MeasureDefinition;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ValueKind;
+
+/**
+ * How numbers look on the page (PDF and HTML): rounding for display only, as measures.md says
+ * (rates and percentages 1 dp, ratios 2 dp, counts with thousands separators), {@code *} for a
+ * value suppressed by disclosure control and {@code –} for one that cannot be computed.
+ *
+ * <p>Rounding is half-up on the shortest decimal form of the number ({@code 4.85 → 4.9}), which is
+ * what a spreadsheet shows for the same number.
+ */
+public final class Display {
+  /** Shown for a value withheld by disclosure control. */
+  public static final String SUPPRESSED = "*";
+
+  /** Shown for a value that cannot be computed. */
+  public static final String NOT_AVAILABLE = "–";
+
+  private static final DateTimeFormatter MONTH_LONG =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter MONTH_SHORT =
+      DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
+
+  private Display() {}
+
+  /** A number in the way its kind is shown; {@code –} for null. */
+  public static String number(Number n, ValueKind kind) {
+    if (n == null) {
+      return NOT_AVAILABLE;
+    }
+    return switch (kind == null ? guessKind(n) : kind) {
+      case COUNT -> fixed(n, 0);
+      case RATE, PERCENT -> fixed(n, 1);
+      case RATIO -> fixed(n, 2);
+      case DAYS, DECIMAL -> isIntegral(n) ? fixed(n, 0) : fixed(n, 1);
+      case TEXT, DATE, IDENTIFIER -> n.toString();
+    };
+  }
+
+  /** A percentage with its unit, e.g. {@code 12.5%}. */
+  public static String percent(Number n) {
+    return n == null ? NOT_AVAILABLE : fixed(n, 1) + "%";
+  }
+
+  /** A signed change in per cent, e.g. {@code +9.4%} or {@code −3.0%}. */
+  public static String signedPercent(Number n) {
+    if (n == null) {
+      return NOT_AVAILABLE;
+    }
+    BigDecimal v = decimal(n).setScale(1, RoundingMode.HALF_UP);
+    String digits = fixed(v.abs(), 1);
+    return switch (v.signum()) {
+      case 1 -> "+" + digits + "%";
+      case -1 -> "−" + digits + "%";
+      default -> digits + "%";
+    };
+  }
+
+  /** {@code n} rounded half-up to {@code places} decimals, with thousands separators. */
+  public static String fixed(Number n, int places) {
+    BigDecimal v = decimal(n).setScale(places, RoundingMode.HALF_UP);
+    DecimalFormat f =
+        new DecimalFormat(
+            places == 0 ? "#,##0" : "#,##0." + "0".repeat(places),
+            DecimalFormatSymbols.getInstance(Locale.UK));
+    String s = f.format(v);
+    return s.startsWith("-") ? "−" + s.substring(1) : s;
+  }
+
+  /** The exact decimal a reader would type for this number (4.85 stays 4.85). */
+  public static BigDecimal decimal(Number n) {
+    if (n instanceof BigDecimal b) {
+      return b;
+    }
+    if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+      return BigDecimal.valueOf(n.longValue());
+    }
+    return BigDecimal.valueOf(n.doubleValue());
+  }
+
+  /** The kind a measure is shown as: from the catalogue, else from the number's type. */
+  public static ValueKind kindOf(String measureId, Number n) {
+    return MeasureCatalogue.find(measureId).map(MeasureDefinition::kind).orElse(guessKind(n));
+  }
+
+  /** The words a reader sees for a measure id (its catalogue label, or the id itself). */
+  public static String label(String measureId) {
+    return MeasureCatalogue.find(measureId).map(MeasureDefinition::label).orElse(measureId);
+  }
+
+  /** Whether disclosure control withheld this measure (or this {@code id/key}) for the audience. */
+  public static boolean isSuppressed(Report report, String idOrKey) {
+    return report.suppressed().contains(idOrKey);
+  }
+
+  /** Whether any part of a measure (the whole or one of its keys or rows) was withheld. */
+  public static boolean anySuppressed(Report report, String id) {
+    String prefix = id + "/";
+    return report.suppressed().stream().anyMatch(s -> s.equals(id) || s.startsWith(prefix));
+  }
+
+  /**
+   * A single value as shown: {@code *} when suppressed, {@code –} when not computable, the
+   * formatted number or the text otherwise; null when the measure is absent from the report (the
+   * caller then leaves the line out).
+   */
+  public static String value(Report report, String id) {
+    MeasureValue v = report.measure(id);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof MeasureValue.Num num) {
+      if (num.value() == null) {
+        return isSuppressed(report, id) ? SUPPRESSED : NOT_AVAILABLE;
+      }
+      ValueKind kind = kindOf(id, num.value());
+      return kind == ValueKind.PERCENT ? percent(num.value()) : number(num.value(), kind);
+    }
+    if (v instanceof MeasureValue.Text text) {
+      if (text.value() == null) {
+        return isSuppressed(report, id) ? SUPPRESSED : NOT_AVAILABLE;
+      }
+      return text.value();
+    }
+    return null;
+  }
+
+  /**
+   * A table or breakdown cell as shown; a null cell of a (partly) suppressed measure is {@code *}.
+   */
+  public static String cell(Report report, String measureId, Object cell, ValueKind kind) {
+    if (cell == null) {
+      return anySuppressed(report, measureId) ? SUPPRESSED : NOT_AVAILABLE;
+    }
+    if (cell instanceof Number n) {
+      return number(n, kind);
+    }
+    return cell.toString();
+  }
+
+  /** {@code October 2026}. */
+  public static String month(YearMonth month) {
+    return month.format(MONTH_LONG);
+  }
+
+  /** {@code Oct 2026} from {@code 2026-10}; the text itself when it is not a month. */
+  public static String shortMonth(String yyyyMm) {
+    try {
+      return YearMonth.parse(yyyyMm).format(MONTH_SHORT);
+    } catch (RuntimeException e) {
+      return yyyyMm;
+    }
+  }
+
+  /** Whole-number types (counts, sums of days) as opposed to means and other decimals. */
+  private static boolean isIntegral(Number n) {
+    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
+  }
+
+  private static ValueKind guessKind(Number n) {
+    return n == null || isIntegral(n) ? ValueKind.COUNT : ValueKind.DECIMAL;
+  }
+}

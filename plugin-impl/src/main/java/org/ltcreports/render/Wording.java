@@ -1,0 +1,195 @@
+package org.ltcreports.render;
+
+import java.util.List;
+import java.util.Map;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.ReportType;
+
+/** Fixed words of the reports: condition names, signal rules, significance, the appendix. */
+public final class Wording {
+  private Wording() {}
+
+  /** The ACSC conditions of NHSOF 2.3.i, keyed a–i as in {@code acsc_by_condition}. */
+  public static final Map<String, String> ACSC_CONDITIONS =
+      Map.of(
+          "a", "Chronic hepatitis B",
+          "b", "Asthma",
+          "c", "Congestive heart failure",
+          "d", "Diabetes",
+          "e", "COPD",
+          "f", "Angina",
+          "g", "Iron, B12 or folate deficiency anaemia",
+          "h", "Hypertension",
+          "i", "AF and flutter, epilepsy, dementia");
+
+  public static final String DIRECTION_OF_GOOD =
+      "Fewer emergency admissions are better. ▲ means more admissions than the period compared"
+          + " with (worse); ▼ means fewer (better).";
+
+  /** The SPC rule in words, for a point above (or below) the average. */
+  public static String signalRule(int rule, boolean above) {
+    return switch (rule) {
+      case 1 -> above ? "above the upper process limit" : "below the lower process limit";
+      case 2 -> "7 or more months in a row " + (above ? "above" : "below") + " the average";
+      case 3 -> "7 or more months " + (above ? "rising" : "falling") + " in a row";
+      case 4 -> "2 of 3 months close to the " + (above ? "upper" : "lower") + " limit";
+      default -> "rule " + rule;
+    };
+  }
+
+  /** The funnel significance label in words, with the direction of good. */
+  public static String significance(String label) {
+    if (label == null) {
+      return null;
+    }
+    return switch (label.trim()) {
+      case "High (0.001)" ->
+          "Higher than expected, beyond the 99.8% limit: very unlikely to be chance (worse)";
+      case "High (0.025)" -> "Higher than expected, beyond the 95% limit (worse)";
+      case "Low (0.001)" ->
+          "Lower than expected, beyond the 99.8% limit: very unlikely to be chance (better)";
+      case "Low (0.025)" -> "Lower than expected, beyond the 95% limit (better)";
+      case "Not significant" -> "Within the range expected by chance";
+      default -> label;
+    };
+  }
+
+  /** A short form of the significance label for a headline tile. */
+  public static String significanceShort(String label) {
+    if (label == null) {
+      return null;
+    }
+    return switch (label.trim()) {
+      case "High (0.001)" -> "vs locality: significantly high (99.8%), worse";
+      case "High (0.025)" -> "vs locality: significantly high (95%), worse";
+      case "Low (0.001)" -> "vs locality: significantly low (99.8%), better";
+      case "Low (0.025)" -> "vs locality: significantly low (95%), better";
+      case "Not significant" -> "vs locality: within the expected range";
+      default -> "vs locality: " + label;
+    };
+  }
+
+  /** Whether a significance label says "higher" (+1), "lower" (-1) or neither (0). */
+  public static int significanceDirection(String label) {
+    if (label == null) {
+      return 0;
+    }
+    String l = label.trim();
+    return l.startsWith("High") ? 1 : l.startsWith("Low") ? -1 : 0;
+  }
+
+  /** What the audience line under the title says. */
+  public static String audienceLine(Audience audience) {
+    return switch (audience) {
+      case PRACTICE ->
+          "For the practice's own use: contains patient-identifiable information. Keep it within"
+              + " the practice and handle it under the practice's information governance.";
+      case COMMISSIONER ->
+          "Commissioner copy: aggregate figures only, no patient-level information.";
+      case PUBLIC ->
+          "Public copy: small numbers are withheld (*) and counts are rounded under the disclosure"
+              + " policy shown in the footer.";
+    };
+  }
+
+  public static String audienceName(Audience audience) {
+    return switch (audience) {
+      case PRACTICE -> "Practice";
+      case COMMISSIONER -> "Commissioner";
+      case PUBLIC -> "Public";
+    };
+  }
+
+  /** The appendix: technical definitions in words a GP understands. */
+  public static List<Block.Definition> definitions(ReportType type) {
+    Block.Definition emergency =
+        new Block.Definition(
+            "Emergency admission",
+            "An unplanned admission to hospital (via A&E, a GP, the bed bureau or a clinic),"
+                + " counted once per hospital stay however many wards or consultants it involved."
+                + " Transfers between hospitals and day cases are left out (NHS Outcomes"
+                + " Framework 2.3.i).");
+    Block.Definition rate =
+        new Block.Definition(
+            "Rate per 1,000 patients",
+            "Admissions divided by the number of patients registered on the first day of the"
+                + " month, times 1,000. Monthly rates are for the month, not a year.");
+    Block.Definition dsr =
+        new Block.Definition(
+            "Standardised rate",
+            "The rate the practice would have if its patients had the age and sex mix of the"
+                + " European Standard Population 2013, so that practices with older or younger"
+                + " lists can be compared fairly. The 95% interval is the range of rates"
+                + " consistent with the data.");
+    Block.Definition ratio =
+        new Block.Definition(
+            "Ratio to expected",
+            "Admissions divided by the number expected if the practice's patients were admitted"
+                + " at the locality's rates for their age and sex. 1.00 is as expected; 1.20 is"
+                + " 20% more than expected.");
+    Block.Definition funnel =
+        new Block.Definition(
+            "Funnel plot",
+            "Each dot is a practice: across, how many admissions were expected; up, the ratio to"
+                + " expected. A practice inside the 95% lines differs from 1.00 by no more than"
+                + " chance would explain; outside the 99.8% lines the difference is very unlikely"
+                + " to be chance. Smaller practices have wider limits.");
+    Block.Definition spc =
+        new Block.Definition(
+            "SPC chart",
+            "Statistical process control ('Making Data Count'): the average of the monthly rates"
+                + " and process limits at the average plus or minus 2.66 times the average"
+                + " month-to-month change. A month outside the limits, 7 months in a row on one"
+                + " side of the average, 7 months rising or falling, or 2 of 3 months close to a"
+                + " limit is 'special cause' variation worth looking into. Higher rates are a"
+                + " concern, lower an improvement.");
+    Block.Definition los =
+        new Block.Definition(
+            "Length of stay and bed days",
+            "Days from admission to discharge (a same-day discharge is 0) for emergency"
+                + " admissions discharged this month; bed days add them up. Excess bed days are"
+                + " the days beyond the national trim point for the admission's HRG.");
+    Block.Definition readmission =
+        new Block.Definition(
+            "Readmission within 30 days",
+            "An emergency admission 0 to 29 days after a discharge from any hospital stay of the"
+                + " same patient. Maternity and cancer care are left out.");
+    Block.Definition acsc =
+        new Block.Definition(
+            "Conditions good primary care can help",
+            "Chronic ambulatory care sensitive conditions: long-term conditions for which timely"
+                + " and effective primary and community care can usually prevent an emergency"
+                + " admission (NHSOF 2.3.i), counted by the main diagnosis.");
+    Block.Definition caseManaged =
+        new Block.Definition(
+            "Case-managed",
+            "Patients on the practice's case management register on the day of admission."
+                + " Admission reviews are the practice's own audit of those admissions.");
+    Block.Definition frequent =
+        new Block.Definition(
+            "Frequent attenders",
+            "Patients registered at the end of the month with 3 or more emergency admissions in"
+                + " the last 12 months, wherever they were registered when admitted.");
+    Block.Definition marks =
+        new Block.Definition(
+            "* and –",
+            "* is a number withheld to protect confidentiality (small numbers); – is a figure"
+                + " that cannot be calculated from the data (the notes say why).");
+    if (type == ReportType.LOCALITY_FEEDBACK) {
+      return List.of(emergency, rate, dsr, ratio, funnel, los, readmission, acsc, marks);
+    }
+    return List.of(
+        emergency,
+        rate,
+        dsr,
+        ratio,
+        funnel,
+        spc,
+        los,
+        readmission,
+        acsc,
+        caseManaged,
+        frequent,
+        marks);
+  }
+}

@@ -1,0 +1,240 @@
+package org.ltcreports.render.pdf;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.EnumSet;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.render.Block;
+import org.ltcreports.render.FeedbackContent;
+import org.ltcreports.render.ReportRenderer;
+import org.ltcreports.render.Wording;
+
+/**
+ * The practice feedback (A4 portrait) and locality summary (A4 landscape) as PDF, through the
+ * precompiled JasperReports templates {@code practice-feedback.jasper} and {@code
+ * locality-feedback.jasper} of the report-templates module.
+ *
+ * <p>Fonts are DejaVu Sans from {@code jasperreports-fonts}, embedded. Charts are JFreeChart drawn
+ * as vectors. The bytes depend on the report only (see {@link DeterministicPdfExporter}).
+ *
+ * <p>Filling runs on this renderer's own small pool of daemon threads, so JasperReports' per-thread
+ * state never lands on a servlet container's request threads; {@link #close()} stops the pool.
+ */
+public final class PdfRenderer implements ReportRenderer, AutoCloseable {
+  private static final String TEMPLATE_DIR = "/org/ltcreports/templates/";
+  private static final Map<ReportType, String> TEMPLATES =
+      Map.of(
+          ReportType.PRACTICE_FEEDBACK, "practice-feedback",
+          ReportType.LOCALITY_FEEDBACK, "locality-feedback");
+  private static final Map<ReportType, Integer> GRID_COLUMNS =
+      Map.of(ReportType.PRACTICE_FEEDBACK, 8, ReportType.LOCALITY_FEEDBACK, 13);
+
+  private final JasperReportsContext context = DefaultJasperReportsContext.getInstance();
+  private final Map<ReportType, JasperReport> loaded = new ConcurrentHashMap<>();
+  private final ExecutorService executor;
+
+  /** A renderer with two worker threads. */
+  public PdfRenderer() {
+    this(2);
+  }
+
+  public PdfRenderer(int threads) {
+    this.executor = Executors.newFixedThreadPool(threads, new Workers());
+  }
+
+  @Override
+  public Format format() {
+    return Format.PDF;
+  }
+
+  @Override
+  public Set<ReportType> types() {
+    return EnumSet.copyOf(TEMPLATES.keySet());
+  }
+
+  @Override
+  public void render(Report report, OutputStream out) throws IOException {
+    if (!supports(report.type())) {
+      throw new IllegalArgumentException("no PDF layout for " + report.type().slug());
+    }
+    Future<byte[]> job = executor.submit(() -> renderNow(report));
+    try {
+      out.write(job.get());
+    } catch (InterruptedException e) {
+      job.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while rendering " + report.reportId());
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException("PDF rendering of " + report.reportId() + " failed", cause);
+    }
+  }
+
+  private byte[] renderNow(Report report) throws IOException {
+    try {
+      JasperReport template = template(report.type());
+      List<Block.Section> sections = FeedbackContent.of(report);
+      List<Map<String, Object>> rows =
+          JasperRows.of(sections, GRID_COLUMNS.get(report.type()), report.reportId());
+      JasperPrint print =
+          JasperFillManager.getInstance(context)
+              .fill(template, parameters(report), new JRMapCollectionDataSource(List.copyOf(rows)));
+      ByteArrayOutputStream pdf = new ByteArrayOutputStream(128 * 1024);
+      DeterministicPdfExporter exporter =
+          new DeterministicPdfExporter(context, fixedDate(report), documentId(report));
+      exporter.setExporterInput(new SimpleExporterInput(print));
+      exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
+      SimplePdfReportConfiguration reportConfig = new SimplePdfReportConfiguration();
+      reportConfig.setForceSvgShapes(true);
+      exporter.setConfiguration(reportConfig);
+      SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
+      config.setCompressed(true);
+      config.setMetadataTitle(FeedbackContent.title(report));
+      config.setMetadataSubject(report.reportId());
+      config.setMetadataAuthor("LTC Reports");
+      config.setMetadataCreator("LTC Reports");
+      config.setMetadataKeywords(
+          "rules " + report.rulesVersion() + "; audience " + report.audience());
+      config.setDisplayMetadataTitle(true);
+      exporter.setConfiguration(config);
+      exporter.exportReport();
+      return pdf.toByteArray();
+    } catch (JRException e) {
+      throw new IOException(
+          "PDF rendering of " + report.reportId() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Map<String, Object> parameters(Report report) {
+    Map<String, Object> p = new HashMap<>();
+    p.put(JRParameter.REPORT_LOCALE, Locale.UK);
+    p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(ZoneOffset.UTC));
+    p.put("TITLE", FeedbackContent.title(report));
+    p.put("SUBTITLE", FeedbackContent.subtitle(report));
+    p.put("AUDIENCE_LINE", Wording.audienceLine(report.audience()));
+    p.put("RUNNING_HEAD", FeedbackContent.title(report) + " · " + FeedbackContent.subtitle(report));
+    List<String> footer = FeedbackContent.footer(report);
+    p.put("FOOTER_LINE_1", footer.get(0));
+    p.put("FOOTER_LINE_2", footer.get(1));
+    return p;
+  }
+
+  /** The compiled template, loaded once (JRLoader, no compiling at run time). */
+  JasperReport template(ReportType type) throws JRException {
+    JasperReport cached = loaded.get(type);
+    if (cached != null) {
+      return cached;
+    }
+    String path = TEMPLATE_DIR + TEMPLATES.get(type) + ".jasper";
+    try (InputStream in = PdfRenderer.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new JRException("template " + path + " is not on the classpath (report-templates)");
+      }
+      JasperReport report = (JasperReport) JRLoader.loadObject(in);
+      loaded.putIfAbsent(type, report);
+      return loaded.get(type);
+    } catch (IOException e) {
+      throw new JRException("cannot read template " + path, e);
+    }
+  }
+
+  /** The PDF's creation and modification date: the data extract date, midnight UTC. */
+  private static Calendar fixedDate(Report report) {
+    GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.UK);
+    c.clear();
+    c.set(
+        report.extractDate().getYear(),
+        report.extractDate().getMonthValue() - 1,
+        report.extractDate().getDayOfMonth());
+    return c;
+  }
+
+  /** The PDF file identifier: a digest of what identifies the report and its data. */
+  private static byte[] documentId(Report report) {
+    try {
+      MessageDigest md5 = MessageDigest.getInstance("MD5");
+      String key =
+          report.reportId()
+              + "|"
+              + report.rulesVersion()
+              + "|"
+              + report.disclosurePolicyVersion()
+              + "|"
+              + report.extractDate();
+      return md5.digest(key.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is required of every JVM", e);
+    }
+  }
+
+  /** Stops the worker threads (call from the plugin's destroy / contextDestroyed). */
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final class Workers implements ThreadFactory {
+    private static final AtomicInteger POOL = new AtomicInteger();
+    private final int pool = POOL.incrementAndGet();
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "ltc-pdf-" + pool + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+}

@@ -1,0 +1,483 @@
+package org.ltcreports.render.xlsx;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.ltcreports.api.report.DataQualityIssue;
+import org.ltcreports.api.report.DataQualityKind;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.MeasureCatalogue;
+import org.ltcreports.api.report.MeasureDefinition;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.api.report.ValueKind;
+import org.ltcreports.render.Display;
+import org.ltcreports.render.FeedbackContent;
+import org.ltcreports.render.ReportRenderer;
+import org.ltcreports.render.Wording;
+
+/**
+ * The practice feedback and locality summary as a workbook: one sheet per report section (its
+ * measures as rows), one sheet per table (the chart data: monthly series, funnel points and limits;
+ * the practices side by side; the frequent attender list for the practice audience only), and a
+ * {@code Notes} sheet (identity, versions, extract date, data quality, notes).
+ *
+ * <p>Numbers are numeric cells with number formats (counts {@code #,##0}, rates {@code 0.0}, ratios
+ * {@code 0.00}, percentages {@code 0.0}); a withheld value is the text {@code *}; a value that
+ * cannot be computed is an empty cell with its status beside it. Header rows are frozen, tables
+ * have autofilters, columns have widths.
+ *
+ * <p>Written with SXSSF (bounded memory for long sheets), then re-zipped with fixed entry times;
+ * the core properties carry the data extract date, so the bytes depend on the report only.
+ */
+public final class XlsxRenderer implements ReportRenderer {
+  static final String CREATOR = "LTC Reports";
+  private static final int WINDOW = 200;
+
+  private static final Map<String, String> SECTION_SHEETS =
+      Map.ofEntries(
+          Map.entry(MeasureCatalogue.POPULATION, "Registered population"),
+          Map.entry(MeasureCatalogue.ADMISSIONS, "Emergency admissions"),
+          Map.entry(MeasureCatalogue.COMPARISON, "Compared with locality"),
+          Map.entry(MeasureCatalogue.TREND, "Monthly trend"),
+          Map.entry(MeasureCatalogue.STAY, "Length of stay and bed days"),
+          Map.entry(MeasureCatalogue.READMISSIONS, "Readmissions"),
+          Map.entry(MeasureCatalogue.ACSC, "ACSC admissions"),
+          Map.entry(MeasureCatalogue.FREQUENT, "Frequent attenders"),
+          Map.entry(MeasureCatalogue.CASE_MANAGED, "Case-managed patients"),
+          Map.entry(MeasureCatalogue.REGISTER, "Register and caseloads"),
+          Map.entry(MeasureCatalogue.ACTIVITY, "Referrals and contacts"),
+          Map.entry(MeasureCatalogue.CARE_PLANS, "Care plans and follow-up"),
+          Map.entry(MeasureCatalogue.BEFORE_AFTER, "Before and after"));
+
+  private static final Map<String, String> TABLE_SHEETS =
+      Map.of(
+          "ea_series", "Monthly rates (SPC chart)",
+          "ea_funnel", "Funnel plot practices",
+          "ea_funnel_limits", "Funnel plot limits",
+          "frequent_attender_list", "Frequent attender list",
+          "practices", "Practices");
+
+  private static final String OTHER = "Other figures";
+
+  @Override
+  public Format format() {
+    return Format.XLSX;
+  }
+
+  @Override
+  public Set<ReportType> types() {
+    return EnumSet.of(ReportType.PRACTICE_FEEDBACK, ReportType.LOCALITY_FEEDBACK);
+  }
+
+  @Override
+  public void render(Report report, OutputStream out) throws IOException {
+    if (!supports(report.type())) {
+      throw new IllegalArgumentException("no XLSX layout for " + report.type().slug());
+    }
+    ByteArrayOutputStream raw = new ByteArrayOutputStream(64 * 1024);
+    SXSSFWorkbook wb = new SXSSFWorkbook(null, WINDOW, false, false);
+    try {
+      new Writer(report, wb).write();
+      setProperties(wb, report);
+      wb.write(raw);
+    } finally {
+      wb.dispose(); // delete SXSSF's temporary sheet files
+      wb.close();
+    }
+    DeterministicZip.rewrite(raw.toByteArray(), extractMidnight(report), out);
+  }
+
+  private static LocalDateTime extractMidnight(Report report) {
+    return report.extractDate().atStartOfDay();
+  }
+
+  private static void setProperties(SXSSFWorkbook wb, Report report) {
+    POIXMLProperties props = wb.getXSSFWorkbook().getProperties();
+    POIXMLProperties.CoreProperties core = props.getCoreProperties();
+    Date fixed = Date.from(extractMidnight(report).toInstant(ZoneOffset.UTC));
+    core.setCreated(Optional.of(fixed));
+    core.setModified(Optional.of(fixed));
+    core.setCreator(CREATOR);
+    core.setLastModifiedByUser(CREATOR);
+    core.setTitle(FeedbackContent.title(report));
+    core.setSubjectProperty(report.reportId());
+    core.setIdentifier(report.reportId());
+    core.setKeywords("rules " + report.rulesVersion() + "; audience " + report.audience());
+    props.getExtendedProperties().getUnderlyingProperties().setApplication(CREATOR);
+  }
+
+  /** Writes one report into one workbook. */
+  private static final class Writer {
+    private final Report report;
+    private final SXSSFWorkbook wb;
+    private final Styles styles;
+    private final Set<String> sheetNames = new HashSet<>();
+
+    Writer(Report report, SXSSFWorkbook wb) {
+      this.report = report;
+      this.wb = wb;
+      this.styles = new Styles(wb);
+    }
+
+    void write() {
+      // sections in order of first appearance; each followed by its tables
+      Map<String, List<String>> measuresBySection = new LinkedHashMap<>();
+      Map<String, List<String>> tablesBySection = new LinkedHashMap<>();
+      for (Map.Entry<String, MeasureValue> e : report.measures().entrySet()) {
+        String id = e.getKey();
+        String section = MeasureCatalogue.find(id).map(MeasureDefinition::section).orElse(OTHER);
+        measuresBySection.computeIfAbsent(section, s -> new ArrayList<>());
+        tablesBySection.computeIfAbsent(section, s -> new ArrayList<>());
+        if (e.getValue() instanceof MeasureValue.Table t) {
+          if (mayShow(id, t)) {
+            tablesBySection.get(section).add(id);
+          }
+        } else {
+          measuresBySection.get(section).add(id);
+        }
+      }
+      if (report.type() == ReportType.LOCALITY_FEEDBACK
+          && report.measure("practices") instanceof MeasureValue.Table t) {
+        tableSheet("practices", t);
+        tablesBySection.values().forEach(ids -> ids.remove("practices"));
+      }
+      for (String section : measuresBySection.keySet()) {
+        List<String> ids = measuresBySection.get(section);
+        if (!ids.isEmpty()) {
+          measureSheet(SECTION_SHEETS.getOrDefault(section, OTHER), ids);
+        }
+        for (String id : tablesBySection.get(section)) {
+          tableSheet(id, (MeasureValue.Table) report.measure(id));
+        }
+      }
+      if (report.audience().maySeePatients() && !report.dataQualityIssues().isEmpty()) {
+        issuesSheet();
+      }
+      notesSheet();
+    }
+
+    private void measureSheet(String name, List<String> ids) {
+      SXSSFSheet sheet = wb.createSheet(sheetName(name));
+      header(sheet, List.of("Measure", "Value", "Status", "Measure id"));
+      int r = 1;
+      for (String id : ids) {
+        MeasureValue v = report.measure(id);
+        if (v instanceof MeasureValue.Breakdown b) {
+          for (Map.Entry<String, Number> e : b.values().entrySet()) {
+            String key = e.getKey();
+            String label =
+                Display.label(id)
+                    + ": "
+                    + ("acsc_by_condition".equals(id)
+                        ? key + ". " + Wording.ACSC_CONDITIONS.getOrDefault(key, key)
+                        : key);
+            measureRow(
+                sheet.createRow(r++),
+                label,
+                e.getValue(),
+                Display.kindOf(id, e.getValue()),
+                report.suppressed().contains(id + "/" + key) || report.suppressed().contains(id),
+                id + "/" + key);
+          }
+        } else if (v instanceof MeasureValue.Num n) {
+          measureRow(
+              sheet.createRow(r++),
+              Display.label(id),
+              n.value(),
+              Display.kindOf(id, n.value()),
+              report.suppressed().contains(id),
+              id);
+        } else if (v instanceof MeasureValue.Text t) {
+          Row row = sheet.createRow(r++);
+          text(row, 0, Display.label(id));
+          if (t.value() != null) {
+            text(row, 1, t.value());
+          } else {
+            status(row, report.suppressed().contains(id));
+          }
+          text(row, 3, id);
+        }
+      }
+      finish(sheet, 4, r, new int[] {70, 14, 26, 34}, 1);
+    }
+
+    private void measureRow(
+        Row row, String label, Number value, ValueKind kind, boolean suppressed, String id) {
+      text(row, 0, label);
+      if (value != null) {
+        Cell c = row.createCell(1);
+        c.setCellValue(value.doubleValue());
+        c.setCellStyle(styles.number(kind, value));
+      } else {
+        status(row, suppressed);
+      }
+      text(row, 3, id);
+    }
+
+    private void status(Row row, boolean suppressed) {
+      if (suppressed) {
+        Cell c = row.createCell(1);
+        c.setCellValue(Display.SUPPRESSED);
+        c.setCellStyle(styles.right);
+        text(row, 2, "withheld (small numbers)");
+      } else {
+        text(row, 2, "not available");
+      }
+    }
+
+    private void tableSheet(String id, MeasureValue.Table t) {
+      String name =
+          TABLE_SHEETS.getOrDefault(
+              id, MeasureCatalogue.find(id).map(MeasureDefinition::label).orElse(id));
+      SXSSFSheet sheet = wb.createSheet(sheetName(name));
+      List<MeasureValue.Column> columns = t.columns();
+      List<String> headers =
+          columns.stream()
+              .map(c -> c.label() == null || c.label().isBlank() ? c.name() : c.label())
+              .toList();
+      header(sheet, headers);
+      boolean anySuppressed = Display.anySuppressed(report, id);
+      int[] widths = new int[columns.size()];
+      for (int i = 0; i < columns.size(); i++) {
+        widths[i] = Math.max(10, Math.min(headers.get(i).length() + 2, 24));
+      }
+      int r = 1;
+      for (List<Object> values : t.rows()) {
+        Row row = sheet.createRow(r++);
+        for (int i = 0; i < columns.size(); i++) {
+          Object v = i < values.size() ? values.get(i) : null;
+          ValueKind kind = columns.get(i).kind();
+          if (v instanceof Number n && kind != ValueKind.IDENTIFIER && kind != ValueKind.TEXT) {
+            Cell c = row.createCell(i);
+            c.setCellValue(n.doubleValue());
+            c.setCellStyle(styles.number(kind, n));
+          } else if (v != null) {
+            text(row, i, v.toString());
+            widths[i] = Math.max(widths[i], Math.min(v.toString().length() + 2, 40));
+          } else if (anySuppressed) {
+            Cell c = row.createCell(i);
+            c.setCellValue(Display.SUPPRESSED);
+            c.setCellStyle(styles.right);
+          }
+        }
+      }
+      finish(sheet, columns.size(), r, widths, "practices".equals(id) ? 2 : 0);
+    }
+
+    private void issuesSheet() {
+      SXSSFSheet sheet = wb.createSheet(sheetName("Data quality rows"));
+      header(sheet, List.of("Problem", "Kind", "Table", "Row id", "Detail"));
+      int r = 1;
+      for (DataQualityIssue i : report.dataQualityIssues()) {
+        Row row = sheet.createRow(r++);
+        text(row, 0, i.kind().description());
+        text(row, 1, i.kind().key());
+        text(row, 2, i.table());
+        text(row, 3, i.rowId());
+        text(row, 4, i.detail());
+      }
+      finish(sheet, 5, r, new int[] {50, 30, 16, 16, 60}, 0);
+    }
+
+    private void notesSheet() {
+      SXSSFSheet sheet = wb.createSheet(sheetName("Notes"));
+      header(sheet, List.of("Item", "Value"));
+      int r = 1;
+      r = pair(sheet, r, "Report", FeedbackContent.title(report));
+      r = pair(sheet, r, "Report id", report.reportId());
+      r = pair(sheet, r, "Report type", report.type().slug());
+      if (report.practiceCode() != null) {
+        r =
+            pair(
+                sheet,
+                r,
+                "Practice",
+                report.practiceCode() + " " + nullToEmpty(report.practiceName()));
+      }
+      r =
+          pair(
+              sheet,
+              r,
+              "Locality",
+              nullToEmpty(report.localityCode()) + " " + nullToEmpty(report.localityName()));
+      r = pair(sheet, r, "Month", report.month().toString());
+      r = pair(sheet, r, "Audience", Wording.audienceName(report.audience()));
+      r = pair(sheet, r, "Rules version", report.rulesVersion());
+      r = pair(sheet, r, "Disclosure policy version", report.disclosurePolicyVersion());
+      Row extract = sheet.createRow(r++);
+      text(extract, 0, "Data extract date");
+      Cell date = extract.createCell(1);
+      date.setCellValue(report.extractDate());
+      date.setCellStyle(styles.date);
+      r =
+          pair(
+              sheet,
+              r,
+              "Withheld (suppressed) measures",
+              report.suppressed().isEmpty() ? "none" : String.join(", ", report.suppressed()));
+      r = pair(sheet, r, "Audience note", Wording.audienceLine(report.audience()));
+      r++;
+      Row dq = sheet.createRow(r++);
+      text(dq, 0, "Data quality: rows with each problem");
+      dq.getCell(0).setCellStyle(styles.bold);
+      for (DataQualityKind kind : DataQualityKind.values()) {
+        Long n = report.dataQuality().get(kind.key());
+        Row row = sheet.createRow(r++);
+        text(row, 0, kind.description());
+        if (n != null) {
+          Cell c = row.createCell(1);
+          c.setCellValue(n);
+          c.setCellStyle(styles.count);
+        }
+      }
+      r++;
+      int i = 1;
+      for (String note : report.notes()) {
+        r = pair(sheet, r, "Note " + i++, note);
+      }
+      r = pair(sheet, r, Display.SUPPRESSED, "withheld to protect confidentiality (small numbers)");
+      r = pair(sheet, r, "empty value", "not available: cannot be calculated from the data");
+      sheet.createFreezePane(0, 1);
+      sheet.setColumnWidth(0, 40 * 256);
+      sheet.setColumnWidth(1, 100 * 256);
+    }
+
+    private int pair(SXSSFSheet sheet, int r, String item, String value) {
+      Row row = sheet.createRow(r);
+      text(row, 0, item);
+      text(row, 1, value);
+      return r + 1;
+    }
+
+    private void header(SXSSFSheet sheet, List<String> headers) {
+      Row row = sheet.createRow(0);
+      for (int i = 0; i < headers.size(); i++) {
+        Cell c = row.createCell(i);
+        c.setCellValue(headers.get(i));
+        c.setCellStyle(styles.header);
+      }
+      boolean long_ = headers.stream().anyMatch(h -> h.length() > 22);
+      row.setHeightInPoints(long_ ? 30f : 16f);
+    }
+
+    private void finish(SXSSFSheet sheet, int columns, int rows, int[] widths, int frozenColumns) {
+      sheet.createFreezePane(frozenColumns, 1);
+      if (columns > 0) {
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows - 1, 0), 0, columns - 1));
+      }
+      for (int i = 0; i < columns && i < widths.length; i++) {
+        sheet.setColumnWidth(i, widths[i] * 256);
+      }
+    }
+
+    private void text(Row row, int col, String value) {
+      if (value != null) {
+        row.createCell(col).setCellValue(value);
+      }
+    }
+
+    private boolean mayShow(String id, MeasureValue.Table t) {
+      if (report.audience().maySeePatients()) {
+        return true;
+      }
+      boolean patientLevel =
+          MeasureCatalogue.find(id).map(MeasureDefinition::patientLevel).orElse(false);
+      boolean identifiers = t.columns().stream().anyMatch(c -> c.kind() == ValueKind.IDENTIFIER);
+      return !patientLevel && !identifiers;
+    }
+
+    private String sheetName(String wanted) {
+      String base = WorkbookUtil.createSafeSheetName(wanted);
+      String name = base;
+      for (int n = 2; sheetNames.contains(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+        String suffix = " (" + n + ")";
+        name = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
+      }
+      sheetNames.add(name.toLowerCase(java.util.Locale.ROOT));
+      return name;
+    }
+
+    private static String nullToEmpty(String s) {
+      return s == null ? "" : s;
+    }
+  }
+
+  /** Cell styles, made once per workbook. */
+  private static final class Styles {
+    final CellStyle header;
+    final CellStyle bold;
+    final CellStyle count;
+    final CellStyle rate;
+    final CellStyle ratio;
+    final CellStyle decimal;
+    final CellStyle right;
+    final CellStyle date;
+
+    Styles(SXSSFWorkbook wb) {
+      DataFormat df = wb.createDataFormat();
+      Font boldFont = wb.createFont();
+      boldFont.setBold(true);
+      header = wb.createCellStyle();
+      header.setFont(boldFont);
+      header.setWrapText(true);
+      header.setVerticalAlignment(VerticalAlignment.TOP);
+      header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+      header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      header.setBorderBottom(BorderStyle.THIN);
+      bold = wb.createCellStyle();
+      bold.setFont(boldFont);
+      count = numberStyle(wb, df, "#,##0");
+      rate = numberStyle(wb, df, "0.0");
+      ratio = numberStyle(wb, df, "0.00");
+      decimal = numberStyle(wb, df, "#,##0.0");
+      right = wb.createCellStyle();
+      right.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+      date = numberStyle(wb, df, "yyyy-mm-dd");
+    }
+
+    private static CellStyle numberStyle(SXSSFWorkbook wb, DataFormat df, String format) {
+      CellStyle s = wb.createCellStyle();
+      s.setDataFormat(df.getFormat(format));
+      return s;
+    }
+
+    /** Counts {@code #,##0}, rates and percentages {@code 0.0}, ratios {@code 0.00}. */
+    CellStyle number(ValueKind kind, Number n) {
+      boolean whole = n instanceof Long || n instanceof Integer || n instanceof Short;
+      return switch (kind) {
+        case COUNT -> count;
+        case RATE, PERCENT -> rate;
+        case RATIO -> ratio;
+        case DAYS, DECIMAL -> whole ? count : decimal;
+        case TEXT, DATE, IDENTIFIER -> whole ? count : decimal;
+      };
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package org.ltcreports.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MeasureSettings;
+import org.ltcreports.render.Renderers;
+import org.ltcreports.source.SourceData;
+import org.ltcreports.source.SourceReader;
+
+/**
+ * The batch job behind {@code generate}: reads the source once, prepares the measures for every
+ * practice at once, then builds, filters by audience, renders and writes each report. A report is
+ * either written whole in every format or listed as a failure.
+ */
+public final class BatchGenerator {
+  private final SourceReader reader;
+  private final MeasureSettings settings;
+  private final Renderers renderers;
+  private final AudienceView audienceView;
+  private final String disclosurePolicyVersion;
+  private final LocalDate configuredExtractDate;
+
+  public BatchGenerator(
+      SourceReader reader,
+      MeasureSettings settings,
+      Renderers renderers,
+      AudienceView audienceView,
+      String disclosurePolicyVersion,
+      LocalDate configuredExtractDate) {
+    this.reader = reader;
+    this.settings = settings;
+    this.renderers = renderers;
+    this.audienceView = audienceView;
+    this.disclosurePolicyVersion = disclosurePolicyVersion;
+    this.configuredExtractDate = configuredExtractDate;
+  }
+
+  public BatchResult run(BatchRequest req, LocalDate today, Consumer<String> progress) {
+    SourceData data = reader.read(configuredExtractDate, today);
+    MeasureContext ctx = new MeasureContext(data, settings);
+    List<String> practices = practicesFor(req, ctx);
+    List<Path> written = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    if (req.reports().contains(ReportType.PRACTICE_FEEDBACK)) {
+      FeedbackReportBuilder builder =
+          new FeedbackReportBuilder(ctx, req.month(), disclosurePolicyVersion);
+      for (String practice : practices) {
+        Report report = audienceView.forAudience(builder.build(practice), req.audience());
+        writeAll(report, req, written, failures, progress);
+      }
+    }
+    if (req.reports().contains(ReportType.LOCALITY_FEEDBACK)) {
+      LocalityReportBuilder builder =
+          new LocalityReportBuilder(ctx, req.month(), disclosurePolicyVersion);
+      for (String locality : localitiesOf(practices, ctx, progress)) {
+        Report report = audienceView.forAudience(builder.build(locality), req.audience());
+        writeAll(report, req, written, failures, progress);
+      }
+    }
+    return new BatchResult(written, failures);
+  }
+
+  /** The localities of the practices, in code order; a practice without one is reported. */
+  private static List<String> localitiesOf(
+      List<String> practices, MeasureContext ctx, Consumer<String> progress) {
+    java.util.SortedSet<String> localities = new java.util.TreeSet<>();
+    for (String code : practices) {
+      String locality = ctx.practice(code).localityCode();
+      if (locality == null) {
+        progress.accept(
+            code + " locality: no locality recorded for this practice, no locality report");
+      } else {
+        localities.add(locality);
+      }
+    }
+    return List.copyOf(localities);
+  }
+
+  private void writeAll(
+      Report report,
+      BatchRequest req,
+      List<Path> written,
+      List<String> failures,
+      Consumer<String> progress) {
+    String scope = report.practiceCode() != null ? report.practiceCode() : report.localityCode();
+    List<Format> formats = req.formats().stream().sorted().toList();
+    try {
+      List<byte[]> bytes = new ArrayList<>();
+      for (Format f : formats) {
+        bytes.add(renderers.get(f, report.type()).render(report));
+      }
+      for (int i = 0; i < formats.size(); i++) {
+        Path target = req.outDir().resolve(fileName(report, formats.get(i)));
+        ArtifactFiles.writeAtomically(target, bytes.get(i));
+        written.add(target);
+      }
+      progress.accept(scope + " " + report.type().shortName() + ": " + formats.size() + " file(s)");
+    } catch (IOException | RuntimeException e) {
+      failures.add(scope + " " + report.type().shortName() + ": " + e.getMessage());
+      progress.accept(scope + " " + report.type().shortName() + ": FAILED " + e.getMessage());
+    }
+  }
+
+  /** {@code 2026-10/K83001-practice-feedback-practice.pdf}. */
+  public static String fileName(Report r, Format f) {
+    String scope = r.practiceCode() != null ? r.practiceCode() : r.localityCode();
+    return r.month()
+        + "/"
+        + scope
+        + "-"
+        + r.type().slug()
+        + "-"
+        + r.audience().name().toLowerCase(Locale.ROOT)
+        + "."
+        + f.extension();
+  }
+
+  private static List<String> practicesFor(BatchRequest req, MeasureContext ctx) {
+    List<String> codes = new ArrayList<>();
+    if (!req.practices().isEmpty()) {
+      for (String code : req.practices()) {
+        if (ctx.practice(code) == null) {
+          throw new IllegalArgumentException("unknown practice '" + code + "'");
+        }
+        codes.add(code);
+      }
+    } else if (req.locality() != null) {
+      codes.addAll(ctx.practicesOf(req.locality()));
+      if (codes.isEmpty()) {
+        throw new IllegalArgumentException("unknown locality '" + req.locality() + "'");
+      }
+    } else {
+      codes.addAll(ctx.practices().keySet());
+    }
+    return codes;
+  }
+
+  public static YearMonth defaultMonth(LocalDate today) {
+    return YearMonth.from(today).minusMonths(1);
+  }
+}

@@ -1,0 +1,75 @@
+package org.ltcreports.stats;
+
+/**
+ * Funnel-plot significance of an indirectly standardised ratio {@code O/E}: PHE's {@code
+ * assign_funnel_significance} rule for ratios as {@code measures.md} gives it.
+ *
+ * <p>For p in {0.95, 0.998} the interval of {@code O} is exact (χ²) when {@code O < 10} and Byar's
+ * with {@code z = Φ⁻¹((1+p)/2)} otherwise; dividing by {@code E} gives the interval of the ratio.
+ * The first that holds wins: 99.8% lower limit above 1 → High (0.001); 95% lower above 1 → High
+ * (0.025); 99.8% upper below 1 → Low (0.001); 95% upper below 1 → Low (0.025); else Not
+ * significant.
+ */
+public enum FunnelSignificance {
+  HIGH_0_001("High (0.001)"),
+  HIGH_0_025("High (0.025)"),
+  LOW_0_001("Low (0.001)"),
+  LOW_0_025("Low (0.025)"),
+  NOT_SIGNIFICANT("Not significant");
+
+  /** Below this many events the interval of {@code O} is exact; from it on, Byar's. */
+  public static final long BYAR_FROM_COUNT = 10;
+
+  private final String label;
+
+  FunnelSignificance(String label) {
+    this.label = label;
+  }
+
+  /** The label exactly as reported, e.g. {@code High (0.001)}. */
+  public String label() {
+    return label;
+  }
+
+  /** True for the two High labels. */
+  public boolean isHigh() {
+    return this == HIGH_0_001 || this == HIGH_0_025;
+  }
+
+  /** True for the two Low labels. */
+  public boolean isLow() {
+    return this == LOW_0_001 || this == LOW_0_025;
+  }
+
+  /**
+   * The significance of {@code observed} events against {@code expected} ({@code > 0}; when E is 0
+   * there is no ratio and so no significance to assign).
+   */
+  public static FunnelSignificance classify(long observed, double expected) {
+    if (!(expected > 0) || Double.isInfinite(expected)) {
+      throw new IllegalArgumentException("expected must be positive and finite: " + expected);
+    }
+    PoissonInterval at998 = countInterval(observed, 0.998);
+    PoissonInterval at95 = countInterval(observed, 0.95);
+    if (at998.lower() / expected > 1) {
+      return HIGH_0_001;
+    }
+    if (at95.lower() / expected > 1) {
+      return HIGH_0_025;
+    }
+    if (at998.upper() / expected < 1) {
+      return LOW_0_001;
+    }
+    if (at95.upper() / expected < 1) {
+      return LOW_0_025;
+    }
+    return NOT_SIGNIFICANT;
+  }
+
+  /** The interval of a count used by the rule: exact below 10 events, Byar's from 10. */
+  public static PoissonInterval countInterval(long observed, double confidence) {
+    return observed < BYAR_FROM_COUNT
+        ? PoissonInterval.exact(observed, confidence)
+        : PoissonInterval.byar(observed, confidence);
+  }
+}

@@ -1,0 +1,50 @@
+package org.ltcreports.submission;
+
+import java.util.List;
+import java.util.Set;
+
+/** What a user asks to do to a return. */
+public sealed interface ReturnCommand {
+
+  /**
+   * Send a draft. Every validation warning must be acknowledged.
+   *
+   * @param warnings the validation warnings of the return (register below target, caseloads above
+   *     limits, data-quality issues above a threshold, …)
+   * @param acknowledged the warnings the submitter ticked
+   */
+  record Submit(List<String> warnings, Set<String> acknowledged) implements ReturnCommand {
+    public Submit {
+      warnings = List.copyOf(warnings);
+      acknowledged = Set.copyOf(acknowledged);
+    }
+  }
+
+  /** Send a new version of a returned return; warnings as for {@link Submit}. */
+  record Resubmit(List<String> warnings, Set<String> acknowledged) implements ReturnCommand {
+    public Resubmit {
+      warnings = List.copyOf(warnings);
+      acknowledged = Set.copyOf(acknowledged);
+    }
+  }
+
+  /** Accept a submitted return. */
+  record Acknowledge() implements ReturnCommand {}
+
+  /** Send a submitted return back to the practice; the reason is required. */
+  record ReturnToPractice(String reason) implements ReturnCommand {}
+
+  /** A short name for messages: submit, resubmit, acknowledge, return. */
+  default String verb() {
+    if (this instanceof Submit) {
+      return "submit";
+    }
+    if (this instanceof Resubmit) {
+      return "resubmit";
+    }
+    if (this instanceof Acknowledge) {
+      return "acknowledge";
+    }
+    return "return";
+  }
+}

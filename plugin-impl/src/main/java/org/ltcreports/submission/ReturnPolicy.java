@@ -1,0 +1,76 @@
+package org.ltcreports.submission;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * When returns are due: on day {@code dueDay} of the month after the return's month (clamped to
+ * that month's length), by the end of that day in {@code zone}. A return is on time when its
+ * submission instant falls on or before the due date in that zone. Keys: {@code returns.due-day}
+ * (1–31, default 15), {@code returns.time-zone} (default Europe/London).
+ */
+public record ReturnPolicy(int dueDay, ZoneId zone) {
+  public static final String KEY_DUE_DAY = "returns.due-day";
+  public static final String KEY_TIME_ZONE = "returns.time-zone";
+  public static final ReturnPolicy DEFAULT = new ReturnPolicy(15, ZoneId.of("Europe/London"));
+
+  public ReturnPolicy {
+    Objects.requireNonNull(zone, "zone");
+    if (dueDay < 1 || dueDay > 31) {
+      throw new IllegalArgumentException(KEY_DUE_DAY + " must be from 1 to 31, got " + dueDay);
+    }
+  }
+
+  /** Reads the policy; problems are added to {@code problems} and the default used instead. */
+  public static ReturnPolicy read(Properties config, List<String> problems) {
+    int day = DEFAULT.dueDay;
+    String rawDay = config.getProperty(KEY_DUE_DAY);
+    if (rawDay != null && !rawDay.isBlank()) {
+      try {
+        day = Integer.parseInt(rawDay.trim());
+        if (day < 1 || day > 31) {
+          problems.add(KEY_DUE_DAY + " must be from 1 to 31, got '" + rawDay + "'");
+          day = DEFAULT.dueDay;
+        }
+      } catch (NumberFormatException e) {
+        problems.add(KEY_DUE_DAY + " must be a whole number, got '" + rawDay + "'");
+      }
+    }
+    ZoneId zone = DEFAULT.zone;
+    String rawZone = config.getProperty(KEY_TIME_ZONE);
+    if (rawZone != null && !rawZone.isBlank()) {
+      try {
+        zone = ZoneId.of(rawZone.trim());
+      } catch (DateTimeException e) {
+        problems.add(KEY_TIME_ZONE + " is not a time zone: '" + rawZone + "'");
+      }
+    }
+    return new ReturnPolicy(day, zone);
+  }
+
+  /** Reads the policy; throws {@link IllegalArgumentException} naming every bad key. */
+  public static ReturnPolicy from(Properties config) {
+    List<String> problems = new ArrayList<>();
+    ReturnPolicy p = read(config, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return p;
+  }
+
+  public LocalDate dueDate(YearMonth month) {
+    YearMonth next = month.plusMonths(1);
+    return next.atDay(Math.min(dueDay, next.lengthOfMonth()));
+  }
+
+  public boolean onTime(YearMonth month, Instant submittedAt) {
+    return !submittedAt.atZone(zone).toLocalDate().isAfter(dueDate(month));
+  }
+}

@@ -1,0 +1,22 @@
+package org.ltcreports.submission;
+
+/**
+ * Where a practice's return for a month is (governance.md "The return lifecycle"). DRAFT is a
+ * return generated but not sent (nothing stored); every other state belongs to a stored version.
+ */
+public enum ReturnState {
+  DRAFT,
+  /** Version 1 sent by a practice lead; awaiting the commissioner or locality manager. */
+  SUBMITTED,
+  /** Accepted: final. */
+  ACKNOWLEDGED,
+  /** Sent back to the practice with a reason; it may be resubmitted as a new version. */
+  RETURNED,
+  /** A new version sent after a return; awaiting a decision like SUBMITTED. */
+  RESUBMITTED;
+
+  /** Sent and awaiting acknowledgement or return. */
+  public boolean awaitingDecision() {
+    return this == SUBMITTED || this == RESUBMITTED;
+  }
+}

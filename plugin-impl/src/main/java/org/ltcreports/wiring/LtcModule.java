@@ -1,0 +1,109 @@
+package org.ltcreports.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.name.Named;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.ltcreports.config.LtcConfig;
+import org.ltcreports.render.Renderers;
+import org.ltcreports.report.AudienceView;
+import org.ltcreports.report.BatchGenerator;
+import org.ltcreports.report.ReportService;
+import org.ltcreports.source.SourceReader;
+import org.ltcreports.source.SourceTables;
+import org.ltcreports.store.PluginDatabase;
+import org.ltcreports.web.HealthCheck;
+
+/**
+ * The one Guice module of a deployment: configuration, the two data sources (the host's read-only
+ * source, the plugin's own tables), and the services built on them. A host can override any binding
+ * (for example its own {@code UserDirectory}) with {@code Modules.override}.
+ */
+public final class LtcModule extends AbstractModule {
+  private final LtcConfig config;
+  private final DataSource source;
+  private final DataSource plugin;
+
+  public LtcModule(LtcConfig config, DataSource source, DataSource plugin) {
+    this.config = config;
+    this.source = source;
+    this.plugin = plugin;
+  }
+
+  @Override
+  protected void configure() {
+    bind(LtcConfig.class).toInstance(config);
+    bind(Clock.class).toInstance(Clock.systemUTC());
+  }
+
+  @Provides
+  @Singleton
+  @Named("source")
+  Jdbi sourceJdbi() {
+    return Jdbi.create(source);
+  }
+
+  @Provides
+  @Named("source")
+  DataSource sourceDataSource() {
+    return source;
+  }
+
+  @Provides
+  @Singleton
+  ReportService reportService(
+      SourceReader reader, Renderers renderers, AudienceView view, Clock clock) {
+    return new ReportService(reader, config, renderers, view, clock);
+  }
+
+  @Provides
+  @Singleton
+  HealthCheck healthCheck(SourceTables tables, PluginDatabase plugin) {
+    return new HealthCheck(source, tables, plugin);
+  }
+
+  @Provides
+  @Singleton
+  SourceTables sourceTables() {
+    return new SourceTables(config.sourceSchema(), config.tableOverrides());
+  }
+
+  @Provides
+  @Singleton
+  SourceReader sourceReader(@Named("source") Jdbi jdbi, SourceTables tables) {
+    return new SourceReader(jdbi, tables);
+  }
+
+  @Provides
+  @Singleton
+  PluginDatabase pluginDatabase() {
+    return PluginDatabase.migrate(plugin);
+  }
+
+  @Provides
+  @Singleton
+  Renderers renderers() {
+    return StandardRenderers.create();
+  }
+
+  @Provides
+  @Singleton
+  AudienceView audienceView() {
+    return StandardRenderers.audienceView(config);
+  }
+
+  @Provides
+  @Singleton
+  BatchGenerator batchGenerator(SourceReader reader, Renderers renderers, AudienceView view) {
+    return new BatchGenerator(
+        reader,
+        config.measureSettings(),
+        renderers,
+        view,
+        StandardRenderers.disclosurePolicyVersion(config),
+        config.extractDate());
+  }
+}

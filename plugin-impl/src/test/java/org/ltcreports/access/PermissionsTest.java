@@ -1,0 +1,253 @@
+package org.ltcreports.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.spi.HostUser;
+import org.ltcreports.api.spi.Role;
+
+class PermissionsTest {
+
+  private static final PracticeLocalities LOCALITIES =
+      PracticeLocalities.of(Map.of("K83001", "L01", "K83002", "L01", "K99999", "L02"));
+
+  /**
+   * Every role × action × (in scope, out of scope). Each user acts for practice K83001 and locality
+   * L01 (both set on every user, so that a rule reading the wrong one shows up); "in" is K83001 /
+   * L01, "out" is K99999 / L02. Outputs are asked for the COMMISSIONER audience (patient lists:
+   * PRACTICE), returns are submitted.
+   */
+  private static final String EXPECTED =
+      """
+      action              scope  PRACTICE_USER PRACTICE_LEAD LOCALITY_MANAGER COMMISSIONER AUDITOR
+      VIEW_FEEDBACK       in     Y             Y             Y                Y            N
+      VIEW_FEEDBACK       out    N             N             N                N            N
+      DOWNLOAD_REPORT     in     Y             Y             Y                Y            N
+      DOWNLOAD_REPORT     out    N             N             N                N            N
+      VIEW_RETURN         in     Y             Y             Y                Y            N
+      VIEW_RETURN         out    N             N             N                N            N
+      SUBMIT_RETURN       in     N             Y             N                N            N
+      SUBMIT_RETURN       out    N             N             N                N            N
+      ACKNOWLEDGE_RETURN  in     N             N             Y                Y            N
+      ACKNOWLEDGE_RETURN  out    N             N             N                N            N
+      RETURN_RETURN       in     N             N             Y                Y            N
+      RETURN_RETURN       out    N             N             N                N            N
+      REVIEW_ADMISSION    in     Y             Y             N                N            N
+      REVIEW_ADMISSION    out    N             N             N                N            N
+      VIEW_REVIEWS        in     Y             Y             N                N            N
+      VIEW_REVIEWS        out    N             N             N                N            N
+      VIEW_LOCALITY       in     N             N             Y                Y            N
+      VIEW_LOCALITY       out    N             N             N                N            N
+      COLLATE             in     N             N             Y                N            N
+      COLLATE             out    N             N             N                N            N
+      VIEW_PATIENT_LIST   in     Y             Y             N                N            N
+      VIEW_PATIENT_LIST   out    N             N             N                N            N
+      VIEW_AUDIT_LOG      in     N             N             N                N            Y
+      VIEW_AUDIT_LOG      out    N             N             N                N            Y
+      EXPORT_AUDIT_LOG    in     N             N             N                N            Y
+      EXPORT_AUDIT_LOG    out    N             N             N                N            Y
+      """;
+
+  private static HostUser user(Role... roles) {
+    return new HostUser(
+        "u-" + roles[0].name().toLowerCase(), Set.of(roles), Set.of("K83001"), Set.of("L01"));
+  }
+
+  private static Scope scope(Action action, boolean in) {
+    String practice = in ? "K83001" : "K99999";
+    String locality = in ? "L01" : "L02";
+    Audience audience =
+        action == Action.VIEW_PATIENT_LIST ? Audience.PRACTICE : Audience.COMMISSIONER;
+    Scope s =
+        switch (action.target()) {
+          case PRACTICE, PRACTICE_OR_LOCALITY -> Scope.practice(practice, audience, LOCALITIES);
+          case LOCALITY -> Scope.locality(locality, audience);
+          case NONE -> Scope.none();
+        };
+    return s.withReturnSubmitted(true);
+  }
+
+  /** Parses {@link #EXPECTED} into (action, in/out, role) → allowed. */
+  private static Map<String, Boolean> expectedTable() {
+    Map<String, Boolean> table = new LinkedHashMap<>();
+    List<String> lines = EXPECTED.lines().toList();
+    String[] header = lines.get(0).trim().split("\\s+");
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.trim().split("\\s+");
+      for (int i = 2; i < cells.length; i++) {
+        table.put(cells[0] + " " + cells[1] + " " + header[i], cells[i].equals("Y"));
+      }
+    }
+    return table;
+  }
+
+  @Test
+  void theExpectedTableCoversEveryRoleActionAndScope() {
+    Map<String, Boolean> table = expectedTable();
+    List<String> missing = new ArrayList<>();
+    for (Action a : Action.values()) {
+      for (String s : List.of("in", "out")) {
+        for (Role r : Role.values()) {
+          if (!table.containsKey(a + " " + s + " " + r)) {
+            missing.add(a + " " + s + " " + r);
+          }
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+    assertThat(table).hasSize(Action.values().length * 2 * Role.values().length);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRoleActionAndScopeMatchesTheTable() {
+    return expectedTable().entrySet().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.getKey() + " -> " + (e.getValue() ? "allowed" : "denied"),
+                    () -> {
+                      String[] k = e.getKey().split(" ");
+                      Action action = Action.valueOf(k[0]);
+                      Decision d =
+                          Permissions.decide(
+                              user(Role.valueOf(k[2])), action, scope(action, k[1].equals("in")));
+                      assertThat(d.allowed()).as(d.reason()).isEqualTo(e.getValue());
+                      assertThat(d.reason()).isNotBlank();
+                    }));
+  }
+
+  /** The whole generated matrix printed in the table's layout, compared in one go. */
+  @Test
+  void generatedMatrixEqualsTheTable() {
+    Map<String, Boolean> actual = new HashMap<>();
+    for (Action a : Action.values()) {
+      for (boolean in : new boolean[] {true, false}) {
+        for (Role r : Role.values()) {
+          actual.put(
+              a + " " + (in ? "in" : "out") + " " + r,
+              Permissions.decide(user(r), a, scope(a, in)).allowed());
+        }
+      }
+    }
+    assertThat(actual).isEqualTo(expectedTable());
+  }
+
+  @ParameterizedTest(name = "{0} asking for the {1} copy of its practice: {2}")
+  @CsvSource({
+    "PRACTICE_USER, PRACTICE, true",
+    "PRACTICE_USER, COMMISSIONER, true",
+    "PRACTICE_USER, PUBLIC, true",
+    "PRACTICE_LEAD, PRACTICE, true",
+    "LOCALITY_MANAGER, PRACTICE, false",
+    "LOCALITY_MANAGER, COMMISSIONER, true",
+    "LOCALITY_MANAGER, PUBLIC, true",
+    "COMMISSIONER, PRACTICE, false",
+    "COMMISSIONER, COMMISSIONER, true",
+    "COMMISSIONER, PUBLIC, true",
+    "AUDITOR, PUBLIC, false",
+  })
+  void audienceByRole(Role role, Audience audience, boolean allowed) {
+    Decision d =
+        Permissions.decide(
+            user(role), Action.VIEW_FEEDBACK, Scope.practice("K83002", audience, LOCALITIES));
+    boolean ownPractice = role == Role.PRACTICE_USER || role == Role.PRACTICE_LEAD;
+    // practice staff act for K83001 only; K83002 is in their locality but not theirs
+    assertThat(d.allowed()).as(d.reason()).isEqualTo(allowed && !ownPractice);
+    Decision own =
+        Permissions.decide(
+            user(role), Action.VIEW_FEEDBACK, Scope.practice("K83001", audience, LOCALITIES));
+    assertThat(own.allowed()).as(own.reason()).isEqualTo(allowed);
+  }
+
+  @Test
+  void aCommissionerSeesOnlySubmittedReturns() {
+    Scope draft = Scope.practice("K83001", Audience.COMMISSIONER, LOCALITIES);
+    Decision d = Permissions.decide(user(Role.COMMISSIONER), Action.VIEW_RETURN, draft);
+    assertThat(d)
+        .isEqualTo(Decision.deny("COMMISSIONER sees returns only once they are submitted"));
+    assertThat(
+            Permissions.decide(
+                    user(Role.COMMISSIONER), Action.VIEW_RETURN, draft.withReturnSubmitted(true))
+                .allowed())
+        .isTrue();
+    assertThat(Permissions.decide(user(Role.LOCALITY_MANAGER), Action.VIEW_RETURN, draft).allowed())
+        .isTrue();
+  }
+
+  @Test
+  void aLocalityCodeThatDisagreesWithThePracticeIsDenied() {
+    Scope spoofed = new Scope("K99999", "L01", Audience.COMMISSIONER, true, LOCALITIES);
+    Decision d = Permissions.decide(user(Role.LOCALITY_MANAGER), Action.VIEW_FEEDBACK, spoofed);
+    assertThat(d).isEqualTo(Decision.deny("practice K99999 is not known to be in locality L01"));
+  }
+
+  @Test
+  void aPracticeOfUnknownLocalityIsDeniedAboveThePractice() {
+    Scope unknown = Scope.practice("K55555", Audience.COMMISSIONER, LOCALITIES);
+    assertThat(
+            Permissions.decide(user(Role.LOCALITY_MANAGER), Action.VIEW_FEEDBACK, unknown).reason())
+        .isEqualTo("the locality of practice K55555 is not known");
+  }
+
+  @Test
+  void practiceStaffNeverGetAWholeLocality() {
+    Scope locality = Scope.locality("L01", Audience.PUBLIC);
+    for (Role r : EnumSet.of(Role.PRACTICE_USER, Role.PRACTICE_LEAD)) {
+      Decision d = Permissions.decide(user(r), Action.DOWNLOAD_REPORT, locality);
+      assertThat(d.allowed()).isFalse();
+      assertThat(d.reason()).contains("sees only its own practice");
+    }
+  }
+
+  @Test
+  void aRequestWithoutAnAudienceIsDenied() {
+    Scope noAudience = Scope.practice("K83001", null, LOCALITIES);
+    assertThat(Permissions.decide(user(Role.PRACTICE_LEAD), Action.VIEW_FEEDBACK, noAudience))
+        .isEqualTo(Decision.deny("VIEW_FEEDBACK needs the audience of the output"));
+  }
+
+  @Test
+  void severalRolesAllowWhatAnyOfThemAllows() {
+    HostUser both =
+        new HostUser("pat", Set.of(Role.PRACTICE_USER, Role.AUDITOR), Set.of("K83001"), Set.of());
+    assertThat(Permissions.decide(both, Action.VIEW_AUDIT_LOG, Scope.none()).allowed()).isTrue();
+    assertThat(
+            Permissions.decide(
+                    both,
+                    Action.VIEW_PATIENT_LIST,
+                    Scope.practice("K83001", Audience.PRACTICE, LOCALITIES))
+                .allowed())
+        .isTrue();
+    Decision submit =
+        Permissions.decide(both, Action.SUBMIT_RETURN, Scope.practice("K83001", null, LOCALITIES));
+    assertThat(submit.allowed()).isFalse();
+    assertThat(submit.reason())
+        .isEqualTo(
+            "PRACTICE_USER may not SUBMIT_RETURN; AUDITOR may only read and export the audit log");
+  }
+
+  @Test
+  void noRoleOrNoUserIsDenied() {
+    assertThat(
+            Permissions.decide(
+                    new HostUser("x", Set.of(), Set.of("K83001"), Set.of()),
+                    Action.VIEW_FEEDBACK,
+                    Scope.practice("K83001", Audience.PRACTICE, LOCALITIES))
+                .reason())
+        .isEqualTo("x has no LTC Reports role");
+    assertThat(Permissions.decide(null, Action.VIEW_AUDIT_LOG, Scope.none()).allowed()).isFalse();
+  }
+}

@@ -1,0 +1,270 @@
+package org.ltcreports.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.ltcreports.stats.ImprovementDirection.HIGHER_IS_BETTER;
+import static org.ltcreports.stats.ImprovementDirection.LOWER_IS_BETTER;
+import static org.ltcreports.stats.SignalDirection.DOWN;
+import static org.ltcreports.stats.SignalDirection.UP;
+import static org.ltcreports.stats.SpcRule.OUTSIDE_PROCESS_LIMITS;
+import static org.ltcreports.stats.SpcRule.SHIFT;
+import static org.ltcreports.stats.SpcRule.TREND;
+import static org.ltcreports.stats.SpcRule.TWO_OF_THREE_NEAR_LIMIT;
+import static org.ltcreports.stats.Variation.COMMON_CAUSE;
+import static org.ltcreports.stats.Variation.SPECIAL_CAUSE_CONCERN;
+import static org.ltcreports.stats.Variation.SPECIAL_CAUSE_IMPROVEMENT;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each series below was built by hand for one rule, and its mean, mR̄ and limits worked out (and
+ * re-checked with an independent Python implementation) so that no other rule fires.
+ */
+class XmrChartTest {
+
+  /** measures.md: x̄ 50, mR̄ 35/11, limits 41.536–58.464, near 44.358–55.642, no signals. */
+  private static final List<Double> SPEC = series(50, 52, 48, 51, 49, 53, 47, 50, 52, 48, 51, 49);
+
+  @Test
+  void specExampleHasLimitsAndNoSignals() {
+    XmrChart chart = XmrChart.of(SPEC, LOWER_IS_BETTER);
+
+    // Moving ranges 2+4+3+2+4+6+3+2+4+3+2 = 35 over 11; 2.66 × 35/11 = 8.4636.
+    assertThat(chart.mean()).isCloseTo(50, within(1e-12));
+    assertThat(chart.movingRangeMean()).isCloseTo(35.0 / 11, within(1e-12));
+    assertThat(chart.movingRangeMean()).isCloseTo(3.1818, within(1e-4));
+    assertThat(chart.lowerProcessLimit()).isCloseTo(41.536, within(5e-4));
+    assertThat(chart.upperProcessLimit()).isCloseTo(58.464, within(5e-4));
+    assertThat(chart.lowerNearLimit()).isCloseTo(44.358, within(5e-4));
+    assertThat(chart.upperNearLimit()).isCloseTo(55.642, within(5e-4));
+    assertThat(signalsByIndex(chart)).isEmpty();
+    assertThat(chart.variation()).isEqualTo(COMMON_CAUSE);
+    assertThat(chart.variation().label()).isEqualTo("Common cause");
+  }
+
+  @Test
+  void fewerThanTwelvePointsHaveNoLimitsAndNoSignals() {
+    XmrChart chart =
+        XmrChart.of(series(50, 52, 48, 51, 49, 53, 47, 50, 52, 48, 90), LOWER_IS_BETTER);
+    assertThat(chart.hasLimits()).isFalse();
+    assertThat(chart.mean()).isNull();
+    assertThat(chart.upperProcessLimit()).isNull();
+    assertThat(chart.variation()).isNull();
+    assertThat(chart.points()).hasSize(11).allMatch(p -> p.signals().isEmpty());
+  }
+
+  @Test
+  void rule1HighPointOutsideProcessLimitsIsAConcernWhenLowerIsBetter() {
+    // x̄ = 670/13 = 51.538, mR̄ = (35 + 21)/12 = 4.667, upper limit 63.952: 70 is beyond it.
+    XmrChart chart = XmrChart.of(with(SPEC, 70), LOWER_IS_BETTER);
+
+    assertThat(chart.upperProcessLimit()).isCloseTo(63.9518, within(1e-4));
+    assertThat(signalsByIndex(chart))
+        .containsExactly(Map.entry(12, Set.of(OUTSIDE_PROCESS_LIMITS)));
+    XmrPoint outlier = chart.points().get(12);
+    assertThat(outlier.signals())
+        .containsExactly(new SpcSignal(OUTSIDE_PROCESS_LIMITS, UP, SPECIAL_CAUSE_CONCERN));
+    assertThat(chart.variation()).isEqualTo(SPECIAL_CAUSE_CONCERN);
+    assertThat(chart.variation().label()).isEqualTo("Special cause – concern");
+  }
+
+  @Test
+  void rule1LowPointIsAnImprovementWhenLowerIsBetterAndAConcernWhenHigherIsBetter() {
+    // x̄ = 630/13 = 48.462, mR̄ = (35 + 19)/12 = 4.5, lower limit 36.492: 30 is below it.
+    List<Double> values = with(SPEC, 30);
+
+    XmrChart lowerBetter = XmrChart.of(values, LOWER_IS_BETTER);
+    assertThat(lowerBetter.points().get(12).signals())
+        .containsExactly(new SpcSignal(OUTSIDE_PROCESS_LIMITS, DOWN, SPECIAL_CAUSE_IMPROVEMENT));
+    assertThat(lowerBetter.variation().label()).isEqualTo("Special cause – improvement");
+
+    XmrChart higherBetter = XmrChart.of(values, HIGHER_IS_BETTER);
+    assertThat(higherBetter.points().get(12).variation()).isEqualTo(SPECIAL_CAUSE_CONCERN);
+  }
+
+  @Test
+  void rule2SevenPointsAboveTheMeanAreAllFlagged() {
+    // x̄ = 725/14 = 51.786; the last seven (52–55) are all above it, the one before (47) below.
+    // mR̄ = 41/13 = 3.154, near limits 46.19–57.38: nothing near, so only the shift shows.
+    XmrChart chart =
+        XmrChart.of(
+            series(50, 52, 48, 51, 49, 53, 47, 54, 52, 55, 53, 54, 52, 55), LOWER_IS_BETTER);
+
+    assertThat(signalsByIndex(chart)).isEqualTo(flagged(SHIFT, 7, 13));
+    assertThat(chart.points().get(7).signals())
+        .containsExactly(new SpcSignal(SHIFT, UP, SPECIAL_CAUSE_CONCERN));
+  }
+
+  @Test
+  void rule2APointOnTheMeanBreaksTheRun() {
+    // x̄ = 800/16 = 50 exactly. The first eight are below it: a shift down (an improvement for
+    // admissions). The last eight are above it but for the 50 at index 11, which splits them
+    // into runs of 3 and 4: no shift. mR̄ = 30/15 = 2, near limits 46.453–53.547; each window of
+    // three on one side has at most one point beyond them. The latest point is common cause.
+    XmrChart chart =
+        XmrChart.of(
+            series(48, 47, 48, 46, 49, 47, 48, 47, 53, 52, 54, 50, 52, 54, 53, 52),
+            LOWER_IS_BETTER);
+
+    assertThat(chart.mean()).isEqualTo(50.0);
+    assertThat(signalsByIndex(chart)).isEqualTo(flagged(SHIFT, 0, 7));
+    assertThat(chart.points().get(0).variation()).isEqualTo(SPECIAL_CAUSE_IMPROVEMENT);
+    assertThat(chart.variation()).isEqualTo(COMMON_CAUSE);
+  }
+
+  @Test
+  void rule3SevenRisingPointsAreATrend() {
+    // 47, 48, … 53 at indices 5–11: seven points, six rises (the MDC definition). x̄ = 50,
+    // mR̄ = 19/11, near limits 46.937–53.063, so 47 and 53 stay inside them.
+    XmrChart chart =
+        XmrChart.of(series(50, 52, 48, 51, 49, 47, 48, 49, 50, 51, 52, 53), LOWER_IS_BETTER);
+
+    assertThat(signalsByIndex(chart)).isEqualTo(flagged(TREND, 5, 11));
+    // Rising admissions: a concern, including for the trend's points below the mean.
+    assertThat(chart.points().get(5).signals())
+        .containsExactly(new SpcSignal(TREND, UP, SPECIAL_CAUSE_CONCERN));
+    assertThat(chart.variation()).isEqualTo(SPECIAL_CAUSE_CONCERN);
+  }
+
+  @Test
+  void rule3FallingTrend() {
+    // 53, 52, … 47 at indices 5–11: x̄ = 50, mR̄ = 19/11 as above.
+    XmrChart chart =
+        XmrChart.of(series(50, 48, 52, 49, 51, 53, 52, 51, 50, 49, 48, 47), LOWER_IS_BETTER);
+
+    assertThat(signalsByIndex(chart)).isEqualTo(flagged(TREND, 5, 11));
+    assertThat(chart.points().get(11).signals())
+        .containsExactly(new SpcSignal(TREND, DOWN, SPECIAL_CAUSE_IMPROVEMENT));
+  }
+
+  @Test
+  void rule3SixRisingPointsOrATieAreNotATrend() {
+    // 48 … 53: six points, five rises.
+    assertThat(
+            signalsByIndex(
+                XmrChart.of(
+                    series(50, 52, 48, 51, 49, 53, 48, 49, 50, 51, 52, 53), LOWER_IS_BETTER)))
+        .isEmpty();
+    // 47, 48, 49, 49, 51, 52, 53: the repeated 49 breaks the rise.
+    assertThat(
+            signalsByIndex(
+                XmrChart.of(
+                    series(50, 52, 48, 51, 49, 47, 48, 49, 49, 51, 52, 53), LOWER_IS_BETTER)))
+        .isEmpty();
+  }
+
+  @Test
+  void rule4TwoOfThreeBeyondTheNearLimitFlagsThoseTwo() {
+    // Spec series + 52, 57, 57: x̄ = 766/15 = 51.067, mR̄ = 43/14 = 3.071, near upper 56.513,
+    // process upper 59.237. The window 52, 57, 57 is all above the mean with two beyond the near
+    // limit: the two 57s are flagged, the 52 is not.
+    XmrChart chart = XmrChart.of(with(SPEC, 52, 57, 57), LOWER_IS_BETTER);
+
+    assertThat(chart.upperNearLimit()).isCloseTo(56.5133, within(1e-4));
+    assertThat(signalsByIndex(chart))
+        .containsExactly(
+            Map.entry(13, Set.of(TWO_OF_THREE_NEAR_LIMIT)),
+            Map.entry(14, Set.of(TWO_OF_THREE_NEAR_LIMIT)));
+    assertThat(chart.points().get(14).signals())
+        .containsExactly(new SpcSignal(TWO_OF_THREE_NEAR_LIMIT, UP, SPECIAL_CAUSE_CONCERN));
+  }
+
+  @Test
+  void rule4OnTheLowSide() {
+    // Spec series + 48, 43, 43: x̄ = 48.933, near lower 43.740: the two 43s.
+    XmrChart chart = XmrChart.of(with(SPEC, 48, 43, 43), LOWER_IS_BETTER);
+
+    assertThat(signalsByIndex(chart))
+        .containsExactly(
+            Map.entry(13, Set.of(TWO_OF_THREE_NEAR_LIMIT)),
+            Map.entry(14, Set.of(TWO_OF_THREE_NEAR_LIMIT)));
+    assertThat(chart.variation()).isEqualTo(SPECIAL_CAUSE_IMPROVEMENT);
+  }
+
+  @Test
+  void rule4NeedsAllThreeOnOneSideOfTheMean() {
+    // Spec series + 60, 49, 60: x̄ = 51.267, near upper 59.880; both 60s are beyond it but the
+    // 49 between them is below the mean, so no window of three qualifies.
+    XmrChart chart = XmrChart.of(with(SPEC, 60, 49, 60), LOWER_IS_BETTER);
+
+    assertThat(chart.upperNearLimit()).isLessThan(60);
+    assertThat(chart.upperProcessLimit()).isGreaterThan(60);
+    assertThat(signalsByIndex(chart)).isEmpty();
+  }
+
+  @Test
+  void rule4CountsAPointBeyondTheProcessLimitAsBeyondTheNearLimit() {
+    // Spec series + 52, 58, 61: x̄ = 51.4, near upper 57.353, process upper 60.330. The 61 is
+    // outside the process limits and, being beyond the near limit too, makes 2 of 3 with the 58.
+    XmrChart chart = XmrChart.of(with(SPEC, 52, 58, 61), LOWER_IS_BETTER);
+
+    assertThat(signalsByIndex(chart))
+        .containsExactly(
+            Map.entry(13, Set.of(TWO_OF_THREE_NEAR_LIMIT)),
+            Map.entry(14, Set.of(OUTSIDE_PROCESS_LIMITS, TWO_OF_THREE_NEAR_LIMIT)));
+  }
+
+  @Test
+  void missingValuesAreSkippedAndBreakNothing() {
+    // The rising-trend series with gaps: same mean, same mR̄ (ranges taken across the gaps),
+    // the trend runs through the gaps, and the gaps carry no signals.
+    List<Double> values = new ArrayList<>(series(50, 52, 48, 51, 49, 47, 48, 49));
+    values.add(null);
+    values.addAll(series(50, 51, 52));
+    values.add(null);
+    values.add(53.0);
+
+    XmrChart chart = XmrChart.of(values, LOWER_IS_BETTER);
+
+    assertThat(chart.points()).hasSize(14);
+    assertThat(chart.mean()).isCloseTo(50, within(1e-12));
+    assertThat(chart.movingRangeMean()).isCloseTo(19.0 / 11, within(1e-12));
+    Map<Integer, Set<SpcRule>> expected = new TreeMap<>();
+    for (int i : new int[] {5, 6, 7, 9, 10, 11, 13}) {
+      expected.put(i, Set.of(TREND));
+    }
+    assertThat(signalsByIndex(chart)).isEqualTo(expected);
+    assertThat(chart.points().get(8).value()).isNull();
+    assertThat(chart.variation()).isEqualTo(SPECIAL_CAUSE_CONCERN);
+  }
+
+  @Test
+  void elevenValuesAndANullAreStillTooFew() {
+    List<Double> values = new ArrayList<>(SPEC.subList(0, 11));
+    values.add(null);
+    assertThat(XmrChart.of(values, LOWER_IS_BETTER).hasLimits()).isFalse();
+  }
+
+  private static List<Double> series(double... values) {
+    return Arrays.stream(values).boxed().toList();
+  }
+
+  private static List<Double> with(List<Double> base, double... more) {
+    List<Double> values = new ArrayList<>(base);
+    values.addAll(series(more));
+    return values;
+  }
+
+  private static Map<Integer, Set<SpcRule>> signalsByIndex(XmrChart chart) {
+    Map<Integer, Set<SpcRule>> byIndex = new TreeMap<>();
+    for (XmrPoint point : chart.points()) {
+      if (!point.signals().isEmpty()) {
+        byIndex.put(point.index(), point.rules());
+      }
+    }
+    return byIndex;
+  }
+
+  private static Map<Integer, Set<SpcRule>> flagged(SpcRule rule, int from, int to) {
+    Map<Integer, Set<SpcRule>> byIndex = new TreeMap<>();
+    IntStream.rangeClosed(from, to).forEach(i -> byIndex.put(i, Set.of(rule)));
+    return byIndex;
+  }
+}
