@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       GenerateCommand.class,
       ValidateCommand.class,
-      FixturesCommand.class
+      FixturesCommand.class,
+      VerifyAuditCommand.class,
+      VerifyFileCommand.class
     })
 public final class Main {
   public static final int BAD_ARGUMENTS = 2;

@@ -208,12 +208,26 @@ class PostgresIT {
     compareGenerated(pg.url("ltc_en_gb"), "demo_en_gb");
   }
 
+  /** The H2 side of the generated-locality comparisons, computed once. */
+  private static Map<String, String> h2Demo;
+
+  private static synchronized Map<String, String> h2Demo(GeneratorOptions options, Path trim) throws Exception {
+    if (h2Demo == null) {
+      long t0 = System.nanoTime();
+      String h2 = FixtureDatabase.createH2Memory("pg-compare-demo", options);
+      h2Demo = json(h2, options.lastMonth(), work.resolve("demo-h2"), trim);
+      System.out.printf(
+          "[deploy tests] H2: %d practices, %d patients filled and reported in %.1f s%n",
+          options.practices(), options.patients(), (System.nanoTime() - t0) / 1e9);
+    }
+    return h2Demo;
+  }
+
   private void compareGenerated(String server, String name) throws Exception {
     GeneratorOptions options = demoOptions();
-    Path trim = FixtureDatabase.writeTrimPoints(work.resolve(name + "-trim"), options);
+    Path trim = FixtureDatabase.writeTrimPoints(work.resolve("trim"), options);
+    Map<String, String> fromH2 = h2Demo(options, trim);
     long t0 = System.nanoTime();
-    String h2 = FixtureDatabase.createH2Memory("pg-compare-" + name, options);
-    long t1 = System.nanoTime();
     String pgUrl = schema(server, name);
     try (Connection c = DriverManager.getConnection(pgUrl)) {
       new LocalityGenerator().generate(options, c);
@@ -222,14 +236,10 @@ class PostgresIT {
         s.execute("ANALYZE");
       }
     }
-    long t2 = System.nanoTime();
-    Map<String, String> fromH2 = json(h2, options.lastMonth(), work.resolve(name + "-h2"), trim);
-    long t3 = System.nanoTime();
+    long t1 = System.nanoTime();
     Map<String, String> fromPg = json(pgUrl, options.lastMonth(), work.resolve(name + "-pg"), trim);
-    long t4 = System.nanoTime();
     System.out.printf(
-        "[deploy tests] %s: %d practices, %d patients; fill H2 %.1f s, PostgreSQL %.1f s; reports H2 %.1f s, PostgreSQL %.1f s%n",
-        name, options.practices(), options.patients(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
+        "[deploy tests] PostgreSQL %s: filled in %.1f s, reported in %.1f s%n", name, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
     assertThat(fromH2).as("one JSON file per practice").hasSize(options.practices());
     assertSameJson(fromH2, fromPg, name);
   }

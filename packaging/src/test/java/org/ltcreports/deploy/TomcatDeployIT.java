@@ -50,6 +50,8 @@ class TomcatDeployIT {
         "<Context>\n"
             + parameter("ltc.config", warConfig.toString())
             + resource("jdbc/ltcSource", warDb)
+            // The WAR needs no jar scanning at all (no JSPs, no annotations): saves ~10 s.
+            + "  <JarScanner><JarScanFilter defaultTldScan=\"false\" defaultPluggabilityScan=\"false\"/></JarScanner>\n"
             + "</Context>\n");
 
     // The sample host webapp with the fragment and the plugin's jars in WEB-INF/lib.
@@ -63,6 +65,10 @@ class TomcatDeployIT {
             + parameter("ltc.config", hostConfig.toString())
             + resource("jdbc/ltcSource", hostDb)
             + resource("jdbc/ltcPlugin", "jdbc:h2:file:" + work.resolve("host-plugin/ltc-plugin"))
+            // Scan only the fragment jar for web-fragment.xml (the sample host has no JSPs and no
+            // annotated classes in jars): saves ~15 s. Optional for a real host.
+            + "  <JarScanner><JarScanFilter defaultTldScan=\"false\" defaultPluggabilityScan=\"false\""
+            + " pluggabilityScan=\"ltc-reports-fragment*.jar\"/></JarScanner>\n"
             + "</Context>\n");
 
     long t0 = System.nanoTime();
@@ -98,11 +104,12 @@ class TomcatDeployIT {
   }
 
   static String resource(String name, String url) {
+    String h2 = url.startsWith("jdbc:h2:") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     return "  <Resource name=\""
         + name
         + "\" auth=\"Container\" type=\"javax.sql.DataSource\" driverClassName=\"org.h2.Driver\"\n"
         + "            url=\""
-        + xml(url)
+        + xml(h2)
         + "\" username=\"sa\" password=\"\"\n"
         + "            maxTotal=\"10\" maxIdle=\"2\" maxWaitMillis=\"10000\" validationQuery=\"SELECT 1\" closeMethod=\"close\"/>\n";
   }

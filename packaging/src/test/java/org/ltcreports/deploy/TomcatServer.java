@@ -83,7 +83,10 @@ final class TomcatServer implements AutoCloseable {
             <Connector address="127.0.0.1" port="%d" protocol="HTTP/1.1" connectionTimeout="20000"/>
             <Engine name="Catalina" defaultHost="localhost">
               <Realm className="org.apache.catalina.realm.LockOutRealm">
-                <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase"/>
+                <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase">
+                  <CredentialHandler className="org.apache.catalina.realm.SecretKeyCredentialHandler"
+                                     algorithm="PBKDF2WithHmacSHA512" iterations="100000" keyLength="256" saltLength="16"/>
+                </Realm>
               </Realm>
               <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
             </Engine>
@@ -109,12 +112,30 @@ final class TomcatServer implements AutoCloseable {
             u.append("  <user username=\"")
                 .append(name)
                 .append("\" password=\"")
-                .append(DeployFixture.password(name))
+                .append(hashed(DeployFixture.password(name)))
                 .append("\" roles=\"")
                 .append(String.join(",", roles))
                 .append("\"/>\n"));
     u.append("</tomcat-users>\n");
     Files.writeString(base.resolve("conf/tomcat-users.xml"), u, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * What {@code bin/digest.sh -a PBKDF2WithHmacSHA512 -i 100000 -s 16 -k 256 -h
+   * org.apache.catalina.realm.SecretKeyCredentialHandler PASSWORD} prints after the colon: salt,
+   * iterations and key, hex. tomcat-users.xml holds no plain password.
+   */
+  static String hashed(String password) {
+    try {
+      byte[] salt = new byte[16];
+      new java.security.SecureRandom().nextBytes(salt);
+      javax.crypto.SecretKeyFactory f = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512");
+      byte[] key = f.generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 100_000, 256)).getEncoded();
+      java.util.HexFormat hex = java.util.HexFormat.of();
+      return hex.formatHex(salt) + "$100000$" + hex.formatHex(key);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@code conf/Catalina/localhost/<name>.xml}: the context of web application {@code /<name>}. */

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.ltcreports.api.source.SourceSchema;
+import org.ltcreports.disclosure.DisclosurePolicy;
 import org.ltcreports.measures.MeasureSettings;
 
 /**
@@ -31,6 +32,7 @@ public final class LtcConfig {
   private final Properties props;
   private final MeasureSettings measureSettings;
   private final Map<String, String> tableOverrides = new TreeMap<>();
+  private final DisclosurePolicy disclosurePolicy;
 
   private LtcConfig(Properties props, List<String> problems) {
     this.props = props;
@@ -78,6 +80,7 @@ public final class LtcConfig {
         }
       }
     }
+    this.disclosurePolicy = DisclosurePolicy.read(props, problems);
     String extract = props.getProperty("extract.date");
     if (extract != null) {
       try {
@@ -177,6 +180,11 @@ public final class LtcConfig {
 
   public MeasureSettings measureSettings() {
     return measureSettings;
+  }
+
+  /** The disclosure-control policy; its version is written into every output. */
+  public DisclosurePolicy disclosurePolicy() {
+    return disclosurePolicy;
   }
 
   public String trimPointsFile() {

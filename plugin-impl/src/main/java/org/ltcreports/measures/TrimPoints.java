@@ -58,6 +58,10 @@ public final class TrimPoints {
 
   /** Reads the CSV file; throws {@link TrimPointsException} listing every bad line. */
   public static TrimPoints load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new TrimPointsException(
+          List.of("trim point file " + file + " does not exist or is not a file"));
+    }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(r, file.toString());
     } catch (IOException e) {

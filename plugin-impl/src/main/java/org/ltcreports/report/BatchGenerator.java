@@ -29,6 +29,7 @@ public final class BatchGenerator {
   private final AudienceView audienceView;
   private final String disclosurePolicyVersion;
   private final LocalDate configuredExtractDate;
+  private final ReportRecorder recorder;
 
   public BatchGenerator(
       SourceReader reader,
@@ -36,13 +37,15 @@ public final class BatchGenerator {
       Renderers renderers,
       AudienceView audienceView,
       String disclosurePolicyVersion,
-      LocalDate configuredExtractDate) {
+      LocalDate configuredExtractDate,
+      ReportRecorder recorder) {
     this.reader = reader;
     this.settings = settings;
     this.renderers = renderers;
     this.audienceView = audienceView;
     this.disclosurePolicyVersion = disclosurePolicyVersion;
     this.configuredExtractDate = configuredExtractDate;
+    this.recorder = recorder;
   }
 
   public BatchResult run(BatchRequest req, LocalDate today, Consumer<String> progress) {
@@ -99,11 +102,14 @@ public final class BatchGenerator {
       for (Format f : formats) {
         bytes.add(renderers.get(f, report.type()).render(report));
       }
+      List<ReportRecorder.WrittenFile> files = new ArrayList<>();
       for (int i = 0; i < formats.size(); i++) {
-        Path target = req.outDir().resolve(fileName(report, formats.get(i)));
-        ArtifactFiles.writeAtomically(target, bytes.get(i));
-        written.add(target);
+        String name = fileName(report, formats.get(i));
+        ArtifactFiles.writeAtomically(req.outDir().resolve(name), bytes.get(i));
+        files.add(new ReportRecorder.WrittenFile(formats.get(i), name, bytes.get(i)));
       }
+      recorder.generated(report, req.requestedBy(), files);
+      files.forEach(f -> written.add(req.outDir().resolve(f.fileName())));
       progress.accept(scope + " " + report.type().shortName() + ": " + formats.size() + " file(s)");
     } catch (IOException | RuntimeException e) {
       failures.add(scope + " " + report.type().shortName() + ": " + e.getMessage());

@@ -72,7 +72,7 @@ public final class ReportService {
   }
 
   public String disclosurePolicyVersion() {
-    return config.get("disclosure.version", "sdc-2026.1");
+    return config.disclosurePolicy().version();
   }
 
   /** The latest month a report can be made for: the month before the data's extract date month. */

@@ -10,7 +10,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.report.AudienceView;
+import org.ltcreports.audit.AuditLog;
 import org.ltcreports.report.BatchGenerator;
+import org.ltcreports.report.ReportRecorder;
+import org.ltcreports.store.ReportRuns;
 import org.ltcreports.report.ReportService;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
@@ -97,13 +100,26 @@ public final class LtcModule extends AbstractModule {
 
   @Provides
   @Singleton
-  BatchGenerator batchGenerator(SourceReader reader, Renderers renderers, AudienceView view) {
+  AuditLog auditLog(PluginDatabase db, Clock clock) {
+    return new AuditLog(db.jdbi(), clock);
+  }
+
+  @Provides
+  @Singleton
+  ReportRecorder reportRecorder(PluginDatabase db, AuditLog audit, Clock clock) {
+    return new RunAndAuditRecorder(new ReportRuns(db.jdbi(), clock), audit);
+  }
+
+  @Provides
+  @Singleton
+  BatchGenerator batchGenerator(SourceReader reader, Renderers renderers, AudienceView view, ReportRecorder recorder) {
     return new BatchGenerator(
         reader,
         config.measureSettings(),
         renderers,
         view,
         StandardRenderers.disclosurePolicyVersion(config),
-        config.extractDate());
+        config.extractDate(),
+        recorder);
   }
 }

@@ -1,8 +1,9 @@
 package org.ltcreports.wiring;
 
 import java.util.List;
-import org.ltcreports.api.report.Audience;
 import org.ltcreports.config.LtcConfig;
+import org.ltcreports.disclosure.DisclosureControl;
+import org.ltcreports.disclosure.DisclosurePolicy;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.render.csv.CsvRenderer;
 import org.ltcreports.render.html.HtmlRenderer;
@@ -25,16 +26,13 @@ final class StandardRenderers {
             new CsvRenderer()));
   }
 
+  /** Disclosure control by audience: the one step between every report model and its renderers. */
   static AudienceView audienceView(LtcConfig config) {
-    return (report, audience) -> {
-      if (audience != Audience.PRACTICE) {
-        throw new IllegalArgumentException("audience " + audience + " is not available yet");
-      }
-      return report;
-    };
+    DisclosurePolicy policy = config.disclosurePolicy();
+    return (report, audience) -> DisclosureControl.apply(report, audience, policy);
   }
 
   static String disclosurePolicyVersion(LtcConfig config) {
-    return config.get("disclosure.version", "sdc-2026.1");
+    return config.disclosurePolicy().version();
   }
 }

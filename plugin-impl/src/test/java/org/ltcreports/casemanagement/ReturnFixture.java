@@ -9,13 +9,13 @@ import org.ltcreports.measures.SourceDataBuilder;
 
 /**
  * A small seeded synthetic locality for the plumbing tests of returns, collation and case finding
- * (the hand-checked figures are in the golden tests): locality L1 with practices P1, P2, P3 and
+ * (the hand-checked figures are in the golden tests): locality L1 with practices P1 to P5 and
  * locality L2 with P9; patients registered since 2000, about a third with case management episodes
  * (referrals, starts, discharges), weekly-ish contacts, care plan events and emergency spells over
  * 2024–2026. Extract date 2026-11-30.
  */
 public final class ReturnFixture {
-  public static final List<String> L1 = List.of("P1", "P2", "P3");
+  public static final List<String> L1 = List.of("P1", "P2", "P3", "P4", "P5");
   private static final String[] SOURCES = {"GP", "HOSPITAL", "COMMUNITY", "SELF", "RISK_STRATIFICATION"};
   private static final String[] REASONS = {"GOALS_MET", "STABLE", "DIED", "MOVED_AWAY", "DECLINED"};
   private static final String[] TYPES = {"ASSESSMENT", "MONITORING", "CARE_PLANNING", "POST_DISCHARGE"};
@@ -35,6 +35,8 @@ public final class ReturnFixture {
             .practice("P1", "L1")
             .practice("P2", "L1")
             .practice("P3", "L1")
+            .practice("P4", "L1")
+            .practice("P5", "L1")
             .practice("P9", "L2")
             .caseManager("cm1", "COMMUNITY_MATRON", "1.0", "L1")
             .caseManager("cm2", "CASE_MANAGER", "0.6", "L1")
@@ -43,7 +45,7 @@ public final class ReturnFixture {
     LocalDate start = LocalDate.of(2024, 1, 1);
     int contact = 0;
     int spell = 0;
-    for (String practice : List.of("P1", "P2", "P3", "P9")) {
+    for (String practice : List.of("P1", "P2", "P3", "P4", "P5", "P9")) {
       for (int i = 0; i < patientsPerPractice; i++) {
         String id = practice + "-" + i;
         LocalDate born = LocalDate.of(1925 + rnd.nextInt(70), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));

@@ -57,7 +57,11 @@ class NhsNumberScanTest {
 
   @Test
   void anNhsNumberInATextMeasureStopsThePublicCopy() {
-    Report full = report().value("ea_significance_12m", new Text("see 4010232137")).build();
+    Report full =
+        report()
+            .count("ea_count_12m", 480)
+            .value("ea_significance_12m", new Text("see 4010232137"))
+            .build();
     assertThatThrownBy(
             () -> DisclosureControl.apply(full, Audience.PUBLIC, DisclosurePolicy.DEFAULT))
         .hasMessageContaining("NHS number in ea_significance_12m");

@@ -62,7 +62,8 @@ class AcscAdmissionsGoldenTest {
     return b;
   }
 
-  static void spell(SourceDataBuilder b, String id, String patient, String method, String admitted, String dx) {
+  static void spell(
+      SourceDataBuilder b, String id, String patient, String method, String admitted, String dx) {
     b.spell(id, patient, admitted, admitted, method, "19", "1", "1", "300", dx, null);
   }
 
@@ -117,7 +118,8 @@ class AcscAdmissionsGoldenTest {
     assertThat(p1.values().get("acsc_by_condition"))
         .isEqualTo(new MeasureValue.Breakdown(breakdown(0, 1, 1, 0, 0, 0, 0, 2, 0)));
     assertThat(p1.notes()).hasSize(2);
-    assertThat(p1.notes().get(0)).startsWith("Secondary diagnoses (spell_diagnosis) are not available");
+    assertThat(p1.notes().get(0))
+        .startsWith("Secondary diagnoses (spell_diagnosis) are not available");
     assertThat(p1.notes().get(1)).startsWith("Procedures (spell_procedure) are not available");
     MeasureValues p2 = values(b, "P2");
     assertThat(p2.number("acsc_count")).isEqualTo(2L);

@@ -104,7 +104,8 @@ class AcscRuleTest {
   void classify(String primary, String secondary, String procedures, String expected, String why) {
     assertThat(AcscRule.classify(primary, split(secondary), split(procedures)).map(Condition::key))
         .as(why)
-        .isEqualTo(expected.equals("-") ? java.util.Optional.empty() : java.util.Optional.of(expected));
+        .isEqualTo(
+            expected.equals("-") ? java.util.Optional.empty() : java.util.Optional.of(expected));
   }
 
   private static List<String> split(String s) {

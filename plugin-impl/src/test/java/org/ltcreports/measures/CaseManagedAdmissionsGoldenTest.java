@@ -83,7 +83,8 @@ class CaseManagedAdmissionsGoldenTest {
     assertThat(p1.number("ae_attendances")).isEqualTo(2L);
     assertThat(p1.number("reviews_due")).isEqualTo(2L);
     assertThat(p1.values().keySet())
-        .containsExactly("ea_count_register", "ea_count_not_register", "ae_attendances", "reviews_due");
+        .containsExactly(
+            "ea_count_register", "ea_count_not_register", "ae_attendances", "reviews_due");
     assertThat(p1.notes())
         .containsExactly(
             "1 A&E attendance row(s) repeat an attendance id already counted and are counted once.");
@@ -105,7 +106,8 @@ class CaseManagedAdmissionsGoldenTest {
     assertThat(p1.values()).containsKey("ae_attendances");
     assertThat(p1.number("ae_attendances")).isNull();
     assertThat(p1.notes())
-        .containsExactly("A&E attendances are not available: the source has no ae_attendance table.");
+        .containsExactly(
+            "A&E attendances are not available: the source has no ae_attendance table.");
     assertThat(p1.number("ea_count_register")).isEqualTo(2L);
   }
 }

@@ -46,7 +46,10 @@ class FeedbackWiringTest {
     assertThat(p1.values().keySet().stream().filter(IDS::contains).toList())
         .containsExactlyElementsOf(expected);
     assertThat(p1.number("ea_excess_bed_days")).isEqualTo(18L);
-    assertThat(new FeedbackMeasures(ctx, YearMonth.of(2026, 10)).forPractice("P1").number("ea_excess_bed_days"))
+    assertThat(
+            new FeedbackMeasures(ctx, YearMonth.of(2026, 10))
+                .forPractice("P1")
+                .number("ea_excess_bed_days"))
         .isNull();
   }
 }

@@ -87,7 +87,8 @@ class FrequentAttendersGoldenTest {
         .emergency("f3", "f", "2026-03-01", "2026-03-01");
     b.caseManager("cm1", "COMMUNITY_MATRON", "1.0", "L1")
         .episode("ea", "a", "cm1", "2026-01-01", "GP", "2026-01-05", null, null, "HIGH")
-        .episode("eg1", "g", "cm1", "2025-01-01", "GP", "2025-02-01", "2025-12-31", "STABLE", "MODERATE")
+        .episode(
+            "eg1", "g", "cm1", "2025-01-01", "GP", "2025-02-01", "2025-12-31", "STABLE", "MODERATE")
         .episode("eg2", "g", "cm1", "2026-09-01", "GP", null, null, null, null)
         .episode("eh", "h", "cm1", "2026-11-05", "GP", "2026-11-06", null, null, "VERY_HIGH");
     MeasureSettings d = MeasureSettings.defaults();

@@ -64,7 +64,8 @@ class LengthOfStayGoldenTest {
     return new MeasureContext(b.build(), MeasureSettings.defaults());
   }
 
-  static void ea(SourceDataBuilder b, String id, String patient, String in, String out, String hrg) {
+  static void ea(
+      SourceDataBuilder b, String id, String patient, String in, String out, String hrg) {
     b.spell(id, patient, in, out, "21", "19", "1", "1", "300", "R074", hrg);
   }
 
@@ -146,8 +147,7 @@ class LengthOfStayGoldenTest {
 
   @Test
   void aTableWithoutTheYearOfDischargeSaysSo() {
-    MeasureValues p1 =
-        values(YearMonth.of(2026, 10), TrimPoints.of("EB03E", "2025/26", 20), "P1");
+    MeasureValues p1 = values(YearMonth.of(2026, 10), TrimPoints.of("EB03E", "2025/26", 20), "P1");
     assertThat(p1.number("ea_excess_bed_days")).isEqualTo(0L);
     assertThat(p1.number("ea_without_trim_point")).isEqualTo(4L);
     assertThat(p1.notes())

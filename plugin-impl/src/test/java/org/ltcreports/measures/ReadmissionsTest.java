@@ -20,7 +20,8 @@ class ReadmissionsTest {
   @CsvSource(
       nullValues = "null",
       value = {
-        // e admitted, s method, s discharge method, e specialty, e diagnosis, s discharged, expected, why
+        // e admitted, s method, s discharge method, e specialty, e diagnosis, s discharged,
+        // expected, why
         "2024-02-08, 21, 1, 300, R074, 2024-01-10, 1, 29 days after discharge: a readmission",
         "2024-02-09, 21, 1, 300, R074, 2024-01-10, 0, 30 days after discharge: not",
         "2024-01-10, 21, 1, 300, R074, 2024-01-10, 1, 0 days: admitted on the day of discharge",
@@ -55,7 +56,18 @@ class ReadmissionsTest {
         new SourceDataBuilder("2024-12-31")
             .practice("P1", "L1")
             .registeredPatient("p", "1950-01-01", "F", "P1", "2000-01-01");
-    b.spell("s", "p", "2023-11-20", sDischarged, sMethod, "19", "1", sDischargeMethod, "300", "R074", null);
+    b.spell(
+        "s",
+        "p",
+        "2023-11-20",
+        sDischarged,
+        sMethod,
+        "19",
+        "1",
+        sDischargeMethod,
+        "300",
+        "R074",
+        null);
     b.spell("e", "p", eAdmitted, null, "21", "19", "1", "1", eSpecialty, eDiagnosis, null);
     MeasureContext ctx = new MeasureContext(b.build(), MeasureSettings.defaults());
     MeasureValues out = new MeasureValues();

@@ -111,8 +111,30 @@ class DataQualityScanTest {
             .registeredPatient("v", "1990-01-01", t.sexOfV(), "P1", "2000-01-01")
             .registeredPatient("w", "1945-01-01", "M", "P2", "2000-01-01");
     b.spell("e1", "a", "2026-10-02", "2026-10-06", "21", "19", "1", "1", "300", "I50.0", "EB03E");
-    b.spell("e2", "b", "2026-10-05", "2026-10-09", "21", "19", t.classificationOfE2(), "1", "300", "R07.4", "EB03E");
-    b.spell("e3", "c", "2026-10-12", t.dischargeOfE3(), "21", "19", "1", "1", "300", "J44.1", t.hrgOfE3());
+    b.spell(
+        "e2",
+        "b",
+        "2026-10-05",
+        "2026-10-09",
+        "21",
+        "19",
+        t.classificationOfE2(),
+        "1",
+        "300",
+        "R07.4",
+        "EB03E");
+    b.spell(
+        "e3",
+        "c",
+        "2026-10-12",
+        t.dischargeOfE3(),
+        "21",
+        "19",
+        "1",
+        "1",
+        "300",
+        "J44.1",
+        t.hrgOfE3());
     b.spell("e4", "w", "2026-10-03", "2026-10-04", "21", "19", "1", "1", "300", "R07.4", "EB03E");
     b.spell("e5", "a", "2026-06-01", "2026-06-03", "11", "19", "1", "1", "300", "R07.4", null);
     b.diagnosis("e1", 2, "I10X").procedure("e3", 1, "X33.1");
@@ -139,11 +161,17 @@ class DataQualityScanTest {
     }
   }
 
-  static Case add(String name, Consumer<SourceDataBuilder> bad, DataQualityKind kind, String practice, Set<YearMonth> months) {
+  static Case add(
+      String name,
+      Consumer<SourceDataBuilder> bad,
+      DataQualityKind kind,
+      String practice,
+      Set<YearMonth> months) {
     return new Case(name, Tweaks.CLEAN, bad, kind, practice, months, Set.of());
   }
 
-  static Case tweak(String name, Tweaks t, DataQualityKind kind, Set<YearMonth> months, String... changed) {
+  static Case tweak(
+      String name, Tweaks t, DataQualityKind kind, Set<YearMonth> months, String... changed) {
     return new Case(name, t, b -> {}, kind, "P1", months, Set.of(changed));
   }
 
@@ -152,84 +180,256 @@ class DataQualityScanTest {
     YearMonth may = YearMonth.of(2026, 5);
     YearMonth jul = YearMonth.of(2026, 7);
     return Stream.of(
-        add("elective spell discharged two days before admission",
-            b -> b.spell("x", "a", "2026-07-10", "2026-07-08", "11", "19", "1", "1", "300", "R07.4", null),
-            DISCHARGE_BEFORE_ADMISSION, "P1", Set.of(jul)),
-        add("spell admitted after the extract date: shown in every month",
-            b -> b.spell("x", "a", "2026-11-05", "2026-11-06", "11", "19", "1", "1", "300", "R07.4", null),
-            ADMISSION_IN_FUTURE, "P1", ALL),
-        add("EA of a patient who joined P1 twelve days later: charged to P1, counted nowhere",
+        add(
+            "elective spell discharged two days before admission",
+            b ->
+                b.spell(
+                    "x",
+                    "a",
+                    "2026-07-10",
+                    "2026-07-08",
+                    "11",
+                    "19",
+                    "1",
+                    "1",
+                    "300",
+                    "R07.4",
+                    null),
+            DISCHARGE_BEFORE_ADMISSION,
+            "P1",
+            Set.of(jul)),
+        add(
+            "spell admitted after the extract date: shown in every month",
+            b ->
+                b.spell(
+                    "x",
+                    "a",
+                    "2026-11-05",
+                    "2026-11-06",
+                    "11",
+                    "19",
+                    "1",
+                    "1",
+                    "300",
+                    "R07.4",
+                    null),
+            ADMISSION_IN_FUTURE,
+            "P1",
+            ALL),
+        add(
+            "EA of a patient who joined P1 twelve days later: charged to P1, counted nowhere",
             b -> b.emergency("x", "u", "2026-10-03", "2026-10-04"),
-            SPELL_WITHOUT_REGISTRATION, "P1", Set.of(M)),
-        add("admission method 99",
-            b -> b.spell("x", "b", "2026-07-01", "2026-07-01", "99", "19", "1", "1", "300", "R07.4", null),
-            UNKNOWN_ADMISSION_METHOD, "P1", Set.of(jul)),
-        add("primary diagnosis XYZ.1",
-            b -> b.spell("x", "c", "2026-07-01", "2026-07-02", "11", "19", "1", "1", "300", "XYZ.1", null),
-            UNPARSEABLE_ICD10, "P1", Set.of(jul)),
-        add("secondary diagnosis 12345 of e2",
+            SPELL_WITHOUT_REGISTRATION,
+            "P1",
+            Set.of(M)),
+        add(
+            "admission method 99",
+            b ->
+                b.spell(
+                    "x",
+                    "b",
+                    "2026-07-01",
+                    "2026-07-01",
+                    "99",
+                    "19",
+                    "1",
+                    "1",
+                    "300",
+                    "R07.4",
+                    null),
+            UNKNOWN_ADMISSION_METHOD,
+            "P1",
+            Set.of(jul)),
+        add(
+            "primary diagnosis XYZ.1",
+            b ->
+                b.spell(
+                    "x",
+                    "c",
+                    "2026-07-01",
+                    "2026-07-02",
+                    "11",
+                    "19",
+                    "1",
+                    "1",
+                    "300",
+                    "XYZ.1",
+                    null),
+            UNPARSEABLE_ICD10,
+            "P1",
+            Set.of(jul)),
+        add(
+            "secondary diagnosis 12345 of e2",
             b -> b.diagnosis("e2", 2, "12345"),
-            UNPARSEABLE_ICD10, "P1", Set.of(M)),
-        add("a second row with spell id e2",
+            UNPARSEABLE_ICD10,
+            "P1",
+            Set.of(M)),
+        add(
+            "a second row with spell id e2",
             b -> b.emergency("e2", "a", "2026-10-20", "2026-10-21"),
-            DUPLICATE_SPELL_ID, "P1", Set.of(M)),
-        add("elective admitted 2026-10-06 while e2 (10-05..10-09) was open",
-            b -> b.spell("x", "b", "2026-10-06", "2026-10-07", "11", "19", "1", "1", "300", "R07.4", null),
-            OVERLAPPING_SPELLS, "P1", Set.of(M)),
-        add("contact before its episode's referral",
+            DUPLICATE_SPELL_ID,
+            "P1",
+            Set.of(M)),
+        add(
+            "elective admitted 2026-10-06 while e2 (10-05..10-09) was open",
+            b ->
+                b.spell(
+                    "x",
+                    "b",
+                    "2026-10-06",
+                    "2026-10-07",
+                    "11",
+                    "19",
+                    "1",
+                    "1",
+                    "300",
+                    "R07.4",
+                    null),
+            OVERLAPPING_SPELLS,
+            "P1",
+            Set.of(M)),
+        add(
+            "contact before its episode's referral",
             b -> b.contact("ct2", "ep1", "cm1", "2026-07-15", "MONITORING", "01", "5", 20),
-            CONTACT_OUTSIDE_EPISODE, "P1", Set.of(jul)),
-        add("contact after its episode's discharge",
+            CONTACT_OUTSIDE_EPISODE,
+            "P1",
+            Set.of(jul)),
+        add(
+            "contact after its episode's discharge",
             b -> b.contact("ct3", "ep2", "cm1", "2026-04-02", "MONITORING", "02", "5", 20),
-            CONTACT_OUTSIDE_EPISODE, "P1", Set.of(apr)),
-        add("contact of an episode that is not in cm_episode (no practice to charge)",
+            CONTACT_OUTSIDE_EPISODE,
+            "P1",
+            Set.of(apr)),
+        add(
+            "contact of an episode that is not in cm_episode (no practice to charge)",
             b -> b.contact("ct4", "nope", "cm1", "2026-10-05", "MONITORING", "02", "5", 20),
-            CONTACT_OUTSIDE_EPISODE, null, Set.of()),
-        add("episode ending 2026-10-05 before its start 2026-10-10",
-            b -> b.episode("ep3", "c", "cm1", "2026-09-01", "GP", "2026-10-10", "2026-10-05", "OTHER", null),
-            EPISODE_END_BEFORE_START, "P1", Set.of(M)),
-        tweak("patient v with sex U: shown in every month v is on P1's list", Tweaks.CLEAN.sex("U"),
-            SEX_UNKNOWN, ALL),
-        tweak("e3's HRG ZZ99Z has no trim point", Tweaks.CLEAN.hrg("ZZ99Z"),
-            MISSING_TRIM_POINT, Set.of(M), "ea_without_trim_point"),
-        tweak("e3 has no HRG", Tweaks.CLEAN.hrg(null),
-            MISSING_TRIM_POINT, Set.of(M), "ea_without_trim_point"),
-        tweak("e2 with no patient classification (read as ordinary)", Tweaks.CLEAN.classification(null),
-            NULL_PATIENT_CLASSIFICATION, Set.of(M)),
-        add("a also registered with P2 on 2026-10-25..26 (P2 wins those days)",
+            CONTACT_OUTSIDE_EPISODE,
+            null,
+            Set.of()),
+        add(
+            "episode ending 2026-10-05 before its start 2026-10-10",
+            b ->
+                b.episode(
+                    "ep3",
+                    "c",
+                    "cm1",
+                    "2026-09-01",
+                    "GP",
+                    "2026-10-10",
+                    "2026-10-05",
+                    "OTHER",
+                    null),
+            EPISODE_END_BEFORE_START,
+            "P1",
+            Set.of(M)),
+        tweak(
+            "patient v with sex U: shown in every month v is on P1's list",
+            Tweaks.CLEAN.sex("U"),
+            SEX_UNKNOWN,
+            ALL),
+        tweak(
+            "e3's HRG ZZ99Z has no trim point",
+            Tweaks.CLEAN.hrg("ZZ99Z"),
+            MISSING_TRIM_POINT,
+            Set.of(M),
+            "ea_without_trim_point"),
+        tweak(
+            "e3 has no HRG",
+            Tweaks.CLEAN.hrg(null),
+            MISSING_TRIM_POINT,
+            Set.of(M),
+            "ea_without_trim_point"),
+        tweak(
+            "e2 with no patient classification (read as ordinary)",
+            Tweaks.CLEAN.classification(null),
+            NULL_PATIENT_CLASSIFICATION,
+            Set.of(M)),
+        add(
+            "a also registered with P2 on 2026-10-25..26 (P2 wins those days)",
             b -> b.registration("a", "P2", "2026-10-25", "2026-10-26"),
-            OVERLAPPING_REGISTRATIONS, "P2", Set.of(M)),
+            OVERLAPPING_REGISTRATIONS,
+            "P2",
+            Set.of(M)),
         // LOS of e1, e2, e3 = 4, 4, 2: 3 discharges, 10 bed days, mean 3.33, median 4;
         // without e3: 2 discharges, 8 bed days, mean 4, median 4 (unchanged)
-        tweak("e3 still open at the extract", Tweaks.CLEAN.discharge(null),
-            OPEN_SPELL_AT_EXTRACT, Set.of(M), "ea_discharges", "ea_bed_days", "ea_los_mean"),
-        add("spell with no admission date (charged by its discharge date)",
-            b -> b.spell("x", "a", null, "2026-10-20", "21", "19", "1", "1", "300", "R07.4", "EB03E"),
-            MISSING_REQUIRED_VALUE, "P1", Set.of(M)),
-        add("spell with no spell id",
-            b -> b.spell(null, "a", "2026-10-20", "2026-10-21", "21", "19", "1", "1", "300", "R07.4", "EB03E"),
-            MISSING_REQUIRED_VALUE, "P1", Set.of(M)),
-        add("episode with no referral date (charged by its start date)",
-            b -> b.episode("ep4", "b", "cm1", null, "GP", "2026-05-01", "2026-06-01", "STABLE", null),
-            MISSING_REQUIRED_VALUE, "P1", Set.of(may)),
-        add("event with no type",
+        tweak(
+            "e3 still open at the extract",
+            Tweaks.CLEAN.discharge(null),
+            OPEN_SPELL_AT_EXTRACT,
+            Set.of(M),
+            "ea_discharges",
+            "ea_bed_days",
+            "ea_los_mean"),
+        add(
+            "spell with no admission date (charged by its discharge date)",
+            b ->
+                b.spell(
+                    "x", "a", null, "2026-10-20", "21", "19", "1", "1", "300", "R07.4", "EB03E"),
+            MISSING_REQUIRED_VALUE,
+            "P1",
+            Set.of(M)),
+        add(
+            "spell with no spell id",
+            b ->
+                b.spell(
+                    null,
+                    "a",
+                    "2026-10-20",
+                    "2026-10-21",
+                    "21",
+                    "19",
+                    "1",
+                    "1",
+                    "300",
+                    "R07.4",
+                    "EB03E"),
+            MISSING_REQUIRED_VALUE,
+            "P1",
+            Set.of(M)),
+        add(
+            "episode with no referral date (charged by its start date)",
+            b ->
+                b.episode(
+                    "ep4", "b", "cm1", null, "GP", "2026-05-01", "2026-06-01", "STABLE", null),
+            MISSING_REQUIRED_VALUE,
+            "P1",
+            Set.of(may)),
+        add(
+            "event with no type",
             b -> b.event("a", "2026-10-10", null),
-            MISSING_REQUIRED_VALUE, "P1", Set.of(M)),
-        add("registration with no practice code (charged to the patient's practice)",
+            MISSING_REQUIRED_VALUE,
+            "P1",
+            Set.of(M)),
+        add(
+            "registration with no practice code (charged to the patient's practice)",
             b -> b.registration("a", null, "2026-10-01", null),
-            MISSING_REQUIRED_VALUE, "P1", Set.of(M)),
-        add("A&E attendance with no arrival date (charged in the extract month)",
+            MISSING_REQUIRED_VALUE,
+            "P1",
+            Set.of(M)),
+        add(
+            "A&E attendance with no arrival date (charged in the extract month)",
             b -> b.attendance("at2", "a", null, true),
-            MISSING_REQUIRED_VALUE, "P1", Set.of(M)),
-        add("event type CARE_PLAN_LOST",
+            MISSING_REQUIRED_VALUE,
+            "P1",
+            Set.of(M)),
+        add(
+            "event type CARE_PLAN_LOST",
             b -> b.event("a", "2026-10-10", "CARE_PLAN_LOST"),
-            UNKNOWN_CODE, "P1", Set.of(M)),
-        add("procedure code 9999",
+            UNKNOWN_CODE,
+            "P1",
+            Set.of(M)),
+        add(
+            "procedure code 9999",
             b -> b.procedure("e1", 2, "9999"),
-            UNKNOWN_CODE, "P1", Set.of(M)),
-        add("consultation mechanism 7",
+            UNKNOWN_CODE,
+            "P1",
+            Set.of(M)),
+        add(
+            "consultation mechanism 7",
             b -> b.contact("ct5", "ep1", "cm1", "2026-10-11", "MONITORING", "7", "5", 10),
-            UNKNOWN_CODE, "P1", Set.of(M)));
+            UNKNOWN_CODE,
+            "P1",
+            Set.of(M)));
   }
 
   @Test
@@ -265,7 +465,9 @@ class DataQualityScanTest {
         List<DataQualityIssue> added = new ArrayList<>(after.issues(p, m));
         before.issues(p, m).forEach(added::remove);
         if (here) {
-          assertThat(added).singleElement().satisfies(i -> assertThat(i.kind()).isEqualTo(c.kind()));
+          assertThat(added)
+              .singleElement()
+              .satisfies(i -> assertThat(i.kind()).isEqualTo(c.kind()));
         } else {
           assertThat(added).isEmpty();
         }
@@ -355,7 +557,8 @@ class DataQualityScanTest {
   void missingTrimPointsAreNotCheckedWithoutATable() {
     SourceDataBuilder b = base(Tweaks.CLEAN.hrg("ZZ99Z"));
     DataQualityFindings f =
-        DataQualityScan.scan(new MeasureContext(b.build(), MeasureSettings.defaults()), TrimPoints.none());
+        DataQualityScan.scan(
+            new MeasureContext(b.build(), MeasureSettings.defaults()), TrimPoints.none());
     assertThat(f.count("P1", M, MISSING_TRIM_POINT)).isZero();
     assertThat(f.notes())
         .containsExactly("No trim point table was supplied: missing trim points were not checked.");
@@ -372,7 +575,8 @@ class DataQualityScanTest {
     new LengthOfStay(ctx, M, TRIM).addTo("P1", los);
     assertThat(los.number("ea_without_trim_point")).isEqualTo(2L); // e3 and n1; n2 in November
     assertThat(DataQualityScan.scan(ctx, TRIM).count("P1", M, MISSING_TRIM_POINT)).isEqualTo(2L);
-    assertThat(DataQualityScan.scan(ctx, TRIM).count("P1", YearMonth.of(2026, 11), MISSING_TRIM_POINT))
+    assertThat(
+            DataQualityScan.scan(ctx, TRIM).count("P1", YearMonth.of(2026, 11), MISSING_TRIM_POINT))
         .isEqualTo(1L);
   }
 
@@ -387,9 +591,13 @@ class DataQualityScanTest {
     MeasureSettings withE =
         new MeasureSettings(methods, 3, 50, 80, 15.0, Set.of("VERY_HIGH"), 2.0, 9);
     YearMonth jul = YearMonth.of(2026, 7);
-    assertThat(DataQualityScan.scan(new MeasureContext(b.build(), d), TRIM).count("P1", jul, UNKNOWN_ADMISSION_METHOD))
+    assertThat(
+            DataQualityScan.scan(new MeasureContext(b.build(), d), TRIM)
+                .count("P1", jul, UNKNOWN_ADMISSION_METHOD))
         .isEqualTo(1L);
-    assertThat(DataQualityScan.scan(new MeasureContext(b.build(), withE), TRIM).count("P1", jul, UNKNOWN_ADMISSION_METHOD))
+    assertThat(
+            DataQualityScan.scan(new MeasureContext(b.build(), withE), TRIM)
+                .count("P1", jul, UNKNOWN_ADMISSION_METHOD))
         .isZero();
   }
 
@@ -400,7 +608,8 @@ class DataQualityScanTest {
         .registration("m", "P2", "2026-01-01", "2026-05-31")
         .registration("m", "P1", "2026-06-01", null);
     b.patient("nowhere", "1950-01-01", "U");
-    b.patient("dead", "1950-01-01", "U", "2025-12-31").registration("dead", "P1", "2026-01-01", null);
+    b.patient("dead", "1950-01-01", "U", "2025-12-31")
+        .registration("dead", "P1", "2026-01-01", null);
     b.patient("brief", "1950-01-01", "U").registration("brief", "P2", "2026-03-05", "2026-03-20");
     DataQualityFindings f = scan(b.build());
     assertThat(f.count("P2", YearMonth.of(2026, 3), SEX_UNKNOWN)).isEqualTo(2L); // m and brief
@@ -412,11 +621,14 @@ class DataQualityScanTest {
     assertThat(f.count("P2", YearMonth.of(2026, 6), SEX_UNKNOWN)).isZero();
     assertThat(f.count("P2", YearMonth.of(2025, 12), SEX_UNKNOWN)).isZero();
     assertThat(f.issues("P1", M))
-        .contains(new DataQualityIssue(MISSING_REQUIRED_VALUE, "patient", "m", "missing birth_date"));
+        .contains(
+            new DataQualityIssue(MISSING_REQUIRED_VALUE, "patient", "m", "missing birth_date"));
     assertThat(f.unattributed())
         .containsExactly(
-            new DataQualityIssue(SEX_UNKNOWN, "patient", "dead", "sex U: left out of standardisation"),
-            new DataQualityIssue(SEX_UNKNOWN, "patient", "nowhere", "sex U: left out of standardisation"));
+            new DataQualityIssue(
+                SEX_UNKNOWN, "patient", "dead", "sex U: left out of standardisation"),
+            new DataQualityIssue(
+                SEX_UNKNOWN, "patient", "nowhere", "sex U: left out of standardisation"));
   }
 
   @Test
@@ -424,11 +636,15 @@ class DataQualityScanTest {
     DataQualityFindings f = scan(base(Tweaks.CLEAN).build());
     DataQualityIssue cell =
         new DataQualityIssue(
-            DataQualityKind.EVENTS_IN_EMPTY_STANDARDISATION_CELL, "hospital_spell", "e1", "F 75-79");
+            DataQualityKind.EVENTS_IN_EMPTY_STANDARDISATION_CELL,
+            "hospital_spell",
+            "e1",
+            "F 75-79");
     f.add("P1", M, cell);
     assertThat(f.counts("P1", M)).containsEntry("events_in_empty_standardisation_cell", 1L);
     assertThat(f.issues("P1", M)).containsExactly(cell);
-    assertThat(f.counts("P1", M.minusMonths(1))).containsEntry("events_in_empty_standardisation_cell", 0L);
+    assertThat(f.counts("P1", M.minusMonths(1)))
+        .containsEntry("events_in_empty_standardisation_cell", 0L);
   }
 
   @Test
@@ -458,9 +674,18 @@ class DataQualityScanTest {
     patients.add(new Patient(null, null, null, null, null));
     SourceData data =
         new SourceData(
-            built.extractDate(), built.practices(), patients, built.registrations(), built.spells(),
-            built.diagnoses(), built.procedures(), built.attendances(), built.caseManagers(),
-            built.episodes(), built.contacts(), built.events());
+            built.extractDate(),
+            built.practices(),
+            patients,
+            built.registrations(),
+            built.spells(),
+            built.diagnoses(),
+            built.procedures(),
+            built.attendances(),
+            built.caseManagers(),
+            built.episodes(),
+            built.contacts(),
+            built.events());
     MeasureContext ctx = new MeasureContext(data, MeasureSettings.defaults());
     DataQualityFindings f = DataQualityScan.scan(ctx, TRIM);
     assertThat(f.unattributed())

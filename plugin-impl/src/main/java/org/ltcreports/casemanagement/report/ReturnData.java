@@ -33,14 +33,11 @@ public final class ReturnData {
   public static final List<String> HEADER =
       List.of("practice_code", "month", "measure", "key", "value");
 
-  /** One Data row; {@code value} is a Double, a String or null. */
-  public record Row(String practiceCode, String month, String measure, String key, Object value) {
-    public Row {
-      if (value instanceof Number n && !(value instanceof Double)) {
-        value = n.doubleValue();
-      }
-    }
-  }
+  /**
+   * One Data row; {@code value} is a Number (as the report holds it; a workbook cell holds its
+   * double value), a String or null.
+   */
+  public record Row(String practiceCode, String month, String measure, String key, Object value) {}
 
   private ReturnData() {}
 

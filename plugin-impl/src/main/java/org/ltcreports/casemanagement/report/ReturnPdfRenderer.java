@@ -324,17 +324,28 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     rows.add(row(section, section, "SPACER", Map.of()));
     rows.add(row(section, section, "TEXT", Map.of("text", MeasureCatalogue.get("ba_by_prior_admissions").label())));
     Map<String, Object> head = new HashMap<>();
-    String[] labels = {"Admissions before", "Patients", "", "Before", "After", "Change", "Lower 95%", "Upper 95%"};
-    for (int i = 0; i < labels.length; i++) {
-      head.put("c" + (i + 1), labels[i]);
-    }
+    head.put("c1", "Admissions before");
+    head.put("c3", "Patients");
+    head.put("c4", "Before");
+    head.put("c5", "After");
+    head.put("c6", "Change");
+    head.put("c7", "95% CI");
     rows.add(row(section, section, "GRID_HEAD", head));
     for (List<Object> cells : t.rows()) {
       Map<String, Object> g = new HashMap<>();
       g.put("c1", String.valueOf(cells.get(0)));
-      g.put("c2", Display.cell(r, "ba_by_prior_admissions", cells.get(1), ValueKind.COUNT));
-      for (int i = 2; i < cells.size(); i++) {
+      g.put("c3", Display.cell(r, "ba_by_prior_admissions", cells.get(1), ValueKind.COUNT));
+      for (int i = 2; i <= 4; i++) {
         g.put("c" + (i + 2), Display.cell(r, "ba_by_prior_admissions", cells.get(i), ValueKind.RATIO));
+      }
+      if (cells.get(5) != null && cells.get(6) != null) {
+        g.put(
+            "c7",
+            Display.number((Number) cells.get(5), ValueKind.RATIO)
+                + " to "
+                + Display.number((Number) cells.get(6), ValueKind.RATIO));
+      } else {
+        g.put("c7", Display.NOT_AVAILABLE);
       }
       rows.add(row(section, section, "GRID_ROW", g));
     }

@@ -19,7 +19,7 @@ final class SvgCharts {
 
   static String spc(ChartData.Spc spc, String title, String description, String id) {
     final int w = 720;
-    final int h = 330;
+    final int h = 336;
     final double left = 58;
     final double right = w - 14;
     final double top = 14;
@@ -95,7 +95,7 @@ final class SvgCharts {
                 + "</title></circle>");
       }
     }
-    Legend legend = new Legend(s, left, h - 12);
+    Legend legend = new Legend(s, left, right, h - 24);
     legend.line("Monthly rate", "c-rate", true);
     if (spc.hasLimits()) {
       legend.line("Average", "c-mean", false);
@@ -112,7 +112,7 @@ final class SvgCharts {
   static String funnel(
       ChartData.Funnel funnel, boolean labelPoints, String title, String description, String id) {
     final int w = 720;
-    final int h = 390;
+    final int h = 400;
     final double left = 58;
     final double right = w - 14;
     final double top = 14;
@@ -212,7 +212,7 @@ final class SvgCharts {
         s.text(px + 5, py + 3, p.practiceCode(), "c-point-label", "start");
       }
     }
-    Legend legend = new Legend(s, left, h - 12);
+    Legend legend = new Legend(s, left, right, h - 24);
     if (hasSelf) {
       legend.diamond("This practice");
       legend.circle("Other practices", "c-other");
@@ -446,19 +446,25 @@ final class SvgCharts {
     }
   }
 
-  /** A one-line legend under the plot. */
+  /** The legend under the plot, wrapping onto a second line when it does not fit. */
   private static final class Legend {
+    private static final double LINE = 14;
     private final Svg s;
+    private final double left;
+    private final double right;
     private double x;
-    private final double y;
+    private double y;
 
-    Legend(Svg s, double x, double y) {
+    Legend(Svg s, double left, double right, double y) {
       this.s = s;
-      this.x = x;
+      this.left = left;
+      this.right = right;
+      this.x = left;
       this.y = y;
     }
 
     void line(String label, String cls, boolean dot) {
+      fit(label, 28);
       s.line(x, y - 4, x + 22, y - 4, cls);
       if (dot) {
         s.raw(
@@ -472,16 +478,19 @@ final class SvgCharts {
     }
 
     void marker(String label, String cls, boolean up) {
+      fit(label, 18);
       s.marker(triangle(x + 8, y - 4, up), cls, label);
       label(label, 18);
     }
 
     void diamond(String label) {
+      fit(label, 18);
       s.marker(SvgCharts.diamond(x + 8, y - 4), "c-self", label);
       label(label, 18);
     }
 
     void circle(String label, String cls) {
+      fit(label, 18);
       s.raw(
           "<circle class=\""
               + cls
@@ -493,9 +502,20 @@ final class SvgCharts {
       label(label, 18);
     }
 
+    private void fit(String label, double offset) {
+      if (x > left && x + offset + width(label) > right) {
+        x = left;
+        y += LINE;
+      }
+    }
+
     private void label(String label, double offset) {
       s.text(x + offset, y, label, "c-legend", "start");
-      x += offset + label.length() * 6.2 + 16;
+      x += offset + width(label) + 16;
+    }
+
+    private static double width(String label) {
+      return label.length() * 6.2;
     }
   }
 }

@@ -229,6 +229,8 @@ final class Charts {
               a.setArrowLength(5);
               a.setArrowWidth(2.5);
               a.setTextAnchor(left ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
+              a.setBackgroundPaint(Color.WHITE);
+              a.setOutlineVisible(false);
               plot.addAnnotation(a);
             });
 
@@ -307,7 +309,8 @@ final class Charts {
       r.setSeriesPaint(i, paint);
       r.setSeriesStroke(i, stroke);
     }
-    r.setDrawSeriesLineAsPath(false);
+    // one path per series, so dash patterns run on across the many short segments of a curve
+    r.setDrawSeriesLineAsPath(true);
     return r;
   }
 

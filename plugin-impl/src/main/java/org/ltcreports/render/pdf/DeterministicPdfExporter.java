@@ -23,12 +23,19 @@ import net.sf.jasperreports.pdf.common.PdfProducerContext;
  * an MD5 of the clock and free memory), and the six-letter tag of each embedded font subset (from a
  * {@link SecureRandom}). Here the dates are the given instant, the identifier is the given bytes,
  * and each font's subset tag is derived from the font's name.
+ *
+ * <p>Use it like {@link JRPdfExporter}. Public for the other PDF renderers of the plugin (the case
+ * management return).
  */
-final class DeterministicPdfExporter extends JRPdfExporter {
+public final class DeterministicPdfExporter extends JRPdfExporter {
   private final Calendar date;
   private final byte[] documentId;
 
-  DeterministicPdfExporter(JasperReportsContext context, Calendar date, byte[] documentId) {
+  /**
+   * @param date the creation and modification date written into the PDF (the data extract date)
+   * @param documentId the bytes of the trailer {@code /ID} (e.g. an MD5 of the report id)
+   */
+  public DeterministicPdfExporter(JasperReportsContext context, Calendar date, byte[] documentId) {
     super(context);
     this.date = (Calendar) date.clone();
     this.documentId = documentId.clone();

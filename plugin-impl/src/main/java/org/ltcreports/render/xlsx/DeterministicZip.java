@@ -18,11 +18,18 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * Reproducibility.runWithSourceDateEpoch} switch is a JVM-wide static flag, not safe when two
  * workbooks are written at once, and SXSSF copies the times of its temporary files), so two writes
  * of the same workbook would otherwise differ.
+ *
+ * <p>Public for the other workbook renderers of the plugin (the case management return).
  */
-final class DeterministicZip {
+public final class DeterministicZip {
   private DeterministicZip() {}
 
-  static void rewrite(byte[] zip, LocalDateTime entryTime, OutputStream out) throws IOException {
+  /**
+   * Copies {@code zip} to {@code out} (not closed) with every entry stamped {@code entryTime}
+   * (local date-time, as zip stores it: use the data extract date, not the clock).
+   */
+  public static void rewrite(byte[] zip, LocalDateTime entryTime, OutputStream out)
+      throws IOException {
     ZipOutputStream to = new ZipOutputStream(new NonClosing(out));
     to.setLevel(Deflater.DEFAULT_COMPRESSION);
     // read through the central directory: SXSSF's local headers can carry stale sizes

@@ -1,0 +1,433 @@
+package org.ltcreports.collation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.ltcreports.api.report.MeasureCatalogue;
+import org.ltcreports.api.report.MeasureDefinition;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.casemanagement.report.ReturnData;
+import org.ltcreports.casemanagement.report.ReturnReportBuilder;
+import org.ltcreports.casemanagement.report.SheetWriter;
+import org.ltcreports.casemanagement.report.SheetWriter.Formula;
+import org.ltcreports.casemanagement.report.SheetWriter.Model;
+import org.ltcreports.casemanagement.report.SheetWriter.Style;
+
+/**
+ * The locality collation workbook (outputs.md §4) for one month:
+ *
+ * <ul>
+ *   <li>{@code Summary}: one row per practice whose return was merged, with live formulas for the
+ *       locality totals ({@code =SUM(C2:C6)}) and for every rate, in the practice rows and the total
+ *       row alike ({@code =IF(D7=0,"",C7/D7*100)}), so totals and rates are recomputed from the
+ *       counts, never averaged;
+ *   <li>{@code Expected vs received}: the practices expected (the locality's practices) against the
+ *       returns received, on time or late when the submission time and due date are known, by whom,
+ *       and the problems of each practice's files;
+ *   <li>{@code Problems}: every file or return that was not merged, with the reason;
+ *   <li>one sheet per merged return (sheet name = practice code): its Data rows with labels.
+ * </ul>
+ *
+ * Built from the database ({@link #fromDatabase}, hub mode: every practice of the locality) or from
+ * a folder of return workbooks ({@link #fromDirectory}, collation mode: each file validated by
+ * {@link ReturnFileReader}; a bad file is listed, never merged). Written with SXSSF; formulas are
+ * recalculated by the spreadsheet program on opening.
+ */
+public final class CollationWorkbook {
+  /** A practice the locality expects a return from. */
+  public record Expected(String localityCode, Map<String, String> practices, LocalDate dueDate) {
+    public Expected {
+      practices = new TreeMap<>(practices);
+    }
+  }
+
+  /** When and by whom a practice's return was submitted (from the submission store). */
+  public record Submission(String submittedBy, Instant submittedAt) {}
+
+  /** A file or return that was not merged. */
+  public record Problem(String source, String practiceCode, String reason) {}
+
+  /** A column of the Summary sheet: a measure, or a rate of two earlier columns. */
+  private record Column(String header, String measure, String numerator, String denominator, double factor) {
+    boolean isRate() {
+      return measure == null;
+    }
+  }
+
+  private static final List<Column> COLUMNS =
+      List.of(
+          count("Register at month end", "register_size"),
+          count("Adults on the list at month end", "list_size_18plus_month_end"),
+          rate("Register as % of adults", "register_size", "list_size_18plus_month_end", 100),
+          count("Referrals received", "referrals_received"),
+          count("Taken onto the caseload", "episodes_started"),
+          count("Discharged from case management", "discharges"),
+          count("Contacts that took place", "contacts_attended"),
+          count("Contacts that did not take place", "contacts_not_attended"),
+          count("Minutes of contact", "contact_minutes"),
+          rate("Contacts per register patient", "contacts_attended", "register_size", 1),
+          count("Agreed care plans", "care_plan_agreed"),
+          rate("Agreed care plans (% of register)", "care_plan_agreed", "register_size", 100),
+          count("Hospital discharges of register patients", "hospital_discharges_register"),
+          count("Followed up within 3 working days", "followed_up_3wd"),
+          rate("Followed up within 3 working days (%)", "followed_up_3wd", "hospital_discharges_register", 100),
+          count("Emergency admissions of register patients", "register_ea_count"),
+          count("Bed days of register patients' emergency admissions", "register_bed_days"));
+
+  private static Column count(String header, String measure) {
+    return new Column(header, measure, null, null, 0);
+  }
+
+  private static Column rate(String header, String num, String den, double factor) {
+    return new Column(header, null, num, den, factor);
+  }
+
+  private final YearMonth month;
+  private final Expected expected;
+  private final List<ReturnFile> merged;
+  private final List<Problem> problems;
+  private final Map<String, Submission> submissions;
+
+  private CollationWorkbook(
+      YearMonth month,
+      Expected expected,
+      List<ReturnFile> merged,
+      List<Problem> problems,
+      Map<String, Submission> submissions) {
+    this.month = month;
+    this.expected = expected;
+    List<ReturnFile> sorted = new ArrayList<>(merged);
+    sorted.sort(Comparator.comparing(ReturnFile::practiceCode));
+    this.merged = List.copyOf(sorted);
+    this.problems = List.copyOf(problems);
+    this.submissions = submissions == null ? Map.of() : Map.copyOf(submissions);
+  }
+
+  /**
+   * Hub mode: the returns of every practice of the locality, built from the database.
+   *
+   * @param submissions who submitted which practice's return and when (may be empty)
+   */
+  public static CollationWorkbook fromDatabase(
+      ReturnReportBuilder builder,
+      String localityCode,
+      LocalDate dueDate,
+      Map<String, Submission> submissions) {
+    Map<String, String> practices = new TreeMap<>();
+    List<ReturnFile> files = new ArrayList<>();
+    for (Report r : builder.buildLocality(localityCode)) {
+      practices.put(r.practiceCode(), r.practiceName());
+      List<ReturnData.Row> rows = ReturnData.rows(r);
+      files.add(
+          new ReturnFile(
+              "database",
+              r.practiceCode(),
+              r.practiceName(),
+              r.localityCode(),
+              r.month(),
+              rows,
+              ReturnData.sha256(rows)));
+    }
+    Expected expected = new Expected(localityCode, practices, dueDate);
+    return new CollationWorkbook(builder.measures().month(), expected, files, List.of(), submissions);
+  }
+
+  /**
+   * Collation mode: every file of a folder, validated; bad files listed, never merged.
+   *
+   * @param expected the locality's practices, or null when not known (then no practice is flagged
+   *     as unexpected or missing)
+   */
+  public static CollationWorkbook fromDirectory(
+      Path dir,
+      YearMonth month,
+      Expected expected,
+      ReturnFileReader reader,
+      Map<String, Submission> submissions) {
+    List<Path> paths;
+    try (Stream<Path> s = Files.list(dir)) {
+      paths = s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    List<Problem> problems = new ArrayList<>();
+    Map<String, List<ReturnFile>> byPractice = new TreeMap<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        continue;
+      }
+      String name = p.getFileName().toString();
+      ReturnFileReader.Outcome o = reader.read(p, month);
+      String practice = o.file() == null ? null : o.file().practiceCode();
+      if (!o.ok()) {
+        o.problems().forEach(reason -> problems.add(new Problem(name, practice, reason)));
+        continue;
+      }
+      ReturnFile f = o.file();
+      if (expected != null && !expected.practices().containsKey(f.practiceCode())) {
+        problems.add(
+            new Problem(
+                name,
+                practice,
+                "practice "
+                    + f.practiceCode()
+                    + " is not one of locality "
+                    + expected.localityCode()
+                    + "'s practices"));
+        continue;
+      }
+      if (expected != null && f.localityCode() != null && !expected.localityCode().equals(f.localityCode())) {
+        problems.add(
+            new Problem(name, practice, "the return names locality " + f.localityCode() + ", not " + expected.localityCode()));
+        continue;
+      }
+      byPractice.computeIfAbsent(f.practiceCode(), k -> new ArrayList<>()).add(f);
+    }
+    List<ReturnFile> merged = new ArrayList<>();
+    for (Map.Entry<String, List<ReturnFile>> e : byPractice.entrySet()) {
+      List<ReturnFile> files = e.getValue();
+      ReturnFile first = files.get(0);
+      if (files.size() == 1) {
+        merged.add(first);
+        continue;
+      }
+      boolean identical = files.stream().allMatch(f -> f.checksum().equals(first.checksum()));
+      if (identical) {
+        merged.add(first);
+        for (ReturnFile f : files.subList(1, files.size())) {
+          problems.add(
+              new Problem(
+                  f.source(),
+                  f.practiceCode(),
+                  "duplicate of " + first.source() + " (same figures): not merged again"));
+        }
+      } else {
+        String names = String.join(", ", files.stream().map(ReturnFile::source).toList());
+        for (ReturnFile f : files) {
+          problems.add(
+              new Problem(
+                  f.source(),
+                  f.practiceCode(),
+                  "conflicting returns for "
+                      + f.practiceCode()
+                      + " ("
+                      + names
+                      + ") with different figures: none merged"));
+        }
+      }
+    }
+    return new CollationWorkbook(month, expected, merged, problems, submissions);
+  }
+
+  public List<ReturnFile> merged() {
+    return merged;
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  public YearMonth month() {
+    return month;
+  }
+
+  /** The Summary row (1-based, as in formulas) of the locality totals. */
+  public int totalRow() {
+    return merged.size() + 2;
+  }
+
+  /** The Summary column letter of a measure's column (A = practice code). */
+  public static String columnOf(String measureOrHeader) {
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      Column c = COLUMNS.get(i);
+      if (measureOrHeader.equals(c.measure()) || measureOrHeader.equals(c.header())) {
+        return CellReference.convertNumToColString(i + 2);
+      }
+    }
+    throw new IllegalArgumentException("no Summary column for " + measureOrHeader);
+  }
+
+  public void write(OutputStream out, LocalDate asOf) throws IOException {
+    try (SheetWriter w = new SheetWriter()) {
+      w.write("Summary", summary(w));
+      w.write("Expected vs received", expectedVsReceived(w));
+      w.write("Problems", problemsSheet(w));
+      for (ReturnFile f : merged) {
+        w.write(WorkbookUtil.createSafeSheetName(f.practiceCode()), practiceSheet(w, f));
+      }
+      w.forceRecalculation();
+      String locality = expected == null ? "" : expected.localityCode() + " ";
+      w.finish(asOf, "Locality collation " + locality + month, "locality-collation/" + locality.trim() + "/" + month, out);
+    }
+  }
+
+  private Model summary(SheetWriter w) {
+    Model m = w.model();
+    m.put(0, 0, "Practice", Style.HEADING).put(0, 1, "Practice name", Style.HEADING);
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      m.put(0, i + 2, COLUMNS.get(i).header(), Style.HEADING);
+      m.width(i + 2, 14);
+    }
+    m.width(0, 12).width(1, 34);
+    int row = 1;
+    for (ReturnFile f : merged) {
+      Map<String, Object> values = ReturnData.byMeasureAndKey(f.rows());
+      m.put(row, 0, f.practiceCode()).put(row, 1, f.practiceName());
+      for (int i = 0; i < COLUMNS.size(); i++) {
+        Column c = COLUMNS.get(i);
+        if (c.isRate()) {
+          m.put(row, i + 2, rateFormula(c, row + 1), rateStyle(c));
+        } else {
+          Object v = values.get(ReturnData.lookupKey(c.measure(), ""));
+          m.put(row, i + 2, v instanceof Number ? v : null, Style.COUNT);
+        }
+      }
+      row++;
+    }
+    int total = row + 1; // 1-based
+    m.put(row, 0, "Locality total", Style.BOLD);
+    m.put(row, 1, expected == null ? "" : expected.localityCode(), Style.BOLD);
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      Column c = COLUMNS.get(i);
+      String col = CellReference.convertNumToColString(i + 2);
+      if (c.isRate()) {
+        m.put(row, i + 2, rateFormula(c, total), rateStyle(c));
+      } else {
+        m.put(
+            row,
+            i + 2,
+            new Formula(merged.isEmpty() ? "0" : "SUM(" + col + "2:" + col + (total - 1) + ")"),
+            Style.FORMULA_COUNT);
+      }
+    }
+    m.put(row + 2, 0, "Month", Style.BOLD).put(row + 2, 1, month.toString());
+    m.put(row + 3, 0, "Totals and rates are live formulas over the practices' counts; rates are recomputed from the summed counts, not averaged.", Style.MUTED);
+    return m.freeze(2, 1);
+  }
+
+  private static Style rateStyle(Column c) {
+    return c.factor() == 100 ? Style.FORMULA_ONE_DP : Style.TWO_DP;
+  }
+
+  /** {@code =IF(den=0,"",num/den*factor)} on one row (1-based). */
+  private static Formula rateFormula(Column c, int row) {
+    String num = columnOf(c.numerator()) + row;
+    String den = columnOf(c.denominator()) + row;
+    String factor = c.factor() == 1 ? "" : "*" + (long) c.factor();
+    return new Formula("IF(" + den + "=0,\"\"," + num + "/" + den + factor + ")");
+  }
+
+  private Model expectedVsReceived(SheetWriter w) {
+    Model m = w.model();
+    String[] headers = {
+      "Practice", "Practice name", "Expected", "Received", "Source", "Status", "Submitted by",
+      "Submitted at (UTC)", "Problems"
+    };
+    for (int i = 0; i < headers.length; i++) {
+      m.put(0, i, headers[i], Style.HEADING);
+    }
+    SheetWriter.widths(m, List.of(12, 34, 10, 10, 28, 14, 20, 22, 90));
+    TreeSet<String> codes = new TreeSet<>();
+    if (expected != null) {
+      codes.addAll(expected.practices().keySet());
+    }
+    Map<String, ReturnFile> byCode = new LinkedHashMap<>();
+    merged.forEach(f -> byCode.put(f.practiceCode(), f));
+    codes.addAll(byCode.keySet());
+    Map<String, List<String>> problemsOf = new TreeMap<>();
+    for (Problem p : problems) {
+      if (p.practiceCode() != null) {
+        codes.add(p.practiceCode());
+        problemsOf.computeIfAbsent(p.practiceCode(), k -> new ArrayList<>()).add(p.source() + ": " + p.reason());
+      }
+    }
+    int row = 1;
+    for (String code : codes) {
+      ReturnFile f = byCode.get(code);
+      String name =
+          expected != null && expected.practices().containsKey(code)
+              ? expected.practices().get(code)
+              : f == null ? null : f.practiceName();
+      Submission s = submissions.get(code);
+      m.put(row, 0, code).put(row, 1, name);
+      m.put(row, 2, expected == null ? "unknown" : expected.practices().containsKey(code) ? "YES" : "NO");
+      m.put(row, 3, f == null ? "NO" : "YES");
+      m.put(row, 4, f == null ? null : f.source());
+      m.put(row, 5, status(f, s, problemsOf.containsKey(code)));
+      if (s != null) {
+        m.put(row, 6, s.submittedBy());
+        m.put(row, 7, s.submittedAt() == null ? null : s.submittedAt().toString());
+      }
+      m.put(row, 8, problemsOf.containsKey(code) ? String.join("; ", problemsOf.get(code)) : null);
+      row++;
+    }
+    return m.freeze(0, 1).autoFilter("A1:I" + Math.max(1, row));
+  }
+
+  /**
+   * RECEIVED_ON_TIME / RECEIVED_LATE when the submission time and due date are known; RECEIVED
+   * otherwise; REJECTED when only bad files came; MISSING when nothing came.
+   */
+  private String status(ReturnFile f, Submission s, boolean hadProblems) {
+    if (f == null) {
+      return hadProblems ? "REJECTED" : "MISSING";
+    }
+    if (s == null || s.submittedAt() == null || expected == null || expected.dueDate() == null) {
+      return "RECEIVED";
+    }
+    Instant due = expected.dueDate().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    return s.submittedAt().isBefore(due) ? "RECEIVED_ON_TIME" : "RECEIVED_LATE";
+  }
+
+  private Model problemsSheet(SheetWriter w) {
+    Model m = w.model();
+    m.put(0, 0, "File", Style.HEADING).put(0, 1, "Practice", Style.HEADING).put(0, 2, "Reason", Style.HEADING);
+    SheetWriter.widths(m, List.of(34, 12, 110));
+    int row = 1;
+    for (Problem p : problems) {
+      m.put(row, 0, p.source()).put(row, 1, p.practiceCode()).put(row, 2, p.reason());
+      row++;
+    }
+    if (problems.isEmpty()) {
+      m.put(1, 0, "No problems: every return received was merged.", Style.MUTED);
+    }
+    return m.freeze(0, 1);
+  }
+
+  private static Model practiceSheet(SheetWriter w, ReturnFile f) {
+    Model m = w.model();
+    m.put(0, 0, "Case management return", Style.TITLE);
+    m.put(1, 0, "Practice", Style.BOLD).put(1, 1, f.practiceCode()).put(1, 2, f.practiceName());
+    m.put(2, 0, "Month", Style.BOLD).put(2, 1, f.month().toString());
+    m.put(3, 0, "Source", Style.BOLD).put(3, 1, f.source());
+    m.put(4, 0, "Data sheet SHA-256", Style.BOLD).put(4, 1, f.checksum());
+    int h = 6;
+    m.put(h, 0, "Measure", Style.HEADING).put(h, 1, "Id", Style.HEADING);
+    m.put(h, 2, "Key", Style.HEADING).put(h, 3, "Value", Style.HEADING);
+    int row = h + 1;
+    for (ReturnData.Row d : f.rows()) {
+      m.put(row, 0, MeasureCatalogue.find(d.measure()).map(MeasureDefinition::label).orElse(d.measure()));
+      m.put(row, 1, d.measure(), Style.MUTED);
+      m.put(row, 2, d.key().isEmpty() ? null : d.key(), Style.MUTED);
+      m.put(row, 3, d.value(), d.value() instanceof Number ? Style.TEXT : Style.TEXT);
+      row++;
+    }
+    SheetWriter.widths(m, List.of(60, 30, 30, 16));
+    return m.freeze(0, h + 1).autoFilter("A" + (h + 1) + ":D" + Math.max(h + 1, row));
+  }
+}

@@ -1,0 +1,64 @@
+package org.ltcreports.store;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.report.ArtifactFiles;
+
+/**
+ * Records each generated report in {@code ltc_report_run} with the SHA-256 of every file, in one
+ * transaction after all files were written, so {@code verify FILE} can later prove a file is one
+ * the plugin made and a run is never recorded half-done.
+ */
+public final class ReportRuns {
+  /** One rendered file of a run. */
+  public record Artifact(Format format, String fileName, byte[] bytes) {}
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public ReportRuns(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** @return the run id */
+  public String record(Report report, String requestedBy, List<Artifact> artifacts) {
+    String runId = UUID.randomUUID().toString();
+    LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "INSERT INTO ltc_report_run (run_id, report_type, scope_code, report_month, audience,"
+                      + " rules_version, extract_date, requested_by, started_at, finished_at, status)"
+                      + " VALUES (:id, :type, :scope, :month, :audience, :rules, :extract, :by, :now, :now, 'COMPLETE')")
+              .bind("id", runId)
+              .bind("type", report.type().slug())
+              .bind("scope", report.practiceCode() != null ? report.practiceCode() : report.localityCode())
+              .bind("month", report.month().toString())
+              .bind("audience", report.audience().name())
+              .bind("rules", report.rulesVersion())
+              .bind("extract", report.extractDate())
+              .bind("by", requestedBy)
+              .bind("now", now)
+              .execute();
+          for (Artifact a : artifacts) {
+            h.createUpdate(
+                    "INSERT INTO ltc_run_artifact (run_id, format, file_name, byte_size, sha256)"
+                        + " VALUES (:id, :format, :name, :size, :sha)")
+                .bind("id", runId)
+                .bind("format", a.format().extension())
+                .bind("name", a.fileName())
+                .bind("size", (long) a.bytes().length)
+                .bind("sha", ArtifactFiles.sha256(a.bytes()))
+                .execute();
+          }
+        });
+    return runId;
+  }
+}

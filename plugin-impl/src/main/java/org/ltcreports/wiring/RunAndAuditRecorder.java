@@ -1,0 +1,46 @@
+package org.ltcreports.wiring;
+
+import java.util.List;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.audit.AuditAction;
+import org.ltcreports.audit.AuditEvent;
+import org.ltcreports.audit.AuditLog;
+import org.ltcreports.audit.AuditOutcome;
+import org.ltcreports.report.ArtifactFiles;
+import org.ltcreports.report.ReportRecorder;
+import org.ltcreports.store.ReportRuns;
+
+/** Stores every generated report as a run with its file hashes, and audits one event per file. */
+final class RunAndAuditRecorder implements ReportRecorder {
+  private final ReportRuns runs;
+  private final AuditLog audit;
+
+  RunAndAuditRecorder(ReportRuns runs, AuditLog audit) {
+    this.runs = runs;
+    this.audit = audit;
+  }
+
+  @Override
+  public void generated(Report report, String requestedBy, List<WrittenFile> files) {
+    String runId =
+        runs.record(
+            report,
+            requestedBy,
+            files.stream().map(f -> new ReportRuns.Artifact(f.format(), f.fileName(), f.bytes())).toList());
+    for (WrittenFile f : files) {
+      audit.record(
+          AuditEvent.builder(requestedBy, AuditAction.GENERATE)
+              .report(report.type())
+              .practice(report.practiceCode())
+              .locality(report.localityCode())
+              .month(report.month())
+              .audience(report.audience())
+              .parameter("run_id", runId)
+              .parameter("format", f.format().extension())
+              .artifactSha256(ArtifactFiles.sha256(f.bytes()))
+              .policyVersion(report.disclosurePolicyVersion())
+              .outcome(AuditOutcome.SUCCESS)
+              .build());
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package org.ltcreports.collation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.casemanagement.ReturnFixture;
+import org.ltcreports.casemanagement.WorkingDays;
+import org.ltcreports.casemanagement.report.ReturnReportBuilder;
+import org.ltcreports.casemanagement.report.ReturnXlsxRenderer;
+import org.ltcreports.measures.MeasureContext;
+
+/**
+ * Collation from a folder of practices' return files and from the database. The folder holds:
+ *
+ * <pre>
+ * P1.xlsx          good                                   -> duplicate of P1-copy.xlsx, not merged again
+ * P1-copy.xlsx     byte copy of P1.xlsx                   -> merged (first by name)
+ * P2.xlsx          a value of its Data sheet edited       -> checksum mismatch
+ * P3.xlsx          the September return                   -> wrong month
+ * P4.xlsx, P4-b.xlsx  two different P4 returns            -> conflicting, neither merged
+ * P5.xlsx          good                                   -> merged
+ * P9.xlsx          practice of locality L2                -> not one of L1's practices
+ * notes.txt        not a workbook                         -> not an .xlsx file
+ * junk.xlsx        random bytes                           -> cannot be read as an XLSX workbook
+ * bomb.xlsx        a 40 MB entry of spaces (ratio ~0.001) -> refused by the zip-bomb guard
+ * </pre>
+ *
+ * The Summary's live formulas, recalculated by POI's evaluator, equal the totals of the database's
+ * returns of the merged practices; every rate equals the rate of the summed counts.
+ */
+class CollationWorkbookTest {
+  static final YearMonth OCT = YearMonth.of(2026, 10);
+  static MeasureContext ctx;
+  static ReturnReportBuilder october;
+  static Map<String, Report> reports = new TreeMap<>();
+
+  @BeforeAll
+  static void build() {
+    ctx = ReturnFixture.context(5, 60);
+    october = ReturnReportBuilder.of(ctx, OCT, WorkingDays.englandAndWales(), null, "v");
+    for (String p : List.of("P1", "P2", "P3", "P4", "P5", "P9")) {
+      reports.put(p, october.build(p));
+    }
+  }
+
+  static CollationWorkbook.Expected expectedL1() {
+    Map<String, String> practices = new TreeMap<>();
+    for (String p : ReturnFixture.L1) {
+      practices.put(p, "Practice " + p);
+    }
+    return new CollationWorkbook.Expected("L1", practices, LocalDate.of(2026, 11, 15));
+  }
+
+  @Test
+  void collatesGoodFilesAndListsEveryBadOne(@TempDir Path dir) throws IOException {
+    ReturnXlsxRenderer xlsx = new ReturnXlsxRenderer();
+    for (String p : List.of("P1", "P2", "P4", "P5", "P9")) {
+      Files.write(dir.resolve(p + ".xlsx"), xlsx.render(reports.get(p)));
+    }
+    Files.copy(dir.resolve("P1.xlsx"), dir.resolve("P1-copy.xlsx"));
+    editDataValue(dir.resolve("P2.xlsx"));
+    Report september =
+        ReturnReportBuilder.of(ctx, YearMonth.of(2026, 9), WorkingDays.englandAndWales(), null, "v")
+            .build("P3");
+    Files.write(dir.resolve("P3.xlsx"), xlsx.render(september));
+    MeasureContext other = ReturnFixture.context(99, 60);
+    Files.write(
+        dir.resolve("P4-b.xlsx"),
+        xlsx.render(
+            ReturnReportBuilder.of(other, OCT, WorkingDays.englandAndWales(), null, "v").build("P4")));
+    Files.writeString(dir.resolve("notes.txt"), "hello", StandardCharsets.UTF_8);
+    Files.write(dir.resolve("junk.xlsx"), "PK not really a zip".getBytes(StandardCharsets.US_ASCII));
+    writeBomb(dir.resolve("bomb.xlsx"));
+
+    Map<String, CollationWorkbook.Submission> submissions =
+        Map.of(
+            "P1", new CollationWorkbook.Submission("lead@p1", Instant.parse("2026-11-10T09:00:00Z")),
+            "P5", new CollationWorkbook.Submission("lead@p5", Instant.parse("2026-11-16T09:00:00Z")));
+    CollationWorkbook c =
+        CollationWorkbook.fromDirectory(dir, OCT, expectedL1(), new ReturnFileReader(), submissions);
+
+    assertThat(c.merged()).extracting(ReturnFile::practiceCode).containsExactly("P1", "P5");
+    // identical files: the first by name is merged, the other listed ("P1-copy" sorts first)
+    assertThat(problem(c, "P1.xlsx")).contains("duplicate of P1-copy.xlsx (same figures)");
+    assertThat(problem(c, "P2.xlsx")).contains("does not match its checksum");
+    assertThat(problem(c, "P3.xlsx")).contains("the return is for 2026-09, not 2026-10");
+    assertThat(problem(c, "P4.xlsx")).contains("conflicting returns for P4");
+    assertThat(problem(c, "P4-b.xlsx")).contains("conflicting returns for P4");
+    assertThat(problem(c, "P9.xlsx")).contains("not one of locality L1's practices");
+    assertThat(problem(c, "notes.txt")).contains("not an .xlsx file");
+    assertThat(problem(c, "junk.xlsx")).contains("cannot be read as an XLSX workbook");
+    assertThat(problem(c, "bomb.xlsx")).contains("cannot be read as an XLSX workbook");
+    System.err.println("PROBLEMS " + c.problems());
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    c.write(out, LocalDate.of(2026, 11, 30));
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+      assertThat(wb.getSheet("P1")).isNotNull();
+      assertThat(wb.getSheet("P5")).isNotNull();
+      assertThat(wb.getSheet("P2")).isNull();
+      assertTotalsMatch(wb, List.of(reports.get("P1"), reports.get("P5")));
+      Sheet e = wb.getSheet("Expected vs received");
+      assertThat(statusOf(e, "P1")).isEqualTo("RECEIVED_ON_TIME");
+      assertThat(statusOf(e, "P2")).isEqualTo("REJECTED");
+      assertThat(statusOf(e, "P4")).isEqualTo("REJECTED");
+      assertThat(statusOf(e, "P5")).isEqualTo("RECEIVED_LATE");
+      assertThat(wb.getSheet("Problems").getLastRowNum()).isEqualTo(c.problems().size());
+    }
+  }
+
+  @Test
+  void hubModeHasEveryPracticeOfTheLocality() throws IOException {
+    CollationWorkbook c =
+        CollationWorkbook.fromDatabase(october, "L1", LocalDate.of(2026, 11, 15), Map.of());
+    assertThat(c.merged()).extracting(ReturnFile::practiceCode).containsExactlyElementsOf(ReturnFixture.L1);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    c.write(out, LocalDate.of(2026, 11, 30));
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    c.write(again, LocalDate.of(2026, 11, 30));
+    assertThat(again.toByteArray()).as("same bytes every time").isEqualTo(out.toByteArray());
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+      assertTotalsMatch(wb, ReturnFixture.L1.stream().map(reports::get).toList());
+      Sheet s = wb.getSheet("Summary");
+      Cell total = cell(s, "C7");
+      assertThat(total.getCellFormula()).isEqualTo("SUM(C2:C6)");
+      assertThat(cell(s, "E7").getCellFormula()).isEqualTo("IF(D7=0,\"\",C7/D7*100)");
+      assertThat(statusOf(wb.getSheet("Expected vs received"), "P3")).isEqualTo("RECEIVED");
+    }
+  }
+
+  /** Every total and rate of the Summary's total row, recalculated, against the reports' figures. */
+  static void assertTotalsMatch(XSSFWorkbook wb, List<Report> practices) {
+    FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+    Sheet s = wb.getSheet("Summary");
+    int totalRow = practices.size() + 2;
+    for (String m :
+        List.of(
+            "register_size", "list_size_18plus_month_end", "referrals_received", "episodes_started",
+            "discharges", "contacts_attended", "contacts_not_attended", "contact_minutes",
+            "care_plan_agreed", "hospital_discharges_register", "followed_up_3wd",
+            "register_ea_count", "register_bed_days")) {
+      double expected = practices.stream().mapToDouble(r -> r.number(m).doubleValue()).sum();
+      CellValue v = ev.evaluate(cell(s, CollationWorkbook.columnOf(m) + totalRow));
+      assertThat(v.getNumberValue()).as(m).isEqualTo(expected);
+    }
+    assertRate(ev, s, totalRow, "Register as % of adults", practices, "register_size", "list_size_18plus_month_end", 100);
+    assertRate(ev, s, totalRow, "Contacts per register patient", practices, "contacts_attended", "register_size", 1);
+    assertRate(ev, s, totalRow, "Agreed care plans (% of register)", practices, "care_plan_agreed", "register_size", 100);
+    assertRate(ev, s, totalRow, "Followed up within 3 working days (%)", practices, "followed_up_3wd", "hospital_discharges_register", 100);
+    // a practice row's rate is the practice's own figure
+    Report first = practices.get(0);
+    CellValue pct = ev.evaluate(cell(s, CollationWorkbook.columnOf("Register as % of adults") + 2));
+    assertThat(pct.getNumberValue())
+        .isCloseTo(first.number("register_pct_adult_list").doubleValue(), within(1e-9));
+  }
+
+  static void assertRate(
+      FormulaEvaluator ev, Sheet s, int row, String header, List<Report> practices, String num, String den, double factor) {
+    double n = practices.stream().mapToDouble(r -> r.number(num).doubleValue()).sum();
+    double d = practices.stream().mapToDouble(r -> r.number(den).doubleValue()).sum();
+    CellValue v = ev.evaluate(cell(s, CollationWorkbook.columnOf(header) + row));
+    if (d == 0) {
+      assertThat(v.getCellType()).isEqualTo(CellType.STRING);
+    } else {
+      assertThat(v.getNumberValue()).as(header).isCloseTo(n / d * factor, within(1e-9));
+    }
+  }
+
+  private static String problem(CollationWorkbook c, String file) {
+    return String.join(
+        " | ",
+        c.problems().stream().filter(p -> p.source().equals(file)).map(CollationWorkbook.Problem::reason).toList());
+  }
+
+  private static String statusOf(Sheet s, String practice) {
+    for (Row r : s) {
+      if (r.getRowNum() > 0 && practice.equals(r.getCell(0).getStringCellValue())) {
+        return r.getCell(5).getStringCellValue();
+      }
+    }
+    return null;
+  }
+
+  static Cell cell(Sheet s, String address) {
+    CellReference ref = new CellReference(address);
+    return s.getRow(ref.getRow()).getCell(ref.getCol());
+  }
+
+  /** Changes the first numeric value of the Data sheet, as a hand edit would. */
+  private static void editDataValue(Path file) throws IOException {
+    XSSFWorkbook wb;
+    try (InputStream in = Files.newInputStream(file)) {
+      wb = new XSSFWorkbook(in);
+    }
+    Sheet data = wb.getSheet("Data");
+    for (Row r : data) {
+      Cell v = r.getCell(4);
+      if (r.getRowNum() > 0 && v != null && v.getCellType() == CellType.NUMERIC) {
+        v.setCellValue(v.getNumericCellValue() + 1);
+        break;
+      }
+    }
+    try (OutputStream out = Files.newOutputStream(file)) {
+      wb.write(out);
+    }
+    wb.close();
+  }
+
+  private static void writeBomb(Path file) throws IOException {
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+      zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+      byte[] spaces = new byte[1024 * 1024];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 40; i++) {
+        zip.write(spaces);
+      }
+      zip.closeEntry();
+    }
+  }
+}
