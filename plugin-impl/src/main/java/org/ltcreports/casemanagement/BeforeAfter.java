@@ -310,18 +310,18 @@ public final class BeforeAfter implements MeasureFamily {
     for (CohortPatient c : patients) {
       Windows w = c.windows();
       Patient p = regs.patient(w.patientId());
+      List<String> found = new ArrayList<>();
+      eligible.put(w.patientId(), found);
+      if (p == null || p.birthDate() == null) {
+        continue; // cannot be matched on age: no comparison patients
+      }
       String sex = Codes.normalise(p.sex());
       int band = ageBand(p, w.index());
-      List<String> found = new ArrayList<>();
-      for (String candidate : regs.patientIds()) {
+      for (String candidate : sameSexAndBand(sex, band, w.index())) {
         if (candidate.equals(w.patientId())) {
           continue;
         }
         Patient q = regs.patient(candidate);
-        if (!java.util.Objects.equals(sex, Codes.normalise(q.sex()))
-            || ageBand(q, w.index()) != band) {
-          continue;
-        }
         String practice = regs.practiceOn(candidate, w.index());
         Practice qp = practice == null ? null : ctx.practice(practice);
         if (qp == null || !locality.equals(qp.localityCode())) {
@@ -341,7 +341,6 @@ public final class BeforeAfter implements MeasureFamily {
       found.sort(
           Comparator.comparing((String q) -> rank(key, q), Long::compareUnsigned)
               .thenComparing(q -> q));
-      eligible.put(key, found);
     }
     List<CohortPatient> order = new ArrayList<>(patients);
     order.sort(
@@ -363,6 +362,40 @@ public final class BeforeAfter implements MeasureFamily {
       comparatorsOf.put(w.patientId(), chosen);
     }
   }
+
+  /**
+   * Patients of the sex code whose birth year could put them in the age band on d (a superset:
+   * the caller checks the band exactly), in patient id order.
+   */
+  private List<String> sameSexAndBand(String sex, int band, LocalDate d) {
+    if (bySexAndBirthYear == null) {
+      bySexAndBirthYear = new HashMap<>();
+      Registrations regs = ctx.registrations();
+      for (String id : regs.patientIds()) {
+        Patient p = regs.patient(id);
+        if (p.birthDate() == null) {
+          continue;
+        }
+        bySexAndBirthYear
+            .computeIfAbsent(String.valueOf(Codes.normalise(p.sex())), k -> new TreeMap<>())
+            .computeIfAbsent(p.birthDate().getYear(), k -> new ArrayList<>())
+            .add(id);
+      }
+    }
+    TreeMap<Integer, List<String>> byYear = bySexAndBirthYear.get(String.valueOf(sex));
+    if (byYear == null) {
+      return List.of();
+    }
+    int youngest = d.getYear() - band * 10; // aged at least 10·band on d
+    int oldest = band == 9 ? Integer.MIN_VALUE : d.getYear() - band * 10 - 10;
+    List<String> out = new ArrayList<>();
+    byYear.subMap(oldest, true, youngest, true).values().forEach(out::addAll);
+    out.removeIf(id -> ageBand(ctx.registrations().patient(id), d) != band);
+    out.sort(null);
+    return out;
+  }
+
+  private Map<String, TreeMap<Integer, List<String>>> bySexAndBirthYear;
 
   private int countBefore(String patientId, Windows w) {
     int k = 0;

@@ -114,7 +114,9 @@ public final class CollationWorkbook {
     List<ReturnFile> sorted = new ArrayList<>(merged);
     sorted.sort(Comparator.comparing(ReturnFile::practiceCode));
     this.merged = List.copyOf(sorted);
-    this.problems = List.copyOf(problems);
+    List<Problem> byFile = new ArrayList<>(problems);
+    byFile.sort(Comparator.comparing(Problem::source)); // stable: a file's reasons keep their order
+    this.problems = List.copyOf(byFile);
     this.submissions = submissions == null ? Map.of() : Map.copyOf(submissions);
   }
 

@@ -189,10 +189,18 @@ public final class ReturnFileReader {
     return new Outcome(null, List.of(reason));
   }
 
+  /** The exception's message and, when different, its root cause's (e.g. POI's zip-bomb guard). */
   private static String oneLine(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e && root.getMessage() != null && !m.contains(root.getMessage())) {
+      m = m + " (" + root.getMessage() + ")";
+    }
     m = m.replaceAll("\\s+", " ").trim();
-    return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    return m.length() > 300 ? m.substring(0, 300) + "…" : m;
   }
 
   private static Object value(Cell cell) {

@@ -32,7 +32,9 @@ public final class MeasureContext {
     this.registrations = new Registrations(data.patients(), data.registrations());
     this.rule = new EmergencyAdmissionRule(settings.emergencyMethods());
     for (Practice p : data.practices()) {
-      practices.putIfAbsent(p.practiceCode(), p);
+      if (p.practiceCode() != null) {
+        practices.putIfAbsent(p.practiceCode(), p);
+      }
     }
     List<Admission> list = new ArrayList<>();
     Set<String> seenSpellIds = new HashSet<>();

@@ -31,9 +31,12 @@ public final class Population {
         continue;
       }
       Patient p = regs.patient(id);
-      int age = Registrations.ageOn(p, d);
       long[] c = pop.counts.computeIfAbsent(practice, k -> new long[3]);
       c[0]++;
+      if (p.birthDate() == null) {
+        continue; // on the list, but cannot be aged: left out of adults and cells (a DQ issue)
+      }
+      int age = Registrations.ageOn(p, d);
       if (age >= 18) {
         c[1]++;
       }

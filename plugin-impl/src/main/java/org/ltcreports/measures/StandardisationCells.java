@@ -99,8 +99,11 @@ public final class StandardisationCells {
     return cellOf(a.patient(), a.admitted());
   }
 
-  /** The cell of a patient on a date, or null when sex is not M or F. */
+  /** The cell of a patient on a date, or null when sex is not M or F or the birth date is missing. */
   static AgeSexCell cellOf(Patient p, LocalDate d) {
+    if (p == null || p.birthDate() == null) {
+      return null; // cannot be standardised; counted by the data-quality scan
+    }
     int sex = Population.sexIndex(p.sex());
     if (sex < 0) {
       return null;

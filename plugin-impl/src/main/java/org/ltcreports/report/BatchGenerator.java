@@ -11,8 +11,10 @@ import java.util.function.Consumer;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
+import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureSettings;
+import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
@@ -30,6 +32,7 @@ public final class BatchGenerator {
   private final String disclosurePolicyVersion;
   private final LocalDate configuredExtractDate;
   private final ReportRecorder recorder;
+  private final TrimPoints trimPoints;
 
   public BatchGenerator(
       SourceReader reader,
@@ -38,6 +41,7 @@ public final class BatchGenerator {
       AudienceView audienceView,
       String disclosurePolicyVersion,
       LocalDate configuredExtractDate,
+      TrimPoints trimPoints,
       ReportRecorder recorder) {
     this.reader = reader;
     this.settings = settings;
@@ -46,6 +50,7 @@ public final class BatchGenerator {
     this.disclosurePolicyVersion = disclosurePolicyVersion;
     this.configuredExtractDate = configuredExtractDate;
     this.recorder = recorder;
+    this.trimPoints = trimPoints;
   }
 
   public BatchResult run(BatchRequest req, LocalDate today, Consumer<String> progress) {
@@ -54,9 +59,10 @@ public final class BatchGenerator {
     List<String> practices = practicesFor(req, ctx);
     List<Path> written = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints);
     if (req.reports().contains(ReportType.PRACTICE_FEEDBACK)) {
       FeedbackReportBuilder builder =
-          new FeedbackReportBuilder(ctx, req.month(), disclosurePolicyVersion);
+          new FeedbackReportBuilder(ctx, req.month(), disclosurePolicyVersion, trimPoints, measures);
       for (String practice : practices) {
         Report report = audienceView.forAudience(builder.build(practice), req.audience());
         writeAll(report, req, written, failures, progress);
@@ -64,7 +70,7 @@ public final class BatchGenerator {
     }
     if (req.reports().contains(ReportType.LOCALITY_FEEDBACK)) {
       LocalityReportBuilder builder =
-          new LocalityReportBuilder(ctx, req.month(), disclosurePolicyVersion);
+          new LocalityReportBuilder(ctx, req.month(), measures, disclosurePolicyVersion);
       for (String locality : localitiesOf(practices, ctx, progress)) {
         Report report = audienceView.forAudience(builder.build(locality), req.audience());
         writeAll(report, req, written, failures, progress);

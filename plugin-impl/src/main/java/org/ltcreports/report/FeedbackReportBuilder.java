@@ -1,17 +1,18 @@
 package org.ltcreports.report;
 
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ltcreports.api.report.Audience;
-import org.ltcreports.api.report.DataQualityKind;
+import org.ltcreports.api.report.DataQualityIssue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.RulesVersion;
+import org.ltcreports.measures.TrimPoints;
+import org.ltcreports.quality.DataQualityFindings;
+import org.ltcreports.quality.DataQualityScan;
 import org.ltcreports.source.SourceRows.Practice;
 
 /**
@@ -24,12 +25,41 @@ public final class FeedbackReportBuilder {
   private final FeedbackMeasures measures;
   private final String disclosurePolicyVersion;
 
+  private final DataQualityFindings quality;
+
   public FeedbackReportBuilder(
-      MeasureContext ctx, YearMonth month, String disclosurePolicyVersion) {
+      MeasureContext ctx, YearMonth month, String disclosurePolicyVersion, TrimPoints trimPoints) {
+    this(ctx, month, disclosurePolicyVersion, trimPoints, new FeedbackMeasures(ctx, month, trimPoints));
+  }
+
+  /** Reuses measures already prepared (a batch that also builds the locality summary). */
+  public FeedbackReportBuilder(
+      MeasureContext ctx,
+      YearMonth month,
+      String disclosurePolicyVersion,
+      TrimPoints trimPoints,
+      FeedbackMeasures measures) {
     this.ctx = ctx;
     this.month = month;
-    this.measures = new FeedbackMeasures(ctx, month);
+    this.measures = measures;
     this.disclosurePolicyVersion = disclosurePolicyVersion;
+    this.quality = DataQualityScan.scan(ctx, trimPoints);
+    // Admissions in age-sex cells with nobody registered are found by standardisation itself.
+    for (String practice : ctx.practices().keySet()) {
+      for (DataQualityIssue issue : measures.eaRates().emptyCellIssues(practice)) {
+        quality.add(practice, month, issue);
+      }
+    }
+  }
+
+  private List<String> notes(MeasureValues values) {
+    List<String> notes = new java.util.ArrayList<>(values.notes());
+    for (String n : quality.notes()) {
+      if (!notes.contains(n)) {
+        notes.add(n);
+      }
+    }
+    return notes;
   }
 
   public Report build(String practiceCode) {
@@ -38,10 +68,6 @@ public final class FeedbackReportBuilder {
       throw new IllegalArgumentException("unknown practice '" + practiceCode + "'");
     }
     MeasureValues values = measures.forPractice(practiceCode);
-    Map<String, Long> dq = new LinkedHashMap<>();
-    for (DataQualityKind k : DataQualityKind.values()) {
-      dq.put(k.key(), 0L);
-    }
     return new Report(
         ReportType.PRACTICE_FEEDBACK,
         p.practiceCode(),
@@ -55,8 +81,8 @@ public final class FeedbackReportBuilder {
         ctx.extractDate(),
         values.values(),
         List.of(),
-        dq,
-        List.of(),
-        values.notes());
+        quality.counts(practiceCode, month),
+        quality.issues(practiceCode, month),
+        notes(values));
   }
 }

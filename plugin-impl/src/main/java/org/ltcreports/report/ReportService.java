@@ -12,6 +12,7 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
@@ -29,6 +30,7 @@ public final class ReportService {
   private final AudienceView audienceView;
   private final Clock clock;
   private final Duration maxAge;
+  private final TrimPoints trimPoints;
   private MeasureContext cached;
   private Instant cachedAt;
 
@@ -37,7 +39,9 @@ public final class ReportService {
       LtcConfig config,
       Renderers renderers,
       AudienceView audienceView,
+      TrimPoints trimPoints,
       Clock clock) {
+    this.trimPoints = trimPoints;
     this.reader = reader;
     this.config = config;
     this.renderers = renderers;
@@ -63,7 +67,7 @@ public final class ReportService {
 
   public Report feedback(String practice, YearMonth month, Audience audience) {
     MeasureContext ctx = context();
-    Report full = new FeedbackReportBuilder(ctx, month, disclosurePolicyVersion()).build(practice);
+    Report full = new FeedbackReportBuilder(ctx, month, disclosurePolicyVersion(), trimPoints).build(practice);
     return audienceView.forAudience(full, audience);
   }
 

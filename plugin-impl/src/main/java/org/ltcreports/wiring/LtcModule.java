@@ -11,6 +11,7 @@ import org.ltcreports.config.LtcConfig;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.report.AudienceView;
 import org.ltcreports.audit.AuditLog;
+import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.report.BatchGenerator;
 import org.ltcreports.report.ReportRecorder;
 import org.ltcreports.store.ReportRuns;
@@ -58,8 +59,16 @@ public final class LtcModule extends AbstractModule {
   @Provides
   @Singleton
   ReportService reportService(
-      SourceReader reader, Renderers renderers, AudienceView view, Clock clock) {
-    return new ReportService(reader, config, renderers, view, clock);
+      SourceReader reader, Renderers renderers, AudienceView view, TrimPoints trimPoints, Clock clock) {
+    return new ReportService(reader, config, renderers, view, trimPoints, clock);
+  }
+
+  /** Trim points from {@code trim-points.file}; without one, excess bed days are "not available". */
+  @Provides
+  @Singleton
+  TrimPoints trimPoints() {
+    String file = config.trimPointsFile();
+    return file == null ? TrimPoints.none() : TrimPoints.load(java.nio.file.Path.of(file));
   }
 
   @Provides
@@ -112,7 +121,12 @@ public final class LtcModule extends AbstractModule {
 
   @Provides
   @Singleton
-  BatchGenerator batchGenerator(SourceReader reader, Renderers renderers, AudienceView view, ReportRecorder recorder) {
+  BatchGenerator batchGenerator(
+      SourceReader reader,
+      Renderers renderers,
+      AudienceView view,
+      TrimPoints trimPoints,
+      ReportRecorder recorder) {
     return new BatchGenerator(
         reader,
         config.measureSettings(),
@@ -120,6 +134,7 @@ public final class LtcModule extends AbstractModule {
         view,
         StandardRenderers.disclosurePolicyVersion(config),
         config.extractDate(),
+        trimPoints,
         recorder);
   }
 }

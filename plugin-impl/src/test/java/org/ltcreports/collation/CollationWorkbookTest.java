@@ -117,8 +117,7 @@ class CollationWorkbookTest {
     assertThat(problem(c, "P9.xlsx")).contains("not one of locality L1's practices");
     assertThat(problem(c, "notes.txt")).contains("not an .xlsx file");
     assertThat(problem(c, "junk.xlsx")).contains("cannot be read as an XLSX workbook");
-    assertThat(problem(c, "bomb.xlsx")).contains("cannot be read as an XLSX workbook");
-    System.err.println("PROBLEMS " + c.problems());
+    assertThat(problem(c, "bomb.xlsx")).contains("cannot be read as an XLSX workbook").containsIgnoringCase("zip bomb");
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     c.write(out, LocalDate.of(2026, 11, 30));

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ltcreports.api.report.Audience;
-import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
@@ -108,14 +107,5 @@ public final class ReturnReportBuilder {
 
   public ReturnMeasures measures() {
     return measures;
-  }
-
-  /** The data-quality kinds in report order (for layouts listing them). */
-  public static List<String> dataQualityKeys() {
-    List<String> keys = new ArrayList<>();
-    for (DataQualityKind k : DataQualityKind.values()) {
-      keys.add(k.key());
-    }
-    return keys;
   }
 }
