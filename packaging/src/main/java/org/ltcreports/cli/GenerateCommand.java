@@ -40,8 +40,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--locality", paramLabel = "CODE", description = "all practices of this locality")
   String locality;
 
-  @Option(names = "--report", split = ",", paramLabel = "NAME", description = "feedback, return, locality, collation or all (default: feedback)")
-  List<String> reports = new ArrayList<>(List.of("feedback"));
+  @Option(names = "--report", split = ",", paramLabel = "NAME", description = "feedback, return, locality, collation, case-finding or all (default: all = feedback, locality, return, collation)")
+  List<String> reports = new ArrayList<>(List.of("all"));
 
   @Option(names = "--format", split = ",", paramLabel = "FMT", description = "pdf, xlsx, csv, json, html (default: every format the report has)")
   List<String> formats = new ArrayList<>();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ValidateCommand.class,
       FixturesCommand.class,
+      CollateCommand.class,
       VerifyAuditCommand.class,
       VerifyFileCommand.class
     })

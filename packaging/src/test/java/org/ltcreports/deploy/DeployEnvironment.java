@@ -45,33 +45,44 @@ final class DeployEnvironment {
     }
     String message = component + " is not available: " + why;
     if (required()) {
-      fail(message + " (required here: CI=true or LTC_REQUIRE_DEPLOY_TESTS=1; run .ci/install-deps)");
+      fail(
+          message
+              + " (required here: CI=true or LTC_REQUIRE_DEPLOY_TESTS=1; run .ci/install-deps)");
     }
     System.out.println("[deploy tests] SKIPPED " + message);
     Assumptions.assumeTrue(false, message);
   }
 
   static Path war() {
-    return existing("ltc.deploy.war", "the WAR (mvn package builds packaging/target/ltc-reports.war)");
+    return existing(
+        "ltc.deploy.war", "the WAR (mvn package builds packaging/target/ltc-reports.war)");
   }
 
   static Path fragmentLib() {
-    return existing("ltc.deploy.fragment-lib", "the web-fragment libraries (mvn package builds packaging/target/web-fragment/lib)");
+    return existing(
+        "ltc.deploy.fragment-lib",
+        "the web-fragment libraries (mvn package builds packaging/target/web-fragment/lib)");
   }
 
   static Path hostWebapp() {
-    return existing("ltc.deploy.host-webapp", "the sample host webapp (packaging/src/test/host-webapp)");
+    return existing(
+        "ltc.deploy.host-webapp", "the sample host webapp (packaging/src/test/host-webapp)");
   }
 
   /** A fresh folder for one test class under the build folder. */
   static Path workDir(String name) {
     String base = System.getProperty("ltc.deploy.work");
-    Path root = base != null ? Path.of(base) : Path.of(System.getProperty("java.io.tmpdir"), "ltc-deploy-it");
+    Path root =
+        base != null
+            ? Path.of(base)
+            : Path.of(System.getProperty("java.io.tmpdir"), "ltc-deploy-it");
     Path dir = root.resolve(name);
     try {
       Files.createDirectories(root);
       if (Files.exists(dir)) {
-        Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        Files.walk(dir)
+            .sorted(java.util.Comparator.reverseOrder())
+            .forEach(p -> p.toFile().delete());
       }
       return Files.createDirectories(dir);
     } catch (IOException e) {
@@ -82,7 +93,8 @@ final class DeployEnvironment {
   /** The test classes (for the sample host's own servlet and filter). */
   static Path testClasses() {
     try {
-      return Path.of(DeployEnvironment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Path.of(
+          DeployEnvironment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -110,7 +122,10 @@ final class DeployEnvironment {
   private static Path existing(String property, String what) {
     String v = System.getProperty(property);
     if (v == null) {
-      fail("system property " + property + " is not set: run the deployment tests with mvn verify (failsafe sets it)");
+      fail(
+          "system property "
+              + property
+              + " is not set: run the deployment tests with mvn verify (failsafe sets it)");
     }
     Path p = Path.of(v);
     if (!Files.exists(p)) {

@@ -53,16 +53,20 @@ final class DeployFixture {
         long t0 = System.nanoTime();
         String url = FixtureDatabase.createH2File(dir, OPTIONS);
         List<String> codes = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, FixtureDatabase.USER, FixtureDatabase.PASSWORD);
+        try (Connection c =
+                DriverManager.getConnection(url, FixtureDatabase.USER, FixtureDatabase.PASSWORD);
             Statement s = c.createStatement()) {
-          try (ResultSet rs = s.executeQuery("SELECT practice_code FROM practice ORDER BY practice_code")) {
+          try (ResultSet rs =
+              s.executeQuery("SELECT practice_code FROM practice ORDER BY practice_code")) {
             while (rs.next()) {
               codes.add(rs.getString(1));
             }
           }
           s.execute("SHUTDOWN");
         }
-        System.out.printf("[deploy tests] fixture database (%s) in %.1f s%n", codes, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+            "[deploy tests] fixture database (%s) in %.1f s%n",
+            codes, (System.nanoTime() - t0) / 1e9);
         instance = new DeployFixture(dir, List.copyOf(codes));
       } catch (SQLException | IOException e) {
         throw new IllegalStateException("cannot create the fixture database: " + e.getMessage(), e);
@@ -83,7 +87,8 @@ final class DeployFixture {
   String copyTo(Path dir) {
     try {
       Files.createDirectories(dir);
-      for (String f : List.of(FixtureDatabase.DATABASE_NAME + ".mv.db", FixtureDatabase.TRIM_POINTS_FILE)) {
+      for (String f :
+          List.of(FixtureDatabase.DATABASE_NAME + ".mv.db", FixtureDatabase.TRIM_POINTS_FILE)) {
         Files.copy(template.resolve(f), dir.resolve(f));
       }
     } catch (IOException e) {
@@ -104,7 +109,8 @@ final class DeployFixture {
     keys.put("artifacts.dir", dir.resolve("artifacts").toString());
     keys.putAll(extra);
     StringBuilder props = new StringBuilder("# written by the deployment tests\n");
-    keys.forEach((k, v) -> props.append(k).append(" = ").append(v.replace("\\", "\\\\")).append('\n'));
+    keys.forEach(
+        (k, v) -> props.append(k).append(" = ").append(v.replace("\\", "\\\\")).append('\n'));
     String users =
         "# container user -> the practices and localities they act for\n"
             + "user."
@@ -115,7 +121,8 @@ final class DeployFixture {
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("ltc-users.properties"), users, StandardCharsets.UTF_8);
-      return Files.writeString(dir.resolve("ltc-reports.properties"), props, StandardCharsets.UTF_8);
+      return Files.writeString(
+          dir.resolve("ltc-reports.properties"), props, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -123,6 +130,7 @@ final class DeployFixture {
 
   /** Users, passwords and container roles, for tomcat-users.xml or Jetty's login service. */
   static Map<String, List<String>> containerUsers() {
-    return Map.of(LEAD, List.of("PRACTICE_LEAD"), CLERK, List.of("host-user"), AUDITOR, List.of("AUDITOR"));
+    return Map.of(
+        LEAD, List.of("PRACTICE_LEAD"), CLERK, List.of("host-user"), AUDITOR, List.of("AUDITOR"));
   }
 }

@@ -35,14 +35,18 @@ final class Http {
   }
 
   static Reply get(String url, String user, String password) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET();
     if (user != null) {
-      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      String token =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       b.header("Authorization", "Basic " + token);
     }
     try {
       HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
+      return new Reply(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("GET " + url + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -52,7 +56,8 @@ final class Http {
   }
 
   /** Polls until {@code url} answers anything but 404/503 or the time is up; the last status. */
-  static int waitFor(String url, Duration timeout, java.util.function.BooleanSupplier stillRunning) {
+  static int waitFor(
+      String url, Duration timeout, java.util.function.BooleanSupplier stillRunning) {
     long end = System.nanoTime() + timeout.toNanos();
     int last = -1;
     while (System.nanoTime() < end && stillRunning.getAsBoolean()) {

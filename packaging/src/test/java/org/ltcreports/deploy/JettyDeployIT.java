@@ -62,9 +62,12 @@ class JettyDeployIT {
             work.resolve("host-conf"),
             work.resolve("host-data"),
             Map.of(
-                "source.jdbc-url", hostDb,
-                "source.user", FixtureDatabase.USER,
-                "plugin.jdbc-url", "jdbc:h2:file:" + work.resolve("host-plugin/ltc-plugin")));
+                "source.jdbc-url",
+                hostDb,
+                "source.user",
+                FixtureDatabase.USER,
+                "plugin.jdbc-url",
+                "jdbc:h2:file:" + work.resolve("host-plugin/ltc-plugin")));
     Path hostDir = SampleHost.assemble(work.resolve("host-webapp"), "/reports");
     WebAppContext hostApp = webapp("/host", hostDir.toString(), work.resolve("host-tmp"));
     hostApp.setInitParameter("ltc.config", hostConfig.toString());
@@ -72,7 +75,8 @@ class JettyDeployIT {
     server.setHandler(new ContextHandlerCollection(warApp, hostApp));
     long t0 = System.nanoTime();
     server.start();
-    System.out.printf("[deploy tests] Jetty deployed both contexts in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        "[deploy tests] Jetty deployed both contexts in %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 
   @AfterAll
@@ -86,17 +90,23 @@ class JettyDeployIT {
   }
 
   static String url(String path) {
-    return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + path;
+    return "http://127.0.0.1:"
+        + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
+        + path;
   }
 
   @Test
   void warAsItsOwnContext() {
-    DeployChecks.plugin(url("/ltc-reports"), "Jetty, WAR", () -> "(Jetty runs in the test JVM: see the output above)");
+    DeployChecks.plugin(
+        url("/ltc-reports"),
+        "Jetty, WAR",
+        () -> "(Jetty runs in the test JVM: see the output above)");
   }
 
   @Test
   void fragmentInsideTheSampleHostUnderAMovedBasePath() {
-    DeployChecks.plugin(url("/host/reports"), "Jetty, web fragment at /reports", () -> "(see the output above)");
+    DeployChecks.plugin(
+        url("/host/reports"), "Jetty, web fragment at /reports", () -> "(see the output above)");
     DeployChecks.host(url("/host"), url("/host/reports"), "Jetty, web fragment");
     assertThat(Http.get(url("/host/ltc-reports/api/health")).status())
         .as("nothing is left at the default path once the base path moved")
@@ -119,7 +129,10 @@ class JettyDeployIT {
   private static HashLoginService loginService(String realm) {
     UserStore users = new UserStore();
     for (Map.Entry<String, List<String>> u : DeployFixture.containerUsers().entrySet()) {
-      users.addUser(u.getKey(), Credential.getCredential(DeployFixture.password(u.getKey())), u.getValue().toArray(String[]::new));
+      users.addUser(
+          u.getKey(),
+          Credential.getCredential(DeployFixture.password(u.getKey())),
+          u.getValue().toArray(String[]::new));
     }
     HashLoginService ls = new HashLoginService(realm);
     ls.setUserStore(users);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.google.inject.Guice;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +19,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.ReportType;
+import org.ltcreports.audit.AuditAction;
+import org.ltcreports.audit.AuditEvent;
+import org.ltcreports.audit.AuditLog;
+import org.ltcreports.audit.VerificationResult;
 import org.ltcreports.cli.Main;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.fixtures.FixtureDatabase;
@@ -49,8 +58,9 @@ import org.ltcreports.wiring.LtcModule;
 
 /**
  * The same SQL on a real PostgreSQL server: the plugin's Flyway migrations (every file in {@code
- * db/ltc}), {@code validate}, and the feedback reports' JSON, byte for byte equal to H2's for the
- * same fixtures (the hand-built golden dataset, and a generated locality).
+ * db/ltc}), the audit log's append and chain check, {@code validate}, and the feedback reports'
+ * JSON, byte for byte equal to H2's for the same fixtures (the hand-built golden dataset, and a
+ * generated locality, also under an English ICU collation).
  *
  * <p>The server: {@code -Dltc.test.postgres.url=jdbc:postgresql://host:port/db?user=…} (each test
  * works in a schema of its own there), else a private cluster started from Debian's {@code
@@ -107,20 +117,50 @@ class PostgresIT {
     try {
       db = PluginDatabase.migrate(ds);
     } catch (RuntimeException e) {
-      throw new AssertionError("a migration in db/ltc does not run on PostgreSQL: " + rootMessage(e), e);
+      throw new AssertionError(
+          "a migration in db/ltc does not run on PostgreSQL: " + rootMessage(e), e);
     }
     assertThat(db.pendingMigrations()).isZero();
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT script FROM ltc_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT script FROM ltc_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
       List<String> applied = new ArrayList<>();
       while (rs.next()) {
         applied.add(rs.getString(1));
       }
-      assertThat(applied).as("every migration file applied on PostgreSQL").containsExactlyInAnyOrderElementsOf(files);
+      assertThat(applied)
+          .as("every migration file applied on PostgreSQL")
+          .containsExactlyInAnyOrderElementsOf(files);
     }
     // Migrating again is a no-op.
     assertThat(PluginDatabase.migrate(ds).pendingMigrations()).isZero();
+  }
+
+  /**
+   * The plugin's own SQL on its tables (the audit log's locking append and its hash chain, which
+   * must survive PostgreSQL's microsecond timestamps) through the same data source wrapper a
+   * container deployment uses.
+   */
+  @Test
+  void auditChainOnPostgres() throws Exception {
+    String url = schema(serverUrl, "audit");
+    DataSource ds = JdbcDataSources.forUrl(url, null, null);
+    PluginDatabase db = PluginDatabase.migrate(ds);
+    Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:15:30.123456789Z"), ZoneOffset.UTC);
+    AuditLog log = new AuditLog(db.jdbi(), clock);
+    for (int i = 0; i < 3; i++) {
+      log.record(
+          AuditEvent.builder("it-user", AuditAction.GENERATE)
+              .practice("K83001")
+              .month(DEMO_MONTH)
+              .parameter("formats", "json")
+              .build());
+    }
+    VerificationResult v = log.verify();
+    assertThat(v.intact()).as("audit chain on PostgreSQL: %s", v).isTrue();
+    assertThat(v.eventsChecked()).isEqualTo(3);
   }
 
   /** With {@code source.schema} naming the schema, as a PostgreSQL host with schemas would. */
@@ -166,7 +206,9 @@ class PostgresIT {
       s.execute("ALTER TABLE hospital_spell DROP COLUMN hrg_code");
     }
     CliRun broken = cli(args.toArray(String[]::new));
-    assertThat(broken.exit()).as("validate must notice a missing column on PostgreSQL too:\n%s", broken.out()).isEqualTo(2);
+    assertThat(broken.exit())
+        .as("validate must notice a missing column on PostgreSQL too:\n%s", broken.out())
+        .isEqualTo(2);
     assertThat(broken.out()).contains("hrg_code");
   }
 
@@ -174,14 +216,18 @@ class PostgresIT {
   void goldenDatasetGivesTheSameJsonAsH2() throws Exception {
     String h2 = "jdbc:h2:mem:pg-golden;DB_CLOSE_DELAY=-1";
     String pgUrl = schema(serverUrl, "golden");
-    try (Connection keep = DriverManager.getConnection(h2, FixtureDatabase.USER, FixtureDatabase.PASSWORD);
+    try (Connection keep =
+            DriverManager.getConnection(h2, FixtureDatabase.USER, FixtureDatabase.PASSWORD);
         Connection c = DriverManager.getConnection(pgUrl)) {
       HandBuiltDatasets.load(keep, HandBuiltDatasets.GOLDEN_ADMISSIONS);
       HandBuiltDatasets.load(c, HandBuiltDatasets.GOLDEN_ADMISSIONS);
-      Map<String, String> fromH2 = json(h2, YearMonth.of(2026, 10), work.resolve("golden-h2"), null);
-      Map<String, String> fromPg = json(pgUrl, YearMonth.of(2026, 10), work.resolve("golden-pg"), null);
+      Map<String, String> fromH2 =
+          json(h2, YearMonth.of(2026, 10), work.resolve("golden-h2"), null);
+      Map<String, String> fromPg =
+          json(pgUrl, YearMonth.of(2026, 10), work.resolve("golden-pg"), null);
       assertSameJson(fromH2, fromPg, "golden dataset");
-      assertThat(fromPg.get("2026-10/P1-practice-feedback-practice.json")).contains("\"ea_count\" : 4");
+      assertThat(fromPg.get("2026-10/P1-practice-feedback-practice.json"))
+          .contains("\"ea_count\" : 4");
     }
   }
 
@@ -191,18 +237,21 @@ class PostgresIT {
   }
 
   /**
-   * A host's PostgreSQL usually sorts text by a language's rules, not by code point as H2 and the
-   * C locale do; the reports must not depend on it.
+   * A host's PostgreSQL usually sorts text by a language's rules, not by code point as H2 and the C
+   * locale do; the reports must not depend on it.
    */
   @Test
   void generatedLocalityUnderAnEnglishCollation() throws Exception {
-    Assumptions.assumeTrue(pg != null, "needs the private cluster (creates a database with an ICU collation)");
+    Assumptions.assumeTrue(
+        pg != null, "needs the private cluster (creates a database with an ICU collation)");
     try (Connection c = DriverManager.getConnection(serverUrl);
         Statement s = c.createStatement()) {
       try {
-        s.execute("CREATE DATABASE ltc_en_gb TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'en-GB'");
+        s.execute(
+            "CREATE DATABASE ltc_en_gb TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'en-GB'");
       } catch (SQLException e) {
-        Assumptions.assumeTrue(false, "this PostgreSQL cannot create an ICU en-GB database: " + e.getMessage());
+        Assumptions.assumeTrue(
+            false, "this PostgreSQL cannot create an ICU en-GB database: " + e.getMessage());
       }
     }
     compareGenerated(pg.url("ltc_en_gb"), "demo_en_gb");
@@ -211,7 +260,8 @@ class PostgresIT {
   /** The H2 side of the generated-locality comparisons, computed once. */
   private static Map<String, String> h2Demo;
 
-  private static synchronized Map<String, String> h2Demo(GeneratorOptions options, Path trim) throws Exception {
+  private static synchronized Map<String, String> h2Demo(GeneratorOptions options, Path trim)
+      throws Exception {
     if (h2Demo == null) {
       long t0 = System.nanoTime();
       String h2 = FixtureDatabase.createH2Memory("pg-compare-demo", options);
@@ -239,13 +289,15 @@ class PostgresIT {
     long t1 = System.nanoTime();
     Map<String, String> fromPg = json(pgUrl, options.lastMonth(), work.resolve(name + "-pg"), trim);
     System.out.printf(
-        "[deploy tests] PostgreSQL %s: filled in %.1f s, reported in %.1f s%n", name, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+        "[deploy tests] PostgreSQL %s: filled in %.1f s, reported in %.1f s%n",
+        name, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
     assertThat(fromH2).as("one JSON file per practice").hasSize(options.practices());
     assertSameJson(fromH2, fromPg, name);
   }
 
   /** Runs the batch for every practice, JSON only; file name → content. */
-  private static Map<String, String> json(String url, YearMonth month, Path out, Path trimPoints) throws IOException {
+  private static Map<String, String> json(String url, YearMonth month, Path out, Path trimPoints)
+      throws IOException {
     Properties p = new Properties();
     p.setProperty("source.jdbc-url", url);
     String user = url.startsWith("jdbc:h2:") ? FixtureDatabase.USER : null;
@@ -254,24 +306,36 @@ class PostgresIT {
     }
     LtcConfig config = LtcConfig.from(p);
     DataSource ds = JdbcDataSources.forUrl(url, user, null);
-    BatchGenerator batch = Guice.createInjector(new LtcModule(config, ds, ds)).getInstance(BatchGenerator.class);
+    BatchGenerator batch =
+        Guice.createInjector(new LtcModule(config, ds, ds)).getInstance(BatchGenerator.class);
     BatchResult result =
         batch.run(
-            new BatchRequest(month, List.of(), null, Set.of(ReportType.PRACTICE_FEEDBACK), Set.of(Format.JSON), Audience.PRACTICE, out),
+            new BatchRequest(
+                month,
+                List.of(),
+                null,
+                Set.of(ReportType.PRACTICE_FEEDBACK),
+                Set.of(Format.JSON),
+                Audience.PRACTICE,
+                out),
             TODAY,
             line -> {});
     assertThat(result.failures()).as("report failures on " + JdbcDataSources.redact(url)).isEmpty();
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> all = Files.walk(out)) {
       for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
-        files.put(out.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+        files.put(
+            out.relativize(f).toString().replace('\\', '/'),
+            Files.readString(f, StandardCharsets.UTF_8));
       }
     }
     return files;
   }
 
   private static void assertSameJson(Map<String, String> h2, Map<String, String> pg, String what) {
-    assertThat(pg.keySet()).as(what + ": the same files from PostgreSQL as from H2").isEqualTo(h2.keySet());
+    assertThat(pg.keySet())
+        .as(what + ": the same files from PostgreSQL as from H2")
+        .isEqualTo(h2.keySet());
     for (String name : h2.keySet()) {
       String a = h2.get(name);
       String b = pg.get(name);
@@ -282,7 +346,16 @@ class PostgresIT {
         while (i < Math.min(la.length, lb.length) && la[i].equals(lb[i])) {
           i++;
         }
-        fail(what + ": " + name + " differs from H2's at line " + (i + 1) + ":\n  H2:         " + (i < la.length ? la[i] : "(end)") + "\n  PostgreSQL: " + (i < lb.length ? lb[i] : "(end)"));
+        fail(
+            what
+                + ": "
+                + name
+                + " differs from H2's at line "
+                + (i + 1)
+                + ":\n  H2:         "
+                + (i < la.length ? la[i] : "(end)")
+                + "\n  PostgreSQL: "
+                + (i < lb.length ? lb[i] : "(end)"));
       }
     }
   }
@@ -307,11 +380,17 @@ class PostgresIT {
     if (uri.getScheme().equals("jar")) {
       try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of());
           Stream<Path> files = Files.list(fs.getPath("db/ltc"))) {
-        files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V.*\\.sql")).forEach(names::add);
+        files
+            .map(p -> p.getFileName().toString())
+            .filter(n -> n.matches("V.*\\.sql"))
+            .forEach(names::add);
       }
     } else {
       try (Stream<Path> files = Files.list(Path.of(uri))) {
-        files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V.*\\.sql")).forEach(names::add);
+        files
+            .map(p -> p.getFileName().toString())
+            .filter(n -> n.matches("V.*\\.sql"))
+            .forEach(names::add);
       }
     }
     return names;
@@ -320,15 +399,16 @@ class PostgresIT {
   record CliRun(int exit, String out, String err) {}
 
   private static CliRun cli(String... args) {
-    java.io.PrintStream oldOut = System.out;
-    java.io.PrintStream oldErr = System.err;
-    java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
     try {
-      System.setOut(new java.io.PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new java.io.PrintStream(e, true, StandardCharsets.UTF_8));
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+      return new CliRun(
+          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * A PostgreSQL cluster of the test's own: {@code initdb} into a temporary folder, {@code pg_ctl
- * start} on 127.0.0.1 at a free port (its Unix socket in the same folder), trust authentication
- * for the superuser {@code ltc}, durability off (a test database), {@code pg_ctl stop} at the end.
+ * start} on 127.0.0.1 at a free port (its Unix socket in the same folder), trust authentication for
+ * the superuser {@code ltc}, durability off (a test database), {@code pg_ctl stop} at the end.
  * PostgreSQL refuses to run as root, so as root the commands run as the {@code postgres} user that
  * Debian's package creates ({@code runuser -u postgres --}).
  */
@@ -41,14 +41,21 @@ final class PrivatePostgres implements AutoCloseable {
   static Optional<Path> binDir() {
     List<Path> candidates = new ArrayList<>();
     if (System.getProperty("ltc.test.postgres.bin") != null) {
-      candidates.add(Path.of(System.getProperty("ltc.test.postgres.bin")));
+      Path only = Path.of(System.getProperty("ltc.test.postgres.bin"));
+      return Files.isExecutable(only.resolve("initdb"))
+              && Files.isExecutable(only.resolve("pg_ctl"))
+          ? Optional.of(only)
+          : Optional.empty();
     }
     Path debian = Path.of("/usr/lib/postgresql");
     if (Files.isDirectory(debian)) {
       try (Stream<Path> versions = Files.list(debian)) {
         versions
             .filter(p -> p.getFileName().toString().matches("\\d+(\\.\\d+)?"))
-            .sorted(Comparator.comparingDouble((Path p) -> Double.parseDouble(p.getFileName().toString())).reversed())
+            .sorted(
+                Comparator.comparingDouble(
+                        (Path p) -> Double.parseDouble(p.getFileName().toString()))
+                    .reversed())
             .forEach(p -> candidates.add(p.resolve("bin")));
       } catch (IOException e) {
         // none there
@@ -64,7 +71,10 @@ final class PrivatePostgres implements AutoCloseable {
         }
       }
     }
-    return candidates.stream().filter(p -> Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("pg_ctl"))).findFirst();
+    return candidates.stream()
+        .filter(
+            p -> Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("pg_ctl")))
+        .findFirst();
   }
 
   static boolean runningAsRoot() {
@@ -86,17 +96,21 @@ final class PrivatePostgres implements AutoCloseable {
     if (!runningAsRoot()) {
       return Optional.empty();
     }
-    if (!Files.isExecutable(Path.of("/usr/sbin/runuser")) && !Files.isExecutable(Path.of("/sbin/runuser"))) {
-      return Optional.of("running as root, PostgreSQL must run as another user, and runuser is missing");
+    if (!Files.isExecutable(Path.of("/usr/sbin/runuser"))
+        && !Files.isExecutable(Path.of("/sbin/runuser"))) {
+      return Optional.of(
+          "running as root, PostgreSQL must run as another user, and runuser is missing");
     }
     if (lookupUser("postgres").isEmpty()) {
-      return Optional.of("running as root, PostgreSQL must run as another user, and there is no 'postgres' user");
+      return Optional.of(
+          "running as root, PostgreSQL must run as another user, and there is no 'postgres' user");
     }
     return Optional.empty();
   }
 
   static PrivatePostgres start(Path bin) throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("ltc-pg"); // short: a Unix socket path is at most 107 bytes
+    Path dir =
+        Files.createTempDirectory("ltc-pg"); // short: a Unix socket path is at most 107 bytes
     List<String> asUser = List.of();
     if (runningAsRoot()) {
       UserPrincipal postgres = lookupUser("postgres").orElseThrow();
@@ -106,16 +120,37 @@ final class PrivatePostgres implements AutoCloseable {
     int port = DeployEnvironment.freePort();
     PrivatePostgres pg = new PrivatePostgres(bin, dir, asUser, port);
     long t0 = System.nanoTime();
-    pg.run("initdb", "-D", dir.resolve("data").toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
+    pg.run(
+        "initdb",
+        "-D",
+        dir.resolve("data").toString(),
+        "-U",
+        SUPERUSER,
+        "-A",
+        "trust",
+        "-E",
+        "UTF8",
+        "--locale=C",
+        "--no-sync");
     pg.run(
         "pg_ctl",
-        "-D", dir.resolve("data").toString(),
-        "-l", dir.resolve("server.log").toString(),
-        "-w", "-t", "60",
-        "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir
+        "-D",
+        dir.resolve("data").toString(),
+        "-l",
+        dir.resolve("server.log").toString(),
+        "-w",
+        "-t",
+        "60",
+        "-o",
+        "-p "
+            + port
+            + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
+            + dir
             + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
         "start");
-    System.out.printf("[deploy tests] PostgreSQL (%s) started on 127.0.0.1:%d, PID %s, in %.1f s%n", bin, port, pg.pid(), (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        "[deploy tests] PostgreSQL (%s) started on 127.0.0.1:%d, PID %s, in %.1f s%n",
+        bin, port, pg.pid(), (System.nanoTime() - t0) / 1e9);
     return pg;
   }
 
@@ -165,13 +200,15 @@ final class PrivatePostgres implements AutoCloseable {
       throw new IllegalStateException(program + " did not finish in 120 s\n" + out);
     }
     if (p.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", cmd) + " failed (" + p.exitValue() + "):\n" + out + "\n" + log());
+      throw new IllegalStateException(
+          String.join(" ", cmd) + " failed (" + p.exitValue() + "):\n" + out + "\n" + log());
     }
   }
 
   private static Optional<UserPrincipal> lookupUser(String name) {
     try {
-      return Optional.of(Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name));
+      return Optional.of(
+          Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name));
     } catch (IOException | UnsupportedOperationException e) {
       return Optional.empty();
     }

@@ -35,7 +35,9 @@ final class SampleHost {
         Path webXml = dir.resolve("WEB-INF/web.xml");
         String xml = Files.readString(webXml, StandardCharsets.UTF_8);
         String param =
-            "<context-param><param-name>ltc.base-path</param-name><param-value>" + basePath + "</param-value></context-param>";
+            "<context-param><param-name>ltc.base-path</param-name><param-value>"
+                + basePath
+                + "</param-value></context-param>";
         Files.writeString(webXml, xml.replace("<!--BASE-PATH-->", param), StandardCharsets.UTF_8);
       }
       return dir;

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The WAR and the web fragment in a real Tomcat 10.1 (Debian's {@code tomcat10}), as
- * docs/deployment.md tells a practice's administrator: the H2 driver in {@code lib/}, a JNDI
- * {@code Resource} per data source and the configuration file in the context file, users and roles
- * in {@code tomcat-users.xml}. One Tomcat, two contexts: {@code /ltc-reports} (the WAR; plugin
- * tables in the source database) and {@code /host} (the sample host with the fragment; plugin
- * tables in their own database, {@code jdbc/ltcPlugin}).
+ * docs/deployment.md tells a practice's administrator: the H2 driver in {@code lib/}, a JNDI {@code
+ * Resource} per data source and the configuration file in the context file, users and roles in
+ * {@code tomcat-users.xml}. One Tomcat, two contexts: {@code /ltc-reports} (the WAR; plugin tables
+ * in the source database) and {@code /host} (the sample host with the fragment; plugin tables in
+ * their own database, {@code jdbc/ltcPlugin}).
  */
 class TomcatDeployIT {
   static TomcatServer tomcat;
@@ -61,7 +61,9 @@ class TomcatDeployIT {
     TomcatServer.writeContext(
         base,
         "host",
-        "<Context docBase=\"" + hostApp + "\">\n"
+        "<Context docBase=\""
+            + hostApp
+            + "\">\n"
             + parameter("ltc.config", hostConfig.toString())
             + resource("jdbc/ltcSource", hostDb)
             + resource("jdbc/ltcPlugin", "jdbc:h2:file:" + work.resolve("host-plugin/ltc-plugin"))
@@ -75,7 +77,8 @@ class TomcatDeployIT {
     tomcat = TomcatServer.start(home.get(), base, port);
     tomcat.awaitDeployed("/ltc-reports/api/health", Duration.ofSeconds(180));
     tomcat.awaitDeployed("/host/ltc-reports/api/health", Duration.ofSeconds(180));
-    System.out.printf("[deploy tests] Tomcat deployed both contexts in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        "[deploy tests] Tomcat deployed both contexts in %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 
   @AfterAll

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Tomcat 10.1 run from its installation (Debian's {@code tomcat10}: {@code /usr/share/tomcat10})
  * with a private {@code CATALINA_BASE} in a folder of the test's: the connector on 127.0.0.1 at a
- * free port, no shutdown port, users in {@code conf/tomcat-users.xml}, and one context file per
- * web application in {@code conf/Catalina/localhost}. Started with {@code catalina.sh run} (which
- * execs the JVM, so the process is Tomcat itself) and stopped by its PID.
+ * free port, no shutdown port, users in {@code conf/tomcat-users.xml}, and one context file per web
+ * application in {@code conf/Catalina/localhost}. Started with {@code catalina.sh run} (which execs
+ * the JVM, so the process is Tomcat itself) and stopped by its PID.
  */
 final class TomcatServer implements AutoCloseable {
   private final Process process;
@@ -39,20 +39,25 @@ final class TomcatServer implements AutoCloseable {
   static Optional<Path> home() {
     List<String> candidates = new ArrayList<>();
     if (System.getProperty("ltc.test.tomcat.home") != null) {
-      candidates.add(System.getProperty("ltc.test.tomcat.home"));
-    }
-    if (System.getenv("CATALINA_HOME") != null) {
+      candidates.add(System.getProperty("ltc.test.tomcat.home")); // this one only
+    } else if (System.getenv("CATALINA_HOME") != null) {
       candidates.add(System.getenv("CATALINA_HOME"));
+      candidates.add("/usr/share/tomcat10");
+    } else {
+      candidates.add("/usr/share/tomcat10");
     }
-    candidates.add("/usr/share/tomcat10");
     return candidates.stream()
         .map(Path::of)
-        .filter(p -> Files.isRegularFile(p.resolve("bin/catalina.sh")) && Files.exists(p.resolve("lib/catalina.jar")))
+        .filter(
+            p ->
+                Files.isRegularFile(p.resolve("bin/catalina.sh"))
+                    && Files.exists(p.resolve("lib/catalina.jar")))
         .findFirst();
   }
 
   /** Writes a private CATALINA_BASE into {@code base}. */
-  static void writeBase(Path home, Path base, int port, Map<String, List<String>> users) throws IOException {
+  static void writeBase(Path home, Path base, int port, Map<String, List<String>> users)
+      throws IOException {
     for (String d : List.of("conf/Catalina/localhost", "lib", "logs", "temp", "webapps", "work")) {
       Files.createDirectories(base.resolve(d));
     }
@@ -104,9 +109,15 @@ final class TomcatServer implements AutoCloseable {
         </Context>
         """,
         StandardCharsets.UTF_8);
-    StringBuilder u = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tomcat-users xmlns=\"http://tomcat.apache.org/xml\" version=\"1.0\">\n");
+    StringBuilder u =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tomcat-users xmlns=\"http://tomcat.apache.org/xml\" version=\"1.0\">\n");
     Map<String, List<String>> sorted = new TreeMap<>(users);
-    sorted.values().stream().flatMap(List::stream).distinct().sorted().forEach(r -> u.append("  <role rolename=\"").append(r).append("\"/>\n"));
+    sorted.values().stream()
+        .flatMap(List::stream)
+        .distinct()
+        .sorted()
+        .forEach(r -> u.append("  <role rolename=\"").append(r).append("\"/>\n"));
     sorted.forEach(
         (name, roles) ->
             u.append("  <user username=\"")
@@ -129,8 +140,12 @@ final class TomcatServer implements AutoCloseable {
     try {
       byte[] salt = new byte[16];
       new java.security.SecureRandom().nextBytes(salt);
-      javax.crypto.SecretKeyFactory f = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512");
-      byte[] key = f.generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 100_000, 256)).getEncoded();
+      javax.crypto.SecretKeyFactory f =
+          javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512");
+      byte[] key =
+          f.generateSecret(
+                  new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 100_000, 256))
+              .getEncoded();
       java.util.HexFormat hex = java.util.HexFormat.of();
       return hex.formatHex(salt) + "$100000$" + hex.formatHex(key);
     } catch (java.security.GeneralSecurityException e) {
@@ -140,7 +155,10 @@ final class TomcatServer implements AutoCloseable {
 
   /** {@code conf/Catalina/localhost/<name>.xml}: the context of web application {@code /<name>}. */
   static void writeContext(Path base, String name, String contextXml) throws IOException {
-    Files.writeString(base.resolve("conf/Catalina/localhost/" + name + ".xml"), contextXml, StandardCharsets.UTF_8);
+    Files.writeString(
+        base.resolve("conf/Catalina/localhost/" + name + ".xml"),
+        contextXml,
+        StandardCharsets.UTF_8);
   }
 
   static TomcatServer start(Path home, Path base, int port) throws IOException {
@@ -151,13 +169,23 @@ final class TomcatServer implements AutoCloseable {
     env.put("CATALINA_TMPDIR", base.resolve("temp").toString());
     env.put("JAVA_HOME", System.getProperty("java.home"));
     // C1 only and the serial collector: a short-lived test server on two cores starts faster.
-    env.put("CATALINA_OPTS", "-Xmx768m -Djava.awt.headless=true " + System.getProperty("ltc.test.tomcat.opts", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
+    env.put(
+        "CATALINA_OPTS",
+        "-Xmx768m -Djava.awt.headless=true "
+            + System.getProperty(
+                "ltc.test.tomcat.opts", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
     env.remove("CATALINA_PID");
     env.remove("JAVA_OPTS");
     pb.redirectErrorStream(true);
     pb.redirectOutput(base.resolve("logs/console.log").toFile());
     Process p = pb.start();
-    System.out.println("[deploy tests] Tomcat started, PID " + p.pid() + ", http://127.0.0.1:" + port + "/, CATALINA_BASE " + base);
+    System.out.println(
+        "[deploy tests] Tomcat started, PID "
+            + p.pid()
+            + ", http://127.0.0.1:"
+            + port
+            + "/, CATALINA_BASE "
+            + base);
     return new TomcatServer(p, base, port);
   }
 
@@ -178,15 +206,26 @@ final class TomcatServer implements AutoCloseable {
     int status = Http.waitFor(url(path), timeout, this::running);
     if (status == 404 || status == 503 || status < 0) {
       throw new AssertionError(
-          "Tomcat did not deploy " + path + " within " + timeout.toSeconds() + " s (last status " + status + ", running " + running() + ")\n" + log());
+          "Tomcat did not deploy "
+              + path
+              + " within "
+              + timeout.toSeconds()
+              + " s (last status "
+              + status
+              + ", running "
+              + running()
+              + ")\n"
+              + log());
     }
   }
 
   /** The end of Tomcat's console output (catalina.out), for failure messages. */
   String log() {
     try {
-      List<String> lines = Files.readAllLines(base.resolve("logs/console.log"), StandardCharsets.UTF_8);
-      return "---- Tomcat console (last 80 lines) ----\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+      List<String> lines =
+          Files.readAllLines(base.resolve("logs/console.log"), StandardCharsets.UTF_8);
+      return "---- Tomcat console (last 80 lines) ----\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
     } catch (IOException e) {
       return "(no Tomcat log: " + e.getMessage() + ")";
     }
@@ -196,7 +235,11 @@ final class TomcatServer implements AutoCloseable {
   @Override
   public void close() {
     ProcessHandle h = process.toHandle();
-    String cpu = h.info().totalCpuDuration().map(d -> String.format(" (%.1f s of CPU)", d.toMillis() / 1e3)).orElse("");
+    String cpu =
+        h.info()
+            .totalCpuDuration()
+            .map(d -> String.format(" (%.1f s of CPU)", d.toMillis() / 1e3))
+            .orElse("");
     h.destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -207,7 +250,12 @@ final class TomcatServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       h.destroyForcibly();
     }
-    System.out.println("[deploy tests] Tomcat PID " + process.pid() + " stopped" + (process.isAlive() ? " NOT" : "") + cpu);
+    System.out.println(
+        "[deploy tests] Tomcat PID "
+            + process.pid()
+            + " stopped"
+            + (process.isAlive() ? " NOT" : "")
+            + cpu);
   }
 
   static void copy(Path from, Path to) {

@@ -116,7 +116,8 @@ public final class CaseFinding {
       if (bedDays > 0 || openStays > 0) {
         String s = bedDays + " bed days (" + bedDayPoints + " points)";
         if (openStays > 0) {
-          s += "; " + openStays + (openStays == 1 ? " stay" : " stays") + " still open, not counted";
+          s +=
+              "; " + openStays + (openStays == 1 ? " stay" : " stays") + " still open, not counted";
         }
         r.add(s);
       }
@@ -304,7 +305,9 @@ public final class CaseFinding {
             + ", not on the case management register, had an emergency admission in the 12 months"
             + " ending "
             + month
-            + (all.size() > limit ? "; the " + limit + " with the highest scores are listed." : "."));
+            + (all.size() > limit
+                ? "; the " + limit + " with the highest scores are listed."
+                : "."));
     notes.add(scoreWords());
     if (!ctx.data().hasDiagnoses()) {
       notes.add("The host has no secondary diagnosis table: only primary diagnoses are counted.");

@@ -40,7 +40,12 @@ public final class CaseFindingRenderers {
   }
 
   private static String title(Report r) {
-    return "Case-finding list: " + r.practiceName() + " (" + r.practiceCode() + "), " + Display.month(r.month());
+    return "Case-finding list: "
+        + r.practiceName()
+        + " ("
+        + r.practiceCode()
+        + "), "
+        + Display.month(r.month());
   }
 
   /** XLSX: the list (frozen header, filter, widths) and a sheet saying how the score works. */
@@ -61,7 +66,11 @@ public final class CaseFindingRenderers {
       try (SheetWriter w = new SheetWriter()) {
         Model m = w.model();
         m.put(0, 0, title(r), Style.TITLE);
-        m.put(1, 0, "Practice audience only: contains NHS numbers. Keep within the practice.", Style.WARNING);
+        m.put(
+            1,
+            0,
+            "Practice audience only: contains NHS numbers. Keep within the practice.",
+            Style.WARNING);
         int h = 3;
         for (int c = 0; c < t.columns().size(); c++) {
           m.put(h, c, t.columns().get(c).label(), Style.HEADING);
@@ -70,7 +79,11 @@ public final class CaseFindingRenderers {
         for (List<Object> cells : t.rows()) {
           for (int c = 0; c < cells.size(); c++) {
             Object v = cells.get(c);
-            m.put(row, c, v, v instanceof Number ? SheetWriter.styleOf(t.columns().get(c).kind()) : Style.TEXT);
+            m.put(
+                row,
+                c,
+                v,
+                v instanceof Number ? SheetWriter.styleOf(t.columns().get(c).kind()) : Style.TEXT);
           }
           row++;
         }
@@ -84,7 +97,16 @@ public final class CaseFindingRenderers {
         for (String note : r.notes()) {
           how.put(i++, 0, note);
         }
-        how.put(i + 1, 0, "Data extract " + r.extractDate() + " · rules " + r.rulesVersion() + " · report " + r.reportId(), Style.MUTED);
+        how.put(
+            i + 1,
+            0,
+            "Data extract "
+                + r.extractDate()
+                + " · rules "
+                + r.rulesVersion()
+                + " · report "
+                + r.reportId(),
+            Style.MUTED);
         how.width(0, 140);
         w.write("How the score works", how);
         w.finish(r.extractDate(), title(r), r.reportId(), out);
@@ -117,7 +139,8 @@ public final class CaseFindingRenderers {
               + "th{background:#E4E9F0}td.n{text-align:right}.small{color:#4A5563;font-size:12px}</style>\n");
       s.append("</head>\n<body>\n");
       s.append("<h1>").append(Html.escape(title(r))).append("</h1>\n");
-      s.append("<p class=\"warn\">Practice audience only: contains NHS numbers. Keep within the practice.</p>\n");
+      s.append(
+          "<p class=\"warn\">Practice audience only: contains NHS numbers. Keep within the practice.</p>\n");
       for (String note : r.notes()) {
         s.append("<p>").append(Html.escape(note)).append("</p>\n");
       }
@@ -132,13 +155,21 @@ public final class CaseFindingRenderers {
           Object v = cells.get(c);
           boolean number = v instanceof Number;
           s.append(number ? "<td class=\"n\">" : "<td>");
-          s.append(Html.escape(v == null ? "" : number ? Display.number((Number) v, t.columns().get(c).kind()) : v.toString()));
+          s.append(
+              Html.escape(
+                  v == null
+                      ? ""
+                      : number
+                          ? Display.number((Number) v, t.columns().get(c).kind())
+                          : v.toString()));
           s.append("</td>");
         }
         s.append("</tr>\n");
       }
       if (t.rows().isEmpty()) {
-        s.append("<tr><td colspan=\"").append(t.columns().size()).append("\">No patients meet the criteria.</td></tr>\n");
+        s.append("<tr><td colspan=\"")
+            .append(t.columns().size())
+            .append("\">No patients meet the criteria.</td></tr>\n");
       }
       s.append("</tbody>\n</table>\n");
       s.append("<p class=\"small\">Data extract ")

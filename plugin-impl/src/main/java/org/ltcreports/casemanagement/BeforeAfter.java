@@ -364,8 +364,8 @@ public final class BeforeAfter implements MeasureFamily {
   }
 
   /**
-   * Patients of the sex code whose birth year could put them in the age band on d (a superset:
-   * the caller checks the band exactly), in patient id order.
+   * Patients of the sex code whose birth year could put them in the age band on d (a superset: the
+   * caller checks the band exactly), in patient id order.
    */
   private List<String> sameSexAndBand(String sex, int band, LocalDate d) {
     if (bySexAndBirthYear == null) {

@@ -33,9 +33,9 @@ import org.ltcreports.casemanagement.report.SheetWriter.Style;
  *
  * <ul>
  *   <li>{@code Summary}: one row per practice whose return was merged, with live formulas for the
- *       locality totals ({@code =SUM(C2:C6)}) and for every rate, in the practice rows and the total
- *       row alike ({@code =IF(D7=0,"",C7/D7*100)}), so totals and rates are recomputed from the
- *       counts, never averaged;
+ *       locality totals ({@code =SUM(C2:C6)}) and for every rate, in the practice rows and the
+ *       total row alike ({@code =IF(D7=0,"",C7/D7*100)}), so totals and rates are recomputed from
+ *       the counts, never averaged;
  *   <li>{@code Expected vs received}: the practices expected (the locality's practices) against the
  *       returns received, on time or late when the submission time and due date are known, by whom,
  *       and the problems of each practice's files;
@@ -63,7 +63,8 @@ public final class CollationWorkbook {
   public record Problem(String source, String practiceCode, String reason) {}
 
   /** A column of the Summary sheet: a measure, or a rate of two earlier columns. */
-  private record Column(String header, String measure, String numerator, String denominator, double factor) {
+  private record Column(
+      String header, String measure, String numerator, String denominator, double factor) {
     boolean isRate() {
       return measure == null;
     }
@@ -85,7 +86,9 @@ public final class CollationWorkbook {
           rate("Agreed care plans (% of register)", "care_plan_agreed", "register_size", 100),
           count("Hospital discharges of register patients", "hospital_discharges_register"),
           count("Followed up within 3 working days", "followed_up_3wd"),
-          rate("Followed up within 3 working days (%)", "followed_up_3wd", "hospital_discharges_register", 100),
+          rate(
+              "Followed up within 3 working days (%)",
+              "followed_up_3wd", "hospital_discharges_register", 100),
           count("Emergency admissions of register patients", "register_ea_count"),
           count("Bed days of register patients' emergency admissions", "register_bed_days"));
 
@@ -146,7 +149,8 @@ public final class CollationWorkbook {
               ReturnData.sha256(rows)));
     }
     Expected expected = new Expected(localityCode, practices, dueDate);
-    return new CollationWorkbook(builder.measures().month(), expected, files, List.of(), submissions);
+    return new CollationWorkbook(
+        builder.measures().month(), expected, files, List.of(), submissions);
   }
 
   /**
@@ -193,9 +197,17 @@ public final class CollationWorkbook {
                     + "'s practices"));
         continue;
       }
-      if (expected != null && f.localityCode() != null && !expected.localityCode().equals(f.localityCode())) {
+      if (expected != null
+          && f.localityCode() != null
+          && !expected.localityCode().equals(f.localityCode())) {
         problems.add(
-            new Problem(name, practice, "the return names locality " + f.localityCode() + ", not " + expected.localityCode()));
+            new Problem(
+                name,
+                practice,
+                "the return names locality "
+                    + f.localityCode()
+                    + ", not "
+                    + expected.localityCode()));
         continue;
       }
       byPractice.computeIfAbsent(f.practiceCode(), k -> new ArrayList<>()).add(f);
@@ -274,7 +286,11 @@ public final class CollationWorkbook {
       }
       w.forceRecalculation();
       String locality = expected == null ? "" : expected.localityCode() + " ";
-      w.finish(asOf, "Locality collation " + locality + month, "locality-collation/" + locality.trim() + "/" + month, out);
+      w.finish(
+          asOf,
+          "Locality collation " + locality + month,
+          "locality-collation/" + locality.trim() + "/" + month,
+          out);
     }
   }
 
@@ -318,7 +334,11 @@ public final class CollationWorkbook {
       }
     }
     m.put(row + 2, 0, "Month", Style.BOLD).put(row + 2, 1, month.toString());
-    m.put(row + 3, 0, "Totals and rates are live formulas over the practices' counts; rates are recomputed from the summed counts, not averaged.", Style.MUTED);
+    m.put(
+        row + 3,
+        0,
+        "Totals and rates are live formulas over the practices' counts; rates are recomputed from the summed counts, not averaged.",
+        Style.MUTED);
     return m.freeze(2, 1);
   }
 
@@ -337,8 +357,15 @@ public final class CollationWorkbook {
   private Model expectedVsReceived(SheetWriter w) {
     Model m = w.model();
     String[] headers = {
-      "Practice", "Practice name", "Expected", "Received", "Source", "Status", "Submitted by",
-      "Submitted at (UTC)", "Problems"
+      "Practice",
+      "Practice name",
+      "Expected",
+      "Received",
+      "Source",
+      "Status",
+      "Submitted by",
+      "Submitted at (UTC)",
+      "Problems"
     };
     for (int i = 0; i < headers.length; i++) {
       m.put(0, i, headers[i], Style.HEADING);
@@ -355,7 +382,9 @@ public final class CollationWorkbook {
     for (Problem p : problems) {
       if (p.practiceCode() != null) {
         codes.add(p.practiceCode());
-        problemsOf.computeIfAbsent(p.practiceCode(), k -> new ArrayList<>()).add(p.source() + ": " + p.reason());
+        problemsOf
+            .computeIfAbsent(p.practiceCode(), k -> new ArrayList<>())
+            .add(p.source() + ": " + p.reason());
       }
     }
     int row = 1;
@@ -367,7 +396,10 @@ public final class CollationWorkbook {
               : f == null ? null : f.practiceName();
       Submission s = submissions.get(code);
       m.put(row, 0, code).put(row, 1, name);
-      m.put(row, 2, expected == null ? "unknown" : expected.practices().containsKey(code) ? "YES" : "NO");
+      m.put(
+          row,
+          2,
+          expected == null ? "unknown" : expected.practices().containsKey(code) ? "YES" : "NO");
       m.put(row, 3, f == null ? "NO" : "YES");
       m.put(row, 4, f == null ? null : f.source());
       m.put(row, 5, status(f, s, problemsOf.containsKey(code)));
@@ -398,7 +430,9 @@ public final class CollationWorkbook {
 
   private Model problemsSheet(SheetWriter w) {
     Model m = w.model();
-    m.put(0, 0, "File", Style.HEADING).put(0, 1, "Practice", Style.HEADING).put(0, 2, "Reason", Style.HEADING);
+    m.put(0, 0, "File", Style.HEADING)
+        .put(0, 1, "Practice", Style.HEADING)
+        .put(0, 2, "Reason", Style.HEADING);
     SheetWriter.widths(m, List.of(34, 12, 110));
     int row = 1;
     for (Problem p : problems) {
@@ -423,7 +457,10 @@ public final class CollationWorkbook {
     m.put(h, 2, "Key", Style.HEADING).put(h, 3, "Value", Style.HEADING);
     int row = h + 1;
     for (ReturnData.Row d : f.rows()) {
-      m.put(row, 0, MeasureCatalogue.find(d.measure()).map(MeasureDefinition::label).orElse(d.measure()));
+      m.put(
+          row,
+          0,
+          MeasureCatalogue.find(d.measure()).map(MeasureDefinition::label).orElse(d.measure()));
       m.put(row, 1, d.measure(), Style.MUTED);
       m.put(row, 2, d.key().isEmpty() ? null : d.key(), Style.MUTED);
       m.put(row, 3, d.value(), d.value() instanceof Number ? Style.TEXT : Style.TEXT);

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.ltcreports.casemanagement.report.ReturnData;
 
 /**
- * One practice's return as the collation merges it: from a workbook a practice sent (collation mode)
- * or from a report built from the database (hub mode).
+ * One practice's return as the collation merges it: from a workbook a practice sent (collation
+ * mode) or from a report built from the database (hub mode).
  *
  * @param source the file name, or {@code database}
  * @param rows the Data rows (numbers as the workbook or report holds them)

@@ -96,7 +96,8 @@ public final class ReturnFileReader {
     }
   }
 
-  private Outcome read(XSSFWorkbook wb, String name, YearMonth expectedMonth, List<String> problems) {
+  private Outcome read(
+      XSSFWorkbook wb, String name, YearMonth expectedMonth, List<String> problems) {
     if (!wb.getExternalLinksTable().isEmpty()) {
       return fail("contains links to other workbooks; returns must not");
     }
@@ -109,8 +110,7 @@ public final class ReturnFileReader {
     Sheet ret = wb.getSheet(ReturnLayout.SHEET_RETURN);
     String layout = text(ret, ReturnLayout.ROW_LAYOUT, 1);
     if (!ReturnLayout.VERSION.equals(layout)) {
-      return fail(
-          "layout '" + layout + "' is not the return layout " + ReturnLayout.VERSION);
+      return fail("layout '" + layout + "' is not the return layout " + ReturnLayout.VERSION);
     }
     String practice = text(ret, ReturnLayout.ROW_PRACTICE, 1);
     String practiceName = text(ret, ReturnLayout.ROW_PRACTICE_NAME, 1);
@@ -144,7 +144,9 @@ public final class ReturnFileReader {
       for (int c = 0; c < 5; c++) {
         Cell cell = row.getCell(c);
         if (cell != null && cell.getCellType() == CellType.FORMULA) {
-          return fail("the Data sheet contains a formula at " + new CellReference(r, c).formatAsString(false));
+          return fail(
+              "the Data sheet contains a formula at "
+                  + new CellReference(r, c).formatAsString(false));
         }
         cells[c] = value(cell);
       }
@@ -175,8 +177,7 @@ public final class ReturnFileReader {
     String stated = text(wb.getSheet(ReturnLayout.SHEET_CHECKSUM), 1, 1);
     String actual = ReturnData.sha256(rows);
     if (!actual.equals(stated)) {
-      problems.add(
-          "the Data sheet does not match its checksum (edited after it was generated?)");
+      problems.add("the Data sheet does not match its checksum (edited after it was generated?)");
     } else if (!actual.equals(text(ret, ReturnLayout.ROW_CHECKSUM, 1))) {
       problems.add("Return!B11 does not hold the Data sheet's checksum");
     }

@@ -11,9 +11,11 @@ import java.util.function.Consumer;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
+import org.ltcreports.casefinding.CaseFinding;
+import org.ltcreports.casemanagement.report.ReturnReportBuilder;
+import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
-import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.SourceData;
@@ -26,54 +28,76 @@ import org.ltcreports.source.SourceReader;
  */
 public final class BatchGenerator {
   private final SourceReader reader;
-  private final MeasureSettings settings;
   private final Renderers renderers;
   private final AudienceView audienceView;
-  private final String disclosurePolicyVersion;
-  private final LocalDate configuredExtractDate;
   private final ReportRecorder recorder;
-  private final TrimPoints trimPoints;
+  private final SubmittedReturns submitted;
+  private final BatchSettings settings;
 
   public BatchGenerator(
       SourceReader reader,
-      MeasureSettings settings,
       Renderers renderers,
       AudienceView audienceView,
-      String disclosurePolicyVersion,
-      LocalDate configuredExtractDate,
-      TrimPoints trimPoints,
-      ReportRecorder recorder) {
+      ReportRecorder recorder,
+      SubmittedReturns submitted,
+      BatchSettings settings) {
     this.reader = reader;
-    this.settings = settings;
     this.renderers = renderers;
     this.audienceView = audienceView;
-    this.disclosurePolicyVersion = disclosurePolicyVersion;
-    this.configuredExtractDate = configuredExtractDate;
     this.recorder = recorder;
-    this.trimPoints = trimPoints;
+    this.submitted = submitted;
+    this.settings = settings;
   }
 
   public BatchResult run(BatchRequest req, LocalDate today, Consumer<String> progress) {
-    SourceData data = reader.read(configuredExtractDate, today);
-    MeasureContext ctx = new MeasureContext(data, settings);
+    SourceData data = reader.read(settings.extractDate(), today);
+    MeasureContext ctx = new MeasureContext(data, settings.measures());
+    String policy = settings.disclosurePolicyVersion();
+    TrimPoints trimPoints = settings.trimPoints();
     List<String> practices = practicesFor(req, ctx);
     List<Path> written = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints);
+    FeedbackReportBuilder feedback =
+        new FeedbackReportBuilder(ctx, req.month(), policy, trimPoints, measures);
     if (req.reports().contains(ReportType.PRACTICE_FEEDBACK)) {
-      FeedbackReportBuilder builder =
-          new FeedbackReportBuilder(ctx, req.month(), disclosurePolicyVersion, trimPoints, measures);
       for (String practice : practices) {
-        Report report = audienceView.forAudience(builder.build(practice), req.audience());
+        Report report = audienceView.forAudience(feedback.build(practice), req.audience());
         writeAll(report, req, written, failures, progress);
       }
     }
     if (req.reports().contains(ReportType.LOCALITY_FEEDBACK)) {
       LocalityReportBuilder builder =
-          new LocalityReportBuilder(ctx, req.month(), measures, disclosurePolicyVersion);
+          new LocalityReportBuilder(ctx, req.month(), measures, policy);
       for (String locality : localitiesOf(practices, ctx, progress)) {
         Report report = audienceView.forAudience(builder.build(locality), req.audience());
         writeAll(report, req, written, failures, progress);
+      }
+    }
+    if (req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
+        || req.reports().contains(ReportType.LOCALITY_COLLATION)) {
+      ReturnReportBuilder returns =
+          ReturnReportBuilder.of(ctx, req.month(), settings.calendar(), feedback.quality(), policy);
+      if (req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)) {
+        for (String practice : practices) {
+          Report report = audienceView.forAudience(returns.build(practice), req.audience());
+          writeAll(report, req, written, failures, progress);
+        }
+      }
+      if (req.reports().contains(ReportType.LOCALITY_COLLATION)) {
+        for (String locality : localitiesOf(practices, ctx, progress)) {
+          writeCollation(returns, locality, ctx.extractDate(), req, written, failures, progress);
+        }
+      }
+    }
+    if (req.reports().contains(ReportType.CASE_FINDING)) {
+      CaseFinding caseFinding = new CaseFinding(ctx, req.month());
+      for (String practice : practices) {
+        if (!req.audience().maySeePatients()) {
+          failures.add(practice + " case-finding: the list is for the practice audience only");
+          continue;
+        }
+        writeAll(caseFinding.report(practice, policy), req, written, failures, progress);
       }
     }
     return new BatchResult(written, failures);
@@ -102,7 +126,15 @@ public final class BatchGenerator {
       List<String> failures,
       Consumer<String> progress) {
     String scope = report.practiceCode() != null ? report.practiceCode() : report.localityCode();
-    List<Format> formats = req.formats().stream().sorted().toList();
+    List<Format> formats =
+        req.formats().stream()
+            .filter(f -> renderers.find(f, report.type()).isPresent())
+            .sorted()
+            .toList();
+    if (formats.isEmpty()) {
+      failures.add(scope + " " + report.type().shortName() + ": not available as " + req.formats());
+      return;
+    }
     try {
       List<byte[]> bytes = new ArrayList<>();
       for (Format f : formats) {
@@ -120,6 +152,34 @@ public final class BatchGenerator {
     } catch (IOException | RuntimeException e) {
       failures.add(scope + " " + report.type().shortName() + ": " + e.getMessage());
       progress.accept(scope + " " + report.type().shortName() + ": FAILED " + e.getMessage());
+    }
+  }
+
+  /**
+   * The locality collation workbook from the database (hub mode): every practice's return of the
+   * month, with the submission store's "received" status.
+   */
+  private void writeCollation(
+      ReturnReportBuilder returns,
+      String locality,
+      LocalDate asOf,
+      BatchRequest req,
+      List<Path> written,
+      List<String> failures,
+      Consumer<String> progress) {
+    String name = req.month() + "/" + locality + "-" + ReportType.LOCALITY_COLLATION.slug() + ".xlsx";
+    try {
+      CollationWorkbook workbook =
+          CollationWorkbook.fromDatabase(
+              returns, locality, submitted.dueDate(req.month()), submitted.forMonth(req.month()));
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      workbook.write(bytes, asOf);
+      ArtifactFiles.writeAtomically(req.outDir().resolve(name), bytes.toByteArray());
+      written.add(req.outDir().resolve(name));
+      progress.accept(locality + " collation: 1 file(s)");
+    } catch (IOException | RuntimeException e) {
+      failures.add(locality + " collation: " + e.getMessage());
+      progress.accept(locality + " collation: FAILED " + e.getMessage());
     }
   }
 

@@ -62,6 +62,11 @@ public final class FeedbackReportBuilder {
     return notes;
   }
 
+  /** The data-quality findings of the run (shared with the case management return). */
+  public DataQualityFindings quality() {
+    return quality;
+  }
+
   public Report build(String practiceCode) {
     Practice p = ctx.practice(practiceCode);
     if (p == null) {

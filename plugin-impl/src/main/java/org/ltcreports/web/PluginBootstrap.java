@@ -26,14 +26,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the plugin inside a servlet container (the WAR, or a host webapp through the web
  * fragment): reads the configuration, finds the data sources in JNDI (else the properties file),
- * migrates the plugin's tables, registers the servlets under the base path and puts the
- * container's users and roles in front of them. Stops everything on undeploy.
+ * migrates the plugin's tables, registers the servlets under the base path and puts the container's
+ * users and roles in front of them. Stops everything on undeploy.
  *
  * <p>Context parameters (or, for {@code ltc.config}, the system property): {@code ltc.config} the
  * properties file (when absent, defaults apply and the data source must come from JNDI); {@code
- * ltc.base-path} where the servlets go ("" in the WAR, {@code /ltc-reports} from the web
- * fragment); {@code ltc.guice-modules} a host's own Guice modules, overriding the plugin's
- * bindings. Data sources: see {@link ContainerDataSources}; users: see {@link MappedUserDirectory}.
+ * ltc.base-path} where the servlets go ("" in the WAR, {@code /ltc-reports} from the web fragment);
+ * {@code ltc.guice-modules} a host's own Guice modules, overriding the plugin's bindings. Data
+ * sources: see {@link ContainerDataSources}; users: see {@link MappedUserDirectory}.
  */
 public final class PluginBootstrap implements ServletContextListener {
   private static final Logger LOG = LoggerFactory.getLogger(PluginBootstrap.class);
@@ -56,7 +56,8 @@ public final class PluginBootstrap implements ServletContextListener {
                   new LtcModule(config, dataSources.source(), dataSources.plugin()),
                   new ContainerSecurityModule(users)));
       PluginServlets.register(ctx, injector, prefix);
-      ContainerSecurity.install(ctx, new ContainerUserFilter(injector.getInstance(UserDirectory.class)));
+      ContainerSecurity.install(
+          ctx, new ContainerUserFilter(injector.getInstance(UserDirectory.class)));
     } catch (RuntimeException e) {
       dataSources.close();
       throw e;

@@ -12,7 +12,12 @@ import org.ltcreports.render.Renderers;
 import org.ltcreports.report.AudienceView;
 import org.ltcreports.audit.AuditLog;
 import org.ltcreports.measures.TrimPoints;
+import org.ltcreports.access.PracticeLocalities;
+import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.report.BatchGenerator;
+import org.ltcreports.report.BatchSettings;
+import org.ltcreports.submission.ReturnPolicy;
+import org.ltcreports.submission.Submissions;
 import org.ltcreports.report.ReportRecorder;
 import org.ltcreports.store.ReportRuns;
 import org.ltcreports.report.ReportService;
@@ -121,20 +126,38 @@ public final class LtcModule extends AbstractModule {
 
   @Provides
   @Singleton
+  WorkingDays workingDays() {
+    return WorkingDays.configured(config.bankHolidaysFile());
+  }
+
+  @Provides
+  @Singleton
+  Submissions submissions(PluginDatabase db, Clock clock) {
+    return new Submissions(db.jdbi(), clock, ReturnPolicy.DEFAULT, PracticeLocalities.none());
+  }
+
+  @Provides
+  @Singleton
   BatchGenerator batchGenerator(
       SourceReader reader,
       Renderers renderers,
       AudienceView view,
+      ReportRecorder recorder,
+      Submissions submissions,
       TrimPoints trimPoints,
-      ReportRecorder recorder) {
+      WorkingDays calendar) {
     return new BatchGenerator(
         reader,
-        config.measureSettings(),
         renderers,
         view,
-        StandardRenderers.disclosurePolicyVersion(config),
-        config.extractDate(),
-        trimPoints,
-        recorder);
+        recorder,
+        new StoredSubmissions(submissions),
+        new BatchSettings(
+            config.measureSettings(),
+            trimPoints,
+            calendar,
+            StandardRenderers.disclosurePolicyVersion(config),
+            config.extractDate()));
   }
+
 }

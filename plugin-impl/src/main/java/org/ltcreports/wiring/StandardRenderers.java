@@ -1,6 +1,9 @@
 package org.ltcreports.wiring;
 
 import java.util.List;
+import org.ltcreports.casefinding.CaseFindingRenderers;
+import org.ltcreports.casemanagement.report.ReturnPdfRenderer;
+import org.ltcreports.casemanagement.report.ReturnXlsxRenderer;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.disclosure.DisclosureControl;
 import org.ltcreports.disclosure.DisclosurePolicy;
@@ -23,7 +26,11 @@ final class StandardRenderers {
             new XlsxRenderer(),
             new HtmlRenderer(),
             new JsonRenderer(),
-            new CsvRenderer()));
+            new CsvRenderer(),
+            new ReturnPdfRenderer(),
+            new ReturnXlsxRenderer(),
+            new CaseFindingRenderers.Xlsx(),
+            new CaseFindingRenderers.Page()));
   }
 
   /** Disclosure control by audience: the one step between every report model and its renderers. */

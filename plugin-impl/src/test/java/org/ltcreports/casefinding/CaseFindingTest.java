@@ -77,7 +77,8 @@ class CaseFindingTest {
     report = finding.report("P1", "sdc-2026.1");
   }
 
-  private static void ea(SourceDataBuilder b, String id, String patient, String in, String out, String dx) {
+  private static void ea(
+      SourceDataBuilder b, String id, String patient, String in, String out, String dx) {
     b.spell(id, patient, in, out, "21", "19", "1", "1", "300", dx, "EB03E");
   }
 
@@ -99,7 +100,8 @@ class CaseFindingTest {
             "age 84 (10 points)");
     CaseFinding.Candidate b = list.get(1);
     assertThat(b.score()).isEqualTo(18);
-    assertThat(b.reasons()).contains("age 66 (5 points)", "referred 2026-10-20, not yet taken onto the caseload");
+    assertThat(b.reasons())
+        .contains("age 66 (5 points)", "referred 2026-10-20, not yet taken onto the caseload");
     assertThat(list.get(2).score()).isEqualTo(13);
     assertThat(list.get(3).score()).isEqualTo(13);
   }
@@ -118,7 +120,8 @@ class CaseFindingTest {
 
   @Test
   void htmlEscapesEveryValue() throws Exception {
-    String html = new String(new CaseFindingRenderers.Page().render(report), StandardCharsets.UTF_8);
+    String html =
+        new String(new CaseFindingRenderers.Page().render(report), StandardCharsets.UTF_8);
     assertThat(html).contains("&lt;img src=x onerror=alert(&#39;1&#39;)&gt;&amp;");
     assertThat(html).doesNotContain("<img");
     assertThat(html).contains("5 distinct diagnoses: E11, I50, J44, M17, N17 (15 points)");
@@ -142,7 +145,8 @@ class CaseFindingTest {
   @Test
   void neverRenderedForAnotherAudience() {
     Report commissioner =
-        report.withContent(Audience.COMMISSIONER, report.measures(), List.of(), List.of(), report.notes());
+        report.withContent(
+            Audience.COMMISSIONER, report.measures(), List.of(), List.of(), report.notes());
     assertThatThrownBy(() -> new CaseFindingRenderers.Page().render(commissioner))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("practice audience only");

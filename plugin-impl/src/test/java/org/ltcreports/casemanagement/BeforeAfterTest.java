@@ -155,7 +155,8 @@ class BeforeAfterTest {
     MeasureValues v = new MeasureValues();
     evaluate(cohort("2026-10-29")).addTo("P1", v);
     assertThat(v.number("ba_patients")).isEqualTo(4L);
-    assertThat(breakdown(v, "ba_excluded_by_reason")).containsEntry("AFTER_WINDOW_NOT_COMPLETE", 1L);
+    assertThat(breakdown(v, "ba_excluded_by_reason"))
+        .containsEntry("AFTER_WINDOW_NOT_COMPLETE", 1L);
   }
 
   @Test
@@ -188,8 +189,8 @@ class BeforeAfterTest {
    * Both have 5 candidates; k1 (same count, same index date, lower id) chooses first: the 3 of
    * c1..c5 ranked first by SHA-256(k1 NUL c); k2 gets the other 2 (without replacement). DiD over
    * k1 k2 (changes -1, -1; mean -1) and c1..c5 (changes 0 -1 1 0 -1; mean -0.2): -0.8. Cohort
-   * variance 0; comparison s² = 2.8/4 = 0.7, s²/n = 0.14; Welch df = 0.14² / (0.14²/4) = 4; CI
-   * -0.8 ± 2.776445 × √0.14 = (-1.838851, 0.238851).
+   * variance 0; comparison s² = 2.8/4 = 0.7, s²/n = 0.14; Welch df = 0.14² / (0.14²/4) = 4; CI -0.8
+   * ± 2.776445 × √0.14 = (-1.838851, 0.238851).
    */
   @Test
   void matchedComparisonWithoutReplacement() {
@@ -230,7 +231,8 @@ class BeforeAfterTest {
     List<String> k2 = ids(ba.comparatorsOf("k2"));
     List<String> all = List.of("c1", "c2", "c3", "c4", "c5");
     List<String> k1Expected = new ArrayList<>(all);
-    k1Expected.sort(Comparator.comparing((String c) -> sha(("k1\u0000" + c)), Long::compareUnsigned));
+    k1Expected.sort(
+        Comparator.comparing((String c) -> sha(("k1\u0000" + c)), Long::compareUnsigned));
     assertThat(k1).containsExactlyElementsOf(k1Expected.subList(0, 3));
     List<String> rest = new ArrayList<>(all);
     rest.removeAll(k1);
@@ -258,7 +260,8 @@ class BeforeAfterTest {
     BeforeAfter ba = evaluate(cohort("2026-10-31"));
     MeasureValue.Table t = ba.localityTable("P2");
     assertThat(t).isNotNull();
-    assertThat(t.columns()).extracting(MeasureValue.Column::name)
+    assertThat(t.columns())
+        .extracting(MeasureValue.Column::name)
         .containsExactly("measure", "label", "practice", "locality");
     List<Object> patients = t.rows().get(0);
     assertThat(patients.get(0)).isEqualTo("ba_patients");

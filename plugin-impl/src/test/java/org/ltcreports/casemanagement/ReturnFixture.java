@@ -16,9 +16,13 @@ import org.ltcreports.measures.SourceDataBuilder;
  */
 public final class ReturnFixture {
   public static final List<String> L1 = List.of("P1", "P2", "P3", "P4", "P5");
-  private static final String[] SOURCES = {"GP", "HOSPITAL", "COMMUNITY", "SELF", "RISK_STRATIFICATION"};
+  private static final String[] SOURCES = {
+    "GP", "HOSPITAL", "COMMUNITY", "SELF", "RISK_STRATIFICATION"
+  };
   private static final String[] REASONS = {"GOALS_MET", "STABLE", "DIED", "MOVED_AWAY", "DECLINED"};
-  private static final String[] TYPES = {"ASSESSMENT", "MONITORING", "CARE_PLANNING", "POST_DISCHARGE"};
+  private static final String[] TYPES = {
+    "ASSESSMENT", "MONITORING", "CARE_PLANNING", "POST_DISCHARGE"
+  };
   private static final String[] MECHS = {"01", "02", "11"};
   private static final String[] ATTEND = {"5", "5", "5", "6", "2", "3", "7"};
   private static final String[] TIERS = {"VERY_HIGH", "HIGH", "MODERATE", "LOW", null};
@@ -48,16 +52,26 @@ public final class ReturnFixture {
     for (String practice : List.of("P1", "P2", "P3", "P4", "P5", "P9")) {
       for (int i = 0; i < patientsPerPractice; i++) {
         String id = practice + "-" + i;
-        LocalDate born = LocalDate.of(1925 + rnd.nextInt(70), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
-        b.registeredPatient(id, born.toString(), rnd.nextBoolean() ? "F" : "M", practice, "2000-01-01");
+        LocalDate born =
+            LocalDate.of(1925 + rnd.nextInt(70), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+        b.registeredPatient(
+            id, born.toString(), rnd.nextBoolean() ? "F" : "M", practice, "2000-01-01");
         int admissions = rnd.nextInt(10) < 6 ? 0 : 1 + rnd.nextInt(4);
         for (int k = 0; k < admissions; k++) {
           LocalDate in = start.plusDays(rnd.nextInt(1030));
           LocalDate out = rnd.nextInt(20) == 0 ? null : in.plusDays(rnd.nextInt(15));
           b.spell(
-              "s" + spell++, id, in.toString(), out == null ? null : out.toString(),
-              rnd.nextInt(5) == 0 ? "11" : "21", "19", "1", "1", "300",
-              List.of("I50", "J44", "E11", "N17", "I48", "R074").get(rnd.nextInt(6)), "EB03E");
+              "s" + spell++,
+              id,
+              in.toString(),
+              out == null ? null : out.toString(),
+              rnd.nextInt(5) == 0 ? "11" : "21",
+              "19",
+              "1",
+              "1",
+              "300",
+              List.of("I50", "J44", "E11", "N17", "I48", "R074").get(rnd.nextInt(6)),
+              "EB03E");
         }
         if (rnd.nextInt(3) != 0) {
           continue;
@@ -72,22 +86,37 @@ public final class ReturnFixture {
         }
         String episode = "e-" + id;
         b.episode(
-            episode, id, cm, referral.toString(), SOURCES[rnd.nextInt(SOURCES.length)],
-            accepted == null ? null : accepted.toString(), ended == null ? null : ended.toString(),
+            episode,
+            id,
+            cm,
+            referral.toString(),
+            SOURCES[rnd.nextInt(SOURCES.length)],
+            accepted == null ? null : accepted.toString(),
+            ended == null ? null : ended.toString(),
             ended == null ? null : REASONS[rnd.nextInt(REASONS.length)],
             TIERS[rnd.nextInt(TIERS.length)]);
         if (accepted == null) {
           continue;
         }
         LocalDate last = ended == null ? LocalDate.of(2026, 11, 30) : ended;
-        for (LocalDate d = accepted.plusDays(rnd.nextInt(7)); !d.isAfter(last); d = d.plusDays(3 + rnd.nextInt(12))) {
+        for (LocalDate d = accepted.plusDays(rnd.nextInt(7));
+            !d.isAfter(last);
+            d = d.plusDays(3 + rnd.nextInt(12))) {
           b.contact(
-              "c" + contact++, episode, cm, d.toString(), TYPES[rnd.nextInt(TYPES.length)],
-              MECHS[rnd.nextInt(MECHS.length)], ATTEND[rnd.nextInt(ATTEND.length)],
+              "c" + contact++,
+              episode,
+              cm,
+              d.toString(),
+              TYPES[rnd.nextInt(TYPES.length)],
+              MECHS[rnd.nextInt(MECHS.length)],
+              ATTEND[rnd.nextInt(ATTEND.length)],
               rnd.nextInt(6) == 0 ? null : 10 + rnd.nextInt(50));
         }
         for (int k = rnd.nextInt(4); k > 0; k--) {
-          b.event(id, accepted.plusDays(rnd.nextInt(300)).toString(), EVENTS[rnd.nextInt(EVENTS.length)]);
+          b.event(
+              id,
+              accepted.plusDays(rnd.nextInt(300)).toString(),
+              EVENTS[rnd.nextInt(EVENTS.length)]);
         }
       }
     }
@@ -95,6 +124,7 @@ public final class ReturnFixture {
   }
 
   public static MeasureContext context(long seed, int patientsPerPractice) {
-    return new MeasureContext(builder(seed, patientsPerPractice).build(), MeasureSettings.defaults());
+    return new MeasureContext(
+        builder(seed, patientsPerPractice).build(), MeasureSettings.defaults());
   }
 }

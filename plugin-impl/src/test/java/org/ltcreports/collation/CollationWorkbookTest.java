@@ -95,17 +95,22 @@ class CollationWorkbookTest {
     Files.write(
         dir.resolve("P4-b.xlsx"),
         xlsx.render(
-            ReturnReportBuilder.of(other, OCT, WorkingDays.englandAndWales(), null, "v").build("P4")));
+            ReturnReportBuilder.of(other, OCT, WorkingDays.englandAndWales(), null, "v")
+                .build("P4")));
     Files.writeString(dir.resolve("notes.txt"), "hello", StandardCharsets.UTF_8);
-    Files.write(dir.resolve("junk.xlsx"), "PK not really a zip".getBytes(StandardCharsets.US_ASCII));
+    Files.write(
+        dir.resolve("junk.xlsx"), "PK not really a zip".getBytes(StandardCharsets.US_ASCII));
     writeBomb(dir.resolve("bomb.xlsx"));
 
     Map<String, CollationWorkbook.Submission> submissions =
         Map.of(
-            "P1", new CollationWorkbook.Submission("lead@p1", Instant.parse("2026-11-10T09:00:00Z")),
-            "P5", new CollationWorkbook.Submission("lead@p5", Instant.parse("2026-11-16T09:00:00Z")));
+            "P1",
+                new CollationWorkbook.Submission("lead@p1", Instant.parse("2026-11-10T09:00:00Z")),
+            "P5",
+                new CollationWorkbook.Submission("lead@p5", Instant.parse("2026-11-16T09:00:00Z")));
     CollationWorkbook c =
-        CollationWorkbook.fromDirectory(dir, OCT, expectedL1(), new ReturnFileReader(), submissions);
+        CollationWorkbook.fromDirectory(
+            dir, OCT, expectedL1(), new ReturnFileReader(), submissions);
 
     assertThat(c.merged()).extracting(ReturnFile::practiceCode).containsExactly("P1", "P5");
     // identical files: the first by name is merged, the other listed ("P1-copy" sorts first)
@@ -117,7 +122,9 @@ class CollationWorkbookTest {
     assertThat(problem(c, "P9.xlsx")).contains("not one of locality L1's practices");
     assertThat(problem(c, "notes.txt")).contains("not an .xlsx file");
     assertThat(problem(c, "junk.xlsx")).contains("cannot be read as an XLSX workbook");
-    assertThat(problem(c, "bomb.xlsx")).contains("cannot be read as an XLSX workbook").containsIgnoringCase("zip bomb");
+    assertThat(problem(c, "bomb.xlsx"))
+        .contains("cannot be read as an XLSX workbook")
+        .containsIgnoringCase("zip bomb");
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     c.write(out, LocalDate.of(2026, 11, 30));
@@ -139,7 +146,9 @@ class CollationWorkbookTest {
   void hubModeHasEveryPracticeOfTheLocality() throws IOException {
     CollationWorkbook c =
         CollationWorkbook.fromDatabase(october, "L1", LocalDate.of(2026, 11, 15), Map.of());
-    assertThat(c.merged()).extracting(ReturnFile::practiceCode).containsExactlyElementsOf(ReturnFixture.L1);
+    assertThat(c.merged())
+        .extracting(ReturnFile::practiceCode)
+        .containsExactlyElementsOf(ReturnFixture.L1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     c.write(out, LocalDate.of(2026, 11, 30));
     ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -155,25 +164,68 @@ class CollationWorkbookTest {
     }
   }
 
-  /** Every total and rate of the Summary's total row, recalculated, against the reports' figures. */
+  /**
+   * Every total and rate of the Summary's total row, recalculated, against the reports' figures.
+   */
   static void assertTotalsMatch(XSSFWorkbook wb, List<Report> practices) {
     FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
     Sheet s = wb.getSheet("Summary");
     int totalRow = practices.size() + 2;
     for (String m :
         List.of(
-            "register_size", "list_size_18plus_month_end", "referrals_received", "episodes_started",
-            "discharges", "contacts_attended", "contacts_not_attended", "contact_minutes",
-            "care_plan_agreed", "hospital_discharges_register", "followed_up_3wd",
-            "register_ea_count", "register_bed_days")) {
+            "register_size",
+            "list_size_18plus_month_end",
+            "referrals_received",
+            "episodes_started",
+            "discharges",
+            "contacts_attended",
+            "contacts_not_attended",
+            "contact_minutes",
+            "care_plan_agreed",
+            "hospital_discharges_register",
+            "followed_up_3wd",
+            "register_ea_count",
+            "register_bed_days")) {
       double expected = practices.stream().mapToDouble(r -> r.number(m).doubleValue()).sum();
       CellValue v = ev.evaluate(cell(s, CollationWorkbook.columnOf(m) + totalRow));
       assertThat(v.getNumberValue()).as(m).isEqualTo(expected);
     }
-    assertRate(ev, s, totalRow, "Register as % of adults", practices, "register_size", "list_size_18plus_month_end", 100);
-    assertRate(ev, s, totalRow, "Contacts per register patient", practices, "contacts_attended", "register_size", 1);
-    assertRate(ev, s, totalRow, "Agreed care plans (% of register)", practices, "care_plan_agreed", "register_size", 100);
-    assertRate(ev, s, totalRow, "Followed up within 3 working days (%)", practices, "followed_up_3wd", "hospital_discharges_register", 100);
+    assertRate(
+        ev,
+        s,
+        totalRow,
+        "Register as % of adults",
+        practices,
+        "register_size",
+        "list_size_18plus_month_end",
+        100);
+    assertRate(
+        ev,
+        s,
+        totalRow,
+        "Contacts per register patient",
+        practices,
+        "contacts_attended",
+        "register_size",
+        1);
+    assertRate(
+        ev,
+        s,
+        totalRow,
+        "Agreed care plans (% of register)",
+        practices,
+        "care_plan_agreed",
+        "register_size",
+        100);
+    assertRate(
+        ev,
+        s,
+        totalRow,
+        "Followed up within 3 working days (%)",
+        practices,
+        "followed_up_3wd",
+        "hospital_discharges_register",
+        100);
     // a practice row's rate is the practice's own figure
     Report first = practices.get(0);
     CellValue pct = ev.evaluate(cell(s, CollationWorkbook.columnOf("Register as % of adults") + 2));
@@ -182,7 +234,14 @@ class CollationWorkbookTest {
   }
 
   static void assertRate(
-      FormulaEvaluator ev, Sheet s, int row, String header, List<Report> practices, String num, String den, double factor) {
+      FormulaEvaluator ev,
+      Sheet s,
+      int row,
+      String header,
+      List<Report> practices,
+      String num,
+      String den,
+      double factor) {
     double n = practices.stream().mapToDouble(r -> r.number(num).doubleValue()).sum();
     double d = practices.stream().mapToDouble(r -> r.number(den).doubleValue()).sum();
     CellValue v = ev.evaluate(cell(s, CollationWorkbook.columnOf(header) + row));
@@ -196,7 +255,10 @@ class CollationWorkbookTest {
   private static String problem(CollationWorkbook c, String file) {
     return String.join(
         " | ",
-        c.problems().stream().filter(p -> p.source().equals(file)).map(CollationWorkbook.Problem::reason).toList());
+        c.problems().stream()
+            .filter(p -> p.source().equals(file))
+            .map(CollationWorkbook.Problem::reason)
+            .toList());
   }
 
   private static String statusOf(Sheet s, String practice) {

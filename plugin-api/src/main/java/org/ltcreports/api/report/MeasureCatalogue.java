@@ -310,6 +310,16 @@ public final class MeasureCatalogue {
         BEFORE_AFTER,
         null,
         null);
+    add(
+        new MeasureDefinition(
+            "case_finding_list",
+            "Patients not on the register, ranked by their own history",
+            TEXT,
+            "Case-finding",
+            null,
+            null,
+            true));
+    of("ba_locality", "The locality's figures beside the practice's", DECIMAL, BEFORE_AFTER, null, null);
     count("ba_comparison_patients", "Matched comparison patients (not case managed)", BEFORE_AFTER);
     of(
         "ba_comparison_ea_diff_mean",

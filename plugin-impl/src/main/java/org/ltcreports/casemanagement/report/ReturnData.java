@@ -111,8 +111,7 @@ public final class ReturnData {
   public static String sha256(List<Row> rows) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of()
-          .formatHex(sha.digest(canonical(rows).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest(canonical(rows).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }

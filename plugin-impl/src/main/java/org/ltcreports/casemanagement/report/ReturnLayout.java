@@ -197,7 +197,8 @@ public final class ReturnLayout {
     b.one("ba_patients", Aggregation.LAST);
     b.breakdown("ba_excluded_by_reason", BeforeAfter.EXCLUSION_REASONS, Aggregation.LAST);
     for (String m : new String[] {"ea", "bed_days"}) {
-      for (String s : new String[] {"before_mean", "after_mean", "diff_mean", "diff_lcl95", "diff_ucl95"}) {
+      for (String s :
+          new String[] {"before_mean", "after_mean", "diff_mean", "diff_lcl95", "diff_ucl95"}) {
         b.one("ba_" + m + "_" + s, Aggregation.LAST);
       }
     }
@@ -246,7 +247,14 @@ public final class ReturnLayout {
     void ratio(String id, String num, String den, double factor) {
       lines.add(
           new Line(
-              row++, section, MeasureCatalogue.get(id).label(), id, "", Aggregation.RATIO, num, den,
+              row++,
+              section,
+              MeasureCatalogue.get(id).label(),
+              id,
+              "",
+              Aggregation.RATIO,
+              num,
+              den,
               factor));
     }
 
@@ -266,20 +274,28 @@ public final class ReturnLayout {
     }
   }
 
-  /** The layout as a Markdown table (the content of {@code docs/case-management-return-layout.md}). */
+  /**
+   * The layout as a Markdown table (the content of {@code docs/case-management-return-layout.md}).
+   */
   public static String markdown() {
     StringBuilder s = new StringBuilder();
-    s.append("# Case management return: the fixed cell map (layout `").append(VERSION).append("`)\n\n");
-    s.append("Generated from `org.ltcreports.casemanagement.report.ReturnLayout` (a test keeps this file equal to it).\n");
-    s.append("Sheet `Return`: the same cell holds the same figure every month, whatever the data.\n\n");
+    s.append("# Case management return: the fixed cell map (layout `")
+        .append(VERSION)
+        .append("`)\n\n");
+    s.append(
+        "Generated from `org.ltcreports.casemanagement.report.ReturnLayout` (a test keeps this file equal to it).\n");
+    s.append(
+        "Sheet `Return`: the same cell holds the same figure every month, whatever the data.\n\n");
     s.append("| cell | holds |\n|---|---|\n");
     s.append("| B2 | practice code |\n| B3 | practice name |\n| B4, C4 | locality code, name |\n");
     s.append("| B5 | month (YYYY-MM) |\n| B6 | audience |\n| B7 | data extract date |\n");
     s.append("| B8 | rules version |\n| B9 | report id |\n| B10 | layout version |\n");
     s.append("| B11 | SHA-256 of the `Data` sheet (also on sheet `Checksum`, B2) |\n");
     s.append("| G2… | validation warnings, one per row |\n\n");
-    s.append("Rows from 14: `A` label, `B` measure id, `C` key, `D` value, `E` locality value (before/after, practices with fewer than 10 patients). ");
-    s.append("Sheet `Quarter`: the same rows; `D`–`F` the three months, `G` the quarter, `H` how the quarter figure is made.\n\n");
+    s.append(
+        "Rows from 14: `A` label, `B` measure id, `C` key, `D` value, `E` locality value (before/after, practices with fewer than 10 patients). ");
+    s.append(
+        "Sheet `Quarter`: the same rows; `D`–`F` the three months, `G` the quarter, `H` how the quarter figure is made.\n\n");
     s.append("| value cell | measure id | key | quarter |\n|---|---|---|---|\n");
     for (Line l : LINES) {
       if (l.isHeading()) {
@@ -296,21 +312,34 @@ public final class ReturnLayout {
             .append(" |\n");
       }
     }
-    s.append("\nBelow the last row: the report's notes, then its data-quality counts (variable length, so last).\n");
+    s.append(
+        "\nBelow the last row: the report's notes, then its data-quality counts (variable length, so last).\n");
     s.append("\n## Other sheets\n\n");
-    s.append("- `Caseloads`: one row per case manager holding any register patient of the practice (grows with the data): ");
-    s.append("case_manager_id, name, role, WTE, practice caseload, caseload at all practices, caseload per WTE (empty when WTE is empty or 0), ");
-    s.append("very high risk share (%), flags (`ABOVE_MANAGEABLE`, `UNSUSTAINABLE`, `HIGH_RISK_SHARE`).\n");
-    s.append("- `Data`: header `practice_code, month, measure, key, value`, then one row per measure id and key — the same rows as the warehouse CSV ");
-    s.append("(a table gives one row per cell with key `<first cell>/<column>`). Numbers are numeric cells at full precision; a value that cannot be computed is an empty cell.\n");
-    s.append("- `Checksum`: `B2` the SHA-256 (lower-case hex) of the canonical text of the `Data` sheet: the header line, then one line per row, ");
-    s.append("the five fields joined by TAB and ended by LF, UTF-8; numbers as the shortest plain decimal without trailing zeros (`5`, `0.5`); empty cells as nothing; ");
-    s.append("`\\`, TAB, CR, LF in text escaped as `\\\\`, `\\t`, `\\r`, `\\n`. A collation recomputes it and refuses a file whose `Data` sheet was edited.\n");
+    s.append(
+        "- `Caseloads`: one row per case manager holding any register patient of the practice (grows with the data): ");
+    s.append(
+        "case_manager_id, name, role, WTE, practice caseload, caseload at all practices, caseload per WTE (empty when WTE is empty or 0), ");
+    s.append(
+        "very high risk share (%), flags (`ABOVE_MANAGEABLE`, `UNSUSTAINABLE`, `HIGH_RISK_SHARE`).\n");
+    s.append(
+        "- `Data`: header `practice_code, month, measure, key, value`, then one row per measure id and key — the same rows as the warehouse CSV ");
+    s.append(
+        "(a table gives one row per cell with key `<first cell>/<column>`). Numbers are numeric cells at full precision; a value that cannot be computed is an empty cell.\n");
+    s.append(
+        "- `Checksum`: `B2` the SHA-256 (lower-case hex) of the canonical text of the `Data` sheet: the header line, then one line per row, ");
+    s.append(
+        "the five fields joined by TAB and ended by LF, UTF-8; numbers as the shortest plain decimal without trailing zeros (`5`, `0.5`); empty cells as nothing; ");
+    s.append(
+        "`\\`, TAB, CR, LF in text escaped as `\\\\`, `\\t`, `\\r`, `\\n`. A collation recomputes it and refuses a file whose `Data` sheet was edited.\n");
     s.append("\n## Quarter\n\n");
-    s.append("Counts of events in a month are summed; states on the last day (register, care plans) are the quarter's last month; list sizes on the first day are its first month; ");
-    s.append("rates are recomputed from the three months' summed numerators and denominators, never averaged ");
-    s.append("(`contacts_per_register_patient` for the quarter is Σ contacts / Σ month-end register sizes: contacts per register patient per month). ");
-    s.append("The before/after figures are those of the quarter's last month (each month's evaluation already covers a 12-month cohort).\n");
+    s.append(
+        "Counts of events in a month are summed; states on the last day (register, care plans) are the quarter's last month; list sizes on the first day are its first month; ");
+    s.append(
+        "rates are recomputed from the three months' summed numerators and denominators, never averaged ");
+    s.append(
+        "(`contacts_per_register_patient` for the quarter is Σ contacts / Σ month-end register sizes: contacts per register patient per month). ");
+    s.append(
+        "The before/after figures are those of the quarter's last month (each month's evaluation already covers a 12-month cohort).\n");
     return s.toString();
   }
 

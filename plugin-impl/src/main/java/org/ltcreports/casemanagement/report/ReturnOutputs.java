@@ -8,9 +8,9 @@ import org.ltcreports.render.csv.CsvRenderer;
 import org.ltcreports.render.json.JsonRenderer;
 
 /**
- * Every format of the case management return (outputs.md §3): XLSX (fixed layout) and PDF from
- * this package, CSV and JSON from the shared renderers. Owns the PDF renderer's thread: {@link
- * #close()} it on shutdown.
+ * Every format of the case management return (outputs.md §3): XLSX (fixed layout) and PDF from this
+ * package, CSV and JSON from the shared renderers. Owns the PDF renderer's thread: {@link #close()}
+ * it on shutdown.
  */
 public final class ReturnOutputs implements AutoCloseable {
   private final ReturnXlsxRenderer xlsx;

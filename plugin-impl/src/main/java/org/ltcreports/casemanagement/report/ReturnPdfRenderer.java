@@ -1,5 +1,6 @@
 package org.ltcreports.casemanagement.report;
 
+import org.ltcreports.render.pdf.DeterministicPdfExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,9 +59,8 @@ import org.ltcreports.render.Wording;
  * table, the before/after table by prior admissions (with the locality's figures beside a small
  * practice's), notes and data-quality counts. Values are shown as {@link Display} rounds them.
  *
- * <p>DejaVu Sans, embedded; the bytes depend on the report only (the render package's
- * deterministic exporter). Filling runs on this renderer's own daemon thread; {@link #close()}
- * stops it.
+ * <p>DejaVu Sans, embedded; the bytes depend on the report only (the render package's deterministic
+ * exporter). Filling runs on this renderer's own daemon thread; {@link #close()} stops it.
  */
 public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
   private static final String TEMPLATE = "/org/ltcreports/templates/case-management-return.jasper";
@@ -124,7 +124,7 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
               .fill(template(), parameters(report), new JRMapCollectionDataSource(rows(report)));
       ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
       JRPdfExporter exporter =
-          SharedRendering.deterministicPdfExporter(context, fixedDate(report), documentId(report));
+          new DeterministicPdfExporter(context, fixedDate(report), documentId(report));
       exporter.setExporterInput(new SimpleExporterInput(print));
       exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
       SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
@@ -137,7 +137,8 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
       exporter.exportReport();
       return pdf.toByteArray();
     } catch (JRException e) {
-      throw new IOException("PDF rendering of " + report.reportId() + " failed: " + e.getMessage(), e);
+      throw new IOException(
+          "PDF rendering of " + report.reportId() + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -146,7 +147,8 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     if (t == null) {
       try (InputStream in = ReturnPdfRenderer.class.getResourceAsStream(TEMPLATE)) {
         if (in == null) {
-          throw new JRException("template " + TEMPLATE + " is not on the classpath (report-templates)");
+          throw new JRException(
+              "template " + TEMPLATE + " is not on the classpath (report-templates)");
         }
         t = (JasperReport) JRLoader.loadObject(in);
         template = t;
@@ -221,10 +223,14 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
         continue;
       }
       Map<String, Object> f = new HashMap<>();
-      String label =
-          l.key().isEmpty() ? l.label() : "    " + ReturnLayout.keyWords(l.key());
+      String label = l.key().isEmpty() ? l.label() : "    " + ReturnLayout.keyWords(l.key());
       if (!l.key().isEmpty() && isFirstKey(l)) {
-        rows.add(row(section, section, "ROW", Map.of("label", MeasureCatalogue.get(l.measureId()).label())));
+        rows.add(
+            row(
+                section,
+                section,
+                "ROW",
+                Map.of("label", MeasureCatalogue.get(l.measureId()).label())));
       }
       f.put("label", label);
       f.put("value", shown(r, l, values.get(ReturnData.lookupKey(l.measureId(), l.key()))));
@@ -250,11 +256,20 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
       if (n != null && n > 0) {
         anyIssue = true;
         rows.add(
-            row("dq", "Data quality", "ROW", Map.of("label", k.description(), "value", Display.fixed(n, 0))));
+            row(
+                "dq",
+                "Data quality",
+                "ROW",
+                Map.of("label", k.description(), "value", Display.fixed(n, 0))));
       }
     }
     if (!anyIssue && !r.dataQuality().isEmpty()) {
-      rows.add(row("dq", "Data quality", "TEXT", Map.of("text", "No data-quality issues found for this practice and month.")));
+      rows.add(
+          row(
+              "dq",
+              "Data quality",
+              "TEXT",
+              Map.of("text", "No data-quality issues found for this practice and month.")));
     }
     return rows;
   }
@@ -280,7 +295,9 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     }
     if (v instanceof Number n) {
       ValueKind kind =
-          MeasureCatalogue.find(l.measureId()).map(MeasureDefinition::kind).orElse(ValueKind.DECIMAL);
+          MeasureCatalogue.find(l.measureId())
+              .map(MeasureDefinition::kind)
+              .orElse(ValueKind.DECIMAL);
       return Display.number(n, kind);
     }
     return v.toString();
@@ -292,10 +309,18 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     }
     Map<String, Object> head = new HashMap<>();
     String[] names = {
-      "display_name", "role", "wte", "practice_caseload", "total_caseload", "caseload_per_wte",
-      "high_risk_pct", "flags"
+      "display_name",
+      "role",
+      "wte",
+      "practice_caseload",
+      "total_caseload",
+      "caseload_per_wte",
+      "high_risk_pct",
+      "flags"
     };
-    String[] labels = {"Case manager", "Role", "WTE", "Here", "All", "Per WTE", "V. high %", "Flags"};
+    String[] labels = {
+      "Case manager", "Role", "WTE", "Here", "All", "Per WTE", "V. high %", "Flags"
+    };
     for (int i = 0; i < names.length; i++) {
       head.put("c" + (i + 1), labels[i]);
     }
@@ -322,7 +347,12 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
       return;
     }
     rows.add(row(section, section, "SPACER", Map.of()));
-    rows.add(row(section, section, "TEXT", Map.of("text", MeasureCatalogue.get("ba_by_prior_admissions").label())));
+    rows.add(
+        row(
+            section,
+            section,
+            "TEXT",
+            Map.of("text", MeasureCatalogue.get("ba_by_prior_admissions").label())));
     Map<String, Object> head = new HashMap<>();
     head.put("c1", "Admissions before");
     head.put("c3", "Patients");
@@ -336,7 +366,9 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
       g.put("c1", String.valueOf(cells.get(0)));
       g.put("c3", Display.cell(r, "ba_by_prior_admissions", cells.get(1), ValueKind.COUNT));
       for (int i = 2; i <= 4; i++) {
-        g.put("c" + (i + 2), Display.cell(r, "ba_by_prior_admissions", cells.get(i), ValueKind.RATIO));
+        g.put(
+            "c" + (i + 2),
+            Display.cell(r, "ba_by_prior_admissions", cells.get(i), ValueKind.RATIO));
       }
       if (cells.get(5) != null && cells.get(6) != null) {
         g.put(
@@ -362,14 +394,23 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
   private static Calendar fixedDate(Report r) {
     GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.UK);
     c.clear();
-    c.set(r.extractDate().getYear(), r.extractDate().getMonthValue() - 1, r.extractDate().getDayOfMonth());
+    c.set(
+        r.extractDate().getYear(),
+        r.extractDate().getMonthValue() - 1,
+        r.extractDate().getDayOfMonth());
     return c;
   }
 
   private static byte[] documentId(Report r) {
     try {
       String key =
-          r.reportId() + "|" + r.rulesVersion() + "|" + r.disclosurePolicyVersion() + "|" + r.extractDate();
+          r.reportId()
+              + "|"
+              + r.rulesVersion()
+              + "|"
+              + r.disclosurePolicyVersion()
+              + "|"
+              + r.extractDate();
       return MessageDigest.getInstance("MD5").digest(key.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is required of every JVM", e);

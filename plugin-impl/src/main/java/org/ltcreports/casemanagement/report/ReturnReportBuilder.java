@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
@@ -16,6 +17,7 @@ import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.RulesVersion;
 import org.ltcreports.quality.DataQualityFindings;
+import org.ltcreports.render.Display;
 import org.ltcreports.source.SourceRows.Practice;
 
 /**
@@ -25,12 +27,13 @@ import org.ltcreports.source.SourceRows.Practice;
  *
  * <p>Measures in order: list sizes, register and caseloads, activity, care plans and follow-up,
  * before/after. For a practice with fewer than {@link BeforeAfter#SMALL_COHORT} before/after
- * patients the locality's figures follow as the table {@link BeforeAfter#LOCALITY_TABLE_ID} (an id
- * not in the measure catalogue; see the class comment of {@link BeforeAfter}).
+ * patients the locality's figures follow as the table {@link BeforeAfter#LOCALITY_TABLE_ID} once
+ * that id is in the measure catalogue (disclosure control refuses ids outside it); until then, as a
+ * note in words.
  *
- * <p>Data quality: the counts of {@link DataQualityFindings} for the practice and month (every kind,
- * zeros included) and the offending rows; without findings every count is left out and a note says
- * the data were not checked.
+ * <p>Data quality: the counts of {@link DataQualityFindings} for the practice and month (every
+ * kind, zeros included) and the offending rows; without findings every count is left out and a note
+ * says the data were not checked.
  */
 public final class ReturnReportBuilder {
   private final ReturnMeasures measures;
@@ -67,11 +70,17 @@ public final class ReturnReportBuilder {
     YearMonth month = measures.month();
     MeasureValues values = measures.forPractice(practiceCode);
     Map<String, MeasureValue> all = new LinkedHashMap<>(values.values());
+    List<String> notes = new ArrayList<>(values.notes());
     MeasureValue.Table beside = measures.beforeAfter().localityTable(practiceCode);
     if (beside != null) {
-      all.put(BeforeAfter.LOCALITY_TABLE_ID, beside);
+      if (MeasureCatalogue.find(BeforeAfter.LOCALITY_TABLE_ID).isPresent()) {
+        all.put(BeforeAfter.LOCALITY_TABLE_ID, beside);
+      } else {
+        // disclosure control refuses ids outside the catalogue: say it in words until it is there
+        notes.add(
+            localityWords(p.localityCode(), measures.beforeAfter().forLocality(p.localityCode())));
+      }
     }
-    List<String> notes = new ArrayList<>(values.notes());
     Map<String, Long> dq = new LinkedHashMap<>();
     if (findings != null) {
       dq.putAll(findings.counts(practiceCode, month));
@@ -94,6 +103,42 @@ public final class ReturnReportBuilder {
         dq,
         findings == null ? List.of() : findings.issues(practiceCode, month),
         notes);
+  }
+
+  /** The locality's before/after headline in words (for a small practice's report). */
+  static String localityWords(String locality, BeforeAfter.Result r) {
+    StringBuilder s = new StringBuilder("Before and after, locality " + locality + ": ");
+    s.append(r.patients()).append(" patients");
+    if (r.ea().meanDifference() != null) {
+      s.append("; emergency admissions per patient ")
+          .append(Display.fixed(r.ea().meanBefore(), 2))
+          .append(" before, ")
+          .append(Display.fixed(r.ea().meanAfter(), 2))
+          .append(" after, change ")
+          .append(Display.fixed(r.ea().meanDifference(), 2));
+      if (r.ea().lcl95() != null) {
+        s.append(" (95% CI ")
+            .append(Display.fixed(r.ea().lcl95(), 2))
+            .append(" to ")
+            .append(Display.fixed(r.ea().ucl95(), 2))
+            .append(")");
+      }
+    }
+    if (r.bedDays().meanDifference() != null) {
+      s.append("; bed days per patient change ")
+          .append(Display.fixed(r.bedDays().meanDifference(), 1));
+    }
+    if (r.did().estimate() != null) {
+      s.append("; difference in differences ").append(Display.fixed(r.did().estimate(), 2));
+      if (r.did().lcl95() != null) {
+        s.append(" (95% CI ")
+            .append(Display.fixed(r.did().lcl95(), 2))
+            .append(" to ")
+            .append(Display.fixed(r.did().ucl95(), 2))
+            .append(")");
+      }
+    }
+    return s.append(".").toString();
   }
 
   /** Every practice of the locality, in practice-code order. */

@@ -10,15 +10,15 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.measures.MeasureSettings;
 
 /**
- * The checks a return gets before submission (governance.md "The return lifecycle"), each a
- * warning the submitter must acknowledge, shown on the return's {@code Return} sheet:
+ * The checks a return gets before submission (governance.md "The return lifecycle"), each a warning
+ * the submitter must acknowledge, shown on the return's {@code Return} sheet:
  *
  * <ul>
  *   <li>{@code REGISTER_BELOW_TARGET}: {@code register_below_target} is {@code YES};
- *   <li>{@code CASELOAD_ABOVE_MANAGEABLE}, {@code CASELOAD_UNSUSTAINABLE}, {@code
- *       HIGH_RISK_SHARE}: one per case manager row carrying that flag;
- *   <li>{@code DATA_QUALITY/<kind>}: one per data-quality kind whose count for the practice and month is
- *       above the threshold (default 0: any issue warns).
+ *   <li>{@code CASELOAD_ABOVE_MANAGEABLE}, {@code CASELOAD_UNSUSTAINABLE}, {@code HIGH_RISK_SHARE}:
+ *       one per case manager row carrying that flag;
+ *   <li>{@code DATA_QUALITY/<kind>}: one per data-quality kind whose count for the practice and
+ *       month is above the threshold (default 0: any issue warns).
  * </ul>
  *
  * Warnings are worded for the reader and ordered as above, so the same return always lists the same
@@ -63,7 +63,9 @@ public final class ReturnValidation {
       for (List<Object> row : t.rows()) {
         String f = row.get(flags) == null ? "" : row.get(flags).toString();
         String who =
-            row.get(name) == null ? String.valueOf(row.get(id)) : row.get(name) + " (" + row.get(id) + ")";
+            row.get(name) == null
+                ? String.valueOf(row.get(id))
+                : row.get(name) + " (" + row.get(id) + ")";
         if (f.contains("ABOVE_MANAGEABLE") && !f.contains("UNSUSTAINABLE")) {
           out.add(
               new Warning(
@@ -108,7 +110,10 @@ public final class ReturnValidation {
             words = k.description();
           }
         }
-        out.add(new Warning("DATA_QUALITY/" + e.getKey(), "Data quality: " + e.getValue() + " × " + words + "."));
+        out.add(
+            new Warning(
+                "DATA_QUALITY/" + e.getKey(),
+                "Data quality: " + e.getValue() + " × " + words + "."));
       }
     }
     return out;

@@ -48,8 +48,8 @@ import org.ltcreports.render.ReportRenderer;
  * {@link #renderQuarter} writes the quarter's view: the three months side by side with the quarter
  * figure of each line ({@link ReturnLayout.Aggregation}).
  *
- * <p>The bytes depend on the report only: SXSSF, then document properties and zip entry times
- * fixed to the data extract date.
+ * <p>The bytes depend on the report only: SXSSF, then document properties and zip entry times fixed
+ * to the data extract date.
  */
 public final class ReturnXlsxRenderer implements ReportRenderer {
   private final ReturnValidation validation;
@@ -131,7 +131,8 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
       row++;
     }
     if (!r.dataQuality().isEmpty()) {
-      m.put(row++, COL_LABEL, "Data quality (issues charged to this practice and month)", Style.BOLD);
+      m.put(
+          row++, COL_LABEL, "Data quality (issues charged to this practice and month)", Style.BOLD);
       for (DataQualityKind k : DataQualityKind.values()) {
         Long n = r.dataQuality().get(k.key());
         if (n != null) {
@@ -328,8 +329,8 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
   }
 
   /**
-   * The quarter figure of a line from the three months' values (see {@link Aggregation}); null
-   * when a month lacks the value or a rate's summed denominator is 0.
+   * The quarter figure of a line from the three months' values (see {@link Aggregation}); null when
+   * a month lacks the value or a rate's summed denominator is 0.
    */
   public static Object quarterValue(Line l, List<Map<String, Object>> months) {
     Object[] v = new Object[3];

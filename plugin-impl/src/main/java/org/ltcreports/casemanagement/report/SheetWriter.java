@@ -1,5 +1,6 @@
 package org.ltcreports.casemanagement.report;
 
+import org.ltcreports.render.xlsx.DeterministicZip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,7 +104,10 @@ public final class SheetWriter implements AutoCloseable {
     return s;
   }
 
-  /** The number style of a value kind (counts {@code #,##0}, rates and % {@code 0.0}, others {@code 0.00}). */
+  /**
+   * The number style of a value kind (counts {@code #,##0}, rates and % {@code 0.0}, others {@code
+   * 0.00}).
+   */
   public static Style styleOf(ValueKind kind) {
     if (kind == null) {
       return Style.TWO_DP;
@@ -214,7 +218,7 @@ public final class SheetWriter implements AutoCloseable {
     props.getExtendedProperties().getUnderlyingProperties().setApplication("LTC Reports");
     ByteArrayOutputStream raw = new ByteArrayOutputStream(64 * 1024);
     wb.write(raw);
-    SharedRendering.rewriteZip(raw.toByteArray(), midnight, out);
+    DeterministicZip.rewrite(raw.toByteArray(), midnight, out);
   }
 
   /** Deletes SXSSF's temporary files. */

@@ -3,7 +3,9 @@ package org.ltcreports.web.deploy;
 import java.util.List;
 import org.ltcreports.config.ConfigException;
 
-/** The context parameter {@value #PARAM}: where the plugin's servlets sit in the web application. */
+/**
+ * The context parameter {@value #PARAM}: where the plugin's servlets sit in the web application.
+ */
 public final class BasePath {
   public static final String PARAM = "ltc.base-path";
 
@@ -28,7 +30,8 @@ public final class BasePath {
       return "";
     }
     if (!p.startsWith("/") || p.contains("*") || p.contains("?") || p.contains("#")) {
-      throw new ConfigException(List.of("ltc.base-path must be a path such as /ltc-reports, got '" + value + "'"));
+      throw new ConfigException(
+          List.of("ltc.base-path must be a path such as /ltc-reports, got '" + value + "'"));
     }
     return p;
   }

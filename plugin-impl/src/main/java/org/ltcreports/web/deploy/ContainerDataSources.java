@@ -58,12 +58,27 @@ public final class ContainerDataSources implements AutoCloseable {
   static ContainerDataSources open(LtcConfig config, Jndi jndi) {
     List<DataSource> created = new ArrayList<>();
     DataSource source =
-        choose(jndi, config.sourceJndi(), config.sourceJdbcUrl(), config.sourceUser(), config.sourcePassword(), "source", created);
+        choose(
+            jndi,
+            config.sourceJndi(),
+            config.sourceJdbcUrl(),
+            config.sourceUser(),
+            config.sourcePassword(),
+            "source",
+            created);
     DataSource plugin;
     String pluginJndi = config.get("plugin.jndi");
     String pluginUrl = config.get("plugin.jdbc-url");
     if (pluginJndi != null || pluginUrl != null) {
-      plugin = choose(jndi, pluginJndi, pluginUrl, config.pluginUser(), config.pluginPassword(), "plugin", created);
+      plugin =
+          choose(
+              jndi,
+              pluginJndi,
+              pluginUrl,
+              config.pluginUser(),
+              config.pluginPassword(),
+              "plugin",
+              created);
     } else {
       Optional<DataSource> bound = jndi.find(DEFAULT_PLUGIN_JNDI);
       if (bound.isPresent()) {
@@ -74,11 +89,18 @@ public final class ContainerDataSources implements AutoCloseable {
         plugin = source;
       }
     }
-    return new ContainerDataSources(source, plugin instanceof Writable ? plugin : new Writable(plugin), created);
+    return new ContainerDataSources(
+        source, plugin instanceof Writable ? plugin : new Writable(plugin), created);
   }
 
   private static DataSource choose(
-      Jndi jndi, String name, String url, String user, String password, String what, List<DataSource> created) {
+      Jndi jndi,
+      String name,
+      String url,
+      String user,
+      String password,
+      String what,
+      List<DataSource> created) {
     if (name != null) {
       Optional<DataSource> bound = jndi.find(name);
       if (bound.isPresent()) {
@@ -88,10 +110,20 @@ public final class ContainerDataSources implements AutoCloseable {
       if (url == null) {
         throw new ConfigException(
             List.of(
-                "no " + what + " data source: JNDI name " + name + " is not bound in this web application and "
-                    + what + ".jdbc-url is not set in the properties file (ltc.config)"));
+                "no "
+                    + what
+                    + " data source: JNDI name "
+                    + name
+                    + " is not bound in this web application and "
+                    + what
+                    + ".jdbc-url is not set in the properties file (ltc.config)"));
       }
-      LOG.info("{} data source: JNDI {} is not bound; using {}.jdbc-url {}", what, name, what, JdbcDataSources.redact(url));
+      LOG.info(
+          "{} data source: JNDI {} is not bound; using {}.jdbc-url {}",
+          what,
+          name,
+          what,
+          JdbcDataSources.redact(url));
     } else {
       LOG.info("{} data source: {}.jdbc-url {}", what, what, JdbcDataSources.redact(url));
     }
@@ -147,7 +179,13 @@ public final class ContainerDataSources implements AutoCloseable {
           return Optional.of(ds);
         }
         if (o != null) {
-          throw new ConfigException(List.of("JNDI name " + n + " is bound to a " + o.getClass().getName() + ", not a javax.sql.DataSource"));
+          throw new ConfigException(
+              List.of(
+                  "JNDI name "
+                      + n
+                      + " is bound to a "
+                      + o.getClass().getName()
+                      + ", not a javax.sql.DataSource"));
         }
       } catch (NamingException e) {
         LOG.debug("JNDI {} not bound: {}", n, e.toString());

@@ -24,8 +24,10 @@ public final class ContainerSecurity {
   public static void install(ServletContext ctx, ContainerUserFilter filter) {
     FilterRegistration.Dynamic f = ctx.addFilter(FILTER_NAME, filter);
     if (f == null) {
-      throw new IllegalStateException("a filter called " + FILTER_NAME + " already exists in this web application");
+      throw new IllegalStateException(
+          "a filter called " + FILTER_NAME + " already exists in this web application");
     }
-    f.addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), true, PLUGIN_SERVLETS.toArray(String[]::new));
+    f.addMappingForServletNames(
+        EnumSet.of(DispatcherType.REQUEST), true, PLUGIN_SERVLETS.toArray(String[]::new));
   }
 }

@@ -30,7 +30,9 @@ public final class ContainerSecurityModule extends AbstractModule {
   public static MappedUserDirectory directory(LtcConfig config) {
     String file = config.get(USERS_FILE);
     if (file == null) {
-      LOG.warn("{} is not set: users get their container roles but no practices or localities", USERS_FILE);
+      LOG.warn(
+          "{} is not set: users get their container roles but no practices or localities",
+          USERS_FILE);
       return MappedUserDirectory.empty();
     }
     return MappedUserDirectory.load(Path.of(file));
@@ -39,6 +41,8 @@ public final class ContainerSecurityModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(MappedUserDirectory.class).toInstance(directory);
-    OptionalBinder.newOptionalBinder(binder(), UserDirectory.class).setDefault().toInstance(directory);
+    OptionalBinder.newOptionalBinder(binder(), UserDirectory.class)
+        .setDefault()
+        .toInstance(directory);
   }
 }

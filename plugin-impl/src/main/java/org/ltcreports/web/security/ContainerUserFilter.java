@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * In front of the plugin's servlets inside a container (never the host's): lets the health check
- * through, and otherwise requires a container user who holds at least one plugin role, whom it
- * puts on the request for {@link ContainerUsers#current}. The descriptors' security constraints
- * cover the default paths; under a moved base path this filter asks the container to authenticate
- * ({@code HttpServletRequest#authenticate}, the web application's own login method). Anyone
- * without a plugin role gets a 403, also when constraints were left out by mistake (fail closed).
- * What a user may see is decided later, per request, by the access rules.
+ * through, and otherwise requires a container user who holds at least one plugin role, whom it puts
+ * on the request for {@link ContainerUsers#current}. The descriptors' security constraints cover
+ * the default paths; under a moved base path this filter asks the container to authenticate ({@code
+ * HttpServletRequest#authenticate}, the web application's own login method). Anyone without a
+ * plugin role gets a 403, also when constraints were left out by mistake (fail closed). What a user
+ * may see is decided later, per request, by the access rules.
  */
 public final class ContainerUserFilter implements Filter {
   private static final Logger LOG = LoggerFactory.getLogger(ContainerUserFilter.class);
@@ -48,13 +48,19 @@ public final class ContainerUserFilter implements Filter {
         return;
       }
       if (req.getUserPrincipal() == null) {
-        deny(req, resp, "sign in through the host system first: this web application has no login method");
+        deny(
+            req,
+            resp,
+            "sign in through the host system first: this web application has no login method");
         return;
       }
     }
     Optional<HostUser> user = ContainerUsers.resolve(req, directory);
     if (user.isEmpty()) {
-      LOG.info("{} has no LTC Reports role; denied {}", req.getUserPrincipal().getName(), req.getRequestURI());
+      LOG.info(
+          "{} has no LTC Reports role; denied {}",
+          req.getUserPrincipal().getName(),
+          req.getRequestURI());
       deny(req, resp, "you have no LTC Reports role");
       return;
     }
@@ -67,16 +73,20 @@ public final class ContainerUserFilter implements Filter {
     return "/health".equals(req.getPathInfo()) && servletPath.endsWith("/api");
   }
 
-  private static void deny(HttpServletRequest req, HttpServletResponse resp, String message) throws IOException {
+  private static void deny(HttpServletRequest req, HttpServletResponse resp, String message)
+      throws IOException {
     resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
     resp.setHeader("Cache-Control", "no-store");
     String servletPath = req.getServletPath() == null ? "" : req.getServletPath();
     if (servletPath.endsWith("/api")) {
       resp.setContentType("application/json; charset=UTF-8");
-      resp.getOutputStream().write(("{\"status\":403,\"error\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+      resp.getOutputStream()
+          .write(
+              ("{\"status\":403,\"error\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
     } else {
       resp.setContentType("text/plain; charset=UTF-8");
-      resp.getOutputStream().write(("403 Forbidden: " + message + "\n").getBytes(StandardCharsets.UTF_8));
+      resp.getOutputStream()
+          .write(("403 Forbidden: " + message + "\n").getBytes(StandardCharsets.UTF_8));
     }
   }
 }

@@ -9,8 +9,7 @@ import org.ltcreports.api.spi.UserDirectory;
 /**
  * The signed-in user of a request, as the container authenticated them ({@code getUserPrincipal},
  * {@code isUserInRole}) and the {@link UserDirectory} maps them. {@link ContainerUserFilter} puts
- * the user on every plugin request except the health check; servlets read it with {@link
- * #current}.
+ * the user on every plugin request except the health check; servlets read it with {@link #current}.
  */
 public final class ContainerUsers {
   /** Request attribute holding the {@link HostUser}. */

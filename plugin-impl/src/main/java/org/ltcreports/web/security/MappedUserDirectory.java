@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * role.PRACTICE_USER    = PRACTICE_USER, gp-staff
  * </pre>
  *
- * A user holding none of the plugin's roles is unknown to the plugin ({@link #resolve} is empty);
- * a user with roles but absent from the file has roles and no practices or localities, which is
+ * A user holding none of the plugin's roles is unknown to the plugin ({@link #resolve} is empty); a
+ * user with roles but absent from the file has roles and no practices or localities, which is
  * enough for an AUDITOR and nothing else. The file is re-read when it changes; a change that does
  * not parse is logged and the previous mapping kept.
  */
@@ -112,7 +112,10 @@ public final class MappedUserDirectory implements UserDirectory {
           mapping = parse(read(file), file.toString());
           LOG.info("re-read the user mapping {}", file);
         } catch (RuntimeException e) {
-          LOG.error("the user mapping {} changed but cannot be used; keeping the previous one: {}", file, e.getMessage());
+          LOG.error(
+              "the user mapping {} changed but cannot be used; keeping the previous one: {}",
+              file,
+              e.getMessage());
         }
         loadedAt = now;
       }
@@ -132,9 +135,18 @@ public final class MappedUserDirectory implements UserDirectory {
       String value = p.getProperty(key);
       if (key.startsWith("role.")) {
         String name = key.substring("role.".length()).trim();
-        Optional<Role> role = Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst();
+        Optional<Role> role =
+            Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst();
         if (role.isEmpty()) {
-          problems.add(where + ": " + key + ": no plugin role called '" + name + "' (roles: " + Arrays.toString(Role.values()) + ")");
+          problems.add(
+              where
+                  + ": "
+                  + key
+                  + ": no plugin role called '"
+                  + name
+                  + "' (roles: "
+                  + Arrays.toString(Role.values())
+                  + ")");
           continue;
         }
         Set<String> names = list(value, false);
@@ -142,12 +154,24 @@ public final class MappedUserDirectory implements UserDirectory {
           problems.add(where + ": " + key + " must name at least one container role");
         }
         roleNames.put(role.get(), names);
-      } else if (key.startsWith("user.") && key.endsWith(".practices") && key.length() > "user..practices".length()) {
-        practices.put(key.substring("user.".length(), key.length() - ".practices".length()), list(value, true));
-      } else if (key.startsWith("user.") && key.endsWith(".localities") && key.length() > "user..localities".length()) {
-        localities.put(key.substring("user.".length(), key.length() - ".localities".length()), list(value, true));
+      } else if (key.startsWith("user.")
+          && key.endsWith(".practices")
+          && key.length() > "user..practices".length()) {
+        practices.put(
+            key.substring("user.".length(), key.length() - ".practices".length()),
+            list(value, true));
+      } else if (key.startsWith("user.")
+          && key.endsWith(".localities")
+          && key.length() > "user..localities".length()) {
+        localities.put(
+            key.substring("user.".length(), key.length() - ".localities".length()),
+            list(value, true));
       } else {
-        problems.add(where + ": unknown key '" + key + "' (expected user.<name>.practices, user.<name>.localities or role.<ROLE>)");
+        problems.add(
+            where
+                + ": unknown key '"
+                + key
+                + "' (expected user.<name>.practices, user.<name>.localities or role.<ROLE>)");
       }
     }
     if (!problems.isEmpty()) {
@@ -157,7 +181,10 @@ public final class MappedUserDirectory implements UserDirectory {
     Set<String> names = new LinkedHashSet<>(practices.keySet());
     names.addAll(localities.keySet());
     for (String name : names) {
-      users.put(name, new Scope(practices.getOrDefault(name, Set.of()), localities.getOrDefault(name, Set.of())));
+      users.put(
+          name,
+          new Scope(
+              practices.getOrDefault(name, Set.of()), localities.getOrDefault(name, Set.of())));
     }
     return new Mapping(Map.copyOf(users), Map.copyOf(roleNames));
   }
@@ -188,7 +215,8 @@ public final class MappedUserDirectory implements UserDirectory {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException e) {
-      throw new ConfigException(List.of("cannot read the user mapping " + file + ": " + e.getMessage()));
+      throw new ConfigException(
+          List.of("cannot read the user mapping " + file + ": " + e.getMessage()));
     }
     return p;
   }
@@ -197,7 +225,8 @@ public final class MappedUserDirectory implements UserDirectory {
     try {
       return Files.getLastModifiedTime(file);
     } catch (IOException e) {
-      throw new ConfigException(List.of("cannot read the user mapping " + file + ": " + e.getMessage()));
+      throw new ConfigException(
+          List.of("cannot read the user mapping " + file + ": " + e.getMessage()));
     }
   }
 

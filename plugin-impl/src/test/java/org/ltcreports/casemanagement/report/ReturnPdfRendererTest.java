@@ -16,7 +16,9 @@ import org.ltcreports.casemanagement.ReturnFixture;
 import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.measures.MeasureContext;
 
-/** The return PDF: it renders, says what it holds, embeds its fonts, and regenerates byte for byte. */
+/**
+ * The return PDF: it renders, says what it holds, embeds its fonts, and regenerates byte for byte.
+ */
 class ReturnPdfRendererTest {
   static ReturnPdfRenderer renderer;
   static Report p2;
@@ -26,7 +28,8 @@ class ReturnPdfRendererTest {
     renderer = new ReturnPdfRenderer();
     MeasureContext ctx = ReturnFixture.context(11, 40);
     p2 =
-        ReturnReportBuilder.of(ctx, YearMonth.of(2026, 10), WorkingDays.englandAndWales(), null, "sdc-2026.1")
+        ReturnReportBuilder.of(
+                ctx, YearMonth.of(2026, 10), WorkingDays.englandAndWales(), null, "sdc-2026.1")
             .build("P2");
   }
 
@@ -38,7 +41,8 @@ class ReturnPdfRendererTest {
   @Test
   void rendersTheReturnDeterministically() throws IOException {
     byte[] pdf = renderer.render(p2);
-    assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
     assertThat(renderer.render(p2)).isEqualTo(pdf);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(doc);

@@ -67,7 +67,9 @@ class ReturnXlsxRendererTest {
   @Test
   void sheetsAndIdentityCells() throws IOException {
     try (XSSFWorkbook wb = open(p1Bytes)) {
-      assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)))
+      assertThat(
+              List.of(
+                  wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)))
           .containsExactly("Return", "Caseloads", "Data", "Checksum");
       Sheet s = wb.getSheet("Return");
       assertThat(text(s, "B2")).isEqualTo("P1");
@@ -117,7 +119,8 @@ class ReturnXlsxRendererTest {
             .registeredPatient("a", "1950-01-01", "F", "Q1", "2000-01-01");
     MeasureContext empty = new MeasureContext(b.build(), MeasureSettings.defaults());
     Report r =
-        ReturnReportBuilder.of(empty, YearMonth.of(2026, 10), WorkingDays.englandAndWales(), null, "v")
+        ReturnReportBuilder.of(
+                empty, YearMonth.of(2026, 10), WorkingDays.englandAndWales(), null, "v")
             .build("Q1");
     try (XSSFWorkbook wb = open(new ReturnXlsxRenderer().render(r))) {
       Sheet s = wb.getSheet("Return");
@@ -126,7 +129,9 @@ class ReturnXlsxRendererTest {
       }
       assertThat(cell(s, ReturnLayout.line("register_size", "").valueCell()).getNumericCellValue())
           .isEqualTo(0.0);
-      assertThat(cell(s, ReturnLayout.line("contacts_by_type", "MONITORING").valueCell()).getNumericCellValue())
+      assertThat(
+              cell(s, ReturnLayout.line("contacts_by_type", "MONITORING").valueCell())
+                  .getNumericCellValue())
           .isEqualTo(0.0);
       assertThat(text(s, "G2")).contains("below the target of 2.0%");
     }
@@ -135,8 +140,13 @@ class ReturnXlsxRendererTest {
   @Test
   void dataSheetIsTheWarehouseCsvAndItsChecksumRecomputes() throws IOException {
     List<CSVRecord> csv =
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-            .parse(new StringReader(new String(new CsvRenderer().render(p1), StandardCharsets.UTF_8)))
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(
+                new StringReader(new String(new CsvRenderer().render(p1), StandardCharsets.UTF_8)))
             .getRecords();
     try (XSSFWorkbook wb = open(p1Bytes)) {
       List<ReturnData.Row> rows = readData(wb.getSheet("Data"));
@@ -173,7 +183,8 @@ class ReturnXlsxRendererTest {
     List<Report> q = new ArrayList<>();
     for (int m = 7; m <= 9; m++) {
       q.add(
-          ReturnReportBuilder.of(ctx, YearMonth.of(2026, m), WorkingDays.englandAndWales(), null, "v")
+          ReturnReportBuilder.of(
+                  ctx, YearMonth.of(2026, m), WorkingDays.englandAndWales(), null, "v")
               .build("P1"));
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -183,7 +194,10 @@ class ReturnXlsxRendererTest {
       Line contacts = ReturnLayout.line("contacts_attended", "");
       Row r = s.getRow(contacts.row());
       assertThat(r.getCell(6).getNumericCellValue())
-          .isEqualTo(r.getCell(3).getNumericCellValue() + r.getCell(4).getNumericCellValue() + r.getCell(5).getNumericCellValue());
+          .isEqualTo(
+              r.getCell(3).getNumericCellValue()
+                  + r.getCell(4).getNumericCellValue()
+                  + r.getCell(5).getNumericCellValue());
       Line register = ReturnLayout.line("register_size", "");
       assertThat(s.getRow(register.row()).getCell(6).getNumericCellValue())
           .as("a state: the quarter's last month")
@@ -195,17 +209,24 @@ class ReturnXlsxRendererTest {
       assertThat(s.getRow(pct.row()).getCell(6).getNumericCellValue())
           .isCloseTo(100 * followed / discharges, within(1e-9));
       double perPatient = sum(s, contacts) / sum(s, register);
-      assertThat(s.getRow(ReturnLayout.line("contacts_per_register_patient", "").row()).getCell(6).getNumericCellValue())
+      assertThat(
+              s.getRow(ReturnLayout.line("contacts_per_register_patient", "").row())
+                  .getCell(6)
+                  .getNumericCellValue())
           .isCloseTo(perPatient, within(1e-9));
       assertThat(readData(wb.getSheet("Data"))).hasSize(3 * ReturnData.rows(q.get(0)).size());
     }
-    assertThatThrownBy(() -> new ReturnXlsxRenderer().renderQuarter(List.of(q.get(1), q.get(2), q.get(0)), out))
+    assertThatThrownBy(
+            () ->
+                new ReturnXlsxRenderer().renderQuarter(List.of(q.get(1), q.get(2), q.get(0)), out))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static double sum(Sheet s, Line l) {
     Row r = s.getRow(l.row());
-    return r.getCell(3).getNumericCellValue() + r.getCell(4).getNumericCellValue() + r.getCell(5).getNumericCellValue();
+    return r.getCell(3).getNumericCellValue()
+        + r.getCell(4).getNumericCellValue()
+        + r.getCell(5).getNumericCellValue();
   }
 
   /** The Data sheet read back as rows (numbers as doubles, blanks as null). */
@@ -217,7 +238,9 @@ class ReturnXlsxRendererTest {
       Object value =
           v == null || v.getCellType() == CellType.BLANK
               ? null
-              : v.getCellType() == CellType.NUMERIC ? (Object) v.getNumericCellValue() : v.getStringCellValue();
+              : v.getCellType() == CellType.NUMERIC
+                  ? (Object) v.getNumericCellValue()
+                  : v.getStringCellValue();
       rows.add(new ReturnData.Row(str(r, 0), str(r, 1), str(r, 2), str(r, 3), value));
     }
     return rows;

@@ -38,15 +38,21 @@ class ContainerDataSourcesTest {
   @Test
   void jndiFirst() {
     try (ContainerDataSources ds =
-        ContainerDataSources.open(config("source.jdbc-url", "jdbc:h2:mem:unused"), jndi(Map.of(LtcConfig.DEFAULT_JNDI, JNDI_SOURCE)))) {
+        ContainerDataSources.open(
+            config("source.jdbc-url", "jdbc:h2:mem:unused"),
+            jndi(Map.of(LtcConfig.DEFAULT_JNDI, JNDI_SOURCE)))) {
       assertThat(ds.source()).isSameAs(JNDI_SOURCE);
-      assertThat(unwrap(ds.plugin())).as("plugin tables beside the source by default").isSameAs(JNDI_SOURCE);
+      assertThat(unwrap(ds.plugin()))
+          .as("plugin tables beside the source by default")
+          .isSameAs(JNDI_SOURCE);
     }
   }
 
   @Test
   void fallsBackToThePropertiesFile() {
-    try (ContainerDataSources ds = ContainerDataSources.open(config("source.jdbc-url", "jdbc:h2:mem:cds-fallback"), jndi(Map.of()))) {
+    try (ContainerDataSources ds =
+        ContainerDataSources.open(
+            config("source.jdbc-url", "jdbc:h2:mem:cds-fallback"), jndi(Map.of()))) {
       assertThat(ds.source()).isInstanceOf(JdbcConnectionPool.class);
     }
   }
@@ -63,18 +69,28 @@ class ContainerDataSourcesTest {
   void pluginTablesFromTheirOwnJndiNameWhenBound() {
     try (ContainerDataSources ds =
         ContainerDataSources.open(
-            config(), jndi(Map.of(LtcConfig.DEFAULT_JNDI, JNDI_SOURCE, ContainerDataSources.DEFAULT_PLUGIN_JNDI, JNDI_PLUGIN)))) {
+            config(),
+            jndi(
+                Map.of(
+                    LtcConfig.DEFAULT_JNDI,
+                    JNDI_SOURCE,
+                    ContainerDataSources.DEFAULT_PLUGIN_JNDI,
+                    JNDI_PLUGIN)))) {
       assertThat(unwrap(ds.plugin())).isSameAs(JNDI_PLUGIN);
     }
   }
 
   @Test
   void pluginTablesFromConfiguredJndiOrUrl() {
-    Map<String, DataSource> bound = new HashMap<>(Map.of(LtcConfig.DEFAULT_JNDI, JNDI_SOURCE, "java:comp/env/jdbc/other", JNDI_PLUGIN));
-    try (ContainerDataSources ds = ContainerDataSources.open(config("plugin.jndi", "java:comp/env/jdbc/other"), jndi(bound))) {
+    Map<String, DataSource> bound =
+        new HashMap<>(
+            Map.of(LtcConfig.DEFAULT_JNDI, JNDI_SOURCE, "java:comp/env/jdbc/other", JNDI_PLUGIN));
+    try (ContainerDataSources ds =
+        ContainerDataSources.open(config("plugin.jndi", "java:comp/env/jdbc/other"), jndi(bound))) {
       assertThat(unwrap(ds.plugin())).isSameAs(JNDI_PLUGIN);
     }
-    try (ContainerDataSources ds = ContainerDataSources.open(config("plugin.jdbc-url", "jdbc:h2:mem:cds-own"), jndi(bound))) {
+    try (ContainerDataSources ds =
+        ContainerDataSources.open(config("plugin.jdbc-url", "jdbc:h2:mem:cds-own"), jndi(bound))) {
       assertThat(unwrap(ds.plugin())).isInstanceOf(JdbcConnectionPool.class);
     }
   }
@@ -101,8 +117,11 @@ class ContainerDataSourcesTest {
     DataSource pool =
         (DataSource)
             Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, m, args) -> m.getName().equals("getConnection") ? fake : null);
-    try (ContainerDataSources ds = ContainerDataSources.open(config(), jndi(Map.of(LtcConfig.DEFAULT_JNDI, pool)))) {
+                getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, m, args) -> m.getName().equals("getConnection") ? fake : null);
+    try (ContainerDataSources ds =
+        ContainerDataSources.open(config(), jndi(Map.of(LtcConfig.DEFAULT_JNDI, pool)))) {
       assertThat(ds.plugin().getConnection().isReadOnly()).isFalse();
     }
   }

@@ -112,7 +112,9 @@ class ContainerUserFilterTest {
     e.roles = Set.of("PRACTICE_USER");
     e.run();
     assertThat(e.chained).isTrue();
-    assertThat(e.attributes.get(ContainerUsers.ATTRIBUTE)).isInstanceOfSatisfying(HostUser.class, u -> assertThat(u.roles()).containsExactly(Role.PRACTICE_USER));
+    assertThat(e.attributes.get(ContainerUsers.ATTRIBUTE))
+        .isInstanceOfSatisfying(
+            HostUser.class, u -> assertThat(u.roles()).containsExactly(Role.PRACTICE_USER));
   }
 
   @Test
@@ -123,7 +125,8 @@ class ContainerUserFilterTest {
     e.run();
     assertThat(e.chained).isFalse();
     assertThat(e.status).isEqualTo(403);
-    assertThat(e.body.toString(StandardCharsets.UTF_8)).contains("\"status\":403", "no LTC Reports role");
+    assertThat(e.body.toString(StandardCharsets.UTF_8))
+        .contains("\"status\":403", "no LTC Reports role");
   }
 
   @Test

@@ -29,13 +29,15 @@ class MappedUserDirectoryTest {
   @Test
   void rolesFromTheContainerScopeFromTheFile() throws Exception {
     MappedUserDirectory d =
-        MappedUserDirectory.of(props("user.alice.practices = a81001, A81002\nuser.bob.localities = L01\n"));
+        MappedUserDirectory.of(
+            props("user.alice.practices = a81001, A81002\nuser.bob.localities = L01\n"));
     Optional<HostUser> alice = d.resolve("alice", Set.of("PRACTICE_LEAD", "host-user")::contains);
     assertThat(alice).isPresent();
     assertThat(alice.get().roles()).containsExactly(Role.PRACTICE_LEAD);
     assertThat(alice.get().practices()).containsExactlyInAnyOrder("A81001", "A81002");
     assertThat(alice.get().localities()).isEmpty();
-    HostUser bob = d.resolve("bob", Set.of("LOCALITY_MANAGER", "COMMISSIONER")::contains).orElseThrow();
+    HostUser bob =
+        d.resolve("bob", Set.of("LOCALITY_MANAGER", "COMMISSIONER")::contains).orElseThrow();
     assertThat(bob.roles()).containsExactlyInAnyOrder(Role.LOCALITY_MANAGER, Role.COMMISSIONER);
     assertThat(bob.localities()).containsExactly("L01");
   }
@@ -58,22 +60,33 @@ class MappedUserDirectoryTest {
   @Test
   void containerRoleNamesCanBeMapped() throws Exception {
     MappedUserDirectory d =
-        MappedUserDirectory.of(props("role.PRACTICE_USER = PRACTICE_USER, gp-staff\nrole.AUDITOR = governance\n"));
-    assertThat(d.resolve("erin", "gp-staff"::equals).orElseThrow().roles()).containsExactly(Role.PRACTICE_USER);
-    assertThat(d.resolve("fay", "governance"::equals).orElseThrow().roles()).containsExactly(Role.AUDITOR);
-    assertThat(d.resolve("gus", "AUDITOR"::equals)).as("AUDITOR now comes only from 'governance'").isEmpty();
+        MappedUserDirectory.of(
+            props("role.PRACTICE_USER = PRACTICE_USER, gp-staff\nrole.AUDITOR = governance\n"));
+    assertThat(d.resolve("erin", "gp-staff"::equals).orElseThrow().roles())
+        .containsExactly(Role.PRACTICE_USER);
+    assertThat(d.resolve("fay", "governance"::equals).orElseThrow().roles())
+        .containsExactly(Role.AUDITOR);
+    assertThat(d.resolve("gus", "AUDITOR"::equals))
+        .as("AUDITOR now comes only from 'governance'")
+        .isEmpty();
     assertThat(d.roleNames().get(Role.COMMISSIONER)).containsExactly("COMMISSIONER");
   }
 
   @Test
   void mistakesAreAllReported() {
     assertThatThrownBy(
-            () -> MappedUserDirectory.of(props("role.ADMIN = x\nuser.h.practise = A1\nrole.AUDITOR = \n")))
+            () ->
+                MappedUserDirectory.of(
+                    props("role.ADMIN = x\nuser.h.practise = A1\nrole.AUDITOR = \n")))
         .isInstanceOf(ConfigException.class)
         .satisfies(
             e -> {
               assertThat(((ConfigException) e).problems()).hasSize(3);
-              assertThat(e.getMessage()).contains("no plugin role called 'ADMIN'", "unknown key 'user.h.practise'", "role.AUDITOR");
+              assertThat(e.getMessage())
+                  .contains(
+                      "no plugin role called 'ADMIN'",
+                      "unknown key 'user.h.practise'",
+                      "role.AUDITOR");
             });
   }
 
@@ -83,11 +96,13 @@ class MappedUserDirectoryTest {
     Files.writeString(file, "user.ivy.practices = A81001\n", StandardCharsets.UTF_8);
     Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000));
     MappedUserDirectory d = MappedUserDirectory.load(file);
-    assertThat(d.resolve("ivy", "PRACTICE_USER"::equals).orElseThrow().practices()).containsExactly("A81001");
+    assertThat(d.resolve("ivy", "PRACTICE_USER"::equals).orElseThrow().practices())
+        .containsExactly("A81001");
 
     Files.writeString(file, "user.ivy.practices = A81002\n", StandardCharsets.UTF_8);
     Files.setLastModifiedTime(file, FileTime.fromMillis(2_000_000));
-    assertThat(d.resolve("ivy", "PRACTICE_USER"::equals).orElseThrow().practices()).containsExactly("A81002");
+    assertThat(d.resolve("ivy", "PRACTICE_USER"::equals).orElseThrow().practices())
+        .containsExactly("A81002");
 
     Files.writeString(file, "nonsense = 1\n", StandardCharsets.UTF_8);
     Files.setLastModifiedTime(file, FileTime.fromMillis(3_000_000));
