@@ -25,8 +25,21 @@ public final class CaseManagedAdmissions implements MeasureFamily {
   private final boolean hasAttendances;
   private final Map<String, long[]> admissions = new HashMap<>(); // [ea_count, on register]
   private final Map<String, long[]> attendances = new HashMap<>(); // [attendances, duplicates]
+  private final Map<String, java.util.List<String>> dueSpells = new HashMap<>();
+  private final ReviewRecords reviews;
+  private final YearMonth month;
 
   public CaseManagedAdmissions(MeasureContext ctx, YearMonth month) {
+    this(ctx, month, ReviewRecords.NONE);
+  }
+
+  /**
+   * @param reviews the practice's recorded reviews, or {@link ReviewRecords#NONE} when there is no
+   *     review store (then completed and avoidable are null)
+   */
+  public CaseManagedAdmissions(MeasureContext ctx, YearMonth month, ReviewRecords reviews) {
+    this.reviews = reviews;
+    this.month = month;
     RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
     for (Admission a : ctx.admissions()) {
       if (a.practiceCode() == null || !a.month().equals(month)) {
@@ -36,6 +49,7 @@ public final class CaseManagedAdmissions implements MeasureFamily {
       c[0]++;
       if (register.onRegister(a.spell().patientId(), a.admitted())) {
         c[1]++;
+        dueSpells.computeIfAbsent(a.practiceCode(), k -> new java.util.ArrayList<>()).add(a.spell().spellId());
       }
     }
     this.hasAttendances = ctx.data().hasAttendances();
@@ -77,5 +91,25 @@ public final class CaseManagedAdmissions implements MeasureFamily {
       out.note("A&E attendances are not available: the source has no ae_attendance table.");
     }
     out.count("reviews_due", c[1]);
+    if (reviews == ReviewRecords.NONE) {
+      out.number("reviews_completed", null);
+      out.number("reviews_avoidable", null);
+      return;
+    }
+    // Only reviews of this month's due admissions count; AVOIDABLE only (not POSSIBLY_AVOIDABLE).
+    Map<String, String> outcomes = reviews.outcomes(practice, month);
+    long completed = 0;
+    long avoidable = 0;
+    for (String spellId : dueSpells.getOrDefault(practice, java.util.List.of())) {
+      String outcome = outcomes.get(spellId);
+      if (outcome != null) {
+        completed++;
+        if (outcome.equals("AVOIDABLE")) {
+          avoidable++;
+        }
+      }
+    }
+    out.count("reviews_completed", completed);
+    out.count("reviews_avoidable", avoidable);
   }
 }

@@ -24,6 +24,12 @@ public final class FeedbackMeasures {
 
   /** With the locality's trim points (excess bed days are "not available" without them). */
   public FeedbackMeasures(MeasureContext ctx, YearMonth month, TrimPoints trimPoints) {
+    this(ctx, month, trimPoints, ReviewRecords.NONE);
+  }
+
+  /** With the practice's recorded admission reviews (reviews completed and judged avoidable). */
+  public FeedbackMeasures(
+      MeasureContext ctx, YearMonth month, TrimPoints trimPoints, ReviewRecords reviews) {
     this.ctx = ctx;
     PopulationMeasures population = new PopulationMeasures(ctx, month);
     families.add(population);
@@ -45,7 +51,7 @@ public final class FeedbackMeasures {
     acscRates = DirectlyStandardisedRates.acsc(ctx, cells, acsc);
     families.add(acscRates);
     families.add(new FrequentAttenders(ctx, month));
-    families.add(new CaseManagedAdmissions(ctx, month));
+    families.add(new CaseManagedAdmissions(ctx, month, reviews));
   }
 
   /** ea_dsr_12m_*: also the locality's rate and the EVENTS_IN_EMPTY_STANDARDISATION_CELL rows. */

@@ -16,6 +16,7 @@ import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.SourceData;
@@ -32,6 +33,7 @@ public final class BatchGenerator {
   private final AudienceView audienceView;
   private final ReportRecorder recorder;
   private final SubmittedReturns submitted;
+  private final ReviewRecords reviews;
   private final BatchSettings settings;
 
   public BatchGenerator(
@@ -40,7 +42,9 @@ public final class BatchGenerator {
       AudienceView audienceView,
       ReportRecorder recorder,
       SubmittedReturns submitted,
+      ReviewRecords reviews,
       BatchSettings settings) {
+    this.reviews = reviews;
     this.reader = reader;
     this.renderers = renderers;
     this.audienceView = audienceView;
@@ -57,7 +61,7 @@ public final class BatchGenerator {
     List<String> practices = practicesFor(req, ctx);
     List<Path> written = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints);
+    FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
     FeedbackReportBuilder feedback =
         new FeedbackReportBuilder(ctx, req.month(), policy, trimPoints, measures);
     if (req.reports().contains(ReportType.PRACTICE_FEEDBACK)) {

@@ -11,7 +11,9 @@ import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.config.LtcConfig;
+import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.SourceData;
@@ -31,6 +33,7 @@ public final class ReportService {
   private final Clock clock;
   private final Duration maxAge;
   private final TrimPoints trimPoints;
+  private final ReviewRecords reviews;
   private MeasureContext cached;
   private Instant cachedAt;
 
@@ -40,8 +43,10 @@ public final class ReportService {
       Renderers renderers,
       AudienceView audienceView,
       TrimPoints trimPoints,
+      ReviewRecords reviews,
       Clock clock) {
     this.trimPoints = trimPoints;
+    this.reviews = reviews;
     this.reader = reader;
     this.config = config;
     this.renderers = renderers;
@@ -67,7 +72,12 @@ public final class ReportService {
 
   public Report feedback(String practice, YearMonth month, Audience audience) {
     MeasureContext ctx = context();
-    Report full = new FeedbackReportBuilder(ctx, month, disclosurePolicyVersion(), trimPoints).build(practice);
+    Report full = new FeedbackReportBuilder(
+            ctx,
+            month,
+            disclosurePolicyVersion(),
+            trimPoints,
+            new FeedbackMeasures(ctx, month, trimPoints, reviews)).build(practice);
     return audienceView.forAudience(full, audience);
   }
 

@@ -14,7 +14,9 @@ import org.ltcreports.audit.AuditLog;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.access.PracticeLocalities;
 import org.ltcreports.casemanagement.WorkingDays;
+import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.report.BatchGenerator;
+import org.ltcreports.review.AdmissionReviews;
 import org.ltcreports.report.BatchSettings;
 import org.ltcreports.submission.ReturnPolicy;
 import org.ltcreports.submission.Submissions;
@@ -25,6 +27,9 @@ import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
 import org.ltcreports.store.PluginDatabase;
 import org.ltcreports.web.HealthCheck;
+import org.ltcreports.web.pages.Jobs;
+import org.ltcreports.web.pages.ReturnDrafts;
+import org.ltcreports.web.pages.Web;
 
 /**
  * The one Guice module of a deployment: configuration, the two data sources (the host's read-only
@@ -64,8 +69,13 @@ public final class LtcModule extends AbstractModule {
   @Provides
   @Singleton
   ReportService reportService(
-      SourceReader reader, Renderers renderers, AudienceView view, TrimPoints trimPoints, Clock clock) {
-    return new ReportService(reader, config, renderers, view, trimPoints, clock);
+      SourceReader reader,
+      Renderers renderers,
+      AudienceView view,
+      TrimPoints trimPoints,
+      ReviewRecords reviews,
+      Clock clock) {
+    return new ReportService(reader, config, renderers, view, trimPoints, reviews, clock);
   }
 
   /** Trim points from {@code trim-points.file}; without one, excess bed days are "not available". */
@@ -126,14 +136,26 @@ public final class LtcModule extends AbstractModule {
 
   @Provides
   @Singleton
+  AdmissionReviews admissionReviews(PluginDatabase db, Clock clock) {
+    return new AdmissionReviews(db.jdbi(), clock);
+  }
+
+  @Provides
+  @Singleton
+  ReviewRecords reviewRecords(AdmissionReviews reviews) {
+    return new StoredReviews(reviews);
+  }
+
+  @Provides
+  @Singleton
   WorkingDays workingDays() {
     return WorkingDays.configured(config.bankHolidaysFile());
   }
 
   @Provides
   @Singleton
-  Submissions submissions(PluginDatabase db, Clock clock) {
-    return new Submissions(db.jdbi(), clock, ReturnPolicy.DEFAULT, PracticeLocalities.none());
+  Submissions submissions(PluginDatabase db, Clock clock, PracticeLocalities localities) {
+    return new Submissions(db.jdbi(), clock, ReturnPolicy.DEFAULT, localities);
   }
 
   @Provides
@@ -144,6 +166,7 @@ public final class LtcModule extends AbstractModule {
       AudienceView view,
       ReportRecorder recorder,
       Submissions submissions,
+      ReviewRecords reviews,
       TrimPoints trimPoints,
       WorkingDays calendar) {
     return new BatchGenerator(
@@ -152,6 +175,7 @@ public final class LtcModule extends AbstractModule {
         view,
         recorder,
         new StoredSubmissions(submissions),
+        reviews,
         new BatchSettings(
             config.measureSettings(),
             trimPoints,
@@ -160,4 +184,42 @@ public final class LtcModule extends AbstractModule {
             config.extractDate()));
   }
 
+
+  // ---- governance services and the web pages (issue 7) ----
+
+  /** Which locality each practice is in, from the source's practice table (current snapshot). */
+  @Provides
+  @Singleton
+  PracticeLocalities practiceLocalities(ReportService reports) {
+    return code ->
+        java.util.Optional.ofNullable(code == null ? null : reports.context().practice(code))
+            .map(p -> p.localityCode());
+  }
+
+  @Provides
+  @Singleton
+  ReturnDrafts returnDrafts(ReportService reports, AudienceView view, TrimPoints trimPoints) {
+    return new ReturnDrafts(reports, config, view, trimPoints);
+  }
+
+  /** The web pages' executor for long work (two threads); closed when the pages stop. */
+  @Provides
+  @Singleton
+  Jobs jobs() {
+    return new Jobs(2);
+  }
+
+  @Provides
+  @Singleton
+  Web web(
+      ReportService reports,
+      AuditLog audit,
+      Submissions submissions,
+      AdmissionReviews reviews,
+      PracticeLocalities localities,
+      ReturnDrafts returns,
+      Jobs jobs,
+      AudienceView view) {
+    return new Web(reports, audit, submissions, reviews, localities, returns, jobs, view);
+  }
 }
