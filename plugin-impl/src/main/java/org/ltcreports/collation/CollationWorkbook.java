@@ -303,16 +303,23 @@ public final class CollationWorkbook {
     }
     m.width(0, 12).width(1, 34);
     int row = 1;
+    Map<String, Double> totals = new java.util.HashMap<>();
     for (ReturnFile f : merged) {
       Map<String, Object> values = ReturnData.byMeasureAndKey(f.rows());
       m.put(row, 0, f.practiceCode()).put(row, 1, f.practiceName());
+      Map<String, Double> counts = new java.util.HashMap<>();
+      for (Column c : COLUMNS) {
+        if (!c.isRate() && values.get(ReturnData.lookupKey(c.measure(), "")) instanceof Number n) {
+          counts.put(c.measure(), n.doubleValue());
+          totals.merge(c.measure(), n.doubleValue(), Double::sum);
+        }
+      }
       for (int i = 0; i < COLUMNS.size(); i++) {
         Column c = COLUMNS.get(i);
         if (c.isRate()) {
-          m.put(row, i + 2, rateFormula(c, row + 1), rateStyle(c));
+          m.put(row, i + 2, rateFormula(c, row + 1, counts), rateStyle(c));
         } else {
-          Object v = values.get(ReturnData.lookupKey(c.measure(), ""));
-          m.put(row, i + 2, v instanceof Number ? v : null, Style.COUNT);
+          m.put(row, i + 2, counts.get(c.measure()), Style.COUNT);
         }
       }
       row++;
@@ -324,12 +331,14 @@ public final class CollationWorkbook {
       Column c = COLUMNS.get(i);
       String col = CellReference.convertNumToColString(i + 2);
       if (c.isRate()) {
-        m.put(row, i + 2, rateFormula(c, total), rateStyle(c));
+        m.put(row, i + 2, rateFormula(c, total, totals), rateStyle(c));
       } else {
         m.put(
             row,
             i + 2,
-            new Formula(merged.isEmpty() ? "0" : "SUM(" + col + "2:" + col + (total - 1) + ")"),
+            new Formula(
+                merged.isEmpty() ? "0" : "SUM(" + col + "2:" + col + (total - 1) + ")",
+                totals.getOrDefault(c.measure(), 0.0)),
             Style.FORMULA_COUNT);
       }
     }
@@ -346,12 +355,17 @@ public final class CollationWorkbook {
     return c.factor() == 100 ? Style.FORMULA_ONE_DP : Style.TWO_DP;
   }
 
-  /** {@code =IF(den=0,"",num/den*factor)} on one row (1-based). */
-  private static Formula rateFormula(Column c, int row) {
+  /**
+   * {@code =IF(den=0,"",num/den*factor)} on one row (1-based), with the value it computes from the
+   * row's counts stored as the cached result.
+   */
+  private static Formula rateFormula(Column c, int row, Map<String, Double> counts) {
     String num = columnOf(c.numerator()) + row;
     String den = columnOf(c.denominator()) + row;
     String factor = c.factor() == 1 ? "" : "*" + (long) c.factor();
-    return new Formula("IF(" + den + "=0,\"\"," + num + "/" + den + factor + ")");
+    double d = counts.getOrDefault(c.denominator(), 0.0);
+    Object cached = d == 0 ? "" : counts.getOrDefault(c.numerator(), 0.0) / d * c.factor();
+    return new Formula("IF(" + den + "=0,\"\"," + num + "/" + den + factor + ")", cached);
   }
 
   private Model expectedVsReceived(SheetWriter w) {

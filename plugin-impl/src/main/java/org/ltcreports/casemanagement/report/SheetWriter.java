@@ -47,8 +47,16 @@ public final class SheetWriter implements AutoCloseable {
     FORMULA_ONE_DP
   }
 
-  /** A cell to write: a Number, String, {@link Formula} or null (no cell). */
-  public record Formula(String text) {}
+  /**
+   * A formula cell. {@code cached} is the value the formula computes (a Number, a String, or null
+   * for none): it is stored as the cell's cached result so that a program that does not recalculate
+   * on opening (LibreOffice's default for .xlsx) still shows the right figure.
+   */
+  public record Formula(String text, Object cached) {
+    public Formula(String text) {
+      this(text, null);
+    }
+  }
 
   private static final int WINDOW = 200;
 
@@ -183,6 +191,11 @@ public final class SheetWriter implements AutoCloseable {
           cell.setCellValue(n.doubleValue());
         } else if (v instanceof Formula f) {
           cell.setCellFormula(f.text());
+          if (f.cached() instanceof Number n) {
+            cell.setCellValue(n.doubleValue());
+          } else if (f.cached() instanceof String text) {
+            cell.setCellValue(text);
+          }
         } else {
           cell.setCellValue(v.toString());
         }
