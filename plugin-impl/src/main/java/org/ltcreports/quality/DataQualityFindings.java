@@ -136,6 +136,24 @@ public final class DataQualityFindings {
     return earliest == null ? null : registrations.practiceOn(patientId, earliest);
   }
 
+  /**
+   * Every offending row once, whatever months it is shown in, counted by kind (enum order, zeros
+   * kept): the whole-database view of {@code validate}.
+   */
+  public Map<String, Long> totalsByKind() {
+    Map<DataQualityKind, Long> byKind = new java.util.EnumMap<>(DataQualityKind.class);
+    java.util.function.Consumer<DataQualityIssue> count = i -> byKind.merge(i.kind(), 1L, Long::sum);
+    dated.values().forEach(months -> months.values().forEach(list -> list.forEach(count)));
+    ranged.values().forEach(list -> list.forEach(r -> count.accept(r.issue())));
+    patientIssues.forEach(p -> count.accept(p.issue()));
+    unattributed.forEach(count);
+    Map<String, Long> totals = new java.util.LinkedHashMap<>();
+    for (DataQualityKind k : DataQualityKind.values()) {
+      totals.put(k.key(), byKind.getOrDefault(k, 0L));
+    }
+    return totals;
+  }
+
   void note(String note) {
     if (!notes.contains(note)) {
       notes.add(note);
