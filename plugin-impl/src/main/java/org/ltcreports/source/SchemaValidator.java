@@ -64,7 +64,8 @@ public final class SchemaValidator {
                 : new Finding(physical, null, "table is missing", true));
         continue;
       }
-      Map<String, String> actual = columns(md, tables.schema(), physical);
+      Map<String, String> actual =
+          columns(md, SourceReader.effectiveSchema(c, tables.schema()), physical);
       for (SourceColumn col : t.columns()) {
         String type = actual.get(col.name().toLowerCase(Locale.ROOT));
         if (type == null) {

@@ -75,41 +75,38 @@ public final class SourceReader {
   private SourceData readRows(LocalDate placeholder) {
     return jdbi.withHandle(
         h -> {
-          markReadOnly(h);
-          return new SourceData(
-              placeholder,
-              list(h, SourceSchema.PRACTICE, "practice_code", Practice.class),
-              list(h, SourceSchema.PATIENT, "patient_id", Patient.class),
-              list(
-                  h,
-                  SourceSchema.REGISTRATION,
-                  "patient_id, registered_from, practice_code",
-                  Registration.class),
-              list(
-                  h,
-                  SourceSchema.HOSPITAL_SPELL,
-                  "patient_id, admission_date, spell_id",
-                  Spell.class),
-              optional(h, SourceSchema.SPELL_DIAGNOSIS, "spell_id, position", Diagnosis.class),
-              optional(h, SourceSchema.SPELL_PROCEDURE, "spell_id, position", Procedure.class),
-              optional(
-                  h,
-                  SourceSchema.AE_ATTENDANCE,
-                  "patient_id, arrival_date, attendance_id",
-                  Attendance.class),
-              list(h, SourceSchema.CASE_MANAGER, "case_manager_id", CaseManager.class),
-              list(
-                  h,
-                  SourceSchema.CM_EPISODE,
-                  "patient_id, referral_date, episode_id",
-                  Episode.class),
-              list(
-                  h,
-                  SourceSchema.CM_CONTACT,
-                  "episode_id, contact_date, contact_id",
-                  Contact.class),
-              list(h, SourceSchema.CM_EVENT, "patient_id, event_date, event_type", Event.class));
+          markReadOnly(h, true);
+          try {
+            return readAll(h, placeholder);
+          } finally {
+            // Pooled connections go back writable: the plugin's own tables may share the pool.
+            markReadOnly(h, false);
+          }
         });
+  }
+
+  private SourceData readAll(Handle h, LocalDate placeholder) {
+    return new SourceData(
+        placeholder,
+        list(h, SourceSchema.PRACTICE, "practice_code", Practice.class),
+        list(h, SourceSchema.PATIENT, "patient_id", Patient.class),
+        list(
+            h,
+            SourceSchema.REGISTRATION,
+            "patient_id, registered_from, practice_code",
+            Registration.class),
+        list(h, SourceSchema.HOSPITAL_SPELL, "patient_id, admission_date, spell_id", Spell.class),
+        optional(h, SourceSchema.SPELL_DIAGNOSIS, "spell_id, position", Diagnosis.class),
+        optional(h, SourceSchema.SPELL_PROCEDURE, "spell_id, position", Procedure.class),
+        optional(
+            h,
+            SourceSchema.AE_ATTENDANCE,
+            "patient_id, arrival_date, attendance_id",
+            Attendance.class),
+        list(h, SourceSchema.CASE_MANAGER, "case_manager_id", CaseManager.class),
+        list(h, SourceSchema.CM_EPISODE, "patient_id, referral_date, episode_id", Episode.class),
+        list(h, SourceSchema.CM_CONTACT, "episode_id, contact_date, contact_id", Contact.class),
+        list(h, SourceSchema.CM_EVENT, "patient_id, event_date, event_type", Event.class));
   }
 
   /** Whether the database has the table (optional tables may be absent). */
@@ -126,8 +123,18 @@ public final class SourceReader {
     }
   }
 
-  static boolean tableExists(Connection c, String schema, String table) throws SQLException {
+  /**
+   * The schema to look tables up in: the configured one, else the connection's current schema.
+   * Without this, PostgreSQL's metadata searches every schema and finds a column in the wrong one.
+   */
+  static String effectiveSchema(Connection c, String configured) throws SQLException {
+    return configured != null ? configured : c.getSchema();
+  }
+
+  static boolean tableExists(Connection c, String configuredSchema, String table)
+      throws SQLException {
     DatabaseMetaData md = c.getMetaData();
+    String schema = effectiveSchema(c, configuredSchema);
     for (String s :
         schema == null
             ? new String[] {null}
@@ -146,9 +153,9 @@ public final class SourceReader {
     return false;
   }
 
-  private static void markReadOnly(Handle h) {
+  private static void markReadOnly(Handle h, boolean readOnly) {
     try {
-      h.getConnection().setReadOnly(true);
+      h.getConnection().setReadOnly(readOnly);
     } catch (SQLException e) {
       throw new SourceAccessException(
           "could not open the source database read-only: " + e.getMessage(), e);
