@@ -57,7 +57,7 @@ public final class PluginBootstrap implements ServletContextListener {
                   new ContainerSecurityModule(users)));
       PluginServlets.register(ctx, injector, prefix);
       ContainerSecurity.install(
-          ctx, new ContainerUserFilter(injector.getInstance(UserDirectory.class)));
+          ctx, new ContainerUserFilter(injector.getInstance(UserDirectory.class), prefix), prefix);
     } catch (RuntimeException e) {
       dataSources.close();
       throw e;

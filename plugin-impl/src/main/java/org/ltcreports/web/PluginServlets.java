@@ -1,9 +1,13 @@
 package org.ltcreports.web;
 
 import com.google.inject.Injector;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
-import org.ltcreports.report.ReportService;
+import org.ltcreports.web.pages.ApiRoutes;
+import org.ltcreports.web.pages.PageServlet;
+import org.ltcreports.web.pages.StaticServlet;
+import org.ltcreports.web.pages.Web;
 
 /**
  * Registers the plugin's servlets on a servlet context, under a base path. The one place that says
@@ -17,11 +21,18 @@ public final class PluginServlets {
    *     /ltc-reports} inside a host webapp
    */
   public static void register(ServletContext ctx, Injector injector, String prefix) {
-    ReportService reports = injector.getInstance(ReportService.class);
     HealthCheck health = injector.getInstance(HealthCheck.class);
-    ServletRegistration.Dynamic api = ctx.addServlet("ltc-api", new ApiServlet(reports, health));
+    Web web = injector.getInstance(Web.class);
+    // The API and the pages keep the names ContainerSecurity puts the user filter in front of.
+    ServletRegistration.Dynamic api = ctx.addServlet("ltc-api", new ApiRoutes(web, health));
     api.addMapping(prefix + "/api/*");
-    ServletRegistration.Dynamic home = ctx.addServlet("ltc-home", new HomeServlet(reports));
-    home.addMapping(prefix.isEmpty() ? "" : prefix + "/*");
+    ServletRegistration.Dynamic home = ctx.addServlet("ltc-home", new PageServlet(web, prefix));
+    home.addMapping(prefix.isEmpty() ? "/" : prefix + "/*");
+    // Uploaded return files for collation: at most 200 files of 5 MB, 50 MB in all.
+    home.setMultipartConfig(
+        new MultipartConfigElement(null, 5L * 1024 * 1024, 50L * 1024 * 1024, 1024 * 1024));
+    // The stylesheet holds no data: served without the user filter (the login page needs it).
+    ServletRegistration.Dynamic css = ctx.addServlet("ltc-static", new StaticServlet());
+    css.addMapping(prefix + "/static/*");
   }
 }

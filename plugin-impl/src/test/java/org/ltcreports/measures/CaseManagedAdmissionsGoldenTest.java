@@ -84,7 +84,12 @@ class CaseManagedAdmissionsGoldenTest {
     assertThat(p1.number("reviews_due")).isEqualTo(2L);
     assertThat(p1.values().keySet())
         .containsExactly(
-            "ea_count_register", "ea_count_not_register", "ae_attendances", "reviews_due");
+            "ea_count_register",
+            "ea_count_not_register",
+            "ae_attendances",
+            "reviews_due",
+            "reviews_completed",
+            "reviews_avoidable");
     assertThat(p1.notes())
         .containsExactly(
             "1 A&E attendance row(s) repeat an attendance id already counted and are counted once.");

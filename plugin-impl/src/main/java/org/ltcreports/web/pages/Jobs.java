@@ -127,10 +127,12 @@ public final class Jobs implements AutoCloseable {
           () -> {
             try {
               job.message = "Running";
-              job.result = work.run((m, p) -> {
-                job.message = m;
-                job.percent = Math.max(0, Math.min(100, p));
-              });
+              job.result =
+                  work.run(
+                      (m, p) -> {
+                        job.message = m;
+                        job.percent = Math.max(0, Math.min(100, p));
+                      });
               job.percent = 100;
               job.message = "Done";
             } catch (Exception | LinkageError e) {

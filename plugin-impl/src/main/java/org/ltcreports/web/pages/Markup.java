@@ -46,9 +46,12 @@ public final class Markup {
     return open(tag, attributes).text(text).close(tag);
   }
 
-  /** A link within the plugin (a path, a fragment or a query: never a scheme such as javascript:). */
+  /**
+   * A link within the plugin (a path, a fragment or a query: never a scheme such as javascript:).
+   */
   public Markup a(String href, Object text, String... attributes) {
-    if (href == null || !(href.startsWith("/") || href.startsWith("#") || href.startsWith("?"))
+    if (href == null
+        || !(href.startsWith("/") || href.startsWith("#") || href.startsWith("?"))
         || href.startsWith("//")) {
       throw new IllegalArgumentException("links stay within the plugin: " + href);
     }
@@ -84,7 +87,11 @@ public final class Markup {
       if (value == null) {
         continue;
       }
-      out.append(' ').append(name(attributes[i])).append("=\"").append(Html.escape(value)).append('"');
+      out.append(' ')
+          .append(name(attributes[i]))
+          .append("=\"")
+          .append(Html.escape(value))
+          .append('"');
     }
   }
 

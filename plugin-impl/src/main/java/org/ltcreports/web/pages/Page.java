@@ -71,7 +71,9 @@ public final class Page {
     if (user != null) {
       m.open("nav", "aria-label", "Main").open("ul");
       item(m, "/", "Home");
-      if (user.has(Role.PRACTICE_USER) || user.has(Role.PRACTICE_LEAD) || user.has(Role.LOCALITY_MANAGER)
+      if (user.has(Role.PRACTICE_USER)
+          || user.has(Role.PRACTICE_LEAD)
+          || user.has(Role.LOCALITY_MANAGER)
           || user.has(Role.COMMISSIONER)) {
         item(m, "/submissions", "Submissions");
       }
@@ -97,9 +99,10 @@ public final class Page {
     m.el("h1", title);
     m.add(body);
     m.close("main");
-    m.open("footer", "class", "wrap").text(
-        "LTC Reports – figures are produced from the practice system's data extract; see each"
-            + " report's footer for its rules and disclosure policy versions.");
+    m.open("footer", "class", "wrap")
+        .text(
+            "LTC Reports – figures are produced from the practice system's data extract; see each"
+                + " report's footer for its rules and disclosure policy versions.");
     m.close("footer").close("body").close("html");
     return "<!DOCTYPE html>\n" + m;
   }
@@ -130,8 +133,8 @@ public final class Page {
 
   /**
    * No caching of patient data, no framing by other sites, no MIME sniffing, and a content security
-   * policy that allows only the plugin's own stylesheet and images (the embedded report carries
-   * its own styles inline and is framed from the same origin).
+   * policy that allows only the plugin's own stylesheet and images (the embedded report carries its
+   * own styles inline and is framed from the same origin).
    */
   public static void securityHeaders(HttpServletResponse resp) {
     resp.setHeader("Cache-Control", "no-store");

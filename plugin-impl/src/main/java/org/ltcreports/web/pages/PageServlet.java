@@ -53,8 +53,9 @@ public final class PageServlet extends HttpServlet {
   private void handle(HttpServletRequest req, HttpServletResponse resp, boolean post)
       throws IOException {
     String base = req.getContextPath() + prefix;
-    String full = (req.getServletPath() == null ? "" : req.getServletPath())
-        + (req.getPathInfo() == null ? "" : req.getPathInfo());
+    String full =
+        (req.getServletPath() == null ? "" : req.getServletPath())
+            + (req.getPathInfo() == null ? "" : req.getPathInfo());
     String path = full.startsWith(prefix) ? full.substring(prefix.length()) : full;
     if (path.isEmpty()) {
       path = "/";
@@ -77,7 +78,13 @@ public final class PageServlet extends HttpServlet {
       error(req, resp, base, user, 400, "This request cannot be done", e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("page {} failed", path, e);
-      error(req, resp, base, user, 500, "Something went wrong",
+      error(
+          req,
+          resp,
+          base,
+          user,
+          500,
+          "Something went wrong",
           "The page could not be produced; the error is in the server log.");
     }
   }
@@ -94,7 +101,11 @@ public final class PageServlet extends HttpServlet {
         if (session != null) {
           session.invalidate();
         }
-        x.req().logout();
+        try {
+          x.req().logout();
+        } catch (jakarta.servlet.ServletException e) {
+          LOG.debug("container logout failed", e);
+        }
         x.redirect("/");
       }
       case "practices" -> practice.route(x, s, post);
@@ -127,8 +138,14 @@ public final class PageServlet extends HttpServlet {
   }
 
   private static void error(
-      HttpServletRequest req, HttpServletResponse resp, String base, HostUser user, int status,
-      String title, String message) throws IOException {
+      HttpServletRequest req,
+      HttpServletResponse resp,
+      String base,
+      HostUser user,
+      int status,
+      String title,
+      String message)
+      throws IOException {
     if (resp.isCommitted()) {
       return;
     }

@@ -31,7 +31,8 @@ import org.ltcreports.submission.ArtifactFile;
  */
 public final class ReturnDrafts implements AutoCloseable {
   /** The formats a submission stores. */
-  public static final List<Format> FORMATS = List.of(Format.XLSX, Format.PDF, Format.CSV, Format.JSON);
+  public static final List<Format> FORMATS =
+      List.of(Format.XLSX, Format.PDF, Format.CSV, Format.JSON);
 
   /** A return ready to show and send. */
   public record Draft(Report report, List<Warning> warnings) {}
@@ -46,7 +47,8 @@ public final class ReturnDrafts implements AutoCloseable {
   private DataQualityFindings findings;
   private final java.util.Map<YearMonth, ReturnReportBuilder> builders = new java.util.HashMap<>();
 
-  public ReturnDrafts(ReportService reports, LtcConfig config, AudienceView view, TrimPoints trimPoints) {
+  public ReturnDrafts(
+      ReportService reports, LtcConfig config, AudienceView view, TrimPoints trimPoints) {
     this.reports = reports;
     this.view = view;
     this.trimPoints = trimPoints;
@@ -66,7 +68,9 @@ public final class ReturnDrafts implements AutoCloseable {
   public List<ArtifactFile> files(Report report) {
     List<ArtifactFile> out = new ArrayList<>();
     for (Format f : FORMATS) {
-      out.add(new ArtifactFile(f, BatchGenerator.fileName(report, f).replace('/', '-'), render(report, f)));
+      out.add(
+          new ArtifactFile(
+              f, BatchGenerator.fileName(report, f).replace('/', '-'), render(report, f)));
     }
     return out;
   }
@@ -88,7 +92,8 @@ public final class ReturnDrafts implements AutoCloseable {
       scannedFor = ctx;
     }
     return builders.computeIfAbsent(
-        month, m -> ReturnReportBuilder.of(ctx, m, calendar, findings, reports.disclosurePolicyVersion()));
+        month,
+        m -> ReturnReportBuilder.of(ctx, m, calendar, findings, reports.disclosurePolicyVersion()));
   }
 
   @Override

@@ -41,7 +41,7 @@ public final class Stylesheet {
       legend{font-weight:bold;padding:0 .25rem}
       fieldset label,.check label{display:inline;font-weight:normal;margin:0 0 0 .4rem}
       .check{margin:.35rem 0}
-      input[type=text],input[type=date],input[type=file],select,textarea{font:inherit;padding:.4rem;border:2px solid #4c6272;max-width:100%}
+      input[type=text],input[type=password],input[type=date],input[type=file],select,textarea{font:inherit;padding:.4rem;border:2px solid #4c6272;max-width:100%}
       textarea{width:100%;min-height:5rem}
       input[type=checkbox]{width:1.25rem;height:1.25rem;vertical-align:middle}
       button,.button{font:inherit;display:inline-block;background:#007f3b;color:#fff;border:0;border-bottom:3px solid #00401e;
@@ -55,6 +55,7 @@ public final class Stylesheet {
       .error{border-left:8px solid #d5281b;background:#fde8e6;padding:.75rem 1rem;margin:1rem 0}
       .ok{color:#00401e;font-weight:bold}
       .late,.due{color:#a31a0f;font-weight:bold}
+      .downloads{list-style:none;display:flex;flex-wrap:wrap;gap:0 .5rem;padding:0;margin:0}
       .report-frame{width:100%;height:75vh;border:2px solid #aeb7bd}
       progress{width:100%;height:1.5rem}
       .filters{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end}

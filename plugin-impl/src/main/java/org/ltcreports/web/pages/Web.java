@@ -19,6 +19,7 @@ import org.ltcreports.audit.AuditAction;
 import org.ltcreports.audit.AuditEvent;
 import org.ltcreports.audit.AuditLog;
 import org.ltcreports.audit.AuditOutcome;
+import org.ltcreports.report.AudienceView;
 import org.ltcreports.report.ReportService;
 import org.ltcreports.review.AdmissionReviews;
 import org.ltcreports.source.SourceRows.Practice;
@@ -53,6 +54,7 @@ public final class Web {
   private final PracticeLocalities localities;
   private final ReturnDrafts returns;
   private final Jobs jobs;
+  private final AudienceView view;
 
   public Web(
       ReportService reports,
@@ -61,7 +63,9 @@ public final class Web {
       AdmissionReviews reviews,
       PracticeLocalities localities,
       ReturnDrafts returns,
-      Jobs jobs) {
+      Jobs jobs,
+      AudienceView view) {
+    this.view = view;
     this.reports = reports;
     this.audit = audit;
     this.submissions = submissions;
@@ -93,6 +97,11 @@ public final class Web {
 
   public ReturnDrafts returns() {
     return returns;
+  }
+
+  /** The one disclosure step between report model and renderers. */
+  public AudienceView audienceView() {
+    return view;
   }
 
   public Jobs jobs() {
@@ -164,7 +173,11 @@ public final class Web {
   public static Role primaryRole(HostUser user) {
     for (Role r :
         new Role[] {
-          Role.PRACTICE_LEAD, Role.PRACTICE_USER, Role.LOCALITY_MANAGER, Role.COMMISSIONER, Role.AUDITOR
+          Role.PRACTICE_LEAD,
+          Role.PRACTICE_USER,
+          Role.LOCALITY_MANAGER,
+          Role.COMMISSIONER,
+          Role.AUDITOR
         }) {
       if (user.has(r)) {
         return r;

@@ -18,7 +18,8 @@ public final class Worklist {
   private RegisterEpisodes register;
 
   /** The month's admissions to review, by admission date then spell id. */
-  public synchronized List<Admission> due(MeasureContext context, String practice, YearMonth month) {
+  public synchronized List<Admission> due(
+      MeasureContext context, String practice, YearMonth month) {
     if (context != ctx) {
       register = new RegisterEpisodes(context.data().episodes());
       ctx = context;

@@ -27,9 +27,14 @@ import org.slf4j.LoggerFactory;
 public final class ContainerUserFilter implements Filter {
   private static final Logger LOG = LoggerFactory.getLogger(ContainerUserFilter.class);
   private final UserDirectory directory;
+  private final String prefix;
 
-  public ContainerUserFilter(UserDirectory directory) {
+  /**
+   * @param prefix the plugin's base path ("" when it owns the context), as the servlets have it
+   */
+  public ContainerUserFilter(UserDirectory directory, String prefix) {
     this.directory = directory;
+    this.prefix = prefix;
   }
 
   @Override
@@ -68,17 +73,21 @@ public final class ContainerUserFilter implements Filter {
     chain.doFilter(request, response);
   }
 
-  static boolean isHealthCheck(HttpServletRequest req) {
-    String servletPath = req.getServletPath() == null ? "" : req.getServletPath();
-    return "/health".equals(req.getPathInfo()) && servletPath.endsWith("/api");
+  /** The request's path inside the web application ({@code /ltc-reports/api/health}). */
+  static String path(HttpServletRequest req) {
+    return (req.getServletPath() == null ? "" : req.getServletPath())
+        + (req.getPathInfo() == null ? "" : req.getPathInfo());
   }
 
-  private static void deny(HttpServletRequest req, HttpServletResponse resp, String message)
+  boolean isHealthCheck(HttpServletRequest req) {
+    return path(req).equals(prefix + "/api/health");
+  }
+
+  private void deny(HttpServletRequest req, HttpServletResponse resp, String message)
       throws IOException {
     resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
     resp.setHeader("Cache-Control", "no-store");
-    String servletPath = req.getServletPath() == null ? "" : req.getServletPath();
-    if (servletPath.endsWith("/api")) {
+    if (path(req).startsWith(prefix + "/api/")) {
       resp.setContentType("application/json; charset=UTF-8");
       resp.getOutputStream()
           .write(

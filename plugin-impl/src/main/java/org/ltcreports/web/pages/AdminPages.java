@@ -1,0 +1,258 @@
+package org.ltcreports.web.pages;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.ltcreports.access.Action;
+import org.ltcreports.access.Scope;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.spi.HostUser;
+import org.ltcreports.audit.AuditAction;
+import org.ltcreports.audit.AuditEntry;
+import org.ltcreports.audit.AuditQuery;
+import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.submission.ReturnState;
+import org.ltcreports.submission.Submission;
+import org.ltcreports.web.RequestParameters;
+import org.ltcreports.web.RequestParameters.BadRequest;
+
+/** Submissions of a month and the auditors' audit log page with its CSV export. */
+final class AdminPages {
+  static final int PAGE_ROWS = 200;
+  private final Web web;
+  private final PracticePages practices;
+
+  AdminPages(Web web) {
+    this.web = web;
+    this.practices = new PracticePages(web);
+  }
+
+  void submissions(Exchange x) throws IOException {
+    HostUser user = x.user();
+    YearMonth latest = web.reports().latestMonth();
+    YearMonth month = x.param("month") == null ? latest : RequestParameters.month(x.param("month"));
+    Page page = x.page("Submissions, " + month);
+    var m = page.body();
+    m.open("form", "method", "get", "action", x.base() + "/submissions", "class", "filters");
+    PracticePages.monthSelect(m, "submissions-month", latest, month);
+    m.el("button", "Show", "type", "submit");
+    m.close("form");
+    m.open("table").el("caption", "Returns for " + month + " you may see");
+    m.open("thead").open("tr");
+    for (String h : List.of("Practice", "State", "Version", "Submitted", "On time")) {
+      m.el("th", h, "scope", "col");
+    }
+    m.close("tr").close("thead").open("tbody");
+    int shown = 0;
+    for (Practice p : practices.practicesInScope(user)) {
+      String code = p.practiceCode();
+      ReturnState state = web.submissions().state(code, month);
+      Scope scope =
+          web.practiceScope(code, Audience.COMMISSIONER)
+              .withReturnSubmitted(state != ReturnState.DRAFT);
+      if (!web.may(user, Action.VIEW_RETURN, scope)) {
+        continue;
+      }
+      shown++;
+      Submission s = web.submissions().latest(code, month).orElse(null);
+      m.open("tr")
+          .open("th", "scope", "row")
+          .a(
+              x.base() + "/practices/" + code + "/returns/" + month + "/history",
+              code + " " + p.practiceName())
+          .close("th");
+      m.el("td", state)
+          .el("td", s == null ? "" : s.version())
+          .el("td", s == null ? "" : s.submittedAt() + " by " + s.submittedBy())
+          .el("td", s == null ? "" : s.onTime() ? "yes" : "late")
+          .close("tr");
+    }
+    m.close("tbody").close("table");
+    if (shown == 0) {
+      m.el("p", "There are no returns for you to see for this month.");
+    }
+    page.send(x.resp(), 200);
+  }
+
+  void audit(Exchange x, boolean csv) throws IOException {
+    HostUser user = x.user();
+    web.require(
+        user, csv ? Action.EXPORT_AUDIT_LOG : Action.VIEW_AUDIT_LOG, Scope.none(), null, x.path());
+    String who = x.param("user");
+    String practice = x.param("practice");
+    if (practice != null) {
+      practice = RequestParameters.practiceCode(practice);
+    }
+    AuditAction action = null;
+    if (x.param("action") != null) {
+      try {
+        action = AuditAction.valueOf(x.param("action"));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("action must be one of " + List.of(AuditAction.values()));
+      }
+    }
+    LocalDate from = date(x.param("from"), "from");
+    LocalDate to = date(x.param("to"), "to");
+    AuditQuery q = AuditQuery.all().user(who).action(action).practice(practice).onDays(from, to);
+    String filters =
+        "user="
+            + (who == null ? "" : who)
+            + " action="
+            + (action == null ? "" : action)
+            + " practice="
+            + (practice == null ? "" : practice)
+            + " from="
+            + (from == null ? "" : from)
+            + " to="
+            + (to == null ? "" : to);
+    if (csv) {
+      web.record(user, AuditAction.EXPORT_AUDIT_LOG, b -> b.parameter("filters", filters));
+      x.resp().setStatus(200);
+      x.resp().setContentType("text/csv; charset=UTF-8");
+      Page.securityHeaders(x.resp());
+      x.resp().setHeader("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
+      Writer w = new OutputStreamWriter(x.resp().getOutputStream(), StandardCharsets.UTF_8);
+      web.audit().exportCsv(q, w);
+      w.flush();
+      return;
+    }
+    web.record(user, AuditAction.VIEW_AUDIT_LOG, b -> b.parameter("filters", filters));
+    List<AuditEntry> rows = web.audit().query(q.descending().limit(PAGE_ROWS));
+    Page page = x.page("Audit log");
+    var m = page.body();
+    m.open("form", "method", "get", "action", x.base() + "/audit", "class", "filters");
+    m.open("div")
+        .label("f-user", "User")
+        .empty("input", "type", "text", "id", "f-user", "name", "user", "value", who)
+        .close("div");
+    m.open("div").label("f-action", "Action").open("select", "id", "f-action", "name", "action");
+    m.el("option", "any", "value", "");
+    for (AuditAction a : AuditAction.values()) {
+      m.el("option", a.name(), "value", a.name(), "selected", Markup.flag(a == action, "selected"));
+    }
+    m.close("select").close("div");
+    m.open("div")
+        .label("f-practice", "Practice")
+        .empty(
+            "input",
+            "type",
+            "text",
+            "id",
+            "f-practice",
+            "name",
+            "practice",
+            "value",
+            practice,
+            "size",
+            "8")
+        .close("div");
+    m.open("div")
+        .label("f-from", "From (UTC day)")
+        .empty(
+            "input",
+            "type",
+            "date",
+            "id",
+            "f-from",
+            "name",
+            "from",
+            "value",
+            from == null ? null : from.toString())
+        .close("div");
+    m.open("div")
+        .label("f-to", "To (UTC day)")
+        .empty(
+            "input",
+            "type",
+            "date",
+            "id",
+            "f-to",
+            "name",
+            "to",
+            "value",
+            to == null ? null : to.toString())
+        .close("div");
+    m.el("button", "Filter", "type", "submit");
+    m.close("form");
+    String query =
+        "?user="
+            + enc(who)
+            + "&action="
+            + (action == null ? "" : action.name())
+            + "&practice="
+            + (practice == null ? "" : practice)
+            + "&from="
+            + (from == null ? "" : from)
+            + "&to="
+            + (to == null ? "" : to);
+    m.open("p")
+        .a(
+            x.base() + "/audit.csv" + query,
+            "Export these events as CSV",
+            "class",
+            "button secondary")
+        .close("p");
+    m.open("table")
+        .el("caption", "Newest " + PAGE_ROWS + " matching events (the export has them all)");
+    m.open("thead").open("tr");
+    for (String h :
+        List.of(
+            "Seq",
+            "Time (UTC)",
+            "User",
+            "Role",
+            "Action",
+            "Practice",
+            "Month",
+            "Audience",
+            "Outcome",
+            "Details",
+            "SHA-256")) {
+      m.el("th", h, "scope", "col");
+    }
+    m.close("tr").close("thead").open("tbody");
+    for (AuditEntry e : rows) {
+      m.open("tr")
+          .el("td", e.seq(), "class", "num")
+          .el("td", e.eventTime())
+          .el("td", e.userName())
+          .el("td", e.role())
+          .el("td", e.action())
+          .el("td", e.practiceCode())
+          .el("td", e.month())
+          .el("td", e.audience())
+          .el("td", e.outcome())
+          .el("td", e.parametersJson())
+          .open("td")
+          .el(
+              "code",
+              e.artifactSha256() == null ? "" : e.artifactSha256().substring(0, 12) + "…",
+              "title",
+              e.artifactSha256())
+          .close("td")
+          .close("tr");
+    }
+    m.close("tbody").close("table");
+    page.send(x.resp(), 200);
+  }
+
+  private static String enc(String s) {
+    return s == null ? "" : java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static LocalDate date(String v, String name) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new BadRequest(name + " must be a date YYYY-MM-DD");
+    }
+  }
+}

@@ -1,0 +1,494 @@
+package org.ltcreports.web.pages;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.ltcreports.access.Action;
+import org.ltcreports.access.Scope;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.api.spi.HostUser;
+import org.ltcreports.audit.AuditAction;
+import org.ltcreports.collation.CollationWorkbook;
+import org.ltcreports.collation.ReturnFileReader;
+import org.ltcreports.report.LocalityReportBuilder;
+import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.submission.Submission;
+import org.ltcreports.web.RequestParameters;
+import org.ltcreports.web.RequestParameters.BadRequest;
+
+/**
+ * Locality pages: the overview (every practice, the funnel plot in the embedded locality summary,
+ * expected vs received returns), the collation workbook from the database or from uploaded return
+ * files, and the locality pack; the long work runs on {@link Jobs} with a progress page.
+ */
+final class LocalityPages {
+  static final int MAX_UPLOAD_FILES = 200;
+  private final Web web;
+
+  LocalityPages(Web web) {
+    this.web = web;
+  }
+
+  void route(Exchange x, List<String> s, boolean post) throws IOException {
+    if (s.size() == 1) {
+      PageServlet.requireGet(post, () -> index(x));
+      return;
+    }
+    String locality = localityCode(s.get(1));
+    if (web.reports().context().practicesOf(locality).isEmpty()) {
+      throw new Web.NotFound("unknown locality " + locality);
+    }
+    if (s.size() < 3) {
+      throw new Web.NotFound("there is no page at " + x.path());
+    }
+    YearMonth month = RequestParameters.month(s.get(2));
+    if (s.size() == 3) {
+      PageServlet.requireGet(post, () -> overview(x, locality, month));
+    } else if (s.size() == 4 && s.get(3).equals("collation")) {
+      PageServlet.requirePost(post);
+      collate(x, locality, month, null);
+    } else if (s.size() == 4 && s.get(3).equals("upload")) {
+      PageServlet.requirePost(post);
+      upload(x, locality, month);
+    } else if (s.size() == 4 && s.get(3).equals("pack")) {
+      PageServlet.requirePost(post);
+      pack(x, locality, month);
+    } else {
+      throw new Web.NotFound("there is no page at " + x.path());
+    }
+  }
+
+  static String localityCode(String s) {
+    if (s == null || !s.matches("[A-Za-z0-9]{1,10}")) {
+      throw new BadRequest("locality must be a locality code such as L01");
+    }
+    return s.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private void index(Exchange x) throws IOException {
+    HostUser user = x.user();
+    YearMonth latest = web.reports().latestMonth();
+    Page page = x.page("Localities");
+    Markup m = page.body();
+    m.open("ul");
+    for (String l : new TreeSet<>(user.localities())) {
+      if (web.may(user, Action.VIEW_LOCALITY, Scope.locality(l, Audience.COMMISSIONER))) {
+        m.open("li")
+            .a(x.base() + "/localities/" + l + "/" + latest, "Locality " + l + ", " + latest)
+            .close("li");
+      }
+    }
+    m.close("ul");
+    page.send(x.resp(), 200);
+  }
+
+  private void overview(Exchange x, String locality, YearMonth month) throws IOException {
+    HostUser user = x.user();
+    web.require(
+        user,
+        Action.VIEW_LOCALITY,
+        Scope.locality(locality, Audience.COMMISSIONER),
+        month,
+        x.path());
+    web.record(
+        user,
+        AuditAction.PREVIEW,
+        b ->
+            b.report(ReportType.LOCALITY_FEEDBACK)
+                .locality(locality)
+                .month(month)
+                .audience(Audience.COMMISSIONER));
+    Page page = x.page("Locality " + locality + ", " + month);
+    Markup m = page.body();
+    List<String> codes = web.reports().context().practicesOf(locality);
+    Map<String, Submission> latest = latestSubmissions(month);
+    LocalDate due = web.submissions().dueDate(month);
+    long received = codes.stream().filter(latest::containsKey).count();
+    m.el(
+        "p",
+        received + " of " + codes.size() + " returns received for " + month + "; due " + due + ".");
+    m.open("table").el("caption", "Expected vs received returns, " + month);
+    m.open("thead").open("tr");
+    for (String h : List.of("Practice", "Return", "Submitted", "On time", "Feedback")) {
+      m.el("th", h, "scope", "col");
+    }
+    m.close("tr").close("thead").open("tbody");
+    for (String code : codes) {
+      Practice p = web.reports().context().practice(code);
+      Submission s = latest.get(code);
+      m.open("tr").el("th", code + " " + p.practiceName(), "scope", "row");
+      m.open("td");
+      if (s == null) {
+        m.el("span", "Not received", "class", "due");
+      } else {
+        m.a(
+            x.base() + "/practices/" + code + "/returns/" + month + "/history",
+            s.state() + " (version " + s.version() + ")");
+      }
+      m.close("td");
+      m.el("td", s == null ? "" : s.submittedAt() + " by " + s.submittedBy());
+      m.el(
+          "td",
+          s == null ? "" : s.onTime() ? "yes" : "late",
+          "class",
+          s != null && !s.onTime() ? "late" : null);
+      m.open("td")
+          .a(
+              x.base()
+                  + "/practices/"
+                  + code
+                  + "/feedback?month="
+                  + month
+                  + "&audience="
+                  + Audience.COMMISSIONER,
+              "Feedback")
+          .close("td");
+      m.close("tr");
+    }
+    m.close("tbody").close("table");
+
+    boolean mayCollate = web.may(user, Action.COLLATE, Scope.locality(locality, null));
+    m.el("h2", "Downloads");
+    if (mayCollate) {
+      page.postForm(
+          x.base() + "/localities/" + locality + "/" + month + "/collation", "class", "inline");
+      m.el("button", "Build the collation workbook", "type", "submit", "id", "collate");
+      m.close("form");
+    }
+    page.postForm(x.base() + "/localities/" + locality + "/" + month + "/pack", "class", "inline");
+    m.el(
+        "button",
+        "Build the locality pack (PDF and XLSX)",
+        "type",
+        "submit",
+        "class",
+        "secondary",
+        "id",
+        "pack");
+    m.close("form");
+    if (mayCollate) {
+      m.el("h2", "Collate returned files");
+      m.el(
+          "p",
+          "Upload the returns XLSX files practices sent you; each file is checked (layout, month,"
+              + " checksum of its Data sheet) and problems are listed in the workbook, not guessed at.");
+      page.postForm(
+          x.base() + "/localities/" + locality + "/" + month + "/upload",
+          "enctype",
+          "multipart/form-data");
+      m.label("return-files", "Returns XLSX files");
+      m.empty(
+          "input",
+          "type",
+          "file",
+          "id",
+          "return-files",
+          "name",
+          "files",
+          "multiple",
+          "multiple",
+          "accept",
+          ".xlsx",
+          "required",
+          "required");
+      m.el("button", "Upload and collate", "type", "submit", "id", "upload");
+      m.close("form");
+    }
+    m.el("h2", "Locality summary and funnel plot");
+    String src =
+        x.base()
+            + "/api/reports/locality?locality="
+            + locality
+            + "&month="
+            + month
+            + "&format=html&audience=COMMISSIONER";
+    m.empty(
+        "iframe",
+        "class",
+        "report-frame",
+        "title",
+        "Locality summary for " + locality + ", " + month,
+        "src",
+        src,
+        "loading",
+        "lazy");
+    m.close("iframe");
+    page.send(x.resp(), 200);
+  }
+
+  private Map<String, Submission> latestSubmissions(YearMonth month) {
+    Map<String, Submission> out = new HashMap<>();
+    for (Submission s : web.submissions().forMonth(month)) {
+      Submission prev = out.get(s.practiceCode());
+      if (prev == null || prev.version() < s.version()) {
+        out.put(s.practiceCode(), s);
+      }
+    }
+    return out;
+  }
+
+  private void collate(Exchange x, String locality, YearMonth month, Path uploaded)
+      throws IOException {
+    HostUser user = x.user();
+    web.require(user, Action.COLLATE, Scope.locality(locality, null), month, x.path());
+    Map<String, CollationWorkbook.Submission> submitted = new TreeMap<>();
+    for (Submission s : latestSubmissions(month).values()) {
+      submitted.put(
+          s.practiceCode(), new CollationWorkbook.Submission(s.submittedBy(), s.submittedAt()));
+    }
+    LocalDate due = web.submissions().dueDate(month);
+    Jobs.Job job =
+        web.jobs()
+            .start(
+                user.name(),
+                "Collation workbook, locality "
+                    + locality
+                    + ", "
+                    + month
+                    + (uploaded == null ? "" : " (uploaded files)"),
+                progress -> {
+                  try {
+                    progress.update("Building every practice's return", 10);
+                    CollationWorkbook wb;
+                    if (uploaded == null) {
+                      wb =
+                          CollationWorkbook.fromDatabase(
+                              web.returns().builder(month), locality, due, submitted);
+                    } else {
+                      Map<String, String> practices = new TreeMap<>();
+                      for (String c : web.reports().context().practicesOf(locality)) {
+                        practices.put(c, web.reports().context().practice(c).practiceName());
+                      }
+                      progress.update("Checking the uploaded files", 20);
+                      wb =
+                          CollationWorkbook.fromDirectory(
+                              uploaded,
+                              month,
+                              new CollationWorkbook.Expected(locality, practices, due),
+                              new ReturnFileReader(),
+                              submitted);
+                    }
+                    progress.update("Writing the workbook", 70);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    wb.write(out, LocalDate.now());
+                    byte[] bytes = out.toByteArray();
+                    String name = "collation-" + locality + "-" + month + ".xlsx";
+                    web.record(
+                        user,
+                        AuditAction.COLLATE,
+                        b ->
+                            b.report(ReportType.LOCALITY_COLLATION)
+                                .locality(locality)
+                                .month(month)
+                                .audience(Audience.COMMISSIONER)
+                                .parameter("mode", uploaded == null ? "database" : "files")
+                                .parameter("problems", wb.problems().size())
+                                .artifactSha256(Web.sha256(bytes)));
+                    return new Jobs.Result(
+                        name,
+                        Format.XLSX.contentType(),
+                        bytes,
+                        wb.merged().size()
+                            + " returns merged, "
+                            + wb.problems().size()
+                            + " problems listed");
+                  } finally {
+                    if (uploaded != null) {
+                      deleteTree(uploaded);
+                    }
+                  }
+                });
+    x.redirect("/jobs/" + job.id());
+  }
+
+  private void upload(Exchange x, String locality, YearMonth month) throws IOException {
+    HostUser user = x.user();
+    web.require(user, Action.COLLATE, Scope.locality(locality, null), month, x.path());
+    Path dir = Files.createTempDirectory("ltc-upload-");
+    int n = 0;
+    try {
+      for (Part part : x.req().getParts()) {
+        if (!"files".equals(part.getName()) || part.getSize() == 0) {
+          continue;
+        }
+        if (++n > MAX_UPLOAD_FILES) {
+          throw new BadRequest("at most " + MAX_UPLOAD_FILES + " files at a time");
+        }
+        if (part.getSize() > ReturnFileReader.DEFAULT_MAX_BYTES) {
+          throw new BadRequest(
+              "a returns file is at most "
+                  + ReturnFileReader.DEFAULT_MAX_BYTES / (1024 * 1024)
+                  + " MB");
+        }
+        String submitted = part.getSubmittedFileName() == null ? "" : part.getSubmittedFileName();
+        String safe = submitted.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.isEmpty() || safe.startsWith(".")) {
+          safe = "file";
+        }
+        Path target = dir.resolve(String.format("%03d-%s", n, safe));
+        try (InputStream in = part.getInputStream()) {
+          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (ServletException | IllegalStateException e) {
+      deleteTree(dir);
+      throw new BadRequest("the upload could not be read (too large, or not a file upload)");
+    } catch (RuntimeException | IOException e) {
+      deleteTree(dir);
+      throw e;
+    }
+    if (n == 0) {
+      deleteTree(dir);
+      throw new BadRequest("choose at least one returns XLSX file");
+    }
+    collate(x, locality, month, dir);
+  }
+
+  private void pack(Exchange x, String locality, YearMonth month) throws IOException {
+    HostUser user = x.user();
+    web.require(
+        user,
+        Action.VIEW_LOCALITY,
+        Scope.locality(locality, Audience.COMMISSIONER),
+        month,
+        x.path());
+    Jobs.Job job =
+        web.jobs()
+            .start(
+                user.name(),
+                "Locality pack, " + locality + ", " + month,
+                progress -> {
+                  progress.update("Computing every practice's figures", 10);
+                  Report full =
+                      new LocalityReportBuilder(
+                              web.reports().context(),
+                              month,
+                              web.reports().disclosurePolicyVersion())
+                          .build(locality);
+                  Report r = web.audienceView().forAudience(full, Audience.COMMISSIONER);
+                  ByteArrayOutputStream out = new ByteArrayOutputStream();
+                  try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                    int i = 0;
+                    for (Format f : List.of(Format.PDF, Format.XLSX)) {
+                      progress.update("Rendering " + f.name(), 40 + 30 * i++);
+                      byte[] bytes = web.reports().render(r, f);
+                      zip.putNextEntry(
+                          new ZipEntry("locality-" + locality + "-" + month + "." + f.extension()));
+                      zip.write(bytes);
+                      zip.closeEntry();
+                    }
+                  }
+                  byte[] bytes = out.toByteArray();
+                  web.record(
+                      user,
+                      AuditAction.GENERATE,
+                      b ->
+                          b.report(ReportType.LOCALITY_FEEDBACK)
+                              .locality(locality)
+                              .month(month)
+                              .audience(Audience.COMMISSIONER)
+                              .parameter("formats", "pdf,xlsx")
+                              .artifactSha256(Web.sha256(bytes)));
+                  return new Jobs.Result(
+                      "locality-" + locality + "-" + month + ".zip",
+                      "application/zip",
+                      bytes,
+                      "PDF and XLSX of the locality summary");
+                });
+    x.redirect("/jobs/" + job.id());
+  }
+
+  void job(Exchange x, List<String> s, boolean post) throws IOException {
+    if (post || s.size() < 2 || s.size() > 3 || !s.get(1).matches("[0-9a-f]{32}")) {
+      throw new Web.NotFound("there is no page at " + x.path());
+    }
+    Jobs.Job job =
+        web.jobs()
+            .find(s.get(1), x.user().name())
+            .orElseThrow(
+                () ->
+                    new Web.NotFound(
+                        "no such job (jobs are kept for a while, for the user who"
+                            + " started them)"));
+    if (s.size() == 3) {
+      if (!s.get(2).equals("download") || job.result() == null) {
+        throw new Web.NotFound("the result is not ready");
+      }
+      Jobs.Result r = job.result();
+      web.record(
+          x.user(),
+          AuditAction.DOWNLOAD,
+          b ->
+              b.parameter("job", job.title())
+                  .parameter("file", r.fileName())
+                  .artifactSha256(Web.sha256(r.bytes())));
+      ApiRoutes.sendFile(x.resp(), r.contentType(), r.fileName(), r.bytes());
+      return;
+    }
+    Page page = x.page(job.title());
+    Markup m = page.body();
+    if (!job.done()) {
+      page.refreshEvery(2);
+      m.open("div", "role", "status", "aria-live", "polite");
+      m.label("job-progress", job.message());
+      m.el(
+          "progress",
+          job.percent() + "%",
+          "id",
+          "job-progress",
+          "max",
+          "100",
+          "value",
+          String.valueOf(job.percent()));
+      m.el("p", "This page refreshes itself every 2 seconds. You can leave it and come back.");
+      m.close("div");
+    } else if (job.error() != null) {
+      m.open("div", "class", "error", "role", "alert").el("p", job.error()).close("div");
+    } else {
+      m.open("div", "class", "notice", "role", "status")
+          .el("p", "Ready: " + job.result().summary())
+          .close("div");
+      m.open("p")
+          .a(
+              x.base() + "/jobs/" + job.id() + "/download",
+              "Download " + job.result().fileName(),
+              "class",
+              "button",
+              "id",
+              "job-download")
+          .close("p");
+    }
+    page.send(x.resp(), 200);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      List<Path> all = new ArrayList<>(files.toList());
+      all.sort(Comparator.reverseOrder());
+      for (Path p : all) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // best effort: a temporary directory
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.ltcreports.web.pages;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The sign-in page of the standalone server's FORM login (the container checks the password: the
+ * form posts to {@code j_security_check}). Inside a host container the host's own login is used and
+ * this servlet is not registered.
+ */
+public final class LoginServlet extends HttpServlet {
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String base = req.getContextPath();
+    boolean failed = req.getParameter("error") != null;
+    Page page = new Page(base, null, null, "Sign in");
+    Markup m = page.body();
+    if (failed) {
+      m.open("div", "class", "error", "role", "alert")
+          .el("p", "The user name or password is wrong.")
+          .close("div");
+    }
+    m.el("p", "Sign in with your LTC Reports account.");
+    m.open("form", "method", "post", "action", base + "/j_security_check");
+    m.label("username", "User name");
+    m.empty(
+        "input",
+        "type",
+        "text",
+        "id",
+        "username",
+        "name",
+        "j_username",
+        "autocomplete",
+        "username",
+        "required",
+        "required",
+        "autofocus",
+        "autofocus");
+    m.label("password", "Password");
+    m.empty(
+        "input",
+        "type",
+        "password",
+        "id",
+        "password",
+        "name",
+        "j_password",
+        "autocomplete",
+        "current-password",
+        "required",
+        "required");
+    m.el("button", "Sign in", "type", "submit", "id", "sign-in");
+    m.close("form");
+    page.send(resp, failed ? 401 : 200);
+  }
+}

@@ -1,0 +1,1001 @@
+package org.ltcreports.web.pages;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.ltcreports.access.Action;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.api.spi.HostUser;
+import org.ltcreports.api.spi.Role;
+import org.ltcreports.audit.AuditAction;
+import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
+import org.ltcreports.measures.Admission;
+import org.ltcreports.render.Display;
+import org.ltcreports.report.BatchGenerator;
+import org.ltcreports.review.AdmissionReview;
+import org.ltcreports.review.ContributingFactor;
+import org.ltcreports.review.ReviewOutcome;
+import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.submission.ArtifactFile;
+import org.ltcreports.submission.FigureDiff;
+import org.ltcreports.submission.ReturnState;
+import org.ltcreports.submission.StoredArtifact;
+import org.ltcreports.submission.Submission;
+import org.ltcreports.submission.SubmitRequest;
+import org.ltcreports.web.RequestParameters;
+import org.ltcreports.web.RequestParameters.BadRequest;
+
+/**
+ * The practice's pages: home, feedback preview, return preview and submission, the admission review
+ * worklist and form, and a return's history.
+ */
+final class PracticePages {
+  private static final int MONTHS = 12;
+  private final Web web;
+  private final Worklist worklist = new Worklist();
+
+  PracticePages(Web web) {
+    this.web = web;
+  }
+
+  // ---- home ----
+
+  void home(Exchange x) throws IOException {
+    HostUser user = x.user();
+    YearMonth latest = web.reports().latestMonth();
+    Page page = x.page("Home");
+    Markup m = page.body();
+    List<Practice> practices = practicesInScope(user);
+    m.el(
+        "p",
+        "Data as at "
+            + web.reports().context().extractDate()
+            + ". The latest complete month is "
+            + latest
+            + ".");
+    if (!practices.isEmpty()) {
+      m.open("form", "method", "get", "action", x.base() + "/go", "class", "filters");
+      m.open("div").label("pick-practice", "Practice");
+      m.open("select", "id", "pick-practice", "name", "practice");
+      for (Practice p : practices) {
+        m.el("option", p.practiceCode() + " " + p.practiceName(), "value", p.practiceCode());
+      }
+      m.close("select").close("div");
+      monthSelect(m, "pick-month", latest, latest);
+      m.open("div").label("pick-page", "Page");
+      m.open("select", "id", "pick-page", "name", "page");
+      m.el("option", "Feedback report", "value", "feedback");
+      m.el("option", "Case management return", "value", "return");
+      if (hasPracticeRole(user)) {
+        m.el("option", "Admission reviews", "value", "reviews");
+      }
+      m.close("select").close("div");
+      m.el("button", "Open", "type", "submit");
+      m.close("form");
+
+      m.el("h2", "What is due for " + latest);
+      m.open("table").el("caption", "Returns and admission reviews for " + latest);
+      m.open("thead").open("tr");
+      for (String h : List.of("Practice", "Return", "Due", "Admission reviews")) {
+        m.el("th", h, "scope", "col");
+      }
+      m.close("tr").close("thead").open("tbody");
+      LocalDate due = web.submissions().dueDate(latest);
+      for (Practice p : practices) {
+        String code = p.practiceCode();
+        ReturnState state = web.submissions().state(code, latest);
+        m.open("tr").el("th", code + " " + p.practiceName(), "scope", "row");
+        m.open("td");
+        m.a(
+            x.base() + "/practices/" + code + "/returns/" + latest,
+            state == ReturnState.DRAFT ? "Not yet submitted" : state.name().toLowerCase());
+        m.close("td");
+        boolean late = state == ReturnState.DRAFT && LocalDate.now().isAfter(due);
+        m.el("td", due + (late ? " (overdue)" : ""), "class", late ? "late" : null);
+        m.open("td");
+        if (web.may(user, Action.VIEW_REVIEWS, web.practiceScope(code, null))) {
+          int dueReviews = worklist.due(web.reports().context(), code, latest).size();
+          long done = web.reviews().summary(code, latest).completed();
+          m.a(
+              x.base() + "/practices/" + code + "/reviews/" + latest,
+              done + " of " + dueReviews + " reviewed");
+          if (done < dueReviews) {
+            m.el("span", " – " + (dueReviews - done) + " to do", "class", "due");
+          }
+        } else {
+          m.text("–");
+        }
+        m.close("td").close("tr");
+      }
+      m.close("tbody").close("table");
+    } else if (user.has(Role.AUDITOR)) {
+      m.open("p")
+          .text("You can read and export the ")
+          .a(x.base() + "/audit", "audit log")
+          .text(".")
+          .close("p");
+    } else {
+      m.el(
+          "p",
+          "You are not set up for any practice or locality yet. Ask your system administrator"
+              + " to add your practices or localities to the user mapping.");
+    }
+    if (user.has(Role.LOCALITY_MANAGER) || user.has(Role.COMMISSIONER)) {
+      m.el("h2", "Localities");
+      m.open("ul");
+      for (String l : new TreeSet<>(user.localities())) {
+        m.open("li")
+            .a(
+                x.base() + "/localities/" + l + "/" + latest,
+                "Locality " + l + " overview, " + latest)
+            .close("li");
+      }
+      m.close("ul");
+    }
+    page.send(x.resp(), 200);
+  }
+
+  /** The home page's picker (a GET form, no JavaScript): sends the user to the page chosen. */
+  void go(Exchange x) throws IOException {
+    String practice = RequestParameters.practiceCode(x.param("practice"));
+    YearMonth month = RequestParameters.month(x.param("month"));
+    String page = x.param("page") == null ? "feedback" : x.param("page");
+    switch (page) {
+      case "feedback" -> x.redirect("/practices/" + practice + "/feedback?month=" + month);
+      case "return" -> x.redirect("/practices/" + practice + "/returns/" + month);
+      case "reviews" -> x.redirect("/practices/" + practice + "/reviews/" + month);
+      default -> throw new BadRequest("page must be feedback, return or reviews");
+    }
+  }
+
+  void route(Exchange x, List<String> s, boolean post) throws IOException {
+    if (s.size() < 3) {
+      throw new Web.NotFound("there is no page at " + x.path());
+    }
+    String code = RequestParameters.practiceCode(s.get(1));
+    Practice practice = web.practice(code);
+    String section = s.get(2);
+    if (section.equals("feedback") && s.size() == 3) {
+      PageServlet.requireGet(post, () -> feedback(x, practice));
+      return;
+    }
+    if (s.size() < 4) {
+      throw new Web.NotFound("there is no page at " + x.path());
+    }
+    YearMonth month = RequestParameters.month(s.get(3));
+    switch (section) {
+      case "returns" -> {
+        if (s.size() == 4) {
+          PageServlet.requireGet(post, () -> returnPage(x, practice, month, null));
+        } else if (s.size() == 5 && s.get(4).equals("submit")) {
+          PageServlet.requirePost(post);
+          submit(x, practice, month);
+        } else if (s.size() == 5 && s.get(4).equals("history")) {
+          PageServlet.requireGet(post, () -> history(x, practice, month));
+        } else if (s.size() == 6 && s.get(4).equals("draft")) {
+          PageServlet.requireGet(post, () -> draftFile(x, practice, month, s.get(5)));
+        } else if (s.size() == 7 && s.get(4).equals("versions")) {
+          PageServlet.requireGet(post, () -> storedFile(x, practice, month, s.get(5), s.get(6)));
+        } else {
+          throw new Web.NotFound("there is no page at " + x.path());
+        }
+      }
+      case "reviews" -> {
+        if (s.size() == 4) {
+          PageServlet.requireGet(post, () -> worklistPage(x, practice, month));
+        } else if (s.size() == 5) {
+          String spell = spellId(s.get(4));
+          if (post) {
+            saveReview(x, practice, month, spell);
+          } else {
+            reviewForm(x, practice, month, spell, null, null);
+          }
+        } else {
+          throw new Web.NotFound("there is no page at " + x.path());
+        }
+      }
+      default -> throw new Web.NotFound("there is no page at " + x.path());
+    }
+  }
+
+  // ---- feedback ----
+
+  private void feedback(Exchange x, Practice practice) throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    YearMonth month =
+        x.param("month") == null
+            ? web.reports().latestMonth()
+            : RequestParameters.month(x.param("month"));
+    Audience audience =
+        x.param("audience") == null
+            ? defaultAudience(user, code)
+            : RequestParameters.audience(x.param("audience"));
+    web.require(user, Action.VIEW_FEEDBACK, web.practiceScope(code, audience), month, x.path());
+    Page page = x.page("Feedback for " + practice.practiceName() + ", " + month);
+    Markup m = page.body();
+    m.open("dl", "class", "facts");
+    m.el("dt", "Practice").el("dd", code + " " + practice.practiceName());
+    m.el("dt", "Month").el("dd", month);
+    m.el("dt", "Audience").el("dd", audience);
+    m.close("dl");
+    String query = "?practice=" + code + "&month=" + month + "&audience=" + audience;
+    m.el("h2", "Download");
+    m.open("ul", "class", "downloads");
+    for (Format f : List.of(Format.PDF, Format.XLSX, Format.CSV, Format.JSON, Format.HTML)) {
+      m.open("li")
+          .a(
+              x.base()
+                  + "/api/reports/feedback"
+                  + query
+                  + "&format="
+                  + f.extension()
+                  + (f == Format.HTML ? "&download=1" : ""),
+              "Download " + f.name() + (f == Format.PDF ? " (the printable report)" : ""),
+              "class",
+              "button secondary",
+              "download",
+              "")
+          .close("li");
+    }
+    m.close("ul");
+    m.el("h2", "Preview");
+    m.el("p", "The report as it will print. Previews and downloads are recorded in the audit log.");
+    m.empty(
+        "iframe",
+        "class",
+        "report-frame",
+        "title",
+        "Feedback report preview for " + code + ", " + month,
+        "src",
+        x.base() + "/api/reports/feedback" + query + "&format=html");
+    m.close("iframe");
+    m.open("p")
+        .a(
+            x.base() + "/api/reports/feedback" + query + "&format=html",
+            "Open the report on its own page")
+        .close("p");
+    page.send(x.resp(), 200);
+  }
+
+  // ---- return ----
+
+  private void returnPage(Exchange x, Practice practice, YearMonth month, String message)
+      throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    ReturnState state = web.submissions().state(code, month);
+    web.require(
+        user,
+        Action.VIEW_RETURN,
+        web.practiceScope(code, Audience.COMMISSIONER)
+            .withReturnSubmitted(state != ReturnState.DRAFT),
+        month,
+        x.path());
+    ReturnDrafts.Draft draft = web.returns().draft(code, month);
+    web.record(
+        user,
+        AuditAction.PREVIEW,
+        b ->
+            b.report(ReportType.CASE_MANAGEMENT_RETURN)
+                .practice(code)
+                .locality(practice.localityCode())
+                .month(month)
+                .audience(Audience.COMMISSIONER));
+    Page page = x.page("Case management return for " + practice.practiceName() + ", " + month);
+    Markup m = page.body();
+    if (message != null) {
+      m.open("div", "class", "notice", "role", "status").el("p", message).close("div");
+    }
+    Optional<Submission> latest = web.submissions().latest(code, month);
+    m.open("dl", "class", "facts");
+    m.el("dt", "State").el("dd", state);
+    m.el("dt", "Due").el("dd", web.submissions().dueDate(month));
+    latest.ifPresent(
+        s -> {
+          m.el("dt", "Latest version")
+              .el(
+                  "dd",
+                  s.version()
+                      + ", submitted by "
+                      + s.submittedBy()
+                      + " at "
+                      + s.submittedAt()
+                      + (s.onTime() ? " (on time)" : " (late)"));
+          if (s.reason() != null) {
+            m.el("dt", "Returned because").el("dd", s.reason());
+          }
+        });
+    m.close("dl");
+    m.open("p")
+        .a(
+            x.base() + "/practices/" + code + "/returns/" + month + "/history",
+            "Submissions and history of this return")
+        .close("p");
+
+    m.el("h2", "Download the draft");
+    m.open("ul");
+    for (Format f : ReturnDrafts.FORMATS) {
+      m.open("li")
+          .a(
+              x.base() + "/practices/" + code + "/returns/" + month + "/draft/" + f.extension(),
+              "Draft " + f.name(),
+              "class",
+              "button secondary")
+          .close("li");
+    }
+    m.close("ul");
+
+    boolean maySubmit =
+        web.may(user, Action.SUBMIT_RETURN, web.practiceScope(code, Audience.COMMISSIONER));
+    boolean open = state == ReturnState.DRAFT || state == ReturnState.RETURNED;
+    m.el("h2", "Validation");
+    if (draft.warnings().isEmpty()) {
+      m.el("p", "No validation warnings.", "class", "ok");
+    }
+    if (maySubmit && open) {
+      page.postForm(x.base() + "/practices/" + code + "/returns/" + month + "/submit");
+      if (!draft.warnings().isEmpty()) {
+        m.open("fieldset", "class", "warning");
+        m.el("legend", "Acknowledge each warning before you submit");
+        int i = 0;
+        for (Warning w : draft.warnings()) {
+          String id = "warn-" + i++;
+          m.open("div", "class", "check");
+          m.empty("input", "type", "checkbox", "id", id, "name", "ack", "value", w.code());
+          m.label(id, w.message());
+          m.close("div");
+        }
+        m.close("fieldset");
+      }
+      m.el(
+          "button",
+          state == ReturnState.RETURNED ? "Resubmit the return" : "Submit the return",
+          "type",
+          "submit",
+          "id",
+          "submit-return");
+      m.close("form");
+    } else {
+      m.open("ul");
+      for (Warning w : draft.warnings()) {
+        m.el("li", w.message());
+      }
+      m.close("ul");
+      if (!maySubmit) {
+        m.el("p", "Only the practice lead can submit this return.");
+      }
+    }
+
+    m.el("h2", "Figures");
+    figures(m, draft.report());
+    page.send(x.resp(), 200);
+  }
+
+  private static void figures(Markup m, Report r) {
+    m.open("table").el("caption", "Figures of the return (commissioner copy)");
+    m.open("thead")
+        .open("tr")
+        .el("th", "Measure", "scope", "col")
+        .el("th", "Value", "scope", "col", "class", "num")
+        .close("tr")
+        .close("thead")
+        .open("tbody");
+    for (Map.Entry<String, MeasureValue> e : r.measures().entrySet()) {
+      if (e.getValue() instanceof MeasureValue.Num n) {
+        String shown =
+            Display.isSuppressed(r, e.getKey())
+                ? Display.SUPPRESSED
+                : n.value() == null
+                    ? Display.NOT_AVAILABLE
+                    : Display.number(n.value(), Display.kindOf(e.getKey(), n.value()));
+        m.open("tr")
+            .el("th", Display.label(e.getKey()), "scope", "row")
+            .el("td", shown, "class", "num")
+            .close("tr");
+      }
+    }
+    m.close("tbody").close("table");
+  }
+
+  private void submit(Exchange x, Practice practice, YearMonth month) throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    web.require(
+        user,
+        Action.SUBMIT_RETURN,
+        web.practiceScope(code, Audience.COMMISSIONER),
+        month,
+        x.path());
+    String[] acks = x.req().getParameterValues("ack");
+    Set<String> acknowledged = acks == null ? Set.of() : new LinkedHashSet<>(List.of(acks));
+    Submission s = submitReturn(web, user, practice, month, acknowledged);
+    returnPage(
+        x,
+        practice,
+        month,
+        "Version "
+            + s.version()
+            + " was submitted"
+            + (s.onTime() ? " on time." : " after the due date."));
+  }
+
+  /** Submits the current draft (pages and API); the audit event carries every file's SHA-256. */
+  static Submission submitReturn(
+      Web web, HostUser user, Practice practice, YearMonth month, Set<String> acknowledged) {
+    String code = practice.practiceCode();
+    ReturnDrafts.Draft draft = web.returns().draft(code, month);
+    List<String> warnings = draft.warnings().stream().map(Warning::code).toList();
+    Set<String> missing = new TreeSet<>(warnings);
+    missing.removeAll(acknowledged);
+    if (!missing.isEmpty()) {
+      throw new BadRequest(
+          "acknowledge every validation warning before submitting: " + String.join(", ", missing));
+    }
+    List<ArtifactFile> files = web.returns().files(draft.report());
+    Submission s =
+        web.submissions()
+            .submit(
+                user,
+                new SubmitRequest(
+                    code,
+                    month,
+                    draft.report(),
+                    files,
+                    warnings,
+                    acknowledged.stream().filter(warnings::contains).collect(Collectors.toSet()),
+                    null));
+    for (StoredArtifact a : s.artifacts()) {
+      web.record(
+          user,
+          s.version() == 1 ? AuditAction.SUBMIT : AuditAction.RESUBMIT,
+          b ->
+              b.report(ReportType.CASE_MANAGEMENT_RETURN)
+                  .practice(code)
+                  .locality(practice.localityCode())
+                  .month(month)
+                  .audience(Audience.COMMISSIONER)
+                  .parameter("version", s.version())
+                  .parameter("format", a.format().extension())
+                  .artifactSha256(a.sha256()));
+    }
+    return s;
+  }
+
+  private void history(Exchange x, Practice practice, YearMonth month) throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    ReturnState state = web.submissions().state(code, month);
+    web.require(
+        user,
+        Action.VIEW_RETURN,
+        web.practiceScope(code, Audience.COMMISSIONER)
+            .withReturnSubmitted(state != ReturnState.DRAFT),
+        month,
+        x.path());
+    Page page = x.page("History of the return of " + practice.practiceName() + ", " + month);
+    Markup m = page.body();
+    List<Submission> versions = web.submissions().versions(code, month);
+    if (versions.isEmpty()) {
+      m.el("p", "Nothing has been submitted yet.");
+    }
+    for (Submission s : versions) {
+      m.el("h2", "Version " + s.version() + ": " + s.state());
+      m.open("dl", "class", "facts");
+      m.el("dt", "Submitted")
+          .el(
+              "dd",
+              s.submittedAt() + " by " + s.submittedBy() + (s.onTime() ? " (on time)" : " (late)"));
+      if (s.decidedBy() != null) {
+        m.el("dt", "Decided").el("dd", s.decidedAt() + " by " + s.decidedBy());
+      }
+      if (s.reason() != null) {
+        m.el("dt", "Reason").el("dd", s.reason());
+      }
+      m.el("dt", "Warnings acknowledged")
+          .el(
+              "dd",
+              s.warningsAcknowledged().isEmpty()
+                  ? "none"
+                  : String.join(", ", s.warningsAcknowledged()));
+      m.close("dl");
+      m.open("table").el("caption", "Stored files of version " + s.version());
+      m.open("thead")
+          .open("tr")
+          .el("th", "File", "scope", "col")
+          .el("th", "Bytes", "scope", "col")
+          .el("th", "SHA-256", "scope", "col")
+          .close("tr")
+          .close("thead")
+          .open("tbody");
+      for (StoredArtifact a : s.artifacts()) {
+        m.open("tr")
+            .open("td")
+            .a(
+                x.base()
+                    + "/practices/"
+                    + code
+                    + "/returns/"
+                    + month
+                    + "/versions/"
+                    + s.version()
+                    + "/"
+                    + a.format().extension(),
+                a.fileName())
+            .close("td");
+        m.el("td", a.byteSize(), "class", "num")
+            .open("td")
+            .el("code", a.sha256())
+            .close("td")
+            .close("tr");
+      }
+      m.close("tbody").close("table");
+      if (s.version() > 1) {
+        Optional<FigureDiff> diff = web.submissions().changes(code, month, s.version());
+        diff.ifPresent(d -> m.el("pre", d.toString()));
+      }
+    }
+    page.send(x.resp(), 200);
+  }
+
+  private void draftFile(Exchange x, Practice practice, YearMonth month, String ext)
+      throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    Format f = RequestParameters.format(ext);
+    if (!ReturnDrafts.FORMATS.contains(f)) {
+      throw new BadRequest("the return is available as xlsx, pdf, csv or json");
+    }
+    web.require(
+        user,
+        Action.VIEW_RETURN,
+        web.practiceScope(code, Audience.COMMISSIONER)
+            .withReturnSubmitted(web.submissions().state(code, month) != ReturnState.DRAFT),
+        month,
+        x.path());
+    Report r = web.returns().draft(code, month).report();
+    byte[] bytes = web.returns().render(r, f);
+    web.record(
+        user,
+        AuditAction.DOWNLOAD,
+        b ->
+            b.report(ReportType.CASE_MANAGEMENT_RETURN)
+                .practice(code)
+                .locality(practice.localityCode())
+                .month(month)
+                .audience(r.audience())
+                .parameter("format", f.extension())
+                .parameter("draft", true)
+                .artifactSha256(Web.sha256(bytes)));
+    ApiRoutes.sendFile(
+        x.resp(), f.contentType(), BatchGenerator.fileName(r, f).replace('/', '-'), bytes);
+  }
+
+  private void storedFile(
+      Exchange x, Practice practice, YearMonth month, String version, String ext)
+      throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    if (!version.matches("[0-9]{1,4}")) {
+      throw new BadRequest("version must be a number");
+    }
+    Format f = RequestParameters.format(ext);
+    web.require(
+        user,
+        Action.VIEW_RETURN,
+        web.practiceScope(code, Audience.COMMISSIONER).withReturnSubmitted(true),
+        month,
+        x.path());
+    int v = Integer.parseInt(version);
+    Submission s =
+        web.submissions()
+            .find(code, month, v)
+            .orElseThrow(() -> new Web.NotFound("no version " + v + " of this return"));
+    StoredArtifact a =
+        s.artifacts().stream()
+            .filter(t -> t.format() == f)
+            .findFirst()
+            .orElseThrow(
+                () -> new Web.NotFound("version " + v + " has no " + f.extension() + " file"));
+    byte[] bytes =
+        web.submissions()
+            .artifact(code, month, v, f)
+            .orElseThrow(() -> new Web.NotFound("the file is missing"));
+    web.record(
+        user,
+        AuditAction.DOWNLOAD,
+        b ->
+            b.report(ReportType.CASE_MANAGEMENT_RETURN)
+                .practice(code)
+                .locality(practice.localityCode())
+                .month(month)
+                .audience(Audience.COMMISSIONER)
+                .parameter("format", f.extension())
+                .parameter("version", v)
+                .artifactSha256(a.sha256()));
+    ApiRoutes.sendFile(x.resp(), f.contentType(), a.fileName(), bytes);
+  }
+
+  // ---- admission reviews ----
+
+  private void worklistPage(Exchange x, Practice practice, YearMonth month) throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    web.require(
+        user,
+        Action.VIEW_PATIENT_LIST,
+        web.practiceScope(code, Audience.PRACTICE),
+        month,
+        x.path());
+    web.require(user, Action.VIEW_REVIEWS, web.practiceScope(code, null), month, x.path());
+    List<Admission> due = worklist.due(web.reports().context(), code, month);
+    Map<String, AdmissionReview> done =
+        web.reviews().byPracticeMonth(code, month).stream()
+            .collect(Collectors.toMap(AdmissionReview::spellId, r -> r));
+    web.record(
+        user,
+        AuditAction.PREVIEW,
+        b ->
+            b.practice(code)
+                .locality(practice.localityCode())
+                .month(month)
+                .audience(Audience.PRACTICE)
+                .parameter("page", "review-worklist"));
+    Page page = x.page("Admission reviews for " + practice.practiceName() + ", " + month);
+    Markup m = page.body();
+    long reviewed = due.stream().filter(a -> done.containsKey(a.spell().spellId())).count();
+    m.el(
+        "p",
+        reviewed
+            + " of "
+            + due.size()
+            + " emergency admissions of patients on the register"
+            + " have been reviewed.");
+    m.open("table").el("caption", "Emergency admissions of register patients, " + month);
+    m.open("thead").open("tr");
+    for (String h : List.of("Admitted", "NHS number", "Discharged", "Diagnosis", "Review")) {
+      m.el("th", h, "scope", "col");
+    }
+    m.close("tr").close("thead").open("tbody");
+    for (Admission a : due) {
+      AdmissionReview r = done.get(a.spell().spellId());
+      m.open("tr")
+          .el("td", a.admitted())
+          .el("td", a.patient() == null ? "" : a.patient().nhsNumber())
+          .el("td", a.spell().dischargeDate() == null ? "" : a.spell().dischargeDate())
+          .el("td", a.spell().primaryDiagnosis() == null ? "" : a.spell().primaryDiagnosis());
+      m.open("td")
+          .a(
+              x.base() + "/practices/" + code + "/reviews/" + month + "/" + a.spell().spellId(),
+              r == null
+                  ? "Review admission " + a.spell().spellId()
+                  : "Reviewed: " + r.outcome() + " (edit " + a.spell().spellId() + ")");
+      m.close("td").close("tr");
+    }
+    m.close("tbody").close("table");
+    page.send(x.resp(), 200);
+  }
+
+  private Admission admission(String code, YearMonth month, String spell) {
+    return worklist.due(web.reports().context(), code, month).stream()
+        .filter(a -> a.spell().spellId().equals(spell))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new Web.NotFound(
+                    "admission " + spell + " is not on the practice's " + month + " worklist"));
+  }
+
+  private void reviewForm(
+      Exchange x,
+      Practice practice,
+      YearMonth month,
+      String spell,
+      AdmissionReview entered,
+      String problem)
+      throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    web.require(user, Action.VIEW_REVIEWS, web.practiceScope(code, null), month, x.path());
+    web.require(
+        user,
+        Action.VIEW_PATIENT_LIST,
+        web.practiceScope(code, Audience.PRACTICE),
+        month,
+        x.path());
+    Admission a = admission(code, month, spell);
+    Optional<AdmissionReview> current = web.reviews().find(code, spell);
+    AdmissionReview shown = entered != null ? entered : current.orElse(null);
+    Page page = x.page("Review of admission " + spell);
+    Markup m = page.body();
+    if (problem != null) {
+      m.open("div", "class", "error", "role", "alert").el("p", problem).close("div");
+    }
+    m.open("dl", "class", "facts");
+    m.el("dt", "Practice").el("dd", code + " " + practice.practiceName());
+    m.el("dt", "Admitted").el("dd", a.admitted());
+    m.el("dt", "NHS number").el("dd", a.patient() == null ? "" : a.patient().nhsNumber());
+    m.el("dt", "Primary diagnosis").el("dd", a.spell().primaryDiagnosis());
+    m.close("dl");
+    boolean mayEdit = web.may(user, Action.REVIEW_ADMISSION, web.practiceScope(code, null));
+    if (mayEdit) {
+      page.postForm(x.base() + "/practices/" + code + "/reviews/" + month + "/" + spell);
+      m.empty(
+          "input",
+          "type",
+          "hidden",
+          "name",
+          "version",
+          "value",
+          String.valueOf(current.map(AdmissionReview::version).orElse(0)));
+      m.label("reviewer", "Reviewer");
+      m.empty(
+          "input",
+          "type",
+          "text",
+          "id",
+          "reviewer",
+          "name",
+          "reviewer",
+          "required",
+          "required",
+          "value",
+          shown == null ? user.name() : shown.reviewer());
+      m.label("review-date", "Date of review");
+      m.empty(
+          "input",
+          "type",
+          "date",
+          "id",
+          "review-date",
+          "name",
+          "reviewDate",
+          "required",
+          "required",
+          "value",
+          String.valueOf(
+              shown == null || shown.reviewDate() == null ? LocalDate.now() : shown.reviewDate()));
+      m.label("outcome", "Outcome");
+      m.open("select", "id", "outcome", "name", "outcome", "required", "required");
+      for (ReviewOutcome o : ReviewOutcome.values()) {
+        m.el(
+            "option",
+            o.name().replace('_', ' ').toLowerCase(),
+            "value",
+            o.name(),
+            "selected",
+            Markup.flag(shown != null && shown.outcome() == o, "selected"));
+      }
+      m.close("select");
+      m.open("fieldset").el("legend", "Contributing factors (choose any)");
+      for (ContributingFactor f : ContributingFactor.values()) {
+        String id = "factor-" + f.name();
+        m.open("div", "class", "check");
+        m.empty(
+            "input",
+            "type",
+            "checkbox",
+            "id",
+            id,
+            "name",
+            "factor",
+            "value",
+            f.name(),
+            "checked",
+            Markup.flag(shown != null && shown.factors().contains(f), "checked"));
+        m.label(id, f.name().replace('_', ' ').toLowerCase());
+        m.close("div");
+      }
+      m.close("fieldset");
+      m.label("learning", "Learning");
+      m.el(
+          "textarea",
+          shown == null || shown.learning() == null ? "" : shown.learning(),
+          "id",
+          "learning",
+          "name",
+          "learning",
+          "maxlength",
+          "4000");
+      m.label("action", "Follow-up action");
+      m.el(
+          "textarea",
+          shown == null || shown.followUpAction() == null ? "" : shown.followUpAction(),
+          "id",
+          "action",
+          "name",
+          "action",
+          "maxlength",
+          "4000");
+      m.el("button", "Save the review", "type", "submit", "id", "save-review");
+      m.close("form");
+    }
+    List<AdmissionReview> history = web.reviews().history(code, spell);
+    m.el("h2", "History");
+    if (history.isEmpty()) {
+      m.el("p", "Not reviewed yet.");
+    } else {
+      m.open("table").el("caption", "Saved versions of this review");
+      m.open("thead").open("tr");
+      for (String h : List.of("Version", "Saved", "By", "Outcome", "Factors")) {
+        m.el("th", h, "scope", "col");
+      }
+      m.close("tr").close("thead").open("tbody");
+      for (AdmissionReview r : history) {
+        m.open("tr")
+            .el("td", r.version())
+            .el("td", r.savedAt())
+            .el("td", r.savedBy())
+            .el("td", r.outcome())
+            .el("td", r.factors().stream().map(Enum::name).collect(Collectors.joining(", ")))
+            .close("tr");
+      }
+      m.close("tbody").close("table");
+    }
+    m.open("p")
+        .a(x.base() + "/practices/" + code + "/reviews/" + month, "Back to the worklist")
+        .close("p");
+    page.send(x.resp(), problem == null ? 200 : 400);
+  }
+
+  private void saveReview(Exchange x, Practice practice, YearMonth month, String spell)
+      throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    AdmissionReview review = reviewFrom(x, code, month, spell);
+    String problem = saveReview(web, user, practice, month, review, x.path());
+    if (problem != null) {
+      reviewForm(x, practice, month, spell, review, problem);
+      return;
+    }
+    x.redirect("/practices/" + code + "/reviews/" + month);
+  }
+
+  /** Saves a review (pages and API); null when saved, else the problem in words. */
+  static String saveReview(
+      Web web,
+      HostUser user,
+      Practice practice,
+      YearMonth month,
+      AdmissionReview review,
+      String path) {
+    String code = practice.practiceCode();
+    web.require(user, Action.REVIEW_ADMISSION, web.practiceScope(code, null), month, path);
+    boolean onWorklist =
+        new Worklist()
+            .due(web.reports().context(), code, month).stream()
+                .anyMatch(a -> a.spell().spellId().equals(review.spellId()));
+    if (!onWorklist) {
+      throw new Web.NotFound(
+          "admission " + review.spellId() + " is not on the practice's " + month + " worklist");
+    }
+    try {
+      AdmissionReview saved = web.reviews().save(user, review);
+      web.record(
+          user,
+          saved.version() == 1 ? AuditAction.REVIEW_CREATE : AuditAction.REVIEW_UPDATE,
+          b ->
+              b.practice(code)
+                  .locality(practice.localityCode())
+                  .month(month)
+                  .parameter("spell_id", saved.spellId())
+                  .parameter("version", saved.version())
+                  .parameter("outcome", saved.outcome().name()));
+      return null;
+    } catch (IllegalArgumentException | org.ltcreports.review.ReviewConflict e) {
+      return e.getMessage();
+    }
+  }
+
+  static AdmissionReview reviewFrom(Exchange x, String code, YearMonth month, String spell) {
+    String outcome = x.param("outcome");
+    ReviewOutcome o;
+    try {
+      o = outcome == null ? null : ReviewOutcome.valueOf(outcome);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("outcome must be one of " + List.of(ReviewOutcome.values()));
+    }
+    Set<ContributingFactor> factors = EnumSet.noneOf(ContributingFactor.class);
+    String[] fs = x.req().getParameterValues("factor");
+    if (fs != null) {
+      for (String f : fs) {
+        try {
+          factors.add(ContributingFactor.valueOf(f));
+        } catch (IllegalArgumentException e) {
+          throw new BadRequest("factor must be one of " + List.of(ContributingFactor.values()));
+        }
+      }
+    }
+    LocalDate date;
+    try {
+      date = x.param("reviewDate") == null ? null : LocalDate.parse(x.param("reviewDate"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BadRequest("reviewDate must be YYYY-MM-DD");
+    }
+    String version = x.param("version") == null ? "0" : x.param("version");
+    if (!version.matches("[0-9]{1,6}")) {
+      throw new BadRequest("version must be a number");
+    }
+    return new AdmissionReview(
+        code,
+        spell,
+        month,
+        x.param("reviewer"),
+        date,
+        o,
+        factors,
+        x.param("learning"),
+        x.param("action"),
+        Integer.parseInt(version),
+        null,
+        null);
+  }
+
+  static String spellId(String s) {
+    if (!s.matches("[A-Za-z0-9_.:-]{1,64}")) {
+      throw new BadRequest("spell id must be letters, digits and - _ . :");
+    }
+    return s;
+  }
+
+  // ---- helpers ----
+
+  List<Practice> practicesInScope(HostUser user) {
+    Set<String> codes = new TreeSet<>();
+    if (hasPracticeRole(user)) {
+      codes.addAll(user.practices());
+    }
+    if (user.has(Role.LOCALITY_MANAGER) || user.has(Role.COMMISSIONER)) {
+      for (String l : user.localities()) {
+        codes.addAll(web.reports().context().practicesOf(l));
+      }
+    }
+    List<Practice> out = new ArrayList<>();
+    for (String c : codes) {
+      Practice p = web.reports().context().practice(c);
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  static boolean hasPracticeRole(HostUser user) {
+    return user.has(Role.PRACTICE_USER) || user.has(Role.PRACTICE_LEAD);
+  }
+
+  static Audience defaultAudience(HostUser user, String practice) {
+    return hasPracticeRole(user) && user.practices().contains(practice)
+        ? Audience.PRACTICE
+        : Audience.COMMISSIONER;
+  }
+
+  static void monthSelect(Markup m, String id, YearMonth latest, YearMonth selected) {
+    m.open("div").label(id, "Month");
+    m.open("select", "id", id, "name", "month");
+    for (int k = 0; k < MONTHS; k++) {
+      YearMonth ym = latest.minusMonths(k);
+      m.el(
+          "option",
+          ym,
+          "value",
+          ym.toString(),
+          "selected",
+          Markup.flag(ym.equals(selected), "selected"));
+    }
+    m.close("select").close("div");
+  }
+}
