@@ -31,7 +31,8 @@ class HostModulesTest {
     MappedUserDirectory mapped = MappedUserDirectory.empty();
     Injector i =
         Guice.createInjector(
-            HostModules.combine(null, getClass().getClassLoader(), new ContainerSecurityModule(mapped)));
+            HostModules.combine(
+                null, getClass().getClassLoader(), new ContainerSecurityModule(mapped)));
     assertThat(i.getInstance(UserDirectory.class)).isSameAs(mapped);
   }
 

@@ -93,7 +93,8 @@ class ContainerUserFilterTest {
 
     Exchange run() throws Exception {
       FilterChain chain = (rq, rs) -> chained = true;
-      new ContainerUserFilter(MappedUserDirectory.empty()).doFilter(request(), response(), chain);
+      new ContainerUserFilter(MappedUserDirectory.empty(), "/ltc-reports")
+          .doFilter(request(), response(), chain);
       return this;
     }
   }

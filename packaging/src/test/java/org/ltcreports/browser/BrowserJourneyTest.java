@@ -1,0 +1,370 @@
+package org.ltcreports.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.ltcreports.audit.AuditAction;
+import org.ltcreports.audit.AuditLog;
+import org.ltcreports.audit.AuditQuery;
+import org.ltcreports.measures.Admission;
+import org.ltcreports.report.ReportService;
+import org.ltcreports.web.WebTestServer;
+import org.ltcreports.web.pages.Worklist;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
+ * against the real servlets in embedded Jetty: the practice lead's month, the locality manager's
+ * collation, and a practice user refused another practice's page. Skipped, with the reason, when
+ * the browser or its driver is not installed ({@code apt-get install -y chromium chromium-driver}).
+ * A screenshot and the page source of every failed step are saved under {@code
+ * target/browser-screenshots/}; with {@code -Dltc.docs.screenshots=DIR} the home page and the
+ * feedback preview are also saved there as {@code home.png} and {@code feedback-preview.png}.
+ */
+class BrowserJourneyTest {
+  static final Path CHROMIUM = Path.of(System.getProperty("ltc.chromium", "/usr/bin/chromium"));
+  static final Path DRIVER =
+      Path.of(System.getProperty("ltc.chromedriver", "/usr/bin/chromedriver"));
+  static final Path SHOTS = Path.of("target", "browser-screenshots");
+
+  static WebTestServer s;
+  WebDriver driver;
+  Path downloads;
+  Path profile;
+  String testName;
+
+  @BeforeAll
+  static void needsChromium() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "SKIPPED: browser tests need Debian's chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + DRIVER
+            + "); install them with: apt-get update && apt-get install -y chromium chromium-driver");
+    s = WebTestServer.get();
+    Files.createDirectories(SHOTS);
+  }
+
+  void open(TestInfo info) throws Exception {
+    testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
+    downloads = Files.createTempDirectory("ltc-downloads");
+    profile = Files.createTempDirectory("ltc-chromium-profile");
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM.toFile());
+    o.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    Map<String, Object> prefs = new HashMap<>();
+    prefs.put("download.default_directory", downloads.toString());
+    prefs.put("download.prompt_for_download", false);
+    prefs.put("safebrowsing.enabled", false);
+    o.setExperimentalOption("prefs", prefs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, o);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  /** One step of a journey; on failure a screenshot and the page source are kept. */
+  void step(String name, ThrowingRunnable r) throws Exception {
+    try {
+      r.run();
+    } catch (Throwable t) {
+      shot(SHOTS.resolve(testName + "-" + name + "-FAILED.png"));
+      Files.writeString(
+          SHOTS.resolve(testName + "-" + name + "-FAILED.html"),
+          driver.getPageSource(),
+          StandardCharsets.UTF_8);
+      throw t;
+    }
+  }
+
+  interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  void shot(Path file) throws Exception {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(file, png);
+  }
+
+  void docsShot(String name) throws Exception {
+    shot(SHOTS.resolve(name));
+    String docs = System.getProperty("ltc.docs.screenshots");
+    if (docs != null && !docs.isBlank()) {
+      Files.createDirectories(Path.of(docs));
+      Files.copy(
+          SHOTS.resolve(name), Path.of(docs).resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  void signIn(String user) {
+    driver.get(s.base() + "/");
+    wait(30).until(d -> d.getCurrentUrl().contains("/login"));
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(WebTestServer.PASSWORD);
+    driver.findElement(By.id("sign-in")).click();
+    wait(60).until(d -> h1().equals("Home"));
+  }
+
+  String h1() {
+    return driver.findElements(By.tagName("h1")).stream()
+        .findFirst()
+        .map(WebElement::getText)
+        .orElse("");
+  }
+
+  WebDriverWait wait(int seconds) {
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+  }
+
+  Path downloaded(String suffix) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      try (Stream<Path> files = Files.list(downloads)) {
+        Optional<Path> f =
+            files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst();
+        if (f.isPresent()) {
+          return f.get();
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError("no *" + suffix + " was downloaded to " + downloads);
+  }
+
+  /** Every form control on the page has a label naming it. */
+  void everyControlIsLabelled() {
+    for (WebElement c :
+        driver.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"))) {
+      String id = c.getAttribute("id");
+      assertThat(id).as("control %s has an id", c.getAttribute("name")).isNotBlank();
+      assertThat(driver.findElements(By.cssSelector("label[for='" + id + "']")))
+          .as("label for #" + id)
+          .isNotEmpty();
+    }
+  }
+
+  @Test
+  void practiceLeadPreviewsDownloadsReviewsAndSubmits(TestInfo info) throws Exception {
+    open(info);
+    YearMonth month = s.month;
+    step("sign-in", () -> signIn("lead"));
+    step(
+        "home",
+        () -> {
+          docsShot("home.png");
+          // the first Tab lands on the skip link, and following it moves to the main content
+          driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+          WebElement skip = driver.switchTo().activeElement();
+          assertThat(skip.getText()).isEqualTo("Skip to main content");
+          everyControlIsLabelled();
+          assertThat(driver.getPageSource())
+              .contains(s.practiceA)
+              .doesNotContain(s.practiceB + " ");
+        });
+    step(
+        "feedback-preview",
+        () -> {
+          new Select(driver.findElement(By.id("pick-practice"))).selectByValue(s.practiceA);
+          new Select(driver.findElement(By.id("pick-month"))).selectByValue(month.toString());
+          new Select(driver.findElement(By.id("pick-page"))).selectByValue("feedback");
+          driver.findElement(By.cssSelector("form[action$='/go'] button")).click();
+          wait(60).until(d -> h1().startsWith("Feedback for"));
+          WebElement frame = driver.findElement(By.cssSelector("iframe.report-frame"));
+          driver.switchTo().frame(frame);
+          wait(120)
+              .until(
+                  d ->
+                      d.findElements(By.tagName("h1")).size()
+                              + d.findElements(By.tagName("h2")).size()
+                          > 0);
+          driver.switchTo().defaultContent();
+          docsShot("feedback-preview.png");
+        });
+    step(
+        "download-pdf",
+        () -> {
+          driver.findElement(By.partialLinkText("Download PDF")).click();
+          Path pdf = downloaded(".pdf");
+          byte[] head = Files.readAllBytes(pdf);
+          assertThat(new String(head, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        });
+    step(
+        "download-xlsx",
+        () -> {
+          driver.findElement(By.partialLinkText("Download XLSX")).click();
+          Path xlsx = downloaded(".xlsx");
+          try (XSSFWorkbook wb =
+              new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(xlsx)))) {
+            assertThat(wb.getNumberOfSheets()).isPositive();
+          }
+        });
+    Admission a = firstDue(s.practiceA);
+    if (a != null) {
+      step(
+          "admission-review",
+          () -> {
+            driver.get(s.base() + "/practices/" + s.practiceA + "/reviews/" + a.month());
+            assertThat(h1()).startsWith("Admission reviews");
+            shot(SHOTS.resolve("worklist.png"));
+            driver.findElement(By.partialLinkText(a.spell().spellId())).click();
+            wait(30).until(d -> h1().startsWith("Review of admission"));
+            everyControlIsLabelled();
+            new Select(driver.findElement(By.id("outcome"))).selectByValue("POSSIBLY_AVOIDABLE");
+            WebElement fall = driver.findElement(By.id("factor-FALL"));
+            if (!fall.isSelected()) {
+              fall.click();
+            }
+            WebElement learning = driver.findElement(By.id("learning"));
+            learning.clear();
+            learning.sendKeys("Care plan did not cover falls <at night>.");
+            shot(SHOTS.resolve("review-form.png"));
+            driver.findElement(By.id("save-review")).click();
+            wait(30).until(d -> h1().startsWith("Admission reviews"));
+            assertThat(driver.getPageSource()).contains("Reviewed: POSSIBLY_AVOIDABLE");
+          });
+    }
+    step(
+        "submit-return",
+        () -> {
+          driver.get(s.base() + "/practices/" + s.practiceA + "/returns/" + month);
+          assertThat(h1()).startsWith("Case management return");
+          everyControlIsLabelled();
+          for (WebElement box : driver.findElements(By.cssSelector("input[name=ack]"))) {
+            box.click();
+          }
+          shot(SHOTS.resolve("return-preview.png"));
+          driver.findElement(By.id("submit-return")).click();
+          wait(120).until(d -> d.getPageSource().contains("was submitted"));
+          assertThat(driver.findElements(By.id("submit-return"))).isEmpty();
+        });
+    AuditLog audit = s.injector.getInstance(AuditLog.class);
+    assertThat(audit.query(AuditQuery.all().user("lead").action(AuditAction.SUBMIT))).isNotEmpty();
+    assertThat(audit.query(AuditQuery.all().user("lead").action(AuditAction.DOWNLOAD)))
+        .anyMatch(e -> e.artifactSha256() != null);
+  }
+
+  @Test
+  void localityManagerOpensTheOverviewAndDownloadsTheCollation(TestInfo info) throws Exception {
+    open(info);
+    step("sign-in", () -> signIn("locality"));
+    step(
+        "overview",
+        () -> {
+          driver.findElement(By.partialLinkText("Locality " + s.localityA)).click();
+          wait(60).until(d -> h1().startsWith("Locality " + s.localityA));
+          assertThat(driver.getPageSource()).contains("Expected vs received");
+          shot(SHOTS.resolve("locality-overview.png"));
+          everyControlIsLabelled();
+        });
+    step(
+        "collation",
+        () -> {
+          driver.findElement(By.id("collate")).click();
+          wait(180).until(d -> !d.findElements(By.id("job-download")).isEmpty());
+          shot(SHOTS.resolve("collation-ready.png"));
+          driver.findElement(By.id("job-download")).click();
+          Path xlsx = downloaded(".xlsx");
+          try (XSSFWorkbook wb =
+              new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(xlsx)))) {
+            assertThat(wb.getSheet("Summary")).isNotNull();
+            assertThat(wb.getSheet("Expected vs received")).isNotNull();
+          }
+        });
+  }
+
+  @Test
+  void practiceUserIsRefusedAnotherPracticesPage(TestInfo info) throws Exception {
+    open(info);
+    step("sign-in", () -> signIn("staff"));
+    step(
+        "other-practice",
+        () -> {
+          for (String path :
+              List.of(
+                  "/practices/" + s.practiceB + "/feedback?month=" + s.month,
+                  "/practices/" + s.practiceB + "/reviews/" + s.month)) {
+            driver.get(s.base() + path);
+            assertThat(h1()).as(path).isEqualTo("Access denied");
+            assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains(s.practiceB);
+          }
+          shot(SHOTS.resolve("access-denied.png"));
+        });
+    AuditLog audit = s.injector.getInstance(AuditLog.class);
+    assertThat(
+            audit.query(
+                AuditQuery.all()
+                    .user("staff")
+                    .action(AuditAction.ACCESS_DENIED)
+                    .practice(s.practiceB)))
+        .isNotEmpty();
+  }
+
+  static Admission firstDue(String practice) {
+    ReportService reports = s.injector.getInstance(ReportService.class);
+    Worklist w = new Worklist();
+    for (int k = 0; k < 12; k++) {
+      List<Admission> due = w.due(reports.context(), practice, s.month.minusMonths(k));
+      if (!due.isEmpty()) {
+        return due.get(0);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,445 @@
+package org.ltcreports.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ltcreports.audit.AuditAction;
+import org.ltcreports.audit.AuditEntry;
+import org.ltcreports.audit.AuditLog;
+import org.ltcreports.audit.AuditQuery;
+import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
+import org.ltcreports.measures.Admission;
+import org.ltcreports.report.ReportService;
+import org.ltcreports.web.pages.ReturnDrafts;
+import org.ltcreports.web.pages.Worklist;
+
+/**
+ * The real servlets in embedded Jetty: every endpoint's error handling (bad month, unknown
+ * practice, wrong format, missing or forged CSRF token, another practice's ids → 403 with an audit
+ * event), and the core path through the API.
+ */
+class WebEndpointsTest {
+  static WebTestServer s;
+  static WebClient lead;
+  static WebClient staff;
+  static WebClient locality;
+  static WebClient auditor;
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void start() throws Exception {
+    s = WebTestServer.get();
+    lead = WebClient.signIn(s.base(), "lead", WebTestServer.PASSWORD);
+    staff = WebClient.signIn(s.base(), "staff", WebTestServer.PASSWORD);
+    locality = WebClient.signIn(s.base(), "locality", WebTestServer.PASSWORD);
+    auditor = WebClient.signIn(s.base(), "auditor", WebTestServer.PASSWORD);
+  }
+
+  static JsonNode json(HttpResponse<byte[]> r) throws Exception {
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    return JSON.readTree(r.body());
+  }
+
+  static String feedback(String practice, String month, String format) {
+    return "/api/reports/feedback?practice=" + practice + "&month=" + month + "&format=" + format;
+  }
+
+  // ---- who gets in ----
+
+  @Test
+  void healthIsOpenAndEverythingElseNeedsSignIn() throws Exception {
+    WebClient anon = WebClient.anonymous(s.base());
+    assertThat(anon.get("/api/health").statusCode()).isEqualTo(200);
+    assertThat(anon.get("/static/ltc.css").statusCode()).isEqualTo(200);
+    assertThat(anon.get("/login").statusCode()).isEqualTo(200);
+    for (String path : List.of("/", feedback(s.practiceA, s.month.toString(), "pdf"), "/audit")) {
+      HttpResponse<byte[]> r = anon.get(path);
+      assertThat(r.statusCode()).as(path).isIn(302, 303);
+      assertThat(r.headers().firstValue("Location").orElse("")).contains("/login");
+    }
+  }
+
+  @Test
+  void wrongPasswordAndUserWithoutPluginRole() throws Exception {
+    WebClient c = WebClient.anonymous(s.base());
+    c.get("/");
+    HttpResponse<byte[]> r =
+        c.postForm("/j_security_check", List.of("j_username", "lead", "j_password", "nope"));
+    assertThat(r.headers().firstValue("Location").orElse("")).contains("error");
+    // "nobody" has a container role but none of the plugin's: the container refuses them (403)
+    WebClient n = WebClient.anonymous(s.base());
+    n.get("/");
+    n.postForm("/j_security_check", List.of("j_username", "nobody", "j_password", "pw-test"));
+    assertThat(n.get("/").statusCode()).isEqualTo(403);
+  }
+
+  // ---- GET /api/reports ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-13", "2026-1", "abc", "", "2026-00", "99999-01"})
+  void badMonthIs400(String month) throws Exception {
+    HttpResponse<byte[]> r = lead.get(feedback(s.practiceA, month, "pdf"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json(r).get("error").asText()).contains("month must be YYYY-MM");
+  }
+
+  @Test
+  void missingMonthUnknownPracticeBadCodeWrongFormatBadAudience() throws Exception {
+    String m = s.month.toString();
+    assertThat(lead.get("/api/reports/feedback?practice=" + s.practiceA).statusCode())
+        .isEqualTo(400);
+    HttpResponse<byte[]> unknown = lead.get(feedback("ZZ9999", m, "pdf"));
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(json(unknown).get("error").asText()).isEqualTo("unknown practice");
+    HttpResponse<byte[]> bad = lead.get(feedback("%3Cscript%3E", m, "pdf"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(s(bad)).doesNotContain("<script>");
+    HttpResponse<byte[]> format = lead.get(feedback(s.practiceA, m, "docx"));
+    assertThat(format.statusCode()).isEqualTo(400);
+    assertThat(json(format).get("error").asText()).contains("format must be one of");
+    assertThat(lead.get(feedback(s.practiceA, m, "pdf") + "&audience=EVERYONE").statusCode())
+        .isEqualTo(400);
+    HttpResponse<byte[]> report = lead.get("/api/reports/nonsense?practice=" + s.practiceA);
+    assertThat(report.statusCode()).isEqualTo(404);
+    assertThat(json(report).get("status").asInt()).isEqualTo(404);
+    assertThat(lead.get("/api/nothing-here").statusCode()).isEqualTo(404);
+    // the return has no HTML layout: a wrong format, not a 500
+    assertThat(
+            lead.get("/api/reports/return?practice=" + s.practiceA + "&month=" + m + "&format=html")
+                .statusCode())
+        .isEqualTo(400);
+    // the locality summary needs a locality
+    assertThat(locality.get("/api/reports/locality?month=" + m).statusCode()).isEqualTo(400);
+    assertThat(locality.get("/api/reports/locality?locality=L99&month=" + m).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void anotherPracticesReportIs403AndAudited() throws Exception {
+    String m = s.month.toString();
+    for (String f : List.of("pdf", "xlsx", "csv", "json", "html")) {
+      HttpResponse<byte[]> r = staff.get(feedback(s.practiceB, m, f));
+      assertThat(r.statusCode()).as(f).isEqualTo(403);
+      assertThat(json(r).get("error").asText()).contains(s.practiceB);
+    }
+    assertThat(
+            staff
+                .get("/api/reports/return?practice=" + s.practiceB + "&month=" + m + "&format=xlsx")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            staff.get("/api/reports/locality?locality=" + s.localityA + "&month=" + m).statusCode())
+        .isEqualTo(403);
+    // the locality manager: its locality in aggregate, never the practice's own (patient-level)
+    // copy
+    assertThat(
+            locality
+                .get(
+                    "/api/reports/locality?locality="
+                        + s.localityA
+                        + "&month="
+                        + m
+                        + "&format=html")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            locality
+                .get("/api/reports/locality?locality=" + s.localityB + "&month=" + m)
+                .statusCode())
+        .isEqualTo(s.localityA.equals(s.localityB) ? 200 : 403);
+    assertThat(locality.get(feedback(s.practiceA, m, "pdf") + "&audience=PRACTICE").statusCode())
+        .isEqualTo(403);
+    // the auditor sees no reports at all
+    assertThat(auditor.get(feedback(s.practiceA, m, "pdf")).statusCode()).isEqualTo(403);
+
+    List<AuditEntry> denied =
+        audit().query(AuditQuery.all().user("staff").action(AuditAction.ACCESS_DENIED));
+    assertThat(denied)
+        .anyMatch(e -> s.practiceB.equals(e.practiceCode()) && "DENIED".equals(e.outcome()));
+  }
+
+  @Test
+  void ownReportDownloadsAreAuditedWithTheirSha256() throws Exception {
+    String m = s.month.toString();
+    HttpResponse<byte[]> pdf = staff.get(feedback(s.practiceA, m, "pdf"));
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+    String sha = org.ltcreports.web.pages.Web.sha256(pdf.body());
+    assertThat(audit().query(AuditQuery.all().user("staff").action(AuditAction.DOWNLOAD)))
+        .anyMatch(e -> sha.equals(e.artifactSha256()));
+    HttpResponse<byte[]> xlsx = staff.get(feedback(s.practiceA, m, "xlsx"));
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      assertThat(wb.getNumberOfSheets()).isPositive();
+    }
+    HttpResponse<byte[]> html = staff.get(feedback(s.practiceA, m, "html"));
+    assertThat(html.statusCode()).isEqualTo(200);
+    assertThat(audit().query(AuditQuery.all().user("staff").action(AuditAction.PREVIEW)))
+        .isNotEmpty();
+  }
+
+  // ---- POST /api/returns ----
+
+  @Test
+  void submitNeedsTheCsrfTokenTheRoleAndTheScope() throws Exception {
+    String m = s.month.toString();
+    String submit = "/api/returns/" + s.practiceA + "/" + m + "/submit";
+    HttpResponse<byte[]> none = lead.postForm(submit, List.of());
+    assertThat(none.statusCode()).isEqualTo(403);
+    assertThat(json(none).get("error").asText()).contains("CSRF");
+    assertThat(lead.postForm(submit, List.of("_csrf", "forged-token")).statusCode()).isEqualTo(403);
+    // another user's token is not this session's token
+    assertThat(lead.postForm(submit, List.of("_csrf", staff.csrf())).statusCode()).isEqualTo(403);
+    String token = lead.csrf();
+    assertThat(
+            lead.postForm(
+                    "/api/returns/" + s.practiceA + "/2026-13/submit", List.of("_csrf", token))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            lead.postForm("/api/returns/ZZ9999/" + m + "/submit", List.of("_csrf", token))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            lead.postForm(
+                    "/api/returns/" + s.practiceB + "/" + m + "/submit", List.of("_csrf", token))
+                .statusCode())
+        .isEqualTo(403);
+    // a practice user may not submit, even for its own practice
+    assertThat(staff.postForm(submit, List.of("_csrf", staff.csrf())).statusCode()).isEqualTo(403);
+    assertThat(locality.postForm(submit, List.of("_csrf", locality.csrf())).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void leadSubmitsOnceWithEveryWarningAcknowledged() throws Exception {
+    String m = s.month.minusMonths(2).toString();
+    String submit = "/api/returns/" + s.practiceA + "/" + m + "/submit";
+    String token = lead.csrf();
+    List<Warning> warnings =
+        s.injector
+            .getInstance(ReturnDrafts.class)
+            .draft(s.practiceA, s.month.minusMonths(2))
+            .warnings();
+    List<String> fields = new ArrayList<>(List.of("_csrf", token));
+    if (!warnings.isEmpty()) {
+      HttpResponse<byte[]> unacknowledged = lead.postForm(submit, fields);
+      assertThat(unacknowledged.statusCode()).isEqualTo(400);
+      assertThat(json(unacknowledged).get("error").asText()).contains("acknowledge");
+    }
+    for (Warning w : warnings) {
+      fields.add("ack");
+      fields.add(w.code());
+    }
+    HttpResponse<byte[]> ok = lead.postForm(submit, fields);
+    assertThat(ok.statusCode()).as(s(ok)).isEqualTo(201);
+    JsonNode body = json(ok);
+    assertThat(body.get("version").asInt()).isEqualTo(1);
+    assertThat(body.get("artifacts")).hasSize(4);
+    String xlsxSha = null;
+    for (JsonNode a : body.get("artifacts")) {
+      if (a.get("format").asText().equals("xlsx")) {
+        xlsxSha = a.get("sha256").asText();
+      }
+    }
+    String sha = xlsxSha;
+    assertThat(audit().query(AuditQuery.all().user("lead").action(AuditAction.SUBMIT)))
+        .anyMatch(e -> sha.equals(e.artifactSha256()));
+    HttpResponse<byte[]> twice = lead.postForm(submit, fields);
+    assertThat(twice.statusCode()).isEqualTo(409);
+    // the stored file is served byte for byte
+    HttpResponse<byte[]> stored =
+        lead.get("/practices/" + s.practiceA + "/returns/" + m + "/versions/1/xlsx");
+    assertThat(stored.statusCode()).isEqualTo(200);
+    assertThat(org.ltcreports.web.pages.Web.sha256(stored.body())).isEqualTo(sha);
+    assertThat(
+            staff
+                .get("/practices/" + s.practiceB + "/returns/" + m + "/versions/1/xlsx")
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void reviewsNeedTheTokenAndTheirOwnPracticeAndAValidForm() throws Exception {
+    List<Admission> due = dueAdmissions(s.practiceA);
+    String m = due.isEmpty() ? s.month.toString() : due.get(0).month().toString();
+    String spell = due.isEmpty() ? "NO-SUCH-SPELL" : due.get(0).spell().spellId();
+    String url = "/api/returns/" + s.practiceA + "/" + m + "/reviews/" + spell;
+    List<String> form =
+        List.of(
+            "reviewer",
+            "Dr Test",
+            "reviewDate",
+            java.time.LocalDate.now().toString(),
+            "outcome",
+            "POSSIBLY_AVOIDABLE",
+            "factor",
+            "FALL",
+            "factor",
+            "MEDICATION");
+    assertThat(staff.postForm(url, form).statusCode()).isEqualTo(403);
+    String token = staff.csrf();
+    List<String> withToken = new ArrayList<>(form);
+    withToken.addAll(List.of("_csrf", token));
+    assertThat(
+            staff
+                .postForm("/api/returns/" + s.practiceB + "/" + m + "/reviews/" + spell, withToken)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            staff
+                .postForm("/api/returns/" + s.practiceA + "/" + m + "/reviews/bad%20id", withToken)
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            staff
+                .postForm(
+                    "/api/returns/" + s.practiceA + "/" + m + "/reviews/NO-SUCH-SPELL", withToken)
+                .statusCode())
+        .isEqualTo(404);
+    List<String> badOutcome = new ArrayList<>(withToken);
+    badOutcome.set(badOutcome.indexOf("POSSIBLY_AVOIDABLE"), "MAYBE");
+    assertThat(staff.postForm(url, badOutcome).statusCode()).isEqualTo(400);
+    assertThat(
+            locality
+                .postForm(url, List.of("_csrf", locality.csrf(), "outcome", "UNKNOWN"))
+                .statusCode())
+        .isEqualTo(403);
+    if (!due.isEmpty()) {
+      HttpResponse<byte[]> ok = staff.postForm(url, withToken);
+      assertThat(ok.statusCode()).as(s(ok)).isEqualTo(200);
+      assertThat(json(ok).get("factors").toString()).contains("FALL");
+      assertThat(audit().query(AuditQuery.all().user("staff").action(AuditAction.REVIEW_CREATE)))
+          .isNotEmpty();
+    }
+  }
+
+  // ---- pages ----
+
+  @Test
+  void pagesCheckScopeAndInput() throws Exception {
+    String m = s.month.toString();
+    HttpResponse<byte[]> home = staff.get("/");
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(s(home))
+        .contains("Skip to main content")
+        .contains(s.practiceA)
+        .doesNotContain(s.practiceB + " ");
+    assertThat(home.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("frame-ancestors");
+    for (String path :
+        List.of(
+            "/practices/" + s.practiceB + "/feedback?month=" + m,
+            "/practices/" + s.practiceB + "/returns/" + m,
+            "/practices/" + s.practiceB + "/returns/" + m + "/history",
+            "/practices/" + s.practiceB + "/returns/" + m + "/draft/xlsx",
+            "/practices/" + s.practiceB + "/reviews/" + m,
+            "/localities/" + s.localityA + "/" + m,
+            "/audit",
+            "/audit.csv")) {
+      HttpResponse<byte[]> r = staff.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(403);
+      assertThat(s(r)).as(path).contains("Access denied");
+    }
+    assertThat(staff.get("/practices/ZZ9999/feedback").statusCode()).isEqualTo(404);
+    assertThat(staff.get("/practices/" + s.practiceA + "/returns/2026-13").statusCode())
+        .isEqualTo(400);
+    assertThat(staff.get("/practices/" + s.practiceA + "/feedback?month=garbage").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            staff.get("/practices/" + s.practiceA + "/returns/" + m + "/draft/docx").statusCode())
+        .isEqualTo(400);
+    assertThat(staff.get("/no/such/page").statusCode()).isEqualTo(404);
+    assertThat(staff.get("/practices/" + s.practiceA + "/feedback?month=" + m).statusCode())
+        .isEqualTo(200);
+    assertThat(staff.get("/practices/" + s.practiceA + "/returns/" + m).statusCode())
+        .isEqualTo(200);
+    assertThat(staff.get("/practices/" + s.practiceA + "/reviews/" + m).statusCode())
+        .isEqualTo(200);
+    assertThat(locality.get("/localities/" + s.localityA + "/" + m).statusCode()).isEqualTo(200);
+    // page forms need the token too
+    HttpResponse<byte[]> post =
+        lead.postForm("/practices/" + s.practiceA + "/returns/" + m + "/submit", List.of());
+    assertThat(post.statusCode()).isEqualTo(403);
+    assertThat(
+            locality
+                .postForm("/localities/" + s.localityA + "/" + m + "/collation", List.of())
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(locality.postForm("/logout", List.of()).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void auditorFiltersAndExportsTheLog() throws Exception {
+    HttpResponse<byte[]> page = auditor.get("/audit?action=ACCESS_DENIED");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(auditor.get("/audit?action=NOPE").statusCode()).isEqualTo(400);
+    assertThat(auditor.get("/audit?from=yesterday").statusCode()).isEqualTo(400);
+    HttpResponse<byte[]> csv = auditor.get("/audit.csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(s(csv)).startsWith("seq,event_time,user_name");
+    assertThat(audit().query(AuditQuery.all().user("auditor").action(AuditAction.EXPORT_AUDIT_LOG)))
+        .isNotEmpty();
+    assertThat(audit().verify().toString()).doesNotContain("BROKEN");
+  }
+
+  @Test
+  void collationRunsInTheBackgroundAndOnlyItsOwnerSeesIt() throws Exception {
+    String m = s.month.toString();
+    HttpResponse<byte[]> start =
+        locality.postForm(
+            "/localities/" + s.localityA + "/" + m + "/collation",
+            List.of("_csrf", locality.csrf()));
+    assertThat(start.statusCode()).isEqualTo(303);
+    String job = start.headers().firstValue("Location").orElseThrow();
+    String path = job.substring(job.indexOf("/jobs/"));
+    assertThat(lead.get(path).statusCode()).as("someone else's job").isEqualTo(404);
+    long deadline = System.currentTimeMillis() + 120_000;
+    String page;
+    do {
+      Thread.sleep(300);
+      page = s(locality.get(path));
+    } while (!page.contains("job-download")
+        && !page.contains("failed")
+        && System.currentTimeMillis() < deadline);
+    assertThat(page).contains("job-download");
+    HttpResponse<byte[]> xlsx = locality.get(path + "/download");
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      assertThat(wb.getSheet("Summary")).isNotNull();
+    }
+    assertThat(lead.get(path + "/download").statusCode()).isEqualTo(404);
+    assertThat(locality.get("/jobs/not-a-job").statusCode()).isEqualTo(404);
+  }
+
+  static List<Admission> dueAdmissions(String practice) {
+    ReportService reports = s.injector.getInstance(ReportService.class);
+    Worklist w = new Worklist();
+    for (int k = 0; k < 12; k++) {
+      List<Admission> due = w.due(reports.context(), practice, s.month.minusMonths(k));
+      if (!due.isEmpty()) {
+        return due;
+      }
+    }
+    return List.of();
+  }
+
+  static AuditLog audit() {
+    return s.injector.getInstance(AuditLog.class);
+  }
+
+  static String s(HttpResponse<byte[]> r) {
+    return new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
