@@ -1,7 +1,6 @@
 package org.ltcreports.web.pages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -53,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * user's scope a 403 (audited), a POST without the CSRF token a 403, an illegal lifecycle step a
  * 409; never a 500 for bad input.
  */
-public final class ApiRoutes extends HttpServlet {
+public final class ApiRoutes extends KnownMethodsServlet {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -132,9 +131,7 @@ public final class ApiRoutes extends HttpServlet {
                         || t == ReportType.LOCALITY_FEEDBACK
                         || t == ReportType.CASE_MANAGEMENT_RETURN)
             .orElseThrow(
-                () ->
-                    new Web.NotFound(
-                        "no report called '" + shorten(name) + "' (feedback, locality, return)"));
+                () -> new Web.NotFound("no such report: use feedback, locality or return"));
     YearMonth month = RequestParameters.month(req.getParameter("month"));
     Format format = RequestParameters.format(req.getParameter("format"));
     Report report;
@@ -275,10 +272,6 @@ public final class ApiRoutes extends HttpServlet {
       throw new BadRequest("unknown practice");
     }
     return p;
-  }
-
-  private static String shorten(String s) {
-    return s.length() > 30 ? s.substring(0, 30) + "…" : s;
   }
 
   static void sendFile(HttpServletResponse resp, String contentType, String fileName, byte[] bytes)

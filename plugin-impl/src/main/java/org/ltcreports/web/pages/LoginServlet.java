@@ -1,6 +1,5 @@
 package org.ltcreports.web.pages;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,7 +9,7 @@ import java.io.IOException;
  * form posts to {@code j_security_check}). Inside a host container the host's own login is used and
  * this servlet is not registered.
  */
-public final class LoginServlet extends HttpServlet {
+public final class LoginServlet extends KnownMethodsServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String base = req.getContextPath();

@@ -1,6 +1,5 @@
 package org.ltcreports.web.pages;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * 400 page, an unknown thing a 404, a denial a 403 (recorded as {@code ACCESS_DENIED}), a POST
  * without the session's CSRF token a 403 before anything else runs.
  */
-public final class PageServlet extends HttpServlet {
+public final class PageServlet extends KnownMethodsServlet {
   private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
 
   private final transient Web web;

@@ -1,13 +1,12 @@
 package org.ltcreports.web.pages;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Serves the one stylesheet ({@code static/ltc.css}); it holds no data, so it needs no user. */
-public final class StaticServlet extends HttpServlet {
+public final class StaticServlet extends KnownMethodsServlet {
   private static final byte[] CSS = Stylesheet.CSS.getBytes(StandardCharsets.UTF_8);
 
   @Override
