@@ -26,22 +26,35 @@ import picocli.CommandLine.Spec;
  * is checked (a return, the right month, an unedited Data sheet, not a duplicate) and every file
  * that fails is listed with its reason, never merged.
  */
-@Command(name = "collate", description = "Build the locality collation workbook from returned XLSX files.")
+@Command(
+    name = "collate",
+    description = "Build the locality collation workbook from returned XLSX files.")
 final class CollateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin DatabaseOptions db;
 
-  @Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = MonthConverter.class)
+  @Option(
+      names = "--month",
+      required = true,
+      paramLabel = "YYYY-MM",
+      converter = MonthConverter.class)
   YearMonth month;
 
-  @Option(names = "--in", required = true, paramLabel = "DIR", description = "folder of returned XLSX files")
+  @Option(
+      names = "--in",
+      required = true,
+      paramLabel = "DIR",
+      description = "folder of returned XLSX files")
   Path in;
 
   @Option(names = "--out", required = true, paramLabel = "FILE.xlsx")
   Path out;
 
-  @Option(names = "--locality", paramLabel = "CODE", description = "check the files against this locality's practices (reads the database)")
+  @Option(
+      names = "--locality",
+      paramLabel = "CODE",
+      description = "check the files against this locality's practices (reads the database)")
   String locality;
 
   @Override
@@ -64,13 +77,21 @@ final class CollateCommand implements Callable<Integer> {
       }
       expected = new CollationWorkbook.Expected(locality, practices, null);
     }
-    CollationWorkbook workbook = CollationWorkbook.fromDirectory(in, month, expected, new ReturnFileReader(), Map.of());
+    CollationWorkbook workbook =
+        CollationWorkbook.fromDirectory(in, month, expected, new ReturnFileReader(), Map.of());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     workbook.write(bytes, LocalDate.now());
     ArtifactFiles.writeAtomically(out.toAbsolutePath(), bytes.toByteArray());
     o.printf("%d return(s) merged into %s%n", workbook.merged().size(), out);
     for (CollationWorkbook.Problem p : workbook.problems()) {
-      spec.commandLine().getErr().println("not merged: " + p.source() + (p.practiceCode() == null ? "" : " (" + p.practiceCode() + ")") + ": " + p.reason());
+      spec.commandLine()
+          .getErr()
+          .println(
+              "not merged: "
+                  + p.source()
+                  + (p.practiceCode() == null ? "" : " (" + p.practiceCode() + ")")
+                  + ": "
+                  + p.reason());
     }
     return 0;
   }

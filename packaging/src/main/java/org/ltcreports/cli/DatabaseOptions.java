@@ -17,10 +17,19 @@ final class DatabaseOptions {
   @Option(names = "--user", paramLabel = "U", description = "database user")
   String user;
 
-  @Option(names = "--password", paramLabel = "P", description = "database password", arity = "0..1", interactive = true)
+  @Option(
+      names = "--password",
+      paramLabel = "P",
+      description = "database password",
+      arity = "0..1",
+      interactive = true)
   String password;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "folder of the embedded demo database (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "data",
+      description = "folder of the embedded demo database (default: ${DEFAULT-VALUE})")
   Path dataDir;
 
   /** True when neither a URL nor a configuration file names a database. */

@@ -21,31 +21,45 @@ import picocli.CommandLine.Spec;
 final class FixturesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DB_OR_DIR", description = "folder for the H2 file database, or a jdbc:h2: URL")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DB_OR_DIR",
+      description = "folder for the H2 file database, or a jdbc:h2: URL")
   String out;
 
-  @Option(names = "--practices", defaultValue = "12") int practices;
+  @Option(names = "--practices", defaultValue = "12")
+  int practices;
 
-  @Option(names = "--patients", defaultValue = "100000") int patients;
+  @Option(names = "--patients", defaultValue = "100000")
+  int patients;
 
-  @Option(names = "--years", defaultValue = "3") int years;
+  @Option(names = "--years", defaultValue = "3")
+  int years;
 
-  @Option(names = "--localities", defaultValue = "2") int localities;
+  @Option(names = "--localities", defaultValue = "2")
+  int localities;
 
-  @Option(names = "--seed", defaultValue = "42") long seed;
+  @Option(names = "--seed", defaultValue = "42")
+  long seed;
 
-  @Option(names = "--last-month", paramLabel = "YYYY-MM", converter = MonthConverter.class, description = "last month of history (default: last month)")
+  @Option(
+      names = "--last-month",
+      paramLabel = "YYYY-MM",
+      converter = MonthConverter.class,
+      description = "last month of history (default: last month)")
   YearMonth lastMonth;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
-    GeneratorOptions opts = GeneratorOptions.defaults()
-        .withPractices(practices)
-        .withPatients(patients)
-        .withYears(years)
-        .withLocalities(localities)
-        .withSeed(seed);
+    GeneratorOptions opts =
+        GeneratorOptions.defaults()
+            .withPractices(practices)
+            .withPatients(patients)
+            .withYears(years)
+            .withLocalities(localities)
+            .withSeed(seed);
     if (lastMonth != null) {
       opts = opts.withLastMonth(lastMonth);
     }
@@ -63,9 +77,17 @@ final class FixturesCommand implements Callable<Integer> {
       new LocalityGenerator().generate(opts, c);
     }
     if (dir != null) {
-      Files.writeString(dir.resolve("trim-points.csv"), TrimPoints.csv(opts), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("trim-points.csv"), TrimPoints.csv(opts), StandardCharsets.UTF_8);
     }
-    o.printf("Wrote %d practices, %d patients, %d years ending %s to %s in %.1f s%n", opts.practices(), opts.patients(), opts.years(), opts.lastMonth(), url, (System.nanoTime() - t0) / 1e9);
+    o.printf(
+        "Wrote %d practices, %d patients, %d years ending %s to %s in %.1f s%n",
+        opts.practices(),
+        opts.patients(),
+        opts.years(),
+        opts.lastMonth(),
+        url,
+        (System.nanoTime() - t0) / 1e9);
     return 0;
   }
 }

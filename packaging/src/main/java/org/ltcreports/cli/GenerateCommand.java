@@ -31,28 +31,55 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions db;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM", converter = MonthConverter.class, description = "report month (default: last month)")
+  @Option(
+      names = "--month",
+      paramLabel = "YYYY-MM",
+      converter = MonthConverter.class,
+      description = "report month (default: last month)")
   YearMonth month;
 
-  @Option(names = "--practice", paramLabel = "CODE", description = "practice code (repeatable; default: all)")
+  @Option(
+      names = "--practice",
+      paramLabel = "CODE",
+      description = "practice code (repeatable; default: all)")
   List<String> practices = new ArrayList<>();
 
   @Option(names = "--locality", paramLabel = "CODE", description = "all practices of this locality")
   String locality;
 
-  @Option(names = "--report", split = ",", paramLabel = "NAME", description = "feedback, return, locality, collation, case-finding or all (default: all = feedback, locality, return, collation)")
+  @Option(
+      names = "--report",
+      split = ",",
+      paramLabel = "NAME",
+      description =
+          "feedback, return, locality, collation, case-finding or all (default: all = feedback, locality, return, collation)")
   List<String> reports = new ArrayList<>(List.of("all"));
 
-  @Option(names = "--format", split = ",", paramLabel = "FMT", description = "pdf, xlsx, csv, json, html (default: every format the report has)")
+  @Option(
+      names = "--format",
+      split = ",",
+      paramLabel = "FMT",
+      description = "pdf, xlsx, csv, json, html (default: every format the report has)")
   List<String> formats = new ArrayList<>();
 
-  @Option(names = "--audience", paramLabel = "AUDIENCE", description = "PRACTICE, COMMISSIONER or PUBLIC (default: ${DEFAULT-VALUE})", defaultValue = "PRACTICE")
+  @Option(
+      names = "--audience",
+      paramLabel = "AUDIENCE",
+      description = "PRACTICE, COMMISSIONER or PUBLIC (default: ${DEFAULT-VALUE})",
+      defaultValue = "PRACTICE")
   String audience;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output folder (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "out",
+      description = "output folder (default: ${DEFAULT-VALUE})")
   Path out;
 
-  @Option(names = "--trim-points", paramLabel = "FILE", description = "HRG trim-point CSV for excess bed days")
+  @Option(
+      names = "--trim-points",
+      paramLabel = "FILE",
+      description = "HRG trim-point CSV for excess bed days")
   Path trimPoints;
 
   @Override
@@ -69,11 +96,17 @@ final class GenerateCommand implements Callable<Integer> {
     BatchGenerator generator = injector.getInstance(BatchGenerator.class);
     Set<Format> fmts = formats();
     BatchRequest req = new BatchRequest(m, practices, locality, types, fmts, aud, out);
-    BatchResult result = generator.run(req, LocalDate.now(), line -> {
-      o.println(line);
-      o.flush();
-    });
-    o.printf("%d file(s) written to %s for %s; %d failure(s)%n", result.written().size(), out.toAbsolutePath().normalize(), m, result.failures().size());
+    BatchResult result =
+        generator.run(
+            req,
+            LocalDate.now(),
+            line -> {
+              o.println(line);
+              o.flush();
+            });
+    o.printf(
+        "%d file(s) written to %s for %s; %d failure(s)%n",
+        result.written().size(), out.toAbsolutePath().normalize(), m, result.failures().size());
     for (String f : result.failures()) {
       spec.commandLine().getErr().println("failed: " + f);
     }
@@ -84,9 +117,21 @@ final class GenerateCommand implements Callable<Integer> {
     Set<ReportType> types = EnumSet.noneOf(ReportType.class);
     for (String r : reports) {
       if (r.equals("all")) {
-        types.addAll(EnumSet.of(ReportType.PRACTICE_FEEDBACK, ReportType.LOCALITY_FEEDBACK, ReportType.CASE_MANAGEMENT_RETURN, ReportType.LOCALITY_COLLATION));
+        types.addAll(
+            EnumSet.of(
+                ReportType.PRACTICE_FEEDBACK,
+                ReportType.LOCALITY_FEEDBACK,
+                ReportType.CASE_MANAGEMENT_RETURN,
+                ReportType.LOCALITY_COLLATION));
       } else {
-        types.add(ReportType.byName(r).orElseThrow(() -> new IllegalArgumentException("unknown report '" + r + "': use feedback, return, locality, collation or all")));
+        types.add(
+            ReportType.byName(r)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "unknown report '"
+                                + r
+                                + "': use feedback, return, locality, collation or all")));
       }
     }
     return types;
@@ -98,7 +143,12 @@ final class GenerateCommand implements Callable<Integer> {
       return EnumSet.of(Format.PDF, Format.XLSX, Format.CSV, Format.JSON);
     }
     for (String f : formats) {
-      set.add(Format.byExtension(f.trim()).orElseThrow(() -> new IllegalArgumentException("unknown format '" + f + "': use pdf, xlsx, csv, json or html")));
+      set.add(
+          Format.byExtension(f.trim())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "unknown format '" + f + "': use pdf, xlsx, csv, json or html")));
     }
     return set;
   }
@@ -107,7 +157,8 @@ final class GenerateCommand implements Callable<Integer> {
     try {
       return Audience.valueOf(audience.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("audience must be PRACTICE, COMMISSIONER or PUBLIC, got '" + audience + "'");
+      throw new IllegalArgumentException(
+          "audience must be PRACTICE, COMMISSIONER or PUBLIC, got '" + audience + "'");
     }
   }
 }

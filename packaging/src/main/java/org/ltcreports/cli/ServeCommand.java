@@ -22,13 +22,24 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions db;
 
-  @Option(names = "--port", defaultValue = "8080", description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
   int port;
 
-  @Option(names = "--users", paramLabel = "FILE", description = "users file (Jetty HashLoginService format: user: password, ROLE, …); default: the evaluation users")
+  @Option(
+      names = "--users",
+      paramLabel = "FILE",
+      description =
+          "users file (Jetty HashLoginService format: user: password, ROLE, …); default: the evaluation users")
   Path users;
 
-  @Option(names = "--user-scopes", paramLabel = "FILE", description = "practices and localities of each user (user.NAME.practices = …, user.NAME.localities = …); required with --users")
+  @Option(
+      names = "--user-scopes",
+      paramLabel = "FILE",
+      description =
+          "practices and localities of each user (user.NAME.practices = …, user.NAME.localities = …); required with --users")
   Path userScopes;
 
   @Override
@@ -40,9 +51,13 @@ final class ServeCommand implements Callable<Integer> {
     if ((users == null) != (userScopes == null)) {
       throw new IllegalArgumentException("--users and --user-scopes go together");
     }
-    StandaloneSecurity security = users == null ? StandaloneSecurity.demo() : StandaloneSecurity.of(users, userScopes);
-    try (StandaloneServer server = StandaloneServer.start(injector, port, cfg.basePath(), security)) {
-      out.printf("LTC Reports is serving http://127.0.0.1:%d%s/ (Ctrl+C to stop)%n", server.port(), cfg.basePath());
+    StandaloneSecurity security =
+        users == null ? StandaloneSecurity.demo() : StandaloneSecurity.of(users, userScopes);
+    try (StandaloneServer server =
+        StandaloneServer.start(injector, port, cfg.basePath(), security)) {
+      out.printf(
+          "LTC Reports is serving http://127.0.0.1:%d%s/ (Ctrl+C to stop)%n",
+          server.port(), cfg.basePath());
       out.flush();
       server.join();
     }

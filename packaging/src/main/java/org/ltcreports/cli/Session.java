@@ -25,10 +25,12 @@ final class Session {
       }
       cfg = cfg.with(demoKeys);
     }
-    DataSource source = JdbcDataSources.forUrl(cfg.sourceJdbcUrl(), cfg.sourceUser(), cfg.sourcePassword());
+    DataSource source =
+        JdbcDataSources.forUrl(cfg.sourceJdbcUrl(), cfg.sourceUser(), cfg.sourcePassword());
     JdbcDataSources.checkReachable(source, cfg.sourceJdbcUrl());
     // A separate pool even for the same database: source connections are marked read-only.
-    DataSource plugin = JdbcDataSources.forUrl(cfg.pluginJdbcUrl(), cfg.pluginUser(), cfg.pluginPassword());
+    DataSource plugin =
+        JdbcDataSources.forUrl(cfg.pluginJdbcUrl(), cfg.pluginUser(), cfg.pluginPassword());
     return Guice.createInjector(new LtcModule(cfg, source, plugin));
   }
 }

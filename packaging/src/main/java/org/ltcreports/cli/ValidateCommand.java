@@ -14,8 +14,8 @@ import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.quality.DataQualityScan;
 import org.ltcreports.source.SchemaValidator;
-import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SchemaValidator.Finding;
+import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,17 +54,34 @@ final class ValidateCommand implements Callable<Integer> {
     // The schema is right: now the data. Bad rows are counted, never fatal.
     MeasureContext ctx =
         new MeasureContext(
-            injector.getInstance(SourceReader.class).read(cfg(injector).extractDate(), LocalDate.now()),
+            injector
+                .getInstance(SourceReader.class)
+                .read(cfg(injector).extractDate(), LocalDate.now()),
             cfg(injector).measureSettings());
-    Map<String, Long> totals = DataQualityScan.scan(ctx, injector.getInstance(TrimPoints.class)).totalsByKind();
+    Map<String, Long> totals =
+        DataQualityScan.scan(ctx, injector.getInstance(TrimPoints.class)).totalsByKind();
     long bad = totals.values().stream().mapToLong(Long::longValue).sum();
-    out.println("Data as at " + ctx.extractDate() + ": " + ctx.practices().size() + " practices, " + ctx.registrations().patientIds().size() + " patients, " + ctx.data().spells().size() + " spells.");
-    totals.forEach((kind, n) -> {
-      if (n > 0) {
-        out.printf("DATA  %-40s %d%n", kind, n);
-      }
-    });
-    out.println(bad == 0 ? "No data-quality issues." : bad + " data-quality issue(s): they are counted and shown in every report's data-quality section.");
+    out.println(
+        "Data as at "
+            + ctx.extractDate()
+            + ": "
+            + ctx.practices().size()
+            + " practices, "
+            + ctx.registrations().patientIds().size()
+            + " patients, "
+            + ctx.data().spells().size()
+            + " spells.");
+    totals.forEach(
+        (kind, n) -> {
+          if (n > 0) {
+            out.printf("DATA  %-40s %d%n", kind, n);
+          }
+        });
+    out.println(
+        bad == 0
+            ? "No data-quality issues."
+            : bad
+                + " data-quality issue(s): they are counted and shown in every report's data-quality section.");
     return 0;
   }
 }

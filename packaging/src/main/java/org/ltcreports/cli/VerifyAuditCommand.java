@@ -11,8 +11,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code verify-audit}: checks the hash chain of the audit log; exit 1 names the first bad event. */
-@Command(name = "verify-audit", description = "Check that no audit event was edited, deleted or reordered.")
+/**
+ * {@code verify-audit}: checks the hash chain of the audit log; exit 1 names the first bad event.
+ */
+@Command(
+    name = "verify-audit",
+    description = "Check that no audit event was edited, deleted or reordered.")
 final class VerifyAuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -27,7 +31,15 @@ final class VerifyAuditCommand implements Callable<Integer> {
       out.println(result.detail());
       return 0;
     }
-    spec.commandLine().getErr().println("audit log broken at event " + result.firstBadSeq() + " (" + result.problem() + "): " + result.detail());
+    spec.commandLine()
+        .getErr()
+        .println(
+            "audit log broken at event "
+                + result.firstBadSeq()
+                + " ("
+                + result.problem()
+                + "): "
+                + result.detail());
     return Main.FAILED;
   }
 }

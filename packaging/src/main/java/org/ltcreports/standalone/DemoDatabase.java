@@ -31,7 +31,16 @@ public record DemoDatabase(String jdbcUrl, Path trimPoints) {
     try {
       Files.createDirectories(abs);
       if (!Files.exists(file)) {
-        out.println("First run: creating the demo database in " + abs + " (" + options.practices() + " practices, " + options.patients() + " patients, " + options.years() + " years)…");
+        out.println(
+            "First run: creating the demo database in "
+                + abs
+                + " ("
+                + options.practices()
+                + " practices, "
+                + options.patients()
+                + " patients, "
+                + options.years()
+                + " years)…");
         out.flush();
         long t0 = System.nanoTime();
         String building = NAME + "-building";
@@ -51,9 +60,11 @@ public record DemoDatabase(String jdbcUrl, Path trimPoints) {
         Files.move(tmp, trim, StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the demo database in " + abs + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create the demo database in " + abs + ": " + e.getMessage(), e);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create the demo database in " + abs + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create the demo database in " + abs + ": " + e.getMessage(), e);
     }
     return new DemoDatabase(url(abs, NAME), trim);
   }

@@ -63,9 +63,23 @@ class CliTest {
 
   @Test
   void jsonFiguresEqualTheHandWorkedValues() throws Exception {
-    Run r = run("generate", "--jdbc-url", GOLDEN, "--month", "2026-10", "--report", "feedback", "--format", "json,csv", "--out", out.toString());
+    Run r =
+        run(
+            "generate",
+            "--jdbc-url",
+            GOLDEN,
+            "--month",
+            "2026-10",
+            "--report",
+            "feedback",
+            "--format",
+            "json,csv",
+            "--out",
+            out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    JsonNode doc = new ObjectMapper().readTree(out.resolve("2026-10/P1-practice-feedback-practice.json").toFile());
+    JsonNode doc =
+        new ObjectMapper()
+            .readTree(out.resolve("2026-10/P1-practice-feedback-practice.json").toFile());
     JsonNode m = doc.get("measures");
     assertThat(doc.get("practice").asText()).isEqualTo("P1");
     assertThat(doc.get("month").asText()).isEqualTo("2026-10");
@@ -79,32 +93,62 @@ class CliTest {
     assertThat(m.get("ea_count_prev_12m").asLong()).isEqualTo(3);
     assertThat(m.get("ea_change_pct_12m").asDouble()).isCloseTo(100.0, within(1e-9));
     assertThat(m.get("ea_rate_12m_per_1000").asDouble()).isCloseTo(2000.0, within(1e-9));
-    JsonNode p2 = new ObjectMapper().readTree(out.resolve("2026-10/P2-practice-feedback-practice.json").toFile()).get("measures");
+    JsonNode p2 =
+        new ObjectMapper()
+            .readTree(out.resolve("2026-10/P2-practice-feedback-practice.json").toFile())
+            .get("measures");
     assertThat(p2.get("ea_count").asLong()).isEqualTo(1);
     assertThat(p2.get("ea_change_pct_yoy").isNull()).as("divisor 0 → null, never 0").isTrue();
     String csv = Files.readString(out.resolve("2026-10/P1-practice-feedback-practice.csv"));
-    assertThat(csv).startsWith("practice_code,month,measure,key,value\r\n").contains("P1,2026-10,ea_count,,4\r\n");
+    assertThat(csv)
+        .startsWith("practice_code,month,measure,key,value\r\n")
+        .contains("P1,2026-10,ea_count,,4\r\n");
   }
 
   @Test
   void badMonthIsOneLineAndExitTwo() {
     Run r = run("generate", "--jdbc-url", GOLDEN, "--month", "2026-13", "--out", out.toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().strip()).contains("month must be YYYY-MM, got '2026-13'").doesNotContain("\n").doesNotContain("Exception");
+    assertThat(r.err().strip())
+        .contains("month must be YYYY-MM, got '2026-13'")
+        .doesNotContain("\n")
+        .doesNotContain("Exception");
   }
 
   @Test
   void unknownPracticeIsOneLineAndExitTwo() {
-    Run r = run("generate", "--jdbc-url", GOLDEN, "--month", "2026-10", "--practice", "Z99999", "--format", "json", "--out", out.toString());
+    Run r =
+        run(
+            "generate",
+            "--jdbc-url",
+            GOLDEN,
+            "--month",
+            "2026-10",
+            "--practice",
+            "Z99999",
+            "--format",
+            "json",
+            "--out",
+            out.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo("error: unknown practice 'Z99999'");
   }
 
   @Test
   void unreachableDatabaseIsOneLineAndExitOne() {
-    Run r = run("generate", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/nothing", "--month", "2026-10", "--out", out.toString());
+    Run r =
+        run(
+            "generate",
+            "--jdbc-url",
+            "jdbc:postgresql://127.0.0.1:1/nothing",
+            "--month",
+            "2026-10",
+            "--out",
+            out.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err().strip()).startsWith("error: cannot connect to jdbc:postgresql://127.0.0.1:1/nothing").doesNotContain("\n\tat ");
+    assertThat(r.err().strip())
+        .startsWith("error: cannot connect to jdbc:postgresql://127.0.0.1:1/nothing")
+        .doesNotContain("\n\tat ");
   }
 
   @Test

@@ -32,8 +32,8 @@ import org.ltcreports.fixtures.LocalityGenerator;
 /**
  * Patient-identifiable detail never leaves the practice (governance.md): every report in every
  * format made for the COMMISSIONER and PUBLIC audiences is searched for every NHS number, patient
- * id and spell id in the data, and none may appear. The PRACTICE copy is searched the same way
- * and must show some, which proves the search can find them.
+ * id and spell id in the data, and none may appear. The PRACTICE copy is searched the same way and
+ * must show some, which proves the search can find them.
  */
 class AudienceLeakTest {
   @TempDir static Path dir;
@@ -78,9 +78,19 @@ class AudienceLeakTest {
     Path out = dir.resolve("out-" + audience);
     int exit =
         Main.run(
-            "generate", "--jdbc-url", url, "--month", "2026-10", "--audience", audience,
-            "--report", "feedback,locality,return,collation", "--format", "pdf,xlsx,csv,json,html",
-            "--out", out.toString());
+            "generate",
+            "--jdbc-url",
+            url,
+            "--month",
+            "2026-10",
+            "--audience",
+            audience,
+            "--report",
+            "feedback,locality,return,collation",
+            "--format",
+            "pdf,xlsx,csv,json,html",
+            "--out",
+            out.toString());
     assertThat(exit).isZero();
     List<String> found = new ArrayList<>();
     List<Path> files;

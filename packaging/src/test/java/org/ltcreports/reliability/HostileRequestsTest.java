@@ -109,8 +109,8 @@ class HostileRequestsTest {
           "Exception:");
 
   /** Findings for the web layer that do not fail the test (printed). */
-
   @TempDir static Path dir;
+
   static StandaloneServer server;
   static HttpClient client;
   static String root;

@@ -270,6 +270,60 @@ class WebEndpointsTest {
         .isEqualTo(403);
   }
 
+  /** Submits the draft of the month with every validation warning acknowledged. */
+  private static HttpResponse<byte[]> submitAll(String practice, java.time.YearMonth month)
+      throws Exception {
+    List<String> fields = new ArrayList<>(List.of("_csrf", lead.csrf()));
+    for (Warning w : s.injector.getInstance(ReturnDrafts.class).draft(practice, month).warnings()) {
+      fields.add("ack");
+      fields.add(w.code());
+    }
+    return lead.postForm("/api/returns/" + practice + "/" + month + "/submit", fields);
+  }
+
+  @Test
+  void localityManagerSendsBackThenAcknowledgesAResubmission() throws Exception {
+    java.time.YearMonth month = s.month.minusMonths(3);
+    String decide = "/practices/" + s.practiceA + "/returns/" + month + "/decide";
+    assertThat(submitAll(s.practiceA, month).statusCode()).isEqualTo(201);
+
+    // the practice may not decide on its own return; sending back needs a reason and the token
+    assertThat(
+            lead.postForm(decide, List.of("_csrf", lead.csrf(), "decision", "acknowledge"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(locality.postForm(decide, List.of("decision", "acknowledge")).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            locality
+                .postForm(decide, List.of("_csrf", locality.csrf(), "decision", "send-back"))
+                .statusCode())
+        .isEqualTo(400);
+
+    HttpResponse<byte[]> sentBack =
+        locality.postForm(
+            decide,
+            List.of("_csrf", locality.csrf(), "decision", "send-back", "reason", "Register low"));
+    assertThat(sentBack.statusCode()).as(s(sentBack)).isIn(200, 302, 303);
+    var submissions = s.injector.getInstance(org.ltcreports.submission.Submissions.class);
+    assertThat(submissions.state(s.practiceA, month))
+        .isEqualTo(org.ltcreports.submission.ReturnState.RETURNED);
+
+    HttpResponse<byte[]> resubmitted = submitAll(s.practiceA, month);
+    assertThat(resubmitted.statusCode()).isEqualTo(201);
+    assertThat(json(resubmitted).get("version").asInt()).isEqualTo(2);
+
+    HttpResponse<byte[]> acknowledged =
+        locality.postForm(decide, List.of("_csrf", locality.csrf(), "decision", "acknowledge"));
+    assertThat(acknowledged.statusCode()).as(s(acknowledged)).isIn(200, 302, 303);
+    assertThat(submissions.state(s.practiceA, month))
+        .isEqualTo(org.ltcreports.submission.ReturnState.ACKNOWLEDGED);
+    assertThat(audit().query(AuditQuery.all().user("locality").action(AuditAction.RETURN)))
+        .isNotEmpty();
+    assertThat(audit().query(AuditQuery.all().user("locality").action(AuditAction.ACKNOWLEDGE)))
+        .isNotEmpty();
+  }
+
   @Test
   void reviewsNeedTheTokenAndTheirOwnPracticeAndAValidForm() throws Exception {
     List<Admission> due = dueAdmissions(s.practiceA);

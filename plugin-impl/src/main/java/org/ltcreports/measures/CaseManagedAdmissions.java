@@ -49,7 +49,9 @@ public final class CaseManagedAdmissions implements MeasureFamily {
       c[0]++;
       if (register.onRegister(a.spell().patientId(), a.admitted())) {
         c[1]++;
-        dueSpells.computeIfAbsent(a.practiceCode(), k -> new java.util.ArrayList<>()).add(a.spell().spellId());
+        dueSpells
+            .computeIfAbsent(a.practiceCode(), k -> new java.util.ArrayList<>())
+            .add(a.spell().spellId());
       }
     }
     this.hasAttendances = ctx.data().hasAttendances();

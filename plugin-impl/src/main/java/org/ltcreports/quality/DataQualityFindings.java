@@ -142,7 +142,8 @@ public final class DataQualityFindings {
    */
   public Map<String, Long> totalsByKind() {
     Map<DataQualityKind, Long> byKind = new java.util.EnumMap<>(DataQualityKind.class);
-    java.util.function.Consumer<DataQualityIssue> count = i -> byKind.merge(i.kind(), 1L, Long::sum);
+    java.util.function.Consumer<DataQualityIssue> count =
+        i -> byKind.merge(i.kind(), 1L, Long::sum);
     dated.values().forEach(months -> months.values().forEach(list -> list.forEach(count)));
     ranged.values().forEach(list -> list.forEach(r -> count.accept(r.issue())));
     patientIssues.forEach(p -> count.accept(p.issue()));

@@ -71,8 +71,7 @@ public final class BatchGenerator {
       }
     }
     if (req.reports().contains(ReportType.LOCALITY_FEEDBACK)) {
-      LocalityReportBuilder builder =
-          new LocalityReportBuilder(ctx, req.month(), measures, policy);
+      LocalityReportBuilder builder = new LocalityReportBuilder(ctx, req.month(), measures, policy);
       for (String locality : localitiesOf(practices, ctx, progress)) {
         Report report = audienceView.forAudience(builder.build(locality), req.audience());
         writeAll(report, req, written, failures, progress);
@@ -171,7 +170,8 @@ public final class BatchGenerator {
       List<Path> written,
       List<String> failures,
       Consumer<String> progress) {
-    String name = req.month() + "/" + locality + "-" + ReportType.LOCALITY_COLLATION.slug() + ".xlsx";
+    String name =
+        req.month() + "/" + locality + "-" + ReportType.LOCALITY_COLLATION.slug() + ".xlsx";
     try {
       CollationWorkbook workbook =
           CollationWorkbook.fromDatabase(

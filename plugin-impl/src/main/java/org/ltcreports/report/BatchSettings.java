@@ -6,8 +6,8 @@ import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.TrimPoints;
 
 /**
- * The configured inputs of report assembly besides the data: rule settings, reference data, and
- * the versions and dates written into every output.
+ * The configured inputs of report assembly besides the data: rule settings, reference data, and the
+ * versions and dates written into every output.
  *
  * @param extractDate the configured "as at" date, or null to derive it from the data
  */

@@ -29,7 +29,12 @@ public final class FeedbackReportBuilder {
 
   public FeedbackReportBuilder(
       MeasureContext ctx, YearMonth month, String disclosurePolicyVersion, TrimPoints trimPoints) {
-    this(ctx, month, disclosurePolicyVersion, trimPoints, new FeedbackMeasures(ctx, month, trimPoints));
+    this(
+        ctx,
+        month,
+        disclosurePolicyVersion,
+        trimPoints,
+        new FeedbackMeasures(ctx, month, trimPoints));
   }
 
   /** Reuses measures already prepared (a batch that also builds the locality summary). */

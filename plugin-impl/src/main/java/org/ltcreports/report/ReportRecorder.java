@@ -5,9 +5,9 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 
 /**
- * Told about every report once all of its files are written: stores the run with the files'
- * hashes and appends the audit event. Kept as an interface so report assembly knows nothing of
- * the plugin's tables.
+ * Told about every report once all of its files are written: stores the run with the files' hashes
+ * and appends the audit event. Kept as an interface so report assembly knows nothing of the
+ * plugin's tables.
  */
 public interface ReportRecorder {
   /** One written file. */

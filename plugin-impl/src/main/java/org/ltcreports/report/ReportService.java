@@ -72,12 +72,14 @@ public final class ReportService {
 
   public Report feedback(String practice, YearMonth month, Audience audience) {
     MeasureContext ctx = context();
-    Report full = new FeedbackReportBuilder(
-            ctx,
-            month,
-            disclosurePolicyVersion(),
-            trimPoints,
-            new FeedbackMeasures(ctx, month, trimPoints, reviews)).build(practice);
+    Report full =
+        new FeedbackReportBuilder(
+                ctx,
+                month,
+                disclosurePolicyVersion(),
+                trimPoints,
+                new FeedbackMeasures(ctx, month, trimPoints, reviews))
+            .build(practice);
     return audienceView.forAudience(full, audience);
   }
 

@@ -7,25 +7,25 @@ import com.google.inject.name.Named;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.ltcreports.access.PracticeLocalities;
+import org.ltcreports.audit.AuditLog;
+import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.config.LtcConfig;
+import org.ltcreports.measures.ReviewRecords;
+import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.report.AudienceView;
-import org.ltcreports.audit.AuditLog;
-import org.ltcreports.measures.TrimPoints;
-import org.ltcreports.access.PracticeLocalities;
-import org.ltcreports.casemanagement.WorkingDays;
-import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.report.BatchGenerator;
-import org.ltcreports.review.AdmissionReviews;
 import org.ltcreports.report.BatchSettings;
-import org.ltcreports.submission.ReturnPolicy;
-import org.ltcreports.submission.Submissions;
 import org.ltcreports.report.ReportRecorder;
-import org.ltcreports.store.ReportRuns;
 import org.ltcreports.report.ReportService;
+import org.ltcreports.review.AdmissionReviews;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
 import org.ltcreports.store.PluginDatabase;
+import org.ltcreports.store.ReportRuns;
+import org.ltcreports.submission.ReturnPolicy;
+import org.ltcreports.submission.Submissions;
 import org.ltcreports.web.HealthCheck;
 import org.ltcreports.web.pages.Jobs;
 import org.ltcreports.web.pages.ReturnDrafts;
@@ -78,7 +78,9 @@ public final class LtcModule extends AbstractModule {
     return new ReportService(reader, config, renderers, view, trimPoints, reviews, clock);
   }
 
-  /** Trim points from {@code trim-points.file}; without one, excess bed days are "not available". */
+  /**
+   * Trim points from {@code trim-points.file}; without one, excess bed days are "not available".
+   */
   @Provides
   @Singleton
   TrimPoints trimPoints() {
@@ -183,7 +185,6 @@ public final class LtcModule extends AbstractModule {
             StandardRenderers.disclosurePolicyVersion(config),
             config.extractDate()));
   }
-
 
   // ---- governance services and the web pages (issue 7) ----
 

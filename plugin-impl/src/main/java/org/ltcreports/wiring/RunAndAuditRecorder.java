@@ -26,7 +26,9 @@ final class RunAndAuditRecorder implements ReportRecorder {
         runs.record(
             report,
             requestedBy,
-            files.stream().map(f -> new ReportRuns.Artifact(f.format(), f.fileName(), f.bytes())).toList());
+            files.stream()
+                .map(f -> new ReportRuns.Artifact(f.format(), f.fileName(), f.bytes()))
+                .toList());
     for (WrittenFile f : files) {
       audit.record(
           AuditEvent.builder(requestedBy, AuditAction.GENERATE)

@@ -22,7 +22,8 @@ final class StoredSubmissions implements SubmittedReturns {
     Map<String, CollationWorkbook.Submission> first = new TreeMap<>();
     for (Submission s : submissions.forMonth(month)) {
       if (s.submittedAt() != null) {
-        first.putIfAbsent(s.practiceCode(), new CollationWorkbook.Submission(s.submittedBy(), s.submittedAt()));
+        first.putIfAbsent(
+            s.practiceCode(), new CollationWorkbook.Submission(s.submittedBy(), s.submittedAt()));
       }
     }
     return first;

@@ -1,6 +1,5 @@
 package org.ltcreports.casemanagement.report;
 
-import org.ltcreports.render.xlsx.DeterministicZip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +23,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.ltcreports.api.report.ValueKind;
+import org.ltcreports.render.xlsx.DeterministicZip;
 
 /**
  * Shared plumbing of the workbooks of this package and the collation: a few named cell styles,

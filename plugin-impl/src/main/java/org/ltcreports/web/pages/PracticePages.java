@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.ltcreports.access.Action;
+import org.ltcreports.access.Scope;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.MeasureValue;
@@ -185,6 +186,9 @@ final class PracticePages {
           submit(x, practice, month);
         } else if (s.size() == 5 && s.get(4).equals("history")) {
           PageServlet.requireGet(post, () -> history(x, practice, month));
+        } else if (s.size() == 5 && s.get(4).equals("decide")) {
+          PageServlet.requirePost(post);
+          decide(x, practice, month);
         } else if (s.size() == 6 && s.get(4).equals("draft")) {
           PageServlet.requireGet(post, () -> draftFile(x, practice, month, s.get(5)));
         } else if (s.size() == 7 && s.get(4).equals("versions")) {
@@ -548,7 +552,60 @@ final class PracticePages {
         diff.ifPresent(d -> m.el("pre", d.toString()));
       }
     }
+    ReturnState current = web.submissions().state(code, month);
+    boolean awaiting = current == ReturnState.SUBMITTED || current == ReturnState.RESUBMITTED;
+    Scope decided = web.practiceScope(code, Audience.COMMISSIONER).withReturnSubmitted(true);
+    if (awaiting && web.may(user, Action.ACKNOWLEDGE_RETURN, decided)) {
+      m.el("h2", "Acknowledge or send back");
+      page.postForm(
+          x.base() + "/practices/" + code + "/returns/" + month + "/decide", "class", "decide");
+      m.label("reason", "Reason (required to send the return back)");
+      m.open("textarea", "id", "reason", "name", "reason", "rows", "3", "cols", "60")
+          .close("textarea");
+      m.el("button", "Acknowledge", "type", "submit", "name", "decision", "value", "acknowledge");
+      m.el("button", "Send back", "type", "submit", "name", "decision", "value", "send-back");
+      m.close("form");
+    }
     page.send(x.resp(), 200);
+  }
+
+  /**
+   * A commissioner or locality manager acknowledges a submitted return, or sends it back with a
+   * reason (the practice can then resubmit). Audited as ACKNOWLEDGE or RETURN.
+   */
+  private void decide(Exchange x, Practice practice, YearMonth month) throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    String decision = x.req().getParameter("decision");
+    boolean acknowledge = "acknowledge".equals(decision);
+    if (!acknowledge && !"send-back".equals(decision)) {
+      throw new BadRequest("decision must be acknowledge or send-back");
+    }
+    web.require(
+        user,
+        acknowledge ? Action.ACKNOWLEDGE_RETURN : Action.RETURN_RETURN,
+        web.practiceScope(code, Audience.COMMISSIONER).withReturnSubmitted(true),
+        month,
+        x.path());
+    String reason = x.req().getParameter("reason");
+    if (!acknowledge && (reason == null || reason.isBlank())) {
+      throw new BadRequest("say why the return is sent back");
+    }
+    Submission s =
+        acknowledge
+            ? web.submissions().acknowledge(user, code, month)
+            : web.submissions().sendBack(user, code, month, reason.strip());
+    web.record(
+        user,
+        acknowledge ? AuditAction.ACKNOWLEDGE : AuditAction.RETURN,
+        b ->
+            b.report(ReportType.CASE_MANAGEMENT_RETURN)
+                .practice(code)
+                .locality(practice.localityCode())
+                .month(month)
+                .audience(Audience.COMMISSIONER)
+                .parameter("version", s.version()));
+    x.resp().sendRedirect(x.base() + "/practices/" + code + "/returns/" + month + "/history");
   }
 
   private void draftFile(Exchange x, Practice practice, YearMonth month, String ext)
