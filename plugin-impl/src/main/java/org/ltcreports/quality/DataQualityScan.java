@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ltcreports.api.report.DataQualityIssue;
 import org.ltcreports.api.report.DataQualityKind;
+import org.ltcreports.casemanagement.CaseManagementCodes;
 import org.ltcreports.measures.Codes;
 import org.ltcreports.measures.EmergencyAdmissionRule;
 import org.ltcreports.measures.FinancialYear;
@@ -115,35 +116,24 @@ public final class DataQualityScan {
   static final Set<String> DISCHARGE_METHODS = Set.of("1", "2", "3", "4", "5", "8", "9");
   static final Set<String> ROLES =
       Set.of("COMMUNITY_MATRON", "CASE_MANAGER", "DISTRICT_NURSE", "SOCIAL_WORKER", "GP", "OTHER");
-  static final Set<String> REFERRAL_SOURCES =
-      Set.of("GP", "HOSPITAL", "COMMUNITY", "SOCIAL_CARE", "RISK_STRATIFICATION", "SELF", "OTHER");
-  static final Set<String> END_REASONS =
-      Set.of(
-          "GOALS_MET",
-          "STABLE",
-          "DIED",
-          "MOVED_AWAY",
-          "DECLINED",
-          "LONG_TERM_CARE",
-          "TRANSFERRED",
-          "OTHER");
+  // The case management code lists are the ones the return's breakdowns use: one list each.
+  static final Set<String> REFERRAL_SOURCES = Set.copyOf(CaseManagementCodes.REFERRAL_SOURCES);
+  static final Set<String> END_REASONS = Set.copyOf(CaseManagementCodes.END_REASONS);
   static final Set<String> RISK_TIERS = Set.of("VERY_HIGH", "HIGH", "MODERATE", "LOW");
-  static final Set<String> CONTACT_TYPES =
-      Set.of(
-          "ASSESSMENT",
-          "CARE_PLANNING",
-          "CARE_PLAN_REVIEW",
-          "MEDICATION_REVIEW",
-          "MONITORING",
-          "SELF_CARE_SUPPORT",
-          "CARE_COORDINATION",
-          "POST_DISCHARGE",
-          "PSYCHOSOCIAL_SUPPORT",
-          "OTHER");
-  static final Set<String> MECHANISMS = Set.of("01", "02", "03", "09", "10", "11", "98");
-  static final Set<String> ATTENDANCES = Set.of("0", "2", "3", "4", "5", "6", "7");
+  static final Set<String> CONTACT_TYPES = Set.copyOf(CaseManagementCodes.CONTACT_TYPES);
+  static final Set<String> MECHANISMS = Set.copyOf(CaseManagementCodes.MECHANISMS);
+  static final Set<String> ATTENDANCES =
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of("0"), // a booked, future contact
+              java.util.stream.Stream.concat(
+                  CaseManagementCodes.ATTENDED.stream(), CaseManagementCodes.NOT_ATTENDED.stream()))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
   static final Set<String> EVENT_TYPES =
-      Set.of("CARE_PLAN_AGREED", "CARE_PLAN_DECLINED", "CARE_PLAN_REVIEWED", "NAMED_GP_INFORMED");
+      Set.of(
+          CaseManagementCodes.CARE_PLAN_AGREED,
+          CaseManagementCodes.CARE_PLAN_DECLINED,
+          CaseManagementCodes.CARE_PLAN_REVIEWED,
+          CaseManagementCodes.NAMED_GP_INFORMED);
 
   private final MeasureContext ctx;
   private final SourceData data;
