@@ -3,7 +3,6 @@ package org.ltcreports.measures;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,7 +53,8 @@ public final class AdmissionSeries implements MeasureFamily {
   private final YearMonth month;
   private final AdmissionCounts counts;
   private final MonthlyListSizes listSizes;
-  private final Map<String, XmrChart> charts = new HashMap<>();
+  private final Map<String, XmrChart> charts =
+      new java.util.concurrent.ConcurrentHashMap<>(); // lazily, by concurrent requests
 
   /** The series of every practice: list sizes in one pass over the registrations. */
   public AdmissionSeries(MeasureContext ctx, YearMonth month, AdmissionCounts counts) {

@@ -2,7 +2,6 @@ package org.ltcreports.measures;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ltcreports.api.report.MeasureValue;
@@ -87,8 +86,10 @@ public final class LocalityComparison implements MeasureFamily {
 
   private final MeasureContext ctx;
   private final StandardisationCells cells;
-  private final Map<String, List<Comparison>> byLocality = new HashMap<>();
-  private final Map<String, MeasureValue> limitsByLocality = new HashMap<>();
+  private final Map<String, List<Comparison>> byLocality =
+      new java.util.concurrent.ConcurrentHashMap<>(); // lazily, by concurrent requests
+  private final Map<String, MeasureValue> limitsByLocality =
+      new java.util.concurrent.ConcurrentHashMap<>(); // lazily, by concurrent requests
 
   public LocalityComparison(MeasureContext ctx, StandardisationCells cells) {
     this.ctx = ctx;

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ltcreports.source.SourceRows.Patient;
@@ -25,7 +24,8 @@ import org.ltcreports.source.SourceRows.Registration;
 public final class MonthlyListSizes {
   private final YearMonth first;
   private final int months;
-  private final Map<String, long[]> byPractice = new HashMap<>();
+  private final Map<String, long[]> byPractice =
+      new java.util.concurrent.ConcurrentHashMap<>(); // read paths may add a practice
 
   private MonthlyListSizes(YearMonth first, int months) {
     this.first = first;

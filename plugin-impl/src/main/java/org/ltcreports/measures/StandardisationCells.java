@@ -37,7 +37,8 @@ public final class StandardisationCells {
   private final YearMonth month;
   private final MonthWindow window;
   private final Population population;
-  private final Map<String, AgeSexCounts> populationCells = new HashMap<>();
+  private final Map<String, AgeSexCounts> populationCells =
+      new java.util.concurrent.ConcurrentHashMap<>(); // lazily, by concurrent requests
   private Events emergencyAdmissions;
 
   /**
@@ -99,7 +100,9 @@ public final class StandardisationCells {
     return cellOf(a.patient(), a.admitted());
   }
 
-  /** The cell of a patient on a date, or null when sex is not M or F or the birth date is missing. */
+  /**
+   * The cell of a patient on a date, or null when sex is not M or F or the birth date is missing.
+   */
   static AgeSexCell cellOf(Patient p, LocalDate d) {
     if (p == null || p.birthDate() == null) {
       return null; // cannot be standardised; counted by the data-quality scan

@@ -67,6 +67,11 @@ public final class FeedbackReportBuilder {
     return notes;
   }
 
+  /** The prepared measures of every practice (shared with the locality summary). */
+  public FeedbackMeasures measures() {
+    return measures;
+  }
+
   /** The data-quality findings of the run (shared with the case management return). */
   public DataQualityFindings quality() {
     return quality;

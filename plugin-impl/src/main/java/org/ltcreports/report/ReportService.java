@@ -35,6 +35,17 @@ public final class ReportService {
   private final TrimPoints trimPoints;
   private final ReviewRecords reviews;
   private MeasureContext cached;
+
+  /** Prepared months of the current snapshot, least recently used dropped first. */
+  private final java.util.Map<YearMonth, FeedbackReportBuilder> builders =
+      new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(
+            java.util.Map.Entry<YearMonth, FeedbackReportBuilder> e) {
+          return size() > 6;
+        }
+      };
+
   private Instant cachedAt;
 
   public ReportService(
@@ -62,8 +73,26 @@ public final class ReportService {
       SourceData data = reader.read(config.extractDate(), LocalDate.now(clock));
       cached = new MeasureContext(data, config.measureSettings());
       cachedAt = now;
+      builders.clear();
     }
     return cached;
+  }
+
+  /**
+   * The feedback measures of a month, prepared once per snapshot for every practice (a handful of
+   * months kept). Review counts are read when a report is built, so a saved review shows at once.
+   */
+  private synchronized FeedbackReportBuilder builder(YearMonth month) {
+    MeasureContext ctx = context();
+    return builders.computeIfAbsent(
+        month,
+        m ->
+            new FeedbackReportBuilder(
+                ctx,
+                m,
+                disclosurePolicyVersion(),
+                trimPoints,
+                new FeedbackMeasures(ctx, m, trimPoints, reviews)));
   }
 
   public List<Practice> practices() {
@@ -71,15 +100,16 @@ public final class ReportService {
   }
 
   public Report feedback(String practice, YearMonth month, Audience audience) {
-    MeasureContext ctx = context();
+    Report full = builder(month).build(practice);
+    return audienceView.forAudience(full, audience);
+  }
+
+  /** The locality feedback summary, from the same prepared measures as the practices' reports. */
+  public Report locality(String locality, YearMonth month, Audience audience) {
+    FeedbackReportBuilder b = builder(month);
     Report full =
-        new FeedbackReportBuilder(
-                ctx,
-                month,
-                disclosurePolicyVersion(),
-                trimPoints,
-                new FeedbackMeasures(ctx, month, trimPoints, reviews))
-            .build(practice);
+        new LocalityReportBuilder(context(), month, b.measures(), disclosurePolicyVersion())
+            .build(locality);
     return audienceView.forAudience(full, audience);
   }
 

@@ -20,7 +20,6 @@ import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.report.BatchGenerator;
-import org.ltcreports.report.LocalityReportBuilder;
 import org.ltcreports.review.AdmissionReview;
 import org.ltcreports.review.ReviewConflict;
 import org.ltcreports.source.SourceRows.Practice;
@@ -164,11 +163,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
           throw new BadRequest("the locality summary is available as pdf, xlsx, json or html");
         }
         web.require(user, Action.VIEW_LOCALITY, Scope.locality(locality, audience), month, path);
-        Report full =
-            new LocalityReportBuilder(
-                    web.reports().context(), month, web.reports().disclosurePolicyVersion())
-                .build(locality);
-        report = web.audienceView().forAudience(full, audience);
+        report = web.reports().locality(locality, month, audience);
       }
       default -> {
         String code = RequestParameters.practiceCode(req.getParameter("practice"));

@@ -29,7 +29,6 @@ import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.collation.ReturnFileReader;
-import org.ltcreports.report.LocalityReportBuilder;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.web.RequestParameters;
@@ -378,13 +377,7 @@ final class LocalityPages {
                 "Locality pack, " + locality + ", " + month,
                 progress -> {
                   progress.update("Computing every practice's figures", 10);
-                  Report full =
-                      new LocalityReportBuilder(
-                              web.reports().context(),
-                              month,
-                              web.reports().disclosurePolicyVersion())
-                          .build(locality);
-                  Report r = web.audienceView().forAudience(full, Audience.COMMISSIONER);
+                  Report r = web.reports().locality(locality, month, Audience.COMMISSIONER);
                   ByteArrayOutputStream out = new ByteArrayOutputStream();
                   try (ZipOutputStream zip = new ZipOutputStream(out)) {
                     int i = 0;
