@@ -30,7 +30,15 @@ public record BatchRequest(
       Set<Format> formats,
       Audience audience,
       Path outDir) {
-    this(month, practices, locality, reports, formats, audience, outDir, "cli:" + System.getProperty("user.name"));
+    this(
+        month,
+        practices,
+        locality,
+        reports,
+        formats,
+        audience,
+        outDir,
+        "cli:" + System.getProperty("user.name"));
   }
 
   public BatchRequest {

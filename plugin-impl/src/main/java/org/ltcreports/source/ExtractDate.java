@@ -31,7 +31,9 @@ public final class ExtractDate {
       d.attendances().forEach(a -> see.accept(a.arrivalDate()));
     }
     // Booked future contacts (attendance 0) say nothing about how current the data is.
-    d.contacts().stream().filter(c -> !"0".equals(c.attendance())).forEach(c -> see.accept(c.contactDate()));
+    d.contacts().stream()
+        .filter(c -> !"0".equals(c.attendance()))
+        .forEach(c -> see.accept(c.contactDate()));
     return latest[0] == null ? today : latest[0];
   }
 }

@@ -319,7 +319,13 @@ public final class MeasureCatalogue {
             null,
             null,
             true));
-    of("ba_locality", "The locality's figures beside the practice's", DECIMAL, BEFORE_AFTER, null, null);
+    of(
+        "ba_locality",
+        "The locality's figures beside the practice's",
+        DECIMAL,
+        BEFORE_AFTER,
+        null,
+        null);
     count("ba_comparison_patients", "Matched comparison patients (not case managed)", BEFORE_AFTER);
     of(
         "ba_comparison_ea_diff_mean",

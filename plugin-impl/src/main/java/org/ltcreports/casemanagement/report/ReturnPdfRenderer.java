@@ -1,6 +1,5 @@
 package org.ltcreports.casemanagement.report;
 
-import org.ltcreports.render.pdf.DeterministicPdfExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +50,7 @@ import org.ltcreports.casemanagement.report.ReturnLayout.Line;
 import org.ltcreports.render.Display;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
+import org.ltcreports.render.pdf.DeterministicPdfExporter;
 
 /**
  * The case management return as PDF through the precompiled template {@code
