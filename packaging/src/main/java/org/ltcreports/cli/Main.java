@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       FixturesCommand.class,
       CollateCommand.class,
       VerifyAuditCommand.class,
-      VerifyFileCommand.class
+      VerifyFileCommand.class,
+      org.ltcreports.bench.BenchCommand.class
     })
 public final class Main {
   public static final int BAD_ARGUMENTS = 2;
@@ -36,7 +37,9 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main());
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          ex.getCommandLine().getErr().println("error: " + ex.getMessage().lines().findFirst().orElse(""));
+          ex.getCommandLine()
+              .getErr()
+              .println("error: " + ex.getMessage().lines().findFirst().orElse(""));
           return BAD_ARGUMENTS;
         });
     cli.setExecutionExceptionHandler(
@@ -46,18 +49,23 @@ public final class Main {
           if (System.getenv("LTC_DEBUG") != null) {
             ex.printStackTrace(err);
           }
-          return ex instanceof IllegalArgumentException || ex instanceof ConfigException ? BAD_ARGUMENTS : FAILED;
+          return ex instanceof IllegalArgumentException || ex instanceof ConfigException
+              ? BAD_ARGUMENTS
+              : FAILED;
         });
     return cli.execute(args);
   }
 
   static String oneLine(Throwable ex) {
     // Guice wraps what failed while building a service; the cause is what the user needs.
-    while ((ex instanceof com.google.inject.ProvisionException || ex instanceof com.google.inject.CreationException)
+    while ((ex instanceof com.google.inject.ProvisionException
+            || ex instanceof com.google.inject.CreationException)
         && ex.getCause() != null) {
       ex = ex.getCause();
     }
-    if (ex instanceof SourceAccessException || ex instanceof IllegalArgumentException || ex instanceof ConfigException) {
+    if (ex instanceof SourceAccessException
+        || ex instanceof IllegalArgumentException
+        || ex instanceof ConfigException) {
       return firstLine(ex.getMessage());
     }
     Throwable t = ex;

@@ -338,8 +338,13 @@ public final class BeforeAfter implements MeasureFamily {
         found.add(candidate);
       }
       String key = w.patientId();
+      // Rank each candidate once (a SHA-256 each), not once per comparison of the sort.
+      Map<String, Long> ranks = new HashMap<>(found.size() * 2);
+      for (String q : found) {
+        ranks.put(q, rank(key, q));
+      }
       found.sort(
-          Comparator.comparing((String q) -> rank(key, q), Long::compareUnsigned)
+          Comparator.comparing((String q) -> ranks.get(q), Long::compareUnsigned)
               .thenComparing(q -> q));
     }
     List<CohortPatient> order = new ArrayList<>(patients);
@@ -379,23 +384,29 @@ public final class BeforeAfter implements MeasureFamily {
         bySexAndBirthYear
             .computeIfAbsent(String.valueOf(Codes.normalise(p.sex())), k -> new TreeMap<>())
             .computeIfAbsent(p.birthDate().getYear(), k -> new ArrayList<>())
-            .add(id);
+            .add(p);
       }
     }
-    TreeMap<Integer, List<String>> byYear = bySexAndBirthYear.get(String.valueOf(sex));
+    TreeMap<Integer, List<Patient>> byYear = bySexAndBirthYear.get(String.valueOf(sex));
     if (byYear == null) {
       return List.of();
     }
     int youngest = d.getYear() - band * 10; // aged at least 10·band on d
     int oldest = band == 9 ? Integer.MIN_VALUE : d.getYear() - band * 10 - 10;
+    // The patients are kept with their ids: no look-up per candidate per cohort patient.
     List<String> out = new ArrayList<>();
-    byYear.subMap(oldest, true, youngest, true).values().forEach(out::addAll);
-    out.removeIf(id -> ageBand(ctx.registrations().patient(id), d) != band);
+    for (List<Patient> ofYear : byYear.subMap(oldest, true, youngest, true).values()) {
+      for (Patient p : ofYear) {
+        if (ageBand(p, d) == band) {
+          out.add(p.patientId());
+        }
+      }
+    }
     out.sort(null);
     return out;
   }
 
-  private Map<String, TreeMap<Integer, List<String>>> bySexAndBirthYear;
+  private Map<String, TreeMap<Integer, List<Patient>>> bySexAndBirthYear;
 
   private int countBefore(String patientId, Windows w) {
     int k = 0;
@@ -412,20 +423,27 @@ public final class BeforeAfter implements MeasureFamily {
     return Math.min(Registrations.ageOn(p, d) / 10, 9);
   }
 
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
   /** The deterministic rank of a candidate for a cohort patient (see the class comment). */
   static long rank(String cohortPatientId, String candidateId) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] h =
-          sha.digest((cohortPatientId + '\u0000' + candidateId).getBytes(StandardCharsets.UTF_8));
-      long v = 0;
-      for (int i = 0; i < 8; i++) {
-        v = (v << 8) | (h[i] & 0xff);
-      }
-      return v;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    byte[] h =
+        SHA256
+            .get()
+            .digest((cohortPatientId + '\u0000' + candidateId).getBytes(StandardCharsets.UTF_8));
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      v = (v << 8) | (h[i] & 0xff);
     }
+    return v;
   }
 
   private Result evaluate(java.util.function.Predicate<CohortPatient> inScope) {

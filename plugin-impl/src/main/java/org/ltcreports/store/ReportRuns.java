@@ -27,7 +27,9 @@ public final class ReportRuns {
     this.clock = clock;
   }
 
-  /** @return the run id */
+  /**
+   * @return the run id
+   */
   public String record(Report report, String requestedBy, List<Artifact> artifacts) {
     String runId = UUID.randomUUID().toString();
     LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
@@ -39,7 +41,9 @@ public final class ReportRuns {
                       + " VALUES (:id, :type, :scope, :month, :audience, :rules, :extract, :by, :now, :now, 'COMPLETE')")
               .bind("id", runId)
               .bind("type", report.type().slug())
-              .bind("scope", report.practiceCode() != null ? report.practiceCode() : report.localityCode())
+              .bind(
+                  "scope",
+                  report.practiceCode() != null ? report.practiceCode() : report.localityCode())
               .bind("month", report.month().toString())
               .bind("audience", report.audience().name())
               .bind("rules", report.rulesVersion())

@@ -1,0 +1,394 @@
+package org.ltcreports.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ltcreports.fixtures.GeneratorOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: the performance harness (issue 9, docs/performance.md). Generates the fixtures
+ * once into a cache folder, then runs each scenario in a fresh child JVM with the scenario's heap
+ * cap, warm-up and repetitions, and prints medians, the floor ratio and heap figures.
+ */
+@Command(
+    name = "bench",
+    description =
+        "Measure the locality pack, the floor, ICB-scale JSON and one report over HTTP"
+            + " (docs/performance.md).")
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scenario",
+      split = ",",
+      paramLabel = "NAME",
+      description = "pack (with the floor), icb, http; default: all three")
+  List<String> scenarios = new ArrayList<>(List.of("pack", "icb", "http"));
+
+  @Option(
+      names = "--practices",
+      defaultValue = "70",
+      description = "locality practices (default: ${DEFAULT-VALUE})")
+  int practices;
+
+  @Option(
+      names = "--patients",
+      defaultValue = "600000",
+      description = "locality patients (default: ${DEFAULT-VALUE})")
+  int patients;
+
+  @Option(
+      names = "--years",
+      defaultValue = "3",
+      description = "locality years of history (default: ${DEFAULT-VALUE})")
+  int years;
+
+  @Option(
+      names = "--localities",
+      defaultValue = "1",
+      description = "localities (default: ${DEFAULT-VALUE})")
+  int localities;
+
+  @Option(
+      names = "--icb-practices",
+      defaultValue = "200",
+      description = "ICB practices (default: ${DEFAULT-VALUE})")
+  int icbPractices;
+
+  @Option(
+      names = "--icb-patients",
+      defaultValue = "2000000",
+      description = "ICB patients (default: ${DEFAULT-VALUE})")
+  int icbPatients;
+
+  @Option(
+      names = "--icb-years",
+      defaultValue = "5",
+      description = "ICB years of history (default: ${DEFAULT-VALUE})")
+  int icbYears;
+
+  @Option(
+      names = "--icb-localities",
+      defaultValue = "4",
+      description = "ICB localities (default: ${DEFAULT-VALUE})")
+  int icbLocalities;
+
+  @Option(
+      names = "--reps",
+      defaultValue = "3",
+      description = "timed repetitions per scenario (default: ${DEFAULT-VALUE})")
+  int reps;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "1",
+      description = "untimed warm-up runs per scenario (default: ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(
+      names = "--requests",
+      defaultValue = "100",
+      description = "timed HTTP requests (default: ${DEFAULT-VALUE})")
+  int requests;
+
+  @Option(
+      names = "--pack-xmx",
+      defaultValue = "512m",
+      description = "heap cap for pack and http (default: ${DEFAULT-VALUE})")
+  String packXmx;
+
+  @Option(
+      names = "--icb-xmx",
+      defaultValue = "1g",
+      description = "heap cap for the ICB JSON runs (default: ${DEFAULT-VALUE})")
+  String icbXmx;
+
+  @Option(
+      names = "--formats",
+      defaultValue = "pdf,xlsx,csv,json",
+      description = "pack formats (default: ${DEFAULT-VALUE}, as generate)")
+  String formats;
+
+  @Option(
+      names = "--last-month",
+      paramLabel = "YYYY-MM",
+      description = "last month of generated history = report month (default: last month)")
+  String lastMonth;
+
+  @Option(names = "--seed", defaultValue = "42")
+  long seed;
+
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "fixture cache (default: ~/.cache/ltc-bench)")
+  Path cache;
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "scratch folder for outputs (default: a temp folder)")
+  Path work;
+
+  @Option(names = "--verbose", description = "show the children's progress lines")
+  boolean verbose;
+
+  private PrintWriter out;
+  private final Map<String, Map<String, String>> results = new LinkedHashMap<>();
+  private final Map<String, String> loads = new LinkedHashMap<>();
+  private final Map<String, Integer> patientsOf = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
+    YearMonth month =
+        lastMonth != null
+            ? YearMonth.parse(lastMonth)
+            : YearMonth.now(ZoneId.of("Europe/London")).minusMonths(1);
+    Path cacheDir =
+        cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "ltc-bench");
+    Path scratch = work != null ? work : Files.createTempDirectory("ltc-bench-");
+    GeneratorOptions locality =
+        GeneratorOptions.defaults()
+            .withPractices(practices)
+            .withPatients(patients)
+            .withYears(years)
+            .withLocalities(Math.min(localities, practices))
+            .withSeed(seed)
+            .withLastMonth(month);
+    out.printf(
+        "bench: %d cores, %s; report month %s; reps %d, warm-up %d%n",
+        Runtime.getRuntime().availableProcessors(), load(), month, reps, warmup);
+    BenchFixtures loc = BenchFixtures.ensure(cacheDir, locality, out);
+    if (scenarios.contains("pack")) {
+      child("pack", "pack", packXmx, loc, scratch, Map.of("formats", formats));
+    }
+    if (scenarios.contains("icb")) {
+      GeneratorOptions icbOptions =
+          GeneratorOptions.defaults()
+              .withPractices(icbPractices)
+              .withPatients(icbPatients)
+              .withYears(icbYears)
+              .withLocalities(Math.min(icbLocalities, icbPractices))
+              .withSeed(seed)
+              .withLastMonth(month);
+      BenchFixtures icb = BenchFixtures.ensure(cacheDir, icbOptions, out);
+      child("json-locality", "json", icbXmx, loc, scratch, Map.of());
+      child("json-icb", "json", icbXmx, icb, scratch, Map.of());
+    }
+    if (scenarios.contains("http")) {
+      child(
+          "http",
+          "http",
+          packXmx,
+          loc,
+          scratch,
+          Map.of("warmup", "20", "requests", String.valueOf(requests)));
+    }
+    summary(month);
+    if (work == null) {
+      BenchFixtures.deleteTree(scratch);
+    }
+    return 0;
+  }
+
+  private void child(
+      String name,
+      String scenario,
+      String xmx,
+      BenchFixtures fx,
+      Path scratch,
+      Map<String, String> extra)
+      throws IOException, InterruptedException {
+    Path work = scratch.resolve(name);
+    BenchFixtures.deleteTree(work);
+    Files.createDirectories(work);
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + xmx);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(BenchChild.class.getName());
+    cmd.add(scenario);
+    Map<String, String> a = new LinkedHashMap<>();
+    a.put("db", fx.jdbcUrl());
+    a.put("trim", fx.trimPoints().toString());
+    a.put("work", work.toString());
+    a.put("month", fx.options().lastMonth().toString());
+    a.put("from", fx.options().firstDay().toString());
+    a.put("to", fx.options().extractDate().toString());
+    a.put("reps", String.valueOf(reps));
+    a.put("warmup", String.valueOf(warmup));
+    a.putAll(extra);
+    a.forEach((k, v) -> cmd.add(k + "=" + v));
+    String loadBefore = load();
+    patientsOf.put(name, fx.options().patients());
+    out.printf(
+        "%n== %s: %d practices, %d patients, %d years, -Xmx%s (%s)%n",
+        name,
+        fx.options().practices(),
+        fx.options().patients(),
+        fx.options().years(),
+        xmx,
+        loadBefore);
+    out.flush();
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    Path err = work.resolve("child-stderr.log");
+    pb.redirectError(err.toFile());
+    Process p = pb.start();
+    Map<String, String> r = new LinkedHashMap<>();
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.startsWith("RESULT ")) {
+          String kv = line.substring(7);
+          int eq = kv.indexOf('=');
+          r.put(kv.substring(0, eq), kv.substring(eq + 1));
+          out.println("  " + kv);
+        } else if (verbose || line.startsWith("rep") || line.startsWith("warm-up")) {
+          out.println("  | " + line);
+        }
+        out.flush();
+      }
+    }
+    int rc = p.waitFor();
+    loads.put(name, loadBefore + " → " + load());
+    if (rc != 0) {
+      out.printf("  FAILED (exit %d); last lines of %s:%n", rc, err);
+      List<String> lines = Files.readAllLines(err);
+      lines
+          .subList(Math.max(0, lines.size() - 15), lines.size())
+          .forEach(l -> out.println("  ! " + l));
+      r.put("failed", "exit " + rc);
+    }
+    results.put(name, r);
+  }
+
+  private void summary(YearMonth month) {
+    out.printf("%n== summary (report month %s)%n", month);
+    Map<String, String> pack = results.get("pack");
+    if (pack != null && !pack.containsKey("failed")) {
+      double median = Double.parseDouble(pack.get("median_ms")) / 1000;
+      double floor = Double.parseDouble(pack.get("floor_ms")) / 1000;
+      out.printf(
+          Locale.ROOT,
+          "locality pack  median %.1f s (cold %.1f s), %s files, %s MB, -Xmx%s: peak heap %s MB,"
+              + " max after GC %s MB   target ≤ 10 s: %s   [load %s]%n",
+          median,
+          Double.parseDouble(pack.getOrDefault("cold_ms", "NaN")) / 1000,
+          pack.get("files"),
+          Long.parseLong(pack.get("bytes")) >> 20,
+          packXmx,
+          pack.get("peak_heap_mb"),
+          pack.get("max_after_gc_mb"),
+          median <= 10 ? "met" : "MISSED",
+          loads.get("pack"));
+      double ratio = median / Math.max(floor, 0.001);
+      out.printf(
+          Locale.ROOT,
+          "floor          %.2f s (read %s ms + write %s ms, %s rows); ratio %.1f×   target ≤ 3×:"
+              + " %s%n",
+          floor,
+          pack.get("floor_read_ms"),
+          pack.get("floor_write_ms"),
+          pack.get("floor_rows"),
+          ratio,
+          ratio <= 3 ? "met" : "MISSED");
+    }
+    Map<String, String> icb = results.get("json-icb");
+    Map<String, String> small = results.get("json-locality");
+    if (icb != null && !icb.containsKey("failed")) {
+      double median = Double.parseDouble(icb.get("median_ms")) / 1000;
+      out.printf(
+          Locale.ROOT,
+          "ICB JSON       median %.1f s (cold %.1f s), -Xmx%s: peak heap %s MB, max after GC %s MB"
+              + "   target ≤ 30 s: %s   [load %s]%n",
+          median,
+          Double.parseDouble(icb.getOrDefault("cold_ms", "NaN")) / 1000,
+          icbXmx,
+          icb.get("peak_heap_mb"),
+          icb.get("max_after_gc_mb"),
+          median <= 30 ? "met" : "MISSED",
+          loads.get("json-icb"));
+      if (small != null && !small.containsKey("failed")) {
+        double live =
+            Double.parseDouble(icb.get("max_after_gc_mb"))
+                / Math.max(1, Double.parseDouble(small.get("max_after_gc_mb")));
+        double peak =
+            Double.parseDouble(icb.get("peak_heap_mb"))
+                / Math.max(1, Double.parseDouble(small.get("peak_heap_mb")));
+        out.printf(
+            Locale.ROOT,
+            "heap growth    %d vs %d patients: max after GC %s/%s MB = %.2f×, peak %s/%s MB ="
+                + " %.2f×   target ≤ 1.5× (2M vs 600k): %s%n",
+            patientsOf.get("json-icb"),
+            patientsOf.get("json-locality"),
+            icb.get("max_after_gc_mb"),
+            small.get("max_after_gc_mb"),
+            live,
+            icb.get("peak_heap_mb"),
+            small.get("peak_heap_mb"),
+            peak,
+            live <= 1.5 ? "met" : "MISSED");
+      }
+    }
+    Map<String, String> http = results.get("http");
+    if (http != null && !http.containsKey("failed")) {
+      double p50 = Double.parseDouble(http.get("p50_ms"));
+      double p95 = Double.parseDouble(http.get("p95_ms"));
+      double start = Double.parseDouble(http.get("startup_ms")) / 1000;
+      out.printf(
+          Locale.ROOT,
+          "HTTP PDF       p50 %.1f ms, p95 %.1f ms over %s requests   target p50 ≤ 100, p95 ≤ 300:"
+              + " %s   [load %s]%n",
+          p50,
+          p95,
+          http.get("requests"),
+          p50 <= 100 && p95 <= 300 ? "met" : "MISSED",
+          loads.get("http"));
+      out.printf(
+          Locale.ROOT,
+          "start-up       plugin %.2f s (injector + server; JVM start to ready %.2f s); source"
+              + " read before the first report %.1f s   target ≤ 3 s: %s%n",
+          start,
+          Double.parseDouble(http.get("jvm_to_ready_ms")) / 1000,
+          Double.parseDouble(http.get("data_ready_ms")) / 1000,
+          start <= 3 ? "met" : "MISSED");
+    }
+    results.forEach(
+        (k, v) -> {
+          if (v.containsKey("failed")) {
+            out.printf("%-14s FAILED (%s)%n", k, v.get("failed"));
+          }
+        });
+    out.flush();
+  }
+
+  private static String load() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      return String.format(Locale.ROOT, "load %.2f", l);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package org.ltcreports.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.ltcreports.fixtures.GeneratorOptions;
+import org.ltcreports.fixtures.LocalityGenerator;
+import org.ltcreports.fixtures.TrimPoints;
+
+/**
+ * A generated fixture database cached under {@code <cache>/<options-hash>/}: generated once (with
+ * the indexes a host is expected to have), reused by every later bench run with the same options.
+ */
+record BenchFixtures(GeneratorOptions options, Path dir, String jdbcUrl, Path trimPoints) {
+  /** Bump when the generator's output changes so old caches are not reused. */
+  private static final String CACHE_VERSION = "bench-fixtures-v1";
+
+  static BenchFixtures ensure(Path cache, GeneratorOptions o, PrintWriter out)
+      throws IOException, SQLException {
+    String key =
+        CACHE_VERSION
+            + "|"
+            + o.practices()
+            + "|"
+            + o.patients()
+            + "|"
+            + o.years()
+            + "|"
+            + o.localities()
+            + "|"
+            + o.seed()
+            + "|"
+            + o.lastMonth();
+    String hash = sha256(key).substring(0, 16);
+    Path dir = cache.toAbsolutePath().normalize().resolve(hash);
+    Path db = dir.resolve("ltc.mv.db");
+    Path trim = dir.resolve("trim-points.csv");
+    if (!Files.exists(db)) {
+      Files.createDirectories(dir);
+      Path building = dir.resolve("building");
+      deleteTree(building);
+      Files.createDirectories(building);
+      out.printf(
+          "bench: generating fixtures (%d practices, %d patients, %d years, %d localities, last"
+              + " month %s) into %s …%n",
+          o.practices(), o.patients(), o.years(), o.localities(), o.lastMonth(), dir);
+      out.flush();
+      long t0 = System.nanoTime();
+      try (Connection c = DriverManager.getConnection(url(building))) {
+        new LocalityGenerator().generate(o, c);
+        LocalityGenerator.createIndexes(c);
+        try (Statement s = c.createStatement()) {
+          s.execute("SHUTDOWN COMPACT");
+        }
+      }
+      Files.writeString(
+          building.resolve("trim-points.csv"), TrimPoints.csv(o), StandardCharsets.UTF_8);
+      Files.writeString(building.resolve("options.txt"), key + "\n", StandardCharsets.UTF_8);
+      Files.move(building.resolve("trim-points.csv"), trim, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          building.resolve("options.txt"),
+          dir.resolve("options.txt"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(building.resolve("ltc.mv.db"), db, StandardCopyOption.ATOMIC_MOVE);
+      deleteTree(building);
+      out.printf("bench: fixtures ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      out.flush();
+    } else {
+      out.printf("bench: using cached fixtures %s%n", dir);
+      out.flush();
+    }
+    return new BenchFixtures(o, dir, url(dir), trim);
+  }
+
+  private static String url(Path dir) {
+    return "jdbc:h2:file:" + dir.resolve("ltc") + ";AUTO_SERVER=FALSE";
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
