@@ -5,14 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.EnumSet;
-import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,8 +118,7 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
           JasperFillManager.getInstance(context)
               .fill(template(), parameters(report), new JRMapCollectionDataSource(rows(report)));
       ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
-      JRPdfExporter exporter =
-          new DeterministicPdfExporter(context, fixedDate(report), documentId(report));
+      JRPdfExporter exporter = DeterministicPdfExporter.forReport(context, report);
       exporter.setExporterInput(new SimpleExporterInput(print));
       exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
       SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
@@ -389,32 +383,6 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     m.put("sectionKey", key);
     m.put("sectionTitle", title);
     return m;
-  }
-
-  private static Calendar fixedDate(Report r) {
-    GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.UK);
-    c.clear();
-    c.set(
-        r.extractDate().getYear(),
-        r.extractDate().getMonthValue() - 1,
-        r.extractDate().getDayOfMonth());
-    return c;
-  }
-
-  private static byte[] documentId(Report r) {
-    try {
-      String key =
-          r.reportId()
-              + "|"
-              + r.rulesVersion()
-              + "|"
-              + r.disclosurePolicyVersion()
-              + "|"
-              + r.extractDate();
-      return MessageDigest.getInstance("MD5").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is required of every JVM", e);
-    }
   }
 
   @Override

@@ -16,6 +16,7 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducerContext;
+import org.ltcreports.api.report.Report;
 
 /**
  * A PDF exporter whose output depends on the report only. OpenPDF otherwise writes three things
@@ -35,6 +36,38 @@ public final class DeterministicPdfExporter extends JRPdfExporter {
    * @param date the creation and modification date written into the PDF (the data extract date)
    * @param documentId the bytes of the trailer {@code /ID} (e.g. an MD5 of the report id)
    */
+  /**
+   * The exporter for a report: dated with the report's extract date, and with a file identifier
+   * digested from what identifies the report and its data (id, rules and policy versions, extract
+   * date), so the same report always gives the same bytes.
+   */
+  public static DeterministicPdfExporter forReport(JasperReportsContext context, Report report) {
+    java.util.GregorianCalendar date =
+        new java.util.GregorianCalendar(
+            java.util.TimeZone.getTimeZone(java.time.ZoneOffset.UTC), java.util.Locale.UK);
+    date.clear();
+    date.set(
+        report.extractDate().getYear(),
+        report.extractDate().getMonthValue() - 1,
+        report.extractDate().getDayOfMonth());
+    String key =
+        report.reportId()
+            + "|"
+            + report.rulesVersion()
+            + "|"
+            + report.disclosurePolicyVersion()
+            + "|"
+            + report.extractDate();
+    try {
+      byte[] id =
+          java.security.MessageDigest.getInstance("MD5")
+              .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new DeterministicPdfExporter(context, date, id);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is required of every JVM", e);
+    }
+  }
+
   public DeterministicPdfExporter(JasperReportsContext context, Calendar date, byte[] documentId) {
     super(context);
     this.date = (Calendar) date.clone();

@@ -5,13 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
-import java.util.Calendar;
 import java.util.EnumSet;
-import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,8 +119,7 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
           JasperFillManager.getInstance(context)
               .fill(template, parameters(report), new JRMapCollectionDataSource(List.copyOf(rows)));
       ByteArrayOutputStream pdf = new ByteArrayOutputStream(128 * 1024);
-      DeterministicPdfExporter exporter =
-          new DeterministicPdfExporter(context, fixedDate(report), documentId(report));
+      DeterministicPdfExporter exporter = DeterministicPdfExporter.forReport(context, report);
       exporter.setExporterInput(new SimpleExporterInput(print));
       exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
       SimplePdfReportConfiguration reportConfig = new SimplePdfReportConfiguration();
@@ -179,35 +173,6 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
       return loaded.get(type);
     } catch (IOException e) {
       throw new JRException("cannot read template " + path, e);
-    }
-  }
-
-  /** The PDF's creation and modification date: the data extract date, midnight UTC. */
-  private static Calendar fixedDate(Report report) {
-    GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.UK);
-    c.clear();
-    c.set(
-        report.extractDate().getYear(),
-        report.extractDate().getMonthValue() - 1,
-        report.extractDate().getDayOfMonth());
-    return c;
-  }
-
-  /** The PDF file identifier: a digest of what identifies the report and its data. */
-  private static byte[] documentId(Report report) {
-    try {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      String key =
-          report.reportId()
-              + "|"
-              + report.rulesVersion()
-              + "|"
-              + report.disclosurePolicyVersion()
-              + "|"
-              + report.extractDate();
-      return md5.digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is required of every JVM", e);
     }
   }
 
