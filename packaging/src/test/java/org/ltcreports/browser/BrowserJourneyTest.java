@@ -154,11 +154,16 @@ class BrowserJourneyTest {
     wait(60).until(d -> h1().equals("Home"));
   }
 
+  /** The page's h1, or "" while a navigation replaces the page under us. */
   String h1() {
-    return driver.findElements(By.tagName("h1")).stream()
-        .findFirst()
-        .map(WebElement::getText)
-        .orElse("");
+    try {
+      return driver.findElements(By.tagName("h1")).stream()
+          .findFirst()
+          .map(WebElement::getText)
+          .orElse("");
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return "";
+    }
   }
 
   WebDriverWait wait(int seconds) {
