@@ -6,13 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ltcreports.access.PracticeLocalities;
-import org.ltcreports.store.PluginDatabase;
 import org.ltcreports.submission.ArtifactVerification;
-import org.ltcreports.submission.ReturnPolicy;
 import org.ltcreports.submission.Submissions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,12 +38,7 @@ final class VerifyFileCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Injector injector = Session.start(db, Map.of(), out);
-    Submissions submissions =
-        new Submissions(
-            injector.getInstance(PluginDatabase.class).jdbi(),
-            Clock.systemUTC(),
-            ReturnPolicy.DEFAULT,
-            PracticeLocalities.none());
+    Submissions submissions = injector.getInstance(Submissions.class);
     ArtifactVerification v = submissions.verify(bytes);
     out.println("SHA-256 " + v.sha256());
     v.submissions()

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.disclosure.DisclosurePolicy;
 import org.ltcreports.measures.MeasureSettings;
+import org.ltcreports.submission.ReturnPolicy;
 
 /**
  * The plugin's configuration ({@code ltc-reports.properties}): every key optional with a documented
@@ -33,6 +34,7 @@ public final class LtcConfig {
   private final MeasureSettings measureSettings;
   private final Map<String, String> tableOverrides = new TreeMap<>();
   private final DisclosurePolicy disclosurePolicy;
+  private final ReturnPolicy returnPolicy;
 
   private LtcConfig(Properties props, List<String> problems) {
     this.props = props;
@@ -81,6 +83,7 @@ public final class LtcConfig {
       }
     }
     this.disclosurePolicy = DisclosurePolicy.read(props, problems);
+    this.returnPolicy = ReturnPolicy.read(props, problems);
     String extract = props.getProperty("extract.date");
     if (extract != null) {
       try {
@@ -185,6 +188,11 @@ public final class LtcConfig {
   /** The disclosure-control policy; its version is written into every output. */
   public DisclosurePolicy disclosurePolicy() {
     return disclosurePolicy;
+  }
+
+  /** When returns are due ({@code returns.due-day}, {@code returns.time-zone}). */
+  public ReturnPolicy returnPolicy() {
+    return returnPolicy;
   }
 
   public String trimPointsFile() {

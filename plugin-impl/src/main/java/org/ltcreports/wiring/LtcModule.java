@@ -24,7 +24,6 @@ import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
 import org.ltcreports.store.PluginDatabase;
 import org.ltcreports.store.ReportRuns;
-import org.ltcreports.submission.ReturnPolicy;
 import org.ltcreports.submission.Submissions;
 import org.ltcreports.web.HealthCheck;
 import org.ltcreports.web.pages.Jobs;
@@ -157,7 +156,7 @@ public final class LtcModule extends AbstractModule {
   @Provides
   @Singleton
   Submissions submissions(PluginDatabase db, Clock clock, PracticeLocalities localities) {
-    return new Submissions(db.jdbi(), clock, ReturnPolicy.DEFAULT, localities);
+    return new Submissions(db.jdbi(), clock, config.returnPolicy(), localities);
   }
 
   @Provides
