@@ -281,14 +281,7 @@ final class PracticePages {
       throws IOException {
     HostUser user = x.user();
     String code = practice.practiceCode();
-    ReturnState state = web.submissions().state(code, month);
-    web.require(
-        user,
-        Action.VIEW_RETURN,
-        web.practiceScope(code, Audience.COMMISSIONER)
-            .withReturnSubmitted(state != ReturnState.DRAFT),
-        month,
-        x.path());
+    ReturnState state = requireViewReturn(x, code, month);
     ReturnDrafts.Draft draft = web.returns().draft(code, month);
     web.record(
         user,
@@ -479,17 +472,23 @@ final class PracticePages {
     return s;
   }
 
-  private void history(Exchange x, Practice practice, YearMonth month) throws IOException {
-    HostUser user = x.user();
-    String code = practice.practiceCode();
+  /** Viewing a return: commissioners only once it has been submitted. Returns its state. */
+  private ReturnState requireViewReturn(Exchange x, String code, YearMonth month) {
     ReturnState state = web.submissions().state(code, month);
     web.require(
-        user,
+        x.user(),
         Action.VIEW_RETURN,
         web.practiceScope(code, Audience.COMMISSIONER)
             .withReturnSubmitted(state != ReturnState.DRAFT),
         month,
         x.path());
+    return state;
+  }
+
+  private void history(Exchange x, Practice practice, YearMonth month) throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    ReturnState state = requireViewReturn(x, code, month);
     Page page = x.page("History of the return of " + practice.practiceName() + ", " + month);
     Markup m = page.body();
     List<Submission> versions = web.submissions().versions(code, month);
@@ -552,8 +551,7 @@ final class PracticePages {
         diff.ifPresent(d -> m.el("pre", d.toString()));
       }
     }
-    ReturnState current = web.submissions().state(code, month);
-    boolean awaiting = current == ReturnState.SUBMITTED || current == ReturnState.RESUBMITTED;
+    boolean awaiting = state == ReturnState.SUBMITTED || state == ReturnState.RESUBMITTED;
     Scope decided = web.practiceScope(code, Audience.COMMISSIONER).withReturnSubmitted(true);
     if (awaiting && web.may(user, Action.ACKNOWLEDGE_RETURN, decided)) {
       m.el("h2", "Acknowledge or send back");
