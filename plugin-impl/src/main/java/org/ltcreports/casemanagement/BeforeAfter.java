@@ -4,16 +4,11 @@ import static org.ltcreports.api.report.ValueKind.COUNT;
 import static org.ltcreports.api.report.ValueKind.DECIMAL;
 import static org.ltcreports.api.report.ValueKind.TEXT;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +18,6 @@ import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.MeasureValue.Column;
 import org.ltcreports.measures.Admission;
-import org.ltcreports.measures.Codes;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureFamily;
 import org.ltcreports.measures.MeasureValues;
@@ -80,14 +74,14 @@ import org.ltcreports.stats.PairedDifference;
  * practice of the same locality, are in the same 10-year age band (0–9, …, 80–89, 90+; age on the
  * index date) and have the same sex code; were on the register on no day of either window; meet the
  * cohort's inclusion rules for the same windows (registered throughout, alive at the end); and had
- * the same number of EAs in the before window (3 or more pooled). Candidates are ranked by the
- * SHA-256 of {@code cohortPatientId + U+0000 + candidateId} (first 8 bytes, unsigned; then
- * candidate id), and the first 3 not yet used are taken. <b>Without replacement</b>: each
- * comparison patient is used once per locality, so the comparison group is a set of distinct people
- * (which the Welch interval of {@link DifferenceInDifferences} assumes); to keep as many cohort
- * patients matched as possible, cohort patients with the fewest eligible candidates choose first
- * (then index date, then patient id). Matching is done once per locality; a practice's comparison
- * group is the comparators of its own cohort patients.
+ * the same number of EAs in the before window (3 or more pooled). Candidates are ranked by a 64-bit
+ * hash of {@code cohortPatientId + U+0000 + candidateId} (unsigned; then candidate id; see {@link
+ * ComparisonMatching#rank}), and the first 3 not yet used are taken. <b>Without replacement</b>:
+ * each comparison patient is used once per locality, so the comparison group is a set of distinct
+ * people (which the Welch interval of {@link DifferenceInDifferences} assumes); to keep as many
+ * cohort patients matched as possible, cohort patients with the fewest eligible candidates choose
+ * first (then index date, then patient id). Matching is done once per locality; a practice's
+ * comparison group is the comparators of its own cohort patients.
  *
  * <p>The difference in differences is computed over the cohort patients who have at least one
  * comparator (all comparators unweighted); when some cohort patients have none, a note says how
@@ -305,146 +299,21 @@ public final class BeforeAfter implements MeasureFamily {
   }
 
   private void match(String locality, List<CohortPatient> patients) {
-    Registrations regs = ctx.registrations();
-    Map<String, List<String>> eligible = new HashMap<>();
-    for (CohortPatient c : patients) {
-      Windows w = c.windows();
-      Patient p = regs.patient(w.patientId());
-      List<String> found = new ArrayList<>();
-      eligible.put(w.patientId(), found);
-      if (p == null || p.birthDate() == null) {
-        continue; // cannot be matched on age: no comparison patients
-      }
-      String sex = Codes.normalise(p.sex());
-      int band = ageBand(p, w.index());
-      for (String candidate : sameSexAndBand(sex, band, w.index())) {
-        if (candidate.equals(w.patientId())) {
-          continue;
-        }
-        Patient q = regs.patient(candidate);
-        String practice = regs.practiceOn(candidate, w.index());
-        Practice qp = practice == null ? null : ctx.practice(practice);
-        if (qp == null || !locality.equals(qp.localityCode())) {
-          continue;
-        }
-        if (!q.aliveOn(w.lastDay())
-            || !regs.registeredThroughout(candidate, w.beforeStart(), w.afterEnd())
-            || cm.onRegisterDuring(candidate, w.beforeStart(), w.afterEnd())) {
-          continue;
-        }
-        if (Math.min(countBefore(candidate, w), 3) != w.priorGroup()) {
-          continue;
-        }
-        found.add(candidate);
-      }
-      String key = w.patientId();
-      // Rank each candidate once (a SHA-256 each), not once per comparison of the sort.
-      Map<String, Long> ranks = new HashMap<>(found.size() * 2);
-      for (String q : found) {
-        ranks.put(q, rank(key, q));
-      }
-      found.sort(
-          Comparator.comparing((String q) -> ranks.get(q), Long::compareUnsigned)
-              .thenComparing(q -> q));
+    if (matching == null) {
+      matching = new ComparisonMatching(ctx, cm, admissionsByPatient);
     }
-    List<CohortPatient> order = new ArrayList<>(patients);
-    order.sort(
-        Comparator.comparingInt((CohortPatient c) -> eligible.get(c.windows().patientId()).size())
-            .thenComparing(c -> c.windows().index())
-            .thenComparing(c -> c.windows().patientId()));
-    Set<String> used = new HashSet<>();
-    for (CohortPatient c : order) {
-      Windows w = c.windows();
-      List<Windows> chosen = new ArrayList<>();
-      for (String candidate : eligible.get(w.patientId())) {
-        if (chosen.size() == COMPARATORS_PER_PATIENT) {
-          break;
-        }
-        if (used.add(candidate)) {
-          chosen.add(windows(candidate, w.index()));
-        }
+    List<Windows> windows = patients.stream().map(CohortPatient::windows).toList();
+    Map<String, List<String>> chosen = matching.match(locality, windows, ctx.registrations());
+    for (Windows w : windows) {
+      List<Windows> comparators = new ArrayList<>();
+      for (String candidate : chosen.get(w.patientId())) {
+        comparators.add(windows(candidate, w.index()));
       }
-      comparatorsOf.put(w.patientId(), chosen);
+      comparatorsOf.put(w.patientId(), comparators);
     }
   }
 
-  /**
-   * Patients of the sex code whose birth year could put them in the age band on d (a superset: the
-   * caller checks the band exactly), in patient id order.
-   */
-  private List<String> sameSexAndBand(String sex, int band, LocalDate d) {
-    if (bySexAndBirthYear == null) {
-      bySexAndBirthYear = new HashMap<>();
-      Registrations regs = ctx.registrations();
-      for (String id : regs.patientIds()) {
-        Patient p = regs.patient(id);
-        if (p.birthDate() == null) {
-          continue;
-        }
-        bySexAndBirthYear
-            .computeIfAbsent(String.valueOf(Codes.normalise(p.sex())), k -> new TreeMap<>())
-            .computeIfAbsent(p.birthDate().getYear(), k -> new ArrayList<>())
-            .add(p);
-      }
-    }
-    TreeMap<Integer, List<Patient>> byYear = bySexAndBirthYear.get(String.valueOf(sex));
-    if (byYear == null) {
-      return List.of();
-    }
-    int youngest = d.getYear() - band * 10; // aged at least 10·band on d
-    int oldest = band == 9 ? Integer.MIN_VALUE : d.getYear() - band * 10 - 10;
-    // The patients are kept with their ids: no look-up per candidate per cohort patient.
-    List<String> out = new ArrayList<>();
-    for (List<Patient> ofYear : byYear.subMap(oldest, true, youngest, true).values()) {
-      for (Patient p : ofYear) {
-        if (ageBand(p, d) == band) {
-          out.add(p.patientId());
-        }
-      }
-    }
-    out.sort(null);
-    return out;
-  }
-
-  private Map<String, TreeMap<Integer, List<Patient>>> bySexAndBirthYear;
-
-  private int countBefore(String patientId, Windows w) {
-    int k = 0;
-    for (Admission a : admissionsByPatient.getOrDefault(patientId, List.of())) {
-      if (!a.admitted().isBefore(w.beforeStart()) && a.admitted().isBefore(w.index())) {
-        k++;
-      }
-    }
-    return k;
-  }
-
-  /** The 10-year age band on d: 0 for 0–9 … 9 for 90 and over. */
-  static int ageBand(Patient p, LocalDate d) {
-    return Math.min(Registrations.ageOn(p, d) / 10, 9);
-  }
-
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException(e);
-            }
-          });
-
-  /** The deterministic rank of a candidate for a cohort patient (see the class comment). */
-  static long rank(String cohortPatientId, String candidateId) {
-    byte[] h =
-        SHA256
-            .get()
-            .digest((cohortPatientId + '\u0000' + candidateId).getBytes(StandardCharsets.UTF_8));
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = (v << 8) | (h[i] & 0xff);
-    }
-    return v;
-  }
+  private ComparisonMatching matching;
 
   private Result evaluate(java.util.function.Predicate<CohortPatient> inScope) {
     Map<String, Number> excluded = new LinkedHashMap<>();

@@ -50,12 +50,17 @@ public final class Registrations {
   }
 
   public Registration registrationOn(String patientId, LocalDate d) {
-    Patient p = patients.get(patientId);
+    return registrationOn(patients.get(patientId), registrationsOf(patientId), d);
+  }
+
+  /** {@link #registrationOn(String, LocalDate)} for a patient and their registrations in hand. */
+  public static Registration registrationOn(
+      Patient p, List<Registration> registrations, LocalDate d) {
     if (p == null || !p.aliveOn(d)) {
       return null;
     }
     Registration best = null;
-    for (Registration r : byPatient.getOrDefault(patientId, List.of())) {
+    for (Registration r : registrations) {
       if (r.covers(d) && (best == null || wins(r, best))) {
         best = r;
       }
@@ -96,14 +101,20 @@ public final class Registrations {
 
   /** Whether the patient is registered (with any practice) on every day of [from, to). */
   public boolean registeredThroughout(String patientId, LocalDate from, LocalDate toExclusive) {
-    Patient p = patients.get(patientId);
+    return registeredThroughout(
+        patients.get(patientId), registrationsOf(patientId), from, toExclusive);
+  }
+
+  /** {@link #registeredThroughout(String, LocalDate, LocalDate)} for a patient in hand. */
+  public static boolean registeredThroughout(
+      Patient p, List<Registration> registrations, LocalDate from, LocalDate toExclusive) {
     // Death is final, so alive on the last day means alive on every day before it.
     if (p == null || !p.aliveOn(toExclusive.minusDays(1))) {
       return false;
     }
     LocalDate d = from;
     while (d.isBefore(toExclusive)) {
-      Registration r = registrationOn(patientId, d);
+      Registration r = registrationOn(p, registrations, d);
       if (r == null) {
         return false;
       }

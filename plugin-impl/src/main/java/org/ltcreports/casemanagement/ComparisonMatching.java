@@ -1,0 +1,365 @@
+package org.ltcreports.casemanagement;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ltcreports.casemanagement.BeforeAfter.Windows;
+import org.ltcreports.measures.Admission;
+import org.ltcreports.measures.Codes;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.Registrations;
+import org.ltcreports.source.SourceRows.Episode;
+import org.ltcreports.source.SourceRows.Patient;
+import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.source.SourceRows.Registration;
+
+/**
+ * Chooses the comparison patients of the before-and-after evaluation; the rules are in {@link
+ * BeforeAfter}'s class comment. A locality of 600,000 patients has a few thousand cohort patients
+ * and tens of thousands of candidates in each sex and age band, so the search is built for that:
+ * candidates of a sex are held in birth-date order (an age band is one binary-searched slice) as
+ * primitive columns (death, the usual single registration, EA days), a cohort patient keeps only
+ * its 3 lowest-ranked unused candidates instead of sorting them all, and cohort patients sharing
+ * index date, sex, band and prior group share one count of eligible candidates.
+ */
+final class ComparisonMatching {
+  /** The candidates of one sex code, oldest first, as columns. */
+  private static final class Candidates {
+    final Patient[] patients;
+    final int[] deathDay; // epoch day, MAX_VALUE when alive
+    // The usual single registration as epoch days and its practice's locality; when the patient
+    // has several (or none) the rows are read again.
+    final boolean[] single;
+    final int[] onlyFrom;
+    final int[] onlyTo; // MAX_VALUE when open
+    final String[] onlyLocality;
+    final List<?>[] episodes; // null when none (most patients)
+    final List<?>[] registrations; // kept only when not single
+    final int[] eaStart; // counted EA days of i: eaDays[eaStart[i] .. eaStart[i + 1])
+    final int[] eaDays;
+    final boolean[] used; // taken in the locality being matched
+
+    Candidates(
+        List<Patient> sorted,
+        Registrations regs,
+        CaseManagementData cm,
+        Map<String, List<Admission>> admissionsByPatient,
+        Map<String, String> localityOfPractice) {
+      int n = sorted.size();
+      this.patients = sorted.toArray(Patient[]::new);
+      deathDay = new int[n];
+      onlyFrom = new int[n];
+      onlyTo = new int[n];
+      onlyLocality = new String[n];
+      single = new boolean[n];
+      episodes = new List<?>[n];
+      registrations = new List<?>[n];
+      eaStart = new int[n + 1];
+      used = new boolean[n];
+      int[] days = new int[64];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        Patient p = patients[i];
+        String id = p.patientId();
+        deathDay[i] = p.deathDate() == null ? Integer.MAX_VALUE : (int) p.deathDate().toEpochDay();
+        List<Registration> rs = regs.registrationsOf(id);
+        if (rs.size() == 1) {
+          single[i] = true;
+          Registration r = rs.get(0);
+          onlyFrom[i] = (int) r.registeredFrom().toEpochDay();
+          onlyTo[i] =
+              r.registeredTo() == null ? Integer.MAX_VALUE : (int) r.registeredTo().toEpochDay();
+          onlyLocality[i] = localityOfPractice.get(r.practiceCode());
+        } else {
+          registrations[i] = rs;
+        }
+        List<Episode> es = cm.episodesOf(id);
+        episodes[i] = es.isEmpty() ? null : es;
+        eaStart[i] = k;
+        List<Admission> eas = admissionsByPatient.getOrDefault(id, List.of());
+        if (k + eas.size() > days.length) {
+          days = Arrays.copyOf(days, Math.max(days.length * 2, k + eas.size()));
+        }
+        for (Admission a : eas) {
+          days[k++] = (int) a.admitted().toEpochDay();
+        }
+        Arrays.sort(days, eaStart[i], k);
+      }
+      eaStart[n] = k;
+      eaDays = Arrays.copyOf(days, k);
+    }
+  }
+
+  private static final Comparator<Patient> BY_BIRTH =
+      Comparator.comparing(Patient::birthDate).thenComparing(Patient::patientId);
+
+  private final Map<String, Candidates> bySex = new HashMap<>();
+  private final Map<String, String> localityOfPractice = new HashMap<>();
+
+  ComparisonMatching(
+      MeasureContext ctx, CaseManagementData cm, Map<String, List<Admission>> admissionsByPatient) {
+    Registrations regs = ctx.registrations();
+    for (Practice p : ctx.practices().values()) {
+      if (p.localityCode() != null) {
+        localityOfPractice.put(p.practiceCode(), p.localityCode());
+      }
+    }
+    Map<String, List<Patient>> lists = new HashMap<>();
+    for (String id : regs.patientIds()) {
+      Patient p = regs.patient(id);
+      if (p.birthDate() != null) {
+        lists
+            .computeIfAbsent(String.valueOf(Codes.normalise(p.sex())), k -> new ArrayList<>())
+            .add(p);
+      }
+    }
+    lists.forEach(
+        (sex, list) -> {
+          list.sort(BY_BIRTH);
+          bySex.put(sex, new Candidates(list, regs, cm, admissionsByPatient, localityOfPractice));
+        });
+  }
+
+  /**
+   * The comparators of each cohort patient of a locality, by patient id, in rank order; cohort
+   * patients with the fewest eligible candidates choose first, without replacement.
+   */
+  Map<String, List<String>> match(String locality, List<Windows> cohort, Registrations regs) {
+    List<Target> targets = new ArrayList<>();
+    // Cohort patients with the same index date, sex, band and prior group have the same
+    // candidates: count them once.
+    Map<String, Integer> counted = new HashMap<>();
+    for (Windows w : cohort) {
+      Target t = target(locality, w, regs.patient(w.patientId()));
+      int shared =
+          counted.computeIfAbsent(
+              t.sex + '|' + t.from + '|' + t.to + '|' + w.index() + '|' + w.priorGroup(),
+              k -> t.countEligible());
+      // A patient is never their own comparator (were they eligible in the shared count).
+      t.eligibleCount = shared - (t.self >= 0 && t.eligible(t.self) ? 1 : 0);
+      targets.add(t);
+    }
+    targets.sort(
+        Comparator.comparingInt((Target t) -> t.eligibleCount)
+            .thenComparing(t -> t.w.index())
+            .thenComparing(t -> t.w.patientId()));
+    Map<String, List<String>> chosen = new HashMap<>();
+    for (Target t : targets) {
+      chosen.put(t.w.patientId(), t.choose());
+    }
+    bySex.values().forEach(c -> Arrays.fill(c.used, false)); // the next locality starts afresh
+    return chosen;
+  }
+
+  private Target target(String locality, Windows w, Patient p) {
+    if (p == null || p.birthDate() == null) {
+      return new Target(locality, w, "", null, 0, 0, -1); // no age: no comparators
+    }
+    String sex = String.valueOf(Codes.normalise(p.sex()));
+    Candidates all = bySex.get(sex);
+    int band = ageBand(p, w.index());
+    // Birth-date order is age order (oldest first), so the band is one slice.
+    int from = band == 9 ? 0 : firstYoungerThan(all, (band + 1) * 10, w.index());
+    int to = firstYoungerThan(all, band * 10, w.index());
+    int self = Arrays.binarySearch(all.patients, from, to, p, BY_BIRTH);
+    return new Target(locality, w, sex, all, from, to, Math.max(self, -1));
+  }
+
+  /** The first index whose age on d is below {@code age} (ages fall along the array). */
+  private static int firstYoungerThan(Candidates all, int age, LocalDate d) {
+    int lo = 0;
+    int hi = all.patients.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Registrations.ageOn(all.patients[mid], d) >= age) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** A cohort patient with the slice of same-sex, same-band candidates to search. */
+  private final class Target {
+    final String locality;
+    final Windows w;
+    final String sex;
+    final Candidates c;
+    final int from;
+    final int to;
+    final int self; // the cohort patient's own index among the candidates, or -1
+    final int beforeStartDay;
+    final int indexDay;
+    final int lastDay;
+    int eligibleCount;
+
+    Target(String locality, Windows w, String sex, Candidates c, int from, int to, int self) {
+      this.locality = locality;
+      this.w = w;
+      this.sex = sex;
+      this.c = c;
+      this.from = from;
+      this.to = to;
+      this.self = self;
+      this.beforeStartDay = (int) w.beforeStart().toEpochDay();
+      this.indexDay = (int) w.index().toEpochDay();
+      this.lastDay = (int) w.lastDay().toEpochDay();
+    }
+
+    int countEligible() {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        if (eligible(i)) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    /** The up to 3 lowest-ranked eligible candidates not yet used, marked used, in rank order. */
+    List<String> choose() {
+      int k = BeforeAfter.COMPARATORS_PER_PATIENT;
+      long rankPrefix = prefix(w.patientId());
+      long[] bestRank = new long[k];
+      String[] best = new String[k];
+      int[] bestAt = new int[k];
+      int found = 0;
+      for (int i = from; i < to; i++) {
+        if (c.used[i] || i == self || !eligible(i)) {
+          continue;
+        }
+        String id = c.patients[i].patientId();
+        long r = rankAfter(rankPrefix, id);
+        // insertion into the sorted best-k (rank unsigned, then id)
+        int pos = found;
+        while (pos > 0 && before(r, id, bestRank[pos - 1], best[pos - 1])) {
+          pos--;
+        }
+        if (pos >= k) {
+          continue;
+        }
+        for (int j = Math.min(found, k - 1); j > pos; j--) {
+          bestRank[j] = bestRank[j - 1];
+          best[j] = best[j - 1];
+          bestAt[j] = bestAt[j - 1];
+        }
+        bestRank[pos] = r;
+        best[pos] = id;
+        bestAt[pos] = i;
+        found = Math.min(found + 1, k);
+      }
+      List<String> out = new ArrayList<>(found);
+      for (int i = 0; i < found; i++) {
+        c.used[bestAt[i]] = true;
+        out.add(best[i]);
+      }
+      return out;
+    }
+
+    /**
+     * The rules of BeforeAfter's "Matched comparison" for candidate i, cheapest first (not
+     * excluding the cohort patient, which the callers do).
+     */
+    boolean eligible(int i) {
+      if (c.deathDay[i] < lastDay) {
+        return false; // not alive at the end of the after window
+      }
+      int prior = 0;
+      for (int e = c.eaStart[i]; e < c.eaStart[i + 1] && c.eaDays[e] < indexDay; e++) {
+        if (c.eaDays[e] >= beforeStartDay) {
+          prior++;
+        }
+      }
+      if (Math.min(prior, 3) != w.priorGroup()) {
+        return false;
+      }
+      if (c.single[i]) {
+        // Registered throughout [before start, after end) by its one registration (alive is
+        // checked above), hence also on the index date.
+        if (c.onlyFrom[i] > beforeStartDay
+            || c.onlyTo[i] < lastDay
+            || !locality.equals(c.onlyLocality[i])) {
+          return false;
+        }
+      } else {
+        @SuppressWarnings("unchecked")
+        List<Registration> rs = (List<Registration>) c.registrations[i];
+        Registration r = Registrations.registrationOn(c.patients[i], rs, w.index());
+        if (r == null
+            || !locality.equals(localityOfPractice.get(r.practiceCode()))
+            || !Registrations.registeredThroughout(
+                c.patients[i], rs, w.beforeStart(), w.afterEnd())) {
+          return false;
+        }
+      }
+      @SuppressWarnings("unchecked")
+      List<Episode> es = (List<Episode>) c.episodes[i];
+      return es == null || !CaseManagementData.onRegisterDuring(es, w.beforeStart(), w.afterEnd());
+    }
+  }
+
+  private static boolean before(long rankA, String idA, long rankB, String idB) {
+    int c = Long.compareUnsigned(rankA, rankB);
+    return c < 0 || (c == 0 && idA.compareTo(idB) < 0);
+  }
+
+  /** The 10-year age band on d: 0 for 0–9 … 9 for 90 and over. */
+  static int ageBand(Patient p, LocalDate d) {
+    return Math.min(Registrations.ageOn(p, d) / 10, 9);
+  }
+
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
+  /**
+   * The deterministic rank of a candidate for a cohort patient: MurmurHash3's 64-bit finaliser
+   * applied to the 64-bit FNV-1a hash of the UTF-8 bytes of {@code cohortPatientId + U+0000 +
+   * candidateId}, compared unsigned. Cheap enough to rank every eligible candidate of every cohort
+   * patient (SHA-256 was a tenth of a 600,000-patient pack) and a few lines to re-implement.
+   */
+  static long rank(String cohortPatientId, String candidateId) {
+    return rankAfter(prefix(cohortPatientId), candidateId);
+  }
+
+  /** The FNV-1a state after {@code cohortPatientId + U+0000}: the part shared by a patient. */
+  static long prefix(String cohortPatientId) {
+    return fnv(fnv(FNV_OFFSET, cohortPatientId), (byte) 0);
+  }
+
+  static long rankAfter(long prefix, String candidateId) {
+    return fmix64(fnv(prefix, candidateId));
+  }
+
+  private static long fnv(long h, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch >= 0x80) { // not ASCII: hash the UTF-8 encoding of the rest
+        for (byte b : s.substring(i).getBytes(StandardCharsets.UTF_8)) {
+          h = fnv(h, b);
+        }
+        return h;
+      }
+      h = fnv(h, (byte) ch);
+    }
+    return h;
+  }
+
+  private static long fnv(long h, byte b) {
+    return (h ^ (b & 0xff)) * FNV_PRIME;
+  }
+
+  private static long fmix64(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
+  }
+}
