@@ -18,6 +18,7 @@ import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.MeasureValue.Column;
 import org.ltcreports.measures.Admission;
+import org.ltcreports.measures.GroupedRows;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureFamily;
 import org.ltcreports.measures.MeasureValues;
@@ -212,6 +213,7 @@ public final class BeforeAfter implements MeasureFamily {
     for (Admission a : ctx.admissions()) {
       admissionsByPatient.computeIfAbsent(a.spell().patientId(), k -> new ArrayList<>()).add(a);
     }
+    GroupedRows.trim(admissionsByPatient);
     buildCohort();
     Map<String, List<CohortPatient>> includedByLocality = new TreeMap<>();
     for (CohortPatient c : cohort) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ltcreports.measures.GroupedRows;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.Registrations;
 import org.ltcreports.source.SourceData;
@@ -90,6 +91,9 @@ public final class CaseManagementData {
         eventsByPatient.computeIfAbsent(ev.patientId(), k -> new ArrayList<>()).add(ev);
       }
     }
+    GroupedRows.trim(episodesByPatient);
+    GroupedRows.trim(contactsByPatient);
+    GroupedRows.trim(eventsByPatient);
     for (CaseManager cm : nullSafe(data.caseManagers())) {
       if (cm.caseManagerId() != null) {
         caseManagers.putIfAbsent(cm.caseManagerId(), cm);

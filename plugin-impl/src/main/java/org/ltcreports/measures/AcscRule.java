@@ -97,6 +97,8 @@ public final class AcscRule {
         }
       }
     }
+    GroupedRows.trim(secondaryBySpell);
+    GroupedRows.trim(proceduresBySpell);
   }
 
   /** The condition of a spell, or empty when it is not an ACSC admission. */

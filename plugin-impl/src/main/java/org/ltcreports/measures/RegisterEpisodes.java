@@ -24,6 +24,7 @@ public final class RegisterEpisodes {
         }
       }
     }
+    GroupedRows.trim(byPatient);
   }
 
   public List<Episode> of(String patientId) {

@@ -32,6 +32,7 @@ public final class Registrations {
       }
     }
     Collections.sort(patientOrder);
+    GroupedRows.trim(byPatient);
   }
 
   public Patient patient(String patientId) {

@@ -32,6 +32,7 @@ public final class SpellIndex {
     Comparator<Spell> order =
         Comparator.comparing(Spell::admissionDate).thenComparing(Spell::spellId);
     byPatient.values().forEach(l -> l.sort(order));
+    GroupedRows.trim(byPatient);
   }
 
   /** Whether a row can be used at all (it has a spell id and an admission date). */

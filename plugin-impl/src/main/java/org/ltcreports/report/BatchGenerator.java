@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
@@ -35,6 +42,7 @@ public final class BatchGenerator {
   private final SubmittedReturns submitted;
   private final ReviewRecords reviews;
   private final BatchSettings settings;
+  private final int threads;
 
   public BatchGenerator(
       SourceReader reader,
@@ -51,6 +59,7 @@ public final class BatchGenerator {
     this.recorder = recorder;
     this.submitted = submitted;
     this.settings = settings;
+    this.threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
   }
 
   public BatchResult run(BatchRequest req, LocalDate today, Consumer<String> progress) {
@@ -64,28 +73,21 @@ public final class BatchGenerator {
     FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
     FeedbackReportBuilder feedback =
         new FeedbackReportBuilder(ctx, req.month(), policy, trimPoints, measures);
+    Output out = new Output(req, written, failures, progress);
     if (req.reports().contains(ReportType.PRACTICE_FEEDBACK)) {
-      for (String practice : practices) {
-        Report report = audienceView.forAudience(feedback.build(practice), req.audience());
-        writeAll(report, req, written, failures, progress);
-      }
+      out.each(practices, ReportType.PRACTICE_FEEDBACK, feedback::build);
     }
     if (req.reports().contains(ReportType.LOCALITY_FEEDBACK)) {
       LocalityReportBuilder builder = new LocalityReportBuilder(ctx, req.month(), measures, policy);
-      for (String locality : localitiesOf(practices, ctx, progress)) {
-        Report report = audienceView.forAudience(builder.build(locality), req.audience());
-        writeAll(report, req, written, failures, progress);
-      }
+      out.each(
+          localitiesOf(practices, ctx, progress), ReportType.LOCALITY_FEEDBACK, builder::build);
     }
     if (req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
         || req.reports().contains(ReportType.LOCALITY_COLLATION)) {
       ReturnReportBuilder returns =
           ReturnReportBuilder.of(ctx, req.month(), settings.calendar(), feedback.quality(), policy);
       if (req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)) {
-        for (String practice : practices) {
-          Report report = audienceView.forAudience(returns.build(practice), req.audience());
-          writeAll(report, req, written, failures, progress);
-        }
+        out.each(practices, ReportType.CASE_MANAGEMENT_RETURN, returns::build);
       }
       if (req.reports().contains(ReportType.LOCALITY_COLLATION)) {
         for (String locality : localitiesOf(practices, ctx, progress)) {
@@ -100,7 +102,7 @@ public final class BatchGenerator {
           failures.add(practice + " case-finding: the list is for the practice audience only");
           continue;
         }
-        writeAll(caseFinding.report(practice, policy), req, written, failures, progress);
+        out.write(out.render(caseFinding.report(practice, policy)));
       }
     }
     return new BatchResult(written, failures);
@@ -122,40 +124,121 @@ public final class BatchGenerator {
     return List.copyOf(localities);
   }
 
-  private void writeAll(
-      Report report,
-      BatchRequest req,
-      List<Path> written,
-      List<String> failures,
-      Consumer<String> progress) {
-    String scope = report.practiceCode() != null ? report.practiceCode() : report.localityCode();
-    List<Format> formats =
-        req.formats().stream()
-            .filter(f -> renderers.find(f, report.type()).isPresent())
-            .sorted()
-            .toList();
-    if (formats.isEmpty()) {
-      failures.add(scope + " " + report.type().shortName() + ": not available as " + req.formats());
-      return;
+  /** A report rendered in every requested format it has, or why it could not be. */
+  private record Rendered(Report report, List<Format> formats, List<byte[]> bytes, String error) {}
+
+  /**
+   * Writes the reports of a run. Building and rendering, the costly and independent part, runs on
+   * {@link #threads} threads a few reports ahead; files are written and recorded in the reports'
+   * order on the calling thread, so the audit chain and the output do not depend on timing.
+   */
+  private final class Output {
+    private final BatchRequest req;
+    private final List<Path> written;
+    private final List<String> failures;
+    private final Consumer<String> progress;
+
+    Output(BatchRequest req, List<Path> written, List<String> failures, Consumer<String> progress) {
+      this.req = req;
+      this.written = written;
+      this.failures = failures;
+      this.progress = progress;
     }
-    try {
-      List<byte[]> bytes = new ArrayList<>();
-      for (Format f : formats) {
-        bytes.add(renderers.get(f, report.type()).render(report));
+
+    void each(List<String> scopes, ReportType type, Function<String, Report> build) {
+      if (threads <= 1 || scopes.size() <= 1) {
+        scopes.forEach(scope -> write(buildAndRender(scope, type, build)));
+        return;
       }
-      List<ReportRecorder.WrittenFile> files = new ArrayList<>();
-      for (int i = 0; i < formats.size(); i++) {
-        String name = fileName(report, formats.get(i));
-        ArtifactFiles.writeAtomically(req.outDir().resolve(name), bytes.get(i));
-        files.add(new ReportRecorder.WrittenFile(formats.get(i), name, bytes.get(i)));
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        Deque<Future<Rendered>> ahead = new ArrayDeque<>();
+        int next = 0;
+        while (next < scopes.size() || !ahead.isEmpty()) {
+          // a bounded window: at most 2 reports per thread held in memory
+          while (next < scopes.size() && ahead.size() < 2 * threads) {
+            String scope = scopes.get(next++);
+            ahead.add(pool.submit(() -> buildAndRender(scope, type, build)));
+          }
+          write(ahead.removeFirst().get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("report generation interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdownNow();
       }
-      recorder.generated(report, req.requestedBy(), files);
-      files.forEach(f -> written.add(req.outDir().resolve(f.fileName())));
-      progress.accept(scope + " " + report.type().shortName() + ": " + formats.size() + " file(s)");
-    } catch (IOException | RuntimeException e) {
-      failures.add(scope + " " + report.type().shortName() + ": " + e.getMessage());
-      progress.accept(scope + " " + report.type().shortName() + ": FAILED " + e.getMessage());
     }
+
+    private Rendered buildAndRender(String scope, ReportType type, Function<String, Report> build) {
+      try {
+        return render(audienceView.forAudience(build.apply(scope), req.audience()));
+      } catch (RuntimeException e) {
+        String why = e.getMessage() != null ? e.getMessage() : e.toString();
+        return new Rendered(
+            null, List.of(), List.of(), scope + " " + type.shortName() + ": " + why);
+      }
+    }
+
+    Rendered render(Report report) {
+      String scope = scopeOf(report);
+      List<Format> formats =
+          req.formats().stream()
+              .filter(f -> renderers.find(f, report.type()).isPresent())
+              .sorted()
+              .toList();
+      if (formats.isEmpty()) {
+        return new Rendered(
+            report,
+            formats,
+            List.of(),
+            scope + " " + report.type().shortName() + ": not available as " + req.formats());
+      }
+      try {
+        List<byte[]> bytes = new ArrayList<>();
+        for (Format f : formats) {
+          bytes.add(renderers.get(f, report.type()).render(report));
+        }
+        return new Rendered(report, formats, bytes, null);
+      } catch (IOException | RuntimeException e) {
+        return new Rendered(
+            report,
+            formats,
+            List.of(),
+            scope + " " + report.type().shortName() + ": " + e.getMessage());
+      }
+    }
+
+    void write(Rendered r) {
+      if (r.error() != null) {
+        failures.add(r.error());
+        progress.accept(r.error().replaceFirst(": ", ": FAILED "));
+        return;
+      }
+      Report report = r.report();
+      String scope = scopeOf(report);
+      try {
+        List<ReportRecorder.WrittenFile> files = new ArrayList<>();
+        for (int i = 0; i < r.formats().size(); i++) {
+          String name = fileName(report, r.formats().get(i));
+          ArtifactFiles.writeAtomically(req.outDir().resolve(name), r.bytes().get(i));
+          files.add(new ReportRecorder.WrittenFile(r.formats().get(i), name, r.bytes().get(i)));
+        }
+        recorder.generated(report, req.requestedBy(), files);
+        files.forEach(f -> written.add(req.outDir().resolve(f.fileName())));
+        progress.accept(
+            scope + " " + report.type().shortName() + ": " + r.formats().size() + " file(s)");
+      } catch (RuntimeException e) {
+        failures.add(scope + " " + report.type().shortName() + ": " + e.getMessage());
+        progress.accept(scope + " " + report.type().shortName() + ": FAILED " + e.getMessage());
+      }
+    }
+  }
+
+  private static String scopeOf(Report r) {
+    return r.practiceCode() != null ? r.practiceCode() : r.localityCode();
   }
 
   /**
