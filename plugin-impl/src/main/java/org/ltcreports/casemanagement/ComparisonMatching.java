@@ -32,17 +32,56 @@ final class ComparisonMatching {
   private static final class Candidates {
     final Patient[] patients;
     final int[] deathDay; // epoch day, MAX_VALUE when alive
-    // The usual single registration as epoch days and its practice's locality; when the patient
-    // has several (or none) the rows are read again.
-    final boolean[] single;
-    final int[] onlyFrom;
-    final int[] onlyTo; // MAX_VALUE when open
-    final String[] onlyLocality;
+    // Registrations of i: [regStart[i], regStart[i + 1]) in the reg* columns, as epoch days.
+    final int[] regStart;
+    final int[] regFrom;
+    final int[] regTo; // MAX_VALUE when open
+    final String[] regPractice;
+    final String[] regLocality;
     final List<?>[] episodes; // null when none (most patients)
-    final List<?>[] registrations; // kept only when not single
     final int[] eaStart; // counted EA days of i: eaDays[eaStart[i] .. eaStart[i + 1])
     final int[] eaDays;
+    final int[] withAdmissions; // the i with any counted EA, ascending
+    final long[] idHash; // fmix64(FNV-1a 64(id)): the candidate's half of the rank
     final boolean[] used; // taken in the locality being matched
+
+    /**
+     * {@link Registrations#registrationOn} on epoch days, for a patient alive on the day: the
+     * covering registration with the latest start (then the lower practice code), or -1.
+     */
+    int registrationOn(int i, int day) {
+      int best = -1;
+      for (int j = regStart[i]; j < regStart[i + 1]; j++) {
+        if (regFrom[j] <= day
+            && day <= regTo[j]
+            && (best < 0
+                || regFrom[j] > regFrom[best]
+                || (regFrom[j] == regFrom[best]
+                    && regPractice[j].compareTo(regPractice[best]) < 0))) {
+          best = j;
+        }
+      }
+      return best;
+    }
+
+    /**
+     * {@link Registrations#registeredThroughout} on epoch days, for a patient alive on the last
+     * day: registered on every day of [from, lastDay].
+     */
+    boolean registeredThroughout(int i, int from, int lastDay) {
+      int d = from;
+      while (d <= lastDay) {
+        int r = registrationOn(i, d);
+        if (r < 0) {
+          return false;
+        }
+        if (regTo[r] == Integer.MAX_VALUE) {
+          return true;
+        }
+        d = regTo[r] + 1;
+      }
+      return true;
+    }
 
     Candidates(
         List<Patient> sorted,
@@ -53,12 +92,9 @@ final class ComparisonMatching {
       int n = sorted.size();
       this.patients = sorted.toArray(Patient[]::new);
       deathDay = new int[n];
-      onlyFrom = new int[n];
-      onlyTo = new int[n];
-      onlyLocality = new String[n];
-      single = new boolean[n];
       episodes = new List<?>[n];
-      registrations = new List<?>[n];
+      regStart = new int[n + 1];
+      List<Registration> all = new ArrayList<>(n + n / 8);
       eaStart = new int[n + 1];
       used = new boolean[n];
       int[] days = new int[64];
@@ -67,17 +103,8 @@ final class ComparisonMatching {
         Patient p = patients[i];
         String id = p.patientId();
         deathDay[i] = p.deathDate() == null ? Integer.MAX_VALUE : (int) p.deathDate().toEpochDay();
-        List<Registration> rs = regs.registrationsOf(id);
-        if (rs.size() == 1) {
-          single[i] = true;
-          Registration r = rs.get(0);
-          onlyFrom[i] = (int) r.registeredFrom().toEpochDay();
-          onlyTo[i] =
-              r.registeredTo() == null ? Integer.MAX_VALUE : (int) r.registeredTo().toEpochDay();
-          onlyLocality[i] = localityOfPractice.get(r.practiceCode());
-        } else {
-          registrations[i] = rs;
-        }
+        regStart[i] = all.size();
+        all.addAll(regs.registrationsOf(id));
         List<Episode> es = cm.episodesOf(id);
         episodes[i] = es.isEmpty() ? null : es;
         eaStart[i] = k;
@@ -92,6 +119,25 @@ final class ComparisonMatching {
       }
       eaStart[n] = k;
       eaDays = Arrays.copyOf(days, k);
+      regStart[n] = all.size();
+      regFrom = new int[all.size()];
+      regTo = new int[all.size()];
+      regPractice = new String[all.size()];
+      regLocality = new String[all.size()];
+      for (int j = 0; j < all.size(); j++) {
+        Registration r = all.get(j);
+        regFrom[j] = (int) r.registeredFrom().toEpochDay();
+        regTo[j] =
+            r.registeredTo() == null ? Integer.MAX_VALUE : (int) r.registeredTo().toEpochDay();
+        regPractice[j] = r.practiceCode();
+        regLocality[j] = localityOfPractice.get(r.practiceCode());
+      }
+      withAdmissions =
+          java.util.stream.IntStream.range(0, n).filter(i -> eaStart[i + 1] > eaStart[i]).toArray();
+      idHash = new long[n];
+      for (int i = 0; i < n; i++) {
+        idHash[i] = fmix64(fnv(FNV_OFFSET, patients[i].patientId()));
+      }
     }
   }
 
@@ -214,31 +260,50 @@ final class ComparisonMatching {
 
     int countEligible() {
       int n = 0;
-      for (int i = from; i < to; i++) {
-        if (eligible(i)) {
+      int end = end();
+      for (int x = first(); x < end; x++) {
+        if (eligible(at(x))) {
           n++;
         }
       }
       return n;
     }
 
+    // A cohort patient with EAs before can only match a candidate with EAs: search only those.
+    private boolean onlyWithAdmissions() {
+      return w.priorGroup() > 0;
+    }
+
+    private int first() {
+      return onlyWithAdmissions() ? lowerBound(c.withAdmissions, from) : from;
+    }
+
+    private int end() {
+      return onlyWithAdmissions() ? lowerBound(c.withAdmissions, to) : to;
+    }
+
+    private int at(int x) {
+      return onlyWithAdmissions() ? c.withAdmissions[x] : x;
+    }
+
     /** The up to 3 lowest-ranked eligible candidates not yet used, marked used, in rank order. */
     List<String> choose() {
       int k = BeforeAfter.COMPARATORS_PER_PATIENT;
-      long rankPrefix = prefix(w.patientId());
+      long cohortHash = fnv(FNV_OFFSET, w.patientId());
       long[] bestRank = new long[k];
-      String[] best = new String[k];
-      int[] bestAt = new int[k];
+      int[] best = new int[k];
       int found = 0;
-      for (int i = from; i < to; i++) {
+      int end = end();
+      for (int x = first(); x < end; x++) {
+        int i = at(x);
         if (c.used[i] || i == self || !eligible(i)) {
           continue;
         }
-        String id = c.patients[i].patientId();
-        long r = rankAfter(rankPrefix, id);
-        // insertion into the sorted best-k (rank unsigned, then id)
+        long r = fmix64(cohortHash ^ c.idHash[i]);
+        // insertion into the sorted best-k (rank unsigned, then id); the id, a pointer away,
+        // is read only on a tie
         int pos = found;
-        while (pos > 0 && before(r, id, bestRank[pos - 1], best[pos - 1])) {
+        while (pos > 0 && before(r, i, bestRank[pos - 1], best[pos - 1])) {
           pos--;
         }
         if (pos >= k) {
@@ -247,19 +312,23 @@ final class ComparisonMatching {
         for (int j = Math.min(found, k - 1); j > pos; j--) {
           bestRank[j] = bestRank[j - 1];
           best[j] = best[j - 1];
-          bestAt[j] = bestAt[j - 1];
         }
         bestRank[pos] = r;
-        best[pos] = id;
-        bestAt[pos] = i;
+        best[pos] = i;
         found = Math.min(found + 1, k);
       }
       List<String> out = new ArrayList<>(found);
-      for (int i = 0; i < found; i++) {
-        c.used[bestAt[i]] = true;
-        out.add(best[i]);
+      for (int j = 0; j < found; j++) {
+        c.used[best[j]] = true;
+        out.add(c.patients[best[j]].patientId());
       }
       return out;
+    }
+
+    private boolean before(long rankA, int a, long rankB, int b) {
+      int cmp = Long.compareUnsigned(rankA, rankB);
+      return cmp < 0
+          || (cmp == 0 && c.patients[a].patientId().compareTo(c.patients[b].patientId()) < 0);
     }
 
     /**
@@ -279,34 +348,18 @@ final class ComparisonMatching {
       if (Math.min(prior, 3) != w.priorGroup()) {
         return false;
       }
-      if (c.single[i]) {
-        // Registered throughout [before start, after end) by its one registration (alive is
-        // checked above), hence also on the index date.
-        if (c.onlyFrom[i] > beforeStartDay
-            || c.onlyTo[i] < lastDay
-            || !locality.equals(c.onlyLocality[i])) {
-          return false;
-        }
-      } else {
-        @SuppressWarnings("unchecked")
-        List<Registration> rs = (List<Registration>) c.registrations[i];
-        Registration r = Registrations.registrationOn(c.patients[i], rs, w.index());
-        if (r == null
-            || !locality.equals(localityOfPractice.get(r.practiceCode()))
-            || !Registrations.registeredThroughout(
-                c.patients[i], rs, w.beforeStart(), w.afterEnd())) {
-          return false;
-        }
+      // The registration on the index date must be with a practice of the locality (the patient
+      // is alive on it: alive at the end), and registrations must cover both windows.
+      int r = c.registrationOn(i, indexDay);
+      if (r < 0
+          || !locality.equals(c.regLocality[r])
+          || !c.registeredThroughout(i, beforeStartDay, lastDay)) {
+        return false;
       }
       @SuppressWarnings("unchecked")
       List<Episode> es = (List<Episode>) c.episodes[i];
       return es == null || !CaseManagementData.onRegisterDuring(es, w.beforeStart(), w.afterEnd());
     }
-  }
-
-  private static boolean before(long rankA, String idA, long rankB, String idB) {
-    int c = Long.compareUnsigned(rankA, rankB);
-    return c < 0 || (c == 0 && idA.compareTo(idB) < 0);
   }
 
   /** The 10-year age band on d: 0 for 0–9 … 9 for 90 and over. */
@@ -318,22 +371,20 @@ final class ComparisonMatching {
   private static final long FNV_PRIME = 0x100000001b3L;
 
   /**
-   * The deterministic rank of a candidate for a cohort patient: MurmurHash3's 64-bit finaliser
-   * applied to the 64-bit FNV-1a hash of the UTF-8 bytes of {@code cohortPatientId + U+0000 +
-   * candidateId}, compared unsigned. Cheap enough to rank every eligible candidate of every cohort
-   * patient (SHA-256 was a tenth of a 600,000-patient pack) and a few lines to re-implement.
+   * The deterministic rank of a candidate for a cohort patient: {@code fmix64(h(cohort) XOR
+   * fmix64(h(candidate)))}, compared unsigned, where h is the 64-bit FNV-1a hash of an id's UTF-8
+   * bytes and fmix64 MurmurHash3's 64-bit finaliser. The candidate's half is computed once, so
+   * ranking every eligible candidate of every cohort patient costs a few nanoseconds each (SHA-256
+   * of the two ids was a tenth of a 600,000-patient pack); a few lines to re-implement.
    */
   static long rank(String cohortPatientId, String candidateId) {
-    return rankAfter(prefix(cohortPatientId), candidateId);
+    return fmix64(fnv(FNV_OFFSET, cohortPatientId) ^ fmix64(fnv(FNV_OFFSET, candidateId)));
   }
 
-  /** The FNV-1a state after {@code cohortPatientId + U+0000}: the part shared by a patient. */
-  static long prefix(String cohortPatientId) {
-    return fnv(fnv(FNV_OFFSET, cohortPatientId), (byte) 0);
-  }
-
-  static long rankAfter(long prefix, String candidateId) {
-    return fmix64(fnv(prefix, candidateId));
+  /** The first index of the ascending array whose value is at least {@code key}. */
+  private static int lowerBound(int[] a, int key) {
+    int at = Arrays.binarySearch(a, key);
+    return at >= 0 ? at : -at - 1;
   }
 
   private static long fnv(long h, String s) {

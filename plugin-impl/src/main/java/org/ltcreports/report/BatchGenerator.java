@@ -63,7 +63,14 @@ public final class BatchGenerator {
   }
 
   public BatchResult run(BatchRequest req, LocalDate today, Consumer<String> progress) {
+    long started = System.nanoTime();
     SourceData data = reader.read(settings.extractDate(), today);
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "source: %,d rows read in %.1f s",
+            data.rowCount(),
+            (System.nanoTime() - started) / 1e9));
     MeasureContext ctx = new MeasureContext(data, settings.measures());
     String policy = settings.disclosurePolicyVersion();
     TrimPoints trimPoints = settings.trimPoints();

@@ -1,6 +1,7 @@
 package org.ltcreports.source;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.ltcreports.source.SourceRows.Attendance;
 import org.ltcreports.source.SourceRows.CaseManager;
@@ -33,6 +34,27 @@ public record SourceData(
     List<Episode> episodes,
     List<Contact> contacts,
     List<Event> events) {
+
+  /** Rows read, over every table. */
+  public long rowCount() {
+    long n = 0;
+    for (List<?> rows :
+        Arrays.asList(
+            practices,
+            patients,
+            registrations,
+            spells,
+            diagnoses,
+            procedures,
+            attendances,
+            caseManagers,
+            episodes,
+            contacts,
+            events)) {
+      n += rows == null ? 0 : rows.size();
+    }
+    return n;
+  }
 
   public boolean hasDiagnoses() {
     return diagnoses != null;
