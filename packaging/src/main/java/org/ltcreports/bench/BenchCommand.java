@@ -136,6 +136,15 @@ public final class BenchCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--source-url",
+      paramLabel = "URL",
+      description =
+          "measure the locality scenarios (pack, floor) against this database, e.g. a"
+              + " jdbc:postgresql: URL filled with `fixtures --out URL` and the same options,"
+              + " instead of the H2 fixtures (whose trim points are still used)")
+  String sourceUrl;
+
+  @Option(
       names = "--cache",
       paramLabel = "DIR",
       description = "fixture cache (default: ~/.cache/ltc-bench)")
@@ -177,6 +186,9 @@ public final class BenchCommand implements Callable<Integer> {
         "bench: %d cores, %s; report month %s; reps %d, warm-up %d%n",
         Runtime.getRuntime().availableProcessors(), load(), month, reps, warmup);
     BenchFixtures loc = BenchFixtures.ensure(cacheDir, locality, out);
+    if (sourceUrl != null) {
+      loc = new BenchFixtures(loc.options(), loc.dir(), sourceUrl, loc.trimPoints());
+    }
     if (scenarios.contains("pack")) {
       child("pack", "pack", packXmx, loc, scratch, Map.of("formats", formats));
     }

@@ -25,7 +25,7 @@ import org.ltcreports.fixtures.TrimPoints;
  */
 record BenchFixtures(GeneratorOptions options, Path dir, String jdbcUrl, Path trimPoints) {
   /** Bump when the generator's output changes so old caches are not reused. */
-  private static final String CACHE_VERSION = "bench-fixtures-v1";
+  private static final String CACHE_VERSION = "bench-fixtures-v2";
 
   static BenchFixtures ensure(Path cache, GeneratorOptions o, PrintWriter out)
       throws IOException, SQLException {

@@ -11,13 +11,16 @@ import java.util.concurrent.Callable;
 import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.fixtures.TrimPoints;
+import org.ltcreports.source.JdbcDataSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fixtures}: writes a synthetic locality into an H2 file database (and its trim points). */
-@Command(name = "fixtures", description = "Write a synthetic locality into an H2 database.")
+@Command(
+    name = "fixtures",
+    description = "Write a synthetic locality into an H2 database, or an empty PostgreSQL one.")
 final class FixturesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -25,7 +28,9 @@ final class FixturesCommand implements Callable<Integer> {
       names = "--out",
       required = true,
       paramLabel = "DB_OR_DIR",
-      description = "folder for the H2 file database, or a jdbc:h2: URL")
+      description =
+          "folder for the H2 file database, or a jdbc:h2: or jdbc:postgresql: URL (user and"
+              + " password as URL parameters)")
   String out;
 
   @Option(names = "--practices", defaultValue = "12")
@@ -65,7 +70,7 @@ final class FixturesCommand implements Callable<Integer> {
     }
     String url;
     Path dir = null;
-    if (out.startsWith("jdbc:h2:")) {
+    if (out.startsWith("jdbc:h2:") || out.startsWith("jdbc:postgresql:")) {
       url = out;
     } else {
       dir = Path.of(out).toAbsolutePath().normalize();
@@ -75,6 +80,8 @@ final class FixturesCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     try (Connection c = DriverManager.getConnection(url)) {
       new LocalityGenerator().generate(opts, c);
+      // the indexes docs/deployment.md asks of a host's source views
+      LocalityGenerator.createIndexes(c);
     }
     if (dir != null) {
       Files.writeString(
@@ -86,7 +93,7 @@ final class FixturesCommand implements Callable<Integer> {
         opts.patients(),
         opts.years(),
         opts.lastMonth(),
-        url,
+        JdbcDataSources.redact(url),
         (System.nanoTime() - t0) / 1e9);
     return 0;
   }

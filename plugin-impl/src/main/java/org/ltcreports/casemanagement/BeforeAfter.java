@@ -76,13 +76,13 @@ import org.ltcreports.stats.PairedDifference;
  * index date) and have the same sex code; were on the register on no day of either window; meet the
  * cohort's inclusion rules for the same windows (registered throughout, alive at the end); and had
  * the same number of EAs in the before window (3 or more pooled). Candidates are ranked by a 64-bit
- * hash of {@code cohortPatientId + U+0000 + candidateId} (unsigned; then candidate id; see {@link
- * ComparisonMatching#rank}), and the first 3 not yet used are taken. <b>Without replacement</b>:
- * each comparison patient is used once per locality, so the comparison group is a set of distinct
- * people (which the Welch interval of {@link DifferenceInDifferences} assumes); to keep as many
- * cohort patients matched as possible, cohort patients with the fewest eligible candidates choose
- * first (then index date, then patient id). Matching is done once per locality; a practice's
- * comparison group is the comparators of its own cohort patients.
+ * hash of the two patient ids (unsigned; then candidate id; see {@link ComparisonMatching#rank}),
+ * and the first 3 not yet used are taken. <b>Without replacement</b>: each comparison patient is
+ * used once per locality, so the comparison group is a set of distinct people (which the Welch
+ * interval of {@link DifferenceInDifferences} assumes); to keep as many cohort patients matched as
+ * possible, cohort patients with the fewest eligible candidates choose first (then index date, then
+ * patient id). Matching is done once per locality; a practice's comparison group is the comparators
+ * of its own cohort patients.
  *
  * <p>The difference in differences is computed over the cohort patients who have at least one
  * comparator (all comparators unweighted); when some cohort patients have none, a note says how
@@ -204,6 +204,7 @@ public final class BeforeAfter implements MeasureFamily {
   private final Map<String, List<Admission>> admissionsByPatient = new HashMap<>();
   private final Map<String, Result> byPractice = new TreeMap<>();
   private final Map<String, Result> byLocality = new TreeMap<>();
+  private ComparisonMatching matching; // built with the first locality that has a cohort
 
   public BeforeAfter(CaseManagementData cm, YearMonth month) {
     this.cm = cm;
@@ -314,8 +315,6 @@ public final class BeforeAfter implements MeasureFamily {
       comparatorsOf.put(w.patientId(), comparators);
     }
   }
-
-  private ComparisonMatching matching;
 
   private Result evaluate(java.util.function.Predicate<CohortPatient> inScope) {
     Map<String, Number> excluded = new LinkedHashMap<>();

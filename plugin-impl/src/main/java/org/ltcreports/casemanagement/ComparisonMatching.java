@@ -23,7 +23,7 @@ import org.ltcreports.source.SourceRows.Registration;
  * BeforeAfter}'s class comment. A locality of 600,000 patients has a few thousand cohort patients
  * and tens of thousands of candidates in each sex and age band, so the search is built for that:
  * candidates of a sex are held in birth-date order (an age band is one binary-searched slice) as
- * primitive columns (death, the usual single registration, EA days), a cohort patient keeps only
+ * primitive columns (death, registrations and EA days as epoch days), a cohort patient keeps only
  * its 3 lowest-ranked unused candidates instead of sorting them all, and cohort patients sharing
  * index date, sex, band and prior group share one count of eligible candidates.
  */
