@@ -490,60 +490,61 @@ public final class DataQualityScan {
   }
 
   private void diagnoses() {
-    if (!data.hasDiagnoses()) {
-      return;
-    }
-    for (Diagnosis d : data.diagnoses()) {
-      Spell s = spells.spell(d.spellId());
-      List<String> missing = new ArrayList<>();
-      need(missing, "spell_id", d.spellId());
-      need(missing, "icd10_code", d.icd10Code());
-      if (!missing.isEmpty()) {
-        chargeToSpell(
-            s,
-            issue(
-                MISSING_REQUIRED_VALUE,
-                "spell_diagnosis",
-                d.spellId(),
-                missingDetail(missing) + " at position " + d.position()));
-      } else if (Icd10.isUnparseable(d.icd10Code())) {
-        chargeToSpell(
-            s,
-            issue(
-                UNPARSEABLE_ICD10,
-                "spell_diagnosis",
-                d.spellId(),
-                "diagnosis '" + d.icd10Code() + "' at position " + d.position()));
+    if (data.hasDiagnoses()) {
+      for (Diagnosis d : data.diagnoses()) {
+        spellCode(
+            "spell_diagnosis",
+            "icd10_code",
+            d.spellId(),
+            d.position(),
+            d.icd10Code(),
+            UNPARSEABLE_ICD10,
+            Icd10.isUnparseable(d.icd10Code()),
+            "diagnosis");
       }
     }
   }
 
   private void procedures() {
-    if (!data.hasProcedures()) {
-      return;
-    }
-    for (Procedure p : data.procedures()) {
-      Spell s = spells.spell(p.spellId());
-      List<String> missing = new ArrayList<>();
-      need(missing, "spell_id", p.spellId());
-      need(missing, "opcs_code", p.opcsCode());
-      if (!missing.isEmpty()) {
-        chargeToSpell(
-            s,
-            issue(
-                MISSING_REQUIRED_VALUE,
-                "spell_procedure",
-                p.spellId(),
-                missingDetail(missing) + " at position " + p.position()));
-      } else if (!Opcs4.isValid(Opcs4.normalise(p.opcsCode()))) {
-        chargeToSpell(
-            s,
-            issue(
-                UNKNOWN_CODE,
-                "spell_procedure",
-                p.spellId(),
-                "OPCS-4 code '" + p.opcsCode() + "' at position " + p.position()));
+    if (data.hasProcedures()) {
+      for (Procedure p : data.procedures()) {
+        spellCode(
+            "spell_procedure",
+            "opcs_code",
+            p.spellId(),
+            p.position(),
+            p.opcsCode(),
+            UNKNOWN_CODE,
+            p.opcsCode() != null && !Opcs4.isValid(Opcs4.normalise(p.opcsCode())),
+            "OPCS-4 code");
       }
+    }
+  }
+
+  /**
+   * A coded row of a spell (a diagnosis, a procedure): a missing spell id or code is one {@code
+   * MISSING_REQUIRED_VALUE} issue, else a bad code one {@code badKind} issue; charged to the spell.
+   */
+  private void spellCode(
+      String table,
+      String codeColumn,
+      String spellId,
+      int position,
+      String code,
+      DataQualityKind badKind,
+      boolean bad,
+      String what) {
+    List<String> missing = new ArrayList<>();
+    need(missing, "spell_id", spellId);
+    need(missing, codeColumn, code);
+    String at = " at position " + position;
+    if (!missing.isEmpty()) {
+      chargeToSpell(
+          spells.spell(spellId),
+          issue(MISSING_REQUIRED_VALUE, table, spellId, missingDetail(missing) + at));
+    } else if (bad) {
+      chargeToSpell(
+          spells.spell(spellId), issue(badKind, table, spellId, what + " '" + code + "'" + at));
     }
   }
 
