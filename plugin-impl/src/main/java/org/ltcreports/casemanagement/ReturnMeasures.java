@@ -1,12 +1,9 @@
 package org.ltcreports.casemanagement;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.ltcreports.measures.MeasureContext;
-import org.ltcreports.measures.MeasureFamily;
+import org.ltcreports.measures.MeasureFamilies;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.PopulationMeasures;
 
@@ -26,7 +23,7 @@ public final class ReturnMeasures {
   private final WorkingDays calendar;
   private final PopulationMeasures population;
   private final RegisterMeasures register;
-  private final List<MeasureFamily> families = new ArrayList<>();
+  private final MeasureFamilies families;
   private BeforeAfter beforeAfter;
 
   public ReturnMeasures(MeasureContext ctx, YearMonth month, WorkingDays calendar) {
@@ -35,6 +32,7 @@ public final class ReturnMeasures {
 
   public ReturnMeasures(CaseManagementData data, YearMonth month, WorkingDays calendar) {
     this.ctx = data.context();
+    this.families = new MeasureFamilies(ctx);
     this.month = month;
     this.data = data;
     this.calendar = calendar;
@@ -61,20 +59,12 @@ public final class ReturnMeasures {
   }
 
   public MeasureValues forPractice(String practiceCode) {
-    MeasureValues out = new MeasureValues();
-    for (MeasureFamily f : families) {
-      f.addTo(practiceCode, out);
-    }
-    return out;
+    return families.forPractice(practiceCode);
   }
 
   /** Every practice of the context, in practice-code order. */
   public Map<String, MeasureValues> forAllPractices() {
-    Map<String, MeasureValues> all = new LinkedHashMap<>();
-    for (String code : ctx.practices().keySet()) {
-      all.put(code, forPractice(code));
-    }
-    return all;
+    return families.forAllPractices();
   }
 
   public MeasureContext context() {

@@ -1,9 +1,6 @@
 package org.ltcreports.measures;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,8 +8,7 @@ import java.util.Map;
  * and one month: each family is prepared once, then read out practice by practice.
  */
 public final class FeedbackMeasures {
-  private final List<MeasureFamily> families = new ArrayList<>();
-  private final MeasureContext ctx;
+  private final MeasureFamilies families;
   private final DirectlyStandardisedRates eaRates;
   private final DirectlyStandardisedRates acscRates;
   private final LocalityComparison localityComparison;
@@ -30,17 +26,17 @@ public final class FeedbackMeasures {
   /** With the practice's recorded admission reviews (reviews completed and judged avoidable). */
   public FeedbackMeasures(
       MeasureContext ctx, YearMonth month, TrimPoints trimPoints, ReviewRecords reviews) {
-    this.ctx = ctx;
+    this.families = new MeasureFamilies(ctx);
     PopulationMeasures population = new PopulationMeasures(ctx, month);
     families.add(population);
-    families.add(new AdmissionCounts(ctx, month, population.monthStart()));
+    AdmissionCounts counts = new AdmissionCounts(ctx, month, population.monthStart());
+    families.add(counts);
     StandardisationCells cells = new StandardisationCells(ctx, month, population.monthStart());
     eaRates = DirectlyStandardisedRates.emergencyAdmissions(ctx, cells);
     families.add(eaRates);
     localityComparison = new LocalityComparison(ctx, cells);
     families.add(localityComparison);
-    admissionSeries =
-        new AdmissionSeries(ctx, month, new AdmissionCounts(ctx, month, population.monthStart()));
+    admissionSeries = new AdmissionSeries(ctx, month, counts);
     families.add(admissionSeries);
     families.add(new LengthOfStay(ctx, month, trimPoints));
     families.add(new Readmissions(ctx, month));
@@ -74,19 +70,11 @@ public final class FeedbackMeasures {
   }
 
   public MeasureValues forPractice(String practiceCode) {
-    MeasureValues out = new MeasureValues();
-    for (MeasureFamily f : families) {
-      f.addTo(practiceCode, out);
-    }
-    return out;
+    return families.forPractice(practiceCode);
   }
 
   /** Every practice of the context, in practice-code order. */
   public Map<String, MeasureValues> forAllPractices() {
-    Map<String, MeasureValues> all = new LinkedHashMap<>();
-    for (String code : ctx.practices().keySet()) {
-      all.put(code, forPractice(code));
-    }
-    return all;
+    return families.forAllPractices();
   }
 }
