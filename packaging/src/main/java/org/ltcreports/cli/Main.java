@@ -5,6 +5,7 @@ import org.ltcreports.config.ConfigException;
 import org.ltcreports.source.SourceAccessException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code java -jar ltc-reports.jar <command>}: the standalone runnable's commands (outputs.md
@@ -13,6 +14,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ltc-reports",
     mixinStandardHelpOptions = true,
+    // every command answers --help (and --version), not only the top level
+    scope = ScopeType.INHERIT,
     version = "LTC Reports 0.1.0",
     description = "Emergency admission feedback and case management returns for GP practices.",
     subcommands = {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,17 @@ class CliTest {
     assertThat(csv)
         .startsWith("practice_code,month,measure,key,value\r\n")
         .contains("P1,2026-10,ea_count,,4\r\n");
+  }
+
+  @Test
+  void everyCommandAnswersHelp() {
+    for (String command :
+        List.of("serve", "generate", "validate", "fixtures", "collate", "verify-audit", "verify")) {
+      Run r = run(command, "--help");
+      assertThat(r.exit()).as(command + " --help: " + r.err()).isZero();
+      assertThat(r.out()).as(command).startsWith("Usage: ltc-reports " + command);
+    }
+    assertThat(run("generate", "--help").out()).contains("--month").contains("--trim-points");
   }
 
   @Test

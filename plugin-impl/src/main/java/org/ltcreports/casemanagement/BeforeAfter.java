@@ -227,7 +227,11 @@ public final class BeforeAfter implements MeasureFamily {
       byPractice.put(practice, evaluate(c -> practice.equals(c.practice())));
     }
     Set<String> localities = new java.util.TreeSet<>();
-    ctx.practices().values().forEach(p -> localities.add(p.localityCode()));
+    for (Practice p : ctx.practices().values()) {
+      if (p.localityCode() != null) { // a practice with no locality has no locality figures
+        localities.add(p.localityCode());
+      }
+    }
     for (String locality : localities) {
       byLocality.put(locality, evaluate(c -> locality.equals(c.locality())));
     }
@@ -466,12 +470,13 @@ public final class BeforeAfter implements MeasureFamily {
 
   /**
    * The practice's scalar {@code ba_*} figures beside its locality's, when the practice has fewer
-   * than {@link #SMALL_COHORT} cohort patients; null otherwise.
+   * than {@link #SMALL_COHORT} cohort patients; null otherwise, and for a practice with no
+   * locality.
    */
   public MeasureValue.Table localityTable(String practice) {
     Result r = forPractice(practice);
     Practice p = ctx.practice(practice);
-    if (r.patients() >= SMALL_COHORT || p == null) {
+    if (r.patients() >= SMALL_COHORT || p == null || p.localityCode() == null) {
       return null;
     }
     MeasureValues mine = new MeasureValues();

@@ -19,12 +19,14 @@ import java.util.TreeSet;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.MeasureValue.Column;
 import org.ltcreports.measures.Codes;
+import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureFamily;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.Population;
 import org.ltcreports.measures.Ratios;
 import org.ltcreports.measures.Registrations;
+import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceRows.CaseManager;
 import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.source.SourceRows.Patient;
@@ -81,27 +83,10 @@ public final class RegisterMeasures implements MeasureFamily {
     this.monthEnd = month.atEndOfMonth();
     this.settings = settings;
     this.listAtMonthEnd = listAtMonthEnd;
+    countCaseloads(caseloadData(cm, settings), settings);
     Registrations regs = cm.context().registrations();
-    Set<String> highTiers = new HashSet<>();
-    settings.highRiskTiers().forEach(t -> highTiers.add(Codes.normalise(t)));
     for (String patientId : new TreeSet<>(cm.patientsWithEpisodes())) {
-      boolean on = false;
-      for (Episode e : cm.episodesOf(patientId)) {
-        if (!e.onRegister(monthEnd)) {
-          continue;
-        }
-        on = true;
-        Patient p = regs.patient(patientId);
-        if (p != null && p.aliveOn(monthEnd)) {
-          String cmId = e.caseManagerId() == null ? UNASSIGNED : e.caseManagerId();
-          String tier = Codes.normalise(e.riskTier());
-          boolean high = tier != null && highTiers.contains(tier);
-          caseloadOf
-              .computeIfAbsent(cmId, k -> new HashMap<>())
-              .merge(patientId, high, Boolean::logicalOr);
-        }
-      }
-      if (!on) {
+      if (cm.episodesOf(patientId).stream().noneMatch(e -> e.onRegister(monthEnd))) {
         continue;
       }
       String practice = regs.practiceOn(patientId, monthEnd);
@@ -111,6 +96,38 @@ public final class RegisterMeasures implements MeasureFamily {
         String nearest = regs.nearestPractice(patientId, monthEnd);
         if (nearest != null) {
           unregisteredByPractice.merge(nearest, 1L, Long::sum);
+        }
+      }
+    }
+  }
+
+  /**
+   * The episodes caseloads are counted over: the snapshot's own, or, when the snapshot is one
+   * locality of a larger source, every episode of the source (a case manager may hold patients of
+   * several localities).
+   */
+  private static CaseManagementData caseloadData(CaseManagementData cm, MeasureSettings settings) {
+    SourceData scope = cm.context().data().caseloadScope();
+    return scope == null ? cm : new CaseManagementData(new MeasureContext(scope, settings));
+  }
+
+  private void countCaseloads(CaseManagementData data, MeasureSettings settings) {
+    Registrations regs = data.context().registrations();
+    Set<String> highTiers = new HashSet<>();
+    settings.highRiskTiers().forEach(t -> highTiers.add(Codes.normalise(t)));
+    for (String patientId : new TreeSet<>(data.patientsWithEpisodes())) {
+      Patient p = regs.patient(patientId);
+      if (p == null || !p.aliveOn(monthEnd)) {
+        continue;
+      }
+      for (Episode e : data.episodesOf(patientId)) {
+        if (e.onRegister(monthEnd)) {
+          String cmId = e.caseManagerId() == null ? UNASSIGNED : e.caseManagerId();
+          String tier = Codes.normalise(e.riskTier());
+          boolean high = tier != null && highTiers.contains(tier);
+          caseloadOf
+              .computeIfAbsent(cmId, k -> new HashMap<>())
+              .merge(patientId, high, Boolean::logicalOr);
         }
       }
     }

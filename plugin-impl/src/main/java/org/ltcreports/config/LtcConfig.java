@@ -92,6 +92,10 @@ public final class LtcConfig {
         problems.add("extract.date must be YYYY-MM-DD, got '" + extract + "'");
       }
     }
+    String byLocality = props.getProperty("generate.read-by-locality");
+    if (byLocality != null && !byLocality.trim().matches("(?i)true|false")) {
+      problems.add("generate.read-by-locality must be true or false, got '" + byLocality + "'");
+    }
   }
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */
@@ -206,6 +210,14 @@ public final class LtcConfig {
   public LocalDate extractDate() {
     String v = get("extract.date");
     return v == null ? null : LocalDate.parse(v);
+  }
+
+  /**
+   * Whether {@code generate} over a source with several localities reads and builds one locality at
+   * a time (memory follows the largest locality) rather than the whole source at once.
+   */
+  public boolean readByLocality() {
+    return Boolean.parseBoolean(get("generate.read-by-locality", "true").trim());
   }
 
   public String basePath() {

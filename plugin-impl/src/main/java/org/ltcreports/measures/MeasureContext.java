@@ -31,11 +31,7 @@ public final class MeasureContext {
     this.settings = settings;
     this.registrations = new Registrations(data.patients(), data.registrations());
     this.rule = new EmergencyAdmissionRule(settings.emergencyMethods());
-    for (Practice p : data.practices()) {
-      if (p.practiceCode() != null) {
-        practices.putIfAbsent(p.practiceCode(), p);
-      }
-    }
+    practices.putAll(practicesByCode(data.practices()));
     List<Admission> list = new ArrayList<>();
     Set<String> seenSpellIds = new HashSet<>();
     for (Spell s : data.spells()) {
@@ -78,6 +74,17 @@ public final class MeasureContext {
   /** Practices by code. */
   public Map<String, Practice> practices() {
     return practices;
+  }
+
+  /** The practice rows by code; the first row of a repeated code wins. */
+  public static Map<String, Practice> practicesByCode(List<Practice> rows) {
+    Map<String, Practice> byCode = new TreeMap<>();
+    for (Practice p : rows) {
+      if (p.practiceCode() != null) {
+        byCode.putIfAbsent(p.practiceCode(), p);
+      }
+    }
+    return byCode;
   }
 
   public Practice practice(String code) {

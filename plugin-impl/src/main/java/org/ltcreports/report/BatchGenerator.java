@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +31,7 @@ import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
+import org.ltcreports.source.SourceRows.Practice;
 
 /**
  * The batch job behind {@code generate}: reads the source once, prepares the measures for every
@@ -63,31 +67,71 @@ public final class BatchGenerator {
   }
 
   public BatchResult run(BatchRequest req, LocalDate today, Consumer<String> progress) {
-    long started = System.nanoTime();
-    SourceData data = reader.read(settings.extractDate(), today);
-    progress.accept(
-        String.format(
-            Locale.ROOT,
-            "source: %,d rows read in %.1f s",
-            data.rowCount(),
-            (System.nanoTime() - started) / 1e9));
+    Map<String, Practice> practiceRows = MeasureContext.practicesByCode(reader.practices());
+    List<String> practices = practicesFor(req, practiceRows);
+    Output out = new Output(req, new ArrayList<>(), new ArrayList<>(), progress);
+    Map<String, List<String>> byLocality = byLocality(practices, practiceRows);
+    long sourceLocalities =
+        practiceRows.values().stream().map(Practice::localityCode).distinct().count();
+    if (!settings.readByLocality() || sourceLocalities <= 1) {
+      long started = System.nanoTime();
+      SourceData data = reader.read(settings.extractDate(), today);
+      progress.accept(readLine("", data, started));
+      generate(data, practices, out);
+    } else {
+      // A hub's source: one locality in memory at a time (SourceReader.readLocality).
+      LocalDate asAt =
+          settings.extractDate() != null ? settings.extractDate() : reader.extractDate(today);
+      SourceData caseloads = reader.caseloadScope(asAt);
+      for (Map.Entry<String, List<String>> locality : byLocality.entrySet()) {
+        long started = System.nanoTime();
+        SourceData data = reader.readLocality(locality.getKey(), asAt, caseloads);
+        String name = locality.getKey() == null ? "practices with no locality" : locality.getKey();
+        progress.accept(readLine(name + " ", data, started));
+        generate(data, locality.getValue(), out);
+      }
+    }
+    return new BatchResult(out.written, out.failures);
+  }
+
+  private static String readLine(String scope, SourceData data, long started) {
+    return String.format(
+        Locale.ROOT,
+        "source: %s%,d rows read in %.1f s",
+        scope,
+        data.rowCount(),
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The practices by locality code, in code order (no locality last). */
+  private static Map<String, List<String>> byLocality(
+      List<String> practices, Map<String, Practice> practiceRows) {
+    Map<String, List<String>> groups =
+        new TreeMap<>(Comparator.nullsLast(Comparator.<String>naturalOrder()));
+    for (String code : practices) {
+      groups
+          .computeIfAbsent(practiceRows.get(code).localityCode(), k -> new ArrayList<>())
+          .add(code);
+    }
+    return groups;
+  }
+
+  /** Every requested report of the practices (and their localities) from one snapshot. */
+  private void generate(SourceData data, List<String> practices, Output out) {
+    BatchRequest req = out.req;
     MeasureContext ctx = new MeasureContext(data, settings.measures());
     String policy = settings.disclosurePolicyVersion();
     TrimPoints trimPoints = settings.trimPoints();
-    List<String> practices = practicesFor(req, ctx);
-    List<Path> written = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
     FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
     FeedbackReportBuilder feedback =
         new FeedbackReportBuilder(ctx, req.month(), policy, trimPoints, measures);
-    Output out = new Output(req, written, failures, progress);
     if (req.reports().contains(ReportType.PRACTICE_FEEDBACK)) {
       out.each(practices, ReportType.PRACTICE_FEEDBACK, feedback::build);
     }
     if (req.reports().contains(ReportType.LOCALITY_FEEDBACK)) {
       LocalityReportBuilder builder = new LocalityReportBuilder(ctx, req.month(), measures, policy);
       out.each(
-          localitiesOf(practices, ctx, progress), ReportType.LOCALITY_FEEDBACK, builder::build);
+          localitiesOf(practices, ctx, out.progress), ReportType.LOCALITY_FEEDBACK, builder::build);
     }
     if (req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
         || req.reports().contains(ReportType.LOCALITY_COLLATION)) {
@@ -97,8 +141,9 @@ public final class BatchGenerator {
         out.each(practices, ReportType.CASE_MANAGEMENT_RETURN, returns::build);
       }
       if (req.reports().contains(ReportType.LOCALITY_COLLATION)) {
-        for (String locality : localitiesOf(practices, ctx, progress)) {
-          writeCollation(returns, locality, ctx.extractDate(), req, written, failures, progress);
+        for (String locality : localitiesOf(practices, ctx, out.progress)) {
+          writeCollation(
+              returns, locality, ctx.extractDate(), req, out.written, out.failures, out.progress);
         }
       }
     }
@@ -106,13 +151,12 @@ public final class BatchGenerator {
       CaseFinding caseFinding = new CaseFinding(ctx, req.month());
       for (String practice : practices) {
         if (!req.audience().maySeePatients()) {
-          failures.add(practice + " case-finding: the list is for the practice audience only");
+          out.failures.add(practice + " case-finding: the list is for the practice audience only");
           continue;
         }
         out.write(out.render(caseFinding.report(practice, policy)));
       }
     }
-    return new BatchResult(written, failures);
   }
 
   /** The localities of the practices, in code order; a practice without one is reported. */
@@ -291,22 +335,24 @@ public final class BatchGenerator {
         + f.extension();
   }
 
-  private static List<String> practicesFor(BatchRequest req, MeasureContext ctx) {
+  private static List<String> practicesFor(BatchRequest req, Map<String, Practice> practices) {
     List<String> codes = new ArrayList<>();
     if (!req.practices().isEmpty()) {
       for (String code : req.practices()) {
-        if (ctx.practice(code) == null) {
+        if (!practices.containsKey(code)) {
           throw new IllegalArgumentException("unknown practice '" + code + "'");
         }
         codes.add(code);
       }
     } else if (req.locality() != null) {
-      codes.addAll(ctx.practicesOf(req.locality()));
+      practices.values().stream()
+          .filter(p -> req.locality().equals(p.localityCode()))
+          .forEach(p -> codes.add(p.practiceCode()));
       if (codes.isEmpty()) {
         throw new IllegalArgumentException("unknown locality '" + req.locality() + "'");
       }
     } else {
-      codes.addAll(ctx.practices().keySet());
+      codes.addAll(practices.keySet());
     }
     return codes;
   }

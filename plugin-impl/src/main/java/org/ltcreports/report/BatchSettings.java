@@ -10,10 +10,13 @@ import org.ltcreports.measures.TrimPoints;
  * versions and dates written into every output.
  *
  * @param extractDate the configured "as at" date, or null to derive it from the data
+ * @param readByLocality whether a source with several localities is read and built one locality at
+ *     a time ({@code generate.read-by-locality})
  */
 public record BatchSettings(
     MeasureSettings measures,
     TrimPoints trimPoints,
     WorkingDays calendar,
     String disclosurePolicyVersion,
-    LocalDate extractDate) {}
+    LocalDate extractDate,
+    boolean readByLocality) {}

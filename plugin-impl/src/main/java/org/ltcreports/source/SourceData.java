@@ -20,6 +20,9 @@ import org.ltcreports.source.SourceRows.Spell;
  * have are {@code null} lists, so measures can say "not available" instead of 0.
  *
  * @param extractDate the last date the data can describe (the day the figures are "as at")
+ * @param caseloadScope for the snapshot of one locality ({@link SourceReader#readLocality}): every
+ *     episode of the source and its patient, over which case managers' caseloads at all practices
+ *     are counted; null when this snapshot is the whole source
  */
 public record SourceData(
     LocalDate extractDate,
@@ -33,7 +36,72 @@ public record SourceData(
     List<CaseManager> caseManagers,
     List<Episode> episodes,
     List<Contact> contacts,
-    List<Event> events) {
+    List<Event> events,
+    SourceData caseloadScope) {
+
+  /** A whole-source snapshot. */
+  public SourceData(
+      LocalDate extractDate,
+      List<Practice> practices,
+      List<Patient> patients,
+      List<Registration> registrations,
+      List<Spell> spells,
+      List<Diagnosis> diagnoses,
+      List<Procedure> procedures,
+      List<Attendance> attendances,
+      List<CaseManager> caseManagers,
+      List<Episode> episodes,
+      List<Contact> contacts,
+      List<Event> events) {
+    this(
+        extractDate,
+        practices,
+        patients,
+        registrations,
+        spells,
+        diagnoses,
+        procedures,
+        attendances,
+        caseManagers,
+        episodes,
+        contacts,
+        events,
+        null);
+  }
+
+  SourceData withExtractDate(LocalDate date) {
+    return new SourceData(
+        date,
+        practices,
+        patients,
+        registrations,
+        spells,
+        diagnoses,
+        procedures,
+        attendances,
+        caseManagers,
+        episodes,
+        contacts,
+        events,
+        caseloadScope);
+  }
+
+  SourceData withCaseloadScope(SourceData scope) {
+    return new SourceData(
+        extractDate,
+        practices,
+        patients,
+        registrations,
+        spells,
+        diagnoses,
+        procedures,
+        attendances,
+        caseManagers,
+        episodes,
+        contacts,
+        events,
+        scope);
+  }
 
   /** Rows read, over every table. */
   public long rowCount() {

@@ -7,12 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.source.SourceRows.Attendance;
 import org.ltcreports.source.SourceRows.CaseManager;
@@ -47,29 +49,127 @@ public final class SourceReader {
    * @param today the run date, used only to ignore future-dated rows when deriving
    */
   public SourceData read(LocalDate extractDate, LocalDate today) {
-    SourceData d = readRows(today);
+    SourceData d = readRows(null, today);
     LocalDate asAt = extractDate != null ? extractDate : ExtractDate.of(d, today);
-    return new SourceData(
-        asAt,
-        d.practices(),
-        d.patients(),
-        d.registrations(),
-        d.spells(),
-        d.diagnoses(),
-        d.procedures(),
-        d.attendances(),
-        d.caseManagers(),
-        d.episodes(),
-        d.contacts(),
-        d.events());
+    return d.withExtractDate(asAt);
   }
 
-  private SourceData readRows(LocalDate placeholder) {
+  /**
+   * Reads the rows of one locality's patients, so a hub's run holds one locality in memory at a
+   * time. Every figure of a practice depends only on the rows of patients who were ever registered
+   * with a practice of its locality (comparisons and matching are within a locality), with two
+   * exceptions that are read whole: case managers' caseloads "at all practices" ({@link
+   * #caseloadScope}) and the extract date ({@link #extractDate}). The snapshot holds:
+   *
+   * <ul>
+   *   <li>the whole practice and case manager tables;
+   *   <li>patients, registrations, spells, A&amp;E attendances, episodes and events of those
+   *       patients, with the diagnoses and procedures of their spells and the contacts of their
+   *       episodes;
+   *   <li>every registration with a practice of the locality (one with no patient id is still
+   *       charged to its practice in the data-quality section);
+   *   <li>every row whose spell, attendance or episode id is repeated anywhere in its table, so the
+   *       first-row-wins rule picks the same row as in a whole read.
+   * </ul>
+   *
+   * @param locality the locality code; null for the practices that have none
+   * @param asAt the extract date of the whole source
+   * @param caseloadScope every episode and its patient ({@link #caseloadScope})
+   */
+  public SourceData readLocality(String locality, LocalDate asAt, SourceData caseloadScope) {
+    return readRows(new LocalityScope(tables, locality), asAt).withCaseloadScope(caseloadScope);
+  }
+
+  /** The practice table alone (small), in practice code order. */
+  public List<Practice> practices() {
+    return jdbi.withHandle(h -> list(h, SourceSchema.PRACTICE, new Mappers(new Canon()), null));
+  }
+
+  /**
+   * Every case management episode and the patient rows of their patients: what case managers'
+   * caseloads at all practices are counted over when a run reads one locality at a time.
+   */
+  public SourceData caseloadScope(LocalDate asAt) {
+    return jdbi.withHandle(
+        h -> {
+          Mappers m = new Mappers(new Canon());
+          String episodes = tables.sql(SourceSchema.CM_EPISODE);
+          List<Patient> patients =
+              query(
+                  h,
+                  SourceSchema.PATIENT,
+                  "patient_id IN (SELECT patient_id FROM " + episodes + ")",
+                  "patient_id",
+                  null,
+                  m.patient());
+          return new SourceData(
+              asAt,
+              List.of(),
+              patients,
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              list(h, SourceSchema.CM_EPISODE, m, null),
+              List.of(),
+              List.of());
+        });
+  }
+
+  /**
+   * {@link ExtractDate} of the whole source, computed in the database: the latest admission,
+   * discharge, A&amp;E arrival or attended-or-not contact date not after today.
+   */
+  public LocalDate extractDate(LocalDate today) {
+    return jdbi.withHandle(
+        h -> {
+          Map<String, String> latestOf = new LinkedHashMap<>();
+          latestOf.put("admission_date", SourceSchema.HOSPITAL_SPELL);
+          latestOf.put("discharge_date", SourceSchema.HOSPITAL_SPELL);
+          if (exists(h, SourceSchema.AE_ATTENDANCE)) {
+            latestOf.put("arrival_date", SourceSchema.AE_ATTENDANCE);
+          }
+          latestOf.put("contact_date", SourceSchema.CM_CONTACT);
+          LocalDate latest = null;
+          for (Map.Entry<String, String> e : latestOf.entrySet()) {
+            String column = e.getKey();
+            String sql =
+                "SELECT MAX("
+                    + column
+                    + ") FROM "
+                    + tables.sql(e.getValue())
+                    + " WHERE "
+                    + column
+                    + " <= :t"
+                    // Booked future contacts (attendance 0) say nothing about how current the
+                    // data is.
+                    + (column.equals("contact_date")
+                        ? " AND (attendance IS NULL OR attendance <> '0')"
+                        : "");
+            Date d;
+            try {
+              d = h.createQuery(sql).bind("t", Date.valueOf(today)).mapTo(Date.class).one();
+            } catch (RuntimeException x) {
+              throw new SourceAccessException(
+                  "could not read source table " + tables.sql(e.getValue()) + ": " + rootMessage(x),
+                  x);
+            }
+            if (d != null && (latest == null || d.toLocalDate().isAfter(latest))) {
+              latest = d.toLocalDate();
+            }
+          }
+          return latest == null ? today : latest;
+        });
+  }
+
+  private SourceData readRows(LocalityScope scope, LocalDate extractDate) {
     return jdbi.withHandle(
         h -> {
           markReadOnly(h, true);
           try {
-            return readAll(h, placeholder);
+            return readAll(h, scope, extractDate);
           } finally {
             // Pooled connections go back writable: the plugin's own tables may share the pool.
             markReadOnly(h, false);
@@ -77,132 +177,230 @@ public final class SourceReader {
         });
   }
 
-  private SourceData readAll(Handle h, LocalDate placeholder) {
+  private SourceData readAll(Handle h, LocalityScope scope, LocalDate extractDate) {
     // One canonical instance per repeated value (codes, ids shared between tables, dates):
     // the rows are equal to what a field-by-field mapping gives, in a fraction of the heap.
-    Canon c = new Canon();
+    Mappers m = new Mappers(new Canon());
     return new SourceData(
-        placeholder,
-        list(
-            h,
-            SourceSchema.PRACTICE,
-            "practice_code",
-            (rs, x) ->
-                new Practice(
-                    c.s(rs, "practice_code"),
-                    rs.getString("practice_name"),
-                    c.s(rs, "locality_code"),
-                    c.s(rs, "locality_name"))),
-        list(
-            h,
-            SourceSchema.PATIENT,
-            "patient_id",
-            (rs, x) ->
-                new Patient(
-                    c.s(rs, "patient_id"),
-                    rs.getString("nhs_number"),
-                    c.d(rs, "birth_date"),
-                    c.s(rs, "sex"),
-                    c.d(rs, "death_date"))),
-        list(
-            h,
-            SourceSchema.REGISTRATION,
-            "patient_id, registered_from, practice_code",
-            (rs, x) ->
-                new Registration(
-                    c.s(rs, "patient_id"),
-                    c.s(rs, "practice_code"),
-                    c.d(rs, "registered_from"),
-                    c.d(rs, "registered_to"))),
-        list(
-            h,
-            SourceSchema.HOSPITAL_SPELL,
-            "patient_id, admission_date, spell_id",
-            (rs, x) ->
-                new Spell(
-                    c.s(rs, "spell_id"),
-                    c.s(rs, "patient_id"),
-                    c.s(rs, "provider_code"),
-                    c.d(rs, "admission_date"),
-                    c.d(rs, "discharge_date"),
-                    c.s(rs, "admission_method"),
-                    c.s(rs, "admission_source"),
-                    c.s(rs, "patient_classification"),
-                    c.s(rs, "discharge_method"),
-                    c.s(rs, "main_specialty"),
-                    c.s(rs, "primary_diagnosis"),
-                    c.s(rs, "hrg_code"))),
-        optional(
-            h,
-            SourceSchema.SPELL_DIAGNOSIS,
-            "spell_id, position",
-            (rs, x) ->
-                new Diagnosis(c.s(rs, "spell_id"), rs.getInt("position"), c.s(rs, "icd10_code"))),
-        optional(
-            h,
-            SourceSchema.SPELL_PROCEDURE,
-            "spell_id, position",
-            (rs, x) ->
-                new Procedure(c.s(rs, "spell_id"), rs.getInt("position"), c.s(rs, "opcs_code"))),
-        optional(
-            h,
-            SourceSchema.AE_ATTENDANCE,
-            "patient_id, arrival_date, attendance_id",
-            (rs, x) ->
-                new Attendance(
-                    rs.getString("attendance_id"),
-                    c.s(rs, "patient_id"),
-                    c.s(rs, "provider_code"),
-                    c.d(rs, "arrival_date"),
-                    bool(rs, "admitted"))),
-        list(
-            h,
-            SourceSchema.CASE_MANAGER,
-            "case_manager_id",
-            (rs, x) ->
-                new CaseManager(
-                    c.s(rs, "case_manager_id"),
-                    rs.getString("display_name"),
-                    c.s(rs, "role"),
-                    rs.getBigDecimal("wte"),
-                    c.s(rs, "locality_code"))),
-        list(
-            h,
-            SourceSchema.CM_EPISODE,
-            "patient_id, referral_date, episode_id",
-            (rs, x) ->
-                new Episode(
-                    c.s(rs, "episode_id"),
-                    c.s(rs, "patient_id"),
-                    c.s(rs, "case_manager_id"),
-                    c.d(rs, "referral_date"),
-                    c.s(rs, "referral_source"),
-                    c.d(rs, "start_date"),
-                    c.d(rs, "end_date"),
-                    c.s(rs, "end_reason"),
-                    rs.getBigDecimal("risk_score"),
-                    c.s(rs, "risk_tier"))),
-        list(
-            h,
-            SourceSchema.CM_CONTACT,
-            "episode_id, contact_date, contact_id",
-            (rs, x) ->
-                new Contact(
-                    rs.getString("contact_id"),
-                    c.s(rs, "episode_id"),
-                    c.s(rs, "case_manager_id"),
-                    c.d(rs, "contact_date"),
-                    c.s(rs, "contact_type"),
-                    c.s(rs, "consultation_mechanism"),
-                    c.s(rs, "attendance"),
-                    integer(rs, "duration_minutes"))),
-        list(
-            h,
-            SourceSchema.CM_EVENT,
-            "patient_id, event_date, event_type",
-            (rs, x) ->
-                new Event(c.s(rs, "patient_id"), c.d(rs, "event_date"), c.s(rs, "event_type"))));
+        extractDate,
+        list(h, SourceSchema.PRACTICE, m, null),
+        list(h, SourceSchema.PATIENT, m, scope),
+        list(h, SourceSchema.REGISTRATION, m, scope),
+        list(h, SourceSchema.HOSPITAL_SPELL, m, scope),
+        optional(h, SourceSchema.SPELL_DIAGNOSIS, m, scope),
+        optional(h, SourceSchema.SPELL_PROCEDURE, m, scope),
+        optional(h, SourceSchema.AE_ATTENDANCE, m, scope),
+        list(h, SourceSchema.CASE_MANAGER, m, null),
+        list(h, SourceSchema.CM_EPISODE, m, scope),
+        list(h, SourceSchema.CM_CONTACT, m, scope),
+        list(h, SourceSchema.CM_EVENT, m, scope));
   }
+
+  /**
+   * The rows of a locality's patients, table by table ({@link #readLocality}). Identifiers come
+   * from {@link SourceTables}; the locality code is bound.
+   */
+  private static final class LocalityScope {
+    private final SourceTables tables;
+    private final String locality;
+
+    LocalityScope(SourceTables tables, String locality) {
+      this.tables = tables;
+      this.locality = locality;
+    }
+
+    private String practicesOfLocality() {
+      return "SELECT practice_code FROM "
+          + tables.sql(SourceSchema.PRACTICE)
+          + (locality == null
+              ? " WHERE locality_code IS NULL"
+              : " WHERE locality_code = :locality");
+    }
+
+    private String patients() {
+      return "SELECT patient_id FROM "
+          + tables.sql(SourceSchema.REGISTRATION)
+          + " WHERE practice_code IN ("
+          + practicesOfLocality()
+          + ")";
+    }
+
+    private String repeated(String table, String id) {
+      return "SELECT "
+          + id
+          + " FROM "
+          + tables.sql(table)
+          + " GROUP BY "
+          + id
+          + " HAVING COUNT(*) > 1";
+    }
+
+    /** The rows of the table's own patients, or with a repeated id. */
+    private String own(String table, String id) {
+      return "patient_id IN (" + patients() + ") OR " + id + " IN (" + repeated(table, id) + ")";
+    }
+
+    String where(String canonical) {
+      return switch (canonical) {
+        case SourceSchema.PATIENT, SourceSchema.CM_EVENT -> "patient_id IN (" + patients() + ")";
+        case SourceSchema.REGISTRATION ->
+            "patient_id IN ("
+                + patients()
+                + ") OR practice_code IN ("
+                + practicesOfLocality()
+                + ")";
+        case SourceSchema.HOSPITAL_SPELL -> own(SourceSchema.HOSPITAL_SPELL, "spell_id");
+        case SourceSchema.SPELL_DIAGNOSIS, SourceSchema.SPELL_PROCEDURE ->
+            "spell_id IN (SELECT spell_id FROM "
+                + tables.sql(SourceSchema.HOSPITAL_SPELL)
+                + " WHERE "
+                + own(SourceSchema.HOSPITAL_SPELL, "spell_id")
+                + ")";
+        case SourceSchema.AE_ATTENDANCE -> own(SourceSchema.AE_ATTENDANCE, "attendance_id");
+        case SourceSchema.CM_EPISODE -> own(SourceSchema.CM_EPISODE, "episode_id");
+        case SourceSchema.CM_CONTACT ->
+            "episode_id IN (SELECT episode_id FROM "
+                + tables.sql(SourceSchema.CM_EPISODE)
+                + " WHERE "
+                + own(SourceSchema.CM_EPISODE, "episode_id")
+                + ")";
+        default -> throw new IllegalArgumentException("no locality scope for " + canonical);
+      };
+    }
+
+    String locality() {
+      return locality;
+    }
+  }
+
+  /** One hand-written mapper per table (faster than reflection over 4 M rows). */
+  private static final class Mappers {
+    private final Canon c;
+
+    Mappers(Canon c) {
+      this.c = c;
+    }
+
+    /** The table's mapper and the ORDER BY that makes every figure and file deterministic. */
+    TableRead<?> of(String canonical) {
+      return switch (canonical) {
+        case SourceSchema.PRACTICE ->
+            new TableRead<>(
+                "practice_code",
+                (rs, x) ->
+                    new Practice(
+                        c.s(rs, "practice_code"),
+                        rs.getString("practice_name"),
+                        c.s(rs, "locality_code"),
+                        c.s(rs, "locality_name")));
+        case SourceSchema.PATIENT -> new TableRead<>("patient_id", patient());
+        case SourceSchema.REGISTRATION ->
+            new TableRead<>(
+                "patient_id, registered_from, practice_code",
+                (rs, x) ->
+                    new Registration(
+                        c.s(rs, "patient_id"),
+                        c.s(rs, "practice_code"),
+                        c.d(rs, "registered_from"),
+                        c.d(rs, "registered_to")));
+        case SourceSchema.HOSPITAL_SPELL ->
+            new TableRead<>(
+                "patient_id, admission_date, spell_id",
+                (rs, x) ->
+                    new Spell(
+                        c.s(rs, "spell_id"),
+                        c.s(rs, "patient_id"),
+                        c.s(rs, "provider_code"),
+                        c.d(rs, "admission_date"),
+                        c.d(rs, "discharge_date"),
+                        c.s(rs, "admission_method"),
+                        c.s(rs, "admission_source"),
+                        c.s(rs, "patient_classification"),
+                        c.s(rs, "discharge_method"),
+                        c.s(rs, "main_specialty"),
+                        c.s(rs, "primary_diagnosis"),
+                        c.s(rs, "hrg_code")));
+        case SourceSchema.SPELL_DIAGNOSIS ->
+            new TableRead<>(
+                "spell_id, position",
+                (rs, x) ->
+                    new Diagnosis(
+                        c.s(rs, "spell_id"), rs.getInt("position"), c.s(rs, "icd10_code")));
+        case SourceSchema.SPELL_PROCEDURE ->
+            new TableRead<>(
+                "spell_id, position",
+                (rs, x) ->
+                    new Procedure(
+                        c.s(rs, "spell_id"), rs.getInt("position"), c.s(rs, "opcs_code")));
+        case SourceSchema.AE_ATTENDANCE ->
+            new TableRead<>(
+                "patient_id, arrival_date, attendance_id",
+                (rs, x) ->
+                    new Attendance(
+                        rs.getString("attendance_id"),
+                        c.s(rs, "patient_id"),
+                        c.s(rs, "provider_code"),
+                        c.d(rs, "arrival_date"),
+                        bool(rs, "admitted")));
+        case SourceSchema.CASE_MANAGER ->
+            new TableRead<>(
+                "case_manager_id",
+                (rs, x) ->
+                    new CaseManager(
+                        c.s(rs, "case_manager_id"),
+                        rs.getString("display_name"),
+                        c.s(rs, "role"),
+                        rs.getBigDecimal("wte"),
+                        c.s(rs, "locality_code")));
+        case SourceSchema.CM_EPISODE ->
+            new TableRead<>(
+                "patient_id, referral_date, episode_id",
+                (rs, x) ->
+                    new Episode(
+                        c.s(rs, "episode_id"),
+                        c.s(rs, "patient_id"),
+                        c.s(rs, "case_manager_id"),
+                        c.d(rs, "referral_date"),
+                        c.s(rs, "referral_source"),
+                        c.d(rs, "start_date"),
+                        c.d(rs, "end_date"),
+                        c.s(rs, "end_reason"),
+                        rs.getBigDecimal("risk_score"),
+                        c.s(rs, "risk_tier")));
+        case SourceSchema.CM_CONTACT ->
+            new TableRead<>(
+                "episode_id, contact_date, contact_id",
+                (rs, x) ->
+                    new Contact(
+                        rs.getString("contact_id"),
+                        c.s(rs, "episode_id"),
+                        c.s(rs, "case_manager_id"),
+                        c.d(rs, "contact_date"),
+                        c.s(rs, "contact_type"),
+                        c.s(rs, "consultation_mechanism"),
+                        c.s(rs, "attendance"),
+                        integer(rs, "duration_minutes")));
+        case SourceSchema.CM_EVENT ->
+            new TableRead<>(
+                "patient_id, event_date, event_type",
+                (rs, x) ->
+                    new Event(c.s(rs, "patient_id"), c.d(rs, "event_date"), c.s(rs, "event_type")));
+        default -> throw new IllegalArgumentException("unknown source table " + canonical);
+      };
+    }
+
+    RowMapper<Patient> patient() {
+      return (rs, x) ->
+          new Patient(
+              c.s(rs, "patient_id"),
+              rs.getString("nhs_number"),
+              c.d(rs, "birth_date"),
+              c.s(rs, "sex"),
+              c.d(rs, "death_date"));
+    }
+  }
+
+  private record TableRead<T>(String orderBy, RowMapper<T> mapper) {}
 
   /** Canonical instances of the values read in one pass (discarded with it). */
   private static final class Canon {
@@ -296,24 +494,45 @@ public final class SourceReader {
     return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse("");
   }
 
-  private <T> List<T> optional(Handle h, String canonical, String orderBy, RowMapper<T> mapper) {
-    return exists(h, canonical) ? list(h, canonical, orderBy, mapper) : null;
+  private <T> List<T> optional(Handle h, String canonical, Mappers m, LocalityScope scope) {
+    return exists(h, canonical) ? list(h, canonical, m, scope) : null;
   }
 
-  private <T> List<T> list(Handle h, String canonical, String orderBy, RowMapper<T> mapper) {
-    // Table names come from SourceTables (checked identifiers); there are no values to bind here.
+  @SuppressWarnings("unchecked")
+  private <T> List<T> list(Handle h, String canonical, Mappers m, LocalityScope scope) {
+    TableRead<T> read = (TableRead<T>) m.of(canonical);
+    String where = scope == null ? null : scope.where(canonical);
+    return query(h, canonical, where, read.orderBy(), scope, read.mapper());
+  }
+
+  private <T> List<T> query(
+      Handle h,
+      String canonical,
+      String where,
+      String orderBy,
+      LocalityScope scope,
+      RowMapper<T> mapper) {
+    // Table names come from SourceTables (checked identifiers); the locality code is bound.
     String columns =
         String.join(
             ", ",
             SourceSchema.table(canonical).orElseThrow().columns().stream()
                 .map(c -> c.name())
                 .toList());
+    String sql =
+        "SELECT "
+            + columns
+            + " FROM "
+            + tables.sql(canonical)
+            + (where == null ? "" : " WHERE " + where)
+            + " ORDER BY "
+            + orderBy;
     try {
-      return h.createQuery(
-              "SELECT " + columns + " FROM " + tables.sql(canonical) + " ORDER BY " + orderBy)
-          .setFetchSize(10_000)
-          .map(mapper)
-          .list();
+      Query q = h.createQuery(sql).setFetchSize(10_000);
+      if (where != null && scope != null && scope.locality() != null) {
+        q.bind("locality", scope.locality());
+      }
+      return q.map(mapper).list();
     } catch (RuntimeException e) {
       throw new SourceAccessException(
           "could not read source table " + tables.sql(canonical) + ": " + rootMessage(e), e);

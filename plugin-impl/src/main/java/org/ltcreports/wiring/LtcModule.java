@@ -182,7 +182,8 @@ public final class LtcModule extends AbstractModule {
             trimPoints,
             calendar,
             StandardRenderers.disclosurePolicyVersion(config),
-            config.extractDate()));
+            config.extractDate(),
+            config.readByLocality()));
   }
 
   // ---- governance services and the web pages (issue 7) ----

@@ -180,9 +180,11 @@ class FaultsTest {
     PluginDatabase.migrate(plugin); // the plugin tables exist before the run, as in production
     BatchGenerator generator = injector.getInstance(BatchGenerator.class);
     Path out = dir.resolve("out");
-    // Lost after 3 source statements: the practice, patient and registration tables were read.
+    // The corpus has two localities, so the run reads one at a time. Lost after 10 source
+    // statements: the practice table, the extract date (4), the caseload episodes and their
+    // patients (2), then the first locality's practice, patient and registration tables.
     source.statements.set(0);
-    source.statementsBeforeFailure = 3;
+    source.statementsBeforeFailure = 10;
     assertThatThrownBy(() -> generator.run(request(out), TODAY, line -> {}))
         .isInstanceOf(SourceAccessException.class)
         .hasMessageStartingWith("could not read source table hospital_spell: ")

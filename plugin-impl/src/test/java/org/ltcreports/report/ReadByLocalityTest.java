@@ -1,0 +1,285 @@
+package org.ltcreports.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.config.LtcConfig;
+import org.ltcreports.fixtures.GeneratorOptions;
+import org.ltcreports.fixtures.HandBuiltDatasets;
+import org.ltcreports.fixtures.LocalityGenerator;
+import org.ltcreports.fixtures.TrimPoints;
+import org.ltcreports.source.SourceData;
+import org.ltcreports.source.SourceReader;
+import org.ltcreports.wiring.LtcModule;
+
+/**
+ * A hub's run reads one locality at a time ({@code SourceReader.readLocality}). The whole-source
+ * run is the reference: every file of the pack, in every format, must be byte-identical whichever
+ * way the source was read — on the bad-data corpus, and on a generated three-locality source with
+ * the rows that cross localities (moves, a case manager with patients in two localities, ids
+ * repeated across localities, a practice with no locality, orphan rows).
+ */
+class ReadByLocalityTest {
+  private static final YearMonth MONTH = YearMonth.of(2026, 10);
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+  @TempDir Path tmp;
+
+  @Test
+  void badDataCorpusGivesTheSameFilesReadByLocality() throws Exception {
+    JdbcDataSource source = memory("bad");
+    try (Connection c = source.getConnection()) {
+      HandBuiltDatasets.loadUnconstrained(c, HandBuiltDatasets.BAD_DATA, true);
+    }
+    Path trim = Files.writeString(tmp.resolve("trim.csv"), TRIM_POINTS);
+    assertSameFiles(source, trim, List.of("L1", "L2"));
+  }
+
+  /** The extract date a by-locality run computes in SQL is the one the whole read derives. */
+  @Test
+  void extractDateInSqlIsTheOneDerivedFromTheWholeRead() throws Exception {
+    JdbcDataSource source = memory("bad-extract");
+    try (Connection c = source.getConnection()) {
+      HandBuiltDatasets.loadUnconstrained(c, HandBuiltDatasets.BAD_DATA, true);
+    }
+    SourceReader reader =
+        Guice.createInjector(new LtcModule(LtcConfig.defaults(), source, memory("plugin")))
+            .getInstance(SourceReader.class);
+    // today after everything, and on days that cut off later admissions, discharges, A&E
+    // arrivals and contacts (the corpus has future-dated and booked rows)
+    for (LocalDate today :
+        List.of(
+            TODAY,
+            LocalDate.of(2026, 11, 2),
+            LocalDate.of(2026, 10, 15),
+            LocalDate.of(2026, 1, 1),
+            LocalDate.of(2000, 1, 1))) {
+      SourceData whole = reader.read(null, today);
+      assertThat(reader.extractDate(today)).as("today %s", today).isEqualTo(whole.extractDate());
+    }
+  }
+
+  @Test
+  void generatedLocalitiesWithCrossingRowsGiveTheSameFilesReadByLocality() throws Exception {
+    GeneratorOptions o =
+        GeneratorOptions.defaults()
+            .withPractices(6)
+            .withPatients(3000)
+            .withYears(3)
+            .withLocalities(3)
+            .withLastMonth(MONTH);
+    JdbcDataSource source = memory("gen");
+    try (Connection c = source.getConnection()) {
+      new LocalityGenerator().generate(o, c);
+      LocalityGenerator.createIndexes(c);
+      try (Statement s = c.createStatement()) {
+        for (String sql : CROSSING_ROWS) {
+          s.executeUpdate(sql);
+        }
+      }
+    }
+    Path trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
+    Run byLocality = assertSameFiles(source, trim, List.of("L01", "L02", "L03"));
+    assertThat(byLocality.log()).anyMatch(l -> l.startsWith("source: practices with no locality"));
+    // The test data needs the whole-source caseloads: L02's snapshot lacks some episodes of the
+    // L01 case manager that the caseload scope holds.
+    SourceReader reader =
+        Guice.createInjector(new LtcModule(LtcConfig.defaults(), source, memory("plugin")))
+            .getInstance(SourceReader.class);
+    SourceData scope = reader.caseloadScope(TODAY);
+    SourceData l02 = reader.readLocality("L02", TODAY, scope);
+    assertThat(episodesOf("L01-CM", l02)).isPositive().isLessThan(episodesOf("L01-CM", scope));
+  }
+
+  private static long episodesOf(String caseManagerPrefix, SourceData data) {
+    return data.episodes().stream()
+        .filter(e -> e.caseManagerId() != null && e.caseManagerId().startsWith(caseManagerPrefix))
+        .count();
+  }
+
+  /**
+   * Rows that cross localities, added to the generated source: a second registration in another
+   * locality, a case manager of L01 holding open episodes of L02 and L03 patients, spell,
+   * attendance and episode ids repeated across localities, a practice without a locality, a
+   * registration with no patient, and orphan rows.
+   */
+  private static final List<String> CROSSING_ROWS =
+      List.of(
+          // the contract's keys and NOT NULLs go, as in a badly written host view
+          "ALTER TABLE hospital_spell DROP PRIMARY KEY",
+          "ALTER TABLE ae_attendance DROP PRIMARY KEY",
+          "ALTER TABLE cm_episode DROP PRIMARY KEY",
+          "ALTER TABLE registration ALTER COLUMN patient_id DROP NOT NULL",
+          "ALTER TABLE practice ALTER COLUMN locality_code DROP NOT NULL",
+          "ALTER TABLE practice ALTER COLUMN locality_name DROP NOT NULL",
+          // every third L02 patient's episodes go to the first case manager of L01
+          "UPDATE cm_episode SET case_manager_id = (SELECT MIN(case_manager_id) FROM case_manager"
+              + " WHERE locality_code = 'L01') WHERE MOD(CAST(RIGHT(episode_id, 2) AS INT), 3) = 0"
+              + " AND patient_id IN (SELECT r.patient_id FROM registration r"
+              + " WHERE "
+              + inLocality("L02")
+              + ")",
+          // ids repeated across localities, on rows of the report month so the first-row-wins
+          // rule shows in its figures: an L01 emergency spell and A&E arrival, and an L03
+          // episode on the register, repeated on current patients of L02
+          "INSERT INTO hospital_spell SELECT s.spell_id, "
+              + currentPatient("L02")
+              + ","
+              + " s.provider_code, s.admission_date, s.discharge_date, s.admission_method,"
+              + " s.admission_source, s.patient_classification, s.discharge_method,"
+              + " s.main_specialty, s.primary_diagnosis, s.hrg_code FROM hospital_spell s WHERE"
+              + " s.spell_id = (SELECT MAX(spell_id) FROM hospital_spell WHERE admission_method ="
+              + " '21' AND admission_date >= DATE '2026-10-01' AND patient_id IN (SELECT patient_id"
+              + " FROM registration WHERE "
+              + inLocality("L01")
+              + "))",
+          "INSERT INTO ae_attendance SELECT a.attendance_id, "
+              + currentPatient("L02")
+              + ","
+              + " a.provider_code, a.arrival_date, a.admitted FROM ae_attendance a WHERE"
+              + " a.attendance_id = (SELECT MAX(attendance_id) FROM ae_attendance WHERE"
+              + " arrival_date >= DATE '2026-10-01' AND patient_id IN (SELECT patient_id FROM"
+              + " registration WHERE "
+              + inLocality("L01")
+              + "))",
+          "INSERT INTO cm_episode SELECT e.episode_id, "
+              + currentPatient("L02")
+              + ","
+              + " e.case_manager_id, e.referral_date, e.referral_source, e.start_date,"
+              + " e.end_date, e.end_reason, e.risk_score, e.risk_tier FROM cm_episode e WHERE"
+              + " e.episode_id = (SELECT MAX(episode_id) FROM cm_episode WHERE end_date IS NULL"
+              + " AND start_date <= DATE '2026-10-31' AND patient_id IN (SELECT patient_id FROM"
+              + " registration WHERE registered_to IS NULL AND "
+              + inLocality("L03")
+              + "))",
+          // a practice with no locality, taking some L01 patients for the last two years
+          "INSERT INTO practice VALUES ('Z99001', 'Unassigned Surgery', NULL, NULL)",
+          "INSERT INTO registration SELECT patient_id, 'Z99001', DATE '2024-11-01', NULL FROM"
+              + " patient WHERE MOD(CAST(RIGHT(patient_id, 2) AS INT), 17) = 0 AND patient_id IN"
+              + " (SELECT patient_id FROM registration WHERE "
+              + inLocality("L01")
+              + ")",
+          // a registration with no patient id at an L02 practice, orphan spell and contact
+          "INSERT INTO registration VALUES (NULL, (SELECT MIN(practice_code) FROM practice WHERE"
+              + " locality_code = 'L02'), DATE '2026-10-05', NULL)",
+          "INSERT INTO hospital_spell SELECT 'ORPHAN-1', 'NO-SUCH-PATIENT', provider_code,"
+              + " admission_date, discharge_date, admission_method, admission_source,"
+              + " patient_classification, discharge_method, main_specialty, primary_diagnosis,"
+              + " hrg_code FROM hospital_spell WHERE spell_id = (SELECT MIN(spell_id) FROM"
+              + " hospital_spell)",
+          "INSERT INTO cm_contact SELECT 'ORPHAN-C', 'NO-SUCH-EPISODE', case_manager_id,"
+              + " contact_date, contact_type, consultation_mechanism, attendance,"
+              + " duration_minutes FROM cm_contact WHERE contact_id = (SELECT MAX(contact_id) FROM"
+              + " cm_contact)");
+
+  /** The first patient currently registered with a practice of the locality and alive. */
+  private static String currentPatient(String locality) {
+    return "(SELECT MIN(r.patient_id) FROM registration r JOIN patient p ON p.patient_id ="
+        + " r.patient_id WHERE r.registered_to IS NULL AND p.death_date IS NULL AND r."
+        + inLocality(locality)
+        + ")";
+  }
+
+  private static String inLocality(String locality) {
+    return "practice_code IN (SELECT practice_code FROM practice WHERE locality_code = '"
+        + locality
+        + "')";
+  }
+
+  private static final String TRIM_POINTS =
+      "hrg_code,financial_year,non_elective_trim_days,elective_trim_days\n"
+          + "EB03E,2024/25,5,3\n"
+          + "EB03E,2025/26,5,3\n"
+          + "EB03E,2026/27,5,3\n";
+
+  private record Run(Map<String, byte[]> files, List<String> log) {}
+
+  /** Both runs; the by-locality one must have read each of the localities separately. */
+  private Run assertSameFiles(DataSource source, Path trim, List<String> localities)
+      throws IOException {
+    Run whole = run(source, trim, false, "whole");
+    Run byLocality = run(source, trim, true, "by-locality");
+    assertThat(whole.log()).filteredOn(l -> l.startsWith("source: ")).hasSize(1);
+    for (String l : localities) {
+      assertThat(byLocality.log()).anyMatch(line -> line.startsWith("source: " + l + " "));
+    }
+    assertThat(byLocality.files().keySet()).isEqualTo(whole.files().keySet());
+    assertThat(whole.files()).hasSizeGreaterThan(4 * localities.size());
+    for (Map.Entry<String, byte[]> f : whole.files().entrySet()) {
+      assertThat(byLocality.files().get(f.getKey()))
+          .as("%s read by locality", f.getKey())
+          .isEqualTo(f.getValue());
+    }
+    return byLocality;
+  }
+
+  private Run run(DataSource source, Path trim, boolean byLocality, String name)
+      throws IOException {
+    Path out = tmp.resolve(name);
+    LtcConfig cfg =
+        LtcConfig.defaults()
+            .with(
+                Map.of(
+                    "trim-points.file",
+                    trim.toString(),
+                    "generate.read-by-locality",
+                    String.valueOf(byLocality)));
+    BatchGenerator generator =
+        Guice.createInjector(new LtcModule(cfg, source, memory("plugin-" + name)))
+            .getInstance(BatchGenerator.class);
+    List<String> log = new ArrayList<>();
+    BatchResult r =
+        generator.run(
+            new BatchRequest(
+                MONTH,
+                List.of(),
+                null,
+                EnumSet.of(
+                    ReportType.PRACTICE_FEEDBACK,
+                    ReportType.LOCALITY_FEEDBACK,
+                    ReportType.CASE_MANAGEMENT_RETURN,
+                    ReportType.LOCALITY_COLLATION,
+                    ReportType.CASE_FINDING),
+                EnumSet.allOf(Format.class),
+                Audience.PRACTICE,
+                out,
+                "test:by-locality"),
+            TODAY,
+            log::add);
+    assertThat(r.failures()).isEmpty();
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(out)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(out.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return new Run(files, log);
+  }
+
+  private static JdbcDataSource memory(String prefix) {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return ds;
+  }
+}
