@@ -92,9 +92,9 @@ public final class LtcConfig {
         problems.add("extract.date must be YYYY-MM-DD, got '" + extract + "'");
       }
     }
-    String byLocality = props.getProperty("generate.read-by-locality");
-    if (byLocality != null && !byLocality.trim().matches("(?i)true|false")) {
-      problems.add("generate.read-by-locality must be true or false, got '" + byLocality + "'");
+    String scoped = props.getProperty("generate.scoped-reads");
+    if (scoped != null && !scoped.trim().matches("(?i)true|false")) {
+      problems.add("generate.scoped-reads must be true or false, got '" + scoped + "'");
     }
   }
 
@@ -213,11 +213,12 @@ public final class LtcConfig {
   }
 
   /**
-   * Whether {@code generate} over a source with several localities reads and builds one locality at
-   * a time (memory follows the largest locality) rather than the whole source at once.
+   * Whether {@code generate} reads only the rows its month needs, and a source with several
+   * localities one locality at a time (memory follows the largest locality), rather than the whole
+   * source at once as the web server does.
    */
-  public boolean readByLocality() {
-    return Boolean.parseBoolean(get("generate.read-by-locality", "true").trim());
+  public boolean scopedReads() {
+    return Boolean.parseBoolean(get("generate.scoped-reads", "true").trim());
   }
 
   public String basePath() {

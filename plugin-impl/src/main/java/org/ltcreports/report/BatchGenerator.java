@@ -29,14 +29,16 @@ import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
+import org.ltcreports.source.BatchScope;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceRows.Practice;
 
 /**
- * The batch job behind {@code generate}: reads the source once, prepares the measures for every
- * practice at once, then builds, filters by audience, renders and writes each report. A report is
- * either written whole in every format or listed as a failure.
+ * The batch job behind {@code generate}: reads the rows the month needs once (at a hub, one
+ * locality at a time: {@link BatchScope}), prepares the measures for every practice at once, then
+ * builds, filters by audience, renders and writes each report. A report is either written whole in
+ * every format or listed as a failure.
  */
 public final class BatchGenerator {
   private final SourceReader reader;
@@ -73,22 +75,39 @@ public final class BatchGenerator {
     Map<String, List<String>> byLocality = byLocality(practices, practiceRows);
     long sourceLocalities =
         practiceRows.values().stream().map(Practice::localityCode).distinct().count();
-    if (!settings.readByLocality() || sourceLocalities <= 1) {
+    BatchScope.RepeatedIds repeated =
+        settings.scopedReads() ? reader.repeatedIds() : BatchScope.RepeatedIds.NONE;
+    if (!settings.scopedReads() || !repeated.fewEnough()) {
+      if (settings.scopedReads()) {
+        progress.accept(
+            "source: more than "
+                + BatchScope.MAX_REPEATED_IDS
+                + " repeated spell, attendance or episode ids; reading the whole source");
+      }
       long started = System.nanoTime();
       SourceData data = reader.read(settings.extractDate(), today);
       progress.accept(readLine("", data, started));
       generate(data, practices, out);
     } else {
-      // A hub's source: one locality in memory at a time (SourceReader.readLocality).
+      // Only the rows the month needs; a hub's source one locality at a time (BatchScope).
       LocalDate asAt =
           settings.extractDate() != null ? settings.extractDate() : reader.extractDate(today);
-      SourceData caseloads = reader.caseloadScope(asAt);
-      for (Map.Entry<String, List<String>> locality : byLocality.entrySet()) {
+      BatchScope month = BatchScope.month(req.month(), repeated);
+      if (sourceLocalities <= 1) {
         long started = System.nanoTime();
-        SourceData data = reader.readLocality(locality.getKey(), asAt, caseloads);
-        String name = locality.getKey() == null ? "practices with no locality" : locality.getKey();
-        progress.accept(readLine(name + " ", data, started));
-        generate(data, locality.getValue(), out);
+        SourceData data = reader.readScoped(month, asAt, null);
+        progress.accept(readLine("", data, started));
+        generate(data, practices, out);
+      } else {
+        SourceData caseloads = reader.caseloadScope(asAt);
+        for (Map.Entry<String, List<String>> locality : byLocality.entrySet()) {
+          long started = System.nanoTime();
+          SourceData data = reader.readScoped(month.inLocality(locality.getKey()), asAt, caseloads);
+          String name =
+              locality.getKey() == null ? "practices with no locality" : locality.getKey();
+          progress.accept(readLine(name + " ", data, started));
+          generate(data, locality.getValue(), out);
+        }
       }
     }
     return new BatchResult(out.written, out.failures);

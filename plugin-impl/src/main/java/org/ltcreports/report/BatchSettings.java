@@ -10,8 +10,9 @@ import org.ltcreports.measures.TrimPoints;
  * versions and dates written into every output.
  *
  * @param extractDate the configured "as at" date, or null to derive it from the data
- * @param readByLocality whether a source with several localities is read and built one locality at
- *     a time ({@code generate.read-by-locality})
+ * @param scopedReads whether a run reads only the rows its month needs, and a source with several
+ *     localities one locality at a time ({@code generate.scoped-reads}, {@link
+ *     org.ltcreports.source.BatchScope})
  */
 public record BatchSettings(
     MeasureSettings measures,
@@ -19,4 +20,4 @@ public record BatchSettings(
     WorkingDays calendar,
     String disclosurePolicyVersion,
     LocalDate extractDate,
-    boolean readByLocality) {}
+    boolean scopedReads) {}

@@ -20,7 +20,7 @@ import org.ltcreports.source.SourceRows.Spell;
  * have are {@code null} lists, so measures can say "not available" instead of 0.
  *
  * @param extractDate the last date the data can describe (the day the figures are "as at")
- * @param caseloadScope for the snapshot of one locality ({@link SourceReader#readLocality}): every
+ * @param caseloadScope for the snapshot of one locality ({@link BatchScope#inLocality}): every
  *     episode of the source and its patient, over which case managers' caseloads at all practices
  *     are counted; null when this snapshot is the whole source
  */

@@ -6,11 +6,15 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -55,29 +59,15 @@ public final class SourceReader {
   }
 
   /**
-   * Reads the rows of one locality's patients, so a hub's run holds one locality in memory at a
-   * time. Every figure of a practice depends only on the rows of patients who were ever registered
-   * with a practice of its locality (comparisons and matching are within a locality), with two
-   * exceptions that are read whole: case managers' caseloads "at all practices" ({@link
-   * #caseloadScope}) and the extract date ({@link #extractDate}). The snapshot holds:
+   * Reads the rows a batch run for one month needs ({@link BatchScope}): the month's contacts and
+   * attendances with every other table whole, and, for a hub, one locality's patients at a time.
    *
-   * <ul>
-   *   <li>the whole practice and case manager tables;
-   *   <li>patients, registrations, spells, A&amp;E attendances, episodes and events of those
-   *       patients, with the diagnoses and procedures of their spells and the contacts of their
-   *       episodes;
-   *   <li>every registration with a practice of the locality (one with no patient id is still
-   *       charged to its practice in the data-quality section);
-   *   <li>every row whose spell, attendance or episode id is repeated anywhere in its table, so the
-   *       first-row-wins rule picks the same row as in a whole read.
-   * </ul>
-   *
-   * @param locality the locality code; null for the practices that have none
-   * @param asAt the extract date of the whole source
-   * @param caseloadScope every episode and its patient ({@link #caseloadScope})
+   * @param asAt the extract date of the whole source ({@link #extractDate})
+   * @param caseloadScope for one locality, every episode and its patient ({@link #caseloadScope});
+   *     null otherwise
    */
-  public SourceData readLocality(String locality, LocalDate asAt, SourceData caseloadScope) {
-    return readRows(new LocalityScope(tables, locality), asAt).withCaseloadScope(caseloadScope);
+  public SourceData readScoped(BatchScope scope, LocalDate asAt, SourceData caseloadScope) {
+    return readRows(scope, asAt).withCaseloadScope(caseloadScope);
   }
 
   /** The practice table alone (small), in practice code order. */
@@ -118,9 +108,41 @@ public final class SourceReader {
         });
   }
 
+  /** The spell, attendance and episode ids that occur more than once in their tables. */
+  public BatchScope.RepeatedIds repeatedIds() {
+    return jdbi.withHandle(
+        h ->
+            new BatchScope.RepeatedIds(
+                repeated(h, SourceSchema.HOSPITAL_SPELL, "spell_id"),
+                exists(h, SourceSchema.AE_ATTENDANCE)
+                    ? repeated(h, SourceSchema.AE_ATTENDANCE, "attendance_id")
+                    : List.of(),
+                repeated(h, SourceSchema.CM_EPISODE, "episode_id")));
+  }
+
+  private List<String> repeated(Handle h, String canonical, String id) {
+    String sql =
+        "SELECT "
+            + id
+            + " FROM "
+            + tables.sql(canonical)
+            + " GROUP BY "
+            + id
+            + " HAVING COUNT(*) > 1"
+            + " ORDER BY "
+            + id;
+    try {
+      return h.createQuery(sql).mapTo(String.class).list();
+    } catch (RuntimeException e) {
+      throw new SourceAccessException(
+          "could not read source table " + tables.sql(canonical) + ": " + rootMessage(e), e);
+    }
+  }
+
   /**
-   * {@link ExtractDate} of the whole source, computed in the database: the latest admission,
-   * discharge, A&amp;E arrival or attended-or-not contact date not after today.
+   * {@link ExtractDate} of the whole source, computed in the database (for runs that do not read
+   * every row): the latest admission, discharge, A&amp;E arrival or contact date not after today,
+   * leaving out booked contacts (attendance 0).
    */
   public LocalDate extractDate(LocalDate today) {
     return jdbi.withHandle(
@@ -164,7 +186,7 @@ public final class SourceReader {
         });
   }
 
-  private SourceData readRows(LocalityScope scope, LocalDate extractDate) {
+  private SourceData readRows(BatchScope scope, LocalDate extractDate) {
     return jdbi.withHandle(
         h -> {
           markReadOnly(h, true);
@@ -177,100 +199,125 @@ public final class SourceReader {
         });
   }
 
-  private SourceData readAll(Handle h, LocalityScope scope, LocalDate extractDate) {
+  private SourceData readAll(Handle h, BatchScope scope, LocalDate extractDate) {
     // One canonical instance per repeated value (codes, ids shared between tables, dates):
     // the rows are equal to what a field-by-field mapping gives, in a fraction of the heap.
     Mappers m = new Mappers(new Canon());
+    // Tables in a fixed order, each read once.
+    List<Practice> practices = list(h, SourceSchema.PRACTICE, m, null);
+    List<Patient> patients = list(h, SourceSchema.PATIENT, m, scope);
+    List<Registration> registrations = registrations(h, m, scope);
+    List<Spell> spells =
+        withWinners(
+            h,
+            m,
+            scope,
+            SourceSchema.HOSPITAL_SPELL,
+            list(h, SourceSchema.HOSPITAL_SPELL, m, scope));
+    List<Diagnosis> diagnoses = optional(h, SourceSchema.SPELL_DIAGNOSIS, m, scope);
+    List<Procedure> procedures = optional(h, SourceSchema.SPELL_PROCEDURE, m, scope);
+    List<Attendance> attendances = optional(h, SourceSchema.AE_ATTENDANCE, m, scope);
+    if (attendances != null) {
+      attendances = withWinners(h, m, scope, SourceSchema.AE_ATTENDANCE, attendances);
+    }
+    List<CaseManager> caseManagers = list(h, SourceSchema.CASE_MANAGER, m, null);
+    List<Episode> episodes =
+        withWinners(
+            h, m, scope, SourceSchema.CM_EPISODE, list(h, SourceSchema.CM_EPISODE, m, scope));
     return new SourceData(
         extractDate,
-        list(h, SourceSchema.PRACTICE, m, null),
-        list(h, SourceSchema.PATIENT, m, scope),
-        list(h, SourceSchema.REGISTRATION, m, scope),
-        list(h, SourceSchema.HOSPITAL_SPELL, m, scope),
-        optional(h, SourceSchema.SPELL_DIAGNOSIS, m, scope),
-        optional(h, SourceSchema.SPELL_PROCEDURE, m, scope),
-        optional(h, SourceSchema.AE_ATTENDANCE, m, scope),
-        list(h, SourceSchema.CASE_MANAGER, m, null),
-        list(h, SourceSchema.CM_EPISODE, m, scope),
+        practices,
+        patients,
+        registrations,
+        spells,
+        diagnoses,
+        procedures,
+        attendances,
+        caseManagers,
+        episodes,
         list(h, SourceSchema.CM_CONTACT, m, scope),
         list(h, SourceSchema.CM_EVENT, m, scope));
   }
 
+  /** The scope's registrations, then the locality's registrations with no patient id. */
+  private List<Registration> registrations(Handle h, Mappers m, BatchScope scope) {
+    List<Registration> rows = list(h, SourceSchema.REGISTRATION, m, scope);
+    String orphans = scope == null ? null : scope.registrationsWithoutPatient(tables);
+    if (orphans == null) {
+      return rows;
+    }
+    TableRead<Registration> read = read(m, SourceSchema.REGISTRATION);
+    List<Registration> all = new ArrayList<>(rows);
+    all.addAll(
+        query(h, SourceSchema.REGISTRATION, orphans, read.orderBy(), scope::bind, read.mapper()));
+    return all;
+  }
+
   /**
-   * The rows of a locality's patients, table by table ({@link #readLocality}). Identifiers come
-   * from {@link SourceTables}; the locality code is bound.
+   * The rows of a scoped read with, first, the winning row of every repeated id that the read did
+   * not get (another locality's patient or another month), so the first-row-wins rule picks the
+   * same row as in a whole read ({@link BatchScope}).
    */
-  private static final class LocalityScope {
-    private final SourceTables tables;
-    private final String locality;
-
-    LocalityScope(SourceTables tables, String locality) {
-      this.tables = tables;
-      this.locality = locality;
+  private <T> List<T> withWinners(
+      Handle h, Mappers m, BatchScope scope, String canonical, List<T> rows) {
+    if (scope == null) {
+      return rows;
     }
-
-    private String practicesOfLocality() {
-      return "SELECT practice_code FROM "
-          + tables.sql(SourceSchema.PRACTICE)
-          + (locality == null
-              ? " WHERE locality_code IS NULL"
-              : " WHERE locality_code = :locality");
+    String idColumn;
+    List<String> ids;
+    switch (canonical) {
+      case SourceSchema.HOSPITAL_SPELL -> {
+        idColumn = "spell_id";
+        ids = scope.repeated().spells();
+      }
+      case SourceSchema.AE_ATTENDANCE -> {
+        idColumn = "attendance_id";
+        ids = scope.repeated().attendances();
+      }
+      default -> {
+        idColumn = "episode_id";
+        ids = scope.repeated().episodes();
+      }
     }
-
-    private String patients() {
-      return "SELECT patient_id FROM "
-          + tables.sql(SourceSchema.REGISTRATION)
-          + " WHERE practice_code IN ("
-          + practicesOfLocality()
-          + ")";
+    if (ids.isEmpty()) {
+      return rows;
     }
-
-    private String repeated(String table, String id) {
-      return "SELECT "
-          + id
-          + " FROM "
-          + tables.sql(table)
-          + " GROUP BY "
-          + id
-          + " HAVING COUNT(*) > 1";
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      names.add(":id" + i);
     }
-
-    /** The rows of the table's own patients, or with a repeated id. */
-    private String own(String table, String id) {
-      return "patient_id IN (" + patients() + ") OR " + id + " IN (" + repeated(table, id) + ")";
+    TableRead<T> read = read(m, canonical);
+    List<T> repeatedRows =
+        query(
+            h,
+            canonical,
+            idColumn + " IN (" + String.join(", ", names) + ")",
+            read.orderBy(),
+            (q, sql) -> {
+              for (int i = 0; i < ids.size(); i++) {
+                q.bind("id" + i, ids.get(i));
+              }
+            },
+            read.mapper());
+    Set<T> have = new HashSet<>(rows);
+    Set<Object> decided = new HashSet<>();
+    List<T> all = new ArrayList<>();
+    for (T row : repeatedRows) {
+      if (decided.add(idOf(row)) && !have.contains(row)) {
+        all.add(row);
+      }
     }
+    all.addAll(rows);
+    return all;
+  }
 
-    String where(String canonical) {
-      return switch (canonical) {
-        case SourceSchema.PATIENT, SourceSchema.CM_EVENT -> "patient_id IN (" + patients() + ")";
-        case SourceSchema.REGISTRATION ->
-            "patient_id IN ("
-                + patients()
-                + ") OR practice_code IN ("
-                + practicesOfLocality()
-                + ")";
-        case SourceSchema.HOSPITAL_SPELL -> own(SourceSchema.HOSPITAL_SPELL, "spell_id");
-        case SourceSchema.SPELL_DIAGNOSIS, SourceSchema.SPELL_PROCEDURE ->
-            "spell_id IN (SELECT spell_id FROM "
-                + tables.sql(SourceSchema.HOSPITAL_SPELL)
-                + " WHERE "
-                + own(SourceSchema.HOSPITAL_SPELL, "spell_id")
-                + ")";
-        case SourceSchema.AE_ATTENDANCE -> own(SourceSchema.AE_ATTENDANCE, "attendance_id");
-        case SourceSchema.CM_EPISODE -> own(SourceSchema.CM_EPISODE, "episode_id");
-        case SourceSchema.CM_CONTACT ->
-            "episode_id IN (SELECT episode_id FROM "
-                + tables.sql(SourceSchema.CM_EPISODE)
-                + " WHERE "
-                + own(SourceSchema.CM_EPISODE, "episode_id")
-                + ")";
-        default -> throw new IllegalArgumentException("no locality scope for " + canonical);
-      };
+  private static Object idOf(Object row) {
+    if (row instanceof Spell s) {
+      return s.spellId();
+    } else if (row instanceof Attendance a) {
+      return a.attendanceId();
     }
-
-    String locality() {
-      return locality;
-    }
+    return ((Episode) row).episodeId();
   }
 
   /** One hand-written mapper per table (faster than reflection over 4 M rows). */
@@ -494,15 +541,20 @@ public final class SourceReader {
     return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse("");
   }
 
-  private <T> List<T> optional(Handle h, String canonical, Mappers m, LocalityScope scope) {
+  private <T> List<T> optional(Handle h, String canonical, Mappers m, BatchScope scope) {
     return exists(h, canonical) ? list(h, canonical, m, scope) : null;
   }
 
   @SuppressWarnings("unchecked")
-  private <T> List<T> list(Handle h, String canonical, Mappers m, LocalityScope scope) {
-    TableRead<T> read = (TableRead<T>) m.of(canonical);
-    String where = scope == null ? null : scope.where(canonical);
-    return query(h, canonical, where, read.orderBy(), scope, read.mapper());
+  private static <T> TableRead<T> read(Mappers m, String canonical) {
+    return (TableRead<T>) m.of(canonical);
+  }
+
+  private <T> List<T> list(Handle h, String canonical, Mappers m, BatchScope scope) {
+    TableRead<T> read = read(m, canonical);
+    String where = scope == null ? null : scope.where(tables, canonical);
+    return query(
+        h, canonical, where, read.orderBy(), scope == null ? null : scope::bind, read.mapper());
   }
 
   private <T> List<T> query(
@@ -510,9 +562,9 @@ public final class SourceReader {
       String canonical,
       String where,
       String orderBy,
-      LocalityScope scope,
+      BiConsumer<Query, String> binder,
       RowMapper<T> mapper) {
-    // Table names come from SourceTables (checked identifiers); the locality code is bound.
+    // Table names come from SourceTables (checked identifiers); the scope's values are bound.
     String columns =
         String.join(
             ", ",
@@ -529,8 +581,8 @@ public final class SourceReader {
             + orderBy;
     try {
       Query q = h.createQuery(sql).setFetchSize(10_000);
-      if (where != null && scope != null && scope.locality() != null) {
-        q.bind("locality", scope.locality());
+      if (binder != null) {
+        binder.accept(q, sql);
       }
       return q.map(mapper).list();
     } catch (RuntimeException e) {

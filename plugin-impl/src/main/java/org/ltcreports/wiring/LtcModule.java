@@ -183,7 +183,7 @@ public final class LtcModule extends AbstractModule {
             calendar,
             StandardRenderers.disclosurePolicyVersion(config),
             config.extractDate(),
-            config.readByLocality()));
+            config.scopedReads()));
   }
 
   // ---- governance services and the web pages (issue 7) ----

@@ -180,11 +180,12 @@ class FaultsTest {
     PluginDatabase.migrate(plugin); // the plugin tables exist before the run, as in production
     BatchGenerator generator = injector.getInstance(BatchGenerator.class);
     Path out = dir.resolve("out");
-    // The corpus has two localities, so the run reads one at a time. Lost after 10 source
-    // statements: the practice table, the extract date (4), the caseload episodes and their
-    // patients (2), then the first locality's practice, patient and registration tables.
+    // The corpus has two localities, so the run reads one at a time. Lost after 14 source
+    // statements: the practice table, the repeated ids (3), the extract date (4), the caseload
+    // episodes and their patients (2), then the first locality's practice, patient and
+    // registration tables (2: with and without a patient id).
     source.statements.set(0);
-    source.statementsBeforeFailure = 10;
+    source.statementsBeforeFailure = 14;
     assertThatThrownBy(() -> generator.run(request(out), TODAY, line -> {}))
         .isInstanceOf(SourceAccessException.class)
         .hasMessageStartingWith("could not read source table hospital_spell: ")

@@ -29,22 +29,42 @@ import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.HandBuiltDatasets;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.fixtures.TrimPoints;
+import org.ltcreports.source.BatchScope;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.wiring.LtcModule;
 
 /**
- * A hub's run reads one locality at a time ({@code SourceReader.readLocality}). The whole-source
- * run is the reference: every file of the pack, in every format, must be byte-identical whichever
- * way the source was read — on the bad-data corpus, and on a generated three-locality source with
+ * {@code generate} reads only the rows its month needs, and a hub's source one locality at a time
+ * ({@link BatchScope}). The whole-source read is the reference: every file of the pack, in every
+ * format, must be byte-identical whichever way the source was read — on the bad-data corpus (two
+ * localities), on a generated one-locality source, and on a generated three-locality source with
  * the rows that cross localities (moves, a case manager with patients in two localities, ids
- * repeated across localities, a practice with no locality, orphan rows).
+ * repeated across localities and months, a practice with no locality, orphan rows, undated rows).
  */
-class ReadByLocalityTest {
+class ScopedReadsTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 10);
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
   @TempDir Path tmp;
+
+  @Test
+  void oneLocalityGivesTheSameFilesReadForTheMonth() throws Exception {
+    GeneratorOptions o =
+        GeneratorOptions.defaults()
+            .withPractices(3)
+            .withPatients(2000)
+            .withYears(3)
+            .withLocalities(1)
+            .withLastMonth(MONTH);
+    JdbcDataSource source = memory("one");
+    try (Connection c = source.getConnection()) {
+      new LocalityGenerator().generate(o, c);
+    }
+    Path trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
+    Run scoped = assertSameFiles(source, trim, List.of());
+    assertThat(scoped.log()).filteredOn(l -> l.startsWith("source: ")).hasSize(1);
+  }
 
   @Test
   void badDataCorpusGivesTheSameFilesReadByLocality() throws Exception {
@@ -81,7 +101,7 @@ class ReadByLocalityTest {
   }
 
   @Test
-  void generatedLocalitiesWithCrossingRowsGiveTheSameFilesReadByLocality() throws Exception {
+  void generatedLocalitiesWithCrossingRowsGiveTheSameFilesReadScoped() throws Exception {
     GeneratorOptions o =
         GeneratorOptions.defaults()
             .withPractices(6)
@@ -102,13 +122,19 @@ class ReadByLocalityTest {
     Path trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
     Run byLocality = assertSameFiles(source, trim, List.of("L01", "L02", "L03"));
     assertThat(byLocality.log()).anyMatch(l -> l.startsWith("source: practices with no locality"));
+    // the undated rows reach the month's data-quality sections
+    assertThat(byLocality.files().values().stream().map(String::new))
+        .anyMatch(f -> f.contains("UNDATED-A"))
+        .anyMatch(f -> f.contains("UNDATED-1"));
     // The test data needs the whole-source caseloads: L02's snapshot lacks some episodes of the
     // L01 case manager that the caseload scope holds.
     SourceReader reader =
         Guice.createInjector(new LtcModule(LtcConfig.defaults(), source, memory("plugin")))
             .getInstance(SourceReader.class);
     SourceData scope = reader.caseloadScope(TODAY);
-    SourceData l02 = reader.readLocality("L02", TODAY, scope);
+    SourceData l02 =
+        reader.readScoped(
+            BatchScope.month(MONTH, reader.repeatedIds()).inLocality("L02"), TODAY, scope);
     assertThat(episodesOf("L01-CM", l02)).isPositive().isLessThan(episodesOf("L01-CM", scope));
   }
 
@@ -142,37 +168,52 @@ class ReadByLocalityTest {
               + ")",
           // ids repeated across localities, on rows of the report month so the first-row-wins
           // rule shows in its figures: an L01 emergency spell and A&E arrival, and an L03
-          // episode on the register, repeated on current patients of L02
+          // episode on the register, repeated on current patients of L02 (each patient never
+          // registered in the other's locality)
           "INSERT INTO hospital_spell SELECT s.spell_id, "
-              + currentPatient("L02")
+              + currentPatient("L02", "L01")
               + ","
               + " s.provider_code, s.admission_date, s.discharge_date, s.admission_method,"
               + " s.admission_source, s.patient_classification, s.discharge_method,"
               + " s.main_specialty, s.primary_diagnosis, s.hrg_code FROM hospital_spell s WHERE"
               + " s.spell_id = (SELECT MAX(spell_id) FROM hospital_spell WHERE admission_method ="
-              + " '21' AND admission_date >= DATE '2026-10-01' AND patient_id IN (SELECT patient_id"
-              + " FROM registration WHERE "
-              + inLocality("L01")
-              + "))",
+              + " '21' AND admission_date >= DATE '2026-10-01' AND patient_id IN "
+              + onlyIn("L01", "L02")
+              + ")",
           "INSERT INTO ae_attendance SELECT a.attendance_id, "
-              + currentPatient("L02")
+              + currentPatient("L02", "L01")
               + ","
               + " a.provider_code, a.arrival_date, a.admitted FROM ae_attendance a WHERE"
               + " a.attendance_id = (SELECT MAX(attendance_id) FROM ae_attendance WHERE"
-              + " arrival_date >= DATE '2026-10-01' AND patient_id IN (SELECT patient_id FROM"
-              + " registration WHERE "
-              + inLocality("L01")
-              + "))",
+              + " arrival_date >= DATE '2026-10-01' AND patient_id IN "
+              + onlyIn("L01", "L02")
+              + ")",
           "INSERT INTO cm_episode SELECT e.episode_id, "
-              + currentPatient("L02")
+              + currentPatient("L02", "L03")
               + ","
               + " e.case_manager_id, e.referral_date, e.referral_source, e.start_date,"
               + " e.end_date, e.end_reason, e.risk_score, e.risk_tier FROM cm_episode e WHERE"
               + " e.episode_id = (SELECT MAX(episode_id) FROM cm_episode WHERE end_date IS NULL"
-              + " AND start_date <= DATE '2026-10-31' AND patient_id IN (SELECT patient_id FROM"
-              + " registration WHERE registered_to IS NULL AND "
-              + inLocality("L03")
-              + "))",
+              + " AND start_date <= DATE '2026-10-31' AND patient_id IN "
+              + onlyIn("L03", "L02")
+              + " AND patient_id IN (SELECT patient_id FROM registration WHERE registered_to IS"
+              + " NULL))",
+          // an attendance id of September repeated in October (the September row wins), an
+          // undated attendance (charged to the extract date's month, October) and an undated
+          // contact of an episode referred in October (charged to October)
+          "INSERT INTO ae_attendance SELECT attendance_id, patient_id, provider_code,"
+              + " DATE '2026-10-20', admitted FROM ae_attendance WHERE attendance_id = (SELECT"
+              + " MAX(attendance_id) FROM ae_attendance WHERE arrival_date BETWEEN"
+              + " DATE '2026-09-01' AND DATE '2026-09-30')",
+          "ALTER TABLE ae_attendance ALTER COLUMN arrival_date DROP NOT NULL",
+          "INSERT INTO ae_attendance SELECT 'UNDATED-A', patient_id, provider_code, NULL,"
+              + " admitted FROM ae_attendance WHERE attendance_id = (SELECT MAX(attendance_id)"
+              + " FROM ae_attendance WHERE arrival_date >= DATE '2026-10-01') FETCH FIRST 1 ROW ONLY",
+          "ALTER TABLE cm_contact ALTER COLUMN contact_date DROP NOT NULL",
+          "INSERT INTO cm_contact SELECT 'UNDATED-1', episode_id, case_manager_id, NULL,"
+              + " 'ASSESSMENT', '01', '5', 30 FROM cm_episode WHERE episode_id = (SELECT"
+              + " MAX(episode_id) FROM cm_episode WHERE referral_date >= DATE '2026-10-01')"
+              + " FETCH FIRST 1 ROW ONLY",
           // a practice with no locality, taking some L01 patients for the last two years
           "INSERT INTO practice VALUES ('Z99001', 'Unassigned Surgery', NULL, NULL)",
           "INSERT INTO registration SELECT patient_id, 'Z99001', DATE '2024-11-01', NULL FROM"
@@ -194,11 +235,26 @@ class ReadByLocalityTest {
               + " cm_contact)");
 
   /** The first patient currently registered with a practice of the locality and alive. */
-  private static String currentPatient(String locality) {
+  /**
+   * The first patient currently registered with a practice of the locality, alive, and never
+   * registered in the other locality.
+   */
+  private static String currentPatient(String locality, String never) {
     return "(SELECT MIN(r.patient_id) FROM registration r JOIN patient p ON p.patient_id ="
         + " r.patient_id WHERE r.registered_to IS NULL AND p.death_date IS NULL AND r."
         + inLocality(locality)
+        + " AND r.patient_id IN "
+        + onlyIn(locality, never)
         + ")";
+  }
+
+  /** Patients registered in the locality at some time and never in the other. */
+  private static String onlyIn(String locality, String never) {
+    return "(SELECT patient_id FROM registration WHERE "
+        + inLocality(locality)
+        + " AND patient_id NOT IN (SELECT patient_id FROM registration WHERE "
+        + inLocality(never)
+        + "))";
   }
 
   private static String inLocality(String locality) {
@@ -219,19 +275,19 @@ class ReadByLocalityTest {
   private Run assertSameFiles(DataSource source, Path trim, List<String> localities)
       throws IOException {
     Run whole = run(source, trim, false, "whole");
-    Run byLocality = run(source, trim, true, "by-locality");
+    Run scoped = run(source, trim, true, "scoped");
     assertThat(whole.log()).filteredOn(l -> l.startsWith("source: ")).hasSize(1);
     for (String l : localities) {
-      assertThat(byLocality.log()).anyMatch(line -> line.startsWith("source: " + l + " "));
+      assertThat(scoped.log()).anyMatch(line -> line.startsWith("source: " + l + " "));
     }
-    assertThat(byLocality.files().keySet()).isEqualTo(whole.files().keySet());
-    assertThat(whole.files()).hasSizeGreaterThan(4 * localities.size());
+    assertThat(scoped.files().keySet()).isEqualTo(whole.files().keySet());
+    assertThat(whole.files()).hasSizeGreaterThan(4 * Math.max(1, localities.size()));
     for (Map.Entry<String, byte[]> f : whole.files().entrySet()) {
-      assertThat(byLocality.files().get(f.getKey()))
-          .as("%s read by locality", f.getKey())
+      assertThat(scoped.files().get(f.getKey()))
+          .as("%s read scoped", f.getKey())
           .isEqualTo(f.getValue());
     }
-    return byLocality;
+    return scoped;
   }
 
   private Run run(DataSource source, Path trim, boolean byLocality, String name)
@@ -243,7 +299,7 @@ class ReadByLocalityTest {
                 Map.of(
                     "trim-points.file",
                     trim.toString(),
-                    "generate.read-by-locality",
+                    "generate.scoped-reads",
                     String.valueOf(byLocality)));
     BatchGenerator generator =
         Guice.createInjector(new LtcModule(cfg, source, memory("plugin-" + name)))

@@ -1,0 +1,189 @@
+package org.ltcreports.source;
+
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.statement.Query;
+import org.ltcreports.api.source.SourceSchema;
+
+/**
+ * The rows a batch run for one report month reads ({@link SourceReader#readScoped}): fewer rows
+ * than the whole source, with exactly the same figures and files (checked against the whole read by
+ * {@code ReadByLocalityTest}).
+ *
+ * <p><b>The month.</b> Contacts are read from the first day of the month on (the month's activity
+ * and the follow-up after its discharges; later booked contacts are few), A&amp;E attendances for
+ * the month only; rows without a date are always read, since the data-quality section charges them
+ * to a month of their own. Every other table is read over its whole history (registrations, the
+ * before/after windows, trends and care plan events reach back years). The data-quality section
+ * shows only the month's issues, and issues are dated by their row, so no issue of the month is
+ * lost.
+ *
+ * <p><b>One locality</b> ({@link #inLocality}). Every figure of a practice depends only on the rows
+ * of patients ever registered with a practice of its locality (comparisons and matching are within
+ * a locality), with two exceptions read whole: case managers' caseloads at all practices ({@link
+ * SourceReader#caseloadScope}) and the extract date ({@link SourceReader#extractDate}). The
+ * locality's snapshot holds the whole practice and case manager tables; the patients,
+ * registrations, spells, attendances, episodes and events of those patients, with the diagnoses and
+ * procedures of their spells and the contacts of their episodes; every registration with a practice
+ * of the locality (one with no patient id is still charged to its practice).
+ *
+ * <p><b>Repeated ids.</b> When a spell, attendance or episode id is repeated in its table (bad
+ * data), the first row of it in the table's order wins. The ids are found once per run ({@link
+ * RepeatedIds}); after a scoped read, the winning row of each, when it is not among the rows read
+ * (another locality's patient, another month), is put first in its list so the same row wins
+ * ({@link SourceReader#readScoped}).
+ *
+ * <p>The conditions are plain {@code IN (subquery)} filters with no {@code OR} around a subquery:
+ * H2 evaluates such a subquery once per row.
+ *
+ * <p>Identifiers come from {@link SourceTables}; the locality code and dates are bound.
+ */
+public final class BatchScope {
+  /** Above this many repeated ids of one table a run reads the whole source instead. */
+  public static final int MAX_REPEATED_IDS = 1000;
+
+  /** The ids repeated in the spell, attendance and episode tables. */
+  public record RepeatedIds(List<String> spells, List<String> attendances, List<String> episodes) {
+    public RepeatedIds {
+      spells = List.copyOf(spells);
+      attendances = List.copyOf(attendances);
+      episodes = List.copyOf(episodes);
+    }
+
+    public static final RepeatedIds NONE = new RepeatedIds(List.of(), List.of(), List.of());
+
+    /** Whether a scoped read can bind them all. */
+    public boolean fewEnough() {
+      return spells.size() <= MAX_REPEATED_IDS
+          && attendances.size() <= MAX_REPEATED_IDS
+          && episodes.size() <= MAX_REPEATED_IDS;
+    }
+  }
+
+  private final YearMonth month;
+  private final RepeatedIds repeated;
+  private final boolean oneLocality;
+  private final String locality;
+
+  private BatchScope(YearMonth month, RepeatedIds repeated, boolean oneLocality, String locality) {
+    this.month = month;
+    this.repeated = repeated;
+    this.oneLocality = oneLocality;
+    this.locality = locality;
+  }
+
+  /**
+   * Every locality, the rows the month's reports need.
+   *
+   * @param repeated the source's repeated ids ({@link SourceReader#repeatedIds}); at most {@link
+   *     #MAX_REPEATED_IDS} of each
+   */
+  public static BatchScope month(YearMonth month, RepeatedIds repeated) {
+    if (!repeated.fewEnough()) {
+      throw new IllegalArgumentException("too many repeated ids for a scoped read");
+    }
+    return new BatchScope(month, repeated, false, null);
+  }
+
+  /** The same month, one locality's patients; a null code means the practices with none. */
+  public BatchScope inLocality(String localityCode) {
+    return new BatchScope(month, repeated, true, localityCode);
+  }
+
+  public boolean oneLocality() {
+    return oneLocality;
+  }
+
+  /** The WHERE condition for the table, or null to read it whole. */
+  String where(SourceTables tables, String canonical) {
+    List<String> all = new ArrayList<>();
+    if (oneLocality) {
+      String l = localityCondition(tables, canonical);
+      if (l != null) {
+        all.add(l);
+      }
+    }
+    String m = monthCondition(canonical);
+    if (m != null) {
+      all.add(m);
+    }
+    return all.isEmpty() ? null : "(" + String.join(") AND (", all) + ")";
+  }
+
+  RepeatedIds repeated() {
+    return repeated;
+  }
+
+  /** Binds the parameters the condition uses. */
+  void bind(Query q, String sql) {
+    if (sql.contains(":locality")) {
+      q.bind("locality", locality);
+    }
+    if (sql.contains(":monthStart")) {
+      q.bind("monthStart", Date.valueOf(month.atDay(1)));
+    }
+    if (sql.contains(":monthEnd")) {
+      q.bind("monthEnd", Date.valueOf(month.atEndOfMonth()));
+    }
+  }
+
+  private String monthCondition(String canonical) {
+    return switch (canonical) {
+      case SourceSchema.CM_CONTACT -> "contact_date >= :monthStart OR contact_date IS NULL";
+      case SourceSchema.AE_ATTENDANCE ->
+          "arrival_date BETWEEN :monthStart AND :monthEnd OR arrival_date IS NULL";
+      default -> null;
+    };
+  }
+
+  private String localityCondition(SourceTables tables, String canonical) {
+    return switch (canonical) {
+      case SourceSchema.PRACTICE, SourceSchema.CASE_MANAGER -> null;
+      case SourceSchema.PATIENT, SourceSchema.CM_EVENT ->
+          "patient_id IN (" + patients(tables) + ")";
+      case SourceSchema.REGISTRATION -> "patient_id IN (" + patients(tables) + ")";
+      case SourceSchema.HOSPITAL_SPELL, SourceSchema.AE_ATTENDANCE, SourceSchema.CM_EPISODE ->
+          "patient_id IN (" + patients(tables) + ")";
+      case SourceSchema.SPELL_DIAGNOSIS, SourceSchema.SPELL_PROCEDURE ->
+          "spell_id IN (SELECT spell_id FROM "
+              + tables.sql(SourceSchema.HOSPITAL_SPELL)
+              + " WHERE patient_id IN ("
+              + patients(tables)
+              + "))";
+      case SourceSchema.CM_CONTACT ->
+          "episode_id IN (SELECT episode_id FROM "
+              + tables.sql(SourceSchema.CM_EPISODE)
+              + " WHERE patient_id IN ("
+              + patients(tables)
+              + "))";
+      default -> throw new IllegalArgumentException("no locality scope for " + canonical);
+    };
+  }
+
+  private String practices(SourceTables tables) {
+    return "SELECT practice_code FROM "
+        + tables.sql(SourceSchema.PRACTICE)
+        + (locality == null ? " WHERE locality_code IS NULL" : " WHERE locality_code = :locality");
+  }
+
+  /** The locality's patients: every patient ever registered with one of its practices. */
+  private String patients(SourceTables tables) {
+    return "SELECT patient_id FROM "
+        + tables.sql(SourceSchema.REGISTRATION)
+        + " WHERE practice_code IN ("
+        + practices(tables)
+        + ")";
+  }
+
+  /**
+   * The locality's registrations with no patient id (read apart: they are in no patient's rows, and
+   * still charged to their practice in the data-quality section); null for every locality.
+   */
+  String registrationsWithoutPatient(SourceTables tables) {
+    return oneLocality
+        ? "patient_id IS NULL AND practice_code IN (" + practices(tables) + ")"
+        : null;
+  }
+}
