@@ -302,10 +302,10 @@ public final class BenchCommand implements Callable<Integer> {
       double floor = Double.parseDouble(pack.get("floor_ms")) / 1000;
       out.printf(
           Locale.ROOT,
-          "locality pack  median %.1f s (cold %.1f s), %s files, %s MB, -Xmx%s: peak heap %s MB,"
+          "locality pack  median %.1f s%s, %s files, %s MB, -Xmx%s: peak heap %s MB,"
               + " max after GC %s MB   target ≤ 10 s: %s   [load %s]%n",
           median,
-          Double.parseDouble(pack.getOrDefault("cold_ms", "NaN")) / 1000,
+          cold(pack),
           pack.get("files"),
           Long.parseLong(pack.get("bytes")) >> 20,
           packXmx,
@@ -331,10 +331,10 @@ public final class BenchCommand implements Callable<Integer> {
       double median = Double.parseDouble(icb.get("median_ms")) / 1000;
       out.printf(
           Locale.ROOT,
-          "ICB JSON       median %.1f s (cold %.1f s), -Xmx%s: peak heap %s MB, max after GC %s MB"
+          "ICB JSON       median %.1f s%s, -Xmx%s: peak heap %s MB, max after GC %s MB"
               + "   target ≤ 30 s: %s   [load %s]%n",
           median,
-          Double.parseDouble(icb.getOrDefault("cold_ms", "NaN")) / 1000,
+          cold(icb),
           icbXmx,
           icb.get("peak_heap_mb"),
           icb.get("max_after_gc_mb"),
@@ -402,5 +402,13 @@ public final class BenchCommand implements Callable<Integer> {
       double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       return String.format(Locale.ROOT, "load %.2f", l);
     }
+  }
+
+  /** " (cold X s)" when a warm-up run was made; nothing with {@code --warmup 0}. */
+  private static String cold(Map<String, String> r) {
+    String ms = r.get("cold_ms");
+    return ms == null
+        ? ""
+        : String.format(Locale.ROOT, " (cold %.1f s)", Double.parseDouble(ms) / 1000);
   }
 }
