@@ -10,15 +10,16 @@ import org.ltcreports.api.source.SourceSchema;
 /**
  * The rows a batch run for one report month reads ({@link SourceReader#readScoped}): fewer rows
  * than the whole source, with exactly the same figures and files (checked against the whole read by
- * {@code ReadByLocalityTest}).
+ * {@code ScopedReadsTest}).
  *
  * <p><b>The month.</b> Contacts are read from the first day of the month on (the month's activity
  * and the follow-up after its discharges; later booked contacts are few), A&amp;E attendances for
- * the month only; rows without a date are always read, since the data-quality section charges them
- * to a month of their own. Every other table is read over its whole history (registrations, the
- * before/after windows, trends and care plan events reach back years). The data-quality section
- * shows only the month's issues, and issues are dated by their row, so no issue of the month is
- * lost.
+ * the month only, and hospital spells (with their diagnoses and procedures) admitted, discharged or
+ * still open from the measures' look-back on ({@code measures.LookBack}); rows without a date are
+ * always read, since the data-quality section charges them to a month of their own. Every other
+ * table is read over its whole history (registrations and care plan events reach back years). The
+ * data-quality section shows only the month's issues, and issues are dated by their row, so no
+ * issue of the month is lost.
  *
  * <p><b>One locality</b> ({@link #inLocality}). Every figure of a practice depends only on the rows
  * of patients ever registered with a practice of its locality (comparisons and matching are within
@@ -63,12 +64,19 @@ public final class BatchScope {
   }
 
   private final YearMonth month;
+  private final int spellMonths;
   private final RepeatedIds repeated;
   private final boolean oneLocality;
   private final String locality;
 
-  private BatchScope(YearMonth month, RepeatedIds repeated, boolean oneLocality, String locality) {
+  private BatchScope(
+      YearMonth month,
+      int spellMonths,
+      RepeatedIds repeated,
+      boolean oneLocality,
+      String locality) {
     this.month = month;
+    this.spellMonths = spellMonths;
     this.repeated = repeated;
     this.oneLocality = oneLocality;
     this.locality = locality;
@@ -77,19 +85,21 @@ public final class BatchScope {
   /**
    * Every locality, the rows the month's reports need.
    *
+   * @param spellMonths how many months before the month spells are read from ({@code
+   *     measures.LookBack})
    * @param repeated the source's repeated ids ({@link SourceReader#repeatedIds}); at most {@link
    *     #MAX_REPEATED_IDS} of each
    */
-  public static BatchScope month(YearMonth month, RepeatedIds repeated) {
+  public static BatchScope month(YearMonth month, int spellMonths, RepeatedIds repeated) {
     if (!repeated.fewEnough()) {
       throw new IllegalArgumentException("too many repeated ids for a scoped read");
     }
-    return new BatchScope(month, repeated, false, null);
+    return new BatchScope(month, spellMonths, repeated, false, null);
   }
 
   /** The same month, one locality's patients; a null code means the practices with none. */
   public BatchScope inLocality(String localityCode) {
-    return new BatchScope(month, repeated, true, localityCode);
+    return new BatchScope(month, spellMonths, repeated, true, localityCode);
   }
 
   public boolean oneLocality() {
@@ -105,7 +115,7 @@ public final class BatchScope {
         all.add(l);
       }
     }
-    String m = monthCondition(canonical);
+    String m = monthCondition(tables, canonical);
     if (m != null) {
       all.add(m);
     }
@@ -124,13 +134,23 @@ public final class BatchScope {
     if (sql.contains(":monthStart")) {
       q.bind("monthStart", Date.valueOf(month.atDay(1)));
     }
+    if (sql.contains(":spellsFrom")) {
+      q.bind("spellsFrom", Date.valueOf(month.minusMonths(spellMonths).atDay(1)));
+    }
     if (sql.contains(":monthEnd")) {
       q.bind("monthEnd", Date.valueOf(month.atEndOfMonth()));
     }
   }
 
-  private String monthCondition(String canonical) {
+  private String monthCondition(SourceTables tables, String canonical) {
     return switch (canonical) {
+      case SourceSchema.HOSPITAL_SPELL -> SPELLS_IN_LOOK_BACK;
+      case SourceSchema.SPELL_DIAGNOSIS, SourceSchema.SPELL_PROCEDURE ->
+          "spell_id IN (SELECT spell_id FROM "
+              + tables.sql(SourceSchema.HOSPITAL_SPELL)
+              + " WHERE "
+              + SPELLS_IN_LOOK_BACK
+              + ")";
       case SourceSchema.CM_CONTACT -> "contact_date >= :monthStart OR contact_date IS NULL";
       case SourceSchema.AE_ATTENDANCE ->
           "arrival_date BETWEEN :monthStart AND :monthEnd OR arrival_date IS NULL";
@@ -138,13 +158,19 @@ public final class BatchScope {
     };
   }
 
+  private static final String SPELLS_IN_LOOK_BACK =
+      "admission_date >= :spellsFrom OR discharge_date >= :spellsFrom OR discharge_date IS NULL"
+          + " OR admission_date IS NULL";
+
   private String localityCondition(SourceTables tables, String canonical) {
     return switch (canonical) {
       case SourceSchema.PRACTICE, SourceSchema.CASE_MANAGER -> null;
-      case SourceSchema.PATIENT, SourceSchema.CM_EVENT ->
-          "patient_id IN (" + patients(tables) + ")";
-      case SourceSchema.REGISTRATION -> "patient_id IN (" + patients(tables) + ")";
-      case SourceSchema.HOSPITAL_SPELL, SourceSchema.AE_ATTENDANCE, SourceSchema.CM_EPISODE ->
+      case SourceSchema.PATIENT,
+          SourceSchema.REGISTRATION,
+          SourceSchema.HOSPITAL_SPELL,
+          SourceSchema.AE_ATTENDANCE,
+          SourceSchema.CM_EPISODE,
+          SourceSchema.CM_EVENT ->
           "patient_id IN (" + patients(tables) + ")";
       case SourceSchema.SPELL_DIAGNOSIS, SourceSchema.SPELL_PROCEDURE ->
           "spell_id IN (SELECT spell_id FROM "

@@ -70,25 +70,16 @@ public record SourceData(
   }
 
   SourceData withExtractDate(LocalDate date) {
-    return new SourceData(
-        date,
-        practices,
-        patients,
-        registrations,
-        spells,
-        diagnoses,
-        procedures,
-        attendances,
-        caseManagers,
-        episodes,
-        contacts,
-        events,
-        caseloadScope);
+    return with(date, caseloadScope);
   }
 
   SourceData withCaseloadScope(SourceData scope) {
+    return with(extractDate, scope);
+  }
+
+  private SourceData with(LocalDate date, SourceData scope) {
     return new SourceData(
-        extractDate,
+        date,
         practices,
         patients,
         registrations,

@@ -67,7 +67,7 @@ class ScopedReadsTest {
   }
 
   @Test
-  void badDataCorpusGivesTheSameFilesReadByLocality() throws Exception {
+  void badDataCorpusGivesTheSameFilesReadScoped() throws Exception {
     JdbcDataSource source = memory("bad");
     try (Connection c = source.getConnection()) {
       HandBuiltDatasets.loadUnconstrained(c, HandBuiltDatasets.BAD_DATA, true);
@@ -134,7 +134,7 @@ class ScopedReadsTest {
     SourceData scope = reader.caseloadScope(TODAY);
     SourceData l02 =
         reader.readScoped(
-            BatchScope.month(MONTH, reader.repeatedIds()).inLocality("L02"), TODAY, scope);
+            BatchScope.month(MONTH, 31, reader.repeatedIds()).inLocality("L02"), TODAY, scope);
     assertThat(episodesOf("L01-CM", l02)).isPositive().isLessThan(episodesOf("L01-CM", scope));
   }
 
@@ -214,6 +214,16 @@ class ScopedReadsTest {
               + " 'ASSESSMENT', '01', '5', 30 FROM cm_episode WHERE episode_id = (SELECT"
               + " MAX(episode_id) FROM cm_episode WHERE referral_date >= DATE '2026-10-01')"
               + " FETCH FIRST 1 ROW ONLY",
+          // a 3½-year emergency stay discharged in October, admitted before the spells'
+          // look-back: its bed days are October's
+          "INSERT INTO hospital_spell SELECT 'LONGSTAY-1', r.patient_id, s.provider_code,"
+              + " DATE '2023-04-03', DATE '2026-10-10', '21', s.admission_source,"
+              + " s.patient_classification, s.discharge_method, s.main_specialty,"
+              + " s.primary_diagnosis, s.hrg_code FROM registration r, hospital_spell s WHERE"
+              + " r.registered_from <= DATE '2023-04-03' AND r.registered_to IS NULL AND r."
+              + inLocality("L01")
+              + " AND s.spell_id = (SELECT MIN(spell_id) FROM hospital_spell WHERE"
+              + " admission_method = '21') FETCH FIRST 1 ROW ONLY",
           // a practice with no locality, taking some L01 patients for the last two years
           "INSERT INTO practice VALUES ('Z99001', 'Unassigned Surgery', NULL, NULL)",
           "INSERT INTO registration SELECT patient_id, 'Z99001', DATE '2024-11-01', NULL FROM"
