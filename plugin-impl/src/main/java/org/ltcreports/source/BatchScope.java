@@ -14,12 +14,12 @@ import org.ltcreports.api.source.SourceSchema;
  *
  * <p><b>The month.</b> Contacts are read from the first day of the month on (the month's activity
  * and the follow-up after its discharges; later booked contacts are few), A&amp;E attendances for
- * the month only, and hospital spells (with their diagnoses and procedures) admitted, discharged or
- * still open from the measures' look-back on ({@code measures.LookBack}); rows without a date are
- * always read, since the data-quality section charges them to a month of their own. Every other
- * table is read over its whole history (registrations and care plan events reach back years). The
- * data-quality section shows only the month's issues, and issues are dated by their row, so no
- * issue of the month is lost.
+ * the month only, and hospital spells admitted, discharged or still open from the measures'
+ * look-back on ({@code measures.LookBack}); rows without a date are always read, since the
+ * data-quality section charges them to a month of their own. Every other table is read over its
+ * whole history (registrations and care plan events reach back years). The data-quality section
+ * shows only the month's issues, and issues are dated by their row, so no issue of the month is
+ * lost.
  *
  * <p><b>One locality</b> ({@link #inLocality}). Every figure of a practice depends only on the rows
  * of patients ever registered with a practice of its locality (comparisons and matching are within
@@ -115,7 +115,7 @@ public final class BatchScope {
         all.add(l);
       }
     }
-    String m = monthCondition(tables, canonical);
+    String m = monthCondition(canonical);
     if (m != null) {
       all.add(m);
     }
@@ -142,15 +142,11 @@ public final class BatchScope {
     }
   }
 
-  private String monthCondition(SourceTables tables, String canonical) {
+  private String monthCondition(String canonical) {
     return switch (canonical) {
+      // Diagnoses and procedures are not windowed: a subquery for them made H2 probe the index
+      // once per spell, slower than reading them all; those of unread spells are never shown.
       case SourceSchema.HOSPITAL_SPELL -> SPELLS_IN_LOOK_BACK;
-      case SourceSchema.SPELL_DIAGNOSIS, SourceSchema.SPELL_PROCEDURE ->
-          "spell_id IN (SELECT spell_id FROM "
-              + tables.sql(SourceSchema.HOSPITAL_SPELL)
-              + " WHERE "
-              + SPELLS_IN_LOOK_BACK
-              + ")";
       case SourceSchema.CM_CONTACT -> "contact_date >= :monthStart OR contact_date IS NULL";
       case SourceSchema.AE_ATTENDANCE ->
           "arrival_date BETWEEN :monthStart AND :monthEnd OR arrival_date IS NULL";
