@@ -25,7 +25,6 @@ import org.ltcreports.casefinding.CaseFinding;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.measures.FeedbackMeasures;
-import org.ltcreports.measures.LookBack;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.measures.TrimPoints;
@@ -93,8 +92,7 @@ public final class BatchGenerator {
       // Only the rows the month needs; a hub's source one locality at a time (BatchScope).
       LocalDate asAt =
           settings.extractDate() != null ? settings.extractDate() : reader.extractDate(today);
-      BatchScope month =
-          BatchScope.month(req.month(), LookBack.spellMonths(settings.measures()), repeated);
+      BatchScope month = BatchScope.month(req.month(), repeated);
       if (sourceLocalities <= 1) {
         long started = System.nanoTime();
         SourceData data = reader.readScoped(month, asAt, null);

@@ -14,12 +14,12 @@ import org.ltcreports.api.source.SourceSchema;
  *
  * <p><b>The month.</b> Contacts are read from the first day of the month on (the month's activity
  * and the follow-up after its discharges; later booked contacts are few), A&amp;E attendances for
- * the month only, and hospital spells admitted, discharged or still open from the measures'
- * look-back on ({@code measures.LookBack}); rows without a date are always read, since the
- * data-quality section charges them to a month of their own. Every other table is read over its
- * whole history (registrations and care plan events reach back years). The data-quality section
- * shows only the month's issues, and issues are dated by their row, so no issue of the month is
- * lost.
+ * the month only; rows without a date are always read, since the data-quality section charges them
+ * to a month of their own. Every other table is read over its whole history (registrations, the
+ * before/after windows, trends and care plan events reach back years; windowing spells by the
+ * measures' look-back was tried and measured slower on H2 for no gain in memory). The data-quality
+ * section shows only the month's issues, and issues are dated by their row, so no issue of the
+ * month is lost.
  *
  * <p><b>One locality</b> ({@link #inLocality}). Every figure of a practice depends only on the rows
  * of patients ever registered with a practice of its locality (comparisons and matching are within
@@ -64,19 +64,12 @@ public final class BatchScope {
   }
 
   private final YearMonth month;
-  private final int spellMonths;
   private final RepeatedIds repeated;
   private final boolean oneLocality;
   private final String locality;
 
-  private BatchScope(
-      YearMonth month,
-      int spellMonths,
-      RepeatedIds repeated,
-      boolean oneLocality,
-      String locality) {
+  private BatchScope(YearMonth month, RepeatedIds repeated, boolean oneLocality, String locality) {
     this.month = month;
-    this.spellMonths = spellMonths;
     this.repeated = repeated;
     this.oneLocality = oneLocality;
     this.locality = locality;
@@ -85,21 +78,19 @@ public final class BatchScope {
   /**
    * Every locality, the rows the month's reports need.
    *
-   * @param spellMonths how many months before the month spells are read from ({@code
-   *     measures.LookBack})
    * @param repeated the source's repeated ids ({@link SourceReader#repeatedIds}); at most {@link
    *     #MAX_REPEATED_IDS} of each
    */
-  public static BatchScope month(YearMonth month, int spellMonths, RepeatedIds repeated) {
+  public static BatchScope month(YearMonth month, RepeatedIds repeated) {
     if (!repeated.fewEnough()) {
       throw new IllegalArgumentException("too many repeated ids for a scoped read");
     }
-    return new BatchScope(month, spellMonths, repeated, false, null);
+    return new BatchScope(month, repeated, false, null);
   }
 
   /** The same month, one locality's patients; a null code means the practices with none. */
   public BatchScope inLocality(String localityCode) {
-    return new BatchScope(month, spellMonths, repeated, true, localityCode);
+    return new BatchScope(month, repeated, true, localityCode);
   }
 
   public boolean oneLocality() {
@@ -134,9 +125,6 @@ public final class BatchScope {
     if (sql.contains(":monthStart")) {
       q.bind("monthStart", Date.valueOf(month.atDay(1)));
     }
-    if (sql.contains(":spellsFrom")) {
-      q.bind("spellsFrom", Date.valueOf(month.minusMonths(spellMonths).atDay(1)));
-    }
     if (sql.contains(":monthEnd")) {
       q.bind("monthEnd", Date.valueOf(month.atEndOfMonth()));
     }
@@ -144,19 +132,12 @@ public final class BatchScope {
 
   private String monthCondition(String canonical) {
     return switch (canonical) {
-      // Diagnoses and procedures are not windowed: a subquery for them made H2 probe the index
-      // once per spell, slower than reading them all; those of unread spells are never shown.
-      case SourceSchema.HOSPITAL_SPELL -> SPELLS_IN_LOOK_BACK;
       case SourceSchema.CM_CONTACT -> "contact_date >= :monthStart OR contact_date IS NULL";
       case SourceSchema.AE_ATTENDANCE ->
           "arrival_date BETWEEN :monthStart AND :monthEnd OR arrival_date IS NULL";
       default -> null;
     };
   }
-
-  private static final String SPELLS_IN_LOOK_BACK =
-      "admission_date >= :spellsFrom OR discharge_date >= :spellsFrom OR discharge_date IS NULL"
-          + " OR admission_date IS NULL";
 
   private String localityCondition(SourceTables tables, String canonical) {
     return switch (canonical) {

@@ -134,7 +134,7 @@ class ScopedReadsTest {
     SourceData scope = reader.caseloadScope(TODAY);
     SourceData l02 =
         reader.readScoped(
-            BatchScope.month(MONTH, 31, reader.repeatedIds()).inLocality("L02"), TODAY, scope);
+            BatchScope.month(MONTH, reader.repeatedIds()).inLocality("L02"), TODAY, scope);
     assertThat(episodesOf("L01-CM", l02)).isPositive().isLessThan(episodesOf("L01-CM", scope));
   }
 
