@@ -214,8 +214,7 @@ class ScopedReadsTest {
               + " 'ASSESSMENT', '01', '5', 30 FROM cm_episode WHERE episode_id = (SELECT"
               + " MAX(episode_id) FROM cm_episode WHERE referral_date >= DATE '2026-10-01')"
               + " FETCH FIRST 1 ROW ONLY",
-          // a 3½-year emergency stay discharged in October, admitted before the spells'
-          // look-back: its bed days are October's
+          // a 3½-year emergency stay discharged in October: its bed days are October's
           "INSERT INTO hospital_spell SELECT 'LONGSTAY-1', r.patient_id, s.provider_code,"
               + " DATE '2023-04-03', DATE '2026-10-10', '21', s.admission_source,"
               + " s.patient_classification, s.discharge_method, s.main_specialty,"
