@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -134,8 +135,7 @@ public final class SourceReader {
     try {
       return h.createQuery(sql).mapTo(String.class).list();
     } catch (RuntimeException e) {
-      throw new SourceAccessException(
-          "could not read source table " + tables.sql(canonical) + ": " + rootMessage(e), e);
+      throw readFailure(canonical, e);
     }
   }
 
@@ -174,9 +174,7 @@ public final class SourceReader {
             try {
               d = h.createQuery(sql).bind("t", Date.valueOf(today)).mapTo(Date.class).one();
             } catch (RuntimeException x) {
-              throw new SourceAccessException(
-                  "could not read source table " + tables.sql(e.getValue()) + ": " + rootMessage(x),
-                  x);
+              throw readFailure(e.getValue(), x);
             }
             if (d != null && (latest == null || d.toLocalDate().isAfter(latest))) {
               latest = d.toLocalDate();
@@ -213,17 +211,36 @@ public final class SourceReader {
             m,
             scope,
             SourceSchema.HOSPITAL_SPELL,
+            "spell_id",
+            BatchScope.RepeatedIds::spells,
+            Spell::spellId,
             list(h, SourceSchema.HOSPITAL_SPELL, m, scope));
     List<Diagnosis> diagnoses = optional(h, SourceSchema.SPELL_DIAGNOSIS, m, scope);
     List<Procedure> procedures = optional(h, SourceSchema.SPELL_PROCEDURE, m, scope);
     List<Attendance> attendances = optional(h, SourceSchema.AE_ATTENDANCE, m, scope);
     if (attendances != null) {
-      attendances = withWinners(h, m, scope, SourceSchema.AE_ATTENDANCE, attendances);
+      attendances =
+          withWinners(
+              h,
+              m,
+              scope,
+              SourceSchema.AE_ATTENDANCE,
+              "attendance_id",
+              BatchScope.RepeatedIds::attendances,
+              Attendance::attendanceId,
+              attendances);
     }
     List<CaseManager> caseManagers = list(h, SourceSchema.CASE_MANAGER, m, null);
     List<Episode> episodes =
         withWinners(
-            h, m, scope, SourceSchema.CM_EPISODE, list(h, SourceSchema.CM_EPISODE, m, scope));
+            h,
+            m,
+            scope,
+            SourceSchema.CM_EPISODE,
+            "episode_id",
+            BatchScope.RepeatedIds::episodes,
+            Episode::episodeId,
+            list(h, SourceSchema.CM_EPISODE, m, scope));
     return new SourceData(
         extractDate,
         practices,
@@ -259,26 +276,18 @@ public final class SourceReader {
    * same row as in a whole read ({@link BatchScope}).
    */
   private <T> List<T> withWinners(
-      Handle h, Mappers m, BatchScope scope, String canonical, List<T> rows) {
+      Handle h,
+      Mappers m,
+      BatchScope scope,
+      String canonical,
+      String idColumn,
+      Function<BatchScope.RepeatedIds, List<String>> repeatedIds,
+      Function<T, String> idOf,
+      List<T> rows) {
     if (scope == null) {
       return rows;
     }
-    String idColumn;
-    List<String> ids;
-    switch (canonical) {
-      case SourceSchema.HOSPITAL_SPELL -> {
-        idColumn = "spell_id";
-        ids = scope.repeated().spells();
-      }
-      case SourceSchema.AE_ATTENDANCE -> {
-        idColumn = "attendance_id";
-        ids = scope.repeated().attendances();
-      }
-      default -> {
-        idColumn = "episode_id";
-        ids = scope.repeated().episodes();
-      }
-    }
+    List<String> ids = repeatedIds.apply(scope.repeated());
     if (ids.isEmpty()) {
       return rows;
     }
@@ -300,24 +309,15 @@ public final class SourceReader {
             },
             read.mapper());
     Set<T> have = new HashSet<>(rows);
-    Set<Object> decided = new HashSet<>();
+    Set<String> decided = new HashSet<>();
     List<T> all = new ArrayList<>();
     for (T row : repeatedRows) {
-      if (decided.add(idOf(row)) && !have.contains(row)) {
+      if (decided.add(idOf.apply(row)) && !have.contains(row)) {
         all.add(row);
       }
     }
     all.addAll(rows);
     return all;
-  }
-
-  private static Object idOf(Object row) {
-    if (row instanceof Spell s) {
-      return s.spellId();
-    } else if (row instanceof Attendance a) {
-      return a.attendanceId();
-    }
-    return ((Episode) row).episodeId();
   }
 
   /** One hand-written mapper per table (faster than reflection over 4 M rows). */
@@ -532,6 +532,11 @@ public final class SourceReader {
     }
   }
 
+  private SourceAccessException readFailure(String canonical, RuntimeException e) {
+    return new SourceAccessException(
+        "could not read source table " + tables.sql(canonical) + ": " + rootMessage(e), e);
+  }
+
   private static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
@@ -586,8 +591,7 @@ public final class SourceReader {
       }
       return q.map(mapper).list();
     } catch (RuntimeException e) {
-      throw new SourceAccessException(
-          "could not read source table " + tables.sql(canonical) + ": " + rootMessage(e), e);
+      throw readFailure(canonical, e);
     }
   }
 }
