@@ -256,6 +256,26 @@ class BeforeAfterTest {
     assertThat(ComparisonMatching.rank("k1", "c\u00e9")).isEqualTo(0x45b71985855ef4b0L);
   }
 
+  /**
+   * A practice with no locality code (it used to stop the run): its own cohort is counted, it has
+   * no locality to show beside, and the locality's figures are unchanged. n1 is registered with P9
+   * from 2000 and starts case management on 2025-06-01 (in the cohort window Feb 2025 – Jan 2026),
+   * so the windows are 2024-09-01 – 2025-05-31 and 2025-06-01 – 2026-02-28, inside the data: one
+   * included cohort patient, with no comparators (matching is within a locality).
+   */
+  @Test
+  void practiceWithoutLocalityHasItsCohortAndNoLocalityFigures() {
+    SourceDataBuilder b =
+        cohort("2026-10-31")
+            .practice("P9", null)
+            .registeredPatient("n1", "1950-01-01", "F", "P9", "2000-01-01");
+    b.episode("n1e", "n1", "cm1", "2025-05-20", "GP", "2025-06-01", null, null, null);
+    BeforeAfter ba = evaluate(b);
+    assertThat(ba.forPractice("P9").patients()).isEqualTo(1);
+    assertThat(ba.localityTable("P9")).isNull();
+    assertThat(ba.forLocality("L1").patients()).isEqualTo(5);
+  }
+
   @Test
   void smallPracticeShowsItsLocalityBeside() {
     BeforeAfter ba = evaluate(cohort("2026-10-31"));
