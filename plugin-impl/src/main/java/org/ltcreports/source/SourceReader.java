@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +36,8 @@ import org.ltcreports.source.SourceRows.Spell;
 
 /**
  * Reads the host's activity tables through JDBI, read-only, into a {@link SourceData} snapshot.
- * Rows are returned in a fixed order so every downstream figure and file is deterministic.
+ * Rows are returned in a fixed order ({@link RowOrder}) so every downstream figure and file is
+ * deterministic.
  */
 public final class SourceReader {
   private final Jdbi jdbi;
@@ -90,9 +92,8 @@ public final class SourceReader {
                   h,
                   SourceSchema.PATIENT,
                   "patient_id IN (SELECT patient_id FROM " + episodes + ")",
-                  "patient_id",
                   null,
-                  m.patient());
+                  read(m, SourceSchema.PATIENT));
           return new SourceData(
               asAt,
               List.of(),
@@ -265,8 +266,8 @@ public final class SourceReader {
     }
     TableRead<Registration> read = read(m, SourceSchema.REGISTRATION);
     List<Registration> all = new ArrayList<>(rows);
-    all.addAll(
-        query(h, SourceSchema.REGISTRATION, orphans, read.orderBy(), scope::bind, read.mapper()));
+    all.addAll(query(h, SourceSchema.REGISTRATION, orphans, scope::bind, read));
+    all.sort(read.order());
     return all;
   }
 
@@ -301,13 +302,12 @@ public final class SourceReader {
             h,
             canonical,
             idColumn + " IN (" + String.join(", ", names) + ")",
-            read.orderBy(),
             (q, sql) -> {
               for (int i = 0; i < ids.size(); i++) {
                 q.bind("id" + i, ids.get(i));
               }
             },
-            read.mapper());
+            read);
     Set<T> have = new HashSet<>(rows);
     Set<String> decided = new HashSet<>();
     List<T> all = new ArrayList<>();
@@ -328,22 +328,30 @@ public final class SourceReader {
       this.c = c;
     }
 
-    /** The table's mapper and the ORDER BY that makes every figure and file deterministic. */
+    /** The table's mapper and the row order that makes every figure and file deterministic. */
     TableRead<?> of(String canonical) {
       return switch (canonical) {
         case SourceSchema.PRACTICE ->
             new TableRead<>(
-                "practice_code",
+                RowOrder.of(
+                    Practice::practiceCode,
+                    Practice::practiceName,
+                    Practice::localityCode,
+                    Practice::localityName),
                 (rs, x) ->
                     new Practice(
                         c.s(rs, "practice_code"),
                         rs.getString("practice_name"),
                         c.s(rs, "locality_code"),
                         c.s(rs, "locality_name")));
-        case SourceSchema.PATIENT -> new TableRead<>("patient_id", patient());
+        case SourceSchema.PATIENT -> new TableRead<>(PATIENT_ORDER, patient());
         case SourceSchema.REGISTRATION ->
             new TableRead<>(
-                "patient_id, registered_from, practice_code",
+                RowOrder.of(
+                    Registration::patientId,
+                    Registration::registeredFrom,
+                    Registration::practiceCode,
+                    Registration::registeredTo),
                 (rs, x) ->
                     new Registration(
                         c.s(rs, "patient_id"),
@@ -352,7 +360,19 @@ public final class SourceReader {
                         c.d(rs, "registered_to")));
         case SourceSchema.HOSPITAL_SPELL ->
             new TableRead<>(
-                "patient_id, admission_date, spell_id",
+                RowOrder.of(
+                    Spell::patientId,
+                    Spell::admissionDate,
+                    Spell::spellId,
+                    Spell::providerCode,
+                    Spell::dischargeDate,
+                    Spell::admissionMethod,
+                    Spell::admissionSource,
+                    Spell::patientClassification,
+                    Spell::dischargeMethod,
+                    Spell::mainSpecialty,
+                    Spell::primaryDiagnosis,
+                    Spell::hrgCode),
                 (rs, x) ->
                     new Spell(
                         c.s(rs, "spell_id"),
@@ -369,19 +389,24 @@ public final class SourceReader {
                         c.s(rs, "hrg_code")));
         case SourceSchema.SPELL_DIAGNOSIS ->
             new TableRead<>(
-                "spell_id, position",
+                RowOrder.of(Diagnosis::spellId, Diagnosis::position, Diagnosis::icd10Code),
                 (rs, x) ->
                     new Diagnosis(
                         c.s(rs, "spell_id"), rs.getInt("position"), c.s(rs, "icd10_code")));
         case SourceSchema.SPELL_PROCEDURE ->
             new TableRead<>(
-                "spell_id, position",
+                RowOrder.of(Procedure::spellId, Procedure::position, Procedure::opcsCode),
                 (rs, x) ->
                     new Procedure(
                         c.s(rs, "spell_id"), rs.getInt("position"), c.s(rs, "opcs_code")));
         case SourceSchema.AE_ATTENDANCE ->
             new TableRead<>(
-                "patient_id, arrival_date, attendance_id",
+                RowOrder.of(
+                    Attendance::patientId,
+                    Attendance::arrivalDate,
+                    Attendance::attendanceId,
+                    Attendance::providerCode,
+                    Attendance::admitted),
                 (rs, x) ->
                     new Attendance(
                         rs.getString("attendance_id"),
@@ -391,7 +416,12 @@ public final class SourceReader {
                         bool(rs, "admitted")));
         case SourceSchema.CASE_MANAGER ->
             new TableRead<>(
-                "case_manager_id",
+                RowOrder.of(
+                    CaseManager::caseManagerId,
+                    CaseManager::displayName,
+                    CaseManager::role,
+                    CaseManager::wte,
+                    CaseManager::localityCode),
                 (rs, x) ->
                     new CaseManager(
                         c.s(rs, "case_manager_id"),
@@ -401,7 +431,17 @@ public final class SourceReader {
                         c.s(rs, "locality_code")));
         case SourceSchema.CM_EPISODE ->
             new TableRead<>(
-                "patient_id, referral_date, episode_id",
+                RowOrder.of(
+                    Episode::patientId,
+                    Episode::referralDate,
+                    Episode::episodeId,
+                    Episode::caseManagerId,
+                    Episode::referralSource,
+                    Episode::startDate,
+                    Episode::endDate,
+                    Episode::endReason,
+                    Episode::riskScore,
+                    Episode::riskTier),
                 (rs, x) ->
                     new Episode(
                         c.s(rs, "episode_id"),
@@ -416,7 +456,15 @@ public final class SourceReader {
                         c.s(rs, "risk_tier")));
         case SourceSchema.CM_CONTACT ->
             new TableRead<>(
-                "episode_id, contact_date, contact_id",
+                RowOrder.of(
+                    Contact::episodeId,
+                    Contact::contactDate,
+                    Contact::contactId,
+                    Contact::caseManagerId,
+                    Contact::contactType,
+                    Contact::consultationMechanism,
+                    Contact::attendance,
+                    Contact::durationMinutes),
                 (rs, x) ->
                     new Contact(
                         rs.getString("contact_id"),
@@ -429,12 +477,20 @@ public final class SourceReader {
                         integer(rs, "duration_minutes")));
         case SourceSchema.CM_EVENT ->
             new TableRead<>(
-                "patient_id, event_date, event_type",
+                RowOrder.of(Event::patientId, Event::eventDate, Event::eventType),
                 (rs, x) ->
                     new Event(c.s(rs, "patient_id"), c.d(rs, "event_date"), c.s(rs, "event_type")));
         default -> throw new IllegalArgumentException("unknown source table " + canonical);
       };
     }
+
+    private static final Comparator<Patient> PATIENT_ORDER =
+        RowOrder.of(
+            Patient::patientId,
+            Patient::nhsNumber,
+            Patient::birthDate,
+            Patient::sex,
+            Patient::deathDate);
 
     RowMapper<Patient> patient() {
       return (rs, x) ->
@@ -447,7 +503,7 @@ public final class SourceReader {
     }
   }
 
-  private record TableRead<T>(String orderBy, RowMapper<T> mapper) {}
+  private record TableRead<T>(Comparator<T> order, RowMapper<T> mapper) {}
 
   /** Canonical instances of the values read in one pass (discarded with it). */
   private static final class Canon {
@@ -558,17 +614,15 @@ public final class SourceReader {
   private <T> List<T> list(Handle h, String canonical, Mappers m, BatchScope scope) {
     TableRead<T> read = read(m, canonical);
     String where = scope == null ? null : scope.where(tables, canonical);
-    return query(
-        h, canonical, where, read.orderBy(), scope == null ? null : scope::bind, read.mapper());
+    return query(h, canonical, where, scope == null ? null : scope::bind, read);
   }
 
   private <T> List<T> query(
       Handle h,
       String canonical,
       String where,
-      String orderBy,
       BiConsumer<Query, String> binder,
-      RowMapper<T> mapper) {
+      TableRead<T> read) {
     // Table names come from SourceTables (checked identifiers); the scope's values are bound.
     String columns =
         String.join(
@@ -581,15 +635,15 @@ public final class SourceReader {
             + columns
             + " FROM "
             + tables.sql(canonical)
-            + (where == null ? "" : " WHERE " + where)
-            + " ORDER BY "
-            + orderBy;
+            + (where == null ? "" : " WHERE " + where);
     try {
       Query q = h.createQuery(sql).setFetchSize(10_000);
       if (binder != null) {
         binder.accept(q, sql);
       }
-      return q.map(mapper).list();
+      List<T> rows = q.map(read.mapper()).list();
+      rows.sort(read.order());
+      return rows;
     } catch (RuntimeException e) {
       throw readFailure(canonical, e);
     }
