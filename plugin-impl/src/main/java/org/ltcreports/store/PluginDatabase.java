@@ -1,5 +1,6 @@
 package org.ltcreports.store;
 
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -10,18 +11,18 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PluginDatabase {
   private final Jdbi jdbi;
-  private final Flyway flyway;
+  private final int pendingAfterStart;
 
-  private PluginDatabase(Jdbi jdbi, Flyway flyway) {
+  private PluginDatabase(Jdbi jdbi, int pendingAfterStart) {
     this.jdbi = jdbi;
-    this.flyway = flyway;
+    this.pendingAfterStart = pendingAfterStart;
   }
 
   /** Applies pending migrations and returns the database ready to use. */
   public static PluginDatabase migrate(DataSource dataSource) {
     Flyway flyway = flyway(dataSource);
     flyway.migrate();
-    return new PluginDatabase(Jdbi.create(dataSource), flyway);
+    return new PluginDatabase(Jdbi.create(dataSource), flyway.info().pending().length);
   }
 
   private static Flyway flyway(DataSource dataSource) {
@@ -34,9 +35,22 @@ public final class PluginDatabase {
         .load();
   }
 
-  /** Migrations not yet applied (0 once start-up has run). */
+  /**
+   * Migrations left pending by start-up (0 when it succeeded). Counted once: migrations only run at
+   * start-up, and asking Flyway on every health check scanned the classpath and the history table
+   * each time, and threw instead of answering when the database was down.
+   */
   public int pendingMigrations() {
-    return flyway.info().pending().length;
+    return pendingAfterStart;
+  }
+
+  /** Whether the plugin's database answers now. */
+  public boolean reachable() {
+    try {
+      return jdbi.withHandle(h -> h.getConnection().isValid(5));
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
   }
 
   public Jdbi jdbi() {

@@ -10,7 +10,10 @@ import org.ltcreports.source.SchemaValidator.Finding;
 import org.ltcreports.source.SourceTables;
 import org.ltcreports.store.PluginDatabase;
 
-/** {@code /api/health}: database reachable, source schema valid, plugin migrations applied. */
+/**
+ * {@code /api/health}: source database reachable, source schema valid, the plugin's own database
+ * reachable and its migrations applied.
+ */
 public final class HealthCheck {
   private final DataSource source;
   private final SourceTables tables;
@@ -33,11 +36,13 @@ public final class HealthCheck {
     } catch (Exception e) {
       reachable = false;
     }
+    boolean pluginReachable = plugin.reachable();
     boolean migrated = plugin.pendingMigrations() == 0;
-    s.put("ok", reachable && schemaProblems == 0 && migrated);
+    s.put("ok", reachable && schemaProblems == 0 && pluginReachable && migrated);
     s.put("database_reachable", reachable);
     s.put("schema_valid", schemaProblems == 0);
     s.put("schema_problems", Math.max(schemaProblems, 0));
+    s.put("plugin_database_reachable", pluginReachable);
     s.put("migrations_applied", migrated);
     return s;
   }
