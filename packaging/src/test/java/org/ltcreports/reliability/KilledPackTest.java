@@ -68,6 +68,9 @@ class KilledPackTest {
         Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath().toString();
     List<String> command = new ArrayList<>();
     command.add(java);
+    // The JDK writes the report fonts to temporary files that only a normal exit deletes; the
+    // killed child's go into this test's folder instead of piling up in /tmp run after run.
+    command.add("-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("child-tmp")));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
