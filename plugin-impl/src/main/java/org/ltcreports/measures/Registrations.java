@@ -3,10 +3,9 @@ package org.ltcreports.measures;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.ltcreports.source.SourceRows.Patient;
 import org.ltcreports.source.SourceRows.Registration;
 
@@ -16,30 +15,74 @@ import org.ltcreports.source.SourceRows.Registration;
  * the latest {@code registered_from} wins (then the lower practice code, so the answer is stable).
  */
 public final class Registrations {
-  private final Map<String, Patient> patients = new HashMap<>();
-  private final Map<String, List<Registration>> byPatient = new HashMap<>();
-  private final List<String> patientOrder = new ArrayList<>();
+  // Every patient id with a patient row or a usable registration, sorted, with by position its
+  // patient row (the first for a repeated id; null when it has only registrations) and its
+  // registrations regs[regStart[i] .. regStart[i + 1]) in row order. Arrays rather than maps:
+  // this is the largest index of a locality (two map entries per patient).
+  private final IdIndex index;
+  private final Patient[] patientAt;
+  private final int[] regStart;
+  private final Registration[] regs;
+  private final List<Registration> allRegs;
+  private final List<String> patientOrder;
 
   public Registrations(List<Patient> patientRows, List<Registration> registrationRows) {
+    List<String> seen = new ArrayList<>(patientRows.size() + registrationRows.size());
     for (Patient p : patientRows) {
-      if (p.patientId() != null && patients.putIfAbsent(p.patientId(), p) == null) {
-        patientOrder.add(p.patientId());
+      if (p.patientId() != null) {
+        seen.add(p.patientId());
       }
     }
     for (Registration r : registrationRows) {
-      if (r.patientId() != null && r.practiceCode() != null && r.registeredFrom() != null) {
-        byPatient.computeIfAbsent(r.patientId(), k -> new ArrayList<>()).add(r);
+      if (usable(r)) {
+        seen.add(r.patientId());
       }
     }
-    Collections.sort(patientOrder);
-    GroupedRows.trim(byPatient);
+    index = new IdIndex(seen.stream().sorted().distinct().toArray(String[]::new));
+    int n = index.size();
+    patientAt = new Patient[n];
+    for (Patient p : patientRows) {
+      int i = index.positionOf(p.patientId());
+      if (i >= 0 && patientAt[i] == null) {
+        patientAt[i] = p;
+      }
+    }
+    regStart = new int[n + 1];
+    for (Registration r : registrationRows) {
+      if (usable(r)) {
+        regStart[index.positionOf(r.patientId()) + 1]++;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      regStart[i + 1] += regStart[i];
+    }
+    regs = new Registration[regStart[n]];
+    int[] next = Arrays.copyOf(regStart, n);
+    for (Registration r : registrationRows) {
+      if (usable(r)) {
+        regs[next[index.positionOf(r.patientId())]++] = r;
+      }
+    }
+    allRegs = Collections.unmodifiableList(Arrays.asList(regs));
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (patientAt[i] != null) {
+        order.add(index.id(i));
+      }
+    }
+    patientOrder = Collections.unmodifiableList(Arrays.asList(order.toArray(String[]::new)));
+  }
+
+  private static boolean usable(Registration r) {
+    return r.patientId() != null && r.practiceCode() != null && r.registeredFrom() != null;
   }
 
   public Patient patient(String patientId) {
-    return patients.get(patientId);
+    int i = index.positionOf(patientId);
+    return i < 0 ? null : patientAt[i];
   }
 
-  /** Patient ids in a fixed order. */
+  /** Patient ids in a fixed order (sorted), those with a patient row. */
   public List<String> patientIds() {
     return patientOrder;
   }
@@ -51,7 +94,17 @@ public final class Registrations {
   }
 
   public Registration registrationOn(String patientId, LocalDate d) {
-    return registrationOn(patients.get(patientId), registrationsOf(patientId), d);
+    int i = index.positionOf(patientId);
+    if (i < 0 || patientAt[i] == null || !patientAt[i].aliveOn(d)) {
+      return null;
+    }
+    Registration best = null;
+    for (int j = regStart[i]; j < regStart[i + 1]; j++) {
+      if (regs[j].covers(d) && (best == null || wins(regs[j], best))) {
+        best = regs[j];
+      }
+    }
+    return best;
   }
 
   /** {@link #registrationOn(String, LocalDate)} for a patient and their registrations in hand. */
@@ -72,7 +125,7 @@ public final class Registrations {
   /** Whether more than one registration covers d (a data-quality issue). */
   public boolean overlapsOn(String patientId, LocalDate d) {
     int n = 0;
-    for (Registration r : byPatient.getOrDefault(patientId, List.of())) {
+    for (Registration r : registrationsOf(patientId)) {
       if (r.covers(d)) {
         n++;
       }
@@ -87,7 +140,7 @@ public final class Registrations {
   public String nearestPractice(String patientId, LocalDate d) {
     Registration before = null;
     Registration after = null;
-    for (Registration r : byPatient.getOrDefault(patientId, List.of())) {
+    for (Registration r : registrationsOf(patientId)) {
       if (!r.registeredFrom().isAfter(d)) {
         if (before == null || r.registeredFrom().isAfter(before.registeredFrom())) {
           before = r;
@@ -102,8 +155,7 @@ public final class Registrations {
 
   /** Whether the patient is registered (with any practice) on every day of [from, to). */
   public boolean registeredThroughout(String patientId, LocalDate from, LocalDate toExclusive) {
-    return registeredThroughout(
-        patients.get(patientId), registrationsOf(patientId), from, toExclusive);
+    return registeredThroughout(patient(patientId), registrationsOf(patientId), from, toExclusive);
   }
 
   /** {@link #registeredThroughout(String, LocalDate, LocalDate)} for a patient in hand. */
@@ -127,8 +179,10 @@ public final class Registrations {
     return true;
   }
 
+  /** The patient's registrations in row order (empty when none). */
   public List<Registration> registrationsOf(String patientId) {
-    return byPatient.getOrDefault(patientId, List.of());
+    int i = index.positionOf(patientId);
+    return i < 0 ? List.of() : allRegs.subList(regStart[i], regStart[i + 1]);
   }
 
   /** Age in completed years on d. */
