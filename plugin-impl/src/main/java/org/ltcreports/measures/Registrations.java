@@ -22,8 +22,7 @@ public final class Registrations {
   private final IdIndex index;
   private final Patient[] patientAt;
   private final int[] regStart;
-  private final Registration[] regs;
-  private final List<Registration> allRegs;
+  private final List<Registration> regs;
   private final List<String> patientOrder;
 
   public Registrations(List<Patient> patientRows, List<Registration> registrationRows) {
@@ -56,14 +55,14 @@ public final class Registrations {
     for (int i = 0; i < n; i++) {
       regStart[i + 1] += regStart[i];
     }
-    regs = new Registration[regStart[n]];
+    Registration[] grouped = new Registration[regStart[n]];
     int[] next = Arrays.copyOf(regStart, n);
     for (Registration r : registrationRows) {
       if (usable(r)) {
-        regs[next[index.positionOf(r.patientId())]++] = r;
+        grouped[next[index.positionOf(r.patientId())]++] = r;
       }
     }
-    allRegs = Collections.unmodifiableList(Arrays.asList(regs));
+    regs = Collections.unmodifiableList(Arrays.asList(grouped));
     List<String> order = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (patientAt[i] != null) {
@@ -94,17 +93,7 @@ public final class Registrations {
   }
 
   public Registration registrationOn(String patientId, LocalDate d) {
-    int i = index.positionOf(patientId);
-    if (i < 0 || patientAt[i] == null || !patientAt[i].aliveOn(d)) {
-      return null;
-    }
-    Registration best = null;
-    for (int j = regStart[i]; j < regStart[i + 1]; j++) {
-      if (regs[j].covers(d) && (best == null || wins(regs[j], best))) {
-        best = regs[j];
-      }
-    }
-    return best;
+    return registrationOn(patient(patientId), registrationsOf(patientId), d);
   }
 
   /** {@link #registrationOn(String, LocalDate)} for a patient and their registrations in hand. */
@@ -182,7 +171,7 @@ public final class Registrations {
   /** The patient's registrations in row order (empty when none). */
   public List<Registration> registrationsOf(String patientId) {
     int i = index.positionOf(patientId);
-    return i < 0 ? List.of() : allRegs.subList(regStart[i], regStart[i + 1]);
+    return i < 0 ? List.of() : regs.subList(regStart[i], regStart[i + 1]);
   }
 
   /** Age in completed years on d. */
