@@ -146,12 +146,7 @@ public final class CaseManagementData {
 
   /** Whether the patient was on the register on any day of [from, toExclusive). */
   public boolean onRegisterDuring(String patientId, LocalDate from, LocalDate toExclusive) {
-    return onRegisterDuring(episodesOf(patientId), from, toExclusive);
-  }
-
-  /** {@link #onRegisterDuring(String, LocalDate, LocalDate)} over a patient's episodes in hand. */
-  static boolean onRegisterDuring(List<Episode> episodes, LocalDate from, LocalDate toExclusive) {
-    for (Episode e : episodes) {
+    for (Episode e : episodesOf(patientId)) {
       if (e.startDate() == null || !e.startDate().isBefore(toExclusive)) {
         continue;
       }

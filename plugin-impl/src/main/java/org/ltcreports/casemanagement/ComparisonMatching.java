@@ -38,7 +38,10 @@ final class ComparisonMatching {
     final int[] regTo; // MAX_VALUE when open
     final String[] regPractice;
     final String[] regLocality;
-    final List<?>[] episodes; // null when none (most patients)
+    // Episodes of i ever on the register: [epStart[i], epStart[i + 1]), on it [epFrom, epTo).
+    final int[] epStart;
+    final int[] epFrom;
+    final int[] epTo; // MAX_VALUE when open
     final int[] eaStart; // counted EA days of i: eaDays[eaStart[i] .. eaStart[i + 1])
     final int[] eaDays;
     final int[] withAdmissions; // the i with any counted EA, ascending
@@ -83,30 +86,55 @@ final class ComparisonMatching {
       return true;
     }
 
+    /**
+     * {@link CaseManagementData#onRegisterDuring} on epoch days: any day of [from, toExclusive).
+     */
+    boolean onRegisterDuring(int i, int from, int toExclusive) {
+      for (int e = epStart[i]; e < epStart[i + 1]; e++) {
+        if (epFrom[e] < toExclusive && epTo[e] > from) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * @param byBirth {@code (birth epoch day << 32) | position} of each candidate, ascending: as
+     *     positions are in patient-id order, this is {@link #BY_BIRTH} order
+     */
     Candidates(
-        List<Patient> sorted,
+        long[] byBirth,
         Registrations regs,
         CaseManagementData cm,
         Map<String, List<Admission>> admissionsByPatient,
         Map<String, String> localityOfPractice) {
-      int n = sorted.size();
-      this.patients = sorted.toArray(Patient[]::new);
+      int n = byBirth.length;
+      this.patients = new Patient[n];
       deathDay = new int[n];
-      episodes = new List<?>[n];
       regStart = new int[n + 1];
+      epStart = new int[n + 1];
       List<Registration> all = new ArrayList<>(n + n / 8);
+      List<Episode> onRegister = new ArrayList<>();
       eaStart = new int[n + 1];
       used = new boolean[n];
       int[] days = new int[64];
       int k = 0;
       for (int i = 0; i < n; i++) {
-        Patient p = patients[i];
+        int position = (int) byBirth[i];
+        Patient p = regs.patientAt(position);
+        patients[i] = p;
         String id = p.patientId();
         deathDay[i] = p.deathDate() == null ? Integer.MAX_VALUE : (int) p.deathDate().toEpochDay();
         regStart[i] = all.size();
-        all.addAll(regs.registrationsOf(id));
-        List<Episode> es = cm.episodesOf(id);
-        episodes[i] = es.isEmpty() ? null : es;
+        all.addAll(regs.registrationsAt(position));
+        epStart[i] = onRegister.size();
+        for (Episode e : cm.episodesOf(id)) {
+          // never on the register without a start, or when it ended on or before its start
+          if (e.startDate() != null
+              && (e.endDate() == null || e.endDate().isAfter(e.startDate()))) {
+            onRegister.add(e);
+          }
+        }
         eaStart[i] = k;
         List<Admission> eas = admissionsByPatient.getOrDefault(id, List.of());
         if (k + eas.size() > days.length) {
@@ -127,10 +155,16 @@ final class ComparisonMatching {
       for (int j = 0; j < all.size(); j++) {
         Registration r = all.get(j);
         regFrom[j] = (int) r.registeredFrom().toEpochDay();
-        regTo[j] =
-            r.registeredTo() == null ? Integer.MAX_VALUE : (int) r.registeredTo().toEpochDay();
+        regTo[j] = epochDayOrMax(r.registeredTo());
         regPractice[j] = r.practiceCode();
         regLocality[j] = localityOfPractice.get(r.practiceCode());
+      }
+      epStart[n] = onRegister.size();
+      epFrom = new int[onRegister.size()];
+      epTo = new int[onRegister.size()];
+      for (int e = 0; e < onRegister.size(); e++) {
+        epFrom[e] = (int) onRegister.get(e).startDate().toEpochDay();
+        epTo[e] = epochDayOrMax(onRegister.get(e).endDate());
       }
       withAdmissions =
           java.util.stream.IntStream.range(0, n).filter(i -> eaStart[i + 1] > eaStart[i]).toArray();
@@ -138,6 +172,10 @@ final class ComparisonMatching {
       for (int i = 0; i < n; i++) {
         idHash[i] = fmix64(fnv(FNV_OFFSET, patients[i].patientId()));
       }
+    }
+
+    private static int epochDayOrMax(LocalDate d) {
+      return d == null ? Integer.MAX_VALUE : (int) d.toEpochDay();
     }
   }
 
@@ -155,19 +193,27 @@ final class ComparisonMatching {
         localityOfPractice.put(p.practiceCode(), p.localityCode());
       }
     }
-    Map<String, List<Patient>> lists = new HashMap<>();
-    for (String id : regs.patientIds()) {
-      Patient p = regs.patient(id);
-      if (p.birthDate() != null) {
-        lists
-            .computeIfAbsent(String.valueOf(Codes.normalise(p.sex())), k -> new ArrayList<>())
-            .add(p);
+    // Each sex's candidates as (birth day, position) keys: sorting primitives, not comparing
+    // patients' dates and ids, which was a tenth of the matching.
+    Map<String, long[]> keys = new HashMap<>();
+    Map<String, Integer> sizes = new HashMap<>();
+    for (int i = 0; i < regs.positions(); i++) {
+      Patient p = regs.patientAt(i);
+      if (p != null && p.birthDate() != null) {
+        String sex = String.valueOf(Codes.normalise(p.sex()));
+        long[] k = keys.computeIfAbsent(sex, x -> new long[1024]);
+        int size = sizes.merge(sex, 1, Integer::sum);
+        if (size > k.length) {
+          keys.put(sex, k = Arrays.copyOf(k, k.length * 2));
+        }
+        k[size - 1] = p.birthDate().toEpochDay() << 32 | i;
       }
     }
-    lists.forEach(
-        (sex, list) -> {
-          list.sort(BY_BIRTH);
-          bySex.put(sex, new Candidates(list, regs, cm, admissionsByPatient, localityOfPractice));
+    keys.forEach(
+        (sex, k) -> {
+          long[] sorted = Arrays.copyOf(k, sizes.get(sex));
+          Arrays.sort(sorted);
+          bySex.put(sex, new Candidates(sorted, regs, cm, admissionsByPatient, localityOfPractice));
         });
   }
 
@@ -243,6 +289,7 @@ final class ComparisonMatching {
     final int beforeStartDay;
     final int indexDay;
     final int lastDay;
+    final int afterEndDay;
     int eligibleCount;
 
     Target(String locality, Windows w, String sex, Candidates c, int from, int to, int self) {
@@ -256,6 +303,7 @@ final class ComparisonMatching {
       this.beforeStartDay = (int) w.beforeStart().toEpochDay();
       this.indexDay = (int) w.index().toEpochDay();
       this.lastDay = (int) w.lastDay().toEpochDay();
+      this.afterEndDay = (int) w.afterEnd().toEpochDay();
     }
 
     int countEligible() {
@@ -296,7 +344,7 @@ final class ComparisonMatching {
       int end = end();
       for (int x = first(); x < end; x++) {
         int i = at(x);
-        if (c.used[i] || i == self || !eligible(i)) {
+        if (c.used[i] || i == self) {
           continue;
         }
         long r = fmix64(cohortHash ^ c.idHash[i]);
@@ -306,7 +354,9 @@ final class ComparisonMatching {
         while (pos > 0 && before(r, i, bestRank[pos - 1], best[pos - 1])) {
           pos--;
         }
-        if (pos >= k) {
+        // Ranked first: only a candidate that would enter the best k is checked for eligibility,
+        // a few dozen of the tens of thousands in the slice.
+        if (pos >= k || !eligible(i)) {
           continue;
         }
         for (int j = Math.min(found, k - 1); j > pos; j--) {
@@ -356,9 +406,7 @@ final class ComparisonMatching {
           || !c.registeredThroughout(i, beforeStartDay, lastDay)) {
         return false;
       }
-      @SuppressWarnings("unchecked")
-      List<Episode> es = (List<Episode>) c.episodes[i];
-      return es == null || !CaseManagementData.onRegisterDuring(es, w.beforeStart(), w.afterEnd());
+      return !c.onRegisterDuring(i, beforeStartDay, afterEndDay);
     }
   }
 

@@ -93,7 +93,8 @@ public final class Registrations {
   }
 
   public Registration registrationOn(String patientId, LocalDate d) {
-    return registrationOn(patient(patientId), registrationsOf(patientId), d);
+    int i = index.positionOf(patientId); // looked up once: this is called for every row counted
+    return i < 0 ? null : registrationOn(patientAt[i], registrationsAt(i), d);
   }
 
   /** {@link #registrationOn(String, LocalDate)} for a patient and their registrations in hand. */
@@ -144,7 +145,8 @@ public final class Registrations {
 
   /** Whether the patient is registered (with any practice) on every day of [from, to). */
   public boolean registeredThroughout(String patientId, LocalDate from, LocalDate toExclusive) {
-    return registeredThroughout(patient(patientId), registrationsOf(patientId), from, toExclusive);
+    int i = index.positionOf(patientId);
+    return i >= 0 && registeredThroughout(patientAt[i], registrationsAt(i), from, toExclusive);
   }
 
   /** {@link #registeredThroughout(String, LocalDate, LocalDate)} for a patient in hand. */
@@ -171,7 +173,28 @@ public final class Registrations {
   /** The patient's registrations in row order (empty when none). */
   public List<Registration> registrationsOf(String patientId) {
     int i = index.positionOf(patientId);
-    return i < 0 ? List.of() : regs.subList(regStart[i], regStart[i + 1]);
+    return i < 0 ? List.of() : registrationsAt(i);
+  }
+
+  /**
+   * Positions 0 .. {@link #positions()} - 1 number every patient id in sorted order, for a caller
+   * that walks all patients (no hashing per patient): the id, the patient row (null when the id has
+   * only registrations) and the registrations at a position.
+   */
+  public int positions() {
+    return patientAt.length;
+  }
+
+  public String idAt(int position) {
+    return index.id(position);
+  }
+
+  public Patient patientAt(int position) {
+    return patientAt[position];
+  }
+
+  public List<Registration> registrationsAt(int position) {
+    return regs.subList(regStart[position], regStart[position + 1]);
   }
 
   /** Age in completed years on d. */

@@ -158,10 +158,13 @@ public final class SourceReader {
           LocalDate latest = null;
           for (Map.Entry<String, String> e : latestOf.entrySet()) {
             String column = e.getKey();
+            // The latest date as the first row down the column's index, not MAX(): H2 answers
+            // MAX(...) WHERE ... by scanning every row up to :t (8 s over 1.2 M contacts, where
+            // this takes 0.3 s); PostgreSQL plans both the same way.
             String sql =
-                "SELECT MAX("
+                "SELECT "
                     + column
-                    + ") FROM "
+                    + " FROM "
                     + tables.sql(e.getValue())
                     + " WHERE "
                     + column
@@ -170,10 +173,18 @@ public final class SourceReader {
                     // data is.
                     + (column.equals("contact_date")
                         ? " AND (attendance IS NULL OR attendance <> '0')"
-                        : "");
+                        : "")
+                    + " ORDER BY "
+                    + column
+                    + " DESC FETCH FIRST 1 ROWS ONLY";
             Date d;
             try {
-              d = h.createQuery(sql).bind("t", Date.valueOf(today)).mapTo(Date.class).one();
+              d =
+                  h.createQuery(sql)
+                      .bind("t", Date.valueOf(today))
+                      .mapTo(Date.class)
+                      .findOne()
+                      .orElse(null);
             } catch (RuntimeException x) {
               throw readFailure(e.getValue(), x);
             }

@@ -150,7 +150,7 @@ class ComparisonMatchingReferenceTest {
    * Two localities (one practice without a locality sometimes), 400–700 patients mostly aged 60–95
    * so age bands are crowded, moves with gaps and overlaps (some of months), deaths, EAs from 2024,
    * and episodes: some starting in the cohort window (2025-02 to 2026-01), some earlier, some
-   * ended.
+   * ended, some ended on or before their start (never on the register).
    */
   private static SourceDataBuilder randomLocality(Random r) {
     SourceDataBuilder b = new SourceDataBuilder("2026-10-31");
@@ -216,6 +216,18 @@ class ComparisonMatchingReferenceTest {
             "GP",
             start.toString(),
             end.toString(),
+            "OTHER",
+            null);
+      } else if (e == 3) { // ended on or before its start: never on the register
+        LocalDate start = date(r, LocalDate.of(2024, 1, 1), LocalDate.of(2026, 6, 1));
+        b.episode(
+            "e" + i,
+            id,
+            "cm1",
+            start.toString(),
+            "GP",
+            start.toString(),
+            start.minusDays(r.nextInt(2)).toString(),
             "OTHER",
             null);
       }
