@@ -23,9 +23,10 @@ import org.ltcreports.source.SourceRows.Registration;
  * BeforeAfter}'s class comment. A locality of 600,000 patients has a few thousand cohort patients
  * and tens of thousands of candidates in each sex and age band, so the search is built for that:
  * candidates of a sex are held in birth-date order (an age band is one binary-searched slice) as
- * primitive columns (death, registrations and EA days as epoch days), a cohort patient keeps only
- * its 3 lowest-ranked unused candidates instead of sorting them all, and cohort patients sharing
- * index date, sex, band and prior group share one count of eligible candidates.
+ * primitive columns (death, registrations, episodes and EA days as epoch days), a cohort patient
+ * keeps only its 3 lowest-ranked unused candidates instead of sorting them all (checking the rules
+ * only for a candidate whose rank would put it among them), and cohort patients sharing index date,
+ * sex, band and prior group share one count of eligible candidates.
  */
 final class ComparisonMatching {
   /** The candidates of one sex code, oldest first, as columns. */
@@ -194,7 +195,7 @@ final class ComparisonMatching {
       }
     }
     // Each sex's candidates as (birth day, position) keys: sorting primitives, not comparing
-    // patients' dates and ids, which was a tenth of the matching.
+    // patients' dates and ids, which was a seventh of the before/after evaluation.
     Map<String, long[]> keys = new HashMap<>();
     Map<String, Integer> sizes = new HashMap<>();
     for (int i = 0; i < regs.positions(); i++) {

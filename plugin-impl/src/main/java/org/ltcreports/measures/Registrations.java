@@ -178,15 +178,11 @@ public final class Registrations {
 
   /**
    * Positions 0 .. {@link #positions()} - 1 number every patient id in sorted order, for a caller
-   * that walks all patients (no hashing per patient): the id, the patient row (null when the id has
-   * only registrations) and the registrations at a position.
+   * that walks all patients (no hashing per patient): the patient row (null when the id has only
+   * registrations) and the registrations at a position.
    */
   public int positions() {
     return patientAt.length;
-  }
-
-  public String idAt(int position) {
-    return index.id(position);
   }
 
   public Patient patientAt(int position) {
