@@ -207,32 +207,27 @@ class ComparisonMatchingReferenceTest {
             null);
       } else if (e == 2) { // earlier, ended: on the register in some windows
         LocalDate start = date(r, LocalDate.of(2023, 1, 1), LocalDate.of(2025, 6, 1));
-        LocalDate end = start.plusDays(30 + r.nextInt(400));
-        b.episode(
-            "e" + i,
-            id,
-            "cm1",
-            start.toString(),
-            "GP",
-            start.toString(),
-            end.toString(),
-            "OTHER",
-            null);
+        endedEpisode(b, "e" + i, id, start, start.plusDays(30 + r.nextInt(400)));
       } else if (e == 3) { // ended on or before its start: never on the register
         LocalDate start = date(r, LocalDate.of(2024, 1, 1), LocalDate.of(2026, 6, 1));
-        b.episode(
-            "e" + i,
-            id,
-            "cm1",
-            start.toString(),
-            "GP",
-            start.toString(),
-            start.minusDays(r.nextInt(2)).toString(),
-            "OTHER",
-            null);
+        endedEpisode(b, "e" + i, id, start, start.minusDays(r.nextInt(2)));
       }
     }
     return b;
+  }
+
+  private static void endedEpisode(
+      SourceDataBuilder b, String episodeId, String patientId, LocalDate start, LocalDate end) {
+    b.episode(
+        episodeId,
+        patientId,
+        "cm1",
+        start.toString(),
+        "GP",
+        start.toString(),
+        end.toString(),
+        "OTHER",
+        null);
   }
 
   private static LocalDate date(Random r, LocalDate from, LocalDate to) {
