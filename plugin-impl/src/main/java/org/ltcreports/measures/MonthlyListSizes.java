@@ -17,7 +17,7 @@ import org.ltcreports.source.SourceRows.Registration;
  * <p>For a patient with a single registration (most patients) each date is two comparisons and no
  * lookups: registered on d exactly when the registration covers d and the patient is alive on d,
  * which is what {@link Registrations#registrationOn} decides when there is nothing to overlap.
- * Patients with several registrations go through {@link Registrations#practiceOn}, so the overlap
+ * Patients with several registrations go through {@link Registrations#practiceAt}, so the overlap
  * rule has one home. The result equals {@code Population.on(ctx, m.atDay(1)).listSize(practice)}
  * for every month (tested).
  */
@@ -45,19 +45,16 @@ public final class MonthlyListSizes {
     }
     LocalDate firstDate = dates[0];
     LocalDate lastDate = dates[months - 1];
-    for (String id : regs.patientIds()) {
-      List<Registration> rs = regs.registrationsOf(id);
-      if (rs.isEmpty()) {
+    for (int i = 0; i < regs.positions(); i++) { // every patient, by position: no id look-ups
+      Patient p = regs.patientAt(i);
+      List<Registration> rs = regs.registrationsAt(i);
+      if (p == null || rs.isEmpty()) {
         continue;
       }
       if (rs.size() == 1) {
         Registration r = rs.get(0);
         if (r.registeredFrom().isAfter(lastDate)
             || (r.registeredTo() != null && r.registeredTo().isBefore(firstDate))) {
-          continue;
-        }
-        Patient p = regs.patient(id);
-        if (p == null) {
           continue;
         }
         long[] counts = null;
@@ -71,7 +68,7 @@ public final class MonthlyListSizes {
         }
       } else {
         for (int k = 0; k < months; k++) {
-          String practice = regs.practiceOn(id, dates[k]);
+          String practice = regs.practiceAt(i, dates[k]);
           if (practice != null) {
             sizes.counts(practice)[k]++;
           }

@@ -25,12 +25,12 @@ public final class Population {
   public static Population on(MeasureContext ctx, LocalDate d) {
     Population pop = new Population(d);
     Registrations regs = ctx.registrations();
-    for (String id : regs.patientIds()) {
-      String practice = regs.practiceOn(id, d);
+    for (int i = 0; i < regs.positions(); i++) { // every patient, by position: no id look-ups
+      Patient p = regs.patientAt(i);
+      String practice = p == null ? null : regs.practiceAt(i, d);
       if (practice == null) {
         continue;
       }
-      Patient p = regs.patient(id);
       long[] c = pop.counts.computeIfAbsent(practice, k -> new long[3]);
       c[0]++;
       if (p.birthDate() == null) {

@@ -88,8 +88,8 @@ public final class Registrations {
 
   /** The practice the patient is registered with on d, or null. */
   public String practiceOn(String patientId, LocalDate d) {
-    Registration r = registrationOn(patientId, d);
-    return r == null ? null : r.practiceCode();
+    int i = index.positionOf(patientId);
+    return i < 0 ? null : practiceAt(i, d);
   }
 
   public Registration registrationOn(String patientId, LocalDate d) {
@@ -191,6 +191,12 @@ public final class Registrations {
 
   public List<Registration> registrationsAt(int position) {
     return regs.subList(regStart[position], regStart[position + 1]);
+  }
+
+  /** {@link #practiceOn} for the patient at a position. */
+  public String practiceAt(int position, LocalDate d) {
+    Registration r = registrationOn(patientAt[position], registrationsAt(position), d);
+    return r == null ? null : r.practiceCode();
   }
 
   /** Age in completed years on d. */
