@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ltcreports.api.report.DataQualityIssue;
 import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.measures.Registrations;
@@ -56,6 +57,11 @@ public final class DataQualityFindings {
   private final Map<String, Map<YearMonth, List<DataQualityIssue>>> dated = new HashMap<>();
   private final Map<String, List<Ranged>> ranged = new HashMap<>();
   private final List<PatientIssue> patientIssues = new ArrayList<>();
+  // The patient issues of a month by the practice each patient is charged to, worked out once per
+  // month: charging every patient issue again for each practice, month and kind asked about was
+  // most of the data-quality section's time. Reports are built on several threads.
+  private final Map<YearMonth, Map<String, List<DataQualityIssue>>> patientIssuesByMonth =
+      new ConcurrentHashMap<>();
   private final List<DataQualityIssue> unattributed = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -94,6 +100,7 @@ public final class DataQualityFindings {
       return;
     }
     patientIssues.add(new PatientIssue(patientId, issue));
+    patientIssuesByMonth.clear();
   }
 
   /** Whether some registration of the patient covers a day on which the patient is alive. */
@@ -210,13 +217,24 @@ public final class DataQualityFindings {
         list.add(r.issue());
       }
     }
-    LocalDate first = month.atDay(1);
-    LocalDate last = month.atEndOfMonth();
-    for (PatientIssue p : patientIssues) {
-      if (practice.equals(practiceIn(p.patientId(), first, last))) {
-        list.add(p.issue());
-      }
-    }
+    list.addAll(patientIssuesIn(month).getOrDefault(practice, List.of()));
     return list;
+  }
+
+  private Map<String, List<DataQualityIssue>> patientIssuesIn(YearMonth month) {
+    return patientIssuesByMonth.computeIfAbsent(
+        month,
+        m -> {
+          LocalDate first = m.atDay(1);
+          LocalDate last = m.atEndOfMonth();
+          Map<String, List<DataQualityIssue>> byPractice = new HashMap<>();
+          for (PatientIssue p : patientIssues) {
+            String practice = practiceIn(p.patientId(), first, last);
+            if (practice != null) {
+              byPractice.computeIfAbsent(practice, k -> new ArrayList<>()).add(p.issue());
+            }
+          }
+          return byPractice;
+        });
   }
 }
