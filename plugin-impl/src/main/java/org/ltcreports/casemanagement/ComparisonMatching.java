@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.ltcreports.casemanagement.BeforeAfter.Windows;
 import org.ltcreports.measures.Admission;
 import org.ltcreports.measures.Codes;
@@ -196,26 +197,24 @@ final class ComparisonMatching {
     }
     // Each sex's candidates as (birth day, position) keys: sorting primitives, not comparing
     // patients' dates and ids, which was a seventh of the before/after evaluation.
-    Map<String, long[]> keys = new HashMap<>();
-    Map<String, Integer> sizes = new HashMap<>();
+    Map<String, LongStream.Builder> keys = new HashMap<>();
     for (int i = 0; i < regs.positions(); i++) {
       Patient p = regs.patientAt(i);
       if (p != null && p.birthDate() != null) {
-        String sex = String.valueOf(Codes.normalise(p.sex()));
-        long[] k = keys.computeIfAbsent(sex, x -> new long[1024]);
-        int size = sizes.merge(sex, 1, Integer::sum);
-        if (size > k.length) {
-          keys.put(sex, k = Arrays.copyOf(k, k.length * 2));
-        }
-        k[size - 1] = p.birthDate().toEpochDay() << 32 | i;
+        keys.computeIfAbsent(String.valueOf(Codes.normalise(p.sex())), x -> LongStream.builder())
+            .add(p.birthDate().toEpochDay() << 32 | i);
       }
     }
     keys.forEach(
-        (sex, k) -> {
-          long[] sorted = Arrays.copyOf(k, sizes.get(sex));
-          Arrays.sort(sorted);
-          bySex.put(sex, new Candidates(sorted, regs, cm, admissionsByPatient, localityOfPractice));
-        });
+        (sex, k) ->
+            bySex.put(
+                sex,
+                new Candidates(
+                    k.build().sorted().toArray(),
+                    regs,
+                    cm,
+                    admissionsByPatient,
+                    localityOfPractice)));
   }
 
   /**

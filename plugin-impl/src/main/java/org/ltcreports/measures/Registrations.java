@@ -23,7 +23,6 @@ public final class Registrations {
   private final Patient[] patientAt;
   private final int[] regStart;
   private final List<Registration> regs;
-  private final List<String> patientOrder;
 
   public Registrations(List<Patient> patientRows, List<Registration> registrationRows) {
     List<String> seen = new ArrayList<>(patientRows.size() + registrationRows.size());
@@ -63,13 +62,6 @@ public final class Registrations {
       }
     }
     regs = Collections.unmodifiableList(Arrays.asList(grouped));
-    List<String> order = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (patientAt[i] != null) {
-        order.add(index.id(i));
-      }
-    }
-    patientOrder = Collections.unmodifiableList(Arrays.asList(order.toArray(String[]::new)));
   }
 
   private static boolean usable(Registration r) {
@@ -81,9 +73,18 @@ public final class Registrations {
     return i < 0 ? null : patientAt[i];
   }
 
-  /** Patient ids in a fixed order (sorted), those with a patient row. */
+  /**
+   * Patient ids in a fixed order (sorted), those with a patient row; built on each call (a walk
+   * over every patient is cheaper by position, {@link #positions()}).
+   */
   public List<String> patientIds() {
-    return patientOrder;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < patientAt.length; i++) {
+      if (patientAt[i] != null) {
+        ids.add(index.id(i));
+      }
+    }
+    return Collections.unmodifiableList(ids);
   }
 
   /** The practice the patient is registered with on d, or null. */
