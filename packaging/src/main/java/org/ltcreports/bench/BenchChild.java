@@ -412,10 +412,15 @@ public final class BenchChild {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
+  /** The middle value; of an even count, the mean of the two middle values (not the upper one). */
   static long median(List<Long> xs) {
     List<Long> s = new ArrayList<>(xs);
     Collections.sort(s);
-    return s.isEmpty() ? 0 : s.get(s.size() / 2);
+    if (s.isEmpty()) {
+      return 0;
+    }
+    int mid = s.size() / 2;
+    return s.size() % 2 == 1 ? s.get(mid) : Math.round((s.get(mid - 1) + s.get(mid)) / 2.0);
   }
 
   private static long pct(List<Long> sorted, int p) {
