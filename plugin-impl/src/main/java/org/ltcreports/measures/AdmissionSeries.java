@@ -10,7 +10,7 @@ import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.stats.ImprovementDirection;
 import org.ltcreports.stats.SpcRule;
-import org.ltcreports.stats.Variation;
+import org.ltcreports.stats.VariationIcon;
 import org.ltcreports.stats.XmrChart;
 import org.ltcreports.stats.XmrPoint;
 
@@ -32,6 +32,9 @@ import org.ltcreports.stats.XmrPoint;
  * cannot be negative, and no signal depends on it.
  */
 public final class AdmissionSeries implements MeasureFamily {
+  /** Fewer emergency admissions are better: a high or rising rate is a concern. */
+  public static final ImprovementDirection POLARITY = ImprovementDirection.LOWER_IS_BETTER;
+
   /** Points on the chart. */
   public static final int MONTHS = AdmissionCounts.MONTHS;
 
@@ -102,7 +105,7 @@ public final class AdmissionSeries implements MeasureFamily {
           for (int i = 0; i < MONTHS; i++) {
             rates.add(rate(p, i));
           }
-          return XmrChart.of(rates, ImprovementDirection.LOWER_IS_BETTER);
+          return XmrChart.of(rates, POLARITY);
         });
   }
 
@@ -146,11 +149,7 @@ public final class AdmissionSeries implements MeasureFamily {
   }
 
   static String variation(XmrPoint point) {
-    return switch (point.variation()) {
-      case SPECIAL_CAUSE_IMPROVEMENT -> "improvement";
-      case SPECIAL_CAUSE_CONCERN -> "concern";
-      case COMMON_CAUSE -> "";
-    };
+    return point.variation().code();
   }
 
   /** The sentence about the chart as a whole. */
@@ -163,15 +162,12 @@ public final class AdmissionSeries implements MeasureFamily {
           + MONTHS
           + " months have a rate, so the chart shows no limits and no signals.";
     }
-    Variation v = chart.variation();
-    String latest = "Monthly trend: the latest month (" + month + ") shows ";
-    return switch (v) {
-      case COMMON_CAUSE -> latest + "common cause variation (no signal).";
-      case SPECIAL_CAUSE_CONCERN ->
-          latest + "special cause variation of concern (admission rates higher or rising).";
-      case SPECIAL_CAUSE_IMPROVEMENT ->
-          latest + "special cause variation of improvement (admission rates lower or falling).";
-    };
+    VariationIcon icon = VariationIcon.of(chart.variation(), POLARITY);
+    return "Monthly trend: the latest month ("
+        + month
+        + ") shows "
+        + icon.label().toLowerCase(java.util.Locale.ROOT)
+        + ".";
   }
 
   @Override

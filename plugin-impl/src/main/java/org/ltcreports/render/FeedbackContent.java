@@ -25,6 +25,7 @@ import org.ltcreports.render.Block.SmallPrint;
 import org.ltcreports.render.Block.SpcChart;
 import org.ltcreports.render.Block.Tile;
 import org.ltcreports.render.Block.Tiles;
+import org.ltcreports.stats.Verdict;
 
 /**
  * The content of the practice and locality feedback reports, section by section, in words and
@@ -43,6 +44,12 @@ public final class FeedbackContent {
 
   private FeedbackContent(Report report) {
     this.report = report;
+  }
+
+  /** The verdict on this month's rate: its variation icon and what it means. */
+  private String trendVerdict() {
+    Verdict verdict = ReportVerdicts.monthlyRate(report);
+    return verdict.trend().symbol() + " " + verdict.trend().label();
   }
 
   /** The sections of a practice or locality feedback report. */
@@ -147,8 +154,9 @@ public final class FeedbackContent {
               "This month",
               use("ea_count"),
               "emergency admissions in " + Display.shortMonth(report.month().toString()),
-              suffix(use("ea_rate_per_1000"), " per 1,000 patients"),
-              prefix("Registered patients: ", use("list_size"))));
+              suffix(use("ea_rate_per_1000"), " per 1,000 patients")
+                  + prefix(" (registered patients: ", use("list_size"), ")"),
+              trendVerdict()));
     }
     if (has("ea_count_last_year")) {
       tiles.add(
@@ -174,20 +182,18 @@ public final class FeedbackContent {
                       : "on the previous 12 months")));
     }
     if (has("ea_dsr_12m_per_1000")) {
-      String significance =
-          report.measure("ea_significance_12m") instanceof MeasureValue.Text t ? t.value() : null;
       tiles.add(
           new Tile(
               "Standardised rate, 12 months",
               use("ea_dsr_12m_per_1000"),
               "per 1,000, adjusted for age and sex",
               interval("ea_dsr_12m_lcl95", "ea_dsr_12m_ucl95"),
-              Wording.significanceShort(significance)));
+              ReportVerdicts.twelveMonths(report).comparisonShort()));
     }
     List<Block> blocks = new ArrayList<>();
     if (!tiles.isEmpty()) {
       blocks.add(new Tiles(tiles));
-      blocks.add(new SmallPrint(Wording.DIRECTION_OF_GOOD));
+      blocks.add(new SmallPrint(Wording.HOW_TO_READ_VERDICTS));
     }
     return blocks;
   }
@@ -243,10 +249,11 @@ public final class FeedbackContent {
     if (spc.hasLimits()) {
       blocks.add(
           new Paragraph(
-              flagged.isEmpty()
-                  ? "No special-cause variation: the monthly rate has varied within its usual"
-                      + " range."
-                  : "Special-cause variation: " + String.join("; ", flagged) + "."));
+              ReportVerdicts.monthlyRate(report).trendWords()
+                  + "."
+                  + (flagged.isEmpty()
+                      ? " No month of the chart shows special-cause variation."
+                      : " Special-cause variation: " + String.join("; ", flagged) + ".")));
     }
     blocks.add(
         new SmallPrint(
@@ -306,14 +313,12 @@ public final class FeedbackContent {
     rows.addAll(rows("ea_expected_12m", "ea_ratio_12m"));
     if (report.measure("ea_significance_12m") != null) {
       String v = use("ea_significance_12m");
-      String label =
-          report.measure("ea_significance_12m") instanceof MeasureValue.Text t ? t.value() : null;
       rows.add(
           new Row(
               "ea_significance_12m",
               Display.label("ea_significance_12m"),
               v,
-              Wording.significance(label)));
+              ReportVerdicts.twelveMonths(report).comparisonWords()));
     }
     if (!rows.isEmpty()) {
       blocks.add(new Rows(rows));
@@ -334,8 +339,9 @@ public final class FeedbackContent {
         blocks.add(
             new SmallPrint(
                 "Each dot is a practice of the locality; ◆ is this practice. Dashed lines: 95%"
-                    + " limits; dotted lines: 99.8% limits. Above the lines means more"
-                    + " admissions than expected (worse), below means fewer (better)."));
+                    + " limits; dotted lines: 99.8% limits. Above the upper lines: significantly"
+                    + " more admissions than expected; below the lower lines: significantly"
+                    + " fewer."));
       }
     }
     return blocks;
@@ -465,7 +471,7 @@ public final class FeedbackContent {
     List<Block> blocks = new ArrayList<>();
     if (!tiles.isEmpty()) {
       blocks.add(new Tiles(tiles));
-      blocks.add(new SmallPrint(Wording.DIRECTION_OF_GOOD));
+      blocks.add(new SmallPrint(Wording.HOW_TO_READ_VERDICTS));
     }
     List<Row> rest = rows("ea_count_last_year", "ea_count_prev_12m", "ea_dsr_12m_per_1000");
     if (!rest.isEmpty()) {
@@ -485,8 +491,8 @@ public final class FeedbackContent {
         new SmallPrint(
             "Rates are per 1,000 registered patients. DSR: age-sex standardised rate. Ratio:"
                 + " observed admissions divided by those expected at the locality's rates for"
-                + " each age and sex; significance from the funnel plot limits. Higher admissions"
-                + " are worse."));
+                + " each age and sex; significance from the funnel plot limits (High: significantly"
+                + " more admissions than expected; Low: significantly fewer)."));
     return blocks;
   }
 
@@ -507,8 +513,8 @@ public final class FeedbackContent {
         blocks.add(
             new SmallPrint(
                 "Each dot is a practice, labelled with its code. Dashed lines: 95% limits; dotted"
-                    + " lines: 99.8% limits. Above the lines means more admissions than expected"
-                    + " (worse), below means fewer (better)."));
+                    + " lines: 99.8% limits. Above the upper lines: significantly more admissions"
+                    + " than expected; below the lower lines: significantly fewer."));
       }
     }
     if (report.measure("practices") instanceof MeasureValue.Table t) {
@@ -524,10 +530,11 @@ public final class FeedbackContent {
               (code >= 0 && row.get(code) != null ? row.get(code) : "")
                   + (name >= 0 && row.get(name) != null ? " " + row.get(name) : "");
           String entry = who.trim() + " (" + label + ")";
-          switch (Wording.significanceDirection(label == null ? null : label.toString())) {
-            case 1 -> high.add(entry);
-            case -1 -> low.add(entry);
-            default -> {}
+          Verdict verdict = ReportVerdicts.comparedWithLocality(label);
+          if (verdict.comparison() != null && verdict.comparison().isHigh()) {
+            high.add(entry);
+          } else if (verdict.comparison() != null && verdict.comparison().isLow()) {
+            low.add(entry);
           }
         }
         if (high.isEmpty() && low.isEmpty()) {
@@ -538,11 +545,21 @@ public final class FeedbackContent {
         } else {
           if (!high.isEmpty()) {
             blocks.add(
-                new Paragraph("Higher than expected (worse): " + String.join("; ", high) + "."));
+                new Paragraph(
+                    "Significantly higher than expected ("
+                        + ReportVerdicts.comparedWithLocality("High (0.025)").judgement()
+                        + "): "
+                        + String.join("; ", high)
+                        + "."));
           }
           if (!low.isEmpty()) {
             blocks.add(
-                new Paragraph("Lower than expected (better): " + String.join("; ", low) + "."));
+                new Paragraph(
+                    "Significantly lower than expected ("
+                        + ReportVerdicts.comparedWithLocality("Low (0.025)").judgement()
+                        + "): "
+                        + String.join("; ", low)
+                        + "."));
           }
         }
       }
@@ -691,7 +708,10 @@ public final class FeedbackContent {
     return Display.isSuppressed(report, id) ? "withheld: small numbers" : "not available";
   }
 
-  /** "▲ +9.4% this year: more admissions (worse)". */
+  /**
+   * "▲ +9.4% this year (context only)": a change on last year is context, never a verdict (Making
+   * Data Count); whether the figure is worse or better is {@link Verdict}'s to say.
+   */
   private String change(String id, String against) {
     if (!has(id)) {
       return null;
@@ -706,8 +726,7 @@ public final class FeedbackContent {
     int sign = Display.decimal(n).setScale(1, java.math.RoundingMode.HALF_UP).signum();
     String pct = Display.signedPercent(n);
     return switch (sign) {
-      case 1 -> "▲ " + pct + " " + against + ": more admissions (worse)";
-      case -1 -> "▼ " + pct + " " + against + ": fewer admissions (better)";
+      case 1, -1 -> (sign > 0 ? "▲ " : "▼ ") + pct + " " + against + " (context only)";
       default -> "No change " + against + " (" + pct + ")";
     };
   }

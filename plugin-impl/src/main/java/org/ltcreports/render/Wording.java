@@ -22,9 +22,12 @@ public final class Wording {
           "h", "Hypertension",
           "i", "AF and flutter, epilepsy, dementia");
 
-  public static final String DIRECTION_OF_GOOD =
-      "Fewer emergency admissions are better. ▲ means more admissions than the period compared"
-          + " with (worse); ▼ means fewer (better).";
+  /** How the verdict words beside the figures are decided (Making Data Count). */
+  public static final String HOW_TO_READ_VERDICTS =
+      "Fewer emergency admissions is the aim. A figure is judged a concern or an improvement only"
+          + " when a rule says so: special-cause variation on the SPC chart (Making Data Count) or"
+          + " a significant difference from the locality on the funnel plot; otherwise it shows no"
+          + " significant change. Changes on last year (▲ up, ▼ down) are context only.";
 
   /** The SPC rule in words, for a point above (or below) the average. */
   public static String signalRule(int rule, boolean above) {
@@ -35,47 +38,6 @@ public final class Wording {
       case 4 -> "2 of 3 months close to the " + (above ? "upper" : "lower") + " limit";
       default -> "rule " + rule;
     };
-  }
-
-  /** The funnel significance label in words, with the direction of good. */
-  public static String significance(String label) {
-    if (label == null) {
-      return null;
-    }
-    return switch (label.trim()) {
-      case "High (0.001)" ->
-          "Higher than expected, beyond the 99.8% limit: very unlikely to be chance (worse)";
-      case "High (0.025)" -> "Higher than expected, beyond the 95% limit (worse)";
-      case "Low (0.001)" ->
-          "Lower than expected, beyond the 99.8% limit: very unlikely to be chance (better)";
-      case "Low (0.025)" -> "Lower than expected, beyond the 95% limit (better)";
-      case "Not significant" -> "Within the range expected by chance";
-      default -> label;
-    };
-  }
-
-  /** A short form of the significance label for a headline tile. */
-  public static String significanceShort(String label) {
-    if (label == null) {
-      return null;
-    }
-    return switch (label.trim()) {
-      case "High (0.001)" -> "vs locality: significantly high (99.8%), worse";
-      case "High (0.025)" -> "vs locality: significantly high (95%), worse";
-      case "Low (0.001)" -> "vs locality: significantly low (99.8%), better";
-      case "Low (0.025)" -> "vs locality: significantly low (95%), better";
-      case "Not significant" -> "vs locality: within the expected range";
-      default -> "vs locality: " + label;
-    };
-  }
-
-  /** Whether a significance label says "higher" (+1), "lower" (-1) or neither (0). */
-  public static int significanceDirection(String label) {
-    if (label == null) {
-      return 0;
-    }
-    String l = label.trim();
-    return l.startsWith("High") ? 1 : l.startsWith("Low") ? -1 : 0;
   }
 
   /** What the audience line under the title says. */

@@ -31,6 +31,19 @@ public enum FunnelSignificance {
     return label;
   }
 
+  /** The significance written as {@link #label()}; null for null. */
+  public static FunnelSignificance fromLabel(String label) {
+    if (label == null) {
+      return null;
+    }
+    for (FunnelSignificance s : values()) {
+      if (s.label.equals(label.trim())) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("not a funnel significance: " + label);
+  }
+
   /** True for the two High labels. */
   public boolean isHigh() {
     return this == HIGH_0_001 || this == HIGH_0_025;

@@ -33,7 +33,7 @@ class HtmlRendererTest {
         .contains("<h1>Emergency admissions feedback: Riverside Surgery (K83001)</h1>")
         .contains("<p class=\"value\">61</p>")
         .contains("7.2 per 1,000 patients")
-        .contains("▲ +56.4% this year: more admissions (worse)")
+        .contains("▲ +56.4% this year (context only)")
         .contains(
             "<tr data-measure=\"ea_los_mean\"><th scope=\"row\">Average length of stay (days)"
                 + "</th><td class=\"num\">5.4</td>")

@@ -45,9 +45,11 @@ class PdfRendererTest {
         // this month: 61 admissions, 61 / 8,452 × 1,000 = 7.217
         .contains("61 emergency admissions in Oct 2026")
         .contains("7.2 per 1,000 patients")
-        .contains("Registered patients: 8,452")
+        .contains("(registered patients: 8,452)")
+        // the last month is above its upper process limit: the MDC icon and its text
+        .contains("Special cause variation of concern: higher than usual")
         // same month last year: 39, (61 − 39) / 39 = +56.41%
-        .contains("▲ +56.4% this year: more admissions (worse)")
+        .contains("▲ +56.4% this year (context only)")
         // 12 months: 566 against 478, +18.41%; 566 / 8,452 × 1,000 = 66.97
         .contains("566")
         .contains("67.0 per 1,000 patients")
@@ -55,7 +57,7 @@ class PdfRendererTest {
         // standardised rate and its interval
         .contains("63.8")
         .contains("95% interval 58.6 to 69.4")
-        .contains("Fewer emergency admissions are better.")
+        .contains("Fewer emergency admissions is the aim.")
         // comparison: 598 / 502.4 = 1.190
         .contains("Admissions compared with expected (1.00 = as expected) 1.19")
         .contains("High (0.001)")
@@ -177,7 +179,8 @@ class PdfRendererTest {
         .contains("4,366")
         .contains("K83001 Riverside Surgery 4,000")
         .contains("K83010 Ivy House Health Centre 10,579")
-        .contains("Higher than expected (worse): K83001 Riverside Surgery (High (0.001))");
+        .contains(
+            "Significantly higher than expected (worse): K83001 Riverside Surgery (High (0.001))");
   }
 
   @Test
