@@ -12,6 +12,7 @@ import org.ltcreports.stats.ImprovementDirection;
 import org.ltcreports.stats.SpcRule;
 import org.ltcreports.stats.VariationIcon;
 import org.ltcreports.stats.XmrChart;
+import org.ltcreports.stats.XmrLimits;
 import org.ltcreports.stats.XmrPoint;
 
 /**
@@ -115,17 +116,18 @@ public final class AdmissionSeries implements MeasureFamily {
     List<List<Object>> rows = new ArrayList<>(MONTHS);
     for (int i = 0; i < MONTHS; i++) {
       XmrPoint point = chart.points().get(i);
+      XmrLimits limits = point.limits();
       rows.add(
           Arrays.asList(
               monthOf(i).toString(),
               eaCount(practice, i),
               listSize(practice, i),
               point.value(),
-              chart.mean(),
-              floorAtZero(chart.lowerProcessLimit()),
-              chart.upperProcessLimit(),
-              floorAtZero(chart.lowerNearLimit()),
-              chart.upperNearLimit(),
+              limits == null ? null : limits.mean(),
+              limits == null ? null : floorAtZero(limits.lowerProcess()),
+              limits == null ? null : limits.upperProcess(),
+              limits == null ? null : floorAtZero(limits.lowerNear()),
+              limits == null ? null : limits.upperNear(),
               signals(point),
               variation(point)));
     }
@@ -136,8 +138,8 @@ public final class AdmissionSeries implements MeasureFamily {
    * A rate cannot be negative, so a lower limit below 0 is shown as 0. No signal changes: no rate
    * can fall below either limit.
    */
-  static Double floorAtZero(Double limit) {
-    return limit == null ? null : Math.max(0.0, limit);
+  static double floorAtZero(double limit) {
+    return Math.max(0.0, limit);
   }
 
   /** The rule numbers of measures.md a point takes part in, e.g. {@code 1,2}; empty for none. */

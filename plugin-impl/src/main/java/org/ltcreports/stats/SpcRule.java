@@ -12,10 +12,12 @@ public enum SpcRule {
    */
   TREND("Run of 7 or more points all rising or all falling"),
   /**
-   * (4) Of 3 consecutive points on the same side of the mean, 2 or more beyond the near limit
-   * (two-thirds of the way to the process limit); those beyond are flagged.
+   * (4) Of 3 consecutive points on the same side of the mean, 2 or more close to the process limit:
+   * beyond the near limit (two-thirds of the way to the process limit) but not outside the process
+   * limit; those close are flagged. A point outside the process limit is rule (1)'s and does not
+   * count (NHSRplotthedots {@code close_to_limits}).
    */
-  TWO_OF_THREE_NEAR_LIMIT("2 of 3 points beyond the near limit");
+  TWO_OF_THREE_NEAR_LIMIT("2 of 3 points between the near and the process limit");
 
   private final String description;
 

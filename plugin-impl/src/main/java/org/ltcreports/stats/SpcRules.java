@@ -34,18 +34,12 @@ final class SpcRules {
    * @param x the values, in time order, none missing
    */
   static List<List<SpcSignal>> signals(
-      double[] x,
-      double mean,
-      double lowerProcess,
-      double upperProcess,
-      double lowerNear,
-      double upperNear,
-      ImprovementDirection polarity) {
-    SpcRules rules = new SpcRules(x, mean);
-    rules.outsideProcessLimits(lowerProcess, upperProcess);
+      double[] x, XmrLimits limits, ImprovementDirection polarity) {
+    SpcRules rules = new SpcRules(x, limits.mean());
+    rules.outsideProcessLimits(limits.lowerProcess(), limits.upperProcess());
     rules.shifts();
     rules.trends();
-    rules.twoOfThreeBeyondNearLimit(lowerNear, upperNear);
+    rules.twoOfThreeCloseToLimit(limits);
     return rules.toSignals(polarity);
   }
 
@@ -104,20 +98,25 @@ final class SpcRules {
     }
   }
 
-  /** Windows of 3 points on one side of the mean with 2 or more beyond that side's near limit. */
-  private void twoOfThreeBeyondNearLimit(double lowerNear, double upperNear) {
+  /**
+   * Windows of 3 points all on one side of the mean with 2 or more of them close to that side's
+   * process limit: beyond the near limit but not outside the process limit (NHSRplotthedots' {@code
+   * close_to_limits}). A point outside the process limit is rule 1's and does not count here. The
+   * close points of such a window are flagged.
+   */
+  private void twoOfThreeCloseToLimit(XmrLimits limits) {
     for (int i = 0; i + 2 < x.length; i++) {
       int side = side(i);
       if (side == 0 || side(i + 1) != side || side(i + 2) != side) {
         continue;
       }
-      int beyond = 0;
+      int close = 0;
       for (int j = i; j < i + 3; j++) {
-        beyond += beyond(j, side, lowerNear, upperNear) ? 1 : 0;
+        close += closeToLimit(j, side, limits) ? 1 : 0;
       }
-      if (beyond >= 2) {
+      if (close >= 2) {
         for (int j = i; j < i + 3; j++) {
-          if (beyond(j, side, lowerNear, upperNear)) {
+          if (closeToLimit(j, side, limits)) {
             flag(j, SpcRule.TWO_OF_THREE_NEAR_LIMIT, direction(side > 0));
           }
         }
@@ -125,8 +124,10 @@ final class SpcRules {
     }
   }
 
-  private boolean beyond(int i, int side, double lowerNear, double upperNear) {
-    return side > 0 ? x[i] > upperNear : x[i] < lowerNear;
+  private boolean closeToLimit(int i, int side, XmrLimits limits) {
+    return side > 0
+        ? x[i] > limits.upperNear() && x[i] <= limits.upperProcess()
+        : x[i] < limits.lowerNear() && x[i] >= limits.lowerProcess();
   }
 
   /** 1 above the mean, −1 below, 0 on it. */

@@ -9,10 +9,12 @@ import java.util.Set;
  *
  * @param index position in the input series
  * @param value the value, or {@code null} where the input had none
+ * @param limits the centre line and limits of the point's period; {@code null} when the period has
+ *     too few values to have limits
  * @param signals every rule the point takes part in (empty for common cause, for a missing value,
- *     and for every point of a chart too short to have limits)
+ *     and for every point of a period too short to have limits)
  */
-public record XmrPoint(int index, Double value, List<SpcSignal> signals) {
+public record XmrPoint(int index, Double value, XmrLimits limits, List<SpcSignal> signals) {
 
   public XmrPoint {
     signals = List.copyOf(signals);

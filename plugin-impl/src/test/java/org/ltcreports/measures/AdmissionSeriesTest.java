@@ -28,13 +28,18 @@ class AdmissionSeriesTest {
    * <pre>
    * 1. measures.md: 50 52 48 51 49 53 47 50 52 48 51 49 → x̄ 50, mR̄ 35/11 = 3.1818,
    *    41.536–58.464, near 44.358–55.642, no signals
-   * 2. the same with 80 last: x̄ 631/12 = 52.583, mR̄ 62/11 = 5.6364, upper 67.576 → 80 is (1),
-   *    a concern
-   * 3. 60 62 61 59 63 | 50 51 49 50 52 48 50: x̄ 655/12 = 54.583, mR̄ 34/11 = 3.0909, upper
-   *    62.805 → 63 is (1); near upper 60.065 → 62, 61, 63 are (4) (two of three above it); the
-   *    last 7 are below the mean → (2), an improvement
+   * 2. the same with 80 last: x̄ 631/12 = 52.583; first mR̄ 62/11 = 5.6364 and the last range,
+   *    29 ≥ 3.267 × 5.6364 = 18.41, is screened out: mR̄ 33/10 = 3.3, upper 52.583 + 8.778 =
+   *    61.361 → 80 is (1), a concern
+   * 3. 60 62 61 59 63 | 50 51 49 50 52 48 50: x̄ 655/12 = 54.583; first mR̄ 34/11 = 3.0909 screens
+   *    out the 13 (≥ 10.10): mR̄ 21/10 = 2.1, limits 48.997–60.169, near 50.859–58.307 → 62, 61,
+   *    63 and 48 are (1); 60 and 59 are close to the upper limit but each window of three holds
+   *    only one point between the near and the process limit (the others are outside); below, 50,
+   *    49, 50 (months 6, 8, 9) are close with a second close point in a window of three → (4);
+   *    the last 7 are below the mean → (2), an improvement
    * 4. 40 41 … 51: a 12-point rise (3) on every point, a concern; x̄ 45.5, mR̄ 1, limits 42.84–48.16
-   *    → 40, 41, 42 and 49, 50, 51 are (1); near 43.727–47.273 → (4) where two of three are beyond
+   *    → 40, 41, 42 and 49, 50, 51 are (1); near 43.727–47.273: only 43 and 48 are between a near
+   *    and a process limit, each with outside points beside it, so no (4)
    * </pre>
    */
   @ParameterizedTest(name = "{0}")
@@ -44,16 +49,16 @@ class AdmissionSeriesTest {
         "50 52 48 51 49 53 47 50 52 48 51 49; 50.0; 3.1818181818181817; 41.53636363636364;"
             + " 58.46363636363636; 44.35757575757576; 55.64242424242424;"
             + " - - - - - - - - - - - -; - - - - - - - - - - - -; common cause",
-        "50 52 48 51 49 53 47 50 52 48 51 80; 52.583333333333336; 5.636363636363637;"
-            + " 37.59060606060606; 67.57606060606061; 42.58818181818182; 62.57848484848485;"
+        "50 52 48 51 49 53 47 50 52 48 51 80; 52.583333333333336; 3.3;"
+            + " 43.80533333333334; 61.361333333333334; 46.73133333333334; 58.43533333333333;"
             + " - - - - - - - - - - - 1; - - - - - - - - - - - concern; concern",
-        "60 62 61 59 63 50 51 49 50 52 48 50; 54.583333333333336; 3.090909090909091;"
-            + " 46.36151515151515; 62.80515151515152; 49.10212121212121; 60.06454545454546;"
-            + " - 4 4 - 1,4 2 2 2 2 2 2 2;"
+        "60 62 61 59 63 50 51 49 50 52 48 50; 54.583333333333336; 2.1;"
+            + " 48.99733333333334; 60.169333333333334; 50.85933333333334; 58.30733333333333;"
+            + " - 1 1 - 1 2,4 2 2,4 2,4 2 1,2 2;"
             + " - concern concern - concern improvement improvement improvement improvement"
             + " improvement improvement improvement; improvement",
         "40 41 42 43 44 45 46 47 48 49 50 51; 45.5; 1.0; 42.84; 48.16; 43.72666666666667;"
-            + " 47.27333333333333; 1,3,4 1,3,4 1,3,4 3,4 3 3 3 3 3,4 1,3,4 1,3,4 1,3,4;"
+            + " 47.27333333333333; 1,3 1,3 1,3 3 3 3 3 3 3 1,3 1,3 1,3;"
             + " concern concern concern concern concern concern concern concern concern concern"
             + " concern concern; concern"
       })

@@ -62,10 +62,14 @@ class XmrChartTest {
 
   @Test
   void rule1HighPointOutsideProcessLimitsIsAConcernWhenLowerIsBetter() {
-    // x̄ = 670/13 = 51.538, mR̄ = (35 + 21)/12 = 4.667, upper limit 63.952: 70 is beyond it.
+    // x̄ = 670/13 = 51.538. First mR̄ = (35 + 21)/12 = 4.667; 21 ≥ 3.267 × 4.667 = 15.25 is
+    // screened out, so mR̄ = 35/11 = 3.1818 and the upper limit 51.538 + 8.4636 = 60.002: 70 is
+    // beyond it (unscreened it would have been 63.952).
     XmrChart chart = XmrChart.of(with(SPEC, 70), LOWER_IS_BETTER);
 
-    assertThat(chart.upperProcessLimit()).isCloseTo(63.9518, within(1e-4));
+    assertThat(chart.movingRangeMean()).isCloseTo(35.0 / 11, within(1e-12));
+    assertThat(chart.latestLimits().screenedOut()).isEqualTo(1);
+    assertThat(chart.upperProcessLimit()).isCloseTo(60.0021, within(1e-4));
     assertThat(signalsByIndex(chart))
         .containsExactly(Map.entry(12, Set.of(OUTSIDE_PROCESS_LIMITS)));
     XmrPoint outlier = chart.points().get(12);
@@ -77,7 +81,8 @@ class XmrChartTest {
 
   @Test
   void rule1LowPointIsAnImprovementWhenLowerIsBetterAndAConcernWhenHigherIsBetter() {
-    // x̄ = 630/13 = 48.462, mR̄ = (35 + 19)/12 = 4.5, lower limit 36.492: 30 is below it.
+    // x̄ = 630/13 = 48.462; first mR̄ (35 + 19)/12 = 4.5 screens out 19 (≥ 14.70), so mR̄ =
+    // 35/11 and the lower limit 48.462 − 8.4636 = 39.998: 30 is below it.
     List<Double> values = with(SPEC, 30);
 
     XmrChart lowerBetter = XmrChart.of(values, LOWER_IS_BETTER);
@@ -200,15 +205,124 @@ class XmrChartTest {
   }
 
   @Test
-  void rule4CountsAPointBeyondTheProcessLimitAsBeyondTheNearLimit() {
-    // Spec series + 52, 58, 61: x̄ = 51.4, near upper 57.353, process upper 60.330. The 61 is
-    // outside the process limits and, being beyond the near limit too, makes 2 of 3 with the 58.
+  void rule4DoesNotCountAPointOutsideTheProcessLimit() {
+    // Spec series + 52, 58, 61: x̄ = 771/15 = 51.4, mR̄ = (35 + 3 + 6 + 3)/14 = 3.357 (none
+    // screened: all < 3.267 × 3.357 = 10.97), near upper 51.4 + 5.953 = 57.353, process upper
+    // 51.4 + 8.930 = 60.330. The 61 is outside the process limit: rule 1, and not "close to the
+    // limit", so the window 52, 58, 61 has only one point between the near and the process limit
+    // (the 58) and rule 4 does not fire (NHSRplotthedots close_to_limits).
     XmrChart chart = XmrChart.of(with(SPEC, 52, 58, 61), LOWER_IS_BETTER);
 
+    assertThat(chart.upperNearLimit()).isCloseTo(57.3533, within(1e-4));
+    assertThat(chart.upperProcessLimit()).isCloseTo(60.33, within(1e-4));
     assertThat(signalsByIndex(chart))
-        .containsExactly(
-            Map.entry(13, Set.of(TWO_OF_THREE_NEAR_LIMIT)),
-            Map.entry(14, Set.of(OUTSIDE_PROCESS_LIMITS, TWO_OF_THREE_NEAR_LIMIT)));
+        .containsExactly(Map.entry(14, Set.of(OUTSIDE_PROCESS_LIMITS)));
+  }
+
+  /**
+   * NHSRplotthedots 0.2.2, tests/testthat/test-ptd_spc_standard.R "it returns expected values":
+   * {@code set.seed(123); y = rnorm(20)}, screen_outliers = TRUE. Snapshot
+   * (_snaps/ptd_spc_standard.md, r1): mean_col 0.1416238, lpl −3.01138, upl 3.294627; no point
+   * outside the limits. By hand: Σy = 2.832476, x̄ = 0.1416238; Σ|mR| = 22.521453 over 19 =
+   * 1.1853396; none ≥ 3.267 × 1.1853 = 3.8725; 2.66 × 1.1853396 = 3.1530034.
+   */
+  static final List<Double> RNORM_20 =
+      series(
+          -0.56047565,
+          -0.23017749,
+          1.55870831,
+          0.07050839,
+          0.12928774,
+          1.71506499,
+          0.46091621,
+          -1.26506123,
+          -0.68685285,
+          -0.44566197,
+          1.22408180,
+          0.35981383,
+          0.40077145,
+          0.11068272,
+          -0.55584113,
+          1.78691314,
+          0.49785048,
+          -1.96661716,
+          0.70135590,
+          -0.47279141);
+
+  @Test
+  void nhsrPlotTheDotsStandardExample() {
+    XmrChart chart = XmrChart.of(RNORM_20, LOWER_IS_BETTER);
+
+    assertThat(chart.mean()).isCloseTo(0.1416238, within(5e-8));
+    assertThat(chart.lowerProcessLimit()).isCloseTo(-3.01138, within(5e-6));
+    assertThat(chart.upperProcessLimit()).isCloseTo(3.294627, within(5e-7));
+    assertThat(chart.latestLimits().screenedOut()).isZero();
+    // Rules by hand: no point beyond the limits; sides of x̄ --+--++---+++--++-+-, so the
+    // longest run on one side is 3; steps uuduudduuududduddud, so the longest rise is 3 steps (4
+    // points); only y18 = −1.967 is beyond a near limit (−1.960), so no 2 of 3: no signal.
+    assertThat(signalsByIndex(chart)).isEmpty();
+    assertThat(chart.variation()).isEqualTo(COMMON_CAUSE);
+  }
+
+  @Test
+  void nhsrPlotTheDotsOutlyingMovingRangeIsScreenedOut() {
+    // The same test sets y[15] = 10 (index 14). Snapshot r2 (screened): mean_col 0.6694159, lpl
+    // −2.383666, upl 3.722497; r3 (screen_outliers = FALSE): lpl −4.596625, upl 5.935457.
+    // By hand: x̄ = 0.1416238 + (10 + 0.55584113)/20 = 0.6694159; first mR̄ = 37.614579/19 =
+    // 1.9797147; the ranges into and out of the 10 (9.8893173, 8.2130869) are ≥ 3.267 × 1.9797 =
+    // 6.4677 and left out: mR̄ = 19.512175/17 = 1.1477750; 2.66 × 1.1477750 = 3.0530814.
+    List<Double> values = new ArrayList<>(RNORM_20);
+    values.set(14, 10.0);
+    XmrChart chart = XmrChart.of(values, LOWER_IS_BETTER);
+
+    assertThat(chart.mean()).isCloseTo(0.6694159, within(5e-8));
+    assertThat(chart.movingRangeMean()).isCloseTo(1.1477750, within(5e-8));
+    assertThat(chart.latestLimits().screenedOut()).isEqualTo(2);
+    assertThat(chart.lowerProcessLimit()).isCloseTo(-2.383666, within(5e-7));
+    assertThat(chart.upperProcessLimit()).isCloseTo(3.722497, within(5e-7));
+    // Per point: only the 10 is outside (rule 1, above: a concern when lower is better). y18 =
+    // −1.9666 is beyond the lower near limit −1.3660 but inside −2.3837, the only point close to
+    // a limit: no 2 of 3. Sides --+--+----+---++--+- (longest run 4), steps
+    // uuduudduuudududddud (longest 3): no shift, no trend.
+    assertThat(signalsByIndex(chart))
+        .containsExactly(Map.entry(14, Set.of(OUTSIDE_PROCESS_LIMITS)));
+    assertThat(chart.points().get(14).signals())
+        .containsExactly(new SpcSignal(OUTSIDE_PROCESS_LIMITS, UP, SPECIAL_CAUSE_CONCERN));
+  }
+
+  @Test
+  void screeningAnOutlyingMovingRangeRevealsTwoOfThree() {
+    // Spec series + 80, 63, 62: x̄ = 805/15 = 53.667. Moving ranges: the spec's 35, then 31, 17,
+    // 1: first mR̄ 84/14 = 6.0; 31 ≥ 3.267 × 6 = 19.602 is left out: mR̄ = 53/13 = 4.0769.
+    // Process limits 53.667 ± 10.845 = 42.822–64.511; near upper 53.667 + 7.230 = 60.896.
+    // Signals: 80 > 64.511 (1); the 12 spec points are all below 53.667 (2, an improvement when
+    // lower is better); 63 and 62 lie between 60.896 and 64.511 and their window (80, 63, 62) is
+    // all above the mean (4), the 80 not counting as it is outside. Unscreened (mR̄ 6.0, near
+    // upper 64.307) the 63 and 62 would not have been close to the limit.
+    XmrChart chart = XmrChart.of(with(SPEC, 80, 63, 62), LOWER_IS_BETTER);
+
+    assertThat(chart.mean()).isCloseTo(805.0 / 15, within(1e-12));
+    assertThat(chart.movingRangeMean()).isCloseTo(53.0 / 13, within(1e-12));
+    assertThat(chart.upperProcessLimit()).isCloseTo(64.5113, within(1e-4));
+    assertThat(chart.lowerProcessLimit()).isCloseTo(42.8221, within(1e-4));
+    assertThat(chart.upperNearLimit()).isCloseTo(60.8964, within(1e-4));
+    Map<Integer, Set<SpcRule>> expected = new TreeMap<>(flagged(SHIFT, 0, 11));
+    expected.put(12, Set.of(OUTSIDE_PROCESS_LIMITS));
+    expected.put(13, Set.of(TWO_OF_THREE_NEAR_LIMIT));
+    expected.put(14, Set.of(TWO_OF_THREE_NEAR_LIMIT));
+    assertThat(signalsByIndex(chart)).isEqualTo(expected);
+    assertThat(chart.points().get(0).signals())
+        .containsExactly(new SpcSignal(SHIFT, DOWN, SPECIAL_CAUSE_IMPROVEMENT));
+    assertThat(chart.variation()).isEqualTo(SPECIAL_CAUSE_CONCERN);
+  }
+
+  @Test
+  void aFlatSeriesHasZeroWidthLimitsAndNoSignals() {
+    // Every moving range is 0, so none is kept by "mR < 3.267 × 0": mR̄ stays 0.
+    XmrChart chart = XmrChart.of(series(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5), LOWER_IS_BETTER);
+    assertThat(chart.movingRangeMean()).isZero();
+    assertThat(chart.upperProcessLimit()).isEqualTo(5.0);
+    assertThat(signalsByIndex(chart)).isEmpty();
   }
 
   @Test
