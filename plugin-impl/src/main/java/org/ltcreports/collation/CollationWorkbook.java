@@ -23,10 +23,10 @@ import org.ltcreports.api.report.MeasureDefinition;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
-import org.ltcreports.casemanagement.report.SheetWriter;
-import org.ltcreports.casemanagement.report.SheetWriter.Formula;
-import org.ltcreports.casemanagement.report.SheetWriter.Model;
-import org.ltcreports.casemanagement.report.SheetWriter.Style;
+import org.ltcreports.render.xlsx.SheetWriter;
+import org.ltcreports.render.xlsx.SheetWriter.Formula;
+import org.ltcreports.render.xlsx.SheetWriter.Model;
+import org.ltcreports.render.xlsx.SheetWriter.Style;
 
 /**
  * The locality collation workbook (outputs.md §4) for one month:

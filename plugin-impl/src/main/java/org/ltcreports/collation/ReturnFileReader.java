@@ -20,7 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.report.ReturnData;
-import org.ltcreports.casemanagement.report.ReturnLayout;
+import org.ltcreports.render.returns.ReturnLayout;
 
 /**
  * Reads one return workbook a practice sent and says what is wrong with it, never guessing: a file

@@ -1,17 +1,17 @@
 package org.ltcreports.wiring;
 
 import java.util.List;
-import org.ltcreports.casefinding.CaseFindingRenderers;
-import org.ltcreports.casemanagement.report.ReturnPdfRenderer;
-import org.ltcreports.casemanagement.report.ReturnXlsxRenderer;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.disclosure.DisclosureControl;
 import org.ltcreports.disclosure.DisclosurePolicy;
 import org.ltcreports.render.Renderers;
+import org.ltcreports.render.casefinding.CaseFindingRenderers;
 import org.ltcreports.render.csv.CsvRenderer;
 import org.ltcreports.render.html.HtmlRenderer;
 import org.ltcreports.render.json.JsonRenderer;
 import org.ltcreports.render.pdf.PdfRenderer;
+import org.ltcreports.render.returns.ReturnPdfRenderer;
+import org.ltcreports.render.returns.ReturnXlsxRenderer;
 import org.ltcreports.render.xlsx.XlsxRenderer;
 import org.ltcreports.report.AudienceView;
 

@@ -19,6 +19,7 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.SourceDataBuilder;
+import org.ltcreports.render.casefinding.CaseFindingRenderers;
 
 /**
  * The case-finding list on a hand-built practice. M = 2026-10 (12 months: 2025-11-01 … 2026-10-31).

@@ -34,8 +34,8 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.casemanagement.ReturnFixture;
 import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
-import org.ltcreports.casemanagement.report.ReturnXlsxRenderer;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.render.returns.ReturnXlsxRenderer;
 
 /**
  * Collation from a folder of practices' return files and from the database. The folder holds:

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
+import org.ltcreports.render.feedback.FeedbackContent;
 
 /**
  * Issue 19: page 1 said "48 vs 47 admissions (+2.1%): worse" and "+4.0% over 12 months: worse"

@@ -14,9 +14,9 @@ import org.ltcreports.api.report.ReportType;
 import org.ltcreports.render.Block;
 import org.ltcreports.render.ChartData;
 import org.ltcreports.render.Display;
-import org.ltcreports.render.FeedbackContent;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
+import org.ltcreports.render.feedback.FeedbackContent;
 
 /**
  * The web preview of the practice feedback and the locality summary: one self-contained HTML5

@@ -38,9 +38,9 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.render.Block;
-import org.ltcreports.render.FeedbackContent;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
+import org.ltcreports.render.feedback.FeedbackContent;
 
 /**
  * The practice feedback (A4 portrait) and locality summary (A4 landscape) as PDF, through the

@@ -38,9 +38,9 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.render.Display;
-import org.ltcreports.render.FeedbackContent;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
+import org.ltcreports.render.feedback.FeedbackContent;
 
 /**
  * The practice feedback and locality summary as a workbook: one sheet per report section (its

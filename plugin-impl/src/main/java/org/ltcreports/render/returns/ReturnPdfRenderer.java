@@ -1,4 +1,4 @@
-package org.ltcreports.casemanagement.report;
+package org.ltcreports.render.returns;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,11 +41,13 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.casemanagement.BeforeAfter;
-import org.ltcreports.casemanagement.report.ReturnLayout.Line;
+import org.ltcreports.casemanagement.report.ReturnData;
+import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.render.Display;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.pdf.DeterministicPdfExporter;
+import org.ltcreports.render.returns.ReturnLayout.Line;
 
 /**
  * The case management return as PDF through the precompiled template {@code

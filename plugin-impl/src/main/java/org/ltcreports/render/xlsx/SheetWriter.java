@@ -1,4 +1,4 @@
-package org.ltcreports.casemanagement.report;
+package org.ltcreports.render.xlsx;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +23,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.ltcreports.api.report.ValueKind;
-import org.ltcreports.render.xlsx.DeterministicZip;
 
 /**
  * Shared plumbing of the workbooks of this package and the collation: a few named cell styles,

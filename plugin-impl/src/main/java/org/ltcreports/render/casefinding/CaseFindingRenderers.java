@@ -1,4 +1,4 @@
-package org.ltcreports.casefinding;
+package org.ltcreports.render.casefinding;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,12 +11,13 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
-import org.ltcreports.casemanagement.report.SheetWriter;
-import org.ltcreports.casemanagement.report.SheetWriter.Model;
-import org.ltcreports.casemanagement.report.SheetWriter.Style;
+import org.ltcreports.casefinding.CaseFinding;
 import org.ltcreports.render.Display;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.html.Html;
+import org.ltcreports.render.xlsx.SheetWriter;
+import org.ltcreports.render.xlsx.SheetWriter.Model;
+import org.ltcreports.render.xlsx.SheetWriter.Style;
 
 /**
  * The case-finding list as XLSX and as HTML. Both refuse a report for any audience but the practice

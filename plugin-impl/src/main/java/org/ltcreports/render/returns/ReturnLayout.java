@@ -1,4 +1,4 @@
-package org.ltcreports.casemanagement.report;
+package org.ltcreports.render.returns;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -283,7 +283,7 @@ public final class ReturnLayout {
         .append(VERSION)
         .append("`)\n\n");
     s.append(
-        "Generated from `org.ltcreports.casemanagement.report.ReturnLayout` (a test keeps this file equal to it).\n");
+        "Generated from `org.ltcreports.render.returns.ReturnLayout` (a test keeps this file equal to it).\n");
     s.append(
         "Sheet `Return`: the same cell holds the same figure every month, whatever the data.\n\n");
     s.append("| cell | holds |\n|---|---|\n");

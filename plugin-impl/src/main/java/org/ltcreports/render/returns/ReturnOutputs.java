@@ -1,9 +1,10 @@
-package org.ltcreports.casemanagement.report;
+package org.ltcreports.render.returns;
 
 import java.io.IOException;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
+import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.render.csv.CsvRenderer;
 import org.ltcreports.render.json.JsonRenderer;
 

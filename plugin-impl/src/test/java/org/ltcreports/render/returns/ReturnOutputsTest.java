@@ -1,4 +1,4 @@
-package org.ltcreports.casemanagement.report;
+package org.ltcreports.render.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,7 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.ReturnFixture;
 import org.ltcreports.casemanagement.WorkingDays;
+import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.disclosure.DisclosureControl;
 import org.ltcreports.disclosure.DisclosurePolicy;
 

@@ -1,11 +1,11 @@
-package org.ltcreports.casemanagement.report;
+package org.ltcreports.render.returns;
 
-import static org.ltcreports.casemanagement.report.ReturnLayout.COL_ID;
-import static org.ltcreports.casemanagement.report.ReturnLayout.COL_KEY;
-import static org.ltcreports.casemanagement.report.ReturnLayout.COL_LABEL;
-import static org.ltcreports.casemanagement.report.ReturnLayout.COL_LOCALITY;
-import static org.ltcreports.casemanagement.report.ReturnLayout.COL_VALUE;
-import static org.ltcreports.casemanagement.report.ReturnLayout.COL_WARNINGS;
+import static org.ltcreports.render.returns.ReturnLayout.COL_ID;
+import static org.ltcreports.render.returns.ReturnLayout.COL_KEY;
+import static org.ltcreports.render.returns.ReturnLayout.COL_LABEL;
+import static org.ltcreports.render.returns.ReturnLayout.COL_LOCALITY;
+import static org.ltcreports.render.returns.ReturnLayout.COL_VALUE;
+import static org.ltcreports.render.returns.ReturnLayout.COL_WARNINGS;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,11 +26,14 @@ import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.RegisterMeasures;
-import org.ltcreports.casemanagement.report.ReturnLayout.Aggregation;
-import org.ltcreports.casemanagement.report.ReturnLayout.Line;
-import org.ltcreports.casemanagement.report.SheetWriter.Model;
-import org.ltcreports.casemanagement.report.SheetWriter.Style;
+import org.ltcreports.casemanagement.report.ReturnData;
+import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.render.ReportRenderer;
+import org.ltcreports.render.returns.ReturnLayout.Aggregation;
+import org.ltcreports.render.returns.ReturnLayout.Line;
+import org.ltcreports.render.xlsx.SheetWriter;
+import org.ltcreports.render.xlsx.SheetWriter.Model;
+import org.ltcreports.render.xlsx.SheetWriter.Style;
 
 /**
  * The case management return as a workbook in the fixed layout of {@link ReturnLayout}:

@@ -1,4 +1,4 @@
-package org.ltcreports.casemanagement.report;
+package org.ltcreports.render.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.casemanagement.ReturnFixture;
 import org.ltcreports.casemanagement.WorkingDays;
+import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.measures.MeasureContext;
 
 /**

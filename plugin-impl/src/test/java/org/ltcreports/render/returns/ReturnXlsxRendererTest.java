@@ -1,4 +1,4 @@
-package org.ltcreports.casemanagement.report;
+package org.ltcreports.render.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,13 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.casemanagement.ReturnFixture;
 import org.ltcreports.casemanagement.WorkingDays;
-import org.ltcreports.casemanagement.report.ReturnLayout.Line;
+import org.ltcreports.casemanagement.report.ReturnData;
+import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.SourceDataBuilder;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.quality.DataQualityScan;
 import org.ltcreports.render.csv.CsvRenderer;
+import org.ltcreports.render.returns.ReturnLayout.Line;
 
 /**
  * The return workbook: every measure at its fixed cell (the same cells for a practice with no case

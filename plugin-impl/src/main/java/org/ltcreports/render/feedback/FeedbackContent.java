@@ -1,0 +1,69 @@
+package org.ltcreports.render.feedback;
+
+import java.util.List;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.render.Block.Section;
+import org.ltcreports.render.Display;
+import org.ltcreports.render.Wording;
+
+/**
+ * The content of the practice and locality feedback reports, section by section, in words and
+ * formatted figures (outputs.md §1 and §2). The PDF and the HTML preview both lay out this list, so
+ * they show the same figures in the same order.
+ *
+ * <p>Only what the report holds is shown: an absent measure leaves its line out; a measure the
+ * fixed layout does not place is still shown under "Other figures". Patient-level tables are shown
+ * to the practice audience only, whatever the report holds.
+ */
+public final class FeedbackContent {
+  private FeedbackContent() {}
+
+  /** The sections of a practice or locality feedback report. */
+  public static List<Section> of(Report report) {
+    MeasureLines lines = new MeasureLines(report);
+    return report.type() == ReportType.LOCALITY_FEEDBACK
+        ? new LocalitySections(report, lines).sections()
+        : new PracticeSections(report, lines).sections();
+  }
+
+  /** "Emergency admissions feedback: Riverside Surgery (K83001)". */
+  public static String title(Report r) {
+    if (r.type() == ReportType.LOCALITY_FEEDBACK) {
+      return "Emergency admissions: locality summary, " + name(r.localityName(), r.localityCode());
+    }
+    return "Emergency admissions feedback: " + name(r.practiceName(), r.practiceCode());
+  }
+
+  /** "October 2026 · Locality: North (L01)". */
+  public static String subtitle(Report r) {
+    String month = Display.month(r.month());
+    if (r.type() == ReportType.LOCALITY_FEEDBACK) {
+      return month + " · every practice of the locality side by side";
+    }
+    String locality =
+        r.localityCode() == null ? "" : " · Locality: " + name(r.localityName(), r.localityCode());
+    return month + locality;
+  }
+
+  /** The two footer lines: provenance and identity. */
+  public static List<String> footer(Report r) {
+    return List.of(
+        "Data extract "
+            + r.extractDate()
+            + " · Rules version "
+            + r.rulesVersion()
+            + " · Disclosure policy "
+            + r.disclosurePolicyVersion()
+            + " · Audience: "
+            + Wording.audienceName(r.audience()),
+        "Report id " + r.reportId());
+  }
+
+  private static String name(String name, String code) {
+    if (name == null || name.isBlank()) {
+      return code == null ? "" : code;
+    }
+    return code == null ? name : name + " (" + code + ")";
+  }
+}
