@@ -3,14 +3,12 @@ package org.ltcreports.audit;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.ltcreports.render.csv.SpreadsheetSafeCsv;
 
 /**
- * The audit log as CSV for auditors. A text cell that starts with {@code = + - @}, a tab or a
- * carriage return is written with a leading apostrophe, so that a spreadsheet shows it instead of
- * running it as a formula (CSV injection); the apostrophe is the only change, and such values
- * cannot occur in the hash, time or JSON columns.
+ * The audit log as CSV for auditors. Every cell goes through {@link SpreadsheetSafeCsv}: a text
+ * cell a spreadsheet would run as a formula (a user name {@code =HYPERLINK(...)}) gets a leading
+ * apostrophe, the only change; such values cannot occur in the hash, time or JSON columns.
  */
 final class AuditCsv {
   static final String[] HEADER = {
@@ -35,39 +33,28 @@ final class AuditCsv {
   private AuditCsv() {}
 
   static void write(Stream<AuditEntry> rows, Appendable out) throws IOException {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
-    CSVPrinter printer = new CSVPrinter(out, format);
+    SpreadsheetSafeCsv printer = new SpreadsheetSafeCsv(out, HEADER);
     Iterator<AuditEntry> it = rows.iterator();
     while (it.hasNext()) {
       AuditEntry e = it.next();
-      printer.printRecord(
+      printer.record(
           e.seq(),
           e.eventTime().toString(),
-          safe(e.userName()),
-          safe(e.role()),
+          e.userName(),
+          e.role(),
           e.action(),
-          safe(e.reportType()),
-          safe(e.practiceCode()),
-          safe(e.localityCode()),
-          safe(e.month()),
-          safe(e.audience()),
+          e.reportType(),
+          e.practiceCode(),
+          e.localityCode(),
+          e.month(),
+          e.audience(),
           e.parametersJson(),
           e.artifactSha256(),
           e.outcome(),
-          safe(e.policyVersion()),
+          e.policyVersion(),
           e.prevHash(),
           e.hash());
     }
     printer.flush();
-  }
-
-  static String safe(String cell) {
-    if (cell == null || cell.isEmpty()) {
-      return cell;
-    }
-    char c = cell.charAt(0);
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
-        ? "'" + cell
-        : cell;
   }
 }

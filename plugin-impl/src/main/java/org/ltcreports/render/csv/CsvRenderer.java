@@ -9,8 +9,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureDefinition;
@@ -22,15 +20,11 @@ import org.ltcreports.render.ReportRenderer;
 /**
  * The warehouse CSV of outputs.md: one row per (practice, month, measure, key, value), RFC 4180,
  * UTF-8. Table measures give one row per cell with key {@code <first column value>/<column>}.
- * Patient-level measures never go into CSV: it is meant for loading aggregates.
+ * Patient-level measures never go into CSV: it is meant for loading aggregates. Cells are written
+ * by {@link SpreadsheetSafeCsv} (numbers as numbers, text neutralised against CSV injection).
  */
 public final class CsvRenderer implements ReportRenderer {
-  private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180
-          .builder()
-          .setHeader("practice_code", "month", "measure", "key", "value")
-          .setRecordSeparator("\r\n")
-          .get();
+  private static final String[] HEADER = {"practice_code", "month", "measure", "key", "value"};
 
   @Override
   public Format format() {
@@ -45,7 +39,7 @@ public final class CsvRenderer implements ReportRenderer {
   @Override
   public void render(Report r, OutputStream bytes) throws IOException {
     Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-    CSVPrinter csv = new CSVPrinter(w, FORMAT);
+    SpreadsheetSafeCsv csv = new SpreadsheetSafeCsv(w, HEADER);
     {
       String scope = r.practiceCode() != null ? r.practiceCode() : r.localityCode();
       String month = r.month().toString();
@@ -56,35 +50,23 @@ public final class CsvRenderer implements ReportRenderer {
         }
         MeasureValue v = e.getValue();
         if (v instanceof MeasureValue.Num n) {
-          csv.printRecord(scope, month, id, "", text(n.value()));
+          csv.record(scope, month, id, "", n.value());
         } else if (v instanceof MeasureValue.Text t) {
-          csv.printRecord(scope, month, id, "", t.value() == null ? "" : t.value());
+          csv.record(scope, month, id, "", t.value());
         } else if (v instanceof MeasureValue.Breakdown b) {
           for (Map.Entry<String, Number> kv : b.values().entrySet()) {
-            csv.printRecord(scope, month, id, kv.getKey(), text(kv.getValue()));
+            csv.record(scope, month, id, kv.getKey(), kv.getValue());
           }
         } else if (v instanceof MeasureValue.Table t) {
           for (List<Object> row : t.rows()) {
             String rowKey = String.valueOf(row.get(0));
             for (int i = 1; i < t.columns().size(); i++) {
-              csv.printRecord(
-                  scope, month, id, rowKey + "/" + t.columns().get(i).name(), text(row.get(i)));
+              csv.record(scope, month, id, rowKey + "/" + t.columns().get(i).name(), row.get(i));
             }
           }
         }
       }
     }
     csv.flush();
-  }
-
-  private static String text(Object v) {
-    if (v == null) {
-      return "";
-    }
-    if (v instanceof Double d) {
-      // Full precision, no exponent: the same digits as the JSON.
-      return new java.math.BigDecimal(d.toString()).toPlainString();
-    }
-    return v.toString();
   }
 }
