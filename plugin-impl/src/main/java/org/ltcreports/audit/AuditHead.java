@@ -15,13 +15,28 @@ public record AuditHead(long eventCount, String headHash, Instant updatedAt) {
     return "ltc-audit-head " + eventCount + " " + headHash;
   }
 
-  /** Reads {@link #printable()} back. */
+  /**
+   * Reads {@link #printable()} back, with the time an anchor file adds after it when present
+   * ({@link AuditAnchor}).
+   */
   public static AuditHead parse(String line) {
     String[] parts = line.trim().split("\\s+");
-    if (parts.length != 3 || !parts[0].equals("ltc-audit-head") || parts[2].length() != 64) {
+    if (parts.length < 3
+        || parts.length > 4
+        || !parts[0].equals("ltc-audit-head")
+        || !parts[1].matches("[0-9]{1,18}")
+        || !parts[2].matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException(
           "expected 'ltc-audit-head <count> <64 hex digits>', got '" + line + "'");
     }
-    return new AuditHead(Long.parseLong(parts[1]), parts[2], null);
+    Instant at = null;
+    if (parts.length == 4) {
+      try {
+        at = Instant.parse(parts[3]);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("not a time after the head: '" + parts[3] + "'", e);
+      }
+    }
+    return new AuditHead(Long.parseLong(parts[1]), parts[2], at);
   }
 }

@@ -38,13 +38,23 @@ public final class AuditLog {
   private final Jdbi jdbi;
   private final Clock clock;
   private final ReentrantLock appendLock = new ReentrantLock();
+  private final AuditAnchor anchor;
 
   /**
    * @param clock the source of event times (UTC; kept to the millisecond)
    */
   public AuditLog(Jdbi jdbi, Clock clock) {
+    this(jdbi, clock, null);
+  }
+
+  /**
+   * @param anchor where the head is kept outside the database after each committed append, or null
+   *     for none
+   */
+  public AuditLog(Jdbi jdbi, Clock clock, AuditAnchor anchor) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.anchor = anchor;
   }
 
   /** Appends one event and returns it as stored, with its sequence number, time and hashes. */
@@ -56,7 +66,12 @@ public final class AuditLog {
     }
     appendLock.lock();
     try {
-      return jdbi.inTransaction(h -> append(h, event));
+      AuditEntry stored = jdbi.inTransaction(h -> append(h, event));
+      if (anchor != null) {
+        // after the commit: an anchor must never name an event a rolled-back append would lose
+        anchor.after(stored);
+      }
+      return stored;
     } finally {
       appendLock.unlock();
     }

@@ -13,12 +13,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.disclosure.DisclosurePolicy;
 import org.ltcreports.measures.MeasureSettings;
+import org.ltcreports.report.ArtifactFiles;
 import org.ltcreports.submission.ReturnPolicy;
 
 /**
@@ -92,6 +94,7 @@ public final class LtcConfig {
         problems.add("extract.date must be YYYY-MM-DD, got '" + extract + "'");
       }
     }
+    intKey(props, "audit.anchor-every", 1, 1, problems);
     String scoped = props.getProperty("generate.scoped-reads");
     if (scoped != null && !scoped.trim().matches("(?i)true|false")) {
       problems.add("generate.scoped-reads must be true or false, got '" + scoped + "'");
@@ -227,6 +230,39 @@ public final class LtcConfig {
 
   public Path artifactDir() {
     return Path.of(get("artifacts.dir", "data/artifacts"));
+  }
+
+  /**
+   * The plugin's own folder outside the database: the parent of {@code artifacts.dir} ({@code
+   * data/} by default), where the audit anchor and the return-signing key live unless configured.
+   */
+  private Path dataDir() {
+    Path parent = artifactDir().toAbsolutePath().getParent();
+    return parent == null ? Path.of(".") : parent;
+  }
+
+  /**
+   * The append-only file the audit head is anchored in: {@code audit.anchor-file}, else {@code
+   * audit-anchor-<id>.log} in the data folder, one per plugin database ({@code <id>}: 12 hex digits
+   * of the SHA-256 of its JDBC URL or JNDI name, so two databases never share an anchor). Empty for
+   * an in-memory database, which dies with its process.
+   */
+  public Optional<Path> auditAnchorFile() {
+    String v = get("audit.anchor-file");
+    if (v != null && !v.isBlank()) {
+      return Optional.of(Path.of(v.trim()));
+    }
+    String db = pluginJdbcUrl() != null ? pluginJdbcUrl() : get("plugin.jndi", sourceJndi());
+    if (db.startsWith("jdbc:h2:mem:")) {
+      return Optional.empty();
+    }
+    String id = ArtifactFiles.sha256(db.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+    return Optional.of(dataDir().resolve("audit-anchor-" + id + ".log"));
+  }
+
+  /** Anchor the audit head after every this many events ({@code audit.anchor-every}, default 1). */
+  public int auditAnchorEvery() {
+    return intKey(props, "audit.anchor-every", 1, 1, new ArrayList<>());
   }
 
   @Override

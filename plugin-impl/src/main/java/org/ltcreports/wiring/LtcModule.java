@@ -8,6 +8,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.ltcreports.access.PracticeLocalities;
+import org.ltcreports.audit.AuditAnchor;
 import org.ltcreports.audit.AuditLog;
 import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.config.LtcConfig;
@@ -126,7 +127,13 @@ public final class LtcModule extends AbstractModule {
   @Provides
   @Singleton
   AuditLog auditLog(PluginDatabase db, Clock clock) {
-    return new AuditLog(db.jdbi(), clock);
+    return new AuditLog(
+        db.jdbi(),
+        clock,
+        config
+            .auditAnchorFile()
+            .map(file -> new AuditAnchor(file, config.auditAnchorEvery()))
+            .orElse(null));
   }
 
   @Provides
