@@ -12,8 +12,10 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.collation.ReturnFileReader;
+import org.ltcreports.config.LtcConfig;
 import org.ltcreports.report.ArtifactFiles;
 import org.ltcreports.report.ReportService;
+import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceRows.Practice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +68,10 @@ final class CollateCommand implements Callable<Integer> {
     CollationWorkbook.Expected expected = null;
     if (locality != null) {
       Injector injector = Session.start(db, Map.of(), o);
+      injector
+          .getInstance(SourceReader.class)
+          .months(injector.getInstance(LtcConfig.class).extractDate(), LocalDate.now())
+          .check(month);
       Map<String, String> practices = new TreeMap<>();
       for (Practice p : injector.getInstance(ReportService.class).practices()) {
         if (locality.equals(p.localityCode())) {

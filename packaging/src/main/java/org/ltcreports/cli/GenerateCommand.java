@@ -15,9 +15,12 @@ import java.util.concurrent.Callable;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.ReportType;
+import org.ltcreports.config.LtcConfig;
 import org.ltcreports.report.BatchGenerator;
 import org.ltcreports.report.BatchRequest;
 import org.ltcreports.report.BatchResult;
+import org.ltcreports.source.DataMonths;
+import org.ltcreports.source.SourceReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +38,8 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--month",
       paramLabel = "YYYY-MM",
       converter = MonthConverter.class,
-      description = "report month (default: last month)")
+      description =
+          "report month, within the data's months (default: the latest complete month of the data)")
   YearMonth month;
 
   @Option(
@@ -87,12 +91,17 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     Set<ReportType> types = reportTypes();
     Audience aud = audience();
-    YearMonth m = month != null ? month : BatchGenerator.defaultMonth(LocalDate.now());
     Map<String, String> extra = new LinkedHashMap<>();
     if (trimPoints != null) {
       extra.put("trim-points.file", trimPoints.toString());
     }
     Injector injector = Session.start(db, extra, o);
+    DataMonths months =
+        injector
+            .getInstance(SourceReader.class)
+            .months(injector.getInstance(LtcConfig.class).extractDate(), LocalDate.now());
+    // Without --month, the latest complete month of the data (last month when the data is current).
+    YearMonth m = month != null ? months.check(month) : months.latestComplete();
     BatchGenerator generator = injector.getInstance(BatchGenerator.class);
     Set<Format> fmts = formats();
     BatchRequest req = new BatchRequest(m, practices, locality, types, fmts, aud, out);

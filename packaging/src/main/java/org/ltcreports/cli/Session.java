@@ -20,6 +20,8 @@ final class Session {
       DemoDatabase demo = DemoDatabase.ensure(db.dataDir, out);
       Map<String, String> demoKeys = new java.util.LinkedHashMap<>(extra);
       demoKeys.put("source.jdbc-url", demo.jdbcUrl());
+      demoKeys.put("source.user", demo.user());
+      demoKeys.put("source.password", demo.password());
       if (cfg.trimPointsFile() == null) {
         demoKeys.put("trim-points.file", demo.trimPoints().toString());
       }

@@ -2,15 +2,22 @@ package org.ltcreports.standalone;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
+import java.util.Properties;
 import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.fixtures.TrimPoints;
@@ -19,46 +26,63 @@ import org.ltcreports.fixtures.TrimPoints;
  * The embedded default for a newcomer: an H2 file database under {@code ./data/}, created and
  * filled from the demo fixtures on first run. It is built under a temporary name and renamed when
  * complete, so an interrupted first run never leaves a half-filled database behind.
+ *
+ * <p>The folder and the database are the owner's alone (modes 700 and 600 where the file system has
+ * POSIX permissions), and the database has a generated password, kept beside it in {@value
+ * #CREDENTIALS} (mode 600), where every command ({@code generate}, {@code serve}, …) finds it. A
+ * database made before passwords were generated gets one the next time a command opens it.
+ *
+ * @param user the database user ("" for a database made before passwords were generated)
+ * @param password never printed
  */
-public record DemoDatabase(String jdbcUrl, Path trimPoints) {
+public record DemoDatabase(String jdbcUrl, String user, String password, Path trimPoints) {
   private static final String NAME = "ltc";
 
+  @Override
+  public String toString() {
+    return "DemoDatabase[" + jdbcUrl + ", user " + user + ", password ********]";
+  }
+
+  static final String CREDENTIALS = "ltc.credentials";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   public static DemoDatabase ensure(Path dir, PrintWriter out) {
+    return ensure(dir, GeneratorOptions.defaults(), out);
+  }
+
+  static DemoDatabase ensure(Path dir, GeneratorOptions options, PrintWriter out) {
     Path abs = dir.toAbsolutePath().normalize();
     Path file = abs.resolve(NAME + ".mv.db");
     Path trim = abs.resolve("trim-points.csv");
-    GeneratorOptions options = GeneratorOptions.defaults();
+    Path credentials = abs.resolve(CREDENTIALS);
     try {
       Files.createDirectories(abs);
+      ownerOnly(abs, "rwx------");
+      Properties login;
       if (!Files.exists(file)) {
-        out.println(
-            "First run: creating the demo database in "
-                + abs
-                + " ("
-                + options.practices()
-                + " practices, "
-                + options.patients()
-                + " patients, "
-                + options.years()
-                + " years)…");
-        out.flush();
-        long t0 = System.nanoTime();
-        String building = NAME + "-building";
-        Files.deleteIfExists(abs.resolve(building + ".mv.db"));
-        try (Connection c = DriverManager.getConnection(url(abs, building))) {
-          new LocalityGenerator().generate(options, c);
-          try (Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
-          }
+        login = newLogin("ltc");
+        build(abs, options, login, out);
+        writeOwnerOnly(credentials, login);
+      } else if (!Files.exists(credentials)) {
+        // Made before passwords were generated: the same user ("") gets one now.
+        login = newLogin("");
+        writeOwnerOnly(credentials, login);
+        try (Connection c = DriverManager.getConnection(url(abs, NAME), "", "");
+            Statement s = c.createStatement()) {
+          s.execute("SET PASSWORD '" + login.getProperty("password") + "'");
         }
-        Files.move(abs.resolve(building + ".mv.db"), file, StandardCopyOption.ATOMIC_MOVE);
-        out.printf("Demo database ready in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+      } else {
+        login = read(credentials);
       }
+      ownerOnly(file, "rw-------");
+      ownerOnly(credentials, "rw-------");
       if (!Files.exists(trim)) {
         Path tmp = abs.resolve("trim-points.csv.tmp");
         Files.writeString(tmp, TrimPoints.csv(options), StandardCharsets.UTF_8);
         Files.move(tmp, trim, StandardCopyOption.ATOMIC_MOVE);
       }
+      return new DemoDatabase(
+          url(abs, NAME), login.getProperty("user"), login.getProperty("password"), trim);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot create the demo database in " + abs + ": " + e.getMessage(), e);
@@ -66,7 +90,85 @@ public record DemoDatabase(String jdbcUrl, Path trimPoints) {
       throw new IllegalStateException(
           "cannot create the demo database in " + abs + ": " + e.getMessage(), e);
     }
-    return new DemoDatabase(url(abs, NAME), trim);
+  }
+
+  private static void build(Path abs, GeneratorOptions options, Properties login, PrintWriter out)
+      throws IOException, SQLException {
+    out.println(
+        "First run: creating the demo database in "
+            + abs
+            + " ("
+            + options.practices()
+            + " practices, "
+            + options.patients()
+            + " patients, "
+            + options.years()
+            + " years)…");
+    out.flush();
+    long t0 = System.nanoTime();
+    String building = NAME + "-building";
+    Files.deleteIfExists(abs.resolve(building + ".mv.db"));
+    // The first connection to a new H2 database makes its user, with this password.
+    try (Connection c =
+        DriverManager.getConnection(
+            url(abs, building), login.getProperty("user"), login.getProperty("password"))) {
+      new LocalityGenerator().generate(options, c);
+      try (Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN COMPACT");
+      }
+    }
+    ownerOnly(abs.resolve(building + ".mv.db"), "rw-------");
+    Files.move(
+        abs.resolve(building + ".mv.db"),
+        abs.resolve(NAME + ".mv.db"),
+        StandardCopyOption.ATOMIC_MOVE);
+    out.printf("Demo database ready in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static Properties newLogin(String user) {
+    byte[] b = new byte[24];
+    RANDOM.nextBytes(b);
+    Properties p = new Properties();
+    p.setProperty("user", user);
+    // Letters, digits, - and _ only: safe inside the SQL literal of SET PASSWORD.
+    p.setProperty("password", Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+    return p;
+  }
+
+  /** Written under a temporary name with mode 600 before any byte of it, then moved into place. */
+  private static void writeOwnerOnly(Path target, Properties p) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    if (posix()) {
+      Files.createFile(
+          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      p.store(w, "LTC Reports demo database login (generated; keep this file private)");
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static Properties read(Path file) throws IOException {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    if (p.getProperty("user") == null || p.getProperty("password") == null) {
+      throw new IOException(
+          file + " has no user or password; delete the demo folder to start again");
+    }
+    return p;
+  }
+
+  private static void ownerOnly(Path path, String mode) throws IOException {
+    if (posix() && Files.exists(path)) {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+    }
+  }
+
+  private static boolean posix() {
+    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   }
 
   private static String url(Path dir, String name) {

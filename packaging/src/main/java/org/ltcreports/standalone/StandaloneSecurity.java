@@ -6,15 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.Properties;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintMapping;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.security.HashLoginService;
-import org.eclipse.jetty.security.authentication.FormAuthenticator;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.ltcreports.api.spi.Role;
+import org.ltcreports.audit.AuditLog;
 import org.ltcreports.web.security.MappedUserDirectory;
 
 /**
@@ -58,15 +59,15 @@ public record StandaloneSecurity(Path usersFile, MappedUserDirectory directory) 
   }
 
   /**
-   * FORM login at {@code /login}; every path needs a plugin role except the login page, the
-   * stylesheet and the health check.
+   * FORM login at {@code /login} ({@link StandaloneLogin}: token, throttling, audit); every path
+   * needs a plugin role except the login page, the stylesheet and the health check.
    */
-  void install(ServletContextHandler ctx) {
+  void install(ServletContextHandler ctx, AuditLog audit) {
     HashLoginService users = new HashLoginService("LTC Reports");
     users.setConfig(ResourceFactory.of(ctx).newResource(usersFile));
     ConstraintSecurityHandler security = new ConstraintSecurityHandler();
     security.setLoginService(users);
-    security.setAuthenticator(new FormAuthenticator("/login", "/login?error=1", false));
+    security.setAuthenticator(new StandaloneLogin(new LoginThrottle(Clock.systemUTC()), audit));
     String[] roles = java.util.Arrays.stream(Role.values()).map(Enum::name).toArray(String[]::new);
     security.addConstraintMapping(mapping("/*", Constraint.from(roles)));
     security.addConstraintMapping(mapping("/login", Constraint.ALLOWED));

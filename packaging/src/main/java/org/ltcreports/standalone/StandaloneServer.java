@@ -1,9 +1,15 @@
 package org.ltcreports.standalone;
 
 import com.google.inject.Injector;
+import jakarta.servlet.SessionTrackingMode;
+import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.ltcreports.audit.AuditLog;
+import org.ltcreports.config.LtcConfig;
 import org.ltcreports.web.PluginServlets;
 import org.ltcreports.web.pages.Jobs;
 import org.ltcreports.web.pages.LoginServlet;
@@ -38,7 +44,8 @@ public final class StandaloneServer implements AutoCloseable {
     ServletContextHandler ctx =
         new ServletContextHandler(
             basePath, ServletContextHandler.SESSIONS | ServletContextHandler.SECURITY);
-    security.install(ctx);
+    security.install(ctx, injector.getInstance(AuditLog.class));
+    sessions(ctx.getSessionHandler(), injector.getInstance(LtcConfig.class));
     ctx.addServlet(new org.eclipse.jetty.ee10.servlet.ServletHolder(new LoginServlet()), "/login");
     server.setHandler(ctx);
     // Servlets are added once the context exists, the same way the WAR's listener adds them.
@@ -68,6 +75,22 @@ public final class StandaloneServer implements AutoCloseable {
     server.setStopAtShutdown(true);
     server.start();
     return new StandaloneServer(server);
+  }
+
+  /**
+   * Sessions as a careful web application keeps them: created only at sign-in ({@link
+   * StandaloneLogin}), ended after {@code session.idle-timeout} unused, tracked by cookie only (no
+   * session id in any URL, and none accepted from one), the cookie HttpOnly and SameSite=Lax, and
+   * Secure on HTTPS requests or always with {@code session.cookie-secure=true}.
+   */
+  static void sessions(SessionHandler sessions, LtcConfig cfg) {
+    sessions.setMaxInactiveInterval(
+        (int) Math.min(Integer.MAX_VALUE, cfg.sessionIdleTimeout().toSeconds()));
+    sessions.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+    sessions.setHttpOnly(true);
+    sessions.setSameSite(HttpCookie.SameSite.LAX);
+    sessions.setSecureRequestOnly(true);
+    sessions.setSecureCookies(cfg.secureCookies());
   }
 
   public int port() {

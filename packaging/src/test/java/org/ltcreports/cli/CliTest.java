@@ -127,6 +127,69 @@ class CliTest {
         .doesNotContain("Exception");
   }
 
+  /**
+   * Issue 18 finding 3: the golden data's activity runs from 2024-10-31 (spell s16) to 2026-10-20
+   * (spells s2, s9), so reports can be made for 2024-10 to 2026-10; any other month is exit 2 with
+   * that range, and nothing is written.
+   */
+  @Test
+  void monthsOutsideTheDataAreExitTwoWithTheValidRange() throws Exception {
+    for (String month : List.of("0000-01", "9999-12", "2099-01", "1999-01", "2026-11", "2024-09")) {
+      Path dir = out.resolve(month);
+      Run r =
+          run(
+              "generate",
+              "--jdbc-url",
+              GOLDEN,
+              "--month",
+              month,
+              "--report",
+              "feedback",
+              "--format",
+              "json",
+              "--out",
+              dir.toString());
+      assertThat(r.exit()).as(month + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err().strip())
+          .as(month)
+          .isEqualTo(
+              "error: month "
+                  + month
+                  + " is outside the data: reports can be made for 2024-10 to 2026-10");
+      assertThat(dir).as(month).doesNotExist();
+    }
+    // the first month of the range is open; without --month, the latest complete month (the
+    // extract date 2026-10-20 is not October's last day, so September)
+    Run first =
+        run(
+            "generate",
+            "--jdbc-url",
+            GOLDEN,
+            "--month",
+            "2024-10",
+            "--report",
+            "feedback",
+            "--format",
+            "json",
+            "--out",
+            out.resolve("first").toString());
+    assertThat(first.exit()).as(first.err()).isZero();
+    Run dflt =
+        run(
+            "generate",
+            "--jdbc-url",
+            GOLDEN,
+            "--report",
+            "feedback",
+            "--format",
+            "json",
+            "--out",
+            out.resolve("default").toString());
+    assertThat(dflt.exit()).as(dflt.err()).isZero();
+    assertThat(dflt.out()).contains("for 2026-09;");
+    assertThat(out.resolve("default/2026-09/P1-practice-feedback-practice.json")).exists();
+  }
+
   @Test
   void unknownPracticeIsOneLineAndExitTwo() {
     Run r =

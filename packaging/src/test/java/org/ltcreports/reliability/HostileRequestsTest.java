@@ -144,8 +144,12 @@ class HostileRequestsTest {
     Injector injector = Guice.createInjector(new LtcModule(LtcConfig.defaults(), source, plugin));
     Path users =
         Files.writeString(
-            dir.resolve("users.properties"), "lead: lead-test, PRACTICE_LEAD, PRACTICE_USER\n");
-    Path scopes = Files.writeString(dir.resolve("scopes.properties"), "user.lead.practices = G1\n");
+            dir.resolve("users.properties"),
+            "lead: lead-test, PRACTICE_LEAD, PRACTICE_USER\nhub: hub-test, LOCALITY_MANAGER\n");
+    Path scopes =
+        Files.writeString(
+            dir.resolve("scopes.properties"),
+            "user.lead.practices = G1\nuser.hub.localities = L1\n");
     server = StandaloneServer.start(injector, 0, "", StandaloneSecurity.of(users, scopes));
     root = "http://127.0.0.1:" + server.port();
     client =
@@ -154,15 +158,7 @@ class HostileRequestsTest {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    client.send(
-        HttpRequest.newBuilder(URI.create(root + "/")).GET().build(),
-        HttpResponse.BodyHandlers.discarding());
-    client.send(
-        HttpRequest.newBuilder(URI.create(root + "/j_security_check"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("j_username=lead&j_password=lead-test"))
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
+    org.ltcreports.web.LoginForm.signIn(client, root, "lead", "lead-test");
   }
 
   @AfterAll
@@ -306,6 +302,188 @@ class HostileRequestsTest {
         "hostile requests sent: " + sent + " to " + ENDPOINTS.size() + " endpoint entries");
     assertThat(sent).isGreaterThanOrEqualTo(200);
     assertThat(problems).as("problems").isEmpty();
+  }
+
+  /** A client of its own signed in as {@code user}. */
+  static HttpClient signedIn(String user, String password) throws Exception {
+    HttpClient c =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    org.ltcreports.web.LoginForm.signIn(c, root, user, password);
+    return c;
+  }
+
+  static String sessionCookie(HttpClient c) {
+    return ((CookieManager) c.cookieHandler().orElseThrow())
+        .getCookieStore().getCookies().stream()
+            .filter(k -> k.getName().equals("JSESSIONID"))
+            .map(k -> k.getName() + "=" + k.getValue())
+            .findFirst()
+            .orElseThrow();
+  }
+
+  static String csrfOf(HttpClient c) throws Exception {
+    String home =
+        c.send(
+                HttpRequest.newBuilder(URI.create(root + "/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(home);
+    assertThat(m.find()).as("a CSRF token on the home page").isTrue();
+    return m.group(1);
+  }
+
+  /**
+   * Sends only the head of a multipart upload that announces {@code length} bytes, and the first
+   * part; the answer must come without the rest of the body (status line and body, or "no answer").
+   */
+  static String headOnlyUpload(String cookie, long length, String origin) throws Exception {
+    try (java.net.Socket sock = new java.net.Socket("127.0.0.1", server.port())) {
+      sock.setSoTimeout(10_000);
+      String head =
+          "POST /localities/L1/2026-10/upload HTTP/1.1\r\n"
+              + "Host: 127.0.0.1:"
+              + server.port()
+              + "\r\n"
+              + "Cookie: "
+              + cookie
+              + "\r\n"
+              + (origin == null ? "" : "Origin: " + origin + "\r\n")
+              + "Content-Type: multipart/form-data; boundary=XyZ\r\n"
+              + "Content-Length: "
+              + length
+              + "\r\n\r\n"
+              + "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.xlsx\"\r\n\r\n";
+      sock.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      sock.getOutputStream().write(new byte[1024]);
+      sock.getOutputStream().flush();
+      java.io.InputStream in = sock.getInputStream();
+      byte[] buf = new byte[8192];
+      StringBuilder answer = new StringBuilder();
+      try {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          answer.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+          if (answer.indexOf("\r\n\r\n") > 0 && answer.length() > 200) {
+            break;
+          }
+        }
+      } catch (java.net.SocketTimeoutException e) {
+        return answer.length() == 0 ? "no answer in 10 s" : answer.toString();
+      }
+      return answer.toString();
+    }
+  }
+
+  /**
+   * Issue 18 finding 7: a multipart upload is checked (permission, origin, announced size) before
+   * its body is read: an 8.3 MB upload to a locality manager's collation answers at once, without
+   * the body being sent, and never a 500. Each part is at most 5 MB and the request 50 MB.
+   */
+  @Test
+  void multipartUploadsAreCheckedBeforeTheBodyIsRead() throws Exception {
+    HttpClient hub = signedIn("hub", "hub-test");
+    HttpClient lead = signedIn("lead", "lead-test");
+    // 60 MB announced (over the 50 MB a request may carry): refused before reading the body
+    String tooBig = headOnlyUpload(sessionCookie(hub), 60L * 1024 * 1024, null);
+    assertThat(tooBig).as("60 MB announced").startsWith("HTTP/1.1 413");
+    assertThat(tooBig).contains("50 MB");
+    // a user who may not collate: 403 before the body (8.3 MB announced)
+    String denied = headOnlyUpload(sessionCookie(lead), 8_700_000, null);
+    assertThat(denied).as("practice lead").startsWith("HTTP/1.1 403");
+    // another site's page posting the form: 403 before the body
+    String foreign = headOnlyUpload(sessionCookie(hub), 8_700_000, "http://evil.example");
+    assertThat(foreign).as("foreign origin").startsWith("HTTP/1.1 403");
+
+    // the whole 8.3 MB body with the right token: one file over 5 MB is a 413 naming the limit
+    String boundary = "B0undary";
+    byte[] file = new byte[8_700_000];
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String token = csrfOf(hub);
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + token
+                + "\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.xlsx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    body.write(file);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    HttpResponse<String> big =
+        hub.send(
+            HttpRequest.newBuilder(URI.create(root + "/localities/L1/2026-10/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(big.statusCode()).as(big.body()).isEqualTo(413);
+    assertThat(big.body()).contains("5 MB");
+    // multipart anywhere else is refused, never parsed
+    HttpResponse<String> elsewhere =
+        hub.send(
+            HttpRequest.newBuilder(URI.create(root + "/api/returns/G1/2026-10/submit"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(elsewhere.statusCode()).as(elsewhere.body()).isBetween(400, 499);
+  }
+
+  /**
+   * Issue 18 finding 7: text fields far over their columns (100,000 characters) in every form that
+   * writes text: a 4xx, never a 500 or SQL text.
+   */
+  @Test
+  void overlongTextFieldsAreRefusedNeverA500() throws Exception {
+    HttpClient lead = signedIn("lead", "lead-test");
+    HttpClient hub = signedIn("hub", "hub-test");
+    String huge = "x".repeat(100_000);
+    List<String> problems = new ArrayList<>();
+    String leadToken = csrfOf(lead);
+    String hubToken = csrfOf(hub);
+    for (String field : List.of("reviewer", "learning", "action", "reviewDate", "outcome")) {
+      Map<String, String> fields =
+          ordered("_csrf", leadToken, "reviewer", "Dr", "reviewDate", "2026-11-01");
+      fields.put("outcome", "AVOIDABLE");
+      fields.put(field, huge);
+      StringBuilder form = new StringBuilder();
+      fields.forEach(
+          (k, v) -> form.append(form.isEmpty() ? "" : "&").append(k).append('=').append(enc(v)));
+      for (String path :
+          List.of("/api/returns/G1/2026-10/reviews/gs1", "/practices/G1/reviews/2026-10/gs1")) {
+        HttpResponse<String> r = post(lead, path, form.toString());
+        Outcome o = new Outcome("POST " + path + " " + field + "=100k", r.statusCode(), r.body());
+        check(o, null, true, problems);
+      }
+    }
+    for (String decision : List.of("send-back", "acknowledge")) {
+      HttpResponse<String> r =
+          post(
+              hub,
+              "/practices/G1/returns/2026-10/decide",
+              "_csrf=" + enc(hubToken) + "&decision=" + decision + "&reason=" + huge);
+      check(new Outcome("POST decide reason=100k", r.statusCode(), r.body()), null, true, problems);
+    }
+    HttpResponse<String> ack =
+        post(lead, "/api/returns/G1/2026-10/submit", "_csrf=" + enc(leadToken) + "&ack=" + huge);
+    check(new Outcome("POST submit ack=100k", ack.statusCode(), ack.body()), null, false, problems);
+    assertThat(problems).as("problems").isEmpty();
+  }
+
+  static HttpResponse<String> post(HttpClient c, String path, String form) throws Exception {
+    return c.send(
+        HttpRequest.newBuilder(URI.create(root + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static void check(Outcome o, String value, boolean mustBe4xx, List<String> problems) {

@@ -212,16 +212,7 @@ class LoadTest {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    client.send(
-        HttpRequest.newBuilder(URI.create(root + "/")).GET().build(),
-        HttpResponse.BodyHandlers.discarding());
-    HttpResponse<String> r =
-        client.send(
-            HttpRequest.newBuilder(URI.create(root + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=lead&j_password=lead-demo"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = org.ltcreports.web.LoginForm.signIn(client, root, "lead", "lead-demo");
     if (r.statusCode() >= 400) {
       throw new IllegalStateException("sign-in failed: " + r.statusCode());
     }

@@ -160,12 +160,7 @@ class SecretsTest {
         get(anonymous, root, "/api/health", statuses);
         HttpClient lead = signIn(root, "lead", "lead-demo");
         HttpClient wrongUser = client();
-        wrongUser.send(
-            HttpRequest.newBuilder(URI.create(root + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=lead&j_password=" + SECRET))
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
+        org.ltcreports.web.LoginForm.signIn(wrongUser, root, "lead", SECRET);
         String m = LAST.toString();
         for (String path :
             List.of(
@@ -237,17 +232,7 @@ class SecretsTest {
 
   static HttpClient signIn(String root, String user, String password) throws Exception {
     HttpClient c = client();
-    c.send(
-        HttpRequest.newBuilder(URI.create(root + "/")).GET().build(),
-        HttpResponse.BodyHandlers.discarding());
-    c.send(
-        HttpRequest.newBuilder(URI.create(root + "/j_security_check"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "j_username=" + user + "&j_password=" + password))
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
+    org.ltcreports.web.LoginForm.signIn(c, root, user, password);
     return c;
   }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** A signed-in browser-like HTTP client (cookies, no automatic redirects) for servlet tests. */
 public final class WebClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-  private final HttpClient http;
+  final HttpClient http;
   private final String base;
 
   private WebClient(String base) {
@@ -38,9 +38,7 @@ public final class WebClient {
   /** Signed in through the FORM login. */
   public static WebClient signIn(String base, String user, String password) throws Exception {
     WebClient c = new WebClient(base);
-    c.get("/"); // the container remembers where we were going and asks us to sign in
-    HttpResponse<byte[]> r =
-        c.postForm("/j_security_check", List.of("j_username", user, "j_password", password));
+    HttpResponse<String> r = LoginForm.signIn(c.http, base, user, password);
     if (r.statusCode() != 302 && r.statusCode() != 303) {
       throw new IllegalStateException("sign-in of " + user + " answered " + r.statusCode());
     }

@@ -28,6 +28,7 @@ import org.ltcreports.web.pages.Worklist;
  * practice, wrong format, missing or forged CSRF token, another practice's ids → 403 with an audit
  * event), and the core path through the API.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WebEndpointsTest {
   static WebTestServer s;
   static WebClient lead;
@@ -62,24 +63,85 @@ class WebEndpointsTest {
     assertThat(anon.get("/api/health").statusCode()).isEqualTo(200);
     assertThat(anon.get("/static/ltc.css").statusCode()).isEqualTo(200);
     assertThat(anon.get("/login").statusCode()).isEqualTo(200);
-    for (String path : List.of("/", feedback(s.practiceA, s.month.toString(), "pdf"), "/audit")) {
+    for (String path : List.of("/", "/audit", "/practices/" + s.practiceA + "/feedback")) {
       HttpResponse<byte[]> r = anon.get(path);
       assertThat(r.statusCode()).as(path).isIn(302, 303);
-      assertThat(r.headers().firstValue("Location").orElse("")).contains("/login");
+      assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+  }
+
+  /** Issue 18 finding 11: an API client that has not signed in gets a 401 in JSON, not a page. */
+  @Test
+  void unauthenticatedApiCallsAre401Json() throws Exception {
+    WebClient anon = WebClient.anonymous(s.base());
+    for (String path :
+        List.of(feedback(s.practiceA, s.month.toString(), "pdf"), "/api/csrf", "/api/nothing")) {
+      HttpResponse<byte[]> r = anon.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(401);
+      JsonNode body = json(r);
+      assertThat(body.get("status").asInt()).isEqualTo(401);
+      assertThat(body.get("error").asText()).contains("sign in");
+    }
+    HttpResponse<byte[]> post =
+        anon.postForm("/api/returns/" + s.practiceA + "/" + s.month + "/submit", List.of());
+    assertThat(post.statusCode()).isEqualTo(401);
+  }
+
+  /** Issue 18 finding 11: the CSRF token counts only from the header or the form body. */
+  @Test
+  void csrfTokenInTheQueryStringIsRefused() throws Exception {
+    WebClient c = WebClient.signIn(s.base(), "staff", WebTestServer.PASSWORD);
+    String token = c.csrf();
+    HttpResponse<byte[]> query = c.postForm("/logout?_csrf=" + token, List.of());
+    assertThat(query.statusCode()).isEqualTo(403);
+    assertThat(c.get("/").statusCode()).as("still signed in").isEqualTo(200);
+    HttpResponse<byte[]> api =
+        c.postForm(
+            "/api/returns/" + s.practiceA + "/" + s.month + "/submit?_csrf=" + token, List.of());
+    assertThat(api.statusCode()).isEqualTo(403);
+    assertThat(json(api).get("error").asText()).contains("CSRF");
+    // in the form body it counts
+    assertThat(c.postForm("/logout", List.of("_csrf", token)).statusCode()).isEqualTo(303);
+  }
+
+  /**
+   * Issue 18 finding 3: the test data runs to the last day of last month ({@link WebTestServer}),
+   * so reports can be asked for up to {@code s.month} and never for 2099-01, 1999-01 or this month;
+   * returns only for months that have ended. Nothing is stored for a refused month.
+   */
+  @Test
+  void monthsOutsideTheDataAre400WithTheRangeAndNothingIsStored() throws Exception {
+    var submissions = s.injector.getInstance(org.ltcreports.submission.Submissions.class);
+    java.time.YearMonth thisMonth = s.month.plusMonths(1);
+    for (String m : List.of("2099-01", "1999-01", thisMonth.toString())) {
+      HttpResponse<byte[]> r = lead.get(feedback(s.practiceA, m, "json"));
+      assertThat(r.statusCode()).as(m).isEqualTo(400);
+      assertThat(json(r).get("error").asText())
+          .as(m)
+          .startsWith("month " + m + " is outside the data: reports can be made for ")
+          .endsWith(" to " + s.month);
+      HttpResponse<byte[]> submit =
+          lead.postForm(
+              "/api/returns/" + s.practiceA + "/" + m + "/submit", List.of("_csrf", lead.csrf()));
+      assertThat(submit.statusCode()).as(s(submit)).isEqualTo(400);
+      assertThat(json(submit).get("error").asText()).contains("outside the data");
+      assertThat(submissions.versions(s.practiceA, java.time.YearMonth.parse(m))).isEmpty();
+      assertThat(staff.get("/practices/" + s.practiceA + "/feedback?month=" + m).statusCode())
+          .isEqualTo(400);
+      assertThat(staff.get("/practices/" + s.practiceA + "/returns/" + m).statusCode())
+          .isEqualTo(400);
+      assertThat(locality.get("/localities/" + s.localityA + "/" + m).statusCode()).isEqualTo(400);
     }
   }
 
   @Test
   void wrongPasswordAndUserWithoutPluginRole() throws Exception {
     WebClient c = WebClient.anonymous(s.base());
-    c.get("/");
-    HttpResponse<byte[]> r =
-        c.postForm("/j_security_check", List.of("j_username", "lead", "j_password", "nope"));
+    HttpResponse<String> r = LoginForm.signIn(c.http, s.base(), "lead", "nope");
     assertThat(r.headers().firstValue("Location").orElse("")).contains("error");
     // "nobody" has a container role but none of the plugin's: the container refuses them (403)
     WebClient n = WebClient.anonymous(s.base());
-    n.get("/");
-    n.postForm("/j_security_check", List.of("j_username", "nobody", "j_password", "pw-test"));
+    LoginForm.signIn(n.http, s.base(), "nobody", "pw-test");
     assertThat(n.get("/").statusCode()).isEqualTo(403);
   }
 
@@ -341,7 +403,9 @@ class WebEndpointsTest {
             "factor",
             "FALL",
             "factor",
-            "MEDICATION");
+            "MEDICATION",
+            "version",
+            due.isEmpty() ? "0" : String.valueOf(currentVersion(due.get(0))));
     assertThat(staff.postForm(url, form).statusCode()).isEqualTo(403);
     String token = staff.csrf();
     List<String> withToken = new ArrayList<>(form);
@@ -377,6 +441,119 @@ class WebEndpointsTest {
       assertThat(audit().query(AuditQuery.all().user("staff").action(AuditAction.REVIEW_CREATE)))
           .isNotEmpty();
     }
+  }
+
+  /** Every due admission of the practice over the last 12 months, oldest month last. */
+  static List<Admission> allDue(String practice) {
+    ReportService reports = s.injector.getInstance(ReportService.class);
+    List<Admission> all = new ArrayList<>();
+    for (int k = 0; k < 12; k++) {
+      all.addAll(new Worklist().due(reports.context(), practice, s.month.minusMonths(k)));
+    }
+    return all;
+  }
+
+  static int currentVersion(Admission a) {
+    return s.injector
+        .getInstance(org.ltcreports.review.AdmissionReviews.class)
+        .find(s.practiceA, a.spell().spellId())
+        .map(org.ltcreports.review.AdmissionReview::version)
+        .orElse(0);
+  }
+
+  static long savedToday(org.ltcreports.review.AdmissionReviews reviews, Admission a) {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    return reviews.history(s.practiceA, a.spell().spellId()).stream()
+        .filter(
+            r -> java.time.LocalDate.ofInstant(r.savedAt(), java.time.ZoneOffset.UTC).equals(today))
+        .count();
+  }
+
+  /** Saves a review of the admission through the API; the JSON answer or the failure. */
+  static HttpResponse<byte[]> review(Admission a, int version, String... fields) throws Exception {
+    List<String> form =
+        new ArrayList<>(
+            List.of(
+                "_csrf",
+                staff.csrf(),
+                "reviewDate",
+                java.time.LocalDate.now().toString(),
+                "outcome",
+                "NOT_AVOIDABLE",
+                "version",
+                String.valueOf(version)));
+    form.addAll(List.of(fields));
+    if (!form.contains("reviewer")) {
+      form.addAll(List.of("reviewer", "Dr Test"));
+    }
+    return staff.postForm(
+        "/api/returns/" + s.practiceA + "/" + a.month() + "/reviews/" + a.spell().spellId(), form);
+  }
+
+  /**
+   * Issue 18 finding 7: every text field a user types is checked against its column before anything
+   * is written: at its limit it is saved, one character over it is a 400 naming the field and the
+   * limit (reviewer VARCHAR(200), learning and follow-up action VARCHAR(4000), send-back reason
+   * VARCHAR(2000), the audit log's user filter 200 like the user_name column).
+   */
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // uses up the day's versions of the admission
+  void textFieldsAtTheirLimitAreSavedAndOneOverIs400() throws Exception {
+    List<Admission> due = allDue(s.practiceA);
+    assertThat(due).as("admissions to review in the test data").isNotEmpty();
+    Admission a = due.get(0);
+    int version = currentVersion(a);
+    int before = version;
+    for (String[] field :
+        new String[][] {{"reviewer", "200"}, {"learning", "4000"}, {"action", "4000"}}) {
+      int limit = Integer.parseInt(field[1]);
+      HttpResponse<byte[]> over = review(a, version, field[0], "x".repeat(limit + 1));
+      assertThat(over.statusCode())
+          .as(field[0] + " " + (limit + 1) + ": " + s(over))
+          .isEqualTo(400);
+      assertThat(json(over).get("error").asText()).contains("longer than " + limit + " characters");
+      HttpResponse<byte[]> at = review(a, version, field[0], "x".repeat(limit));
+      assertThat(at.statusCode()).as(field[0] + " " + limit + ": " + s(at)).isEqualTo(200);
+      version = json(at).get("version").asInt();
+    }
+    assertThat(version).as("three saves, one version each").isEqualTo(before + 3);
+
+    // Finding 11: at most reviews.max-versions-per-day (default 20) versions a day (UTC): saves
+    // succeed until 20 versions were saved today, the next is a 400 and stores nothing.
+    var reviews = s.injector.getInstance(org.ltcreports.review.AdmissionReviews.class);
+    while (savedToday(reviews, a) < 20) {
+      HttpResponse<byte[]> ok = review(a, version, "learning", "save " + version);
+      assertThat(ok.statusCode()).as(s(ok)).isEqualTo(200);
+      version = json(ok).get("version").asInt();
+    }
+    HttpResponse<byte[]> capped = review(a, version, "learning", "one too many");
+    assertThat(capped.statusCode()).as(s(capped)).isEqualTo(400);
+    assertThat(json(capped).get("error").asText()).contains("saved 20 times today");
+    assertThat(savedToday(reviews, a)).isEqualTo(20);
+
+    java.time.YearMonth month = s.month.minusMonths(4);
+    assertThat(submitAll(s.practiceA, month).statusCode()).isEqualTo(201);
+    String decide = "/practices/" + s.practiceA + "/returns/" + month + "/decide";
+    HttpResponse<byte[]> long2001 =
+        locality.postForm(
+            decide,
+            List.of("_csrf", locality.csrf(), "decision", "send-back", "reason", "r".repeat(2001)));
+    assertThat(long2001.statusCode()).as(s(long2001)).isEqualTo(400);
+    assertThat(s(long2001)).contains("longer than 2000 characters");
+    var submissions = s.injector.getInstance(org.ltcreports.submission.Submissions.class);
+    assertThat(submissions.state(s.practiceA, month))
+        .isEqualTo(org.ltcreports.submission.ReturnState.SUBMITTED);
+    HttpResponse<byte[]> at2000 =
+        locality.postForm(
+            decide,
+            List.of("_csrf", locality.csrf(), "decision", "send-back", "reason", "r".repeat(2000)));
+    assertThat(at2000.statusCode()).as(s(at2000)).isIn(302, 303);
+    assertThat(submissions.find(s.practiceA, month, 1).orElseThrow().reason()).hasSize(2000);
+
+    assertThat(auditor.get("/audit?user=" + "u".repeat(200)).statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> user201 = auditor.get("/audit?user=" + "u".repeat(201));
+    assertThat(user201.statusCode()).isEqualTo(400);
+    assertThat(s(user201)).contains("longer than 200 characters");
   }
 
   // ---- pages ----

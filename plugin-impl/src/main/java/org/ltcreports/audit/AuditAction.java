@@ -17,5 +17,9 @@ public enum AuditAction {
   VERIFY,
   COLLATE,
   VIEW_AUDIT_LOG,
-  EXPORT_AUDIT_LOG
+  EXPORT_AUDIT_LOG,
+  /** A sign-in to the standalone server (inside a host container, the host records its own). */
+  LOGIN,
+  /** A refused sign-in: wrong password, unknown user, expired form, or held back by throttling. */
+  LOGIN_FAILED
 }

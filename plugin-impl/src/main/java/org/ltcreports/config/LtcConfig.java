@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ public final class LtcConfig {
   private final Map<String, String> tableOverrides = new TreeMap<>();
   private final DisclosurePolicy disclosurePolicy;
   private final ReturnPolicy returnPolicy;
+  private final Duration sessionIdleTimeout;
+  private final int reviewVersionsPerDay;
 
   private LtcConfig(Properties props, List<String> problems) {
     this.props = props;
@@ -95,6 +98,12 @@ public final class LtcConfig {
       }
     }
     intKey(props, "audit.anchor-every", 1, 1, problems);
+    this.sessionIdleTimeout = durationKey(props, "session.idle-timeout", "30m", problems);
+    this.reviewVersionsPerDay = intKey(props, "reviews.max-versions-per-day", 20, 1, problems);
+    String secure = props.getProperty("session.cookie-secure");
+    if (secure != null && !secure.trim().matches("(?i)true|false")) {
+      problems.add("session.cookie-secure must be true or false, got '" + secure + "'");
+    }
     String scoped = props.getProperty("generate.scoped-reads");
     if (scoped != null && !scoped.trim().matches("(?i)true|false")) {
       problems.add("generate.scoped-reads must be true or false, got '" + scoped + "'");
@@ -224,6 +233,30 @@ public final class LtcConfig {
     return Boolean.parseBoolean(get("generate.scoped-reads", "true").trim());
   }
 
+  /**
+   * How long a signed-in session of the standalone server may stay unused ({@code
+   * session.idle-timeout}, e.g. {@code 30m}, {@code 90s}, {@code 2h}; default 30 minutes).
+   */
+  public Duration sessionIdleTimeout() {
+    return sessionIdleTimeout;
+  }
+
+  /**
+   * Whether the standalone server's session cookie is always marked Secure ({@code
+   * session.cookie-secure}); when false it is Secure on HTTPS requests only.
+   */
+  public boolean secureCookies() {
+    return Boolean.parseBoolean(get("session.cookie-secure", "false"));
+  }
+
+  /**
+   * How many versions of one admission review may be saved a day ({@code
+   * reviews.max-versions-per-day}).
+   */
+  public int reviewVersionsPerDay() {
+    return reviewVersionsPerDay;
+  }
+
   public String basePath() {
     return get("web.base-path", "/ltc-reports");
   }
@@ -289,6 +322,24 @@ public final class LtcConfig {
       problems.add(key + " must be a whole number, got '" + v + "'");
       return dflt;
     }
+  }
+
+  /** A duration written as a whole number and a unit: {@code 90s}, {@code 30m}, {@code 2h}. */
+  private static Duration durationKey(
+      Properties p, String key, String dflt, List<String> problems) {
+    String v = p.getProperty(key);
+    String text = v == null || v.isBlank() ? dflt : v.trim();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smh])").matcher(text);
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      problems.add(key + " must be a positive number of s, m or h, such as 30m, got '" + v + "'");
+      return durationKey(new Properties(), key, dflt, new ArrayList<>());
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
   }
 
   private static double doubleKey(Properties p, String key, double dflt, List<String> problems) {

@@ -3,7 +3,6 @@ package org.ltcreports.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -374,9 +373,5 @@ public final class BatchGenerator {
       codes.addAll(practices.keySet());
     }
     return codes;
-  }
-
-  public static YearMonth defaultMonth(LocalDate today) {
-    return YearMonth.from(today).minusMonths(1);
   }
 }

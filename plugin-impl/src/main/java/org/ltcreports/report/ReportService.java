@@ -16,6 +16,8 @@ import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
+import org.ltcreports.source.DataMonths;
+import org.ltcreports.source.ExtractDate;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceRows.Practice;
@@ -47,6 +49,8 @@ public final class ReportService {
       };
 
   private Instant cachedAt;
+  private DataMonths months;
+  private MeasureContext monthsOf;
 
   public ReportService(
       SourceReader reader,
@@ -121,10 +125,25 @@ public final class ReportService {
     return config.disclosurePolicy().version();
   }
 
-  /** The latest month a report can be made for: the month before the data's extract date month. */
+  /** The latest complete month of the data (see {@link DataMonths#latestComplete}). */
   public YearMonth latestMonth() {
-    LocalDate extract = context().extractDate();
-    YearMonth m = YearMonth.from(extract);
-    return extract.equals(m.atEndOfMonth()) ? m : m.minusMonths(1);
+    return months().latestComplete();
+  }
+
+  /** The months the current snapshot can answer for: the range every request is checked against. */
+  public synchronized DataMonths months() {
+    MeasureContext ctx = context();
+    if (months == null || monthsOf != ctx) {
+      months =
+          DataMonths.of(
+              ExtractDate.firstActivity(ctx.data(), ctx.extractDate()), ctx.extractDate());
+      monthsOf = ctx;
+    }
+    return months;
+  }
+
+  /** The clock's date, for the rules that depend on today (a return's month must have ended). */
+  public LocalDate today() {
+    return LocalDate.now(clock);
   }
 }

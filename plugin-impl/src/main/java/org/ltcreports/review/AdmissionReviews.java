@@ -41,7 +41,14 @@ import org.ltcreports.review.ReviewSummary.FactorCount;
  * with {@link Action#VIEW_REVIEWS} first.
  */
 public final class AdmissionReviews {
-  static final int MAX_TEXT = 4000;
+  /** The learning and follow-up action columns (VARCHAR(4000)). */
+  public static final int MAX_TEXT = 4000;
+
+  /** The reviewer column (VARCHAR(200)). */
+  public static final int MAX_REVIEWER = 200;
+
+  /** Versions of one review saved in one day when the configuration does not say. */
+  public static final int DEFAULT_VERSIONS_PER_DAY = 20;
 
   private static final String COLUMNS =
       "practice_code, spell_id, report_month, version, reviewer, review_date, outcome, learning,"
@@ -49,10 +56,20 @@ public final class AdmissionReviews {
 
   private final Jdbi jdbi;
   private final Clock clock;
+  private final int versionsPerDay;
 
   public AdmissionReviews(Jdbi jdbi, Clock clock) {
+    this(jdbi, clock, DEFAULT_VERSIONS_PER_DAY);
+  }
+
+  /**
+   * @param versionsPerDay how many versions of one review may be saved in one day (the clock's
+   *     zone): a bound on what one user, or a script, can pile into the history
+   */
+  public AdmissionReviews(Jdbi jdbi, Clock clock, int versionsPerDay) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.versionsPerDay = versionsPerDay;
   }
 
   /**
@@ -75,6 +92,7 @@ public final class AdmissionReviews {
     try {
       return jdbi.inTransaction(
           h -> {
+            requireDailyVersionsLeft(h, review, now);
             if (review.version() == 0) {
               insert(h, review, user.name(), now);
             } else {
@@ -123,6 +141,26 @@ public final class AdmissionReviews {
         throw conflict(review, current.get());
       }
       throw e;
+    }
+  }
+
+  private void requireDailyVersionsLeft(Handle h, AdmissionReview review, Instant now) {
+    LocalDateTime dayStart =
+        utc(LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone()).toInstant());
+    int today =
+        h.createQuery(
+                "SELECT COUNT(*) FROM ltc_admission_review_history WHERE practice_code = :p"
+                    + " AND spell_id = :s AND saved_at >= :d")
+            .bind("p", review.practiceCode())
+            .bind("s", review.spellId())
+            .bind("d", dayStart)
+            .mapTo(Integer.class)
+            .one();
+    if (today >= versionsPerDay) {
+      throw new IllegalArgumentException(
+          "this review has been saved "
+              + today
+              + " times today, the most a day allows; it can be saved again tomorrow");
     }
   }
 
@@ -255,6 +293,9 @@ public final class AdmissionReviews {
         problems.add(
             "the review date " + r.reviewDate() + " is before the admission month " + r.month());
       }
+    }
+    if (r.reviewer() != null && r.reviewer().trim().length() > MAX_REVIEWER) {
+      problems.add("the reviewer is longer than " + MAX_REVIEWER + " characters");
     }
     if (r.learning() != null && r.learning().length() > MAX_TEXT) {
       problems.add("the learning text is longer than " + MAX_TEXT + " characters");

@@ -12,12 +12,26 @@ public final class ExtractDate {
   private ExtractDate() {}
 
   public static LocalDate of(SourceData d, LocalDate today) {
+    LocalDate latest = edge(d, today, true);
+    return latest == null ? today : latest;
+  }
+
+  /**
+   * The earliest admission, discharge, A&E arrival or attended contact date not after today; null
+   * when there is none (where the data's months begin, {@link org.ltcreports.source.DataMonths}).
+   */
+  public static LocalDate firstActivity(SourceData d, LocalDate today) {
+    return edge(d, today, false);
+  }
+
+  private static LocalDate edge(SourceData d, LocalDate today, boolean latestFirst) {
     LocalDate[] latest = {null};
     Consumer<LocalDate> see =
         date -> {
           if (date != null
               && !date.isAfter(today)
-              && (latest[0] == null || date.isAfter(latest[0]))) {
+              && (latest[0] == null
+                  || (latestFirst ? date.isAfter(latest[0]) : date.isBefore(latest[0])))) {
             latest[0] = date;
           }
         };
@@ -34,6 +48,6 @@ public final class ExtractDate {
     d.contacts().stream()
         .filter(c -> !"0".equals(c.attendance()))
         .forEach(c -> see.accept(c.contactDate()));
-    return latest[0] == null ? today : latest[0];
+    return latest[0];
   }
 }

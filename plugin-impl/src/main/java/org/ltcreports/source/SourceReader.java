@@ -146,6 +146,31 @@ public final class SourceReader {
    * leaving out booked contacts (attendance 0).
    */
   public LocalDate extractDate(LocalDate today) {
+    LocalDate latest = activityEdge(today, true);
+    return latest == null ? today : latest;
+  }
+
+  /**
+   * The earliest admission, discharge, A&amp;E arrival or attended contact date not after today
+   * (the mirror of {@link #extractDate}, for {@link org.ltcreports.source.DataMonths}); null when
+   * the source has no activity.
+   */
+  public LocalDate firstActivityDate(LocalDate today) {
+    return activityEdge(today, false);
+  }
+
+  /**
+   * The months this source can answer for ({@link DataMonths}), computed in the database.
+   *
+   * @param configuredExtract the configured extract date, or null to derive it ({@link
+   *     #extractDate})
+   */
+  public DataMonths months(LocalDate configuredExtract, LocalDate today) {
+    LocalDate asAt = configuredExtract != null ? configuredExtract : extractDate(today);
+    return DataMonths.of(firstActivityDate(asAt), asAt);
+  }
+
+  private LocalDate activityEdge(LocalDate today, boolean latestFirst) {
     return jdbi.withHandle(
         h -> {
           Map<String, String> latestOf = new LinkedHashMap<>();
@@ -155,7 +180,7 @@ public final class SourceReader {
             latestOf.put("arrival_date", SourceSchema.AE_ATTENDANCE);
           }
           latestOf.put("contact_date", SourceSchema.CM_CONTACT);
-          LocalDate latest = null;
+          LocalDate edge = null;
           for (Map.Entry<String, String> e : latestOf.entrySet()) {
             String column = e.getKey();
             // The latest date as the first row down the column's index, not MAX(): H2 answers
@@ -176,7 +201,8 @@ public final class SourceReader {
                         : "")
                     + " ORDER BY "
                     + column
-                    + " DESC FETCH FIRST 1 ROWS ONLY";
+                    + (latestFirst ? " DESC" : " ASC")
+                    + " FETCH FIRST 1 ROWS ONLY";
             Date d;
             try {
               d =
@@ -188,11 +214,15 @@ public final class SourceReader {
             } catch (RuntimeException x) {
               throw readFailure(e.getValue(), x);
             }
-            if (d != null && (latest == null || d.toLocalDate().isAfter(latest))) {
-              latest = d.toLocalDate();
+            if (d != null
+                && (edge == null
+                    || (latestFirst
+                        ? d.toLocalDate().isAfter(edge)
+                        : d.toLocalDate().isBefore(edge)))) {
+              edge = d.toLocalDate();
             }
           }
-          return latest == null ? today : latest;
+          return edge;
         });
   }
 

@@ -32,7 +32,17 @@ public sealed interface ReturnCommand {
   record Acknowledge() implements ReturnCommand {}
 
   /** Send a submitted return back to the practice; the reason is required. */
-  record ReturnToPractice(String reason) implements ReturnCommand {}
+  record ReturnToPractice(String reason) implements ReturnCommand {
+    /** The reason column (VARCHAR(2000)). */
+    public static final int MAX_REASON = 2000;
+
+    public ReturnToPractice {
+      if (reason != null && reason.trim().length() > MAX_REASON) {
+        throw new IllegalArgumentException(
+            "the reason is longer than " + MAX_REASON + " characters");
+      }
+    }
+  }
 
   /** A short name for messages: submit, resubmit, acknowledge, return. */
   default String verb() {

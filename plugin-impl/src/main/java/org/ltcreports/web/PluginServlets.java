@@ -1,7 +1,6 @@
 package org.ltcreports.web;
 
 import com.google.inject.Injector;
-import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import org.ltcreports.web.pages.ApiRoutes;
@@ -28,9 +27,8 @@ public final class PluginServlets {
     api.addMapping(prefix + "/api/*");
     ServletRegistration.Dynamic home = ctx.addServlet("ltc-home", new PageServlet(web, prefix));
     home.addMapping(prefix.isEmpty() ? "/" : prefix + "/*");
-    // Uploaded return files for collation: at most 200 files of 5 MB, 50 MB in all.
-    home.setMultipartConfig(
-        new MultipartConfigElement(null, 5L * 1024 * 1024, 50L * 1024 * 1024, 1024 * 1024));
+    // Uploaded return files for collation (checked against the same limits before parsing).
+    home.setMultipartConfig(Uploads.config());
     // The stylesheet holds no data: served without the user filter (the login page needs it).
     ServletRegistration.Dynamic css = ctx.addServlet("ltc-static", new StaticServlet());
     css.addMapping(prefix + "/static/*");

@@ -47,6 +47,17 @@ public final class RequestParameters {
     }
   }
 
+  /** User names are at most as long as the plugin's user name columns (VARCHAR(200)). */
+  public static final int MAX_USER_NAME = 200;
+
+  /** The text, when it is at most {@code max} characters; else a 400 naming the field. */
+  public static String atMost(String value, String field, int max) {
+    if (value != null && value.length() > max) {
+      throw new BadRequest(field + " is longer than " + max + " characters");
+    }
+    return value;
+  }
+
   /** Practice codes are short ODS-style codes; anything else is rejected before any lookup. */
   public static String practiceCode(String value) {
     if (value == null || !value.matches("[A-Za-z0-9]{1,10}")) {

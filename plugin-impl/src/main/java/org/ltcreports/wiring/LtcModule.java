@@ -145,7 +145,7 @@ public final class LtcModule extends AbstractModule {
   @Provides
   @Singleton
   AdmissionReviews admissionReviews(PluginDatabase db, Clock clock) {
-    return new AdmissionReviews(db.jdbi(), clock);
+    return new AdmissionReviews(db.jdbi(), clock, config.reviewVersionsPerDay());
   }
 
   @Provides

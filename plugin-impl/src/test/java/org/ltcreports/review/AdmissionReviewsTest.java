@@ -59,6 +59,51 @@ class AdmissionReviewsTest {
         "book a care plan review within two weeks");
   }
 
+  /**
+   * Issue 18 finding 11: at most {@code versionsPerDay} versions of one review a day (UTC, the
+   * plugin's clock): with 3, the 4th save of the day is refused and stores nothing; the next day it
+   * is saved as version 4.
+   */
+  @Test
+  void aReviewIsSavedAtMostTheDailyNumberOfTimes() {
+    org.jdbi.v3.core.Jdbi db = TestDatabases.migratedH2();
+    AdmissionReviews capped =
+        new AdmissionReviews(
+            db, new TickingClock(Instant.parse("2026-11-05T09:00:00Z"), Duration.ofMinutes(1)), 3);
+    AdmissionReview v = capped.save(GP, review("S1", AVOIDABLE));
+    for (int i = 2; i <= 3; i++) {
+      v = capped.save(GP, v.edited("Dr Ng", NOV_3, AVOIDABLE, Set.of(), "edit " + i, null));
+    }
+    assertThat(v.version()).isEqualTo(3);
+    AdmissionReview fourth = v.edited("Dr Ng", NOV_3, AVOIDABLE, Set.of(), "edit 4", null);
+    assertThatThrownBy(() -> capped.save(GP, fourth))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "this review has been saved 3 times today, the most a day allows; it can be saved"
+                + " again tomorrow");
+    assertThat(capped.history("K83001", "S1")).hasSize(3);
+    AdmissionReviews nextDay =
+        new AdmissionReviews(
+            db, new TickingClock(Instant.parse("2026-11-06T00:05:00Z"), Duration.ofMinutes(1)), 3);
+    assertThat(nextDay.save(GP, fourth).version()).isEqualTo(4);
+  }
+
+  /** Issue 18 finding 7: the reviewer fits its column (VARCHAR(200)): 200 saved, 201 refused. */
+  @Test
+  void theReviewerIsAtMost200Characters() {
+    AdmissionReview r201 =
+        AdmissionReview.create(
+            "K83001", "S9", OCT, "r".repeat(201), NOV_3, AVOIDABLE, Set.of(), null, null);
+    assertThatThrownBy(() -> reviews.save(GP, r201))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the reviewer is longer than 200 characters");
+    assertThat(reviews.find("K83001", "S9")).isEmpty();
+    AdmissionReview r200 =
+        AdmissionReview.create(
+            "K83001", "S9", OCT, "r".repeat(200), NOV_3, AVOIDABLE, Set.of(), null, null);
+    assertThat(reviews.save(GP, r200).reviewer()).hasSize(200);
+  }
+
   @Test
   void savesAndFindsAReview() {
     AdmissionReview saved = reviews.save(GP, review("S1", AVOIDABLE, NO_CARE_PLAN, FALL));

@@ -2,6 +2,7 @@ package org.ltcreports.web.csrf;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -39,10 +40,15 @@ public final class CsrfTokens {
   }
 
   /**
-   * Whether the request carries the session's token (header first, then the form field). False
-   * without a session: a forged request from another site has no way to know the token.
+   * Whether the request carries the session's token (header first, then the form body). False
+   * without a session: a forged request from another site has no way to know the token. A token in
+   * the query string never counts (addresses end up in logs, history and Referer headers), and a
+   * request that puts one there is refused outright.
    */
   public static boolean valid(HttpServletRequest req) {
+    if (inQueryString(req.getQueryString())) {
+      return false;
+    }
     HttpSession session = req.getSession(false);
     if (session == null) {
       return false;
@@ -60,5 +66,43 @@ public final class CsrfTokens {
     }
     return MessageDigest.isEqual(
         e.getBytes(StandardCharsets.US_ASCII), sent.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Whether the query string names the token field (in any URL encoding of its name). */
+  static boolean inQueryString(String query) {
+    if (query == null) {
+      return false;
+    }
+    for (String pair : query.split("&")) {
+      String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+      try {
+        if (URLDecoder.decode(name, StandardCharsets.UTF_8).equals(FIELD)) {
+          return true;
+        }
+      } catch (IllegalArgumentException e) {
+        // not a name that decodes: not the token's
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a browser says the request comes from this server's own pages: true when there is no
+   * {@code Origin} header (older browsers, API clients; the token decides), false when it names
+   * another origin. Checked before a multipart body is read, whose token lies inside the body.
+   */
+  public static boolean sameOrigin(HttpServletRequest req) {
+    String origin = req.getHeader("Origin");
+    if (origin == null) {
+      return true;
+    }
+    String host = req.getHeader("Host");
+    try {
+      java.net.URI o = java.net.URI.create(origin);
+      String authority = o.getRawAuthority();
+      return host != null && authority != null && authority.equalsIgnoreCase(host);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

@@ -35,7 +35,7 @@ final class AdminPages {
   void submissions(Exchange x) throws IOException {
     HostUser user = x.user();
     YearMonth latest = web.reports().latestMonth();
-    YearMonth month = x.param("month") == null ? latest : RequestParameters.month(x.param("month"));
+    YearMonth month = x.param("month") == null ? latest : web.month(x.param("month"));
     Page page = x.page("Submissions, " + month);
     var m = page.body();
     m.open("form", "method", "get", "action", x.base() + "/submissions", "class", "filters");
@@ -83,7 +83,9 @@ final class AdminPages {
     HostUser user = x.user();
     web.require(
         user, csv ? Action.EXPORT_AUDIT_LOG : Action.VIEW_AUDIT_LOG, Scope.none(), null, x.path());
-    String who = x.param("user");
+    String who =
+        RequestParameters.atMost(
+            x.param("user"), "the user filter", RequestParameters.MAX_USER_NAME);
     String practice = x.param("practice");
     if (practice != null) {
       practice = RequestParameters.practiceCode(practice);

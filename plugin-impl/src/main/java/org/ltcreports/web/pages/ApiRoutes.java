@@ -30,6 +30,7 @@ import org.ltcreports.submission.Submission;
 import org.ltcreports.web.HealthCheck;
 import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
+import org.ltcreports.web.Uploads;
 import org.ltcreports.web.csrf.CsrfTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,9 @@ public final class ApiRoutes extends KnownMethodsServlet {
       }
       HostUser user = web.user(req);
       if (post) {
+        if (Uploads.isMultipart(req)) {
+          throw new BadRequest("the API takes form bodies (application/x-www-form-urlencoded)");
+        }
         if (!CsrfTokens.valid(req)) {
           throw new Web.Forbidden(
               "missing or wrong CSRF token (get one from GET /api/csrf and send"
@@ -109,6 +113,8 @@ public final class ApiRoutes extends KnownMethodsServlet {
       error(resp, 403, e.getMessage());
     } catch (Web.NotFound e) {
       error(resp, 404, e.getMessage());
+    } catch (Web.TooLarge e) {
+      error(resp, 413, e.getMessage());
     } catch (BadRequest | IllegalArgumentException e) {
       error(resp, 400, e.getMessage());
     } catch (IllegalTransition | ReviewConflict e) {
@@ -131,7 +137,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
                         || t == ReportType.CASE_MANAGEMENT_RETURN)
             .orElseThrow(
                 () -> new Web.NotFound("no such report: use feedback, locality or return"));
-    YearMonth month = RequestParameters.month(req.getParameter("month"));
+    YearMonth month = web.month(req.getParameter("month"));
     Format format = RequestParameters.format(req.getParameter("format"));
     Report report;
     switch (type) {
@@ -219,7 +225,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
       HttpServletRequest req, HttpServletResponse resp, HostUser user, List<String> s, String path)
       throws IOException {
     String code = RequestParameters.practiceCode(s.get(1));
-    YearMonth month = RequestParameters.month(s.get(2));
+    YearMonth month = web.month(s.get(2));
     Practice practice = known(code);
     if (s.size() == 4 && s.get(3).equals("submit")) {
       String[] acks = req.getParameterValues("ack");

@@ -31,8 +31,9 @@ import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.collation.ReturnFileReader;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.Submission;
-import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
+import org.ltcreports.web.Uploads;
+import org.ltcreports.web.csrf.CsrfTokens;
 
 /**
  * Locality pages: the overview (every practice, the funnel plot in the embedded locality summary,
@@ -59,7 +60,7 @@ final class LocalityPages {
     if (s.size() < 3) {
       throw new Web.NotFound("there is no page at " + x.path());
     }
-    YearMonth month = RequestParameters.month(s.get(2));
+    YearMonth month = web.month(s.get(2));
     if (s.size() == 3) {
       PageServlet.requireGet(post, () -> overview(x, locality, month));
     } else if (s.size() == 4 && s.get(3).equals("collation")) {
@@ -74,6 +75,11 @@ final class LocalityPages {
     } else {
       throw new Web.NotFound("there is no page at " + x.path());
     }
+  }
+
+  /** Whether the path is a locality's returns upload ({@code /localities/L/YYYY-MM/upload}). */
+  static boolean isUpload(List<String> s) {
+    return s.size() == 4 && s.get(0).equals("localities") && s.get(3).equals("upload");
   }
 
   static String localityCode(String s) {
@@ -322,21 +328,39 @@ final class LocalityPages {
   private void upload(Exchange x, String locality, YearMonth month) throws IOException {
     HostUser user = x.user();
     web.require(user, Action.COLLATE, Scope.locality(locality, null), month, x.path());
+    // Before the body is read: who, from where, how much.
+    if (!CsrfTokens.sameOrigin(x.req())) {
+      throw new Web.Forbidden("this upload did not come from an LTC Reports page");
+    }
+    long length = x.req().getContentLengthLong();
+    if (length < 0) {
+      throw new BadRequest("an upload must state its length (Content-Length)");
+    }
+    if (length > Uploads.REQUEST_BYTES) {
+      throw new Web.TooLarge("the upload is too large: " + Uploads.limits());
+    }
+    java.util.Collection<Part> parts;
+    try {
+      parts = x.req().getParts();
+    } catch (ServletException | IOException | RuntimeException e) {
+      if (length > Uploads.FILE_BYTES) {
+        throw new Web.TooLarge("the upload is too large: " + Uploads.limits());
+      }
+      throw new BadRequest("the upload could not be read (not a file upload)");
+    }
+    PageServlet.requireCsrf(x.req());
     Path dir = Files.createTempDirectory("ltc-upload-");
     int n = 0;
     try {
-      for (Part part : x.req().getParts()) {
+      for (Part part : parts) {
         if (!"files".equals(part.getName()) || part.getSize() == 0) {
           continue;
         }
         if (++n > MAX_UPLOAD_FILES) {
           throw new BadRequest("at most " + MAX_UPLOAD_FILES + " files at a time");
         }
-        if (part.getSize() > ReturnFileReader.DEFAULT_MAX_BYTES) {
-          throw new BadRequest(
-              "a returns file is at most "
-                  + ReturnFileReader.DEFAULT_MAX_BYTES / (1024 * 1024)
-                  + " MB");
+        if (part.getSize() > Uploads.FILE_BYTES) {
+          throw new Web.TooLarge("the upload is too large: " + Uploads.limits());
         }
         String submitted = part.getSubmittedFileName() == null ? "" : part.getSubmittedFileName();
         String safe = submitted.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
@@ -348,9 +372,6 @@ final class LocalityPages {
           Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-    } catch (ServletException | IllegalStateException e) {
-      deleteTree(dir);
-      throw new BadRequest("the upload could not be read (too large, or not a file upload)");
     } catch (RuntimeException | IOException e) {
       deleteTree(dir);
       throw e;

@@ -3,6 +3,8 @@ package org.ltcreports.web.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.ltcreports.web.csrf.CsrfTokens;
+import org.ltcreports.web.csrf.LoginCsrf;
 
 /**
  * The sign-in page of the standalone server's FORM login (the container checks the password: the
@@ -13,16 +15,16 @@ public final class LoginServlet extends KnownMethodsServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String base = req.getContextPath();
-    boolean failed = req.getParameter("error") != null;
+    String error = req.getParameter("error");
     Page page = new Page(base, null, null, "Sign in");
     Markup m = page.body();
-    if (failed) {
-      m.open("div", "class", "error", "role", "alert")
-          .el("p", "The user name or password is wrong.")
-          .close("div");
+    if (error != null) {
+      m.open("div", "class", "error", "role", "alert").el("p", problem(error)).close("div");
     }
     m.el("p", "Sign in with your LTC Reports account.");
     m.open("form", "method", "post", "action", base + "/j_security_check");
+    m.empty(
+        "input", "type", "hidden", "name", CsrfTokens.FIELD, "value", LoginCsrf.issue(req, resp));
     m.label("username", "User name");
     m.empty(
         "input",
@@ -53,6 +55,17 @@ public final class LoginServlet extends KnownMethodsServlet {
         "required");
     m.el("button", "Sign in", "type", "submit", "id", "sign-in");
     m.close("form");
-    page.send(resp, failed ? 401 : 200);
+    page.send(resp, error != null ? 401 : 200);
+  }
+
+  /** What went wrong with the last attempt, in words ({@code ?error=} of the sign-in handler). */
+  static String problem(String error) {
+    return switch (error) {
+      case "throttled" ->
+          "Too many failed sign-ins for this account or from this computer. Wait a few minutes"
+              + " and try again.";
+      case "expired" -> "The sign-in form had expired. Please sign in again.";
+      default -> "The user name or password is wrong.";
+    };
   }
 }

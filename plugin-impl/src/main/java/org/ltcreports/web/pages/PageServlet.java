@@ -9,6 +9,7 @@ import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.review.ReviewConflict;
 import org.ltcreports.submission.IllegalTransition;
 import org.ltcreports.web.RequestParameters.BadRequest;
+import org.ltcreports.web.Uploads;
 import org.ltcreports.web.csrf.CsrfTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,14 +64,20 @@ public final class PageServlet extends KnownMethodsServlet {
     try {
       user = web.user(req);
       Exchange x = new Exchange(req, resp, user, base, path);
-      if (post && !CsrfTokens.valid(req)) {
-        throw new Web.Forbidden(
-            "this form has expired or did not come from LTC Reports (missing or wrong CSRF token);"
-                + " go back, reload the page and try again");
+      if (post && Uploads.isMultipart(req)) {
+        // The token of a multipart form is inside its body: the upload checks the permission, the
+        // origin and the announced size first, then reads the body, then the token.
+        if (!LocalityPages.isUpload(x.segments())) {
+          throw new BadRequest("only the returns upload takes multipart/form-data");
+        }
+      } else if (post) {
+        requireCsrf(req);
       }
       route(x, post);
     } catch (Web.Forbidden e) {
       error(req, resp, base, user, 403, "Access denied", e.getMessage());
+    } catch (Web.TooLarge e) {
+      error(req, resp, base, user, 413, "Too large", e.getMessage());
     } catch (Web.NotFound e) {
       error(req, resp, base, user, 404, "Not found", e.getMessage());
     } catch (BadRequest | IllegalArgumentException | IllegalTransition | ReviewConflict e) {
@@ -85,6 +92,15 @@ public final class PageServlet extends KnownMethodsServlet {
           500,
           "Something went wrong",
           "The page could not be produced; the error is in the server log.");
+    }
+  }
+
+  /** A form post must carry the session's CSRF token in its body (403 otherwise). */
+  static void requireCsrf(HttpServletRequest req) {
+    if (!CsrfTokens.valid(req)) {
+      throw new Web.Forbidden(
+          "this form has expired or did not come from LTC Reports (missing or wrong CSRF token);"
+              + " go back, reload the page and try again");
     }
   }
 

@@ -152,7 +152,7 @@ final class PracticePages {
   /** The home page's picker (a GET form, no JavaScript): sends the user to the page chosen. */
   void go(Exchange x) throws IOException {
     String practice = RequestParameters.practiceCode(x.param("practice"));
-    YearMonth month = RequestParameters.month(x.param("month"));
+    YearMonth month = web.month(x.param("month"));
     String page = x.param("page") == null ? "feedback" : x.param("page");
     switch (page) {
       case "feedback" -> x.redirect("/practices/" + practice + "/feedback?month=" + month);
@@ -176,7 +176,7 @@ final class PracticePages {
     if (s.size() < 4) {
       throw new Web.NotFound("there is no page at " + x.path());
     }
-    YearMonth month = RequestParameters.month(s.get(3));
+    YearMonth month = web.month(s.get(3));
     switch (section) {
       case "returns" -> {
         if (s.size() == 4) {
@@ -221,9 +221,7 @@ final class PracticePages {
     HostUser user = x.user();
     String code = practice.practiceCode();
     YearMonth month =
-        x.param("month") == null
-            ? web.reports().latestMonth()
-            : RequestParameters.month(x.param("month"));
+        x.param("month") == null ? web.reports().latestMonth() : web.month(x.param("month"));
     Audience audience =
         x.param("audience") == null
             ? defaultAudience(user, code)
@@ -434,6 +432,8 @@ final class PracticePages {
   static Submission submitReturn(
       Web web, HostUser user, Practice practice, YearMonth month, Set<String> acknowledged) {
     String code = practice.practiceCode();
+    // Only a month that has ended and has data: before any draft is built or anything stored.
+    web.reports().months().checkSubmittable(month, web.reports().today());
     ReturnDrafts.Draft draft = web.returns().draft(code, month);
     List<String> warnings = draft.warnings().stream().map(Warning::code).toList();
     Set<String> missing = new TreeSet<>(warnings);

@@ -24,6 +24,7 @@ import org.ltcreports.report.ReportService;
 import org.ltcreports.review.AdmissionReviews;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.Submissions;
+import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.security.ContainerUsers;
 
 /**
@@ -43,6 +44,13 @@ public final class Web {
   /** A thing that does not exist or is not known to the plugin (404). */
   public static final class NotFound extends RuntimeException {
     public NotFound(String message) {
+      super(message);
+    }
+  }
+
+  /** A request body larger than the plugin takes (413). */
+  public static final class TooLarge extends RuntimeException {
+    public TooLarge(String message) {
       super(message);
     }
   }
@@ -124,6 +132,14 @@ public final class Web {
       throw new NotFound("unknown practice " + code);
     }
     return p;
+  }
+
+  /**
+   * A month parameter: YYYY-MM, and a month the data reaches ({@link
+   * org.ltcreports.source.DataMonths}); otherwise a 400 naming the valid range.
+   */
+  public YearMonth month(String value) {
+    return reports.months().check(RequestParameters.month(value));
   }
 
   public Scope practiceScope(String practice, Audience audience) {
