@@ -29,6 +29,11 @@ import org.ltcreports.fixtures.GeneratorOptions;
  * half-written (each PDF is {@code %PDF…%%EOF}, each XLSX opens with POI, each JSON parses; only
  * {@code .partial-*} temporary files may be left), and the same command run again completes with
  * every expected file present and valid.
+ *
+ * <p>Issue 18, finding 9: a kill -9 left complete practice-audience PDFs (NHS numbers) in the
+ * output folder that no run recorded, and {@code verify} did not know the hub collation workbook of
+ * a completed run. Now every file in place after the kill and after the re-run is one {@code
+ * verify} recognises; files a killed run left in staging are removed by the re-run and recorded.
  */
 class KilledPackTest {
   static final YearMonth LAST = YearMonth.of(2026, 3);
@@ -110,6 +115,8 @@ class KilledPackTest {
     for (Path f : afterKill) {
       assertWhole(f);
     }
+    List<Path> staged = staged(out);
+    System.out.printf("killed pack: %d file(s) left in staging%n", staged.size());
     for (Path p : partials(out)) {
       assertThat(p.getFileName().toString()).startsWith(".partial-");
     }
@@ -132,6 +139,14 @@ class KilledPackTest {
     List<Path> files = outputs(out);
     for (Path f : files) {
       assertWhole(f);
+      assertRecognised(f, config, url);
+    }
+    assertThat(out.resolve(".ltc-staging")).as("staging removed by the re-run").doesNotExist();
+    long unplaced =
+        staged.stream().filter(p -> !p.getFileName().toString().startsWith(".")).count();
+    if (unplaced > 0) {
+      assertThat(rerun)
+          .contains("removed " + unplaced + " file(s) an interrupted run left unplaced");
     }
     Path m = out.resolve(LAST.toString());
     List<String> names =
@@ -159,7 +174,47 @@ class KilledPackTest {
     return mm.find() ? Integer.parseInt(mm.group(1)) : -1;
   }
 
-  /** Output files: every regular file under {@code out} except the writer's temporary ones. */
+  /** {@code verify FILE} says the file is one the plugin generated (exit 0). */
+  static void assertRecognised(Path f, Path config, String url) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(o, true, StandardCharsets.UTF_8));
+      exit =
+          Main.run(
+              "verify",
+              "--config",
+              config.toString(),
+              "--jdbc-url",
+              url,
+              "--user",
+              FixtureDatabase.USER,
+              f.toString());
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+    assertThat(exit).as("verify %s: %s", f.getFileName(), o).isZero();
+  }
+
+  /** Files in the staging folder of the output folder (written, not yet placed). */
+  static List<Path> staged(Path out) throws Exception {
+    Path staging = out.resolve(".ltc-staging");
+    if (!Files.isDirectory(staging)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.walk(staging)) {
+      return s.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  /**
+   * Output files: every regular file under {@code out} except the writer's temporary ones and the
+   * staging folder's.
+   */
   static List<Path> outputs(Path out) throws Exception {
     if (!Files.isDirectory(out)) {
       return List.of();
@@ -167,6 +222,7 @@ class KilledPackTest {
     try (Stream<Path> s = Files.walk(out)) {
       return s.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith(".partial-"))
+          .filter(p -> !out.relativize(p).startsWith(".ltc-staging"))
           .sorted()
           .toList();
     } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
@@ -181,6 +237,7 @@ class KilledPackTest {
     try (Stream<Path> s = Files.walk(out)) {
       return s.filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().startsWith(".partial-"))
+          .filter(p -> !out.relativize(p).startsWith(".ltc-staging"))
           .toList();
     }
   }

@@ -26,6 +26,7 @@ import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.ReviewRecords;
+import org.ltcreports.measures.RulesVersion;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.BatchScope;
@@ -70,7 +71,27 @@ public final class BatchGenerator {
   public BatchResult run(BatchRequest req, LocalDate today, Consumer<String> progress) {
     Map<String, Practice> practiceRows = MeasureContext.practicesByCode(reader.practices());
     List<String> practices = practicesFor(req, practiceRows);
-    Output out = new Output(req, new ArrayList<>(), new ArrayList<>(), progress);
+    List<StagedFiles.Leftover> leftovers = StagedFiles.sweep(req.outDir(), recorder::recorded);
+    if (!leftovers.isEmpty()) {
+      recorder.leftoversRemoved(req.requestedBy(), leftovers);
+      progress.accept(
+          "removed "
+              + leftovers.size()
+              + " file(s) an interrupted run left unrecorded (the removal is in the audit log)");
+    }
+    try (StagedFiles staged = StagedFiles.in(req.outDir())) {
+      return run(req, today, progress, practiceRows, practices, staged);
+    }
+  }
+
+  private BatchResult run(
+      BatchRequest req,
+      LocalDate today,
+      Consumer<String> progress,
+      Map<String, Practice> practiceRows,
+      List<String> practices,
+      StagedFiles staged) {
+    Output out = new Output(req, new ArrayList<>(), new ArrayList<>(), progress, staged);
     Map<String, List<String>> byLocality = byLocality(practices, practiceRows);
     long sourceLocalities =
         practiceRows.values().stream().map(Practice::localityCode).distinct().count();
@@ -160,8 +181,7 @@ public final class BatchGenerator {
       }
       if (req.reports().contains(ReportType.LOCALITY_COLLATION)) {
         for (String locality : localitiesOf(practices, ctx, out.progress)) {
-          writeCollation(
-              returns, locality, ctx.extractDate(), req, out.written, out.failures, out.progress);
+          writeCollation(returns, locality, ctx.extractDate(), out);
         }
       }
     }
@@ -206,12 +226,19 @@ public final class BatchGenerator {
     private final List<Path> written;
     private final List<String> failures;
     private final Consumer<String> progress;
+    private final StagedFiles staged;
 
-    Output(BatchRequest req, List<Path> written, List<String> failures, Consumer<String> progress) {
+    Output(
+        BatchRequest req,
+        List<Path> written,
+        List<String> failures,
+        Consumer<String> progress,
+        StagedFiles staged) {
       this.req = req;
       this.written = written;
       this.failures = failures;
       this.progress = progress;
+      this.staged = staged;
     }
 
     void each(List<String> scopes, ReportType type, Function<String, Report> build) {
@@ -287,21 +314,33 @@ public final class BatchGenerator {
         return;
       }
       Report report = r.report();
-      String scope = scopeOf(report);
+      List<ReportRecorder.WrittenFile> files = new ArrayList<>();
+      for (int i = 0; i < r.formats().size(); i++) {
+        String name = fileName(report, r.formats().get(i));
+        files.add(new ReportRecorder.WrittenFile(r.formats().get(i), name, r.bytes().get(i)));
+      }
+      place(report, files);
+    }
+
+    /**
+     * Writes the files to staging, records them, then moves them into the output folder: a crash at
+     * any point leaves no unrecorded file in place (StagedFiles).
+     */
+    void place(Report report, List<ReportRecorder.WrittenFile> files) {
+      String what = scopeOf(report) + " " + report.type().shortName();
+      List<String> names = files.stream().map(ReportRecorder.WrittenFile::fileName).toList();
       try {
-        List<ReportRecorder.WrittenFile> files = new ArrayList<>();
-        for (int i = 0; i < r.formats().size(); i++) {
-          String name = fileName(report, r.formats().get(i));
-          ArtifactFiles.writeAtomically(req.outDir().resolve(name), r.bytes().get(i));
-          files.add(new ReportRecorder.WrittenFile(r.formats().get(i), name, r.bytes().get(i)));
+        for (ReportRecorder.WrittenFile f : files) {
+          staged.write(f.fileName(), f.bytes());
         }
         recorder.generated(report, req.requestedBy(), files);
-        files.forEach(f -> written.add(req.outDir().resolve(f.fileName())));
-        progress.accept(
-            scope + " " + report.type().shortName() + ": " + r.formats().size() + " file(s)");
+        staged.place(files);
+        names.forEach(n -> written.add(req.outDir().resolve(n)));
+        progress.accept(what + ": " + files.size() + " file(s)");
       } catch (RuntimeException e) {
-        failures.add(scope + " " + report.type().shortName() + ": " + e.getMessage());
-        progress.accept(scope + " " + report.type().shortName() + ": FAILED " + e.getMessage());
+        staged.discard(names);
+        failures.add(what + ": " + e.getMessage());
+        progress.accept(what + ": FAILED " + e.getMessage());
       }
     }
   }
@@ -312,31 +351,45 @@ public final class BatchGenerator {
 
   /**
    * The locality collation workbook from the database (hub mode): every practice's return of the
-   * month, with the submission store's "received" status.
+   * month, with the submission store's "received" status; recorded as a run like any report, so
+   * {@code verify} recognises it.
    */
   private void writeCollation(
-      ReturnReportBuilder returns,
-      String locality,
-      LocalDate asOf,
-      BatchRequest req,
-      List<Path> written,
-      List<String> failures,
-      Consumer<String> progress) {
+      ReturnReportBuilder returns, String locality, LocalDate asOf, Output out) {
+    BatchRequest req = out.req;
     String name =
         req.month() + "/" + locality + "-" + ReportType.LOCALITY_COLLATION.slug() + ".xlsx";
+    byte[] bytes;
     try {
       CollationWorkbook workbook =
           CollationWorkbook.fromDatabase(
               returns, locality, submitted.dueDate(req.month()), submitted.forMonth(req.month()));
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      workbook.write(bytes, asOf);
-      ArtifactFiles.writeAtomically(req.outDir().resolve(name), bytes.toByteArray());
-      written.add(req.outDir().resolve(name));
-      progress.accept(locality + " collation: 1 file(s)");
+      java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+      workbook.write(buffer, asOf);
+      bytes = buffer.toByteArray();
     } catch (IOException | RuntimeException e) {
-      failures.add(locality + " collation: " + e.getMessage());
-      progress.accept(locality + " collation: FAILED " + e.getMessage());
+      out.failures.add(locality + " collation: " + e.getMessage());
+      out.progress.accept(locality + " collation: FAILED " + e.getMessage());
+      return;
     }
+    Report run =
+        new Report(
+            ReportType.LOCALITY_COLLATION,
+            null,
+            null,
+            locality,
+            null,
+            req.month(),
+            req.audience(),
+            RulesVersion.VALUE,
+            settings.disclosurePolicyVersion(),
+            asOf,
+            Map.of(),
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of());
+    out.place(run, List.of(new ReportRecorder.WrittenFile(Format.XLSX, name, bytes)));
   }
 
   /** {@code 2026-10/K83001-practice-feedback-practice.pdf}. */

@@ -5,9 +5,10 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 
 /**
- * Told about every report once all of its files are written: stores the run with the files' hashes
- * and appends the audit event. Kept as an interface so report assembly knows nothing of the
- * plugin's tables.
+ * Told about every report once all of its files are written (to staging: {@link StagedFiles}):
+ * stores the run with the files' hashes and appends the audit events, before the files are moved
+ * into the output folder. Kept as an interface so report assembly knows nothing of the plugin's
+ * tables.
  */
 public interface ReportRecorder {
   /** One written file. */
@@ -15,6 +16,27 @@ public interface ReportRecorder {
 
   void generated(Report report, String requestedBy, List<WrittenFile> files);
 
+  /** Whether a generated file with this SHA-256 is recorded (a run of this plugin made it). */
+  boolean recorded(String sha256);
+
+  /**
+   * Records the files a crashed run left behind, which this run removed: staged and never placed,
+   * or placed when the crash lost their record.
+   */
+  void leftoversRemoved(String requestedBy, List<StagedFiles.Leftover> files);
+
   /** Records nothing (tests of report assembly alone). */
-  ReportRecorder NONE = (report, requestedBy, files) -> {};
+  ReportRecorder NONE =
+      new ReportRecorder() {
+        @Override
+        public void generated(Report report, String requestedBy, List<WrittenFile> files) {}
+
+        @Override
+        public boolean recorded(String sha256) {
+          return true;
+        }
+
+        @Override
+        public void leftoversRemoved(String requestedBy, List<StagedFiles.Leftover> files) {}
+      };
 }

@@ -65,4 +65,15 @@ public final class ReportRuns {
         });
     return runId;
   }
+
+  /** Whether a run recorded a file with this SHA-256. */
+  public boolean recorded(String sha256) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM ltc_run_artifact WHERE sha256 = :sha")
+                    .bind("sha", sha256)
+                    .mapTo(Long.class)
+                    .one()
+                > 0);
+  }
 }

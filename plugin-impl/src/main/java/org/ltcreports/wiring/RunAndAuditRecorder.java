@@ -8,6 +8,7 @@ import org.ltcreports.audit.AuditLog;
 import org.ltcreports.audit.AuditOutcome;
 import org.ltcreports.report.ArtifactFiles;
 import org.ltcreports.report.ReportRecorder;
+import org.ltcreports.report.StagedFiles;
 import org.ltcreports.store.ReportRuns;
 
 /** Stores every generated report as a run with its file hashes, and audits one event per file. */
@@ -42,6 +43,28 @@ final class RunAndAuditRecorder implements ReportRecorder {
               .artifactSha256(ArtifactFiles.sha256(f.bytes()))
               .policyVersion(report.disclosurePolicyVersion())
               .outcome(AuditOutcome.SUCCESS)
+              .build());
+    }
+  }
+
+  @Override
+  public boolean recorded(String sha256) {
+    return runs.recorded(sha256);
+  }
+
+  /**
+   * One event per removed file, naming it and its hash: what a crashed run wrote but never
+   * recorded.
+   */
+  @Override
+  public void leftoversRemoved(String requestedBy, List<StagedFiles.Leftover> files) {
+    for (StagedFiles.Leftover f : files) {
+      audit.record(
+          AuditEvent.builder(requestedBy, AuditAction.GENERATE)
+              .parameter("removed_unplaced_file", f.fileName())
+              .parameter("reason", "left unrecorded by a run that did not finish")
+              .artifactSha256(f.sha256())
+              .outcome(AuditOutcome.FAILURE)
               .build());
     }
   }
