@@ -54,6 +54,18 @@ public final class CaseManagementCodes {
   public static final String CARE_PLAN_REVIEWED = "CARE_PLAN_REVIEWED";
   public static final String NAMED_GP_INFORMED = "NAMED_GP_INFORMED";
 
+  /** Added to the end-of-life (palliative care) register. */
+  public static final String END_OF_LIFE_IDENTIFIED = "END_OF_LIFE_IDENTIFIED";
+
+  /** A preferred place of death recorded; {@code event_value} is one of {@link #DEATH_PLACES}. */
+  public static final String PREFERRED_PLACE_OF_DEATH = "PREFERRED_PLACE_OF_DEATH";
+
+  /** Places of death ({@code patient.death_place}) and of preference. */
+  public static final List<String> DEATH_PLACES =
+      List.of("HOME", "CARE_HOME", "HOSPICE", "HOSPITAL", "OTHER");
+
+  public static final String HOSPITAL = "HOSPITAL";
+
   /** Hospital discharge method "died". */
   public static final String DISCHARGE_DIED = "4";
 
@@ -70,6 +82,12 @@ public final class CaseManagementCodes {
     List<String> keys = new java.util.ArrayList<>(listed);
     keys.add(UNKNOWN);
     return List.copyOf(keys);
+  }
+
+  /** A listed place of death, normalised; null when missing or unlisted. */
+  public static String place(String code) {
+    String c = Codes.normalise(code);
+    return c != null && DEATH_PLACES.contains(c) ? c : null;
   }
 
   public static boolean attended(String attendance) {

@@ -133,7 +133,9 @@ public final class DataQualityScan {
           CaseManagementCodes.CARE_PLAN_AGREED,
           CaseManagementCodes.CARE_PLAN_DECLINED,
           CaseManagementCodes.CARE_PLAN_REVIEWED,
-          CaseManagementCodes.NAMED_GP_INFORMED);
+          CaseManagementCodes.NAMED_GP_INFORMED,
+          CaseManagementCodes.END_OF_LIFE_IDENTIFIED,
+          CaseManagementCodes.PREFERRED_PLACE_OF_DEATH);
 
   private final MeasureContext ctx;
   private final SourceData data;
@@ -211,6 +213,15 @@ public final class DataQualityScan {
             p.patientId(),
             issue(
                 UNKNOWN_CODE, "patient", p.patientId(), "sex '" + p.sex() + "' is not M, F or U"));
+      }
+      if (p.deathPlace() != null && CaseManagementCodes.place(p.deathPlace()) == null) {
+        findings.addPatient(
+            p.patientId(),
+            issue(
+                UNKNOWN_CODE,
+                "patient",
+                p.patientId(),
+                "place of death '" + p.deathPlace() + "': counted as not known"));
       }
     }
   }
@@ -714,6 +725,17 @@ public final class DataQualityScan {
             ev.patientId(),
             ev.eventDate(),
             issue(UNKNOWN_CODE, "cm_event", ev.patientId(), "event type '" + ev.eventType() + "'"));
+      } else if (CaseManagementCodes.PREFERRED_PLACE_OF_DEATH.equals(type)
+          && data.recorded("cm_event", "event_value")
+          && CaseManagementCodes.place(ev.eventValue()) == null) {
+        charge(
+            ev.patientId(),
+            ev.eventDate(),
+            issue(
+                UNKNOWN_CODE,
+                "cm_event",
+                ev.patientId(),
+                "preferred place of death '" + ev.eventValue() + "'"));
       }
     }
   }

@@ -23,6 +23,9 @@ import org.ltcreports.source.SourceRows.Spell;
  * @param caseloadScope for the snapshot of one locality ({@link BatchScope#inLocality}): every
  *     episode of the source and its patient, over which case managers' caseloads at all practices
  *     are counted; null when this snapshot is the whole source
+ * @param absentColumns the optional columns ({@link
+ *     org.ltcreports.api.source.SourceColumn#mayBeAbsent}) the host's views leave out, as {@code
+ *     table.column}: read as null, and the figures that need them say "not recorded"
  */
 public record SourceData(
     LocalDate extractDate,
@@ -37,7 +40,13 @@ public record SourceData(
     List<Episode> episodes,
     List<Contact> contacts,
     List<Event> events,
-    SourceData caseloadScope) {
+    SourceData caseloadScope,
+    java.util.Set<String> absentColumns) {
+
+  public SourceData {
+    absentColumns =
+        absentColumns == null ? java.util.Set.of() : java.util.Set.copyOf(absentColumns);
+  }
 
   /** A whole-source snapshot. */
   public SourceData(
@@ -66,18 +75,29 @@ public record SourceData(
         episodes,
         contacts,
         events,
+        null,
         null);
   }
 
   SourceData withExtractDate(LocalDate date) {
-    return with(date, caseloadScope);
+    return with(date, caseloadScope, absentColumns);
   }
 
   SourceData withCaseloadScope(SourceData scope) {
-    return with(extractDate, scope);
+    return with(extractDate, scope, absentColumns);
   }
 
-  private SourceData with(LocalDate date, SourceData scope) {
+  /** The same rows, with these optional columns absent from the host (tests and the reader). */
+  public SourceData withAbsentColumns(java.util.Set<String> absent) {
+    return with(extractDate, caseloadScope, absent);
+  }
+
+  /** Whether the host's views have this column (an optional column may be absent). */
+  public boolean recorded(String table, String column) {
+    return !absentColumns.contains(table + "." + column);
+  }
+
+  private SourceData with(LocalDate date, SourceData scope, java.util.Set<String> absent) {
     return new SourceData(
         date,
         practices,
@@ -91,7 +111,8 @@ public record SourceData(
         episodes,
         contacts,
         events,
-        scope);
+        scope,
+        absent);
   }
 
   /** Rows read, over every table. */

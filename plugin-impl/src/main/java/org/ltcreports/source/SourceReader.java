@@ -21,7 +21,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.ltcreports.api.source.SourceColumn;
 import org.ltcreports.api.source.SourceSchema;
+import org.ltcreports.api.source.SourceTable;
 import org.ltcreports.source.SourceRows.Attendance;
 import org.ltcreports.source.SourceRows.CaseManager;
 import org.ltcreports.source.SourceRows.Contact;
@@ -295,7 +297,47 @@ public final class SourceReader {
         caseManagers,
         episodes,
         list(h, SourceSchema.CM_CONTACT, m, scope),
-        list(h, SourceSchema.CM_EVENT, m, scope));
+        list(h, SourceSchema.CM_EVENT, m, scope),
+        null,
+        absentColumns(h));
+  }
+
+  /**
+   * The optional columns ({@link SourceColumn#mayBeAbsent}) the host's views leave out, as {@code
+   * table.column} (canonical names).
+   */
+  private Set<String> absentColumns(Handle h) {
+    Set<String> absent = new java.util.TreeSet<>();
+    for (SourceTable t : SourceSchema.tables()) {
+      for (String column : absentColumns(h, t.name())) {
+        absent.add(t.name() + "." + column);
+      }
+    }
+    return absent;
+  }
+
+  /** The table's optional columns its view leaves out (none when the table itself is absent). */
+  private Set<String> absentColumns(Handle h, String canonical) {
+    SourceTable t = SourceSchema.table(canonical).orElseThrow();
+    if (t.columns().stream().noneMatch(SourceColumn::mayBeAbsent) || !exists(h, canonical)) {
+      return Set.of();
+    }
+    try {
+      Connection c = h.getConnection();
+      Map<String, String> present =
+          SchemaValidator.columnTypes(
+              c.getMetaData(), effectiveSchema(c, tables.schema()), tables.physical(canonical));
+      Set<String> absent = new java.util.TreeSet<>();
+      for (SourceColumn col : t.columns()) {
+        if (col.mayBeAbsent() && !present.containsKey(col.name())) {
+          absent.add(col.name());
+        }
+      }
+      return absent;
+    } catch (SQLException e) {
+      throw new SourceAccessException(
+          "could not look up the columns of " + canonical + ": " + e.getMessage(), e);
+    }
   }
 
   /** The scope's registrations, then the locality's registrations with no patient id. */
@@ -518,9 +560,14 @@ public final class SourceReader {
                         integer(rs, "duration_minutes")));
         case SourceSchema.CM_EVENT ->
             new TableRead<>(
-                RowOrder.of(Event::patientId, Event::eventDate, Event::eventType),
+                RowOrder.of(
+                    Event::patientId, Event::eventDate, Event::eventType, Event::eventValue),
                 (rs, x) ->
-                    new Event(c.s(rs, "patient_id"), c.d(rs, "event_date"), c.s(rs, "event_type")));
+                    new Event(
+                        c.s(rs, "patient_id"),
+                        c.d(rs, "event_date"),
+                        c.s(rs, "event_type"),
+                        c.s(rs, "event_value")));
         default -> throw new IllegalArgumentException("unknown source table " + canonical);
       };
     }
@@ -531,7 +578,8 @@ public final class SourceReader {
             Patient::nhsNumber,
             Patient::birthDate,
             Patient::sex,
-            Patient::deathDate);
+            Patient::deathDate,
+            Patient::deathPlace);
 
     RowMapper<Patient> patient() {
       return (rs, x) ->
@@ -540,7 +588,8 @@ public final class SourceReader {
               rs.getString("nhs_number"),
               c.d(rs, "birth_date"),
               c.s(rs, "sex"),
-              c.d(rs, "death_date"));
+              c.d(rs, "death_date"),
+              c.s(rs, "death_place"));
     }
   }
 
@@ -665,11 +714,18 @@ public final class SourceReader {
       BiConsumer<Query, String> binder,
       TableRead<T> read) {
     // Table names come from SourceTables (checked identifiers); the scope's values are bound.
+    // An optional column the host leaves out is selected as a typed NULL, so every row mapper
+    // reads the same columns.
+    Set<String> absent = absentColumns(h, canonical);
     String columns =
         String.join(
             ", ",
             SourceSchema.table(canonical).orElseThrow().columns().stream()
-                .map(c -> c.name())
+                .map(
+                    c ->
+                        absent.contains(c.name())
+                            ? "CAST(NULL AS " + c.ddlType() + ") AS " + c.name()
+                            : c.name())
                 .toList());
     String sql =
         "SELECT "

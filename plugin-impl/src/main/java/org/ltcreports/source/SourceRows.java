@@ -10,8 +10,23 @@ public final class SourceRows {
   public record Practice(
       String practiceCode, String practiceName, String localityCode, String localityName) {}
 
+  /**
+   * @param deathPlace {@code HOME}, {@code CARE_HOME}, {@code HOSPICE}, {@code HOSPITAL}, {@code
+   *     OTHER}; null when not recorded
+   */
   public record Patient(
-      String patientId, String nhsNumber, LocalDate birthDate, String sex, LocalDate deathDate) {
+      String patientId,
+      String nhsNumber,
+      LocalDate birthDate,
+      String sex,
+      LocalDate deathDate,
+      String deathPlace) {
+    /** A patient with no place of death recorded. */
+    public Patient(
+        String patientId, String nhsNumber, LocalDate birthDate, String sex, LocalDate deathDate) {
+      this(patientId, nhsNumber, birthDate, sex, deathDate, null);
+    }
+
     public boolean aliveOn(LocalDate d) {
       return deathDate == null || !deathDate.isBefore(d);
     }
@@ -79,5 +94,13 @@ public final class SourceRows {
       String attendance,
       Integer durationMinutes) {}
 
-  public record Event(String patientId, LocalDate eventDate, String eventType) {}
+  /**
+   * @param eventValue the event's value (the place, for {@code PREFERRED_PLACE_OF_DEATH})
+   */
+  public record Event(String patientId, LocalDate eventDate, String eventType, String eventValue) {
+    /** An event with no value. */
+    public Event(String patientId, LocalDate eventDate, String eventType) {
+      this(patientId, eventDate, eventType, null);
+    }
+  }
 }

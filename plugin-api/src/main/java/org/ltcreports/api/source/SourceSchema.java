@@ -46,7 +46,8 @@ public final class SourceSchema {
               opt("nhs_number", CHAR, 10),
               req("birth_date", DATE, 0),
               req("sex", CHAR, 1),
-              opt("death_date", DATE, 0)),
+              opt("death_date", DATE, 0),
+              absentable("death_place", VARCHAR, 20)),
           table(
               REGISTRATION,
               false,
@@ -126,7 +127,8 @@ public final class SourceSchema {
               false,
               req("patient_id", VARCHAR, 64),
               req("event_date", DATE, 0),
-              req("event_type", VARCHAR, 30)));
+              req("event_type", VARCHAR, 30),
+              absentable("event_value", VARCHAR, 30)));
 
   private SourceSchema() {}
 
@@ -161,5 +163,10 @@ public final class SourceSchema {
 
   private static SourceColumn opt(String name, ColumnType type, int length) {
     return new SourceColumn(name, type, length, 0, false, false);
+  }
+
+  /** A nullable column a host may leave out of its view (source-schema.md "optional columns"). */
+  private static SourceColumn absentable(String name, ColumnType type, int length) {
+    return new SourceColumn(name, type, length, 0, false, false, true);
   }
 }
