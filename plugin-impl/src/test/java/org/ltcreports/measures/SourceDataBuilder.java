@@ -180,6 +180,18 @@ public final class SourceDataBuilder {
     return this;
   }
 
+  public SourceDataBuilder event(String patientId, String date, String type, String value) {
+    events.add(new Event(patientId, d(date), type, value));
+    return this;
+  }
+
+  /** A patient who died on {@code deathDate} at {@code deathPlace} (null: not recorded). */
+  public SourceDataBuilder decedent(
+      String id, String birthDate, String sex, String deathDate, String deathPlace) {
+    patients.add(new Patient(id, nhsNumberFor(id), d(birthDate), sex, d(deathDate), deathPlace));
+    return this;
+  }
+
   public SourceData build() {
     return new SourceData(
         extractDate,

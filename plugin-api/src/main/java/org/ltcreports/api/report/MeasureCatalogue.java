@@ -33,6 +33,9 @@ public final class MeasureCatalogue {
   public static final String ACTIVITY = "Referrals, discharges and contacts";
   public static final String CARE_PLANS = "Care plans and follow-up";
   public static final String BEFORE_AFTER = "Before and after case management";
+  public static final String END_OF_LIFE = "End of life";
+  public static final String PROGRAMME = "Case management practices against the others";
+  public static final String REGRESSION = "Before and after: what goes with the change";
 
   private static final Map<String, MeasureDefinition> BY_ID = new LinkedHashMap<>();
 
@@ -355,6 +358,140 @@ public final class MeasureCatalogue {
         BEFORE_AFTER,
         "ba_patients",
         null);
+  }
+
+  static {
+    endOfLife("register", "register patients");
+    endOfLife("all", "all patients");
+    programme();
+    regression("bed_days", "bed days");
+    regression("ea", "emergency admissions");
+  }
+
+  /** measures.md "End of life": one group (register decedents, or all decedents). */
+  private static void endOfLife(String group, String who) {
+    String id = "eol_" + group + "_";
+    String deaths = id + "deaths";
+    count(deaths, "Deaths in the last 12 months, " + who, END_OF_LIFE);
+    count(
+        id + "identified",
+        "Identified as nearing the end of life before death, " + who,
+        END_OF_LIFE);
+    of(
+        id + "identified_pct",
+        "Identified as nearing the end of life before death (%), " + who,
+        PERCENT,
+        END_OF_LIFE,
+        id + "identified",
+        deaths);
+    count(id + "preference", "Preferred place of death recorded, " + who, END_OF_LIFE);
+    of(
+        id + "preference_pct",
+        "Preferred place of death recorded (%), " + who,
+        PERCENT,
+        END_OF_LIFE,
+        id + "preference",
+        deaths);
+    count(
+        id + "preference_place_known",
+        "With a preferred place and a known place of death, " + who,
+        END_OF_LIFE);
+    count(id + "died_preferred", "Died in their preferred place, " + who, END_OF_LIFE);
+    of(
+        id + "died_preferred_pct",
+        "Died in their preferred place (%), " + who,
+        PERCENT,
+        END_OF_LIFE,
+        id + "died_preferred",
+        id + "preference_place_known");
+    count(id + "place_known", "With a known place of death, " + who, END_OF_LIFE);
+    count(id + "died_hospital", "Died in hospital, " + who, END_OF_LIFE);
+    of(
+        id + "died_hospital_pct",
+        "Died in hospital (%), " + who,
+        PERCENT,
+        END_OF_LIFE,
+        id + "died_hospital",
+        id + "place_known");
+    of(
+        id + "bed_days_90d_mean",
+        "Days in hospital in the last 90 days of life, per death, " + who,
+        DAYS,
+        END_OF_LIFE,
+        deaths,
+        null);
+  }
+
+  /** measures.md "Programme practices against comparators". */
+  private static void programme() {
+    count("prog_practices", "Practices running case management", PROGRAMME);
+    count("prog_other_practices", "Other practices", PROGRAMME);
+    of("prog_practice_list", "Which practices run case management", TEXT, PROGRAMME, null, null);
+    for (String g : new String[] {"prog", "prog_other"}) {
+      String who = g.equals("prog") ? "practices running case management" : "other practices";
+      count(g + "_ea_prev_12m", "Emergency admissions, previous 12 months, " + who, PROGRAMME);
+      count(g + "_ea_12m", "Emergency admissions, last 12 months, " + who, PROGRAMME);
+      of(
+          g + "_growth_pct",
+          "Growth in emergency admissions (%), " + who,
+          PERCENT,
+          PROGRAMME,
+          g + "_ea_12m",
+          g + "_ea_prev_12m");
+      of(
+          g + "_dsr_growth_pct",
+          "Growth in the age-sex standardised rate (%), " + who,
+          PERCENT,
+          PROGRAMME,
+          g + "_ea_12m",
+          g + "_ea_prev_12m");
+    }
+    ratio("prog_growth_ratio", "Growth compared (1.00 = the same growth)", "prog_ea_12m");
+    ratio("prog_dsr_growth_ratio", "Standardised growth compared", "prog_ea_12m");
+    count("prog_cohort_ea_before", "Admissions before entry, matched register patients", PROGRAMME);
+    count("prog_cohort_ea_after", "Admissions after entry, matched register patients", PROGRAMME);
+    count(
+        "prog_comparators_ea_before", "Admissions before, matched comparison patients", PROGRAMME);
+    count("prog_comparators_ea_after", "Admissions after, matched comparison patients", PROGRAMME);
+    of(
+        "prog_cohort_growth_pct",
+        "Change in admissions (%), matched register patients",
+        PERCENT,
+        PROGRAMME,
+        "prog_cohort_ea_after",
+        "prog_cohort_ea_before");
+    of(
+        "prog_comparators_growth_pct",
+        "Change in admissions (%), matched comparison patients",
+        PERCENT,
+        PROGRAMME,
+        "prog_comparators_ea_after",
+        "prog_comparators_ea_before");
+    ratio(
+        "prog_cohort_growth_ratio",
+        "Change compared, register patients against comparison patients",
+        "prog_cohort_ea_after");
+  }
+
+  private static void ratio(String id, String label, String numerator) {
+    of(id, label, RATIO, PROGRAMME, numerator, null);
+    of(id + "_lcl95", label + ": lower 95% limit", RATIO, PROGRAMME, numerator, null);
+    of(id + "_ucl95", label + ": upper 95% limit", RATIO, PROGRAMME, numerator, null);
+  }
+
+  /** measures.md "Before and after: regression": one outcome (bed days or admissions after). */
+  private static void regression(String outcome, String what) {
+    String id = "bar_" + outcome;
+    count(id + "_n", "Patients in the regression of " + what + " after entry", REGRESSION);
+    of(
+        id + "_r2",
+        "Share of the variation explained (R²), " + what,
+        DECIMAL,
+        REGRESSION,
+        id + "_n",
+        null);
+    of(id, "What goes with " + what + " after entry", DECIMAL, REGRESSION, id + "_n", null);
+    of(id + "_findings", "In plain words, " + what, TEXT, REGRESSION, id + "_n", null);
   }
 
   private MeasureCatalogue() {}

@@ -1,0 +1,288 @@
+package org.ltcreports.casemanagement;
+
+import static org.ltcreports.api.report.ValueKind.DECIMAL;
+import static org.ltcreports.api.report.ValueKind.TEXT;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.MeasureValue.Column;
+import org.ltcreports.measures.Codes;
+import org.ltcreports.measures.Icd10;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.Registrations;
+import org.ltcreports.source.SourceRows.Diagnosis;
+import org.ltcreports.source.SourceRows.Patient;
+import org.ltcreports.source.SourceRows.Spell;
+import org.ltcreports.stats.LinearRegression;
+
+/**
+ * The before/after regression (measures.md "Before and after: regression", ids {@code bar_*}): over
+ * the included patients of the before/after evaluation ({@link BeforeAfter}) of a locality, or of a
+ * practice whose cohort has at least {@link #PRACTICE_MIN} patients, ordinary least squares of the
+ * after-window outcome (bed days; emergency admissions) on five things known at entry:
+ *
+ * <ol>
+ *   <li>bed days in the before window;
+ *   <li>distinct diagnoses in the before window: the 3-character ICD-10 categories of the primary
+ *       and secondary diagnoses of every hospital spell (any admission method) admitted in the
+ *       before window;
+ *   <li>age at entry (completed years on the index date);
+ *   <li>sex (man = 1, woman = 0; patients with another sex code are left out and counted);
+ *   <li>emergency admissions in the before window.
+ * </ol>
+ */
+public final class BeforeAfterRegression {
+  /** A practice's own regression needs at least this many cohort patients. */
+  public static final int PRACTICE_MIN = 30;
+
+  public static final List<String> PREDICTORS =
+      List.of("bed_days_before", "diagnoses_before", "age_at_entry", "male", "ea_before");
+
+  private static final Map<String, String> LABELS =
+      Map.of(
+          LinearRegression.INTERCEPT,
+          "Starting value (intercept)",
+          "bed_days_before",
+          "Each day in hospital before entry",
+          "diagnoses_before",
+          "Each added diagnosis before entry",
+          "age_at_entry",
+          "Each year of age at entry",
+          "male",
+          "Men compared with women",
+          "ea_before",
+          "Each emergency admission before entry");
+
+  public static final List<Column> COLUMNS =
+      List.of(
+          new Column("term", "What is known at entry", TEXT),
+          new Column("estimate", "Goes with this change after entry", DECIMAL),
+          new Column("lcl95", "Lower 95% limit", DECIMAL),
+          new Column("ucl95", "Upper 95% limit", DECIMAL),
+          new Column("p", "p-value", DECIMAL));
+
+  public static final List<Column> FINDING_COLUMNS =
+      List.of(new Column("finding", "What the regression shows", TEXT));
+
+  /** One patient's row: the outcomes and the predictors in {@link #PREDICTORS} order. */
+  public record Row(String patientId, double bedDaysAfter, double eaAfter, double[] x) {}
+
+  private final BeforeAfter beforeAfter;
+  private final List<Row> rows = new ArrayList<>();
+  private final Map<String, BeforeAfter.CohortPatient> cohortById = new HashMap<>();
+  private final Set<String> otherSex = new HashSet<>();
+
+  public BeforeAfterRegression(CaseManagementData cm, BeforeAfter beforeAfter) {
+    this.beforeAfter = beforeAfter;
+    MeasureContext ctx = cm.context();
+    Map<String, List<Spell>> spellsByPatient = new HashMap<>();
+    Set<String> cohortIds = new HashSet<>();
+    for (BeforeAfter.CohortPatient c : beforeAfter.cohort()) {
+      if (c.included()) {
+        cohortIds.add(c.windows().patientId());
+      }
+    }
+    for (Spell s : cm.spells()) {
+      if (cohortIds.contains(s.patientId())) {
+        spellsByPatient.computeIfAbsent(s.patientId(), k -> new ArrayList<>()).add(s);
+      }
+    }
+    Map<String, List<String>> secondary = new HashMap<>();
+    Set<String> spellIds = new HashSet<>();
+    spellsByPatient.values().forEach(l -> l.forEach(s -> spellIds.add(s.spellId())));
+    if (ctx.data().diagnoses() != null) {
+      for (Diagnosis d : ctx.data().diagnoses()) {
+        if (d.spellId() != null && spellIds.contains(d.spellId())) {
+          secondary.computeIfAbsent(d.spellId(), k -> new ArrayList<>()).add(d.icd10Code());
+        }
+      }
+    }
+    for (BeforeAfter.CohortPatient c : beforeAfter.cohort()) {
+      if (!c.included()) {
+        continue;
+      }
+      BeforeAfter.Windows w = c.windows();
+      Patient p = ctx.registrations().patient(w.patientId());
+      String sex = p == null ? null : Codes.normalise(p.sex());
+      if (!"M".equals(sex) && !"F".equals(sex)) {
+        otherSex.add(w.patientId());
+        continue;
+      }
+      cohortById.put(w.patientId(), c);
+      int diagnoses =
+          diagnoses(spellsByPatient.getOrDefault(w.patientId(), List.of()), secondary, w);
+      rows.add(
+          new Row(
+              w.patientId(),
+              w.bedDaysAfter(),
+              w.eaAfter(),
+              new double[] {
+                w.bedDaysBefore(),
+                diagnoses,
+                Registrations.ageOn(p, w.index()),
+                "M".equals(sex) ? 1 : 0,
+                w.eaBefore()
+              }));
+    }
+  }
+
+  /** Distinct 3-character categories of the spells admitted in the before window. */
+  static int diagnoses(
+      List<Spell> spells, Map<String, List<String>> secondary, BeforeAfter.Windows w) {
+    Set<String> categories = new HashSet<>();
+    for (Spell s : spells) {
+      LocalDate d = s.admissionDate();
+      if (d.isBefore(w.beforeStart()) || !d.isBefore(w.index())) {
+        continue;
+      }
+      List<String> codes = new ArrayList<>();
+      codes.add(s.primaryDiagnosis());
+      codes.addAll(secondary.getOrDefault(s.spellId(), List.of()));
+      for (String raw : codes) {
+        String code = Icd10.parse(raw);
+        if (code != null) {
+          categories.add(Icd10.category(code));
+        }
+      }
+    }
+    return categories.size();
+  }
+
+  /** The regression's rows (patients with sex M or F), by patient id. */
+  public List<Row> rows() {
+    return rows;
+  }
+
+  /** The fit of one outcome ({@code bed_days} or {@code ea}) over the patients in scope. */
+  public LinearRegression.Fit fit(String outcome, Predicate<BeforeAfter.CohortPatient> scope) {
+    List<Row> in = rows.stream().filter(r -> scope.test(cohortById.get(r.patientId()))).toList();
+    double[] y = new double[in.size()];
+    double[][] x = new double[in.size()][];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = outcome.equals("ea") ? in.get(i).eaAfter() : in.get(i).bedDaysAfter();
+      x[i] = in.get(i).x();
+    }
+    return LinearRegression.fit(y, x, PREDICTORS);
+  }
+
+  /** The locality's {@code bar_*} measures. */
+  public void addLocality(String locality, MeasureValues out) {
+    add(c -> locality.equals(c.locality()), out);
+  }
+
+  /**
+   * The practice's {@code bar_*} measures when its cohort has at least {@link #PRACTICE_MIN}
+   * patients; nothing otherwise (a note says the locality's regression applies).
+   */
+  public void addPractice(String practice, MeasureValues out) {
+    if (beforeAfter.forPractice(practice).patients() < PRACTICE_MIN) {
+      out.note(
+          "Before and after: fewer than "
+              + PRACTICE_MIN
+              + " patients at this practice, too few for a regression of their own; see the"
+              + " locality's.");
+      return;
+    }
+    add(c -> practice.equals(c.practice()), out);
+  }
+
+  private void add(Predicate<BeforeAfter.CohortPatient> scope, MeasureValues out) {
+    for (String outcome : List.of("bed_days", "ea")) {
+      LinearRegression.Fit fit = fit(outcome, scope);
+      String id = "bar_" + outcome;
+      out.count(id + "_n", fit.n());
+      out.number(id + "_r2", fit.rSquared());
+      out.put(id, table(fit));
+      out.put(id + "_findings", findings(outcome, fit));
+      if (!fit.fitted()) {
+        out.note(
+            "Before and after regression ("
+                + (outcome.equals("ea") ? "admissions" : "bed days")
+                + "): not fitted, "
+                + fit.notFitted()
+                + ".");
+      }
+    }
+    long others =
+        otherSex.stream()
+            .filter(
+                id ->
+                    beforeAfter.cohort().stream()
+                        .anyMatch(c -> c.windows().patientId().equals(id) && scope.test(c)))
+            .count();
+    if (others > 0) {
+      out.note(
+          "Before and after regression: "
+              + others
+              + " patient(s) whose sex is not recorded as male or female are left out.");
+    }
+  }
+
+  private static MeasureValue.Table table(LinearRegression.Fit fit) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (LinearRegression.Coefficient c : fit.coefficients()) {
+      rows.add(Arrays.asList(LABELS.get(c.name()), c.estimate(), c.lcl95(), c.ucl95(), c.p()));
+    }
+    return new MeasureValue.Table(COLUMNS, rows);
+  }
+
+  private static MeasureValue.Table findings(String outcome, LinearRegression.Fit fit) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (LinearRegression.Coefficient c : fit.coefficients()) {
+      if (!c.name().equals(LinearRegression.INTERCEPT) && c.significant()) {
+        rows.add(List.of(sentence(outcome, c)));
+      }
+    }
+    if (fit.fitted() && rows.isEmpty()) {
+      rows.add(
+          List.of(
+              "None of the five things known at entry goes with a clear difference after entry"
+                  + " (no 95% interval leaves out zero)."));
+    }
+    return new MeasureValue.Table(FINDING_COLUMNS, rows);
+  }
+
+  /**
+   * One plain sentence for a significant coefficient, e.g. "Each day in hospital before entry goes
+   * with 0.9 fewer days in hospital after entry (95% CI 0.6 to 1.2 fewer), everything else being
+   * equal."
+   */
+  static String sentence(String outcome, LinearRegression.Coefficient c) {
+    boolean fewer = c.estimate() < 0;
+    String unit = outcome.equals("ea") ? "emergency admissions" : "days in hospital";
+    String dir = fewer ? "fewer" : "more";
+    double near = fewer ? -c.ucl95() : c.lcl95();
+    double far = fewer ? -c.lcl95() : c.ucl95();
+    String subject = c.name().equals("male") ? "Men have" : LABELS.get(c.name()) + " goes with";
+    return subject
+        + " "
+        + number(Math.abs(c.estimate()))
+        + " "
+        + dir
+        + " "
+        + unit
+        + " after entry"
+        + (c.name().equals("male") ? " than women" : "")
+        + " (95% CI "
+        + number(near)
+        + " to "
+        + number(far)
+        + " "
+        + dir
+        + "), everything else being equal.";
+  }
+
+  private static String number(double v) {
+    return String.format(Locale.UK, Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);
+  }
+}

@@ -1,0 +1,234 @@
+package org.ltcreports.casemanagement;
+
+import static org.ltcreports.api.report.ValueKind.PERCENT;
+import static org.ltcreports.api.report.ValueKind.TEXT;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.MeasureValue.Column;
+import org.ltcreports.measures.Admission;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.MonthWindow;
+import org.ltcreports.measures.Population;
+import org.ltcreports.measures.Ratios;
+import org.ltcreports.measures.StandardisationCells;
+import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.stats.DirectStandardisation;
+import org.ltcreports.stats.GrowthRatio;
+import org.ltcreports.stats.StandardisedRate;
+
+/**
+ * Programme practices against comparators (measures.md "Programme practices against comparators",
+ * ids {@code prog_*}), over a set of practices (a locality's, or every practice of a commissioner's
+ * view):
+ *
+ * <ul>
+ *   <li>practices running case management ({@link ProgrammeSettings}) against the others: counted
+ *       emergency admissions attributed to the practices in the 12 months ending M and the 12
+ *       before, the growth of each group, crude (counts) and age–sex standardised (the groups'
+ *       directly standardised rates per 1,000, each 12 months on the population of its own first
+ *       month), and the ratio of the two growths with its 95% interval ({@link GrowthRatio});
+ *   <li>register patients against matched comparators: the before/after evaluation's matched cohort
+ *       patients (those with at least one comparator) against all their comparators ({@link
+ *       BeforeAfter}), admissions in the N months before and after each index date.
+ * </ul>
+ */
+public final class ProgrammeComparison {
+  public static final List<Column> PRACTICE_COLUMNS =
+      List.of(
+          new Column("practice", "Practice", TEXT),
+          new Column("register_pct", "Register as a share of adults (%)", PERCENT),
+          new Column("programme", "Runs case management", TEXT));
+
+  private final MeasureContext ctx;
+  private final ProgrammeSettings settings;
+  private final RegisterMeasures register;
+  private final Population adultsAtMonthEnd;
+  private final BeforeAfter beforeAfter;
+  private final MonthWindow last12;
+  private final MonthWindow previous12;
+  private final StandardisationCells cells;
+  private final StandardisationCells previousCells;
+  private final Map<String, Long> last12Counts = new HashMap<>();
+  private final Map<String, Long> previous12Counts = new HashMap<>();
+
+  public ProgrammeComparison(
+      MeasureContext ctx,
+      YearMonth month,
+      ProgrammeSettings settings,
+      RegisterMeasures register,
+      Population adultsAtMonthEnd,
+      BeforeAfter beforeAfter) {
+    this.ctx = ctx;
+    this.settings = settings;
+    this.register = register;
+    this.adultsAtMonthEnd = adultsAtMonthEnd;
+    this.beforeAfter = beforeAfter;
+    this.last12 = MonthWindow.twelveMonthsEnding(month);
+    this.previous12 = MonthWindow.twelveMonthsEnding(month.minusMonths(12));
+    this.cells = new StandardisationCells(ctx, month, Population.on(ctx, month.atDay(1)));
+    YearMonth earlier = month.minusMonths(12);
+    this.previousCells =
+        new StandardisationCells(ctx, earlier, Population.on(ctx, earlier.atDay(1)));
+    for (Admission a : ctx.admissions()) {
+      if (a.practiceCode() == null) {
+        continue;
+      }
+      if (last12.contains(a.admitted())) {
+        last12Counts.merge(a.practiceCode(), 1L, Long::sum);
+      } else if (previous12.contains(a.admitted())) {
+        previous12Counts.merge(a.practiceCode(), 1L, Long::sum);
+      }
+    }
+  }
+
+  /** The practice's register as a share of its adults at month end (%); null with no adults. */
+  public Double registerPct(String practice) {
+    return Ratios.per(register.registerSize(practice), adultsAtMonthEnd.adults(practice), 100);
+  }
+
+  public boolean runsCaseManagement(String practice) {
+    if (!settings.practices().isEmpty()) {
+      return settings.practices().contains(practice);
+    }
+    Double pct = registerPct(practice);
+    return pct != null && pct >= settings.minRegisterPct();
+  }
+
+  /** The {@code prog_*} measures over a locality's practices and cohort. */
+  public void addLocality(String locality, MeasureValues out) {
+    add(ctx.practicesOf(locality), c -> locality.equals(c.locality()), out);
+  }
+
+  /** The {@code prog_*} measures over every practice of the run (the commissioner's view). */
+  public void addAll(MeasureValues out) {
+    add(List.copyOf(ctx.practices().keySet()), c -> c.locality() != null, out);
+  }
+
+  private void add(
+      List<String> practices, Predicate<BeforeAfter.CohortPatient> cohortScope, MeasureValues out) {
+    List<String> programme = practices.stream().filter(this::runsCaseManagement).toList();
+    List<String> others = practices.stream().filter(p -> !runsCaseManagement(p)).toList();
+    out.count("prog_practices", programme.size());
+    out.count("prog_other_practices", others.size());
+    out.put("prog_practice_list", practiceTable(practices));
+    long a0 = admissions(programme, previous12);
+    long a1 = admissions(programme, last12);
+    long c0 = admissions(others, previous12);
+    long c1 = admissions(others, last12);
+    GrowthRatio crude = GrowthRatio.of(a0, a1, c0, c1);
+    GrowthRatio standardised =
+        GrowthRatio.ofRates(
+            dsr(previousCells, programme),
+            dsr(cells, programme),
+            dsr(previousCells, others),
+            dsr(cells, others),
+            a0,
+            a1,
+            c0,
+            c1);
+    out.count("prog_ea_prev_12m", a0);
+    out.count("prog_ea_12m", a1);
+    out.number("prog_growth_pct", crude.growthPct());
+    out.number("prog_dsr_growth_pct", standardised.growthPct());
+    out.count("prog_other_ea_prev_12m", c0);
+    out.count("prog_other_ea_12m", c1);
+    out.number("prog_other_growth_pct", crude.comparatorGrowthPct());
+    out.number("prog_other_dsr_growth_pct", standardised.comparatorGrowthPct());
+    ratio("prog_growth_ratio", crude, out);
+    ratio("prog_dsr_growth_ratio", standardised, out);
+    long cohortBefore = 0;
+    long cohortAfter = 0;
+    long compBefore = 0;
+    long compAfter = 0;
+    if (beforeAfter != null) {
+      for (BeforeAfter.CohortPatient c : beforeAfter.cohort()) {
+        List<BeforeAfter.Windows> comparators = beforeAfter.comparatorsOf(c.windows().patientId());
+        if (!c.included() || !cohortScope.test(c) || comparators.isEmpty()) {
+          continue;
+        }
+        cohortBefore += c.windows().eaBefore();
+        cohortAfter += c.windows().eaAfter();
+        for (BeforeAfter.Windows w : comparators) {
+          compBefore += w.eaBefore();
+          compAfter += w.eaAfter();
+        }
+      }
+    }
+    GrowthRatio cohort = GrowthRatio.of(cohortBefore, cohortAfter, compBefore, compAfter);
+    out.count("prog_cohort_ea_before", cohortBefore);
+    out.count("prog_cohort_ea_after", cohortAfter);
+    out.count("prog_comparators_ea_before", compBefore);
+    out.count("prog_comparators_ea_after", compAfter);
+    out.number("prog_cohort_growth_pct", cohort.growthPct());
+    out.number("prog_comparators_growth_pct", cohort.comparatorGrowthPct());
+    ratio("prog_cohort_growth_ratio", cohort, out);
+    out.note(
+        "Case management practices against the others: a practice counts as running case"
+            + " management when "
+            + (settings.practices().isEmpty()
+                ? "its register is at least "
+                    + settings.minRegisterPct()
+                    + "% of its adult patients at the end of the month"
+                : "it is named in the programme's list")
+            + ". Growth compares "
+            + last12.start()
+            + " to "
+            + last12.end()
+            + " with the 12 months before.");
+    out.note(
+        "Case management practices against the others: this shows whether admissions grew more"
+            + " slowly where case management runs; it cannot show that case management caused it."
+            + " The practices were not chosen at random, and they may differ in their patients,"
+            + " their hospitals and what else they do. Matched comparison patients are alike in"
+            + " age, sex, locality and earlier admissions, not in everything.");
+  }
+
+  private static void ratio(String id, GrowthRatio g, MeasureValues out) {
+    out.number(id, g.ratio());
+    out.number(id + "_lcl95", g.lcl95());
+    out.number(id + "_ucl95", g.ucl95());
+  }
+
+  private long admissions(List<String> practices, MonthWindow window) {
+    Map<String, Long> counts = window == last12 ? last12Counts : previous12Counts;
+    long n = 0;
+    for (String p : practices) {
+      n += counts.getOrDefault(p, 0L);
+    }
+    return n;
+  }
+
+  /** The group's directly standardised rate per 1,000 over a 12-month window; 0 when none. */
+  private static double dsr(StandardisationCells c, List<String> practices) {
+    if (practices.isEmpty()) {
+      return 0;
+    }
+    StandardisedRate r =
+        DirectStandardisation.standardise(
+            c.emergencyAdmissions().of(practices),
+            c.populationOf(practices),
+            DirectStandardisation.PER_1_000);
+    return r.rate() == null ? 0 : r.rate();
+  }
+
+  private MeasureValue.Table practiceTable(List<String> practices) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (String p : practices) {
+      Practice row = ctx.practice(p);
+      rows.add(
+          Arrays.asList(
+              row == null || row.practiceName() == null ? p : row.practiceName() + " (" + p + ")",
+              registerPct(p),
+              runsCaseManagement(p) ? "Yes" : "No"));
+    }
+    return new MeasureValue.Table(PRACTICE_COLUMNS, rows);
+  }
+}

@@ -1,0 +1,114 @@
+package org.ltcreports.casemanagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.YearMonth;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MeasureSettings;
+import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.Population;
+import org.ltcreports.measures.SourceDataBuilder;
+
+/**
+ * Programme practices against the others (measures.md "Programme practices against comparators") on
+ * a hand-built locality. M = 2026-10: last 12 months 2025-11 … 2026-10, previous 2024-11 … 2025-10.
+ *
+ * <pre>
+ * P1: women f1..f5 born 1953-06-01 (aged 71–73 throughout: one ESP band, 70–74); f1 on the register
+ *     -> register 1 of 5 adults = 20% >= 1.0%: runs case management.
+ *     EAs previous 12 months 4, last 12 months 5: growth 5/4 - 1 = 25%.
+ * P2: women g1..g5, same ages, nobody on the register (0%): the comparator.
+ *     EAs previous 5, last 10: growth 100%.
+ * R = (5/4)/(10/5) = 0.625; Var(log R) = 1/5 + 1/4 + 1/10 + 1/5 = 0.75, se = 0.866025;
+ * log R = -0.470004 ± 1.959964 × 0.866025 = ± 1.697379 -> CI exp(-2.167383) … exp(1.227375)
+ *       = 0.114477 … 3.412261.
+ * Standardised: each group's population is 5 women aged 70–74 on both 2025-10-01 and 2026-10-01
+ * and every admission is in that cell, so each DSR is w·(O/5)·1000/Σw and the ratio of a group's two
+ * DSRs is its ratio of counts: the same 25%, 100% and 0.625 (the interval uses the same four counts).
+ * </pre>
+ */
+class ProgrammeComparisonTest {
+  private static final YearMonth M = YearMonth.of(2026, 10);
+
+  private static MeasureContext context() {
+    SourceDataBuilder b =
+        new SourceDataBuilder("2026-10-31").practice("P1", "L1").practice("P2", "L1");
+    for (int i = 1; i <= 5; i++) {
+      b.registeredPatient("f" + i, "1953-06-01", "F", "P1", "2000-01-01");
+      b.registeredPatient("g" + i, "1953-06-01", "F", "P2", "2000-01-01");
+    }
+    b.episode("e1", "f1", "cm1", "2023-12-01", "GP", "2024-01-01", null, null, null);
+    String[] p1Previous = {"2024-12-01", "2025-02-01", "2025-05-01", "2025-08-01"};
+    for (int i = 0; i < p1Previous.length; i++) {
+      b.emergency("pa" + i, "f" + (i + 1), p1Previous[i], p1Previous[i]);
+    }
+    String[] p1Last = {"2025-12-01", "2026-01-01", "2026-03-01", "2026-05-01", "2026-07-01"};
+    for (int i = 0; i < p1Last.length; i++) {
+      b.emergency("pb" + i, "f" + (i + 1), p1Last[i], p1Last[i]);
+    }
+    for (int i = 1; i <= 5; i++) {
+      b.emergency("qa" + i, "g" + i, "2025-01-10", "2025-01-11");
+      b.emergency("qb" + i, "g" + i, "2025-12-10", "2025-12-11");
+      b.emergency("qc" + i, "g" + i, "2026-06-10", "2026-06-11");
+    }
+    return new MeasureContext(b.build(), MeasureSettings.defaults());
+  }
+
+  private static MeasureValues locality(ProgrammeSettings settings) {
+    MeasureContext ctx = context();
+    CaseManagementData cm = new CaseManagementData(ctx);
+    Population monthEnd = Population.on(ctx, M.atEndOfMonth());
+    RegisterMeasures register = new RegisterMeasures(cm, M, monthEnd, ctx.settings());
+    ProgrammeComparison c = new ProgrammeComparison(ctx, M, settings, register, monthEnd, null);
+    assertThat(c.registerPct("P1")).isEqualTo(20.0);
+    assertThat(c.registerPct("P2")).isEqualTo(0.0);
+    MeasureValues out = new MeasureValues();
+    c.addLocality("L1", out);
+    return out;
+  }
+
+  @Test
+  void practicesRunningCaseManagementAgainstTheOthersAsWorkedByHand() {
+    MeasureValues v = locality(ProgrammeSettings.defaults());
+    assertThat(v.number("prog_practices")).isEqualTo(1L);
+    assertThat(v.number("prog_other_practices")).isEqualTo(1L);
+    assertThat(v.number("prog_ea_prev_12m")).isEqualTo(4L);
+    assertThat(v.number("prog_ea_12m")).isEqualTo(5L);
+    assertThat(v.number("prog_other_ea_prev_12m")).isEqualTo(5L);
+    assertThat(v.number("prog_other_ea_12m")).isEqualTo(10L);
+    assertThat(v.number("prog_growth_pct").doubleValue()).isCloseTo(25.0, within(1e-9));
+    assertThat(v.number("prog_other_growth_pct").doubleValue()).isCloseTo(100.0, within(1e-9));
+    assertThat(v.number("prog_growth_ratio").doubleValue()).isCloseTo(0.625, within(1e-12));
+    assertThat(v.number("prog_growth_ratio_lcl95").doubleValue()).isCloseTo(0.114477, within(5e-7));
+    assertThat(v.number("prog_growth_ratio_ucl95").doubleValue()).isCloseTo(3.412261, within(5e-7));
+    assertThat(v.number("prog_dsr_growth_pct").doubleValue()).isCloseTo(25.0, within(1e-9));
+    assertThat(v.number("prog_other_dsr_growth_pct").doubleValue()).isCloseTo(100.0, within(1e-9));
+    assertThat(v.number("prog_dsr_growth_ratio").doubleValue()).isCloseTo(0.625, within(1e-9));
+    assertThat(v.number("prog_dsr_growth_ratio_lcl95").doubleValue())
+        .isCloseTo(0.114477, within(5e-7));
+    MeasureValue.Table list = (MeasureValue.Table) v.values().get("prog_practice_list");
+    assertThat(list.rows())
+        .extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(2))
+        .containsExactly("Practice P1 (P1) 20.0 Yes", "Practice P2 (P2) 0.0 No");
+    // no before/after evaluation given: no cohort counts, no ratio (never a ratio of zeros)
+    assertThat(v.number("prog_cohort_ea_before")).isEqualTo(0L);
+    assertThat(v.number("prog_cohort_growth_ratio")).isNull();
+    assertThat(v.notes()).anyMatch(n -> n.contains("cannot show that case management caused it"));
+  }
+
+  /** An explicit list decides alone: P2 named, P1 (20% register) not. R = 1/0.625 = 1.6. */
+  @Test
+  void anExplicitListOfPracticesDecidesAlone() {
+    MeasureValues v = locality(new ProgrammeSettings(1.0, Set.of("P2")));
+    assertThat(v.number("prog_ea_12m")).isEqualTo(10L);
+    assertThat(v.number("prog_growth_ratio").doubleValue()).isCloseTo(1.6, within(1e-12));
+    assertThat(v.number("prog_growth_ratio_lcl95").doubleValue())
+        .isCloseTo(1 / 3.412261, within(5e-7));
+    assertThat(v.number("prog_growth_ratio_ucl95").doubleValue())
+        .isCloseTo(1 / 0.114477, within(5e-5));
+  }
+}
