@@ -26,8 +26,9 @@ import org.ltcreports.wiring.LtcModule;
  * The real plugin servlets in the embedded Jetty of the standalone server on 127.0.0.1 and a random
  * port, over a small synthetic locality (2 practices in 2 localities, 2,000 patients), with FORM
  * sign-in and test users: {@code lead} (PRACTICE_LEAD of practice A), {@code staff} (PRACTICE_USER
- * of A), {@code locality} (LOCALITY_MANAGER of A's locality), {@code auditor}. One server per JVM,
- * started on first use and shared by the test classes.
+ * of A), {@code locality} (LOCALITY_MANAGER of A's locality), {@code commissioner} (COMMISSIONER of
+ * A's locality), {@code auditor}. One server per JVM, started on first use and shared by the test
+ * classes.
  */
 public final class WebTestServer {
   public static final String PASSWORD = "pw-test";
@@ -84,6 +85,7 @@ public final class WebTestServer {
             "lead: " + PASSWORD + ", PRACTICE_LEAD, PRACTICE_USER",
             "staff: " + PASSWORD + ", PRACTICE_USER",
             "locality: " + PASSWORD + ", LOCALITY_MANAGER",
+            "commissioner: " + PASSWORD + ", COMMISSIONER",
             "auditor: " + PASSWORD + ", AUDITOR",
             "nobody: " + PASSWORD + ", SOMETHING_ELSE",
             ""),
@@ -96,6 +98,7 @@ public final class WebTestServer {
             "user.lead.practices = " + practiceA,
             "user.staff.practices = " + practiceA,
             "user.locality.localities = " + localityA,
+            "user.commissioner.localities = " + localityA,
             ""),
         StandardCharsets.UTF_8);
     server =

@@ -6,30 +6,37 @@ package org.ltcreports.access;
  */
 public enum Action {
   /** See a practice's feedback report (preview or page). */
-  VIEW_FEEDBACK(Target.PRACTICE, true),
+  VIEW_FEEDBACK(Target.PRACTICE, true, "see feedback reports", ""),
   /**
    * Download a generated report: a practice's feedback, or a locality summary when the scope names
    * only a locality. Returns are read with {@link #VIEW_RETURN}, which knows whether they were
    * submitted.
    */
-  DOWNLOAD_REPORT(Target.PRACTICE_OR_LOCALITY, true),
+  DOWNLOAD_REPORT(Target.PRACTICE_OR_LOCALITY, true, "download reports", ""),
   /** See or download a practice's return (a draft, or a stored submission). */
-  VIEW_RETURN(Target.PRACTICE, true),
-  SUBMIT_RETURN(Target.PRACTICE, false),
-  ACKNOWLEDGE_RETURN(Target.PRACTICE, false),
+  VIEW_RETURN(Target.PRACTICE, true, "see returns", ""),
+  SUBMIT_RETURN(Target.PRACTICE, false, "submit returns", "; ask the practice lead"),
+  ACKNOWLEDGE_RETURN(
+      Target.PRACTICE, false, "acknowledge returns", "; the commissioner or locality manager does"),
   /** Send a submitted return back to the practice with a reason. */
-  RETURN_RETURN(Target.PRACTICE, false),
+  RETURN_RETURN(
+      Target.PRACTICE, false, "send returns back", "; the commissioner or locality manager does"),
   /** Create or change an admission review (the practice's clinical audit). */
-  REVIEW_ADMISSION(Target.PRACTICE, false),
-  VIEW_REVIEWS(Target.PRACTICE, false),
+  REVIEW_ADMISSION(
+      Target.PRACTICE, false, "review admissions", "; the practice reviews its own admissions"),
+  VIEW_REVIEWS(
+      Target.PRACTICE,
+      false,
+      "see admission reviews",
+      "; they are the practice's own clinical audit"),
   /** See the locality overview and the locality feedback summary. */
-  VIEW_LOCALITY(Target.LOCALITY, true),
+  VIEW_LOCALITY(Target.LOCALITY, true, "see locality overviews", ""),
   /** Build the locality collation workbook. */
-  COLLATE(Target.LOCALITY, false),
+  COLLATE(Target.LOCALITY, false, "build collation workbooks", "; ask the locality manager"),
   /** See a list of patients with identifiers (frequent attenders, worklist, case-finding). */
-  VIEW_PATIENT_LIST(Target.PRACTICE, true),
-  VIEW_AUDIT_LOG(Target.NONE, false),
-  EXPORT_AUDIT_LOG(Target.NONE, false);
+  VIEW_PATIENT_LIST(Target.PRACTICE, true, "see patient lists", "; ask the practice"),
+  VIEW_AUDIT_LOG(Target.NONE, false, "read the audit log", "; ask an auditor"),
+  EXPORT_AUDIT_LOG(Target.NONE, false, "export the audit log", "; ask an auditor");
 
   /** What an action is done to. */
   public enum Target {
@@ -41,10 +48,24 @@ public enum Action {
 
   private final Target target;
   private final boolean hasAudience;
+  private final String words;
+  private final String advice;
 
-  Action(Target target, boolean hasAudience) {
+  Action(Target target, boolean hasAudience, String words, String advice) {
     this.target = target;
     this.hasAudience = hasAudience;
+    this.words = words;
+    this.advice = advice;
+  }
+
+  /** What the action is, for a person: "see patient lists". */
+  public String words() {
+    return words;
+  }
+
+  /** Who to ask instead, starting "; ", or empty: "; ask the practice". */
+  public String advice() {
+    return advice;
   }
 
   public Target target() {

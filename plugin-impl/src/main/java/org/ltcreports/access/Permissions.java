@@ -72,10 +72,11 @@ public final class Permissions {
 
   public static Decision decide(HostUser user, Action action, Scope scope) {
     if (user == null) {
-      return Decision.deny("no signed-in user");
+      return Decision.deny("You are not signed in");
     }
     if (user.roles().isEmpty()) {
-      return Decision.deny(user.name() + " has no LTC Reports role");
+      return Decision.deny(
+          user.name() + " has no LTC Reports role; ask your system administrator to give you one");
     }
     Optional<Decision> malformed = checkScope(action, scope);
     if (malformed.isPresent()) {
@@ -106,22 +107,22 @@ public final class Permissions {
   /** Problems with the request itself, whoever asks. */
   private static Optional<Decision> checkScope(Action action, Scope scope) {
     if (scope == null) {
-      return Optional.of(Decision.deny(action + " needs a scope"));
+      return Optional.of(Decision.deny("The request does not say what it is for"));
     }
     switch (action.target()) {
       case PRACTICE -> {
         if (scope.practiceCode() == null) {
-          return Optional.of(Decision.deny(action + " needs a practice"));
+          return Optional.of(Decision.deny("The request does not say which practice"));
         }
       }
       case LOCALITY -> {
         if (scope.localityCode() == null) {
-          return Optional.of(Decision.deny(action + " needs a locality"));
+          return Optional.of(Decision.deny("The request does not say which locality"));
         }
       }
       case PRACTICE_OR_LOCALITY -> {
         if (scope.practiceCode() == null && scope.localityCode() == null) {
-          return Optional.of(Decision.deny(action + " needs a practice or a locality"));
+          return Optional.of(Decision.deny("The request does not say which practice or locality"));
         }
       }
       case NONE -> {
@@ -129,18 +130,19 @@ public final class Permissions {
       }
     }
     if (action.hasAudience() && scope.audience() == null) {
-      return Optional.of(Decision.deny(action + " needs the audience of the output"));
+      return Optional.of(
+          Decision.deny("The request does not say whose copy of the report it is for"));
     }
     if (action == VIEW_PATIENT_LIST && scope.audience() != Audience.PRACTICE) {
       return Optional.of(
-          Decision.deny("patient lists exist only in the practice's own (PRACTICE) copy"));
+          Decision.deny("Patient lists exist only in the practice's own copy of a report"));
     }
     if (scope.practiceCode() != null && scope.localityCode() != null) {
       Optional<String> actual = scope.localities().localityOf(scope.practiceCode());
       if (actual.isEmpty() || !actual.get().equals(scope.localityCode())) {
         return Optional.of(
             Decision.deny(
-                "practice "
+                "Practice "
                     + scope.practiceCode()
                     + " is not known to be in locality "
                     + scope.localityCode()));
@@ -157,8 +159,8 @@ public final class Permissions {
       case COMMISSIONER -> commissioner(user, action, scope);
       case AUDITOR ->
           AUDITOR_ACTIONS.contains(action)
-              ? Decision.allow("AUDITOR may " + action)
-              : Decision.deny("AUDITOR may only read and export the audit log");
+              ? Decision.allow("Auditors may " + action.words())
+              : Decision.deny("Auditors can only read and export the audit log");
     };
   }
 
@@ -166,45 +168,62 @@ public final class Permissions {
   private static Decision practiceStaff(
       Role role, Set<Action> allowed, HostUser user, Action action, Scope scope) {
     if (!allowed.contains(action)) {
-      return Decision.deny(role + " may not " + action);
+      return cannot(role, action);
     }
     if (scope.practiceCode() == null) {
-      return Decision.deny(role + " sees only its own practice, not a whole locality");
+      return Decision.deny(who(role) + " see their own practices only, not a whole locality");
     }
     if (!user.practices().contains(scope.practiceCode())) {
-      return Decision.deny(
-          role + " " + user.name() + " does not act for practice " + scope.practiceCode());
+      return Decision.deny(user.name() + " does not act for practice " + scope.practiceCode());
     }
-    return Decision.allow(role + " of practice " + scope.practiceCode() + " may " + action);
+    return Decision.allow(
+        who(role) + " of practice " + scope.practiceCode() + " may " + action.words());
   }
 
   /** Roles above the practice: practices of their localities, aggregate audiences only. */
   private static Decision localityStaff(
       Role role, Set<Action> allowed, HostUser user, Action action, Scope scope) {
     if (!allowed.contains(action)) {
-      return Decision.deny(role + " may not " + action);
+      return cannot(role, action);
     }
     if (action.hasAudience() && !AGGREGATE_AUDIENCES.contains(scope.audience())) {
       return Decision.deny(
-          role + " receives COMMISSIONER or PUBLIC outputs only, not " + scope.audience());
+          who(role)
+              + " receive the commissioner and public copies of reports only, not the"
+              + " practice's own copy; ask the practice");
     }
     Optional<String> locality = scope.targetLocality();
     if (locality.isEmpty()) {
-      return Decision.deny("the locality of practice " + scope.practiceCode() + " is not known");
+      return Decision.deny("The locality of practice " + scope.practiceCode() + " is not known");
     }
     if (!user.localities().contains(locality.get())) {
-      return Decision.deny(
-          role + " " + user.name() + " does not act for locality " + locality.get());
+      return Decision.deny(user.name() + " does not act for locality " + locality.get());
     }
-    return Decision.allow(role + " of locality " + locality.get() + " may " + action);
+    return Decision.allow(who(role) + " of locality " + locality.get() + " may " + action.words());
   }
 
   private static Decision commissioner(HostUser user, Action action, Scope scope) {
     Decision d = localityStaff(Role.COMMISSIONER, COMMISSIONER_ACTIONS, user, action, scope);
     if (d.allowed() && action == VIEW_RETURN && !scope.returnSubmitted()) {
-      return Decision.deny("COMMISSIONER sees returns only once they are submitted");
+      return Decision.deny("Commissioners see a return only once the practice has submitted it");
     }
     return d;
+  }
+
+  /** "Commissioners cannot see patient lists; ask the practice". */
+  private static Decision cannot(Role role, Action action) {
+    return Decision.deny(who(role) + " cannot " + action.words() + action.advice());
+  }
+
+  /** The role in words, plural (denials speak of the role, not the person). */
+  static String who(Role role) {
+    return switch (role) {
+      case PRACTICE_USER -> "Practice staff";
+      case PRACTICE_LEAD -> "Practice leads";
+      case LOCALITY_MANAGER -> "Locality managers";
+      case COMMISSIONER -> "Commissioners";
+      case AUDITOR -> "Auditors";
+    };
   }
 
   private static Set<Action> plus(Set<Action> base, Action extra) {

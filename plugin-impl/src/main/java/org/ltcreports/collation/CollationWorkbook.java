@@ -27,6 +27,8 @@ import org.ltcreports.render.xlsx.SheetWriter;
 import org.ltcreports.render.xlsx.SheetWriter.Formula;
 import org.ltcreports.render.xlsx.SheetWriter.Model;
 import org.ltcreports.render.xlsx.SheetWriter.Style;
+import org.ltcreports.render.PeopleTime;
+import org.ltcreports.submission.ReturnStatus;
 
 /**
  * The locality collation workbook (outputs.md §4) for one month:
@@ -35,10 +37,12 @@ import org.ltcreports.render.xlsx.SheetWriter.Style;
  *   <li>{@code Summary}: one row per practice whose return was merged, with live formulas for the
  *       locality totals ({@code =SUM(C2:C6)}) and for every rate, in the practice rows and the
  *       total row alike ({@code =IF(D7=0,"",C7/D7*100)}), so totals and rates are recomputed from
- *       the counts, never averaged;
- *   <li>{@code Expected vs received}: the practices expected (the locality's practices) against the
- *       returns received, on time or late when the submission time and due date are known, by whom,
- *       and the problems of each practice's files;
+ *       the counts, never averaged; below the total, a warning naming the expected practices it
+ *       leaves out and those whose figures are unsubmitted drafts;
+ *   <li>{@code Expected vs received}: the practices expected (the locality's practices), each
+ *       return's one status ({@link ReturnStatus}: the same words as every page), who submitted it
+ *       and when (local time), whether its figures are in the locality total (a hub collation's
+ *       unsubmitted returns are marked as drafts) and the problems of each practice's files;
  *   <li>{@code Problems}: every file or return that was not merged, with the reason;
  *   <li>one sheet per merged return (sheet name = practice code): its Data rows with labels.
  * </ul>
@@ -56,8 +60,51 @@ public final class CollationWorkbook {
     }
   }
 
-  /** When and by whom a practice's return was submitted (from the submission store). */
-  public record Submission(String submittedBy, Instant submittedAt) {}
+  /**
+   * What the submission store says of a practice's return: its one status ({@link ReturnStatus#of})
+   * and, once submitted, version 1's author and time and the latest version. Unsubmitted returns
+   * have a status (Draft, Due, Overdue, Not due yet) and nulls.
+   */
+  public record Submission(
+      ReturnStatus status, String submittedBy, Instant submittedAt, int latestVersion) {
+    public Submission {
+      java.util.Objects.requireNonNull(status, "status");
+    }
+
+    /** A return nothing was stored for. */
+    public static Submission unsubmitted(ReturnStatus status) {
+      return new Submission(status, null, null, 0);
+    }
+
+    /** From the store's versions of the return (oldest first) and its status. */
+    public static Submission of(
+        ReturnStatus status, List<org.ltcreports.submission.Submission> versions) {
+      if (versions.isEmpty()) {
+        return unsubmitted(status);
+      }
+      var first = versions.get(0);
+      return new Submission(
+          status,
+          first.submittedBy(),
+          first.submittedAt(),
+          versions.get(versions.size() - 1).version());
+    }
+
+    /** Every listed practice's return of the month, as the store says today. */
+    public static Map<String, Submission> forPractices(
+        org.ltcreports.submission.Submissions store,
+        YearMonth month,
+        java.util.Collection<String> practices) {
+      Map<String, List<org.ltcreports.submission.Submission>> versions =
+          store.versionsForMonth(month);
+      Map<String, Submission> out = new TreeMap<>();
+      for (String code : practices) {
+        List<org.ltcreports.submission.Submission> v = versions.getOrDefault(code, List.of());
+        out.put(code, of(store.status(month, v), v));
+      }
+      return out;
+    }
+  }
 
   /** A file or return that was not merged. */
   public record Problem(String source, String practiceCode, String reason) {}
@@ -276,10 +323,18 @@ public final class CollationWorkbook {
     throw new IllegalArgumentException("no Summary column for " + measureOrHeader);
   }
 
+  /** Times written in Europe/London. */
   public void write(OutputStream out, LocalDate asOf) throws IOException {
+    write(out, asOf, PeopleTime.DEFAULT_ZONE);
+  }
+
+  /**
+   * @param zone the zone submission times are written in (people read local time)
+   */
+  public void write(OutputStream out, LocalDate asOf, java.time.ZoneId zone) throws IOException {
     try (SheetWriter w = new SheetWriter()) {
       w.write("Summary", summary(w));
-      w.write("Expected vs received", expectedVsReceived(w));
+      w.write("Expected vs received", expectedVsReceived(w, zone));
       w.write("Problems", problemsSheet(w));
       for (ReturnFile f : merged) {
         w.write(WorkbookUtil.createSafeSheetName(f.practiceCode()), practiceSheet(w, f));
@@ -342,9 +397,13 @@ public final class CollationWorkbook {
             Style.FORMULA_COUNT);
       }
     }
-    m.put(row + 2, 0, "Month", Style.BOLD).put(row + 2, 1, month.toString());
+    int next = row + 1;
+    for (String warning : coverageWarnings()) {
+      m.put(next++, 0, warning, Style.WARNING);
+    }
+    m.put(next + 1, 0, "Month", Style.BOLD).put(next + 1, 1, month.toString());
     m.put(
-        row + 3,
+        next + 2,
         0,
         "Totals and rates are live formulas over the practices' counts; rates are recomputed from the summed counts, not averaged.",
         Style.MUTED);
@@ -368,23 +427,114 @@ public final class CollationWorkbook {
     return new Formula("IF(" + den + "=0,\"\"," + num + "/" + den + factor + ")", cached);
   }
 
-  private Model expectedVsReceived(SheetWriter w) {
+  /**
+   * What the locality total does not say by itself: the expected practices it leaves out (and why),
+   * and the practices whose figures are drafts nobody submitted. Empty when the total covers every
+   * expected practice with submitted figures (or nothing is expected).
+   */
+  public List<String> coverageWarnings() {
+    List<String> out = new ArrayList<>();
+    if (expected == null) {
+      return out;
+    }
+    Map<String, String> missing = missing();
+    if (!missing.isEmpty()) {
+      List<String> named = new ArrayList<>();
+      missing.forEach((code, why) -> named.add(code + " (" + why + ")"));
+      out.add(
+          "Partial total: the locality total covers "
+              + merged.size()
+              + " of "
+              + expected.practices().size()
+              + " practices. Missing: "
+              + String.join(", ", named)
+              + ".");
+    }
+    List<String> drafts = draftPractices();
+    if (!drafts.isEmpty()) {
+      out.add(
+          "Draft figures: "
+              + String.join(", ", drafts)
+              + (drafts.size() == 1 ? " has" : " have")
+              + " not submitted a return; their figures here are drafts built from the"
+              + " database and may change.");
+    }
+    return out;
+  }
+
+  /** Expected practices not merged, with why: "file rejected" or "no file". */
+  public Map<String, String> missing() {
+    Map<String, String> out = new TreeMap<>();
+    if (expected == null) {
+      return out;
+    }
+    TreeSet<String> mergedCodes = new TreeSet<>();
+    merged.forEach(f -> mergedCodes.add(f.practiceCode()));
+    TreeSet<String> rejected = new TreeSet<>();
+    problems.forEach(p -> rejected.add(p.practiceCode() == null ? "" : p.practiceCode()));
+    for (String code : expected.practices().keySet()) {
+      if (!mergedCodes.contains(code)) {
+        out.put(code, rejected.contains(code) ? "file rejected" : "no file");
+      }
+    }
+    return out;
+  }
+
+  /** Merged practices whose return was never submitted (hub mode builds their draft). */
+  public List<String> draftPractices() {
+    List<String> out = new ArrayList<>();
+    for (ReturnFile f : merged) {
+      Submission s = submissions.get(f.practiceCode());
+      if (s != null && s.status().unsubmitted()) {
+        out.add(f.practiceCode());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One line for the person who asked for the workbook, honest about what it holds: "6 practices in
+   * the locality total: 1 submitted, 5 drafts (not submitted)" or "4 of 6 practices merged; 2 files
+   * not merged".
+   */
+  public String outcome() {
+    int drafts = draftPractices().size();
+    String of =
+        expected == null
+            ? merged.size() + (merged.size() == 1 ? " return" : " returns") + " merged"
+            : merged.size() + " of " + expected.practices().size() + " practices in the total";
+    String split =
+        submissions.isEmpty()
+            ? ""
+            : ": "
+                + (merged.size() - drafts)
+                + " submitted, "
+                + drafts
+                + (drafts == 1 ? " draft" : " drafts")
+                + " (not submitted)";
+    long files = problems.stream().map(Problem::source).distinct().count();
+    String rejected =
+        files == 0 ? "" : "; " + files + (files == 1 ? " file" : " files") + " not merged";
+    return of + split + rejected;
+  }
+
+  private Model expectedVsReceived(SheetWriter w, java.time.ZoneId zone) {
     Model m = w.model();
     String[] headers = {
       "Practice",
       "Practice name",
       "Expected",
-      "Received",
-      "Source",
-      "Status",
+      "Return status",
+      "Latest version",
       "Submitted by",
-      "Submitted at (UTC)",
+      "Submitted at (" + zone.getId() + ")",
+      "In the locality total",
       "Problems"
     };
     for (int i = 0; i < headers.length; i++) {
       m.put(0, i, headers[i], Style.HEADING);
     }
-    SheetWriter.widths(m, List.of(12, 34, 10, 10, 28, 14, 20, 22, 90));
+    SheetWriter.widths(m, List.of(12, 34, 10, 20, 10, 20, 24, 44, 90));
     TreeSet<String> codes = new TreeSet<>();
     if (expected != null) {
       codes.addAll(expected.practices().keySet());
@@ -413,33 +563,38 @@ public final class CollationWorkbook {
       m.put(
           row,
           2,
-          expected == null ? "unknown" : expected.practices().containsKey(code) ? "YES" : "NO");
-      m.put(row, 3, f == null ? "NO" : "YES");
-      m.put(row, 4, f == null ? null : f.source());
-      m.put(row, 5, status(f, s, problemsOf.containsKey(code)));
-      if (s != null) {
-        m.put(row, 6, s.submittedBy());
-        m.put(row, 7, s.submittedAt() == null ? null : s.submittedAt().toString());
+          expected == null ? "Not known" : expected.practices().containsKey(code) ? "Yes" : "No");
+      if (s == null) {
+        m.put(row, 3, "Not known (no submission records)", Style.MUTED);
+      } else {
+        m.put(
+            row,
+            3,
+            s.status().words(),
+            s.status().tone().equals("alarm") ? Style.WARNING : Style.TEXT);
+        if (s.latestVersion() > 0) {
+          m.put(row, 4, s.latestVersion(), Style.COUNT);
+        }
+        m.put(row, 5, s.submittedBy());
+        m.put(row, 6, s.submittedAt() == null ? null : PeopleTime.format(s.submittedAt(), zone));
       }
+      m.put(row, 7, inTotal(f, s, problemsOf.containsKey(code)));
       m.put(row, 8, problemsOf.containsKey(code) ? String.join("; ", problemsOf.get(code)) : null);
       row++;
     }
     return m.freeze(0, 1).autoFilter("A1:I" + Math.max(1, row));
   }
 
-  /**
-   * RECEIVED_ON_TIME / RECEIVED_LATE when the submission time and due date are known; RECEIVED
-   * otherwise; REJECTED when only bad files came; MISSING when nothing came.
-   */
-  private String status(ReturnFile f, Submission s, boolean hadProblems) {
+  /** Whether and how a practice's figures are in the locality total. */
+  private static String inTotal(ReturnFile f, Submission s, boolean hadProblems) {
     if (f == null) {
-      return hadProblems ? "REJECTED" : "MISSING";
+      return hadProblems ? "No: file rejected (see Problems)" : "No: no file";
     }
-    if (s == null || s.submittedAt() == null || expected == null || expected.dueDate() == null) {
-      return "RECEIVED";
+    boolean database = "database".equals(f.source());
+    if (s != null && s.status().unsubmitted()) {
+      return database ? "Yes: draft figures (not submitted)" : "Yes: from " + f.source();
     }
-    Instant due = expected.dueDate().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-    return s.submittedAt().isBefore(due) ? "RECEIVED_ON_TIME" : "RECEIVED_LATE";
+    return database ? "Yes: figures from the database" : "Yes: from " + f.source();
   }
 
   private Model problemsSheet(SheetWriter w) {

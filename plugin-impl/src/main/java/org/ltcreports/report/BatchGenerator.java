@@ -351,8 +351,8 @@ public final class BatchGenerator {
 
   /**
    * The locality collation workbook from the database (hub mode): every practice's return of the
-   * month, with the submission store's "received" status; recorded as a run like any report, so
-   * {@code verify} recognises it.
+   * month, each marked with its one status (unsubmitted ones as drafts); recorded as a run like
+   * any report, so {@code verify} recognises it.
    */
   private void writeCollation(
       ReturnReportBuilder returns, String locality, LocalDate asOf, Output out) {
@@ -363,9 +363,12 @@ public final class BatchGenerator {
     try {
       CollationWorkbook workbook =
           CollationWorkbook.fromDatabase(
-              returns, locality, submitted.dueDate(req.month()), submitted.forMonth(req.month()));
+              returns,
+              locality,
+              submitted.dueDate(req.month()),
+              submitted.forMonth(req.month(), returns.measures().context().practicesOf(locality)));
       java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-      workbook.write(buffer, asOf);
+      workbook.write(buffer, asOf, submitted.zone());
       bytes = buffer.toByteArray();
     } catch (IOException | RuntimeException e) {
       out.failures.add(locality + " collation: " + e.getMessage());

@@ -2,6 +2,7 @@ package org.ltcreports.report;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.Map;
 import org.ltcreports.collation.CollationWorkbook;
 
@@ -10,8 +11,11 @@ import org.ltcreports.collation.CollationWorkbook;
  * received".
  */
 public interface SubmittedReturns {
-  /** Submitted returns of the month by practice code. */
-  Map<String, CollationWorkbook.Submission> forMonth(YearMonth month);
+  /** Each listed practice's return of the month (status, and first submission if any). */
+  Map<String, CollationWorkbook.Submission> forMonth(YearMonth month, Collection<String> practices);
 
   LocalDate dueDate(YearMonth month);
+
+  /** The zone times are written in for people. */
+  java.time.ZoneId zone();
 }

@@ -14,18 +14,31 @@ import java.util.Properties;
  * When returns are due: on day {@code dueDay} of the month after the return's month (clamped to
  * that month's length), by the end of that day in {@code zone}. A return is on time when its
  * submission instant falls on or before the due date in that zone. Keys: {@code returns.due-day}
- * (1–31, default 15), {@code returns.time-zone} (default Europe/London).
+ * (1–31, default 15), {@code returns.time-zone} (default Europe/London; also the zone every time
+ * shown to a person is written in), {@code returns.due-soon-working-days} (0–20, default 5: an
+ * unsubmitted return is "Due" rather than "Draft" from this many working days before its due date,
+ * and the "return due" email goes out then).
  */
-public record ReturnPolicy(int dueDay, ZoneId zone) {
+public record ReturnPolicy(int dueDay, ZoneId zone, int dueSoonWorkingDays) {
   public static final String KEY_DUE_DAY = "returns.due-day";
   public static final String KEY_TIME_ZONE = "returns.time-zone";
-  public static final ReturnPolicy DEFAULT = new ReturnPolicy(15, ZoneId.of("Europe/London"));
+  public static final String KEY_DUE_SOON = "returns.due-soon-working-days";
+  public static final ReturnPolicy DEFAULT = new ReturnPolicy(15, ZoneId.of("Europe/London"), 5);
 
   public ReturnPolicy {
     Objects.requireNonNull(zone, "zone");
     if (dueDay < 1 || dueDay > 31) {
       throw new IllegalArgumentException(KEY_DUE_DAY + " must be from 1 to 31, got " + dueDay);
     }
+    if (dueSoonWorkingDays < 0 || dueSoonWorkingDays > 20) {
+      throw new IllegalArgumentException(
+          KEY_DUE_SOON + " must be from 0 to 20, got " + dueSoonWorkingDays);
+    }
+  }
+
+  /** The default due-soon window (5 working days). */
+  public ReturnPolicy(int dueDay, ZoneId zone) {
+    this(dueDay, zone, 5);
   }
 
   /** Reads the policy; problems are added to {@code problems} and the default used instead. */
@@ -52,7 +65,20 @@ public record ReturnPolicy(int dueDay, ZoneId zone) {
         problems.add(KEY_TIME_ZONE + " is not a time zone: '" + rawZone + "'");
       }
     }
-    return new ReturnPolicy(day, zone);
+    int soon = DEFAULT.dueSoonWorkingDays;
+    String rawSoon = config.getProperty(KEY_DUE_SOON);
+    if (rawSoon != null && !rawSoon.isBlank()) {
+      try {
+        soon = Integer.parseInt(rawSoon.trim());
+        if (soon < 0 || soon > 20) {
+          problems.add(KEY_DUE_SOON + " must be from 0 to 20, got '" + rawSoon + "'");
+          soon = DEFAULT.dueSoonWorkingDays;
+        }
+      } catch (NumberFormatException e) {
+        problems.add(KEY_DUE_SOON + " must be a whole number, got '" + rawSoon + "'");
+      }
+    }
+    return new ReturnPolicy(day, zone, soon);
   }
 
   /** Reads the policy; throws {@link IllegalArgumentException} naming every bad key. */

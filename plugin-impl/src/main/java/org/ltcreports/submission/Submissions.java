@@ -36,6 +36,7 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.spi.HostUser;
+import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.submission.ArtifactVerification.RunMatch;
 import org.ltcreports.submission.ArtifactVerification.SubmissionMatch;
 import org.ltcreports.submission.ReturnCommand.Acknowledge;
@@ -63,12 +64,62 @@ public final class Submissions {
   private final Clock clock;
   private final ReturnPolicy policy;
   private final PracticeLocalities localities;
+  private final WorkingDays calendar;
 
-  public Submissions(Jdbi jdbi, Clock clock, ReturnPolicy policy, PracticeLocalities localities) {
+  public Submissions(
+      Jdbi jdbi,
+      Clock clock,
+      ReturnPolicy policy,
+      PracticeLocalities localities,
+      WorkingDays calendar) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.localities = Objects.requireNonNull(localities, "localities");
+    this.calendar = Objects.requireNonNull(calendar, "calendar");
+  }
+
+  /** With the England and Wales bank holidays. */
+  public Submissions(Jdbi jdbi, Clock clock, ReturnPolicy policy, PracticeLocalities localities) {
+    this(jdbi, clock, policy, localities, WorkingDays.englandAndWales());
+  }
+
+  // ---- status: the one place that decides it (ReturnStatus.of) ----
+
+  /** Today in the policy's time zone. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(policy.zone()));
+  }
+
+  public ReturnPolicy policy() {
+    return policy;
+  }
+
+  /** The status of a practice's return today. */
+  public ReturnStatus status(String practice, YearMonth month) {
+    return status(month, versions(practice, month));
+  }
+
+  /**
+   * The status of a return from its stored versions (oldest first; empty when nothing was
+   * submitted): the latest version's state, version 1's lateness.
+   */
+  public ReturnStatus status(YearMonth month, List<Submission> versions) {
+    if (versions.isEmpty()) {
+      return ReturnStatus.of(month, ReturnState.DRAFT, true, today(), policy, calendar);
+    }
+    Submission first = versions.get(0);
+    Submission latest = versions.get(versions.size() - 1);
+    return ReturnStatus.of(month, latest.state(), first.onTime(), today(), policy, calendar);
+  }
+
+  /** Every practice's versions of a month's return, oldest first, by practice code. */
+  public Map<String, List<Submission>> versionsForMonth(YearMonth month) {
+    Map<String, List<Submission>> out = new java.util.TreeMap<>();
+    for (Submission s : forMonth(month)) {
+      out.computeIfAbsent(s.practiceCode(), k -> new ArrayList<>()).add(s);
+    }
+    return out;
   }
 
   // ---- state changes ----

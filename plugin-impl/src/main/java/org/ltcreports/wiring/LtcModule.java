@@ -162,8 +162,9 @@ public final class LtcModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Submissions submissions(PluginDatabase db, Clock clock, PracticeLocalities localities) {
-    return new Submissions(db.jdbi(), clock, config.returnPolicy(), localities);
+  Submissions submissions(
+      PluginDatabase db, Clock clock, PracticeLocalities localities, WorkingDays calendar) {
+    return new Submissions(db.jdbi(), clock, config.returnPolicy(), localities, calendar);
   }
 
   @Provides

@@ -2,14 +2,15 @@ package org.ltcreports.wiring;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.Map;
-import java.util.TreeMap;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.report.SubmittedReturns;
-import org.ltcreports.submission.Submission;
 import org.ltcreports.submission.Submissions;
 
-/** The submission store seen by the collation: the first submission of each practice's return. */
+/**
+ * The submission store seen by the collation: every practice's return status and first submission.
+ */
 final class StoredSubmissions implements SubmittedReturns {
   private final Submissions submissions;
 
@@ -18,19 +19,18 @@ final class StoredSubmissions implements SubmittedReturns {
   }
 
   @Override
-  public Map<String, CollationWorkbook.Submission> forMonth(YearMonth month) {
-    Map<String, CollationWorkbook.Submission> first = new TreeMap<>();
-    for (Submission s : submissions.forMonth(month)) {
-      if (s.submittedAt() != null) {
-        first.putIfAbsent(
-            s.practiceCode(), new CollationWorkbook.Submission(s.submittedBy(), s.submittedAt()));
-      }
-    }
-    return first;
+  public Map<String, CollationWorkbook.Submission> forMonth(
+      YearMonth month, Collection<String> practices) {
+    return CollationWorkbook.Submission.forPractices(submissions, month, practices);
   }
 
   @Override
   public LocalDate dueDate(YearMonth month) {
     return submissions.dueDate(month);
+  }
+
+  @Override
+  public java.time.ZoneId zone() {
+    return submissions.policy().zone();
   }
 }

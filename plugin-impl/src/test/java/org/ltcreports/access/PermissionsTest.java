@@ -177,7 +177,8 @@ class PermissionsTest {
     Scope draft = Scope.practice("K83001", Audience.COMMISSIONER, LOCALITIES);
     Decision d = Permissions.decide(user(Role.COMMISSIONER), Action.VIEW_RETURN, draft);
     assertThat(d)
-        .isEqualTo(Decision.deny("COMMISSIONER sees returns only once they are submitted"));
+        .isEqualTo(
+            Decision.deny("Commissioners see a return only once the practice has submitted it"));
     assertThat(
             Permissions.decide(
                     user(Role.COMMISSIONER), Action.VIEW_RETURN, draft.withReturnSubmitted(true))
@@ -191,7 +192,7 @@ class PermissionsTest {
   void aLocalityCodeThatDisagreesWithThePracticeIsDenied() {
     Scope spoofed = new Scope("K99999", "L01", Audience.COMMISSIONER, true, LOCALITIES);
     Decision d = Permissions.decide(user(Role.LOCALITY_MANAGER), Action.VIEW_FEEDBACK, spoofed);
-    assertThat(d).isEqualTo(Decision.deny("practice K99999 is not known to be in locality L01"));
+    assertThat(d).isEqualTo(Decision.deny("Practice K99999 is not known to be in locality L01"));
   }
 
   @Test
@@ -199,7 +200,7 @@ class PermissionsTest {
     Scope unknown = Scope.practice("K55555", Audience.COMMISSIONER, LOCALITIES);
     assertThat(
             Permissions.decide(user(Role.LOCALITY_MANAGER), Action.VIEW_FEEDBACK, unknown).reason())
-        .isEqualTo("the locality of practice K55555 is not known");
+        .isEqualTo("The locality of practice K55555 is not known");
   }
 
   @Test
@@ -208,7 +209,7 @@ class PermissionsTest {
     for (Role r : EnumSet.of(Role.PRACTICE_USER, Role.PRACTICE_LEAD)) {
       Decision d = Permissions.decide(user(r), Action.DOWNLOAD_REPORT, locality);
       assertThat(d.allowed()).isFalse();
-      assertThat(d.reason()).contains("sees only its own practice");
+      assertThat(d.reason()).contains("see their own practices only");
     }
   }
 
@@ -216,7 +217,7 @@ class PermissionsTest {
   void aRequestWithoutAnAudienceIsDenied() {
     Scope noAudience = Scope.practice("K83001", null, LOCALITIES);
     assertThat(Permissions.decide(user(Role.PRACTICE_LEAD), Action.VIEW_FEEDBACK, noAudience))
-        .isEqualTo(Decision.deny("VIEW_FEEDBACK needs the audience of the output"));
+        .isEqualTo(Decision.deny("The request does not say whose copy of the report it is for"));
   }
 
   @Test
@@ -236,7 +237,27 @@ class PermissionsTest {
     assertThat(submit.allowed()).isFalse();
     assertThat(submit.reason())
         .isEqualTo(
-            "PRACTICE_USER may not SUBMIT_RETURN; AUDITOR may only read and export the audit log");
+            "Practice staff cannot submit returns; ask the practice lead; Auditors can only read"
+                + " and export the audit log");
+  }
+
+  /** The finding: denials read "COMMISSIONER may not VIEW_PATIENT_LIST". */
+  @Test
+  void denialsAreInPlainEnglish() {
+    assertThat(
+            Permissions.decide(
+                    user(Role.COMMISSIONER),
+                    Action.VIEW_PATIENT_LIST,
+                    Scope.practice("K83001", Audience.PRACTICE, LOCALITIES))
+                .reason())
+        .isEqualTo("Commissioners cannot see patient lists; ask the practice");
+    for (Role r : Role.values()) {
+      for (Action a : Action.values()) {
+        Decision d =
+            Permissions.decide(user(r), a, Scope.practice("K83001", Audience.PRACTICE, LOCALITIES));
+        assertThat(d.reason()).as(r + " " + a).doesNotContainPattern("[A-Z_]{6,}");
+      }
+    }
   }
 
   @Test
@@ -247,7 +268,7 @@ class PermissionsTest {
                     Action.VIEW_FEEDBACK,
                     Scope.practice("K83001", Audience.PRACTICE, LOCALITIES))
                 .reason())
-        .isEqualTo("x has no LTC Reports role");
+        .isEqualTo("x has no LTC Reports role; ask your system administrator to give you one");
     assertThat(Permissions.decide(null, Action.VIEW_AUDIT_LOG, Scope.none()).allowed()).isFalse();
   }
 }

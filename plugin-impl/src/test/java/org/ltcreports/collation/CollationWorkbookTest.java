@@ -36,6 +36,7 @@ import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.render.returns.ReturnXlsxRenderer;
+import org.ltcreports.submission.ReturnStatus;
 
 /**
  * Collation from a folder of practices' return files and from the database. The folder holds:
@@ -102,12 +103,25 @@ class CollationWorkbookTest {
         dir.resolve("junk.xlsx"), "PK not really a zip".getBytes(StandardCharsets.US_ASCII));
     writeBomb(dir.resolve("bomb.xlsx"));
 
+    // as the submission store says on 2026-11-30: P1 and P5 submitted (P5 after the 15th), the
+    // rest overdue
     Map<String, CollationWorkbook.Submission> submissions =
         Map.of(
             "P1",
-                new CollationWorkbook.Submission("lead@p1", Instant.parse("2026-11-10T09:00:00Z")),
+            new CollationWorkbook.Submission(
+                ReturnStatus.SUBMITTED_ON_TIME,
+                "lead@p1",
+                Instant.parse("2026-11-10T09:00:00Z"),
+                1),
+            "P2",
+            CollationWorkbook.Submission.unsubmitted(ReturnStatus.OVERDUE),
+            "P3",
+            CollationWorkbook.Submission.unsubmitted(ReturnStatus.OVERDUE),
+            "P4",
+            CollationWorkbook.Submission.unsubmitted(ReturnStatus.OVERDUE),
             "P5",
-                new CollationWorkbook.Submission("lead@p5", Instant.parse("2026-11-16T09:00:00Z")));
+            new CollationWorkbook.Submission(
+                ReturnStatus.SUBMITTED_LATE, "lead@p5", Instant.parse("2026-11-16T09:00:00Z"), 1));
     CollationWorkbook c =
         CollationWorkbook.fromDirectory(
             dir, OCT, expectedL1(), new ReturnFileReader(), submissions);
@@ -134,18 +148,44 @@ class CollationWorkbookTest {
       assertThat(wb.getSheet("P2")).isNull();
       assertTotalsMatch(wb, List.of(reports.get("P1"), reports.get("P5")));
       Sheet e = wb.getSheet("Expected vs received");
-      assertThat(statusOf(e, "P1")).isEqualTo("RECEIVED_ON_TIME");
-      assertThat(statusOf(e, "P2")).isEqualTo("REJECTED");
-      assertThat(statusOf(e, "P4")).isEqualTo("REJECTED");
-      assertThat(statusOf(e, "P5")).isEqualTo("RECEIVED_LATE");
+      // the one status vocabulary (ReturnStatus), not RECEIVED_ON_TIME / REJECTED codes
+      assertThat(statusOf(e, "P1")).isEqualTo("Submitted on time");
+      assertThat(statusOf(e, "P2")).isEqualTo("Overdue");
+      assertThat(statusOf(e, "P5")).isEqualTo("Submitted late");
+      assertThat(cellOf(e, "P1", 6)).isEqualTo("10 Nov 2026, 09:00 GMT"); // local time, not ISO
+      assertThat(cellOf(e, "P2", 7)).isEqualTo("No: file rejected (see Problems)");
+      assertThat(cellOf(e, "P4", 7)).isEqualTo("No: file rejected (see Problems)");
+      assertThat(cellOf(e, "P1", 7)).isEqualTo("Yes: from P1-copy.xlsx");
+      // 2 of the 5 expected practices merged: the total says so, naming the missing three
+      assertThat(summaryText(wb))
+          .contains(
+              "Partial total: the locality total covers 2 of 5 practices. Missing: P2 (file"
+                  + " rejected), P3 (file rejected), P4 (file rejected).");
+      // not merged: P1.xlsx (duplicate), P2, P3, P4, P4-b, P9, notes.txt, junk, bomb = 9 files
+      assertThat(c.outcome())
+          .isEqualTo(
+              "2 of 5 practices in the total: 2 submitted, 0 drafts (not submitted); 9 files not"
+                  + " merged");
       assertThat(wb.getSheet("Problems").getLastRowNum()).isEqualTo(c.problems().size());
     }
   }
 
   @Test
   void hubModeHasEveryPracticeOfTheLocality() throws IOException {
+    // on 2026-11-10 only P1 has submitted; the others are due (the hub builds their drafts)
+    Map<String, CollationWorkbook.Submission> store = new TreeMap<>();
+    for (String p : ReturnFixture.L1) {
+      store.put(p, CollationWorkbook.Submission.unsubmitted(ReturnStatus.DUE));
+    }
+    store.put(
+        "P1",
+        new CollationWorkbook.Submission(
+            ReturnStatus.SUBMITTED_ON_TIME, "lead@p1", Instant.parse("2026-11-10T09:00:00Z"), 1));
     CollationWorkbook c =
-        CollationWorkbook.fromDatabase(october, "L1", LocalDate.of(2026, 11, 15), Map.of());
+        CollationWorkbook.fromDatabase(october, "L1", LocalDate.of(2026, 11, 15), store);
+    // honest count (the job page once said "Ready: 6 returns merged" when 1 was submitted)
+    assertThat(c.outcome())
+        .isEqualTo("5 of 5 practices in the total: 1 submitted, 4 drafts (not submitted)");
     assertThat(c.merged())
         .extracting(ReturnFile::practiceCode)
         .containsExactlyElementsOf(ReturnFixture.L1);
@@ -160,7 +200,16 @@ class CollationWorkbookTest {
       Cell total = cell(s, "C7");
       assertThat(total.getCellFormula()).isEqualTo("SUM(C2:C6)");
       assertThat(cell(s, "E7").getCellFormula()).isEqualTo("IF(D7=0,\"\",C7/D7*100)");
-      assertThat(statusOf(wb.getSheet("Expected vs received"), "P3")).isEqualTo("RECEIVED");
+      Sheet e = wb.getSheet("Expected vs received");
+      // a draft is a draft (it once said Received YES / RECEIVED)
+      assertThat(statusOf(e, "P3")).isEqualTo("Due");
+      assertThat(cellOf(e, "P3", 7)).isEqualTo("Yes: draft figures (not submitted)");
+      assertThat(statusOf(e, "P1")).isEqualTo("Submitted on time");
+      assertThat(summaryText(wb))
+          .contains(
+              "Draft figures: P2, P3, P4, P5 have not submitted a return; their figures here are"
+                  + " drafts built from the database and may change.")
+          .doesNotContain("Partial total");
     }
   }
 
@@ -261,13 +310,31 @@ class CollationWorkbookTest {
             .toList());
   }
 
-  private static String statusOf(Sheet s, String practice) {
+  /** The "Return status" column of Expected vs received. */
+  static String statusOf(Sheet s, String practice) {
+    return cellOf(s, practice, 3);
+  }
+
+  static String cellOf(Sheet s, String practice, int column) {
     for (Row r : s) {
       if (r.getRowNum() > 0 && practice.equals(r.getCell(0).getStringCellValue())) {
-        return r.getCell(5).getStringCellValue();
+        Cell c = r.getCell(column);
+        return c == null ? null : c.getStringCellValue();
       }
     }
     return null;
+  }
+
+  /** Every text of the Summary sheet's first column, one per line. */
+  static String summaryText(XSSFWorkbook wb) {
+    StringBuilder out = new StringBuilder();
+    for (Row r : wb.getSheet("Summary")) {
+      Cell c = r.getCell(0);
+      if (c != null && c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+        out.append(c.getStringCellValue()).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   static Cell cell(Sheet s, String address) {

@@ -192,7 +192,7 @@ class AdmissionReviewsTest {
         .isInstanceOf(AccessDenied.class);
     assertThatThrownBy(() -> reviews.save(elsewhere, review("S1", AVOIDABLE)))
         .isInstanceOf(AccessDenied.class)
-        .hasMessage("PRACTICE_LEAD dr.b does not act for practice K83001");
+        .hasMessage("dr.b does not act for practice K83001");
   }
 
   @Test

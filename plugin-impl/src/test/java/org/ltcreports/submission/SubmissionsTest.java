@@ -127,10 +127,10 @@ class SubmissionsTest {
   void onlyTheLeadOfThePracticeSubmits() {
     assertThatThrownBy(() -> submissions.submit(USER, request(120, List.of())))
         .isInstanceOf(AccessDenied.class)
-        .hasMessage("PRACTICE_USER may not SUBMIT_RETURN");
+        .hasMessage("Practice staff cannot submit returns; ask the practice lead");
     assertThatThrownBy(() -> submissions.submit(OTHER_LEAD, request(120, List.of())))
         .isInstanceOf(AccessDenied.class)
-        .hasMessage("PRACTICE_LEAD olu does not act for practice K83001");
+        .hasMessage("olu does not act for practice K83001");
   }
 
   @Test
@@ -224,7 +224,7 @@ class SubmissionsTest {
     HostUser elsewhere = new HostUser("cy", Set.of(Role.COMMISSIONER), Set.of(), Set.of("L02"));
     assertThatThrownBy(() -> submissions.acknowledge(elsewhere, "K83001", OCT))
         .isInstanceOf(AccessDenied.class)
-        .hasMessage("COMMISSIONER cy does not act for locality L01");
+        .hasMessage("cy does not act for locality L01");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.ltcreports.access.Action;
 import org.ltcreports.access.Scope;
 import org.ltcreports.api.report.Audience;
@@ -15,8 +16,9 @@ import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.audit.AuditEntry;
 import org.ltcreports.audit.AuditQuery;
+import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
-import org.ltcreports.submission.ReturnState;
+import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
@@ -42,34 +44,37 @@ final class AdminPages {
     PracticePages.monthSelect(m, "submissions-month", latest, month);
     m.el("button", "Show", "type", "submit");
     m.close("form");
-    m.open("table").el("caption", "Returns for " + month + " you may see");
+    m.open("table").el("caption", "Returns for " + PeopleTime.month(month) + " you may see");
     m.open("thead").open("tr");
-    for (String h : List.of("Practice", "State", "Version", "Submitted", "On time")) {
+    for (String h : List.of("Practice", "Return status", "Latest version", "First submitted")) {
       m.el("th", h, "scope", "col");
     }
     m.close("tr").close("thead").open("tbody");
     int shown = 0;
+    Map<String, List<Submission>> versions = web.submissions().versionsForMonth(month);
     for (Practice p : practices.practicesInScope(user)) {
       String code = p.practiceCode();
-      ReturnState state = web.submissions().state(code, month);
+      List<Submission> v = versions.getOrDefault(code, List.of());
+      ReturnStatus status = web.submissions().status(month, v);
       Scope scope =
-          web.practiceScope(code, Audience.COMMISSIONER)
-              .withReturnSubmitted(state != ReturnState.DRAFT);
+          web.practiceScope(code, Audience.COMMISSIONER).withReturnSubmitted(!v.isEmpty());
       if (!web.may(user, Action.VIEW_RETURN, scope)) {
         continue;
       }
       shown++;
-      Submission s = web.submissions().latest(code, month).orElse(null);
       m.open("tr")
           .open("th", "scope", "row")
           .a(
               x.base() + "/practices/" + code + "/returns/" + month + "/history",
               code + " " + p.practiceName())
           .close("th");
-      m.el("td", state)
-          .el("td", s == null ? "" : s.version())
-          .el("td", s == null ? "" : s.submittedAt() + " by " + s.submittedBy())
-          .el("td", s == null ? "" : s.onTime() ? "yes" : "late")
+      m.open("td");
+      StatusText.show(m, status);
+      m.close("td");
+      m.el("td", v.isEmpty() ? "" : v.get(v.size() - 1).version())
+          .el(
+              "td",
+              v.isEmpty() ? "" : StatusText.submitted(v.get(0), web.submissions().policy().zone()))
           .close("tr");
     }
     m.close("tbody").close("table");

@@ -25,6 +25,7 @@ import org.ltcreports.review.ReviewConflict;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.IllegalTransition;
 import org.ltcreports.submission.ReturnState;
+import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.StoredArtifact;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.web.HealthCheck;
@@ -106,6 +107,8 @@ public final class ApiRoutes extends KnownMethodsServlet {
         writeJson(resp, 200, Map.of("token", CsrfTokens.token(req)));
       } else if (s.size() == 2 && s.get(0).equals("reports")) {
         report(req, resp, user, s.get(1), path);
+      } else if (s.size() == 3 && s.get(0).equals("returns")) {
+        returnStatus(resp, user, s, path);
       } else {
         throw new Web.NotFound("no such endpoint");
       }
@@ -221,6 +224,47 @@ public final class ApiRoutes extends KnownMethodsServlet {
     }
   }
 
+  /**
+   * {@code GET /api/returns/{practice}/{month}}: the return's one status (the words every page
+   * shows, and a key for machines), due date and versions. Anyone who may see the practice's
+   * submitted returns may see the status (it says whether, not what).
+   */
+  private void returnStatus(HttpServletResponse resp, HostUser user, List<String> s, String path)
+      throws IOException {
+    String code = RequestParameters.practiceCode(s.get(1));
+    YearMonth month = RequestParameters.month(s.get(2));
+    known(code);
+    web.require(
+        user,
+        Action.VIEW_RETURN,
+        web.practiceScope(code, Audience.COMMISSIONER).withReturnSubmitted(true),
+        month,
+        path);
+    List<Submission> versions = web.submissions().versions(code, month);
+    ReturnStatus status = web.submissions().status(month, versions);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("practice", code);
+    out.put("month", month.toString());
+    out.put("status", status.words());
+    out.put("status_key", status.key());
+    out.put("due_date", web.submissions().dueDate(month).toString());
+    List<Map<String, Object>> vs = new ArrayList<>();
+    for (Submission v : versions) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("version", v.version());
+      one.put("state", v.state().name());
+      one.put("submitted_at", v.submittedAt().toString());
+      one.put("submitted_by", v.submittedBy());
+      one.put("on_time", v.onTime());
+      if (v.reason() != null) {
+        one.put("sent_back_because", v.reason());
+      }
+      vs.add(one);
+    }
+    out.put("versions", vs);
+    writeJson(resp, 200, out);
+  }
+
   private void returns(
       HttpServletRequest req, HttpServletResponse resp, HostUser user, List<String> s, String path)
       throws IOException {
@@ -239,6 +283,9 @@ public final class ApiRoutes extends KnownMethodsServlet {
       out.put("version", sub.version());
       out.put("state", sub.state().name());
       out.put("on_time", sub.onTime());
+      ReturnStatus status = web.submissions().status(code, month);
+      out.put("status", status.words());
+      out.put("status_key", status.key());
       List<Map<String, Object>> files = new ArrayList<>();
       for (StoredArtifact a : sub.artifacts()) {
         files.add(

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +40,16 @@ public final class Jobs implements AutoCloseable {
   }
 
   /** The file a job produced. */
-  public record Result(String fileName, String contentType, byte[] bytes, String summary) {}
+  /**
+   * @param summary one honest line of what the file holds
+   * @param details what the person should know besides (files not merged and why; partial totals)
+   */
+  public record Result(
+      String fileName, String contentType, byte[] bytes, String summary, List<String> details) {
+    public Result {
+      details = List.copyOf(details);
+    }
+  }
 
   /** One job as its owner sees it. */
   public static final class Job {

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +28,9 @@ import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.collation.ReturnFileReader;
+import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.web.RequestParameters.BadRequest;
 import org.ltcreports.web.Uploads;
@@ -125,37 +126,53 @@ final class LocalityPages {
     Page page = x.page("Locality " + locality + ", " + month);
     Markup m = page.body();
     List<String> codes = web.reports().context().practicesOf(locality);
-    Map<String, Submission> latest = latestSubmissions(month);
+    Map<String, List<Submission>> versions = web.submissions().versionsForMonth(month);
     LocalDate due = web.submissions().dueDate(month);
-    long received = codes.stream().filter(latest::containsKey).count();
+    long submitted =
+        codes.stream()
+            .filter(
+                c ->
+                    !web.submissions()
+                        .status(month, versions.getOrDefault(c, List.of()))
+                        .unsubmitted())
+            .count();
     m.el(
         "p",
-        received + " of " + codes.size() + " returns received for " + month + "; due " + due + ".");
-    m.open("table").el("caption", "Expected vs received returns, " + month);
+        submitted
+            + " of "
+            + codes.size()
+            + " returns submitted for "
+            + PeopleTime.month(month)
+            + "; due "
+            + PeopleTime.date(due)
+            + ".");
+    m.open("table").el("caption", "Returns for " + PeopleTime.month(month));
     m.open("thead").open("tr");
-    for (String h : List.of("Practice", "Return", "Submitted", "On time", "Feedback")) {
+    for (String h : List.of("Practice", "Return status", "Submitted", "Feedback", "Decision")) {
       m.el("th", h, "scope", "col");
     }
     m.close("tr").close("thead").open("tbody");
     for (String code : codes) {
       Practice p = web.reports().context().practice(code);
-      Submission s = latest.get(code);
+      List<Submission> v = versions.getOrDefault(code, List.of());
+      ReturnStatus status = web.submissions().status(month, v);
       m.open("tr").el("th", code + " " + p.practiceName(), "scope", "row");
       m.open("td");
-      if (s == null) {
-        m.el("span", "Not received", "class", "due");
-      } else {
+      StatusText.show(m, status);
+      if (!v.isEmpty()
+          && web.may(
+              user,
+              Action.VIEW_RETURN,
+              web.practiceScope(code, Audience.COMMISSIONER).withReturnSubmitted(true))) {
+        m.text(" ");
         m.a(
             x.base() + "/practices/" + code + "/returns/" + month + "/history",
-            s.state() + " (version " + s.version() + ")");
+            "version " + v.get(v.size() - 1).version());
       }
       m.close("td");
-      m.el("td", s == null ? "" : s.submittedAt() + " by " + s.submittedBy());
       m.el(
           "td",
-          s == null ? "" : s.onTime() ? "yes" : "late",
-          "class",
-          s != null && !s.onTime() ? "late" : null);
+          v.isEmpty() ? "" : StatusText.submitted(v.get(0), web.submissions().policy().zone()));
       m.open("td")
           .a(
               x.base()
@@ -167,6 +184,11 @@ final class LocalityPages {
                   + Audience.COMMISSIONER,
               "Feedback")
           .close("td");
+      m.open("td");
+      if (status.awaitingDecision()) {
+        DecisionForm.show(page, m, x, web, user, code, month, "overview");
+      }
+      m.close("td");
       m.close("tr");
     }
     m.close("tbody").close("table");
@@ -240,26 +262,13 @@ final class LocalityPages {
     page.send(x.resp(), 200);
   }
 
-  private Map<String, Submission> latestSubmissions(YearMonth month) {
-    Map<String, Submission> out = new HashMap<>();
-    for (Submission s : web.submissions().forMonth(month)) {
-      Submission prev = out.get(s.practiceCode());
-      if (prev == null || prev.version() < s.version()) {
-        out.put(s.practiceCode(), s);
-      }
-    }
-    return out;
-  }
-
   private void collate(Exchange x, String locality, YearMonth month, Path uploaded)
       throws IOException {
     HostUser user = x.user();
     web.require(user, Action.COLLATE, Scope.locality(locality, null), month, x.path());
-    Map<String, CollationWorkbook.Submission> submitted = new TreeMap<>();
-    for (Submission s : latestSubmissions(month).values()) {
-      submitted.put(
-          s.practiceCode(), new CollationWorkbook.Submission(s.submittedBy(), s.submittedAt()));
-    }
+    Map<String, CollationWorkbook.Submission> submitted =
+        CollationWorkbook.Submission.forPractices(
+            web.submissions(), month, web.reports().context().practicesOf(locality));
     LocalDate due = web.submissions().dueDate(month);
     Jobs.Job job =
         web.jobs()
@@ -294,7 +303,7 @@ final class LocalityPages {
                     }
                     progress.update("Writing the workbook", 70);
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    wb.write(out, LocalDate.now());
+                    wb.write(out, web.submissions().today(), web.submissions().policy().zone());
                     byte[] bytes = out.toByteArray();
                     String name = "collation-" + locality + "-" + month + ".xlsx";
                     web.record(
@@ -308,14 +317,17 @@ final class LocalityPages {
                                 .parameter("mode", uploaded == null ? "database" : "files")
                                 .parameter("problems", wb.problems().size())
                                 .artifactSha256(Web.sha256(bytes)));
+                    List<String> details = new ArrayList<>(wb.coverageWarnings());
+                    for (CollationWorkbook.Problem p : wb.problems()) {
+                      details.add(
+                          "Not merged: "
+                              + p.source()
+                              + (p.practiceCode() == null ? "" : " (" + p.practiceCode() + ")")
+                              + ": "
+                              + p.reason());
+                    }
                     return new Jobs.Result(
-                        name,
-                        Format.XLSX.contentType(),
-                        bytes,
-                        wb.merged().size()
-                            + " returns merged, "
-                            + wb.problems().size()
-                            + " problems listed");
+                        name, Format.XLSX.contentType(), bytes, wb.outcome(), details);
                   } finally {
                     if (uploaded != null) {
                       deleteTree(uploaded);
@@ -426,7 +438,8 @@ final class LocalityPages {
                       "locality-" + locality + "-" + month + ".zip",
                       "application/zip",
                       bytes,
-                      "PDF and XLSX of the locality summary");
+                      "PDF and XLSX of the locality summary",
+                      List.of());
                 });
     x.redirect("/jobs/" + job.id());
   }
@@ -481,6 +494,14 @@ final class LocalityPages {
       m.open("div", "class", "notice", "role", "status")
           .el("p", "Ready: " + job.result().summary())
           .close("div");
+      if (!job.result().details().isEmpty()) {
+        m.open("div", "class", "warning", "id", "job-details");
+        m.open("ul");
+        for (String d : job.result().details()) {
+          m.el("li", d);
+        }
+        m.close("ul").close("div");
+      }
       m.open("p")
           .a(
               x.base() + "/jobs/" + job.id() + "/download",

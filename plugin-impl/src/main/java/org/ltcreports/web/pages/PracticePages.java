@@ -25,6 +25,7 @@ import org.ltcreports.audit.AuditAction;
 import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
 import org.ltcreports.measures.Admission;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.PeopleTime;
 import org.ltcreports.report.BatchGenerator;
 import org.ltcreports.review.AdmissionReview;
 import org.ltcreports.review.ContributingFactor;
@@ -33,6 +34,7 @@ import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ArtifactFile;
 import org.ltcreports.submission.FigureDiff;
 import org.ltcreports.submission.ReturnState;
+import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.StoredArtifact;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.submission.SubmitRequest;
@@ -87,25 +89,27 @@ final class PracticePages {
       m.el("button", "Open", "type", "submit");
       m.close("form");
 
-      m.el("h2", "What is due for " + latest);
-      m.open("table").el("caption", "Returns and admission reviews for " + latest);
+      openReturns(x, m, user, practices, latest);
+
+      m.el("h2", "This month: " + PeopleTime.month(latest));
+      m.open("table")
+          .el("caption", "Returns and admission reviews for " + PeopleTime.month(latest));
       m.open("thead").open("tr");
-      for (String h : List.of("Practice", "Return", "Due", "Admission reviews")) {
+      for (String h : List.of("Practice", "Return status", "Due", "Admission reviews")) {
         m.el("th", h, "scope", "col");
       }
       m.close("tr").close("thead").open("tbody");
       LocalDate due = web.submissions().dueDate(latest);
+      Map<String, List<Submission>> versions = web.submissions().versionsForMonth(latest);
       for (Practice p : practices) {
         String code = p.practiceCode();
-        ReturnState state = web.submissions().state(code, latest);
+        List<Submission> v = versions.getOrDefault(code, List.of());
+        ReturnStatus status = web.submissions().status(latest, v);
         m.open("tr").el("th", code + " " + p.practiceName(), "scope", "row");
         m.open("td");
-        m.a(
-            x.base() + "/practices/" + code + "/returns/" + latest,
-            state == ReturnState.DRAFT ? "Not yet submitted" : state.name().toLowerCase());
+        returnLink(x, m, user, code, latest, status);
         m.close("td");
-        boolean late = state == ReturnState.DRAFT && LocalDate.now().isAfter(due);
-        m.el("td", due + (late ? " (overdue)" : ""), "class", late ? "late" : null);
+        m.el("td", PeopleTime.date(due));
         m.open("td");
         if (web.may(user, Action.VIEW_REVIEWS, web.practiceScope(code, null))) {
           int dueReviews = worklist.due(web.reports().context(), code, latest).size();
@@ -147,6 +151,89 @@ final class PracticePages {
       m.close("ul");
     }
     page.send(x.resp(), 200);
+  }
+
+  /** How many months back home looks for returns still open. */
+  static final int OPEN_MONTHS = 12;
+
+  /**
+   * Every open return of the user's practices over the last {@link #OPEN_MONTHS} months, most
+   * urgent first (overdue, sent back, due, awaiting a decision, draft), oldest month first within
+   * each: what this user has to do or chase, whichever month it belongs to.
+   */
+  private void openReturns(
+      Exchange x, Markup m, HostUser user, List<Practice> practices, YearMonth latest) {
+    record Item(Practice practice, YearMonth month, ReturnStatus status, Submission latest) {}
+    List<Item> items = new ArrayList<>();
+    for (int k = OPEN_MONTHS - 1; k >= 0; k--) {
+      YearMonth month = latest.minusMonths(k);
+      Map<String, List<Submission>> versions = web.submissions().versionsForMonth(month);
+      for (Practice p : practices) {
+        List<Submission> v = versions.getOrDefault(p.practiceCode(), List.of());
+        ReturnStatus status = web.submissions().status(month, v);
+        if (status == ReturnStatus.ACKNOWLEDGED || status == ReturnStatus.NOT_DUE_YET) {
+          continue;
+        }
+        items.add(new Item(p, month, status, v.isEmpty() ? null : v.get(v.size() - 1)));
+      }
+    }
+    items.sort(
+        java.util.Comparator.comparingInt((Item i) -> i.status().urgency())
+            .thenComparing(Item::month)
+            .thenComparing(i -> i.practice().practiceCode()));
+    m.el("h2", "Open returns");
+    if (items.isEmpty()) {
+      m.el(
+          "p",
+          "Every return of the last " + OPEN_MONTHS + " months is acknowledged.",
+          "class",
+          "ok");
+      return;
+    }
+    m.open("table", "id", "open-returns")
+        .el("caption", "Returns not yet acknowledged, most urgent first");
+    m.open("thead").open("tr");
+    for (String h : List.of("Practice", "Month", "Return status", "Due", "Sent back because")) {
+      m.el("th", h, "scope", "col");
+    }
+    m.close("tr").close("thead").open("tbody");
+    for (Item i : items) {
+      String code = i.practice().practiceCode();
+      m.open("tr").el("th", code + " " + i.practice().practiceName(), "scope", "row");
+      m.el("td", PeopleTime.month(i.month()));
+      m.open("td");
+      returnLink(x, m, user, code, i.month(), i.status());
+      m.close("td");
+      m.el("td", PeopleTime.date(web.submissions().dueDate(i.month())));
+      m.el(
+          "td",
+          i.status() == ReturnStatus.RETURNED && i.latest() != null && i.latest().reason() != null
+              ? i.latest().reason()
+              : "");
+      m.close("tr");
+    }
+    m.close("tbody").close("table");
+  }
+
+  /**
+   * The status, linked to the return when the user may open it (a commissioner may not open a
+   * return nobody has submitted, so it gets the words without a link).
+   */
+  private void returnLink(
+      Exchange x, Markup m, HostUser user, String code, YearMonth month, ReturnStatus status) {
+    boolean mayOpen =
+        web.may(
+            user,
+            Action.VIEW_RETURN,
+            web.practiceScope(code, Audience.COMMISSIONER)
+                .withReturnSubmitted(!status.unsubmitted()));
+    if (mayOpen) {
+      m.open("a", "href", x.base() + "/practices/" + code + "/returns/" + month);
+      StatusText.show(m, status);
+      m.close("a");
+    } else {
+      StatusText.show(m, status);
+    }
   }
 
   /** The home page's picker (a GET form, no JavaScript): sends the user to the page chosen. */
@@ -295,23 +382,25 @@ final class PracticePages {
     if (message != null) {
       m.open("div", "class", "notice", "role", "status").el("p", message).close("div");
     }
-    Optional<Submission> latest = web.submissions().latest(code, month);
+    List<Submission> versions = web.submissions().versions(code, month);
+    Optional<Submission> latest =
+        versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     m.open("dl", "class", "facts");
-    m.el("dt", "State").el("dd", state);
-    m.el("dt", "Due").el("dd", web.submissions().dueDate(month));
+    m.el("dt", "Return status").open("dd");
+    StatusText.show(m, web.submissions().status(month, versions));
+    m.close("dd");
+    m.el("dt", "Due").el("dd", PeopleTime.date(web.submissions().dueDate(month)));
     latest.ifPresent(
         s -> {
           m.el("dt", "Latest version")
               .el(
                   "dd",
-                  s.version()
-                      + ", submitted by "
-                      + s.submittedBy()
-                      + " at "
-                      + s.submittedAt()
-                      + (s.onTime() ? " (on time)" : " (late)"));
+                  "Version "
+                      + s.version()
+                      + ", submitted "
+                      + StatusText.submitted(s, web.submissions().policy().zone()));
           if (s.reason() != null) {
-            m.el("dt", "Returned because").el("dd", s.reason());
+            m.el("dt", "Sent back because").el("dd", s.reason());
           }
         });
     m.close("dl");
@@ -472,6 +561,17 @@ final class PracticePages {
     return s;
   }
 
+  /** "Submitted", "Sent back", "Resubmitted", "Acknowledged": what happened to one version. */
+  static String stateWords(Submission s) {
+    return switch (s.state()) {
+      case DRAFT -> "Draft";
+      case SUBMITTED -> "Submitted";
+      case RESUBMITTED -> "Resubmitted";
+      case RETURNED -> "Sent back";
+      case ACKNOWLEDGED -> "Acknowledged";
+    };
+  }
+
   /** Viewing a return: commissioners only once it has been submitted. Returns its state. */
   private ReturnState requireViewReturn(Exchange x, String code, YearMonth month) {
     ReturnState state = web.submissions().state(code, month);
@@ -495,18 +595,26 @@ final class PracticePages {
     if (versions.isEmpty()) {
       m.el("p", "Nothing has been submitted yet.");
     }
+    var zone = web.submissions().policy().zone();
+    if (!versions.isEmpty()) {
+      m.open("p").text("Return status: ");
+      StatusText.show(m, web.submissions().status(month, versions));
+      m.close("p");
+    }
     for (Submission s : versions) {
-      m.el("h2", "Version " + s.version() + ": " + s.state());
+      m.el("h2", "Version " + s.version() + ": " + stateWords(s));
       m.open("dl", "class", "facts");
       m.el("dt", "Submitted")
           .el(
               "dd",
-              s.submittedAt() + " by " + s.submittedBy() + (s.onTime() ? " (on time)" : " (late)"));
+              StatusText.submitted(s, zone)
+                  + (s.version() == 1 ? (s.onTime() ? " (on time)" : " (late)") : ""));
       if (s.decidedBy() != null) {
-        m.el("dt", "Decided").el("dd", s.decidedAt() + " by " + s.decidedBy());
+        m.el("dt", s.state() == ReturnState.RETURNED ? "Sent back" : "Acknowledged")
+            .el("dd", PeopleTime.format(s.decidedAt(), zone) + " by " + s.decidedBy());
       }
       if (s.reason() != null) {
-        m.el("dt", "Reason").el("dd", s.reason());
+        m.el("dt", "Sent back because").el("dd", s.reason());
       }
       m.el("dt", "Warnings acknowledged")
           .el(
@@ -548,21 +656,14 @@ final class PracticePages {
       m.close("tbody").close("table");
       if (s.version() > 1) {
         Optional<FigureDiff> diff = web.submissions().changes(code, month, s.version());
-        diff.ifPresent(d -> m.el("pre", d.toString()));
+        diff.ifPresent(d -> FigureChanges.show(m, d, s.version()));
       }
     }
     boolean awaiting = state == ReturnState.SUBMITTED || state == ReturnState.RESUBMITTED;
     Scope decided = web.practiceScope(code, Audience.COMMISSIONER).withReturnSubmitted(true);
     if (awaiting && web.may(user, Action.ACKNOWLEDGE_RETURN, decided)) {
       m.el("h2", "Acknowledge or send back");
-      page.postForm(
-          x.base() + "/practices/" + code + "/returns/" + month + "/decide", "class", "decide");
-      m.label("reason", "Reason (required to send the return back)");
-      m.open("textarea", "id", "reason", "name", "reason", "rows", "3", "cols", "60")
-          .close("textarea");
-      m.el("button", "Acknowledge", "type", "submit", "name", "decision", "value", "acknowledge");
-      m.el("button", "Send back", "type", "submit", "name", "decision", "value", "send-back");
-      m.close("form");
+      DecisionForm.show(page, m, x, web, user, code, month, "history");
     }
     page.send(x.resp(), 200);
   }
@@ -603,7 +704,11 @@ final class PracticePages {
                 .month(month)
                 .audience(Audience.COMMISSIONER)
                 .parameter("version", s.version()));
-    x.resp().sendRedirect(x.base() + "/practices/" + code + "/returns/" + month + "/history");
+    if ("overview".equals(x.req().getParameter("back"))) {
+      x.resp().sendRedirect(x.base() + "/localities/" + practice.localityCode() + "/" + month);
+    } else {
+      x.resp().sendRedirect(x.base() + "/practices/" + code + "/returns/" + month + "/history");
+    }
   }
 
   private void draftFile(Exchange x, Practice practice, YearMonth month, String ext)

@@ -55,6 +55,12 @@ public final class Stylesheet {
       .error{border-left:8px solid #d5281b;background:#fde8e6;padding:.75rem 1rem;margin:1rem 0}
       .ok{color:#00401e;font-weight:bold}
       .late,.due{color:#a31a0f;font-weight:bold}
+      .status{display:inline-block;padding:0 .4rem;font-weight:bold;border-left:6px solid #aeb7bd}
+      .status-alarm{color:#a31a0f;border-left-color:#d5281b;background:#fde8e6}
+      .status-due{color:#212b32;border-left-color:#ffb81c;background:#fff9e6}
+      .status-done{color:#00401e;border-left-color:#007f3b;background:#e6f3ec}
+      .status-neutral{color:#212b32;border-left-color:#005eb8;background:#e8edee}
+      form.decide textarea{min-height:2.5rem}
       .downloads{list-style:none;display:flex;flex-wrap:wrap;gap:0 .5rem;padding:0;margin:0}
       .report-frame{width:100%;height:75vh;border:2px solid #aeb7bd}
       progress{width:100%;height:1.5rem}

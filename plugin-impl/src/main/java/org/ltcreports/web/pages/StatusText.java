@@ -1,0 +1,21 @@
+package org.ltcreports.web.pages;
+
+import java.time.ZoneId;
+import org.ltcreports.render.PeopleTime;
+import org.ltcreports.submission.ReturnStatus;
+import org.ltcreports.submission.Submission;
+
+/** How every page shows a return's status and submission: the same words and colours. */
+final class StatusText {
+  private StatusText() {}
+
+  /** {@code <span class="status status-alarm">Overdue</span>}. */
+  static void show(Markup m, ReturnStatus status) {
+    m.el("span", status.words(), "class", status.cssClass());
+  }
+
+  /** "5 Dec 2026, 21:57 GMT by lead". */
+  static String submitted(Submission s, ZoneId zone) {
+    return PeopleTime.format(s.submittedAt(), zone) + " by " + s.submittedBy();
+  }
+}
