@@ -140,7 +140,13 @@ final class AdminPages {
     m.open("div").label("f-action", "Action").open("select", "id", "f-action", "name", "action");
     m.el("option", "any", "value", "");
     for (AuditAction a : AuditAction.values()) {
-      m.el("option", a.name(), "value", a.name(), "selected", Markup.flag(a == action, "selected"));
+      m.el(
+          "option",
+          Labels.code(a.name()),
+          "value",
+          a.name(),
+          "selected",
+          Markup.flag(a == action, "selected"));
     }
     m.close("select").close("div");
     m.open("div")
@@ -204,37 +210,23 @@ final class AdminPages {
             "class",
             "button secondary")
         .close("p");
-    m.open("table")
+    m.open("table", "class", "audit")
         .el("caption", "Newest " + PAGE_ROWS + " matching events (the export has them all)");
     m.open("thead").open("tr");
-    for (String h :
-        List.of(
-            "Seq",
-            "Time (UTC)",
-            "User",
-            "Role",
-            "Action",
-            "Practice",
-            "Month",
-            "Audience",
-            "Outcome",
-            "Details",
-            "SHA-256")) {
+    for (String h : List.of("#", "Time", "Who", "What", "About", "Outcome", "Details", "File")) {
       m.el("th", h, "scope", "col");
     }
     m.close("tr").close("thead").open("tbody");
+    var zone = web.submissions().policy().zone();
     for (AuditEntry e : rows) {
       m.open("tr")
           .el("td", e.seq(), "class", "num")
-          .el("td", e.eventTime())
-          .el("td", e.userName())
-          .el("td", e.role())
-          .el("td", e.action())
-          .el("td", e.practiceCode())
-          .el("td", e.month())
-          .el("td", e.audience())
-          .el("td", e.outcome())
-          .el("td", e.parametersJson())
+          .el("td", PeopleTime.format(e.eventTime(), zone))
+          .el("td", e.userName() + (e.role() == null ? "" : " (" + Labels.code(e.role()) + ")"))
+          .el("td", Labels.code(e.action()))
+          .el("td", Labels.target(e))
+          .el("td", Labels.code(e.outcome()))
+          .el("td", details(e.parametersJson()))
           .open("td")
           .el(
               "code",
@@ -246,6 +238,30 @@ final class AdminPages {
     }
     m.close("tbody").close("table");
     page.send(x.resp(), 200);
+  }
+
+  /** The event's parameters as "key: value; key: value" (words for coded values). */
+  static String details(String json) {
+    if (json == null || json.isBlank() || json.equals("{}")) {
+      return "";
+    }
+    try {
+      var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+      List<String> parts = new java.util.ArrayList<>();
+      node.fields()
+          .forEachRemaining(
+              f -> {
+                String v =
+                    f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString();
+                if (v.matches("[A-Z][A-Z_]{3,}")) {
+                  v = Labels.code(v).toLowerCase(java.util.Locale.ROOT);
+                }
+                parts.add(f.getKey().replace('_', ' ') + ": " + v);
+              });
+      return String.join("; ", parts);
+    } catch (java.io.IOException ex) {
+      return json;
+    }
   }
 
   private static String enc(String s) {

@@ -30,6 +30,7 @@ import org.ltcreports.report.BatchGenerator;
 import org.ltcreports.review.AdmissionReview;
 import org.ltcreports.review.ContributingFactor;
 import org.ltcreports.review.ReviewOutcome;
+import org.ltcreports.review.ReviewSummary;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ArtifactFile;
 import org.ltcreports.submission.FigureDiff;
@@ -65,9 +66,9 @@ final class PracticePages {
     m.el(
         "p",
         "Data as at "
-            + web.reports().context().extractDate()
+            + PeopleTime.date(web.reports().context().extractDate())
             + ". The latest complete month is "
-            + latest
+            + PeopleTime.month(latest)
             + ".");
     if (!practices.isEmpty()) {
       m.open("form", "method", "get", "action", x.base() + "/go", "class", "filters");
@@ -319,7 +320,7 @@ final class PracticePages {
     m.open("dl", "class", "facts");
     m.el("dt", "Practice").el("dd", code + " " + practice.practiceName());
     m.el("dt", "Month").el("dd", month);
-    m.el("dt", "Audience").el("dd", audience);
+    m.el("dt", "Copy").el("dd", Labels.audience(audience));
     m.close("dl");
     String query = "?practice=" + code + "&month=" + month + "&audience=" + audience;
     m.el("h2", "Download");
@@ -816,33 +817,96 @@ final class PracticePages {
                 .parameter("page", "review-worklist"));
     Page page = x.page("Admission reviews for " + practice.practiceName() + ", " + month);
     Markup m = page.body();
+    String saved = x.param("saved");
+    if (saved != null && done.containsKey(saved)) {
+      m.open("div", "class", "notice", "role", "status")
+          .el(
+              "p",
+              "Saved the review of admission "
+                  + saved
+                  + ": "
+                  + done.get(saved).outcome().words()
+                  + ".")
+          .close("div");
+    }
+    if (due.isEmpty()) {
+      m.el(
+          "p",
+          "No emergency admissions of patients on the case management register in "
+              + PeopleTime.month(month)
+              + ", so there is nothing to review this month.");
+      page.send(x.resp(), 200);
+      return;
+    }
     long reviewed = due.stream().filter(a -> done.containsKey(a.spell().spellId())).count();
-    m.el(
-        "p",
-        reviewed
-            + " of "
-            + due.size()
-            + " emergency admissions of patients on the register"
-            + " have been reviewed.");
-    m.open("table").el("caption", "Emergency admissions of register patients, " + month);
+    ReviewSummary summary = web.reviews().summary(code, month);
+    m.el("h2", "This month's reviews");
+    m.open("dl", "class", "facts", "id", "review-summary");
+    m.el("dt", "Reviewed").el("dd", reviewed + " of " + due.size() + " admissions");
+    m.el("dt", "Judged avoidable")
+        .el(
+            "dd",
+            summary.completed() == 0
+                ? "No reviews yet"
+                : summary.avoidable()
+                    + " of "
+                    + summary.completed()
+                    + " reviewed ("
+                    + Math.round(100.0 * summary.avoidable() / summary.completed())
+                    + "%); possibly avoidable "
+                    + summary.possiblyAvoidable());
+    m.el("dt", "Most frequent factors")
+        .el(
+            "dd",
+            summary.factors().isEmpty()
+                ? "None recorded"
+                : summary.topFactors(3).stream()
+                    .map(f -> f.factor().words() + " (" + f.reviews() + ")")
+                    .collect(Collectors.joining(", ")));
+    m.close("dl");
+    m.open("table")
+        .el("caption", "Emergency admissions of register patients, " + PeopleTime.month(month));
     m.open("thead").open("tr");
-    for (String h : List.of("Admitted", "NHS number", "Discharged", "Diagnosis", "Review")) {
+    for (String h :
+        List.of(
+            "Admitted",
+            "NHS number",
+            "Age",
+            "Primary diagnosis",
+            "Ambulatory care sensitive",
+            "Nights in hospital",
+            "Care plan on admission",
+            "Case manager",
+            "Review")) {
       m.el("th", h, "scope", "col");
     }
     m.close("tr").close("thead").open("tbody");
-    for (Admission a : due) {
+    for (Worklist.Entry e : worklist.entries(web.reports().context(), code, month)) {
+      Admission a = e.admission();
       AdmissionReview r = done.get(a.spell().spellId());
       m.open("tr")
-          .el("td", a.admitted())
+          .el("td", PeopleTime.date(a.admitted()))
           .el("td", a.patient() == null ? "" : a.patient().nhsNumber())
-          .el("td", a.spell().dischargeDate() == null ? "" : a.spell().dischargeDate())
-          .el("td", a.spell().primaryDiagnosis() == null ? "" : a.spell().primaryDiagnosis());
+          .el("td", e.ageBand());
+      m.open("td").text(e.diagnosis());
+      if (!e.chapter().isEmpty()) {
+        m.el("span", " – " + e.chapter(), "class", "muted");
+      }
+      m.close("td");
+      m.el("td", e.acsc() == null ? "No" : "Yes: " + e.acsc())
+          .el(
+              "td",
+              e.lengthOfStay() == null ? "Not yet discharged" : String.valueOf(e.lengthOfStay()),
+              "class",
+              "num")
+          .el("td", e.carePlan())
+          .el("td", e.caseManager());
       m.open("td")
           .a(
               x.base() + "/practices/" + code + "/reviews/" + month + "/" + a.spell().spellId(),
               r == null
                   ? "Review admission " + a.spell().spellId()
-                  : "Reviewed: " + r.outcome() + " (edit " + a.spell().spellId() + ")");
+                  : "Reviewed: " + r.outcome().words() + " (edit " + a.spell().spellId() + ")");
       m.close("td").close("tr");
     }
     m.close("tbody").close("table");
@@ -930,10 +994,18 @@ final class PracticePages {
               shown == null || shown.reviewDate() == null ? LocalDate.now() : shown.reviewDate()));
       m.label("outcome", "Outcome");
       m.open("select", "id", "outcome", "name", "outcome", "required", "required");
+      // no default: a pre-selected outcome would bias the audit (the browser picks the first)
+      m.el(
+          "option",
+          "Choose an outcome",
+          "value",
+          "",
+          "selected",
+          Markup.flag(shown == null || shown.outcome() == null, "selected"));
       for (ReviewOutcome o : ReviewOutcome.values()) {
         m.el(
             "option",
-            o.name().replace('_', ' ').toLowerCase(),
+            o.words(),
             "value",
             o.name(),
             "selected",
@@ -956,7 +1028,7 @@ final class PracticePages {
             f.name(),
             "checked",
             Markup.flag(shown != null && shown.factors().contains(f), "checked"));
-        m.label(id, f.name().replace('_', ' ').toLowerCase());
+        m.label(id, f.words());
         m.close("div");
       }
       m.close("fieldset");
@@ -997,10 +1069,14 @@ final class PracticePages {
       for (AdmissionReview r : history) {
         m.open("tr")
             .el("td", r.version())
-            .el("td", r.savedAt())
+            .el("td", PeopleTime.format(r.savedAt(), web.submissions().policy().zone()))
             .el("td", r.savedBy())
-            .el("td", r.outcome())
-            .el("td", r.factors().stream().map(Enum::name).collect(Collectors.joining(", ")))
+            .el("td", r.outcome().words())
+            .el(
+                "td",
+                r.factors().stream()
+                    .map(ContributingFactor::words)
+                    .collect(Collectors.joining(", ")))
             .close("tr");
       }
       m.close("tbody").close("table");
@@ -1021,7 +1097,7 @@ final class PracticePages {
       reviewForm(x, practice, month, spell, review, problem);
       return;
     }
-    x.redirect("/practices/" + code + "/reviews/" + month);
+    x.redirect("/practices/" + code + "/reviews/" + month + "?saved=" + spell);
   }
 
   /** Saves a review (pages and API); null when saved, else the problem in words. */
@@ -1064,7 +1140,7 @@ final class PracticePages {
     String outcome = x.param("outcome");
     ReviewOutcome o;
     try {
-      o = outcome == null ? null : ReviewOutcome.valueOf(outcome);
+      o = outcome == null || outcome.isBlank() ? null : ReviewOutcome.valueOf(outcome);
     } catch (IllegalArgumentException e) {
       throw new BadRequest("outcome must be one of " + List.of(ReviewOutcome.values()));
     }

@@ -61,6 +61,11 @@ public final class Stylesheet {
       .status-done{color:#00401e;border-left-color:#007f3b;background:#e6f3ec}
       .status-neutral{color:#212b32;border-left-color:#005eb8;background:#e8edee}
       form.decide textarea{min-height:2.5rem}
+      .muted{color:#4c6272}
+      table.audit{table-layout:fixed;font-size:.875rem}
+      table.audit td{overflow-wrap:anywhere}
+      table.audit th:nth-child(1){width:3.5rem}table.audit th:nth-child(2){width:9rem}
+      table.audit th:nth-child(8){width:8rem}
       .downloads{list-style:none;display:flex;flex-wrap:wrap;gap:0 .5rem;padding:0;margin:0}
       .report-frame{width:100%;height:75vh;border:2px solid #aeb7bd}
       progress{width:100%;height:1.5rem}

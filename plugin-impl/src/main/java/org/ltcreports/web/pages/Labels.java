@@ -1,0 +1,110 @@
+package org.ltcreports.web.pages;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.audit.AuditEntry;
+import org.ltcreports.render.PeopleTime;
+
+/**
+ * What the pages call each coded value a person may read (roles, audiences, report types, audit
+ * actions and outcomes): the page-crawler test fails on any upper-case code left on a page.
+ */
+final class Labels {
+  private Labels() {}
+
+  static String audience(Audience a) {
+    if (a == null) {
+      return "";
+    }
+    return switch (a) {
+      case PRACTICE -> "Practice copy (with patient lists)";
+      case COMMISSIONER -> "Commissioner copy";
+      case PUBLIC -> "Public copy";
+    };
+  }
+
+  static String reportType(ReportType t) {
+    return switch (t) {
+      case PRACTICE_FEEDBACK -> "feedback report";
+      case LOCALITY_FEEDBACK -> "locality summary";
+      case CASE_MANAGEMENT_RETURN -> "return";
+      case LOCALITY_COLLATION -> "collation workbook";
+      case CASE_FINDING -> "case-finding list";
+    };
+  }
+
+  /** A stored code (role, action, outcome…) as words: {@code PRACTICE_LEAD} → "Practice lead". */
+  static String code(String code) {
+    if (code == null || code.isEmpty()) {
+      return "";
+    }
+    return switch (code) {
+      case "GENERATE" -> "Generated";
+      case "PREVIEW" -> "Viewed";
+      case "DOWNLOAD" -> "Downloaded";
+      case "SUBMIT" -> "Submitted";
+      case "RESUBMIT" -> "Resubmitted";
+      case "ACKNOWLEDGE" -> "Acknowledged";
+      case "RETURN" -> "Sent back";
+      case "REVIEW_CREATE" -> "Reviewed an admission";
+      case "REVIEW_UPDATE" -> "Changed an admission review";
+      case "ACCESS_DENIED" -> "Refused access";
+      case "CONFIG_CHANGE" -> "Changed the settings";
+      case "VERIFY" -> "Verified a file";
+      case "COLLATE" -> "Built a collation workbook";
+      case "VIEW_AUDIT_LOG" -> "Read the audit log";
+      case "EXPORT_AUDIT_LOG" -> "Exported the audit log";
+      case "NOTIFY" -> "Sent an email";
+      case "SUCCESS" -> "Done";
+      case "DENIED" -> "Denied";
+      case "FAILURE" -> "Failed";
+      default -> {
+        String words = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
+      }
+    };
+  }
+
+  /**
+   * What an audit event was about: "return of K83001, November 2026 (commissioner copy)", "locality
+   * L01, November 2026" — every event names its target.
+   */
+  static String target(AuditEntry e) {
+    StringBuilder b = new StringBuilder();
+    if (e.reportType() != null) {
+      try {
+        b.append(reportType(ReportType.valueOf(e.reportType())));
+      } catch (IllegalArgumentException ex) {
+        b.append(code(e.reportType()).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    if (e.practiceCode() != null) {
+      b.append(b.length() == 0 ? "practice " : " of practice ").append(e.practiceCode());
+    } else if (e.localityCode() != null) {
+      b.append(b.length() == 0 ? "locality " : " of locality ").append(e.localityCode());
+    }
+    if (e.month() != null) {
+      b.append(b.length() == 0 ? "" : ", ").append(month(e.month()));
+    }
+    if (e.audience() != null) {
+      try {
+        b.append(" (")
+            .append(audience(Audience.valueOf(e.audience())).toLowerCase(java.util.Locale.ROOT))
+            .append(')');
+      } catch (IllegalArgumentException ex) {
+        b.append(" (").append(e.audience()).append(')');
+      }
+    }
+    return b.length() == 0 ? "—" : b.toString();
+  }
+
+  private static String month(String m) {
+    try {
+      return PeopleTime.month(YearMonth.parse(m));
+    } catch (DateTimeParseException e) {
+      return m;
+    }
+  }
+}
