@@ -351,8 +351,8 @@ public final class BatchGenerator {
 
   /**
    * The locality collation workbook from the database (hub mode): every practice's return of the
-   * month, each marked with its one status (unsubmitted ones as drafts); recorded as a run like
-   * any report, so {@code verify} recognises it.
+   * month, each marked with its one status (unsubmitted ones as drafts); recorded as a run like any
+   * report, so {@code verify} recognises it.
    */
   private void writeCollation(
       ReturnReportBuilder returns, String locality, LocalDate asOf, Output out) {
