@@ -24,8 +24,8 @@ import org.ltcreports.web.pages.ReturnDrafts;
  * One return taken round the whole lifecycle, its status read after each step from every screen and
  * file that shows it — the practice's home, the locality overview, the submissions page, the
  * history page, the API and the hub collation workbook's "Expected vs received" — which must all
- * say the same word. Month = the latest month minus 4 (other tests use minus 2 and 3), so its due
- * date has passed: unsubmitted is "Overdue", the first submission "Submitted late".
+ * say the same word. Month = the latest month minus 5 (WebEndpointsTest uses minus 2, 3 and 4), so
+ * its due date has passed: unsubmitted is "Overdue", the first submission "Submitted late".
  */
 class ReturnStatusScreensTest {
   static final Pattern STATUS =
@@ -42,7 +42,7 @@ class ReturnStatusScreensTest {
     lead = WebClient.signIn(s.base(), "lead", WebTestServer.PASSWORD);
     locality = WebClient.signIn(s.base(), "locality", WebTestServer.PASSWORD);
     commissioner = WebClient.signIn(s.base(), "commissioner", WebTestServer.PASSWORD);
-    month = s.month.minusMonths(4);
+    month = s.month.minusMonths(5);
   }
 
   @Test
