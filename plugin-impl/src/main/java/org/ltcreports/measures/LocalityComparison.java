@@ -218,9 +218,11 @@ public final class LocalityComparison implements MeasureFamily {
 
   /**
    * {@code ea_funnel_limits}: {@value #FUNNEL_POINTS} points, evenly spaced on a log scale, from
-   * the smallest practice E over {@value #FUNNEL_MARGIN} to the largest times it; {@link
-   * MeasureValue.Num#missing()} when the locality cannot be compared or no practice has {@code E >
-   * 0}.
+   * the smallest practice E over {@value #FUNNEL_MARGIN} to the largest times it, and one at each
+   * practice's own E (so the drawn lines pass through the exact limits where the practices sit, and
+   * a dot's side of a line always matches its label); a lower line is null where E is too small for
+   * any count to be significantly low; {@link MeasureValue.Num#missing()} when the locality cannot
+   * be compared or no practice has {@code E > 0}.
    */
   public MeasureValue funnelLimits(String localityCode) {
     // 200 χ² quantiles: computed once per locality, not once per practice.
@@ -230,10 +232,12 @@ public final class LocalityComparison implements MeasureFamily {
   private MeasureValue computeLimits(String localityCode) {
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
+    List<Double> practices = new ArrayList<>();
     for (Comparison c : locality(localityCode)) {
       if (c.expected() > 0) {
         min = Math.min(min, c.expected());
         max = Math.max(max, c.expected());
+        practices.add(c.expected());
       }
     }
     if (max == 0) {
@@ -241,8 +245,10 @@ public final class LocalityComparison implements MeasureFamily {
     }
     List<List<Object>> rows = new ArrayList<>();
     for (FunnelLimits l :
-        FunnelLimits.curve(min / FUNNEL_MARGIN, max * FUNNEL_MARGIN, FUNNEL_POINTS)) {
-      rows.add(List.of(l.expected(), l.lower998(), l.lower95(), l.upper95(), l.upper998()));
+        FunnelLimits.curve(min / FUNNEL_MARGIN, max * FUNNEL_MARGIN, FUNNEL_POINTS, practices)) {
+      rows.add(
+          java.util.Arrays.asList(
+              l.expected(), l.lower998(), l.lower95(), l.upper95(), l.upper998()));
     }
     return new MeasureValue.Table(LIMIT_COLUMNS, rows);
   }

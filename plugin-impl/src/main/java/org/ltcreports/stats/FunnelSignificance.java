@@ -1,14 +1,20 @@
 package org.ltcreports.stats;
 
 /**
- * Funnel-plot significance of an indirectly standardised ratio {@code O/E}: PHE's {@code
- * assign_funnel_significance} rule for ratios as {@code measures.md} gives it.
+ * Funnel-plot significance of a ratio of counts {@code O/E}: PHE's rule for ratios
+ * (PHEindicatormethods 2.1.0 {@code assign_funnel_significance}, {@code statistic = "ratio"}).
  *
- * <p>For p in {0.95, 0.998} the interval of {@code O} is exact (χ²) when {@code O < 10} and Byar's
- * with {@code z = Φ⁻¹((1+p)/2)} otherwise; dividing by {@code E} gives the interval of the ratio.
- * The first that holds wins: 99.8% lower limit above 1 → High (0.001); 95% lower above 1 → High
- * (0.025); 99.8% upper below 1 → Low (0.001); 95% upper below 1 → Low (0.025); else Not
- * significant.
+ * <p>For p in {0.95, 0.998} the exact (χ²) Poisson interval of {@code O}, divided by {@code E},
+ * gives the interval of the ratio. The first that holds wins: 99.8% lower limit above 1 → High
+ * (0.001); 95% lower above 1 → High (0.025); 99.8% upper below 1 → Low (0.001); 95% upper below 1 →
+ * Low (0.025); else Not significant.
+ *
+ * <p><b>Exact at every count.</b> {@code assign_funnel_significance} switches to Byar's
+ * approximation from 10 events, but the package's funnel lines ({@code calculate_funnel_limits})
+ * are exact Poisson at every count; labels from Byar's interval could disagree with the drawn lines
+ * by a hair. Here the labels use the exact interval throughout, so they agree with {@link
+ * FunnelLimits} everywhere; on PHEindicatormethods' own 300-row test data ({@code
+ * testdata_funnel_ratio_inputs.csv}) every label is the same either way.
  */
 public enum FunnelSignificance {
   HIGH_0_001("High (0.001)"),
@@ -16,9 +22,6 @@ public enum FunnelSignificance {
   LOW_0_001("Low (0.001)"),
   LOW_0_025("Low (0.025)"),
   NOT_SIGNIFICANT("Not significant");
-
-  /** Below this many events the interval of {@code O} is exact; from it on, Byar's. */
-  public static final long BYAR_FROM_COUNT = 10;
 
   private final String label;
 
@@ -79,10 +82,8 @@ public enum FunnelSignificance {
     return NOT_SIGNIFICANT;
   }
 
-  /** The interval of a count used by the rule: exact below 10 events, Byar's from 10. */
+  /** The interval of a count used by the rule: the exact Poisson interval. */
   public static PoissonInterval countInterval(long observed, double confidence) {
-    return observed < BYAR_FROM_COUNT
-        ? PoissonInterval.exact(observed, confidence)
-        : PoissonInterval.byar(observed, confidence);
+    return PoissonInterval.exact(observed, confidence);
   }
 }

@@ -61,16 +61,19 @@ class LocalityComparisonTableTest {
   }
 
   /**
-   * measures.md's funnel example at E = 15, through {@code ea_funnel_limits}: two practices of 10
-   * patients in one cell with 20 admissions between them have E = 10·20/20 = 10 each, so the limits
-   * run from 10/1.5 to 10 × 1.5 = 15, the last row.
+   * The funnel lines at E = 15, through {@code ea_funnel_limits}: two practices of 10 patients in
+   * one cell with 20 admissions between them have E = 10·20/20 = 10 each, so the limits run from
+   * 10/1.5 to 10 × 1.5 = 15, the last row. At E = 15 the line is O* ÷ 15 with O* the count whose
+   * exact Poisson limit is 15 (scipy brentq on chi2.cdf(30, df)): lower 99.8% O** = 4.121925
+   * (F_χ²(2O+2)(30) = 0.999), lower 95% 7.428786 (0.975), upper 95% 23.527471 (F_χ²(2O)(30) =
+   * 0.025), upper 99.8% 28.786446 (0.001); each over 15.
    */
   @ParameterizedTest(name = "E = 15: {0}")
   @CsvSource({
-    "lower_998, 0.3862650",
-    "lower_95,  0.5596924",
-    "upper_95,  1.649348",
-    "upper_998, 2.082907"
+    "lower_998, 0.2747950",
+    "lower_95,  0.4952524",
+    "upper_95,  1.5684980",
+    "upper_998, 1.9190964"
   })
   void funnelLimitsAtFifteen(String column, double value) {
     MeasureValue.Table t = funnelLimits();
@@ -85,14 +88,20 @@ class LocalityComparisonTableTest {
     assertThat(t.columns())
         .extracting(MeasureValue.Column::name)
         .containsExactly("expected", "lower_998", "lower_95", "upper_95", "upper_998");
-    assertThat(t.rows()).hasSize(LocalityComparison.FUNNEL_POINTS);
+    // 50 log-spaced points, and the practices' own E = 10 (both practices) added once.
+    assertThat(t.rows()).hasSize(LocalityComparison.FUNNEL_POINTS + 1);
+    assertThat(t.rows()).anyMatch(row -> ((Double) row.get(0)) == 10.0);
     assertThat((Double) t.rows().get(0).get(0)).isCloseTo(10 / 1.5, within(1e-12));
     double previous = 0;
     for (List<Object> row : t.rows()) {
       double e = (Double) row.get(0);
       assertThat(e).isGreaterThan(previous);
       previous = e;
-      assertThat((Double) row.get(1)).isLessThan((Double) row.get(2));
+      // No count is significantly low below E = 6.908 (99.8%) and 3.689 (95%): no lower line.
+      assertThat(row.get(1) == null).isEqualTo(e <= 6.908);
+      if (row.get(1) != null) {
+        assertThat((Double) row.get(1)).isLessThan((Double) row.get(2));
+      }
       assertThat((Double) row.get(2)).isLessThan(1.0);
       assertThat((Double) row.get(3)).isGreaterThan(1.0).isLessThan((Double) row.get(4));
     }

@@ -13,10 +13,23 @@ class FunnelSignificanceTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        // The examples of measures.md.
-        "8   | 6.2399   | Not significant",
-        "151 | 106.4430 | High (0.001)",
-        "159 | 232.9329 | Low (0.001)",
+        // PHEindicatormethods 2.1.0 tests/testthat/testdata_funnel_ratio_inputs.csv (obs,
+        // expected, significance), the expected output of assign_funnel_significance in
+        // testFunnels.R: one row of each label and the small counts.
+        "8   | 6.239860227 | Not significant",
+        "151 | 106.4429719 | High (0.001)",
+        "159 | 232.9329036 | Low (0.001)",
+        "150 | 119.5695496 | High (0.025)",
+        "0   | 240.6273499 | Low (0.001)",
+        "101 | 126.2973615 | Low (0.025)",
+        "16  | 36.38844667 | Low (0.001)",
+        "6   | 4.293052052 | Not significant",
+        "27  | 26.73002673 | Not significant",
+        "25  | 55.01760563 | Low (0.001)",
+        "35  | 56.15273544 | Low (0.025)",
+        "74  | 52.09066592 | High (0.025)",
+        "87  | 45.27241505 | High (0.001)",
+        "48  | 64          | Low (0.025)",
         // Hand-placed between the limits (SciPy): O = 8, exact 95% 3.4538–15.7632 and 99.8%
         // 1.9708–21.1562; so E = 3 is High (0.025), E = 1.9 High (0.001), E = 16 Low (0.025),
         // E = 22 Low (0.001).
@@ -28,7 +41,7 @@ class FunnelSignificanceTest {
         "0   | 3.5      | Not significant",
         "0   | 4        | Low (0.025)",
         "0   | 7        | Low (0.001)",
-        // O = 100 uses Byar: 95% 81.3621–121.6279, 99.8% 71.9037–134.9436.
+        // O = 100, exact: 95% 81.3640–121.6268, 99.8% 71.9214–134.9243.
         "100 | 81      | High (0.025)",
         "100 | 71      | High (0.001)",
         "100 | 100     | Not significant",
@@ -40,10 +53,12 @@ class FunnelSignificanceTest {
   }
 
   @Test
-  void exactBelowTenEventsAndByarFromTen() {
+  void exactAtEveryCountSoLabelsAgreeWithTheDrawnLines() {
+    // PHE's assign_funnel_significance switches to Byar from 10 events; its lines are exact.
     assertThat(FunnelSignificance.countInterval(9, 0.95)).isEqualTo(PoissonInterval.exact(9, 0.95));
     assertThat(FunnelSignificance.countInterval(10, 0.998))
-        .isEqualTo(PoissonInterval.byar(10, 0.998));
+        .isEqualTo(PoissonInterval.exact(10, 0.998))
+        .isNotEqualTo(PoissonInterval.byar(10, 0.998));
   }
 
   @Test
