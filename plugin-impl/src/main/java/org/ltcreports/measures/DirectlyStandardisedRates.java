@@ -27,8 +27,9 @@ import org.ltcreports.stats.StandardisedRate;
  * go below 0 with a handful of admissions in cells of very different weight.
  *
  * <p>Null, never 0, when the rate cannot be computed: a practice with nobody registered on {@code
- * first(M)} has no rate; with no admissions the rate is 0 and the limits are null (the method has
- * no interval for {@code O = 0}).
+ * first(M)} has no rate; nor has one with fewer than {@value DirectStandardisation#MINIMUM_EVENTS}
+ * admissions to standardise (PHE Fingertips and PHEindicatormethods {@code calculate_dsr} publish
+ * no DSR below 10 events), and a note gives the reason and points to the crude figures.
  */
 public final class DirectlyStandardisedRates implements MeasureFamily {
   private final MeasureContext ctx;
@@ -39,6 +40,7 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
   private final String lclId;
   private final String uclId;
   private final String what;
+  private final String crude;
 
   private DirectlyStandardisedRates(
       MeasureContext ctx,
@@ -48,7 +50,8 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
       String rateId,
       String lclId,
       String uclId,
-      String what) {
+      String what,
+      String crude) {
     this.ctx = ctx;
     this.cells = cells;
     this.events = events;
@@ -57,6 +60,7 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
     this.lclId = lclId;
     this.uclId = uclId;
     this.what = what;
+    this.crude = crude;
   }
 
   /** {@code ea_dsr_12m_per_1000} and its limits: every counted emergency admission, K = 1,000. */
@@ -70,7 +74,8 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
         "ea_dsr_12m_per_1000",
         "ea_dsr_12m_lcl95",
         "ea_dsr_12m_ucl95",
-        "The standardised emergency admission rate");
+        "The standardised emergency admission rate",
+        "The crude figures (admissions and admissions per 1,000 patients, last 12 months)");
   }
 
   /** {@code acsc_dsr_12m_per_100000} and its limits: the ACSC admissions, K = 100,000. */
@@ -86,7 +91,8 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
         "acsc_dsr_12m_per_100000",
         "acsc_dsr_12m_lcl95",
         "acsc_dsr_12m_ucl95",
-        "The standardised rate of admissions for long-term conditions (ACSC)");
+        "The standardised rate of admissions for long-term conditions (ACSC)",
+        "The crude figure (admissions for these conditions in the last 12 months)");
   }
 
   /** The rate per K (1,000 or 100,000). */
@@ -167,6 +173,31 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
     return issues;
   }
 
+  /**
+   * Why the rate is not shown when it rests on fewer than 10 admissions. No count is given: the
+   * note goes to every audience, and the count it would give is a small number.
+   */
+  public String tooFewEventsReason() {
+    return what
+        + " is not shown: it rests on fewer than "
+        + DirectStandardisation.MINIMUM_EVENTS
+        + " admissions in the 12 months, too few for a reliable standardised rate (PHE"
+        + " Fingertips rule). "
+        + crude
+        + " are shown instead.";
+  }
+
+  /** Why the locality has no standardised rate; null when it has one. */
+  public String localityNote(String locality) {
+    if (localityRate(locality).rate() != null) {
+      return null;
+    }
+    if (cells.populationOf(ctx.practicesOf(locality)).total() == 0) {
+      return what + " is not shown: nobody was registered on " + cells.population().date() + ".";
+    }
+    return tooFewEventsReason();
+  }
+
   /** {@code admissionsInEmptyCells(practice).size()}. */
   public long eventsInEmptyCells(String practice) {
     return events.inEmptyCells(practice).size();
@@ -185,15 +216,12 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
     out.number(lclId, r.lcl95());
     out.number(uclId, r.ucl95());
     String date = cells.population().date().toString();
-    if (r.rate() == null) {
+    if (cells.populationOf(practice).total() == 0) {
       out.note(what + " is not shown: nobody was registered on " + date + ".");
       return;
     }
-    if (r.observed() == 0) {
-      out.note(
-          what
-              + " is 0 with no confidence interval: no admissions to standardise in the 12"
-              + " months (an interval needs at least one).");
+    if (r.rate() == null) {
+      out.note(tooFewEventsReason());
     }
     if (r != raw) {
       out.note(

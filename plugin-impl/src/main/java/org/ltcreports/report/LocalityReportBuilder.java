@@ -184,6 +184,10 @@ public final class LocalityReportBuilder {
     out.number(rateId, r.rate());
     out.number(lclId, r.lcl95());
     out.number(uclId, r.ucl95());
+    String why = rates.localityNote(locality);
+    if (why != null) {
+      out.note(why);
+    }
   }
 
   private static long sum(Map<String, MeasureValues> byPractice, String id) {

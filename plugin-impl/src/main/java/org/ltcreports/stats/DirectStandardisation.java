@@ -27,10 +27,16 @@ import java.util.function.LongFunction;
  * rate; they are returned as {@link StandardisedRate#eventsInEmptyCells()} for the data-quality
  * section and are not part of {@code O}.
  *
+ * <p><b>Fewer than 10 events: no rate.</b> With {@code O < 10} (0 included) no rate is given (null,
+ * with no limits): too few events for a reliable standardised rate. This is the rule of PHE's
+ * Fingertips technical guidance and of PHEindicatormethods 2.1.0 {@code calculate_dsr} ("dsr NA for
+ * total count &lt; 10"); the report shows the crude figures instead and a note says why. {@link
+ * StandardisedRate#observed()} still carries {@code O}.
+ *
  * <p><b>Limits.</b> {@code O_L, O_U} are the 95% limits of the total count {@code O}: exact (χ²)
- * for {@code O < 389}, Byar's approximation with {@code z = 1.959964} from 389 on. {@code O = 0}
- * gives rate 0 and no limits. The Dobson lower limit is not floored at 0; with very uneven cell
- * weights and few events it can in principle fall below zero, exactly as the published method.
+ * for {@code O < 389}, Byar's approximation with {@code z = 1.959964} from 389 on. The Dobson lower
+ * limit is not floored at 0; with very uneven cell weights and few events it can in principle fall
+ * below zero, exactly as the published method.
  */
 public final class DirectStandardisation {
 
@@ -39,6 +45,9 @@ public final class DirectStandardisation {
 
   /** Rate per 100,000 (ambulatory care sensitive conditions). */
   public static final int PER_100_000 = 100_000;
+
+  /** Below this many events no standardised rate is published (PHE Fingertips, calculate_dsr). */
+  public static final long MINIMUM_EVENTS = 10;
 
   /** From this total count on, the count's limits use Byar's approximation instead of χ². */
   public static final long BYAR_FROM_COUNT = 389;
@@ -95,8 +104,8 @@ public final class DirectStandardisation {
     if (weightTotal == 0) {
       return new StandardisedRate(null, null, null, observed, eventsInEmptyCells);
     }
-    if (observed == 0) {
-      return new StandardisedRate(0.0, null, null, 0, eventsInEmptyCells);
+    if (observed < MINIMUM_EVENTS) {
+      return new StandardisedRate(null, null, null, observed, eventsInEmptyCells);
     }
     double rate = multiplier * weightedRates / weightTotal;
     double variance =

@@ -13,12 +13,12 @@ class DirectlyStandardisedRatesTest {
   /**
    * measures.md's check: with an age–sex structure proportional to ESP2013 the DSR is the crude
    * rate. Each band of each sex has {@code w/500} patients (0–4: 10, 5–9: 11, …, 90+: 2), 200 per
-   * sex, 400 in all. 10 emergency admissions, 6 of them ACSC (diabetes, E11.9), spread over very
-   * differently weighted cells:
+   * sex, 400 in all. 14 emergency admissions, 10 of them ACSC (diabetes, E11.9), spread over very
+   * differently weighted cells (at least 10 of each, the least a DSR is given for):
    *
    * <pre>
-   *   crude EA   = 10 / 400 × 1,000   = 25      = ea_rate_12m_per_1000 = ea_dsr_12m_per_1000
-   *   crude ACSC =  6 / 400 × 100,000 = 1,500   = acsc_dsr_12m_per_100000
+   *   crude EA   = 14 / 400 × 1,000   = 35      = ea_rate_12m_per_1000 = ea_dsr_12m_per_1000
+   *   crude ACSC = 10 / 400 × 100,000 = 2,500   = acsc_dsr_12m_per_100000
    * </pre>
    *
    * (Σ w_i·O_i/n_i = Σ O_i·500 and Σ w_i = 400·500, so the DSR is K·O/400 whichever cells hold the
@@ -40,7 +40,7 @@ class DirectlyStandardisedRatesTest {
           events = 2;
           diagnosis = "E119";
         } else if (band == Esp2013Band.AGE_90_PLUS && sex.equals("M")) {
-          events = 4;
+          events = 8;
           diagnosis = "E119";
         }
         c.cell("P1", sex, band.lowerAge(), n, events, diagnosis);
@@ -48,12 +48,12 @@ class DirectlyStandardisedRatesTest {
     }
     MeasureValues v = c.measures().forPractice("P1");
     assertThat(v.number("list_size")).isEqualTo(400L);
-    assertThat(v.number("ea_count_12m")).isEqualTo(10L);
-    assertThat(v.number("ea_rate_12m_per_1000").doubleValue()).isCloseTo(25.0, within(1e-12));
-    assertThat(v.number("ea_dsr_12m_per_1000").doubleValue()).isCloseTo(25.0, within(1e-9));
-    assertThat(v.number("acsc_dsr_12m_per_100000").doubleValue()).isCloseTo(1500.0, within(1e-7));
-    assertThat(v.number("ea_dsr_12m_lcl95").doubleValue()).isLessThan(25.0);
-    assertThat(v.number("ea_dsr_12m_ucl95").doubleValue()).isGreaterThan(25.0);
+    assertThat(v.number("ea_count_12m")).isEqualTo(14L);
+    assertThat(v.number("ea_rate_12m_per_1000").doubleValue()).isCloseTo(35.0, within(1e-12));
+    assertThat(v.number("ea_dsr_12m_per_1000").doubleValue()).isCloseTo(35.0, within(1e-9));
+    assertThat(v.number("acsc_dsr_12m_per_100000").doubleValue()).isCloseTo(2500.0, within(1e-7));
+    assertThat(v.number("ea_dsr_12m_lcl95").doubleValue()).isLessThan(35.0);
+    assertThat(v.number("ea_dsr_12m_ucl95").doubleValue()).isGreaterThan(35.0);
   }
 
   /**
@@ -104,18 +104,55 @@ class DirectlyStandardisedRatesTest {
     assertThat(v.number("ea_ratio_12m")).isNull();
   }
 
-  /** No admissions: rate 0, limits null (the method has no interval for O = 0). */
+  /** No admissions: no rate (fewer than 10 events), with the reason. */
   @Test
-  void noAdmissionsGiveRateZeroWithoutLimits() {
+  void noAdmissionsGiveNoRate() {
     MeasureValues v =
         new CellDataBuilder()
             .practice("P1", "L1")
             .cell("P1", "F", 70, 10, 0)
             .measures()
             .forPractice("P1");
-    assertThat(v.number("ea_dsr_12m_per_1000")).isEqualTo(0.0);
+    assertThat(v.number("ea_dsr_12m_per_1000")).isNull();
     assertThat(v.number("ea_dsr_12m_lcl95")).isNull();
     assertThat(v.number("ea_dsr_12m_ucl95")).isNull();
-    assertThat(v.number("acsc_dsr_12m_per_100000")).isEqualTo(0.0);
+    assertThat(v.number("acsc_dsr_12m_per_100000")).isNull();
+  }
+
+  /**
+   * Issue 19: a standardised rate was printed for 9 events; PHE's Fingertips and
+   * PHEindicatormethods publish no DSR below 10. 9 → null with the reason; 10 → a value (one cell
+   * of 1,000 women aged 70: 1,000 × 10 / 1,000 = 10.0 per 1,000).
+   */
+  @Test
+  void nineAdmissionsGiveNoRateWithTheReasonAndTenGiveOne() {
+    MeasureValues nine =
+        new CellDataBuilder()
+            .practice("P1", "L1")
+            .cell("P1", "F", 70, 1000, 9)
+            .measures()
+            .forPractice("P1");
+    assertThat(nine.number("ea_count_12m")).isEqualTo(9L);
+    assertThat(nine.number("ea_dsr_12m_per_1000")).isNull();
+    assertThat(nine.number("ea_dsr_12m_lcl95")).isNull();
+    assertThat(nine.number("ea_dsr_12m_ucl95")).isNull();
+    // the crude rate is there: 9 / 1,000 × 1,000 = 9.0 per 1,000
+    assertThat(nine.number("ea_rate_12m_per_1000").doubleValue()).isCloseTo(9.0, within(1e-12));
+    assertThat(nine.notes())
+        .contains(
+            "The standardised emergency admission rate is not shown: it rests on fewer than 10"
+                + " admissions in the 12 months, too few for a reliable standardised rate (PHE"
+                + " Fingertips rule). The crude figures (admissions and admissions per 1,000"
+                + " patients, last 12 months) are shown instead.");
+
+    MeasureValues ten =
+        new CellDataBuilder()
+            .practice("P1", "L1")
+            .cell("P1", "F", 70, 1000, 10)
+            .measures()
+            .forPractice("P1");
+    assertThat(ten.number("ea_dsr_12m_per_1000").doubleValue()).isCloseTo(10.0, within(1e-9));
+    assertThat(ten.notes())
+        .noneMatch(n -> n.startsWith("The standardised emergency admission rate is not shown"));
   }
 }

@@ -109,10 +109,11 @@ class LocalityReportBuilderTest {
     assertThat(r.number("ea_rate_per_1000").doubleValue()).isCloseTo(600.0, within(1e-9));
     assertThat(r.number("ea_count_12m")).isEqualTo(4L);
     assertThat(r.number("ea_rate_12m_per_1000").doubleValue()).isCloseTo(800.0, within(1e-9));
-    assertThat(r.number("ea_dsr_12m_per_1000").doubleValue())
-        .isCloseTo(7_500_000.0 / 11_000, within(1e-9));
-    assertThat(r.number("ea_dsr_12m_lcl95")).isNotNull();
-    assertThat(r.number("acsc_dsr_12m_per_100000")).isEqualTo(0.0);
+    // 4 admissions in 12 months: fewer than 10, so no standardised rate, and a note says why.
+    assertThat(r.number("ea_dsr_12m_per_1000")).isNull();
+    assertThat(r.number("ea_dsr_12m_lcl95")).isNull();
+    assertThat(r.number("acsc_dsr_12m_per_100000")).isNull();
+    assertThat(r.notes()).anyMatch(n -> n.contains("rests on fewer than 10 admissions"));
   }
 
   @Test

@@ -137,12 +137,37 @@ class DirectStandardisationTest {
   }
 
   @Test
-  void noEventsGivesZeroRateAndNoLimits() {
+  void noEventsGiveNoRate() {
+    // PHE: no DSR for a total count below 10, 0 included (calculate_dsr sets value NA).
     AgeSexCounts population = AgeSexCounts.builder().add(40, Sex.MALE, 100).build();
     StandardisedRate dsr =
         DirectStandardisation.standardise(
             AgeSexCounts.empty(), population, DirectStandardisation.PER_1_000);
-    assertThat(dsr).isEqualTo(new StandardisedRate(0.0, null, null, 0, 0));
+    assertThat(dsr).isEqualTo(new StandardisedRate(null, null, null, 0, 0));
+  }
+
+  @Test
+  void nineEventsGiveNoRateAndTenGiveOne() {
+    // PHE Fingertips / PHEindicatormethods calculate_dsr: "dsr NA for total count < 10".
+    AgeSexCounts population = AgeSexCounts.builder().add(70, Sex.FEMALE, 5000).build();
+    StandardisedRate nine =
+        DirectStandardisation.standardise(
+            AgeSexCounts.builder().add(70, Sex.FEMALE, 9).build(),
+            population,
+            DirectStandardisation.PER_1_000);
+    assertThat(nine).isEqualTo(new StandardisedRate(null, null, null, 9, 0));
+
+    // 10 events in one cell of 5,000: 1,000 × 10 / 5,000 = 2.0 per 1,000; exact 95% limits of
+    // 10 are χ²_0.025(20)/2 = 4.795389 and χ²_0.975(22)/2 = 18.390356, so 0.959078–3.678071.
+    StandardisedRate ten =
+        DirectStandardisation.standardise(
+            AgeSexCounts.builder().add(70, Sex.FEMALE, 10).build(),
+            population,
+            DirectStandardisation.PER_1_000);
+    assertThat(ten.rate()).isCloseTo(2.0, within(1e-12));
+    assertThat(ten.lcl95()).isCloseTo(0.959078, within(1e-6));
+    assertThat(ten.ucl95()).isCloseTo(3.678071, within(1e-6));
+    assertThat(ten.observed()).isEqualTo(10);
   }
 
   @Test

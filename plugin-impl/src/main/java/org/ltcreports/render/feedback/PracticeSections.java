@@ -134,7 +134,7 @@ final class PracticeSections {
               "Standardised rate, 12 months",
               lines.use("ea_dsr_12m_per_1000"),
               "per 1,000, adjusted for age and sex",
-              lines.interval("ea_dsr_12m_lcl95", "ea_dsr_12m_ucl95"),
+              standardisedRateDetail(),
               ReportVerdicts.twelveMonths(report).comparisonShort()));
     }
     List<Block> blocks = new ArrayList<>();
@@ -143,6 +143,21 @@ final class PracticeSections {
       blocks.add(new SmallPrint(Wording.HOW_TO_READ_VERDICTS));
     }
     return blocks;
+  }
+
+  /**
+   * The 95% interval of the standardised rate; where there is no rate (fewer than 10 admissions,
+   * the notes say why) the crude 12-month rate stands in, as PHE's Fingertips does.
+   */
+  private String standardisedRateDetail() {
+    if (report.number("ea_dsr_12m_per_1000") == null
+        && !Display.isSuppressed(report, "ea_dsr_12m_per_1000")
+        && report.number("ea_rate_12m_per_1000") != null) {
+      return "not shown (see the notes); crude rate "
+          + Display.value(report, "ea_rate_12m_per_1000")
+          + " per 1,000 patients";
+    }
+    return lines.interval("ea_dsr_12m_lcl95", "ea_dsr_12m_ucl95");
   }
 
   private List<Block> trend() {
