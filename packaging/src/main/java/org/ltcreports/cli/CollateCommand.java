@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.collation.ReturnFileReader;
 import org.ltcreports.config.LtcConfig;
@@ -83,8 +84,17 @@ final class CollateCommand implements Callable<Integer> {
       }
       expected = new CollationWorkbook.Expected(locality, practices, null);
     }
+    // the installation's own key and returns.trusted-keys: a file that is not signed by one of
+    // them (edited and re-checksummed, or from an installation not trusted) is listed, not merged
+    LtcConfig cfg = db.load(Map.of());
+    ReturnSignatures keys = ReturnSignatures.load(cfg.returnSigningKey(), cfg.returnTrustedKeys());
     CollationWorkbook workbook =
-        CollationWorkbook.fromDirectory(in, month, expected, new ReturnFileReader(), Map.of());
+        CollationWorkbook.fromDirectory(
+            in,
+            month,
+            expected,
+            new ReturnFileReader(keys, ReturnFileReader.DEFAULT_MAX_BYTES),
+            Map.of());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     workbook.write(bytes, LocalDate.now());
     ArtifactFiles.writeAtomically(out.toAbsolutePath(), bytes.toByteArray());

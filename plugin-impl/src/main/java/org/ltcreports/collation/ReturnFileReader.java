@@ -20,6 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.report.ReturnData;
+import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.render.returns.ReturnLayout;
 
 /**
@@ -61,12 +62,18 @@ public final class ReturnFileReader {
   }
 
   private final long maxBytes;
+  private final ReturnSignatures signatures;
 
+  /** Trusting only this JVM's throw-away key ({@link ReturnSignatures#ephemeral}): for tests. */
   public ReturnFileReader() {
-    this(DEFAULT_MAX_BYTES);
+    this(ReturnSignatures.ephemeral(), DEFAULT_MAX_BYTES);
   }
 
-  public ReturnFileReader(long maxBytes) {
+  /**
+   * @param signatures the keys whose signatures are accepted
+   */
+  public ReturnFileReader(ReturnSignatures signatures, long maxBytes) {
+    this.signatures = signatures;
     this.maxBytes = maxBytes;
   }
 
@@ -174,12 +181,21 @@ public final class ReturnFileReader {
     if (!month.equals(expectedMonth)) {
       problems.add("the return is for " + month + ", not " + expectedMonth);
     }
-    String stated = text(wb.getSheet(ReturnLayout.SHEET_CHECKSUM), 1, 1);
+    Sheet checksum = wb.getSheet(ReturnLayout.SHEET_CHECKSUM);
+    String stated = text(checksum, 1, 1);
     String actual = ReturnData.sha256(rows);
     if (!actual.equals(stated)) {
       problems.add("the Data sheet does not match its checksum (edited after it was generated?)");
     } else if (!actual.equals(text(ret, ReturnLayout.ROW_CHECKSUM, 1))) {
       problems.add("Return!B11 does not hold the Data sheet's checksum");
+    } else {
+      // a checksum anyone can recompute; only the signature says who made these figures
+      signatures
+          .problem(
+              actual,
+              text(checksum, ReturnLayout.ROW_SIGNATURE_KEY, 1),
+              text(checksum, ReturnLayout.ROW_SIGNATURE, 1))
+          .ifPresent(problems::add);
     }
     ReturnFile f =
         new ReturnFile(name, practice, practiceName, locality, month, List.copyOf(rows), actual);

@@ -293,6 +293,21 @@ public final class LtcConfig {
     return Optional.of(dataDir().resolve("audit-anchor-" + id + ".log"));
   }
 
+  /**
+   * The private key this installation signs returns with ({@code returns.signing-key}, default
+   * {@code return-signing.key} in the data folder; created on first use, owner-only).
+   */
+  public Path returnSigningKey() {
+    String v = get("returns.signing-key");
+    return v == null || v.isBlank() ? dataDir().resolve("return-signing.key") : Path.of(v.trim());
+  }
+
+  /** Other installations' (and retired) public keys whose returns are accepted, or null. */
+  public Path returnTrustedKeys() {
+    String v = get("returns.trusted-keys");
+    return v == null || v.isBlank() ? null : Path.of(v.trim());
+  }
+
   /** Anchor the audit head after every this many events ({@code audit.anchor-every}, default 1). */
   public int auditAnchorEvery() {
     return intKey(props, "audit.anchor-every", 1, 1, new ArrayList<>());

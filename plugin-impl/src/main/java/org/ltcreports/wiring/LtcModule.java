@@ -11,6 +11,7 @@ import org.ltcreports.access.PracticeLocalities;
 import org.ltcreports.audit.AuditAnchor;
 import org.ltcreports.audit.AuditLog;
 import org.ltcreports.casemanagement.WorkingDays;
+import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.measures.TrimPoints;
@@ -114,8 +115,8 @@ public final class LtcModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Renderers renderers() {
-    return StandardRenderers.create();
+  Renderers renderers(ReturnSignatures signatures) {
+    return StandardRenderers.create(signatures);
   }
 
   @Provides
@@ -207,8 +208,19 @@ public final class LtcModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ReturnDrafts returnDrafts(ReportService reports, AudienceView view, TrimPoints trimPoints) {
-    return new ReturnDrafts(reports, config, view, trimPoints);
+  ReturnDrafts returnDrafts(
+      ReportService reports,
+      AudienceView view,
+      TrimPoints trimPoints,
+      ReturnSignatures signatures) {
+    return new ReturnDrafts(reports, config, view, trimPoints, signatures);
+  }
+
+  /** This installation's return-signing key and the keys it trusts (docs/deployment.md). */
+  @Provides
+  @Singleton
+  ReturnSignatures returnSignatures() {
+    return ReturnSignatures.load(config.returnSigningKey(), config.returnTrustedKeys());
   }
 
   /** The web pages' executor for long work (two threads); closed when the pages stop. */

@@ -1,6 +1,8 @@
 package org.ltcreports.wiring;
 
 import java.util.List;
+import org.ltcreports.casemanagement.report.ReturnSignatures;
+import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.disclosure.DisclosureControl;
 import org.ltcreports.disclosure.DisclosurePolicy;
@@ -19,7 +21,7 @@ import org.ltcreports.report.AudienceView;
 final class StandardRenderers {
   private StandardRenderers() {}
 
-  static Renderers create() {
+  static Renderers create(ReturnSignatures signatures) {
     return new Renderers(
         List.of(
             new PdfRenderer(),
@@ -28,7 +30,7 @@ final class StandardRenderers {
             new JsonRenderer(),
             new CsvRenderer(),
             new ReturnPdfRenderer(),
-            new ReturnXlsxRenderer(),
+            new ReturnXlsxRenderer(ReturnValidation.defaults(), signatures),
             new CaseFindingRenderers.Xlsx(),
             new CaseFindingRenderers.Page()));
   }

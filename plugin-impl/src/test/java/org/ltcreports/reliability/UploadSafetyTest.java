@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.ReportType;
+import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.collation.ReturnFileReader;
 import org.ltcreports.collation.ReturnFileReader.Outcome;
 import org.ltcreports.report.BatchGenerator;
@@ -34,6 +35,7 @@ import org.ltcreports.report.BatchGenerator;
 class UploadSafetyTest {
   @TempDir static Path dir;
   static Path genuine;
+  static ReturnSignatures keys;
 
   @BeforeAll
   static void aGenuineReturn() {
@@ -54,7 +56,13 @@ class UploadSafetyTest {
                 TODAY,
                 line -> {});
     assertThat(r.failures()).isEmpty();
+    keys = injector.getInstance(ReturnSignatures.class);
     genuine = dir.resolve("out/2026-10/G1-case-management-return-commissioner.xlsx");
+  }
+
+  /** The reader as the plugin builds it: the installation's keys, the default size limit. */
+  private static ReturnFileReader reader() {
+    return new ReturnFileReader(keys, ReturnFileReader.DEFAULT_MAX_BYTES);
   }
 
   private static String reason(Outcome o) {
@@ -65,7 +73,7 @@ class UploadSafetyTest {
 
   @Test
   void theGenuineReturnIsAccepted() {
-    Outcome o = new ReturnFileReader().read(genuine, OCT);
+    Outcome o = reader().read(genuine, OCT);
     assertThat(o.problems()).isEmpty();
     assertThat(o.ok()).isTrue();
   }
@@ -73,11 +81,11 @@ class UploadSafetyTest {
   @Test
   void aFileOverTheSizeLimitIsRefusedBeforeItIsOpened() throws Exception {
     long size = Files.size(genuine);
-    assertThat(reason(new ReturnFileReader(size - 1).read(genuine, OCT)))
+    assertThat(reason(new ReturnFileReader(keys, size - 1).read(genuine, OCT)))
         .isEqualTo("file is " + size + " bytes, larger than the limit of " + (size - 1));
     Path big = dir.resolve("big.xlsx");
     Files.write(big, new byte[(int) ReturnFileReader.DEFAULT_MAX_BYTES + 1]);
-    assertThat(reason(new ReturnFileReader().read(big, OCT)))
+    assertThat(reason(reader().read(big, OCT)))
         .startsWith("file is 5242881 bytes, larger than the limit");
   }
 
@@ -103,7 +111,7 @@ class UploadSafetyTest {
       }
     }
     assertThat(Files.size(bomb)).isLessThan(ReturnFileReader.DEFAULT_MAX_BYTES);
-    assertThat(reason(new ReturnFileReader().read(bomb, OCT)))
+    assertThat(reason(reader().read(bomb, OCT)))
         .startsWith("cannot be read as an XLSX workbook: ")
         .containsIgnoringCase("zip bomb");
   }
@@ -111,7 +119,7 @@ class UploadSafetyTest {
   @Test
   void aNonZipFileIsRefusedWithOneLine() throws Exception {
     Path fake = Files.writeString(dir.resolve("fake.xlsx"), "<html><script>alert(1)</script>");
-    assertThat(reason(new ReturnFileReader().read(fake, OCT)))
+    assertThat(reason(reader().read(fake, OCT)))
         .startsWith("cannot be read as an XLSX workbook: ")
         .doesNotContain("\n");
   }
@@ -132,7 +140,7 @@ class UploadSafetyTest {
         wb.write(out);
       }
     }
-    assertThat(reason(new ReturnFileReader().read(linked, OCT)))
+    assertThat(reason(reader().read(linked, OCT)))
         .isEqualTo("contains links to other workbooks; returns must not");
   }
 
@@ -148,7 +156,7 @@ class UploadSafetyTest {
         wb.write(out);
       }
     }
-    assertThat(reason(new ReturnFileReader().read(formula, OCT)))
+    assertThat(reason(reader().read(formula, OCT)))
         .isEqualTo("the Data sheet contains a formula at E2");
   }
 }

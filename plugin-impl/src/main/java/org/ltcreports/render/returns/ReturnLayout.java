@@ -54,6 +54,11 @@ public final class ReturnLayout {
   public static final int ROW_LAYOUT = 9;
   public static final int ROW_CHECKSUM = 10;
   public static final int ROW_HEADINGS = 12;
+
+  /** Sheet {@code Checksum}: the signing key's id ({@code B6}) and the signature ({@code B7}). */
+  public static final int ROW_SIGNATURE_KEY = 5;
+
+  public static final int ROW_SIGNATURE = 6;
   public static final int FIRST_LINE_ROW = 13;
   public static final int COL_LABEL = 0;
   public static final int COL_ID = 1;
@@ -330,7 +335,11 @@ public final class ReturnLayout {
     s.append(
         "the five fields joined by TAB and ended by LF, UTF-8; numbers as the shortest plain decimal without trailing zeros (`5`, `0.5`); empty cells as nothing; ");
     s.append(
-        "`\\`, TAB, CR, LF in text escaped as `\\\\`, `\\t`, `\\r`, `\\n`. A collation recomputes it and refuses a file whose `Data` sheet was edited.\n");
+        "`\\`, TAB, CR, LF in text escaped as `\\\\`, `\\t`, `\\r`, `\\n`. A collation recomputes it and refuses a file whose `Data` sheet was edited. ");
+    s.append(
+        "`B6` the id of the key that signed it and `B7` the Ed25519 signature (Base64) of `ltc-return-data <B2>` by the generating installation's key: ");
+    s.append(
+        "a checksum can be recomputed by anyone, the signature only by the key's holder, so a collation refuses a file whose signature does not hold or whose key it does not trust.\n");
     s.append("\n## Quarter\n\n");
     s.append(
         "Counts of events in a month are summed; states on the last day (register, care plans) are the quarter's last month; list sizes on the first day are its first month; ");

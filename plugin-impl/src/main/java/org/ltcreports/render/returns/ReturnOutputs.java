@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
+import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.render.csv.CsvRenderer;
 import org.ltcreports.render.json.JsonRenderer;
@@ -19,12 +20,13 @@ public final class ReturnOutputs implements AutoCloseable {
   private final CsvRenderer csv = new CsvRenderer();
   private final JsonRenderer json = new JsonRenderer();
 
+  /** XLSX signed with this JVM's throw-away key ({@link ReturnSignatures#ephemeral}): for tests. */
   public ReturnOutputs() {
-    this(ReturnValidation.defaults());
+    this(ReturnValidation.defaults(), ReturnSignatures.ephemeral());
   }
 
-  public ReturnOutputs(ReturnValidation validation) {
-    this.xlsx = new ReturnXlsxRenderer(validation);
+  public ReturnOutputs(ReturnValidation validation, ReturnSignatures signatures) {
+    this.xlsx = new ReturnXlsxRenderer(validation, signatures);
     this.pdf = new ReturnPdfRenderer(validation);
   }
 

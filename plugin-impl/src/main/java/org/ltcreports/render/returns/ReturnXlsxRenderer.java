@@ -27,6 +27,7 @@ import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.RegisterMeasures;
 import org.ltcreports.casemanagement.report.ReturnData;
+import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.returns.ReturnLayout.Aggregation;
@@ -56,13 +57,16 @@ import org.ltcreports.render.xlsx.SheetWriter.Style;
  */
 public final class ReturnXlsxRenderer implements ReportRenderer {
   private final ReturnValidation validation;
+  private final ReturnSignatures signatures;
 
+  /** Signed with this JVM's throw-away key ({@link ReturnSignatures#ephemeral}): for tests. */
   public ReturnXlsxRenderer() {
-    this(ReturnValidation.defaults());
+    this(ReturnValidation.defaults(), ReturnSignatures.ephemeral());
   }
 
-  public ReturnXlsxRenderer(ReturnValidation validation) {
+  public ReturnXlsxRenderer(ReturnValidation validation, ReturnSignatures signatures) {
     this.validation = validation;
+    this.signatures = signatures;
   }
 
   @Override
@@ -86,7 +90,7 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
       w.write(ReturnLayout.SHEET_RETURN, returnSheet(w, report, sha));
       w.write(ReturnLayout.SHEET_CASELOADS, caseloads(w, report));
       w.write(ReturnLayout.SHEET_DATA, data(w, rows));
-      w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha));
+      w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha, signatures.sign(sha)));
       w.finish(
           report.extractDate(),
           "Case management activity return " + report.practiceCode() + " " + report.month(),
@@ -255,7 +259,8 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
     return m.freeze(0, 1).autoFilter("A1:E" + Math.max(1, row));
   }
 
-  static Model checksum(SheetWriter w, List<ReturnData.Row> rows, String sha) {
+  static Model checksum(
+      SheetWriter w, List<ReturnData.Row> rows, String sha, ReturnSignatures.Signed signed) {
     Model m = w.model();
     m.put(0, 0, "algorithm", Style.BOLD).put(0, 1, "SHA-256");
     m.put(1, 0, "data_sha256", Style.BOLD).put(1, 1, sha);
@@ -269,6 +274,10 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
                 + " joined by TAB, ended by LF, UTF-8; numbers as the shortest plain decimal"
                 + " without trailing zeros; empty cells as nothing; \\ TAB CR LF escaped as"
                 + " \\\\ \\t \\r \\n.");
+    m.put(ReturnLayout.ROW_SIGNATURE_KEY, 0, "signature_key", Style.BOLD)
+        .put(ReturnLayout.ROW_SIGNATURE_KEY, 1, signed.keyId());
+    m.put(ReturnLayout.ROW_SIGNATURE, 0, "signature_ed25519", Style.BOLD)
+        .put(ReturnLayout.ROW_SIGNATURE, 1, signed.signature());
     return m.width(0, 16).width(1, 70);
   }
 
@@ -322,7 +331,7 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
       m.width(COL_VALUE + 4, 60);
       w.write(ReturnLayout.SHEET_QUARTER, m.freeze(0, h + 1));
       w.write(ReturnLayout.SHEET_DATA, data(w, rows));
-      w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha));
+      w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha, signatures.sign(sha)));
       w.finish(
           last.extractDate(),
           "Case management activity return " + last.practiceCode() + " " + span,

@@ -298,7 +298,8 @@ final class LocalityPages {
                               uploaded,
                               month,
                               new CollationWorkbook.Expected(locality, practices, due),
-                              new ReturnFileReader(),
+                              new ReturnFileReader(
+                                  web.returns().signatures(), ReturnFileReader.DEFAULT_MAX_BYTES),
                               submitted);
                     }
                     progress.update("Writing the workbook", 70);

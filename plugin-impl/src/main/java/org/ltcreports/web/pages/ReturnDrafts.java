@@ -10,6 +10,7 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
+import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
 import org.ltcreports.config.LtcConfig;
@@ -47,14 +48,26 @@ public final class ReturnDrafts implements AutoCloseable {
   private DataQualityFindings findings;
   private final java.util.Map<YearMonth, ReturnReportBuilder> builders = new java.util.HashMap<>();
 
+  private final ReturnSignatures signatures;
+
   public ReturnDrafts(
-      ReportService reports, LtcConfig config, AudienceView view, TrimPoints trimPoints) {
+      ReportService reports,
+      LtcConfig config,
+      AudienceView view,
+      TrimPoints trimPoints,
+      ReturnSignatures signatures) {
     this.reports = reports;
     this.view = view;
     this.trimPoints = trimPoints;
     this.calendar = WorkingDays.configured(config.bankHolidaysFile());
     this.validation = new ReturnValidation(config.measureSettings(), 0);
-    this.outputs = new ReturnOutputs(validation);
+    this.outputs = new ReturnOutputs(validation, signatures);
+    this.signatures = signatures;
+  }
+
+  /** The keys returns are signed with and checked against (a collation's uploaded files). */
+  public ReturnSignatures signatures() {
+    return signatures;
   }
 
   /** The COMMISSIONER copy of the practice's return for the month, with its warnings. */
