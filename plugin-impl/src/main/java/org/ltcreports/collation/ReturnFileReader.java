@@ -8,15 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.report.ReturnData;
@@ -34,12 +29,25 @@ import org.ltcreports.render.returns.ReturnLayout;
  * Return!B10}; the Data sheet's header; every Data row of one practice and month, the same as
  * {@code Return!B2} and {@code B5}; the expected month; known measure ids; no formula in the Data
  * sheet (formulas are never evaluated — cells are read as stored); the SHA-256 of the Data sheet
- * equal to {@code Checksum!B2}. A numeric cell is read as its stored double, a text cell as its
- * text, an empty cell as null — the same values the checksum was made from.
+ * equal to {@code Checksum!B2}, then its Ed25519 signature ({@code Checksum!B6}, {@code B7}) by
+ * this installation's key or a trusted one ({@link ReturnSignatures}). A numeric cell is read as
+ * its stored double, a text cell as its text, an empty cell as null — the same values the checksum
+ * was made from.
+ *
+ * <p>Memory: the workbook is read as a stream ({@link ReturnWorkbookCells}), never held whole; at
+ * most {@link #MAX_DATA_ROWS} Data rows are read (a file with more is refused as soon as it has
+ * them) and shared strings only up to {@link #MAX_SHARED_STRINGS_BYTES}. A 5 MB file with 220,000
+ * rows is refused in a 64 MB heap (UploadMemoryTest).
  */
 public final class ReturnFileReader {
   /** Files larger than this are refused before opening (a return is tens of kilobytes). */
   public static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
+
+  /** Data rows read at most: a return has a few hundred; reading stops after this many. */
+  public static final int MAX_DATA_ROWS = 20_000;
+
+  /** Largest shared-strings part read (uncompressed); a return's texts take a few kilobytes. */
+  public static final long MAX_SHARED_STRINGS_BYTES = 4L * 1024 * 1024;
 
   /** Largest uncompressed zip entry accepted. */
   public static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
@@ -94,35 +102,36 @@ public final class ReturnFileReader {
     } catch (IOException e) {
       return fail("cannot read the file: " + e.getMessage());
     }
-    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-        XSSFWorkbook wb = new XSSFWorkbook(pkg)) {
-      return read(wb, name, expectedMonth, problems);
+    ReturnWorkbookCells cells;
+    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+      cells = ReturnWorkbookCells.read(pkg, MAX_DATA_ROWS, MAX_SHARED_STRINGS_BYTES);
+    } catch (ReturnWorkbookCells.Refused e) {
+      return fail(e.getMessage());
     } catch (Exception | StackOverflowError e) {
       // POI reports a zip bomb, a non-zip file or a damaged package as runtime exceptions
       return fail("cannot be read as an XLSX workbook: " + oneLine(e));
     }
+    return read(cells, name, expectedMonth, problems);
   }
 
   private Outcome read(
-      XSSFWorkbook wb, String name, YearMonth expectedMonth, List<String> problems) {
-    if (!wb.getExternalLinksTable().isEmpty()) {
-      return fail("contains links to other workbooks; returns must not");
+      ReturnWorkbookCells wb, String name, YearMonth expectedMonth, List<String> problems) {
+    if (!wb.hasReturn || !wb.hasData || !wb.hasChecksum) {
+      String missing =
+          !wb.hasReturn
+              ? ReturnLayout.SHEET_RETURN
+              : !wb.hasData ? ReturnLayout.SHEET_DATA : ReturnLayout.SHEET_CHECKSUM;
+      return fail("not a case management return: no sheet '" + missing + "'");
     }
-    for (String sheet :
-        List.of(ReturnLayout.SHEET_RETURN, ReturnLayout.SHEET_DATA, ReturnLayout.SHEET_CHECKSUM)) {
-      if (wb.getSheet(sheet) == null) {
-        return fail("not a case management return: no sheet '" + sheet + "'");
-      }
-    }
-    Sheet ret = wb.getSheet(ReturnLayout.SHEET_RETURN);
-    String layout = text(ret, ReturnLayout.ROW_LAYOUT, 1);
+    Map<Integer, Object> ret = wb.returnColumnB;
+    String layout = text(ret.get(ReturnLayout.ROW_LAYOUT));
     if (!ReturnLayout.VERSION.equals(layout)) {
       return fail("layout '" + layout + "' is not the return layout " + ReturnLayout.VERSION);
     }
-    String practice = text(ret, ReturnLayout.ROW_PRACTICE, 1);
-    String practiceName = text(ret, ReturnLayout.ROW_PRACTICE_NAME, 1);
-    String locality = text(ret, ReturnLayout.ROW_LOCALITY, 1);
-    String monthText = text(ret, ReturnLayout.ROW_MONTH, 1);
+    String practice = text(ret.get(ReturnLayout.ROW_PRACTICE));
+    String practiceName = text(ret.get(ReturnLayout.ROW_PRACTICE_NAME));
+    String locality = text(ret.get(ReturnLayout.ROW_LOCALITY));
+    String monthText = text(ret.get(ReturnLayout.ROW_MONTH));
     YearMonth month;
     try {
       month = YearMonth.parse(monthText == null ? "" : monthText);
@@ -132,33 +141,28 @@ public final class ReturnFileReader {
     if (practice == null || practice.isBlank()) {
       return fail("Return!B2 has no practice code");
     }
-    Sheet data = wb.getSheet(ReturnLayout.SHEET_DATA);
-    Row header = data.getRow(0);
+    List<ReturnWorkbookCells.DataRow> data = wb.data;
+    Object[] header =
+        !data.isEmpty() && data.get(0).row() == 0 ? data.get(0).cells() : new Object[5];
     for (int c = 0; c < ReturnData.HEADER.size(); c++) {
-      String h = header == null ? null : text(header.getCell(c));
-      if (!ReturnData.HEADER.get(c).equals(h)) {
+      if (!ReturnData.HEADER.get(c).equals(text(header[c]))) {
         return fail("the Data sheet's header is not " + String.join(",", ReturnData.HEADER));
       }
     }
     List<ReturnData.Row> rows = new ArrayList<>();
-    for (int r = 1; r <= data.getLastRowNum(); r++) {
-      Row row = data.getRow(r);
-      if (row == null) {
-        problems.add("Data row " + (r + 1) + " is empty");
-        continue;
+    int expectedRow = 1;
+    for (ReturnWorkbookCells.DataRow raw : data.subList(1, data.size())) {
+      for (; expectedRow < raw.row(); expectedRow++) {
+        problems.add("Data row " + (expectedRow + 1) + " is empty");
       }
-      Object[] cells = new Object[5];
-      for (int c = 0; c < 5; c++) {
-        Cell cell = row.getCell(c);
-        if (cell != null && cell.getCellType() == CellType.FORMULA) {
-          return fail(
-              "the Data sheet contains a formula at "
-                  + new CellReference(r, c).formatAsString(false));
-        }
-        cells[c] = value(cell);
+      expectedRow = raw.row() + 1;
+      if (raw.formulaAt() != null) {
+        return fail("the Data sheet contains a formula at " + raw.formulaAt());
       }
+      Object[] cells = raw.cells();
       ReturnData.Row d =
           new ReturnData.Row(str(cells[0]), str(cells[1]), str(cells[2]), str(cells[3]), cells[4]);
+      int r = raw.row();
       if (!practice.equals(d.practiceCode()) || !monthText.equals(d.month())) {
         problems.add(
             "Data row "
@@ -181,20 +185,20 @@ public final class ReturnFileReader {
     if (!month.equals(expectedMonth)) {
       problems.add("the return is for " + month + ", not " + expectedMonth);
     }
-    Sheet checksum = wb.getSheet(ReturnLayout.SHEET_CHECKSUM);
-    String stated = text(checksum, 1, 1);
+    Map<Integer, Object> checksum = wb.checksumColumnB;
+    String stated = text(checksum.get(1));
     String actual = ReturnData.sha256(rows);
     if (!actual.equals(stated)) {
       problems.add("the Data sheet does not match its checksum (edited after it was generated?)");
-    } else if (!actual.equals(text(ret, ReturnLayout.ROW_CHECKSUM, 1))) {
+    } else if (!actual.equals(text(ret.get(ReturnLayout.ROW_CHECKSUM)))) {
       problems.add("Return!B11 does not hold the Data sheet's checksum");
     } else {
       // a checksum anyone can recompute; only the signature says who made these figures
       signatures
           .problem(
               actual,
-              text(checksum, ReturnLayout.ROW_SIGNATURE_KEY, 1),
-              text(checksum, ReturnLayout.ROW_SIGNATURE, 1))
+              text(checksum.get(ReturnLayout.ROW_SIGNATURE_KEY)),
+              text(checksum.get(ReturnLayout.ROW_SIGNATURE)))
           .ifPresent(problems::add);
     }
     ReturnFile f =
@@ -220,18 +224,6 @@ public final class ReturnFileReader {
     return m.length() > 300 ? m.substring(0, 300) + "…" : m;
   }
 
-  private static Object value(Cell cell) {
-    if (cell == null) {
-      return null;
-    }
-    return switch (cell.getCellType()) {
-      case NUMERIC -> cell.getNumericCellValue();
-      case STRING -> cell.getStringCellValue();
-      case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-      default -> null;
-    };
-  }
-
   private static String str(Object o) {
     if (o == null) {
       return "";
@@ -239,19 +231,11 @@ public final class ReturnFileReader {
     return o instanceof Double d ? ReturnData.valueText(d) : o.toString();
   }
 
-  private static String text(Sheet s, int row, int col) {
-    Row r = s.getRow(row);
-    return r == null ? null : text(r.getCell(col));
-  }
-
-  private static String text(Cell c) {
-    if (c == null) {
-      return null;
+  /** A cell as text: a text as itself, a number as its canonical text, anything else null. */
+  private static String text(Object v) {
+    if (v instanceof String s) {
+      return s;
     }
-    return switch (c.getCellType()) {
-      case STRING -> c.getStringCellValue();
-      case NUMERIC -> ReturnData.valueText(c.getNumericCellValue());
-      default -> null;
-    };
+    return v instanceof Double d ? ReturnData.valueText(d) : null;
   }
 }
