@@ -43,6 +43,19 @@ public final class WebTestServer {
   public final YearMonth month;
 
   private WebTestServer() throws Exception {
+    this(java.util.Map.of());
+  }
+
+  /**
+   * A server of the caller's own (not the shared one), with configuration keys added; the caller
+   * closes {@link #server}. For tests that change state others would see (e.g. use up a day's
+   * review versions).
+   */
+  public static WebTestServer own(java.util.Map<String, String> config) throws Exception {
+    return new WebTestServer(config);
+  }
+
+  private WebTestServer(java.util.Map<String, String> config) throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
     String sourceUrl = "jdbc:h2:mem:web-src-" + id + ";DB_CLOSE_DELAY=-1";
     String pluginUrl = "jdbc:h2:mem:web-plugin-" + id + ";DB_CLOSE_DELAY=-1";
@@ -58,6 +71,7 @@ public final class WebTestServer {
     Properties p = new Properties();
     p.setProperty("source.jdbc-url", sourceUrl);
     p.setProperty("plugin.jdbc-url", pluginUrl);
+    config.forEach(p::setProperty);
     LtcConfig cfg = LtcConfig.from(p);
     DataSource source = JdbcDataSources.forUrl(sourceUrl, "", "");
     DataSource plugin = JdbcDataSources.forUrl(pluginUrl, "", "");
