@@ -76,7 +76,8 @@ public final class LtcConfig {
                     .filter(s -> !s.isEmpty())
                     .toList()),
             doubleKey(props, "measures.register-target-pct", d.registerTargetPct(), problems),
-            intKey(props, "measures.before-after-months", d.beforeAfterMonths(), 1, problems));
+            intKey(props, "measures.before-after-months", d.beforeAfterMonths(), 1, problems),
+            rebaseMonths(props.getProperty("spc.rebase-months"), problems));
     for (String key : props.stringPropertyNames()) {
       if (key.startsWith("source.table.")) {
         String canonical = key.substring("source.table.".length());
@@ -108,6 +109,29 @@ public final class LtcConfig {
     if (scoped != null && !scoped.trim().matches("(?i)true|false")) {
       problems.add("generate.scoped-reads must be true or false, got '" + scoped + "'");
     }
+  }
+
+  /**
+   * {@code spc.rebase-months}: the months (YYYY-MM, comma-separated) at which the SPC chart starts
+   * a new period with its own limits; none when unset. Rebasing is only ever configured, never
+   * chosen by the software.
+   */
+  private static Set<java.time.YearMonth> rebaseMonths(String value, List<String> problems) {
+    Set<java.time.YearMonth> months = new java.util.TreeSet<>();
+    if (value == null) {
+      return months;
+    }
+    for (String part : value.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      try {
+        months.add(java.time.YearMonth.parse(part.trim()));
+      } catch (DateTimeParseException e) {
+        problems.add("spc.rebase-months must list months as YYYY-MM, got '" + part.trim() + "'");
+      }
+    }
+    return months;
   }
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */

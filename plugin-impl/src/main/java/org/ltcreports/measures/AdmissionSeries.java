@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.ValueKind;
@@ -57,6 +58,7 @@ public final class AdmissionSeries implements MeasureFamily {
   private final YearMonth month;
   private final AdmissionCounts counts;
   private final MonthlyListSizes listSizes;
+  private final Set<YearMonth> rebaseMonths;
   private final Map<String, XmrChart> charts =
       new java.util.concurrent.ConcurrentHashMap<>(); // lazily, by concurrent requests
 
@@ -65,16 +67,30 @@ public final class AdmissionSeries implements MeasureFamily {
     this(
         month,
         counts,
-        MonthlyListSizes.of(ctx.registrations(), month.minusMonths(MONTHS - 1L), month));
+        MonthlyListSizes.of(ctx.registrations(), month.minusMonths(MONTHS - 1L), month),
+        ctx.settings().spcRebaseMonths());
   }
 
   AdmissionSeries(YearMonth month, AdmissionCounts counts, MonthlyListSizes listSizes) {
+    this(month, counts, listSizes, Set.of());
+  }
+
+  /**
+   * @param rebaseMonths months at which the chart starts a new period ({@code spc.rebase-months});
+   *     those outside the 24 months, or the first of them, change nothing
+   */
+  AdmissionSeries(
+      YearMonth month,
+      AdmissionCounts counts,
+      MonthlyListSizes listSizes,
+      Set<YearMonth> rebaseMonths) {
     if (!counts.month().equals(month)) {
       throw new IllegalArgumentException("counts are for " + counts.month() + ", not " + month);
     }
     this.month = month;
     this.counts = counts;
     this.listSizes = listSizes;
+    this.rebaseMonths = Set.copyOf(rebaseMonths);
   }
 
   /** The month of point {@code i} (0 = M-23 … 23 = M). */
@@ -106,8 +122,19 @@ public final class AdmissionSeries implements MeasureFamily {
           for (int i = 0; i < MONTHS; i++) {
             rates.add(rate(p, i));
           }
-          return XmrChart.of(rates, POLARITY);
+          return XmrChart.of(rates, POLARITY, rebaseAt());
         });
+  }
+
+  /** The positions of the configured rebase months inside the chart (not its first month). */
+  Set<Integer> rebaseAt() {
+    Set<Integer> at = new java.util.TreeSet<>();
+    for (int i = 1; i < MONTHS; i++) {
+      if (rebaseMonths.contains(monthOf(i))) {
+        at.add(i);
+      }
+    }
+    return at;
   }
 
   /** {@code ea_series} of the practice. */
@@ -176,6 +203,12 @@ public final class AdmissionSeries implements MeasureFamily {
   public void addTo(String practice, MeasureValues out) {
     out.put("ea_series", table(practice));
     out.note(summary(practice));
+    for (int i : rebaseAt()) {
+      out.note(
+          "Monthly trend: the average and limits are recalculated from "
+              + monthOf(i)
+              + " (rebased there by configuration, spc.rebase-months).");
+    }
     long empty = 0;
     for (int i = 0; i < MONTHS; i++) {
       if (listSize(practice, i) == 0) {

@@ -1,6 +1,7 @@
 package org.ltcreports.measures;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.Set;
 
 /**
@@ -15,7 +16,34 @@ public record MeasureSettings(
     double highRiskSharePct,
     Set<String> highRiskTiers,
     double registerTargetPct,
-    int beforeAfterMonths) {
+    int beforeAfterMonths,
+    Set<YearMonth> spcRebaseMonths) {
+
+  public MeasureSettings {
+    spcRebaseMonths = Set.copyOf(spcRebaseMonths);
+  }
+
+  /** Settings without SPC rebasing (the default: limits are never rebased automatically). */
+  public MeasureSettings(
+      Set<String> emergencyMethods,
+      int frequentAttenderThreshold,
+      int caseloadManageable,
+      int caseloadUnsustainable,
+      double highRiskSharePct,
+      Set<String> highRiskTiers,
+      double registerTargetPct,
+      int beforeAfterMonths) {
+    this(
+        emergencyMethods,
+        frequentAttenderThreshold,
+        caseloadManageable,
+        caseloadUnsustainable,
+        highRiskSharePct,
+        highRiskTiers,
+        registerTargetPct,
+        beforeAfterMonths,
+        Set.of());
+  }
 
   public static final Set<String> DEFAULT_EMERGENCY_METHODS =
       Set.of("21", "22", "23", "24", "25", "28", "2A", "2B", "2C", "2D");

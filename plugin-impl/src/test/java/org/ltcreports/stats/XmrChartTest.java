@@ -1,6 +1,7 @@
 package org.ltcreports.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.ltcreports.stats.ImprovementDirection.HIGHER_IS_BETTER;
 import static org.ltcreports.stats.ImprovementDirection.LOWER_IS_BETTER;
@@ -314,6 +315,43 @@ class XmrChartTest {
     assertThat(chart.points().get(0).signals())
         .containsExactly(new SpcSignal(SHIFT, DOWN, SPECIAL_CAUSE_IMPROVEMENT));
     assertThat(chart.variation()).isEqualTo(SPECIAL_CAUSE_CONCERN);
+  }
+
+  @Test
+  void rebasingStartsAPeriodWithItsOwnLimitsAndRules() {
+    // The spec series, then the same 10 higher: 24 points. As one period x̄ = 55 and the first 12
+    // are all below it, the last 12 above: two shifts (2). Moving ranges: 35 + |60 − 49| = 11 +
+    // 35 = 81 over 23 = 3.5217; 11 < 3.267 × 3.5217 = 11.505, kept.
+    List<Double> values = with(SPEC, 60, 62, 58, 61, 59, 63, 57, 60, 62, 58, 61, 59);
+    XmrChart one = XmrChart.of(values, LOWER_IS_BETTER);
+    assertThat(one.mean()).isCloseTo(55, within(1e-12));
+    assertThat(one.movingRangeMean()).isCloseTo(81.0 / 23, within(1e-12));
+    Map<Integer, Set<SpcRule>> shifts = new TreeMap<>(flagged(SHIFT, 0, 23));
+    assertThat(signalsByIndex(one)).isEqualTo(shifts);
+
+    // Rebased at point 12: each period is the spec series (+10 for the second): x̄ 50 and 60,
+    // mR̄ 35/11 each (the step between the periods belongs to neither), limits 41.536–58.464 and
+    // 51.536–68.464, and no signal in either.
+    XmrChart rebased = XmrChart.of(values, LOWER_IS_BETTER, Set.of(12));
+    XmrLimits first = rebased.points().get(0).limits();
+    XmrLimits second = rebased.points().get(12).limits();
+    assertThat(first.mean()).isCloseTo(50, within(1e-12));
+    assertThat(first.movingRangeMean()).isCloseTo(35.0 / 11, within(1e-12));
+    assertThat(second.mean()).isCloseTo(60, within(1e-12));
+    assertThat(second.upperProcess()).isCloseTo(68.4636, within(1e-4));
+    assertThat(rebased.points().get(11).limits()).isSameAs(first);
+    assertThat(signalsByIndex(rebased)).isEmpty();
+    assertThat(rebased.variation()).isEqualTo(COMMON_CAUSE);
+  }
+
+  @Test
+  void aPeriodTooShortHasNoLimits() {
+    // Rebased at point 6 of 14: 6 and 8 values, both under 12: no limits anywhere.
+    XmrChart chart = XmrChart.of(with(SPEC, 50, 52), LOWER_IS_BETTER, Set.of(6));
+    assertThat(chart.points()).allMatch(p -> p.limits() == null && p.signals().isEmpty());
+    assertThat(chart.variation()).isNull();
+    assertThatThrownBy(() -> XmrChart.of(SPEC, LOWER_IS_BETTER, Set.of(12)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
