@@ -124,26 +124,36 @@ public final class ProgrammeComparison {
     long c0 = admissions(others, previous12);
     long c1 = admissions(others, last12);
     GrowthRatio crude = GrowthRatio.of(a0, a1, c0, c1);
+    Double r0 = dsr(previousCells, programme);
+    Double r1 = dsr(cells, programme);
+    Double q0 = dsr(previousCells, others);
+    Double q1 = dsr(cells, others);
     GrowthRatio standardised =
-        GrowthRatio.ofRates(
-            dsr(previousCells, programme),
-            dsr(cells, programme),
-            dsr(previousCells, others),
-            dsr(cells, others),
-            a0,
-            a1,
-            c0,
-            c1);
+        GrowthRatio.ofRates(orZero(r0), orZero(r1), orZero(q0), orZero(q1), a0, a1, c0, c1);
+    // No DSR below 10 events (PHE): a group's standardised growth needs both its rates, and the
+    // ratio needs all four; a missing rate is never read as a rate of 0 (that would be −100%).
+    boolean programmeRates = r0 != null && r1 != null;
+    boolean otherRates = q0 != null && q1 != null;
+    if (!programmeRates || !otherRates) {
+      out.note(
+          "Case management practices against the others: the age-sex standardised growth is not"
+              + " shown for a group with fewer than 10 admissions in either 12 months (no"
+              + " standardised rate rests on fewer than 10, PHE Fingertips rule).");
+    }
     out.count("prog_ea_prev_12m", a0);
     out.count("prog_ea_12m", a1);
     out.number("prog_growth_pct", crude.growthPct());
-    out.number("prog_dsr_growth_pct", standardised.growthPct());
+    out.number("prog_dsr_growth_pct", programmeRates ? standardised.growthPct() : null);
     out.count("prog_other_ea_prev_12m", c0);
     out.count("prog_other_ea_12m", c1);
     out.number("prog_other_growth_pct", crude.comparatorGrowthPct());
-    out.number("prog_other_dsr_growth_pct", standardised.comparatorGrowthPct());
+    out.number("prog_other_dsr_growth_pct", otherRates ? standardised.comparatorGrowthPct() : null);
     ratio("prog_growth_ratio", crude, out);
-    ratio("prog_dsr_growth_ratio", standardised, out);
+    if (programmeRates && otherRates) {
+      ratio("prog_dsr_growth_ratio", standardised, out);
+    } else {
+      ratio("prog_dsr_growth_ratio", GrowthRatio.of(0, 0, 0, 0), out);
+    }
     long cohortBefore = 0;
     long cohortAfter = 0;
     long compBefore = 0;
@@ -207,16 +217,24 @@ public final class ProgrammeComparison {
   }
 
   /** The group's directly standardised rate per 1,000 over a 12-month window; 0 when none. */
-  private static double dsr(StandardisationCells c, List<String> practices) {
+  /**
+   * The group's DSR per 1,000; 0 for a group with no practices (no growth is shown for it); null
+   * when there is no published rate (nobody registered, or fewer than 10 admissions).
+   */
+  private static Double dsr(StandardisationCells c, List<String> practices) {
     if (practices.isEmpty()) {
-      return 0;
+      return 0.0;
     }
     StandardisedRate r =
         DirectStandardisation.standardise(
             c.emergencyAdmissions().of(practices),
             c.populationOf(practices),
             DirectStandardisation.PER_1_000);
-    return r.rate() == null ? 0 : r.rate();
+    return r.rate();
+  }
+
+  private static double orZero(Double rate) {
+    return rate == null ? 0 : rate;
   }
 
   private MeasureValue.Table practiceTable(List<String> practices) {
