@@ -20,8 +20,8 @@ public sealed interface Block {
    * @param value the big figure
    * @param unit what the figure counts
    * @param detail a second figure (a rate, an interval)
-   * @param trend the verdict or the context line ("● Common cause variation: no significant change",
-   *     "▲ +9.4% this year (context only)")
+   * @param trend the verdict or the context line ("● Common cause variation: no significant
+   *     change", "▲ +9.4% this year (context only)")
    */
   record Tile(String title, String value, String unit, String detail, String trend) {}
 
