@@ -70,6 +70,7 @@ public final class StandaloneServer implements AutoCloseable {
           @Override
           public void contextDestroyed(jakarta.servlet.ServletContextEvent e) {
             injector.getInstance(Jobs.class).close(); // the pages' executor, if still running
+            injector.getInstance(org.ltcreports.round.RoundScheduler.class).close();
           }
         });
     server.setStopAtShutdown(true);

@@ -21,5 +21,7 @@ public enum AuditAction {
   /** A sign-in to the standalone server (inside a host container, the host records its own). */
   LOGIN,
   /** A refused sign-in: wrong password, unknown user, expired form, or held back by throttling. */
-  LOGIN_FAILED
+  LOGIN_FAILED,
+  /** An email of the monthly round was sent (or failed), by the system user. */
+  NOTIFY
 }

@@ -285,6 +285,13 @@ public final class LtcConfig {
     return get("web.base-path", "/ltc-reports");
   }
 
+  /** A copy of every setting (for settings read by their own module, e.g. the monthly round). */
+  public Properties properties() {
+    Properties copy = new Properties();
+    copy.putAll(props);
+    return copy;
+  }
+
   public Path artifactDir() {
     return Path.of(get("artifacts.dir", "data/artifacts"));
   }

@@ -88,7 +88,7 @@ public final class Submissions {
 
   /** Today in the policy's time zone. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(policy.zone()));
+    return LocalDate.ofInstant(clock.instant(), policy.zone());
   }
 
   public ReturnPolicy policy() {

@@ -68,6 +68,7 @@ public final class PluginBootstrap implements ServletContextListener {
   @Override
   public void contextDestroyed(ServletContextEvent event) {
     if (injector != null) {
+      injector.getInstance(org.ltcreports.round.RoundScheduler.class).close();
       injector.getInstance(Renderers.class).close();
     }
     if (dataSources != null) {

@@ -32,5 +32,7 @@ public final class PluginServlets {
     // The stylesheet holds no data: served without the user filter (the login page needs it).
     ServletRegistration.Dynamic css = ctx.addServlet("ltc-static", new StaticServlet());
     css.addMapping(prefix + "/static/*");
+    // The monthly round ticks on its own thread when round.enabled (stopped with the context).
+    injector.getInstance(org.ltcreports.round.RoundScheduler.class).start();
   }
 }

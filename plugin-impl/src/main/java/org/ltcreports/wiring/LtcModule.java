@@ -8,6 +8,9 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.ltcreports.access.PracticeLocalities;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.ReportType;
 import org.ltcreports.audit.AuditAnchor;
 import org.ltcreports.audit.AuditLog;
 import org.ltcreports.casemanagement.WorkingDays;
@@ -18,10 +21,18 @@ import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.report.AudienceView;
 import org.ltcreports.report.BatchGenerator;
+import org.ltcreports.report.BatchRequest;
+import org.ltcreports.report.BatchResult;
 import org.ltcreports.report.BatchSettings;
 import org.ltcreports.report.ReportRecorder;
 import org.ltcreports.report.ReportService;
 import org.ltcreports.review.AdmissionReviews;
+import org.ltcreports.round.MonthlyRound;
+import org.ltcreports.round.RoundClaims;
+import org.ltcreports.round.RoundNode;
+import org.ltcreports.round.RoundScheduler;
+import org.ltcreports.round.RoundSettings;
+import org.ltcreports.round.SmtpMailer;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
 import org.ltcreports.store.PluginDatabase;
@@ -166,6 +177,69 @@ public final class LtcModule extends AbstractModule {
   Submissions submissions(
       PluginDatabase db, Clock clock, PracticeLocalities localities, WorkingDays calendar) {
     return new Submissions(db.jdbi(), clock, config.returnPolicy(), localities, calendar);
+  }
+
+  // ---- the monthly round (issue 20): generation and emails without anyone signing in ----
+
+  @Provides
+  @Singleton
+  RoundSettings roundSettings() {
+    return RoundSettings.from(config.properties());
+  }
+
+  @Provides
+  @Singleton
+  MonthlyRound monthlyRound(
+      RoundSettings settings,
+      PluginDatabase db,
+      Submissions submissions,
+      ReportService reports,
+      WorkingDays calendar,
+      Clock clock,
+      AuditLog audit,
+      BatchGenerator generator) {
+    java.nio.file.Path out =
+        settings.outDir() == null
+            ? config.artifactDir().resolve("round")
+            : java.nio.file.Path.of(settings.outDir());
+    MonthlyRound.Generation generation =
+        month -> {
+          BatchResult r =
+              generator.run(
+                  new BatchRequest(
+                      month,
+                      java.util.List.of(),
+                      null,
+                      java.util.Set.of(
+                          ReportType.PRACTICE_FEEDBACK, ReportType.CASE_MANAGEMENT_RETURN),
+                      java.util.Set.of(Format.PDF, Format.XLSX),
+                      Audience.PRACTICE,
+                      out,
+                      MonthlyRound.SYSTEM_USER),
+                  submissions.today(),
+                  line -> {});
+          return r.written().size()
+              + " files written to "
+              + out
+              + (r.complete() ? "" : "; failed: " + String.join("; ", r.failures()));
+        };
+    return new MonthlyRound(
+        settings,
+        new RoundClaims(db.jdbi(), java.time.Duration.ofMinutes(30)),
+        submissions,
+        reports::practices,
+        calendar,
+        clock,
+        new SmtpMailer(settings),
+        audit,
+        generation,
+        RoundNode.name());
+  }
+
+  @Provides
+  @Singleton
+  RoundScheduler roundScheduler(MonthlyRound round, RoundSettings settings) {
+    return new RoundScheduler(round, settings);
   }
 
   @Provides

@@ -17,11 +17,12 @@ import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
 
 /** Case management returns for tests. */
-final class TestReturns {
+public final class TestReturns {
   private TestReturns() {}
 
   /** A COMMISSIONER copy of K83001's return for 2026-10 with the given register size. */
-  static Report returnFor(String practice, YearMonth month, long registerSize, Audience audience) {
+  public static Report returnFor(
+      String practice, YearMonth month, long registerSize, Audience audience) {
     Map<String, MeasureValue> m = new LinkedHashMap<>();
     m.put("register_size", Num.of(registerSize));
     m.put("referrals_received", Num.of(12L));
