@@ -172,6 +172,8 @@ public record DemoDatabase(String jdbcUrl, String user, String password, Path tr
   }
 
   private static String url(Path dir, String name) {
-    return "jdbc:h2:file:" + dir.resolve(name) + ";AUTO_SERVER=FALSE";
+    // AUTO_SERVER: the first process to open the file serves it to later ones (serve, then
+    // generate); they need the key in the lock file (owner-only, like the folder) and the password
+    return "jdbc:h2:file:" + dir.resolve(name) + ";AUTO_SERVER=TRUE";
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -77,5 +78,38 @@ class DemoDatabaseTest {
     assertThatThrownBy(() -> DriverManager.getConnection(url, "", "").close())
         .isInstanceOf(SQLException.class);
     assertThat(rows(db)).isEqualTo(1);
+  }
+
+  /**
+   * Issue 20: {@code generate} while {@code serve} is up failed with H2's "Database may be already
+   * in use". Held open here (as serve holds it), the demo database is opened by a second process
+   * (as generate would be) through H2's automatic mixed mode.
+   */
+  @Test
+  void aSecondProcessOpensTheDatabaseWhileThisOneHoldsIt() throws Exception {
+    DemoDatabase db =
+        DemoDatabase.ensure(dir.resolve("data"), SMALL, new PrintWriter(new StringWriter()));
+    try (Connection held = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      Process other =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "org.h2.tools.Shell",
+                  "-url",
+                  db.jdbcUrl(),
+                  "-user",
+                  db.user(),
+                  "-password",
+                  db.password(),
+                  "-sql",
+                  "SELECT COUNT(*) AS n FROM practice")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(other.waitFor()).as(out).isZero();
+      assertThat(out).doesNotContain("already in use").contains("2");
+      assertThat(held.isValid(5)).isTrue();
+    }
   }
 }
