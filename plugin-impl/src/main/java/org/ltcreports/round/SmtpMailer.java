@@ -22,6 +22,11 @@ public final class SmtpMailer implements Mailer {
 
   public SmtpMailer(RoundSettings settings) {
     this.settings = settings;
+    if (settings.smtpHost() == null) {
+      // the round is off (RoundSettings requires a host when it is on): nothing to connect to
+      this.session = null;
+      return;
+    }
     Properties p = new Properties();
     p.put("mail.smtp.host", settings.smtpHost());
     p.put("mail.smtp.port", String.valueOf(settings.smtpPort()));
@@ -56,6 +61,10 @@ public final class SmtpMailer implements Mailer {
 
   @Override
   public void send(Notice notice) {
+    if (session == null) {
+      throw new MailFailure(
+          "mail.smtp.host is not set: cannot send '" + notice.subject() + "'", null);
+    }
     try {
       MimeMessage m = new MimeMessage(session);
       m.setFrom(new InternetAddress(settings.from()));
