@@ -276,7 +276,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
       Set<String> acknowledged = acks == null ? Set.of() : new LinkedHashSet<>(List.of(acks));
       web.require(
           user, Action.SUBMIT_RETURN, web.practiceScope(code, Audience.COMMISSIONER), month, path);
-      Submission sub = PracticePages.submitReturn(web, user, practice, month, acknowledged);
+      Submission sub = ReturnPages.submitReturn(web, user, practice, month, acknowledged);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("practice", code);
       out.put("month", month.toString());

@@ -1,5 +1,7 @@
 package org.ltcreports.web.pages;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.ltcreports.render.Display;
 import org.ltcreports.submission.FigureDiff;
 
@@ -39,9 +41,15 @@ final class FigureChanges {
     if (slash < 0) {
       return Display.label(figureId);
     }
-    return Display.label(figureId.substring(0, slash))
-        + ": "
-        + figureId.substring(slash + 1).replace('/', ' ').replace('_', ' ');
+    List<String> parts = new ArrayList<>();
+    for (String part : figureId.substring(slash + 1).split("/")) {
+      // breakdown keys are codes (HOSPITAL, GOALS_MET): shown as words
+      parts.add(
+          part.matches("[A-Z][A-Z_ ]*[A-Z]")
+              ? Labels.code(part.replace(' ', '_'))
+              : part.replace('_', ' '));
+    }
+    return Display.label(figureId.substring(0, slash)) + ": " + String.join(" ", parts);
   }
 
   private static String value(Object v, boolean absent) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,15 +15,12 @@ import org.ltcreports.access.Action;
 import org.ltcreports.access.Scope;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
-import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.api.spi.Role;
 import org.ltcreports.audit.AuditAction;
-import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
 import org.ltcreports.measures.Admission;
-import org.ltcreports.render.Display;
 import org.ltcreports.render.PeopleTime;
 import org.ltcreports.report.BatchGenerator;
 import org.ltcreports.review.AdmissionReview;
@@ -32,13 +28,11 @@ import org.ltcreports.review.ContributingFactor;
 import org.ltcreports.review.ReviewOutcome;
 import org.ltcreports.review.ReviewSummary;
 import org.ltcreports.source.SourceRows.Practice;
-import org.ltcreports.submission.ArtifactFile;
 import org.ltcreports.submission.FigureDiff;
 import org.ltcreports.submission.ReturnState;
 import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.StoredArtifact;
 import org.ltcreports.submission.Submission;
-import org.ltcreports.submission.SubmitRequest;
 import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
 
@@ -50,9 +44,11 @@ final class PracticePages {
   private static final int MONTHS = 12;
   private final Web web;
   private final Worklist worklist = new Worklist();
+  private final ReturnPages returns;
 
   PracticePages(Web web) {
     this.web = web;
+    this.returns = new ReturnPages(web);
   }
 
   // ---- home ----
@@ -268,10 +264,10 @@ final class PracticePages {
     switch (section) {
       case "returns" -> {
         if (s.size() == 4) {
-          PageServlet.requireGet(post, () -> returnPage(x, practice, month, null));
+          PageServlet.requireGet(post, () -> returns.page(x, practice, month, null));
         } else if (s.size() == 5 && s.get(4).equals("submit")) {
           PageServlet.requirePost(post);
-          submit(x, practice, month);
+          returns.submit(x, practice, month);
         } else if (s.size() == 5 && s.get(4).equals("history")) {
           PageServlet.requireGet(post, () -> history(x, practice, month));
         } else if (s.size() == 5 && s.get(4).equals("decide")) {
@@ -363,205 +359,6 @@ final class PracticePages {
 
   // ---- return ----
 
-  private void returnPage(Exchange x, Practice practice, YearMonth month, String message)
-      throws IOException {
-    HostUser user = x.user();
-    String code = practice.practiceCode();
-    ReturnState state = requireViewReturn(x, code, month);
-    ReturnDrafts.Draft draft = web.returns().draft(code, month);
-    web.record(
-        user,
-        AuditAction.PREVIEW,
-        b ->
-            b.report(ReportType.CASE_MANAGEMENT_RETURN)
-                .practice(code)
-                .locality(practice.localityCode())
-                .month(month)
-                .audience(Audience.COMMISSIONER));
-    Page page = x.page("Case management return for " + practice.practiceName() + ", " + month);
-    Markup m = page.body();
-    if (message != null) {
-      m.open("div", "class", "notice", "role", "status").el("p", message).close("div");
-    }
-    List<Submission> versions = web.submissions().versions(code, month);
-    Optional<Submission> latest =
-        versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
-    m.open("dl", "class", "facts");
-    m.el("dt", "Return status").open("dd");
-    StatusText.show(m, web.submissions().status(month, versions));
-    m.close("dd");
-    m.el("dt", "Due").el("dd", PeopleTime.date(web.submissions().dueDate(month)));
-    latest.ifPresent(
-        s -> {
-          m.el("dt", "Latest version")
-              .el(
-                  "dd",
-                  "Version "
-                      + s.version()
-                      + ", submitted "
-                      + StatusText.submitted(s, web.submissions().policy().zone()));
-          if (s.reason() != null) {
-            m.el("dt", "Sent back because").el("dd", s.reason());
-          }
-        });
-    m.close("dl");
-    m.open("p")
-        .a(
-            x.base() + "/practices/" + code + "/returns/" + month + "/history",
-            "Submissions and history of this return")
-        .close("p");
-
-    m.el("h2", "Download the draft");
-    m.open("ul");
-    for (Format f : ReturnDrafts.FORMATS) {
-      m.open("li")
-          .a(
-              x.base() + "/practices/" + code + "/returns/" + month + "/draft/" + f.extension(),
-              "Draft " + f.name(),
-              "class",
-              "button secondary")
-          .close("li");
-    }
-    m.close("ul");
-
-    boolean maySubmit =
-        web.may(user, Action.SUBMIT_RETURN, web.practiceScope(code, Audience.COMMISSIONER));
-    boolean open = state == ReturnState.DRAFT || state == ReturnState.RETURNED;
-    m.el("h2", "Validation");
-    if (draft.warnings().isEmpty()) {
-      m.el("p", "No validation warnings.", "class", "ok");
-    }
-    if (maySubmit && open) {
-      page.postForm(x.base() + "/practices/" + code + "/returns/" + month + "/submit");
-      if (!draft.warnings().isEmpty()) {
-        m.open("fieldset", "class", "warning");
-        m.el("legend", "Acknowledge each warning before you submit");
-        int i = 0;
-        for (Warning w : draft.warnings()) {
-          String id = "warn-" + i++;
-          m.open("div", "class", "check");
-          m.empty("input", "type", "checkbox", "id", id, "name", "ack", "value", w.code());
-          m.label(id, w.message());
-          m.close("div");
-        }
-        m.close("fieldset");
-      }
-      m.el(
-          "button",
-          state == ReturnState.RETURNED ? "Resubmit the return" : "Submit the return",
-          "type",
-          "submit",
-          "id",
-          "submit-return");
-      m.close("form");
-    } else {
-      m.open("ul");
-      for (Warning w : draft.warnings()) {
-        m.el("li", w.message());
-      }
-      m.close("ul");
-      if (!maySubmit) {
-        m.el("p", "Only the practice lead can submit this return.");
-      }
-    }
-
-    m.el("h2", "Figures");
-    figures(m, draft.report());
-    page.send(x.resp(), 200);
-  }
-
-  private static void figures(Markup m, Report r) {
-    m.open("table").el("caption", "Figures of the return (commissioner copy)");
-    m.open("thead")
-        .open("tr")
-        .el("th", "Measure", "scope", "col")
-        .el("th", "Value", "scope", "col", "class", "num")
-        .close("tr")
-        .close("thead")
-        .open("tbody");
-    for (Map.Entry<String, MeasureValue> e : r.measures().entrySet()) {
-      if (e.getValue() instanceof MeasureValue.Num n) {
-        String shown =
-            Display.isSuppressed(r, e.getKey())
-                ? Display.SUPPRESSED
-                : n.value() == null
-                    ? Display.NOT_AVAILABLE
-                    : Display.number(n.value(), Display.kindOf(e.getKey(), n.value()));
-        m.open("tr")
-            .el("th", Display.label(e.getKey()), "scope", "row")
-            .el("td", shown, "class", "num")
-            .close("tr");
-      }
-    }
-    m.close("tbody").close("table");
-  }
-
-  private void submit(Exchange x, Practice practice, YearMonth month) throws IOException {
-    HostUser user = x.user();
-    String code = practice.practiceCode();
-    web.require(
-        user,
-        Action.SUBMIT_RETURN,
-        web.practiceScope(code, Audience.COMMISSIONER),
-        month,
-        x.path());
-    String[] acks = x.req().getParameterValues("ack");
-    Set<String> acknowledged = acks == null ? Set.of() : new LinkedHashSet<>(List.of(acks));
-    Submission s = submitReturn(web, user, practice, month, acknowledged);
-    returnPage(
-        x,
-        practice,
-        month,
-        "Version "
-            + s.version()
-            + " was submitted"
-            + (s.onTime() ? " on time." : " after the due date."));
-  }
-
-  /** Submits the current draft (pages and API); the audit event carries every file's SHA-256. */
-  static Submission submitReturn(
-      Web web, HostUser user, Practice practice, YearMonth month, Set<String> acknowledged) {
-    String code = practice.practiceCode();
-    // Only a month that has ended and has data: before any draft is built or anything stored.
-    web.reports().months().checkSubmittable(month, web.reports().today());
-    ReturnDrafts.Draft draft = web.returns().draft(code, month);
-    List<String> warnings = draft.warnings().stream().map(Warning::code).toList();
-    Set<String> missing = new TreeSet<>(warnings);
-    missing.removeAll(acknowledged);
-    if (!missing.isEmpty()) {
-      throw new BadRequest(
-          "acknowledge every validation warning before submitting: " + String.join(", ", missing));
-    }
-    List<ArtifactFile> files = web.returns().files(draft.report());
-    Submission s =
-        web.submissions()
-            .submit(
-                user,
-                new SubmitRequest(
-                    code,
-                    month,
-                    draft.report(),
-                    files,
-                    warnings,
-                    acknowledged.stream().filter(warnings::contains).collect(Collectors.toSet()),
-                    null));
-    for (StoredArtifact a : s.artifacts()) {
-      web.record(
-          user,
-          s.version() == 1 ? AuditAction.SUBMIT : AuditAction.RESUBMIT,
-          b ->
-              b.report(ReportType.CASE_MANAGEMENT_RETURN)
-                  .practice(code)
-                  .locality(practice.localityCode())
-                  .month(month)
-                  .audience(Audience.COMMISSIONER)
-                  .parameter("version", s.version())
-                  .parameter("format", a.format().extension())
-                  .artifactSha256(a.sha256()));
-    }
-    return s;
-  }
-
   /** "Submitted", "Sent back", "Resubmitted", "Acknowledged": what happened to one version. */
   static String stateWords(Submission s) {
     return switch (s.state()) {
@@ -573,23 +370,10 @@ final class PracticePages {
     };
   }
 
-  /** Viewing a return: commissioners only once it has been submitted. Returns its state. */
-  private ReturnState requireViewReturn(Exchange x, String code, YearMonth month) {
-    ReturnState state = web.submissions().state(code, month);
-    web.require(
-        x.user(),
-        Action.VIEW_RETURN,
-        web.practiceScope(code, Audience.COMMISSIONER)
-            .withReturnSubmitted(state != ReturnState.DRAFT),
-        month,
-        x.path());
-    return state;
-  }
-
   private void history(Exchange x, Practice practice, YearMonth month) throws IOException {
     HostUser user = x.user();
     String code = practice.practiceCode();
-    ReturnState state = requireViewReturn(x, code, month);
+    ReturnState state = ReturnPages.requireViewReturn(web, x, code, month);
     Page page = x.page("History of the return of " + practice.practiceName() + ", " + month);
     Markup m = page.body();
     List<Submission> versions = web.submissions().versions(code, month);
@@ -622,7 +406,9 @@ final class PracticePages {
               "dd",
               s.warningsAcknowledged().isEmpty()
                   ? "none"
-                  : String.join(", ", s.warningsAcknowledged()));
+                  : s.warningsAcknowledged().stream()
+                      .map(Labels::check)
+                      .collect(Collectors.joining("; ")));
       m.close("dl");
       m.open("table").el("caption", "Stored files of version " + s.version());
       m.open("thead")

@@ -1,0 +1,426 @@
+package org.ltcreports.web.pages;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.ltcreports.access.Action;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.api.spi.HostUser;
+import org.ltcreports.audit.AuditAction;
+import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
+import org.ltcreports.render.Display;
+import org.ltcreports.render.PeopleTime;
+import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.submission.ArtifactFile;
+import org.ltcreports.submission.FigureDiff;
+import org.ltcreports.submission.ReturnState;
+import org.ltcreports.submission.ReturnStatus;
+import org.ltcreports.submission.StoredArtifact;
+import org.ltcreports.submission.Submission;
+import org.ltcreports.submission.SubmitRequest;
+import org.ltcreports.web.RequestParameters.BadRequest;
+
+/**
+ * The return page, in the order a person submits (as DHIS2 data entry does): 1. every figure of the
+ * return, this month beside last month, each check in plain English beside the figure it concerns;
+ * 2. the checks to confirm; 3. submit — then a confirmation page saying what was stored (files and
+ * SHA-256) and what happens next. A return that was sent back shows the reason and whether any
+ * figure changed since the version sent back.
+ */
+final class ReturnPages {
+  private final Web web;
+
+  ReturnPages(Web web) {
+    this.web = web;
+  }
+
+  /**
+   * @param error shown above the form when a submission was refused (status 400), or null
+   */
+  void page(Exchange x, Practice practice, YearMonth month, String error) throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    ReturnState state = requireViewReturn(web, x, code, month);
+    ReturnDrafts.Draft draft = web.returns().draft(code, month);
+    web.record(
+        user,
+        AuditAction.PREVIEW,
+        b ->
+            b.report(ReportType.CASE_MANAGEMENT_RETURN)
+                .practice(code)
+                .locality(practice.localityCode())
+                .month(month)
+                .audience(Audience.COMMISSIONER));
+    Page page =
+        x.page(
+            "Case management return for "
+                + practice.practiceName()
+                + ", "
+                + PeopleTime.month(month));
+    Markup m = page.body();
+    List<Submission> versions = web.submissions().versions(code, month);
+    Optional<Submission> latest =
+        versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+    ReturnStatus status = web.submissions().status(month, versions);
+    m.open("dl", "class", "facts");
+    m.el("dt", "Return status").open("dd");
+    StatusText.show(m, status);
+    m.close("dd");
+    m.el("dt", "Due").el("dd", PeopleTime.date(web.submissions().dueDate(month)));
+    latest.ifPresent(
+        s -> {
+          m.el("dt", "Latest version")
+              .el(
+                  "dd",
+                  "Version "
+                      + s.version()
+                      + ", submitted "
+                      + StatusText.submitted(s, web.submissions().policy().zone()));
+          if (s.reason() != null) {
+            m.el("dt", "Sent back because").el("dd", s.reason());
+          }
+        });
+    m.close("dl");
+    m.open("p")
+        .a(
+            x.base() + "/practices/" + code + "/returns/" + month + "/history",
+            "Submissions and history of this return")
+        .close("p");
+    if (error != null) {
+      m.open("div", "class", "error", "role", "alert", "id", "submit-error")
+          .el("p", error)
+          .close("div");
+    }
+    boolean open = state == ReturnState.DRAFT || state == ReturnState.RETURNED;
+    if (state == ReturnState.RETURNED && latest.isPresent()) {
+      m.el("h2", "Changes since the version sent back");
+      Optional<FigureDiff> diff = web.submissions().changesSinceSubmitted(draft.report());
+      int next = latest.get().version() + 1;
+      diff.ifPresent(d -> FigureChanges.show(m, d, next));
+    }
+
+    m.el("h2", "1. Figures");
+    figures(m, draft, lastMonth(code, month));
+
+    m.el("h2", "2. Checks");
+    if (draft.warnings().isEmpty()) {
+      m.el("p", "No checks to confirm: every figure is within the expected range.", "class", "ok");
+    }
+    boolean maySubmit =
+        web.may(user, Action.SUBMIT_RETURN, web.practiceScope(code, Audience.COMMISSIONER));
+    if (maySubmit && open) {
+      page.postForm(x.base() + "/practices/" + code + "/returns/" + month + "/submit");
+      if (!draft.warnings().isEmpty()) {
+        m.open("fieldset", "class", "warning");
+        m.el("legend", "Tick each check to confirm you have looked at it");
+        Set<String> ticked = ticked(x);
+        int i = 0;
+        for (Warning w : draft.warnings()) {
+          String id = "warn-" + i++;
+          m.open("div", "class", "check");
+          m.empty(
+              "input",
+              "type",
+              "checkbox",
+              "id",
+              id,
+              "name",
+              "ack",
+              "value",
+              w.code(),
+              "checked",
+              Markup.flag(ticked.contains(w.code()), "checked"));
+          m.label(id, w.message());
+          m.close("div");
+        }
+        m.close("fieldset");
+      }
+      m.el("h2", "3. Submit");
+      m.el(
+          "button",
+          state == ReturnState.RETURNED ? "Resubmit the return" : "Submit the return",
+          "type",
+          "submit",
+          "id",
+          "submit-return");
+      m.close("form");
+    } else {
+      m.open("ul");
+      for (Warning w : draft.warnings()) {
+        m.el("li", w.message());
+      }
+      m.close("ul");
+      m.el("h2", "3. Submit");
+      m.el(
+          "p",
+          !open
+              ? "This return has been submitted; the stored files are on its history page."
+              : "Only the practice lead can submit this return.");
+    }
+    if (open) {
+      m.el("h2", "Download the draft");
+      m.open("ul", "class", "downloads");
+      for (Format f : ReturnDrafts.FORMATS) {
+        m.open("li")
+            .a(
+                x.base() + "/practices/" + code + "/returns/" + month + "/draft/" + f.extension(),
+                "Draft " + f.name(),
+                "class",
+                "button secondary")
+            .close("li");
+      }
+      m.close("ul");
+    }
+    page.send(x.resp(), error == null ? 200 : 400);
+  }
+
+  private static Set<String> ticked(Exchange x) {
+    String[] acks = x.req().getParameterValues("ack");
+    return acks == null ? Set.of() : new LinkedHashSet<>(List.of(acks));
+  }
+
+  /** Last month's draft for the figures' comparison column; none before the data starts. */
+  private Report lastMonth(String code, YearMonth month) {
+    try {
+      return web.returns().draft(code, month.minusMonths(1)).report();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Every figure of the commissioner copy (single figures, each breakdown key, each caseload cell),
+   * last month beside this month, and each check beside the first figure it concerns.
+   */
+  private static void figures(Markup m, ReturnDrafts.Draft draft, Report previous) {
+    Report r = draft.report();
+    Map<String, Object> now = FigureDiff.figures(r);
+    Map<String, Object> before = previous == null ? Map.of() : FigureDiff.figures(previous);
+    List<Warning> unplaced = new ArrayList<>(draft.warnings());
+    m.open("table", "id", "return-figures")
+        .el("caption", "Figures of the return (commissioner copy)");
+    m.open("thead").open("tr");
+    m.el("th", "Figure", "scope", "col")
+        .el("th", PeopleTime.month(r.month()), "scope", "col", "class", "num")
+        .el("th", PeopleTime.month(r.month().minusMonths(1)), "scope", "col", "class", "num")
+        .el("th", "Check", "scope", "col");
+    m.close("tr").close("thead").open("tbody");
+    for (Map.Entry<String, Object> e : now.entrySet()) {
+      String id = e.getKey();
+      List<String> checks = new ArrayList<>();
+      for (Warning w : List.copyOf(unplaced)) {
+        String about = concerns(w);
+        if (about != null && (id.equals(about) || id.startsWith(about + "/"))) {
+          checks.add(w.message());
+          unplaced.remove(w);
+        }
+      }
+      m.open("tr", "class", checks.isEmpty() ? null : "flagged")
+          .el("th", FigureChanges.label(id), "scope", "row")
+          .el("td", shown(r, id, e.getValue()), "class", "num")
+          .el(
+              "td",
+              previous == null || !before.containsKey(id)
+                  ? ""
+                  : shown(previous, id, before.get(id)),
+              "class",
+              "num")
+          .el("td", String.join(" ", checks), "class", checks.isEmpty() ? null : "late")
+          .close("tr");
+    }
+    m.close("tbody").close("table");
+    if (!unplaced.isEmpty()) {
+      m.el("p", "Checks about the data as a whole:");
+      m.open("ul");
+      unplaced.forEach(w -> m.el("li", w.message()));
+      m.close("ul");
+    }
+  }
+
+  /** Which figure a check is about (its measure id), or null for the data as a whole. */
+  static String concerns(Warning w) {
+    if (w.code().equals("REGISTER_BELOW_TARGET")) {
+      return "register_pct_adult_list";
+    }
+    if (w.code().startsWith("CASELOAD_") || w.code().equals("HIGH_RISK_SHARE")) {
+      return "caseloads";
+    }
+    return null;
+  }
+
+  private static String shown(Report r, String id, Object v) {
+    String base = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
+    if (Display.isSuppressed(r, base)) {
+      return Display.SUPPRESSED;
+    }
+    if (v == null) {
+      return Display.NOT_AVAILABLE;
+    }
+    if (v instanceof Number n) {
+      return Display.number(n, Display.kindOf(base, n));
+    }
+    String text = v.toString();
+    return text.matches("[A-Z][A-Z_]{3,}(,[A-Z][A-Z_]{3,})*")
+        ? java.util.Arrays.stream(text.split(","))
+            .map(Labels::code)
+            .collect(Collectors.joining(", "))
+        : text;
+  }
+
+  /**
+   * Submits; a check left unticked re-shows the page with the message beside the form (400), not an
+   * error page. Then the confirmation page.
+   */
+  void submit(Exchange x, Practice practice, YearMonth month) throws IOException {
+    HostUser user = x.user();
+    String code = practice.practiceCode();
+    web.require(
+        user,
+        Action.SUBMIT_RETURN,
+        web.practiceScope(code, Audience.COMMISSIONER),
+        month,
+        x.path());
+    Set<String> acknowledged = ticked(x);
+    ReturnDrafts.Draft draft = web.returns().draft(code, month);
+    List<String> missing = new ArrayList<>();
+    for (Warning w : draft.warnings()) {
+      if (!acknowledged.contains(w.code())) {
+        missing.add(w.message());
+      }
+    }
+    if (!missing.isEmpty()) {
+      page(
+          x,
+          practice,
+          month,
+          "Not submitted: tick each check below to confirm you have looked at it ("
+              + String.join(" ", missing)
+              + ")");
+      return;
+    }
+    Submission s = submitReturn(web, user, practice, month, acknowledged);
+    confirmation(x, practice, month, s);
+  }
+
+  /** What was stored and what happens next. */
+  private void confirmation(Exchange x, Practice practice, YearMonth month, Submission s)
+      throws IOException {
+    String code = practice.practiceCode();
+    Page page =
+        x.page("Return submitted: " + practice.practiceName() + ", " + PeopleTime.month(month));
+    Markup m = page.body();
+    m.open("div", "class", "notice", "role", "status", "id", "submitted")
+        .el(
+            "p",
+            "Version "
+                + s.version()
+                + " was submitted"
+                + (s.version() == 1 ? (s.onTime() ? " on time." : " after the due date.") : "."))
+        .close("div");
+    m.el("h2", "What was stored");
+    m.el(
+        "p",
+        "These files were stored exactly as sent; they cannot be changed. The SHA-256 identifies"
+            + " each one: verify FILE finds it again.");
+    m.open("table").el("caption", "Stored files of version " + s.version());
+    m.open("thead")
+        .open("tr")
+        .el("th", "File", "scope", "col")
+        .el("th", "Bytes", "scope", "col", "class", "num")
+        .el("th", "SHA-256", "scope", "col")
+        .close("tr")
+        .close("thead")
+        .open("tbody");
+    for (StoredArtifact a : s.artifacts()) {
+      m.open("tr")
+          .el("td", a.fileName())
+          .el("td", a.byteSize(), "class", "num")
+          .open("td")
+          .el("code", a.sha256())
+          .close("td")
+          .close("tr");
+    }
+    m.close("tbody").close("table");
+    m.el("h2", "What happens next");
+    m.el(
+        "p",
+        "The locality manager or commissioner reads the return and acknowledges it, or sends it"
+            + " back with a reason. Either way the practice lead is told by email (when set up)"
+            + " and the return's status on the home page changes.");
+    m.open("p")
+        .a(
+            x.base() + "/practices/" + code + "/returns/" + month + "/history",
+            "Submissions and history of this return")
+        .text(" · ")
+        .a(x.base() + "/", "Home")
+        .close("p");
+    page.send(x.resp(), 200);
+  }
+
+  /** Submits the current draft (pages and API); the audit event carries every file's SHA-256. */
+  static Submission submitReturn(
+      Web web, HostUser user, Practice practice, YearMonth month, Set<String> acknowledged) {
+    String code = practice.practiceCode();
+    // Only a month that has ended and has data: before any draft is built or anything stored.
+    web.reports().months().checkSubmittable(month, web.reports().today());
+    ReturnDrafts.Draft draft = web.returns().draft(code, month);
+    List<String> warnings = draft.warnings().stream().map(Warning::code).toList();
+    Set<String> missing = new TreeSet<>(warnings);
+    missing.removeAll(acknowledged);
+    if (!missing.isEmpty()) {
+      throw new BadRequest(
+          "acknowledge every validation warning before submitting: " + String.join(", ", missing));
+    }
+    List<ArtifactFile> files = web.returns().files(draft.report());
+    Submission s =
+        web.submissions()
+            .submit(
+                user,
+                new SubmitRequest(
+                    code,
+                    month,
+                    draft.report(),
+                    files,
+                    warnings,
+                    acknowledged.stream().filter(warnings::contains).collect(Collectors.toSet()),
+                    null));
+    for (StoredArtifact a : s.artifacts()) {
+      web.record(
+          user,
+          s.version() == 1 ? AuditAction.SUBMIT : AuditAction.RESUBMIT,
+          b ->
+              b.report(ReportType.CASE_MANAGEMENT_RETURN)
+                  .practice(code)
+                  .locality(practice.localityCode())
+                  .month(month)
+                  .audience(Audience.COMMISSIONER)
+                  .parameter("version", s.version())
+                  .parameter("format", a.format().extension())
+                  .artifactSha256(a.sha256()));
+    }
+    return s;
+  }
+
+  /** Viewing a return: commissioners only once it has been submitted. Returns its state. */
+  static ReturnState requireViewReturn(Web web, Exchange x, String code, YearMonth month) {
+    ReturnState state = web.submissions().state(code, month);
+    web.require(
+        x.user(),
+        Action.VIEW_RETURN,
+        web.practiceScope(code, Audience.COMMISSIONER)
+            .withReturnSubmitted(state != ReturnState.DRAFT),
+        month,
+        x.path());
+    return state;
+  }
+}
