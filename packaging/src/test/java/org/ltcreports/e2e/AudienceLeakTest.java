@@ -125,7 +125,7 @@ class AudienceLeakTest {
   }
 
   /** The text a reader or a program could get out of the file. */
-  private static String text(Path f) throws IOException {
+  static String text(Path f) throws IOException {
     String name = f.getFileName().toString();
     if (name.endsWith(".pdf")) {
       try (PDDocument doc = Loader.loadPDF(f.toFile())) {

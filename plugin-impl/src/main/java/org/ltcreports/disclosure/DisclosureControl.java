@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
@@ -61,19 +63,10 @@ public final class DisclosureControl {
 
     PatientLevelRemoval.Result withoutPatients =
         PatientLevelRemoval.apply(fullPracticeReport.measures());
-    List<String> notes = new ArrayList<>(fullPracticeReport.notes());
-    if (!withoutPatients.removed().isEmpty()) {
-      notes.add(
-          "Patient-level lists and patient identifiers are left out of this copy: "
-              + String.join(", ", withoutPatients.removed())
-              + ".");
-    }
-    if (!fullPracticeReport.dataQualityIssues().isEmpty()) {
-      notes.add(
-          "Data-quality problems are given as counts only; the practice's own copy lists the"
-              + " rows.");
-    }
+    List<String> notes = new ArrayList<>();
     if (target == Audience.COMMISSIONER) {
+      notes.addAll(fullPracticeReport.notes());
+      notes.addAll(removalNotes(fullPracticeReport, withoutPatients));
       return copy(
           fullPracticeReport,
           target,
@@ -83,55 +76,99 @@ public final class DisclosureControl {
           notes,
           policy);
     }
+    return publicCopy(fullPracticeReport, policy, id -> false).report();
+  }
 
-    PublicDisclosure sdc = new PublicDisclosure(fullPracticeReport, policy);
+  /** A PUBLIC copy, and every cell it withholds (by its id in the report, before any renaming). */
+  record PublicCopy(Report report, Set<String> withheld) {}
+
+  /**
+   * The PUBLIC copy of a report as one member of a pack: {@code withheldInPack} says which of its
+   * cells the pack withholds because of another report ({@link PackDisclosure}).
+   */
+  static PublicCopy publicCopy(
+      Report full, DisclosurePolicy policy, Predicate<String> withheldInPack) {
+    if (full.audience() != Audience.PRACTICE && full.audience() != Audience.COMMISSIONER) {
+      throw new IllegalArgumentException("a PUBLIC copy is made from the practice report");
+    }
+    PatientLevelRemoval.Result withoutPatients = PatientLevelRemoval.apply(full.measures());
+    PublicDisclosure sdc = new PublicDisclosure(full, policy, withheldInPack);
     Map<String, MeasureValue> measures = sdc.apply(withoutPatients.measures());
-    Map<String, Long> dataQuality = sdc.dataQuality(fullPracticeReport.dataQuality());
-    List<String> suppressed = new ArrayList<>(fullPracticeReport.suppressed());
+    Map<String, Long> dataQuality = sdc.dataQuality(full.dataQuality());
+    Set<String> withheld = sdc.withheld();
+    List<String> suppressed = new ArrayList<>(full.suppressed());
     addNew(suppressed, sdc.small);
     addNew(suppressed, sdc.secondary);
+    addNew(suppressed, sdc.elsewhere);
     addNew(suppressed, sdc.derivedFromSmall);
+    CaseManagerNames.Result anonymous = CaseManagerNames.withdraw(measures, suppressed);
+
+    List<String> notes = new ArrayList<>();
+    boolean figuresLeftOut = false;
+    for (String note : full.notes()) {
+      if (PublicNotes.givesFigures(note)) {
+        figuresLeftOut = true;
+      } else {
+        notes.add(note);
+      }
+    }
+    notes.addAll(removalNotes(full, withoutPatients));
+    if (figuresLeftOut) {
+      notes.add(
+          "Notes that give exact counts are in the practice's and commissioner's copies only.");
+    }
+    if (anonymous.renamed()) {
+      notes.add("Case managers are numbered, not named, in this copy.");
+    }
     notes.add(policyNote(policy));
-    if (!sdc.small.isEmpty()) {
+    PublicNotes.withheldLine(anonymous.suppressed()).ifPresent(notes::add);
+    Report report =
+        copy(
+            full,
+            Audience.PUBLIC,
+            anonymous.measures(),
+            anonymous.suppressed(),
+            dataQuality,
+            notes,
+            policy);
+    return new PublicCopy(report, withheld);
+  }
+
+  /** What was left out of a non-practice copy, in words. */
+  private static List<String> removalNotes(Report full, PatientLevelRemoval.Result removal) {
+    List<String> notes = new ArrayList<>();
+    if (!removal.removed().isEmpty()) {
       notes.add(
-          "Not shown because the count is from 1 to "
-              + policy.threshold()
-              + ": "
-              + String.join(", ", sdc.small)
+          "Patient-level lists and patient identifiers are left out of this copy: "
+              + PublicNotes.labels(removal.removed())
               + ".");
     }
-    if (!sdc.secondary.isEmpty()) {
+    if (!full.dataQualityIssues().isEmpty()) {
       notes.add(
-          "Also not shown, so that a hidden count cannot be worked out by subtraction from a total"
-              + " (secondary suppression): "
-              + String.join(", ", sdc.secondary)
-              + ".");
+          "Data-quality problems are given as counts only; the practice's own copy lists the"
+              + " rows.");
     }
-    if (!sdc.derivedFromSmall.isEmpty()) {
-      notes.add(
-          "Rates, percentages and averages not shown because a count they rest on is from 1 to "
-              + policy.threshold()
-              + " or is not shown: "
-              + String.join(", ", sdc.derivedFromSmall)
-              + ".");
-    }
-    return copy(fullPracticeReport, target, measures, suppressed, dataQuality, notes, policy);
+    return notes;
   }
 
   /** The policy sentence every PUBLIC copy carries, suppression or not. */
   static String policyNote(DisclosurePolicy policy) {
     String smallRule =
         policy.threshold() == 0
-            ? "no count is suppressed"
-            : "counts from 1 to " + policy.threshold() + " are not shown";
-    return "Figures for publication (disclosure control "
-        + policy.version()
-        + "): "
-        + smallRule
-        + ", other counts are rounded to the nearest "
+            ? "No count is withheld"
+            : "Counts of 1 to " + policy.threshold() + " are shown as *";
+    return smallRule
+        + "; other counts are rounded to the nearest "
         + policy.roundingBase()
-        + " and 0 is shown as 0; rates, percentages and averages are worked out from the exact"
-        + " counts.";
+        + ", and 0 is shown as 0. Rates and percentages are worked out from the rounded counts, and"
+        + " every rate, percentage and average is given to 1 decimal place (ratios to 2), in every"
+        + " format, so that none can be multiplied back into an exact count. A figure worked out"
+        + " from a count of 1 to "
+        + policy.threshold()
+        + ", or one that would let a hidden count be worked out (from a total, or from another"
+        + " report of the same month), is shown as * too. Disclosure control "
+        + policy.version()
+        + ".";
   }
 
   /** How widely an audience's copy may travel: PRACTICE 0, COMMISSIONER 1, PUBLIC 2. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureDefinition;
 import org.ltcreports.api.report.MeasureValue;
@@ -43,22 +44,45 @@ final class PublicDisclosure {
 
   private final Report unrounded;
   private final DisclosurePolicy policy;
+  private final Predicate<String> withheldInPack;
   private final Map<String, MeasureValue> out = new LinkedHashMap<>();
   final Set<String> small = new LinkedHashSet<>();
   final Set<String> derivedFromSmall = new LinkedHashSet<>();
   final Set<String> secondary = new LinkedHashSet<>();
 
-  PublicDisclosure(Report unrounded, DisclosurePolicy policy) {
+  /**
+   * Cells withheld because the same figure, or one it can be worked out from, is withheld in
+   * another report of the pack ({@link PackDisclosure}).
+   */
+  final Set<String> elsewhere = new LinkedHashSet<>();
+
+  /**
+   * @param withheldInPack whether the pack withholds a cell of this report (by its id here): the
+   *     decision of {@link PackDisclosure}; {@code id -> false} for a report on its own
+   */
+  PublicDisclosure(Report unrounded, DisclosurePolicy policy, Predicate<String> withheldInPack) {
     this.unrounded = unrounded;
     this.policy = policy;
+    this.withheldInPack = withheldInPack;
   }
 
-  /** Runs the three passes over {@code measures} (already without patient-level content). */
+  /** Runs the passes over {@code measures} (already without patient-level content). */
   Map<String, MeasureValue> apply(Map<String, MeasureValue> measures) {
     measures.forEach((id, value) -> out.put(id, primary(id, value)));
     secondaryPass();
     derivedPass();
+    PublishedFigures figures = new PublishedFigures(out);
+    out.replaceAll(figures::publish);
     return out;
+  }
+
+  /** Every cell withheld in this copy, by its id in this report. */
+  Set<String> withheld() {
+    Set<String> all = new LinkedHashSet<>(small);
+    all.addAll(secondary);
+    all.addAll(elsewhere);
+    all.addAll(derivedFromSmall);
+    return all;
   }
 
   /** Data-quality counts are counts of source rows: suppressed and rounded like any count. */
@@ -99,6 +123,10 @@ final class PublicDisclosure {
       small.add(suppressedId);
       return null;
     }
+    if (withheldInPack.test(suppressedId)) {
+      elsewhere.add(suppressedId);
+      return null;
+    }
     return policy.round(v);
   }
 
@@ -121,14 +149,42 @@ final class PublicDisclosure {
         Column col = cols.get(c);
         if (col.kind() == ValueKind.COUNT && row.get(c) instanceof Number n) {
           shown.set(c, count(rowId + "/" + col.name(), n));
-        } else if (DERIVED.contains(col.kind()) && row.get(c) != null) {
-          for (int base : baseColumns(col, cols)) {
-            if (row.get(base) instanceof Number n && policy.isSmall(n)) {
-              shown.set(c, null);
-              derivedFromSmall.add(rowId + "/" + col.name());
-              break;
-            }
+        }
+      }
+      for (int c = 0; c < cols.size(); c++) {
+        Column col = cols.get(c);
+        String cellId = rowId + "/" + col.name();
+        if (!DERIVED.contains(col.kind()) && col.kind() != ValueKind.TEXT
+            || row.get(c) == null
+            || col.kind() == ValueKind.TEXT && !PublishedFigures.restsOnCounts(col.name())) {
+          continue;
+        }
+        boolean hide = false;
+        for (int base : baseColumns(col, cols)) {
+          // small, or withheld in this copy (secondary or elsewhere in the pack)
+          if (row.get(base) instanceof Number n && (policy.isSmall(n) || shown.get(base) == null)) {
+            hide = true;
           }
+        }
+        Number implied = PublishedFigures.impliedCount(t, row, col.name());
+        if (implied != null && policy.isSmall(implied)) {
+          hide = true;
+        }
+        if (hide) {
+          shown.set(c, null);
+          derivedFromSmall.add(cellId);
+        } else if (withheldInPack.test(cellId)) {
+          shown.set(c, null);
+          elsewhere.add(cellId);
+        } else if (implied != null && col.kind() == ValueKind.PERCENT) {
+          // a share of a count that is not printed: published from that count, rounded
+          int total = t.columnIndex("total_caseload");
+          long high = implied.longValue() == 0 ? 0 : policy.round(implied);
+          shown.set(
+              c,
+              shown.get(total) instanceof Number n && n.longValue() > 0
+                  ? 100.0 * high / n.longValue()
+                  : null);
         }
       }
       rows.add(shown);
@@ -249,12 +305,18 @@ final class PublicDisclosure {
       if (def.kind() == ValueKind.COUNT || isEmpty(e.getValue())) {
         continue;
       }
+      boolean hidden = false;
       for (String base : new String[] {def.numeratorId(), def.denominatorId()}) {
         if (base != null && !baseShowable(base)) {
           e.setValue(blank(e.getValue()));
           derivedFromSmall.add(id);
+          hidden = true;
           break;
         }
+      }
+      if (!hidden && withheldInPack.test(id)) {
+        e.setValue(blank(e.getValue()));
+        elsewhere.add(id);
       }
     }
   }
@@ -269,7 +331,7 @@ final class PublicDisclosure {
     if (exact == null || policy.isSmall(exact)) {
       return false;
     }
-    return !secondary.contains(baseId);
+    return !secondary.contains(baseId) && !elsewhere.contains(baseId);
   }
 
   private static boolean isEmpty(MeasureValue v) {

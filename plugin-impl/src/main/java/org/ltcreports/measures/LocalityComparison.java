@@ -56,7 +56,7 @@ public final class LocalityComparison implements MeasureFamily {
           new MeasureValue.Column("expected", "Expected at locality rates", ValueKind.DECIMAL),
           new MeasureValue.Column("ratio", "Observed / expected", ValueKind.RATIO),
           new MeasureValue.Column("significance", "Significance", ValueKind.TEXT),
-          new MeasureValue.Column("is_this_practice", "This practice (1 = yes)", ValueKind.COUNT));
+          new MeasureValue.Column("is_this_practice", "This practice (1 = yes)", ValueKind.FLAG));
 
   /** The columns of {@code ea_funnel_limits}. */
   public static final List<MeasureValue.Column> LIMIT_COLUMNS =

@@ -45,6 +45,7 @@ public final class Display {
       case RATE, PERCENT -> fixed(n, 1);
       case RATIO -> fixed(n, 2);
       case DAYS, DECIMAL -> isIntegral(n) ? fixed(n, 0) : fixed(n, 1);
+      case FLAG -> n.intValue() == 1 ? "yes" : "no";
       case TEXT, DATE, IDENTIFIER -> n.toString();
     };
   }

@@ -3,6 +3,7 @@ package org.ltcreports.render;
 import java.util.List;
 import java.util.Map;
 import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 
 /** Fixed words of the reports: condition names, signal rules, significance, the appendix. */
@@ -47,11 +48,51 @@ public final class Wording {
           "For the practice's own use: contains patient-identifiable information. Keep it within"
               + " the practice and handle it under the practice's information governance.";
       case COMMISSIONER ->
-          "Commissioner copy: aggregate figures only, no patient-level information.";
+          NOT_FOR_PUBLICATION
+              + ". Commissioner copy: exact aggregate figures, no patient-level information.";
       case PUBLIC ->
-          "Public copy: small numbers are withheld (*) and counts are rounded under the disclosure"
-              + " policy shown in the footer.";
+          "Public copy: counts of 1 to 7 are shown as * and other counts are rounded to the"
+              + " nearest 5, under the disclosure policy shown in the footer.";
     };
+  }
+
+  /**
+   * The audience line of a report: as {@link #audienceLine(Audience)}, except that a practice copy
+   * holding no patient rows (no patient-level list, no data-quality rows) says it holds exact
+   * figures rather than patient-identifiable information.
+   */
+  public static String audienceLine(Report report) {
+    if (report.audience() == Audience.PRACTICE && !holdsPatientRows(report)) {
+      return "For the practice's own use: exact figures, including small numbers; not for"
+          + " publication.";
+    }
+    return audienceLine(report.audience());
+  }
+
+  private static boolean holdsPatientRows(Report report) {
+    if (!report.dataQualityIssues().isEmpty()) {
+      return true;
+    }
+    for (var e : report.measures().entrySet()) {
+      boolean patientLevel =
+          org.ltcreports.api.report.MeasureCatalogue.find(e.getKey())
+              .map(org.ltcreports.api.report.MeasureDefinition::patientLevel)
+              .orElse(false);
+      if (patientLevel
+          && !(e.getValue() instanceof org.ltcreports.api.report.MeasureValue.Table t
+              && t.rows().isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** On every page and sheet of the commissioner's copy. */
+  public static final String NOT_FOR_PUBLICATION = "Contains small numbers — not for publication";
+
+  /** The mark a page or sheet of this audience's copy carries, with a separator; else empty. */
+  public static String pageMark(Audience audience) {
+    return audience == Audience.COMMISSIONER ? NOT_FOR_PUBLICATION + " · " : "";
   }
 
   public static String audienceName(Audience audience) {

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
@@ -164,22 +165,41 @@ public final class BatchGenerator {
     FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
     FeedbackReportBuilder feedback =
         new FeedbackReportBuilder(ctx, req.month(), policy, trimPoints, measures);
+    LocalityReportBuilder summaries = new LocalityReportBuilder(ctx, req.month(), measures, policy);
+    ReturnReportBuilder returns =
+        req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
+                || req.reports().contains(ReportType.LOCALITY_COLLATION)
+                || req.audience() == Audience.PUBLIC
+            ? ReturnReportBuilder.of(
+                ctx, req.month(), settings.calendar(), feedback.quality(), policy)
+            : null;
+    Function<String, Report> feedbackOf = feedback::build;
+    Function<String, Report> summaryOf = summaries::build;
+    Function<String, Report> returnOf = returns == null ? null : returns::build;
+    if (req.audience() == Audience.PUBLIC) {
+      // one disclosure step for the month's publication: each locality's pack protected together
+      PublicPacks packs =
+          new PublicPacks(ctx, audienceView, feedback::build, returns::build, summaries::build);
+      feedbackOf = p -> packs.copy(ReportType.PRACTICE_FEEDBACK, p);
+      summaryOf = l -> packs.copy(ReportType.LOCALITY_FEEDBACK, l);
+      returnOf = p -> packs.copy(ReportType.CASE_MANAGEMENT_RETURN, p);
+    }
     if (req.reports().contains(ReportType.PRACTICE_FEEDBACK)) {
-      out.each(practices, ReportType.PRACTICE_FEEDBACK, feedback::build);
+      out.each(practices, ReportType.PRACTICE_FEEDBACK, feedbackOf);
     }
     if (req.reports().contains(ReportType.LOCALITY_FEEDBACK)) {
-      LocalityReportBuilder builder = new LocalityReportBuilder(ctx, req.month(), measures, policy);
-      out.each(
-          localitiesOf(practices, ctx, out.progress), ReportType.LOCALITY_FEEDBACK, builder::build);
+      out.each(localitiesOf(practices, ctx, out.progress), ReportType.LOCALITY_FEEDBACK, summaryOf);
     }
-    if (req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
-        || req.reports().contains(ReportType.LOCALITY_COLLATION)) {
-      ReturnReportBuilder returns =
-          ReturnReportBuilder.of(ctx, req.month(), settings.calendar(), feedback.quality(), policy);
-      if (req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)) {
-        out.each(practices, ReportType.CASE_MANAGEMENT_RETURN, returns::build);
-      }
-      if (req.reports().contains(ReportType.LOCALITY_COLLATION)) {
+    if (req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)) {
+      out.each(practices, ReportType.CASE_MANAGEMENT_RETURN, returnOf);
+    }
+    if (req.reports().contains(ReportType.LOCALITY_COLLATION)) {
+      if (req.audience() == Audience.PUBLIC) {
+        out.progress.accept(
+            "collation: left out of the PUBLIC pack: the locality collation workbook is the"
+                + " locality manager's working document (exact counts, case managers' names), never"
+                + " for publication");
+      } else {
         for (String locality : localitiesOf(practices, ctx, out.progress)) {
           writeCollation(returns, locality, ctx.extractDate(), out);
         }

@@ -10,6 +10,9 @@ import java.util.List;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.casemanagement.WorkingDays;
+import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
@@ -36,6 +39,7 @@ public final class ReportService {
   private final Duration maxAge;
   private final TrimPoints trimPoints;
   private final ReviewRecords reviews;
+  private final WorkingDays calendar;
   private MeasureContext cached;
 
   /** Prepared months of the current snapshot, least recently used dropped first. */
@@ -47,6 +51,9 @@ public final class ReportService {
           return size() > 6;
         }
       };
+
+  /** The PUBLIC packs of the prepared months (each holds its localities' packs once made). */
+  private final java.util.Map<YearMonth, PublicPacks> publicPacks = new java.util.HashMap<>();
 
   private Instant cachedAt;
   private DataMonths months;
@@ -68,6 +75,7 @@ public final class ReportService {
     this.audienceView = audienceView;
     this.clock = clock;
     this.maxAge = Duration.ofMinutes(Long.parseLong(config.get("cache.minutes", "10")));
+    this.calendar = WorkingDays.configured(config.bankHolidaysFile());
   }
 
   /** The prepared source snapshot, re-read when older than {@code cache.minutes}. */
@@ -78,6 +86,7 @@ public final class ReportService {
       cached = new MeasureContext(data, config.measureSettings());
       cachedAt = now;
       builders.clear();
+      publicPacks.clear();
     }
     return cached;
   }
@@ -104,12 +113,39 @@ public final class ReportService {
   }
 
   public Report feedback(String practice, YearMonth month, Audience audience) {
+    if (audience == Audience.PUBLIC) {
+      return publicPacks(month).copy(ReportType.PRACTICE_FEEDBACK, practice);
+    }
     Report full = builder(month).build(practice);
     return audienceView.forAudience(full, audience);
   }
 
+  /**
+   * The month's PUBLIC pack (governance.md "Publishing a pack"): a single PUBLIC report is taken
+   * from its locality's pack, so it withholds what the published pack withholds.
+   */
+  private synchronized PublicPacks publicPacks(YearMonth month) {
+    FeedbackReportBuilder b = builder(month);
+    MeasureContext ctx = context();
+    return publicPacks.computeIfAbsent(
+        month,
+        m -> {
+          LocalityReportBuilder summaries =
+              new LocalityReportBuilder(ctx, m, b.measures(), disclosurePolicyVersion());
+          ReturnReportBuilder returns =
+              ReturnReportBuilder.of(ctx, m, calendar, b.quality(), disclosurePolicyVersion());
+          return new PublicPacks(ctx, audienceView, b::build, returns::build, summaries::build);
+        });
+  }
+
   /** The locality feedback summary, from the same prepared measures as the practices' reports. */
   public Report locality(String locality, YearMonth month, Audience audience) {
+    if (audience == Audience.PUBLIC) {
+      context().practicesOf(locality).stream()
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("unknown locality '" + locality + "'"));
+      return publicPacks(month).copy(ReportType.LOCALITY_FEEDBACK, locality);
+    }
     FeedbackReportBuilder b = builder(month);
     Report full =
         new LocalityReportBuilder(context(), month, b.measures(), disclosurePolicyVersion())

@@ -1,11 +1,14 @@
 package org.ltcreports.wiring;
 
 import java.util.List;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Report;
 import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.disclosure.DisclosureControl;
 import org.ltcreports.disclosure.DisclosurePolicy;
+import org.ltcreports.disclosure.PackDisclosure;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.render.casefinding.CaseFindingRenderers;
 import org.ltcreports.render.csv.CsvRenderer;
@@ -38,7 +41,17 @@ final class StandardRenderers {
   /** Disclosure control by audience: the one step between every report model and its renderers. */
   static AudienceView audienceView(LtcConfig config) {
     DisclosurePolicy policy = config.disclosurePolicy();
-    return (report, audience) -> DisclosureControl.apply(report, audience, policy);
+    return new AudienceView() {
+      @Override
+      public Report forAudience(Report report, Audience audience) {
+        return DisclosureControl.apply(report, audience, policy);
+      }
+
+      @Override
+      public List<Report> publicPack(List<Report> fullReports) {
+        return PackDisclosure.protect(fullReports, policy).publicCopies();
+      }
+    };
   }
 
   static String disclosurePolicyVersion(LtcConfig config) {

@@ -40,22 +40,22 @@ class DisclosureControlTest {
    * OpenSAFELY's worked example of suppression and rounding (numerator/denominator pairs), plus the
    * edges: zero, exactly the threshold, one above it, a small denominator.
    */
-  @ParameterizedTest(name = "{0}/{1} -> {2}/{3}, percentage shown: {4}")
+  @ParameterizedTest(name = "{0}/{1} -> {2}/{3}, percentage shown: {5}")
   @CsvSource(
       nullValues = "-",
       value = {
-        "3, 18, -, 20, false", // count 3 suppressed, so is its percentage
-        "8, 23, 10, 25, true",
-        "16, 31, 15, 30, true",
-        "23, 44, 25, 45, true",
-        "0, 40, 0, 40, true", // 0 stays 0 and is not small
-        "7, 40, -, 40, false", // exactly the threshold
-        "8, 40, 10, 40, true", // one above it
-        "12, 7, 10, -, false", // small denominator
-        "5, 5, -, -, false",
+        "3, 18, -, 20, false, -", // count 3 suppressed, so is its percentage
+        "8, 23, 10, 25, true, 40.0", // 100 × 10 / 25, not 100 × 8 / 23 = 34.8
+        "16, 31, 15, 30, true, 50.0", // 100 × 15 / 30
+        "23, 44, 25, 45, true, 55.6", // 100 × 25 / 45 = 55.56 -> 55.6
+        "0, 40, 0, 40, true, 0.0", // 0 stays 0 and is not small
+        "7, 40, -, 40, false, -", // exactly the threshold
+        "8, 40, 10, 40, true, 25.0", // one above it: 100 × 10 / 40
+        "12, 7, 10, -, false, -", // small denominator
+        "5, 5, -, -, false, -",
       })
   void openSafelyWorkedExample(
-      long num, long den, Long shownNum, Long shownDen, boolean percentageShown) {
+      long num, long den, Long shownNum, Long shownDen, boolean percentageShown, Double shownPct) {
     Report full =
         report()
             .count("hospital_discharges_register", den)
@@ -71,8 +71,9 @@ class DisclosureControlTest {
     assertThat(pub.suppressed().contains("hospital_discharges_register"))
         .isEqualTo(shownDen == null);
     if (percentageShown) {
-      // computed from the unrounded counts, not from the rounded ones
-      assertThat(pub.number("followed_up_3wd_pct")).isEqualTo(pct(num, den));
+      // worked out from the published (rounded) counts, to 1 decimal place: multiplied by the
+      // published denominator it gives back the published numerator, never the exact one
+      assertThat(pub.number("followed_up_3wd_pct")).isEqualTo(shownPct);
       assertThat(pub.suppressed()).doesNotContain("followed_up_3wd_pct");
     } else {
       assertThat(pub.number("followed_up_3wd_pct")).isNull();
@@ -234,7 +235,8 @@ class DisclosureControlTest {
         .containsExactly(
             List.of("2026-08", 0L, 8000L, 0.0),
             Arrays.asList("2026-09", null, 8000L, null),
-            List.of("2026-10", 40L, 8005L, 41 / 8.003));
+            // 1000 × 40 / 8005 = 4.9969 -> 5.0 (from the rounded counts, not 41 / 8.003 = 5.123)
+            List.of("2026-10", 40L, 8005L, 5.0));
     assertThat(pub.suppressed())
         .containsExactly("ea_series/2026-09/ea_count", "ea_series/2026-09/ea_rate_per_1000");
   }
@@ -263,10 +265,15 @@ class DisclosureControlTest {
     Report pub = toPublic(report().count("ea_count", 41).count("frequent_attenders", 4).build());
     assertThat(pub.notes())
         .containsExactly(
-            "Figures for publication (disclosure control sdc-2026.1): counts from 1 to 7 are not"
-                + " shown, other counts are rounded to the nearest 5 and 0 is shown as 0; rates,"
-                + " percentages and averages are worked out from the exact counts.",
-            "Not shown because the count is from 1 to 7: frequent_attenders.");
+            "Counts of 1 to 7 are shown as *; other counts are rounded to the nearest 5, and 0 is"
+                + " shown as 0. Rates and percentages are worked out from the rounded counts, and"
+                + " every rate, percentage and average is given to 1 decimal place (ratios to 2),"
+                + " in every format, so that none can be multiplied back into an exact count. A"
+                + " figure worked out from a count of 1 to 7, or one that would let a hidden count"
+                + " be worked out (from a total, or from another report of the same month), is"
+                + " shown as * too. Disclosure control sdc-2026.1.",
+            "Shown as * in this copy: patients with 3 or more emergency admissions in 12 months.");
+    assertThat(pub.notes()).noneMatch(n -> n.contains("frequent_attenders"));
     assertThat(pub.disclosurePolicyVersion()).isEqualTo("sdc-2026.1");
   }
 

@@ -213,8 +213,8 @@ public final class MeasureCatalogue {
         "Register below the target share of adults",
         TEXT,
         REGISTER,
-        null,
-        null);
+        "register_size",
+        "list_size_18plus_month_end");
     of("caseloads", "Caseloads per case manager", COUNT, REGISTER, null, null);
     count("referrals_received", "Referrals received", ACTIVITY);
     count("referrals_by_source", "Referrals by source", ACTIVITY);

@@ -18,6 +18,8 @@ public enum ValueKind {
   DECIMAL,
   TEXT,
   DATE,
+  /** A yes/no marker (1 = yes, 0 = no), such as "this practice" on a funnel plot: not a count. */
+  FLAG,
   /** A patient-level identifier (NHS number, patient id): never outside the practice audience. */
   IDENTIFIER
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
@@ -42,6 +43,11 @@ public final class ReturnValidation {
 
   public List<Warning> check(Report r) {
     List<Warning> out = new ArrayList<>();
+    if (r.audience() == Audience.PUBLIC) {
+      // warnings are for the practice and the commissioner; a published copy carries none (their
+      // words would print figures the copy withholds)
+      return out;
+    }
     if (r.measure("register_below_target") instanceof MeasureValue.Text t
         && "YES".equals(t.value())) {
       Number pct = r.number("register_pct_adult_list");

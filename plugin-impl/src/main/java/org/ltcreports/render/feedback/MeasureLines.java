@@ -176,7 +176,7 @@ final class MeasureLines {
   static boolean isNumeric(ValueKind kind) {
     return switch (kind) {
       case COUNT, RATE, PERCENT, RATIO, DAYS, DECIMAL -> true;
-      case TEXT, DATE, IDENTIFIER -> false;
+      case TEXT, DATE, IDENTIFIER, FLAG -> false;
     };
   }
 

@@ -262,12 +262,29 @@ final class PracticeSections {
                     + " locality against the number expected, with 95% and 99.8% limits; this"
                     + " practice is highlighted.",
                 false));
+        boolean thisDrawn =
+            funnel.thisPractice().map(p -> p.expected() != null && p.ratio() != null).orElse(false);
         blocks.add(
             new SmallPrint(
-                "Each dot is a practice of the locality; ◆ is this practice. Dashed lines: 95%"
+                "Each dot is a practice of the locality"
+                    + (thisDrawn ? "; ◆ is this practice" : "")
+                    + ". Dashed lines: 95%"
                     + " limits; dotted lines: 99.8% limits. Above the upper lines: significantly"
                     + " more admissions than expected; below the lower lines: significantly"
                     + " fewer."));
+        // a withheld point is drawn as absent, and named, never drawn at a wrong place
+        List<String> absent =
+            funnel.points().stream()
+                .filter(p -> p.expected() == null || p.ratio() == null)
+                .map(p -> p.practiceCode() + (p.thisPractice() ? " (this practice)" : ""))
+                .toList();
+        if (!absent.isEmpty()) {
+          blocks.add(
+              new SmallPrint(
+                  "Not drawn, because their figures are withheld (*) or cannot be worked out: "
+                      + String.join(", ", absent)
+                      + "."));
+        }
       }
     }
     return blocks;

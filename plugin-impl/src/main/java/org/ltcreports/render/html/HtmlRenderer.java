@@ -62,7 +62,7 @@ public final class HtmlRenderer implements ReportRenderer {
         .append("</p>\n<p class=\"audience audience-")
         .append(escape(report.audience().name().toLowerCase(java.util.Locale.ROOT)))
         .append("\">")
-        .append(escape(Wording.audienceLine(report.audience())))
+        .append(escape(Wording.audienceLine(report)))
         .append("</p>\n</header>\n<main>\n");
     int chart = 0;
     for (Block.Section s : FeedbackContent.of(report)) {

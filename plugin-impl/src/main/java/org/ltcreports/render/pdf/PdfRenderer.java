@@ -149,10 +149,15 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
     p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(ZoneOffset.UTC));
     p.put("TITLE", FeedbackContent.title(report));
     p.put("SUBTITLE", FeedbackContent.subtitle(report));
-    p.put("AUDIENCE_LINE", Wording.audienceLine(report.audience()));
-    p.put("RUNNING_HEAD", FeedbackContent.title(report) + " · " + FeedbackContent.subtitle(report));
+    p.put("AUDIENCE_LINE", Wording.audienceLine(report));
+    p.put(
+        "RUNNING_HEAD",
+        Wording.pageMark(report.audience())
+            + FeedbackContent.title(report)
+            + " · "
+            + FeedbackContent.subtitle(report));
     List<String> footer = FeedbackContent.footer(report);
-    p.put("FOOTER_LINE_1", footer.get(0));
+    p.put("FOOTER_LINE_1", Wording.pageMark(report.audience()) + footer.get(0));
     p.put("FOOTER_LINE_2", footer.get(1));
     return p;
   }

@@ -173,11 +173,12 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
             + Display.month(r.month());
     p.put("TITLE", title(r));
     p.put("SUBTITLE", subtitle);
-    p.put("AUDIENCE_LINE", Wording.audienceLine(r.audience()));
-    p.put("RUNNING_HEAD", title(r) + " · " + subtitle);
+    p.put("AUDIENCE_LINE", Wording.audienceLine(r));
+    p.put("RUNNING_HEAD", Wording.pageMark(r.audience()) + title(r) + " · " + subtitle);
     p.put(
         "FOOTER_LINE_1",
-        "Data extract "
+        Wording.pageMark(r.audience())
+            + "Data extract "
             + r.extractDate()
             + " · rules "
             + r.rulesVersion()

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.MeasureCatalogue;
@@ -35,6 +36,7 @@ import org.ltcreports.render.returns.ReturnLayout.Line;
 import org.ltcreports.render.xlsx.SheetWriter;
 import org.ltcreports.render.xlsx.SheetWriter.Model;
 import org.ltcreports.render.xlsx.SheetWriter.Style;
+import org.ltcreports.render.Wording;
 
 /**
  * The case management return as a workbook in the fixed layout of {@link ReturnLayout}:
@@ -91,6 +93,9 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
       w.write(ReturnLayout.SHEET_CASELOADS, caseloads(w, report));
       w.write(ReturnLayout.SHEET_DATA, data(w, rows));
       w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha, signatures.sign(sha)));
+      if (report.audience() == Audience.COMMISSIONER) {
+        w.markEverySheet(Wording.NOT_FOR_PUBLICATION);
+      }
       w.finish(
           report.extractDate(),
           "Case management activity return " + report.practiceCode() + " " + report.month(),

@@ -169,6 +169,11 @@ public final class SheetWriter implements AutoCloseable {
     }
   }
 
+  /** A line in the printed header of every sheet written so far (the commissioner's mark). */
+  public void markEverySheet(String text) {
+    wb.forEach(sheet -> sheet.getHeader().setCenter(text));
+  }
+
   public Model model() {
     return new Model();
   }

@@ -105,6 +105,9 @@ public final class XlsxRenderer implements ReportRenderer {
     SXSSFWorkbook wb = new SXSSFWorkbook(null, WINDOW, false, false);
     try {
       new Writer(report, wb).write();
+      if (report.audience() == org.ltcreports.api.report.Audience.COMMISSIONER) {
+        wb.forEach(sheet -> sheet.getHeader().setCenter(Wording.NOT_FOR_PUBLICATION));
+      }
       setProperties(wb, report);
       wb.write(raw);
     } finally {
@@ -342,7 +345,7 @@ public final class XlsxRenderer implements ReportRenderer {
               r,
               "Withheld (suppressed) measures",
               report.suppressed().isEmpty() ? "none" : String.join(", ", report.suppressed()));
-      r = pair(sheet, r, "Audience note", Wording.audienceLine(report.audience()));
+      r = pair(sheet, r, "Audience note", Wording.audienceLine(report));
       r++;
       Row dq = sheet.createRow(r++);
       text(dq, 0, "Data quality: rows with each problem");
@@ -476,7 +479,7 @@ public final class XlsxRenderer implements ReportRenderer {
         case RATE, PERCENT -> rate;
         case RATIO -> ratio;
         case DAYS, DECIMAL -> whole ? count : decimal;
-        case TEXT, DATE, IDENTIFIER -> whole ? count : decimal;
+        case TEXT, DATE, IDENTIFIER, FLAG -> whole ? count : decimal;
       };
     }
   }

@@ -241,13 +241,36 @@ final class LocalityPages {
       m.close("form");
     }
     m.el("h2", "Locality summary and funnel plot");
+    Audience audience =
+        x.param("audience") == null
+            ? Audience.COMMISSIONER
+            : RequestParameters.audience(x.param("audience"));
+    List<Audience> allowed =
+        List.of(Audience.COMMISSIONER, Audience.PUBLIC).stream()
+            .filter(a -> web.may(user, Action.VIEW_LOCALITY, Scope.locality(locality, a)))
+            .toList();
+    if (!allowed.contains(audience)) {
+      throw new BadRequest("the locality summary is shown for the COMMISSIONER or PUBLIC audience");
+    }
+    m.open(
+        "form",
+        "method",
+        "get",
+        "action",
+        x.base() + "/localities/" + locality + "/" + month,
+        "class",
+        "filters");
+    PracticePages.audienceSelect(m, "pick-audience", allowed, audience);
+    m.el("button", "Show this copy", "type", "submit");
+    m.close("form");
     String src =
         x.base()
             + "/api/reports/locality?locality="
             + locality
             + "&month="
             + month
-            + "&format=html&audience=COMMISSIONER";
+            + "&format=html&audience="
+            + audience;
     m.empty(
         "iframe",
         "class",

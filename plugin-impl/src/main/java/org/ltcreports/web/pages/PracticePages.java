@@ -318,6 +318,25 @@ final class PracticePages {
     m.el("dt", "Month").el("dd", month);
     m.el("dt", "Copy").el("dd", Labels.audience(audience));
     m.close("dl");
+    List<Audience> allowed =
+        java.util.Arrays.stream(Audience.values())
+            .filter(a -> web.may(user, Action.VIEW_FEEDBACK, web.practiceScope(code, a)))
+            .toList();
+    if (allowed.size() > 1) {
+      // the same choice as the API's audience parameter, made visible
+      m.open(
+          "form",
+          "method",
+          "get",
+          "action",
+          x.base() + "/practices/" + code + "/feedback",
+          "class",
+          "filters");
+      m.empty("input", "type", "hidden", "name", "month", "value", month.toString());
+      audienceSelect(m, "pick-audience", allowed, audience);
+      m.el("button", "Show this copy", "type", "submit");
+      m.close("form");
+    }
     String query = "?practice=" + code + "&month=" + month + "&audience=" + audience;
     m.el("h2", "Download");
     m.open("ul", "class", "downloads");
@@ -997,6 +1016,30 @@ final class PracticePages {
 
   static boolean hasPracticeRole(HostUser user) {
     return user.has(Role.PRACTICE_USER) || user.has(Role.PRACTICE_LEAD);
+  }
+
+  /** What a copy holds, beside its name in the audience choice. */
+  static String copyHolds(Audience a) {
+    return switch (a) {
+      case PRACTICE -> "every figure exactly";
+      case COMMISSIONER -> "exact figures, no patient rows; not for publication";
+      case PUBLIC -> "counts of 1 to 7 shown as *, other counts rounded to 5";
+    };
+  }
+
+  static void audienceSelect(Markup m, String id, List<Audience> allowed, Audience selected) {
+    m.open("div").label(id, "Copy for");
+    m.open("select", "id", id, "name", "audience");
+    for (Audience a : allowed) {
+      m.el(
+          "option",
+          Labels.audience(a) + ": " + copyHolds(a),
+          "value",
+          a.name(),
+          "selected",
+          Markup.flag(a == selected, "selected"));
+    }
+    m.close("select").close("div");
   }
 
   static Audience defaultAudience(HostUser user, String practice) {

@@ -1,0 +1,59 @@
+package org.ltcreports.disclosure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.MeasureValue.Table;
+
+/**
+ * Case managers are staff, not the public's business by name: a PUBLIC copy numbers the rows of the
+ * caseload table ("Case manager 1", in the table's order) and leaves the name out. The row without
+ * a named case manager keeps its words. Withheld cells of a row are renamed with it, so the JSON's
+ * {@code suppressed} list still points at the right row.
+ */
+final class CaseManagerNames {
+  static final String TABLE = "caseloads";
+
+  record Result(Map<String, MeasureValue> measures, List<String> suppressed, boolean renamed) {}
+
+  private CaseManagerNames() {}
+
+  static Result withdraw(Map<String, MeasureValue> measures, List<String> suppressed) {
+    if (!(measures.get(TABLE) instanceof Table t) || t.rows().isEmpty()) {
+      return new Result(measures, suppressed, false);
+    }
+    int id = t.columnIndex("case_manager_id");
+    int name = t.columnIndex("display_name");
+    Map<String, String> newIds = new LinkedHashMap<>();
+    List<List<Object>> rows = new ArrayList<>();
+    int n = 0;
+    for (List<Object> row : t.rows()) {
+      List<Object> r = new ArrayList<>(row);
+      String old = String.valueOf(row.get(id));
+      boolean unnamed = "No named case manager".equals(row.get(name));
+      String renamed = unnamed ? old : "Case manager " + ++n;
+      newIds.put(old, renamed);
+      r.set(id, renamed);
+      if (!unnamed) {
+        r.set(name, null);
+      }
+      rows.add(r);
+    }
+    Map<String, MeasureValue> out = new LinkedHashMap<>(measures);
+    out.put(TABLE, new Table(t.columns(), rows));
+    List<String> ids = new ArrayList<>();
+    for (String s : suppressed) {
+      String renamed = s;
+      for (Map.Entry<String, String> e : newIds.entrySet()) {
+        String prefix = TABLE + "/" + e.getKey() + "/";
+        if (s.startsWith(prefix)) {
+          renamed = TABLE + "/" + e.getValue() + "/" + s.substring(prefix.length());
+        }
+      }
+      ids.add(renamed);
+    }
+    return new Result(out, ids, n > 0);
+  }
+}

@@ -1,0 +1,42 @@
+package org.ltcreports.disclosure;
+
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+
+/**
+ * The pack-wide name of a figure, so that the same fact printed in two reports of a month's pack
+ * has one name and is withheld in both or in neither:
+ *
+ * <ul>
+ *   <li>a practice's feedback measure and its cell in the locality summary's {@code practices}
+ *       table are {@code K83001:ea_count};
+ *   <li>a funnel point is the same in every report that draws it: {@code
+ *       ea_funnel/K83001/observed};
+ *   <li>a return's measures are the return's own ({@code K83001:return:register_size}): the return
+ *       counts different things under some of the same words;
+ *   <li>the locality summary's own totals are {@code L01:ea_count}.
+ * </ul>
+ */
+final class PackCells {
+  private PackCells() {}
+
+  /**
+   * @param report the report the figure is printed in
+   * @param cellId its id in that report: a measure id, {@code id/key} or {@code table/row/column}
+   */
+  static String name(Report report, String cellId) {
+    String[] parts = cellId.split("/", -1);
+    if (parts.length == 3 && parts[0].equals("ea_funnel")) {
+      return cellId;
+    }
+    if (parts.length == 3
+        && parts[0].equals("practices")
+        && report.type() == ReportType.LOCALITY_FEEDBACK) {
+      return parts[1] + ":" + parts[2];
+    }
+    String scope = report.practiceCode() != null ? report.practiceCode() : report.localityCode();
+    return report.type() == ReportType.CASE_MANAGEMENT_RETURN
+        ? scope + ":return:" + cellId
+        : scope + ":" + cellId;
+  }
+}
