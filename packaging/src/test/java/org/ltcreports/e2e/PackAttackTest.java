@@ -29,8 +29,14 @@ import org.ltcreports.fixtures.LocalityGenerator;
 class PackAttackTest {
   @TempDir Path dir;
 
+  /**
+   * The demo database's two localities (12 practices, 100,000 patients): a few minutes, so run on
+   * request ({@code -Dattack.demo=true}); the seeded localities below run every time.
+   */
   @Test
   void demoLocalities() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Boolean.getBoolean("attack.demo"), "-Dattack.demo=true not set");
     attack(
         GeneratorOptions.defaults().withLastMonth(YearMonth.of(2026, 11)),
         "2026-11",

@@ -24,20 +24,26 @@ final class CaseManagerNames {
     if (!(measures.get(TABLE) instanceof Table t) || t.rows().isEmpty()) {
       return new Result(measures, suppressed, false);
     }
-    int id = t.columnIndex("case_manager_id");
-    int name = t.columnIndex("display_name");
+    int id = indexOf(t, "case_manager_id");
+    int name = indexOf(t, "display_name");
+    if (name < 0) {
+      return new Result(measures, suppressed, false);
+    }
     Map<String, String> newIds = new LinkedHashMap<>();
     List<List<Object>> rows = new ArrayList<>();
     int n = 0;
     for (List<Object> row : t.rows()) {
       List<Object> r = new ArrayList<>(row);
-      String old = String.valueOf(row.get(id));
       boolean unnamed = "No named case manager".equals(row.get(name));
-      String renamed = unnamed ? old : "Case manager " + ++n;
-      newIds.put(old, renamed);
-      r.set(id, renamed);
       if (!unnamed) {
+        n++;
         r.set(name, null);
+      }
+      if (id >= 0) {
+        String old = String.valueOf(row.get(id));
+        String renamed = unnamed ? old : "Case manager " + n;
+        newIds.put(old, renamed);
+        r.set(id, renamed);
       }
       rows.add(r);
     }
@@ -55,5 +61,14 @@ final class CaseManagerNames {
       ids.add(renamed);
     }
     return new Result(out, ids, n > 0);
+  }
+
+  private static int indexOf(Table t, String column) {
+    for (int i = 0; i < t.columns().size(); i++) {
+      if (t.columns().get(i).name().equals(column)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

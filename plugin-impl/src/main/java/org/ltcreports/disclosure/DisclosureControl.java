@@ -140,7 +140,7 @@ public final class DisclosureControl {
     if (!removal.removed().isEmpty()) {
       notes.add(
           "Patient-level lists and patient identifiers are left out of this copy: "
-              + PublicNotes.labels(removal.removed())
+              + PublicNotes.removed(removal.removed())
               + ".");
     }
     if (!full.dataQualityIssues().isEmpty()) {

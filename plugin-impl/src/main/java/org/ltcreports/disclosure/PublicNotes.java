@@ -36,6 +36,18 @@ final class PublicNotes {
     return String.join("; ", labels);
   }
 
+  /** What a non-practice copy left out, by label: a whole list, or an identifier column. */
+  static String removed(Collection<String> ids) {
+    Set<String> labels = new LinkedHashSet<>();
+    for (String id : ids) {
+      labels.add(
+          id.contains("/")
+              ? label(id.substring(0, id.indexOf('/'))) + " (patient identifier column)"
+              : label(id));
+    }
+    return String.join("; ", labels);
+  }
+
   private static String label(String measureId) {
     if (measureId.equals("data_quality")) {
       return "data-quality counts";

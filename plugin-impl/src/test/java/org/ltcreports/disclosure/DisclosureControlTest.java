@@ -175,13 +175,15 @@ class DisclosureControlTest {
                   .count("ea_count_not_register", 20)
                   .build());
       assertThat(pub.number("ea_count")).isEqualTo(25L);
-      assertThat(pub.number("ea_rate_per_1000")).isEqualTo(23 / 8.0);
+      // from the published counts: 1000 × 25 / 8000 = 3.125 -> 3.1 (not 23 / 8 = 2.875)
+      assertThat(pub.number("ea_rate_per_1000")).isEqualTo(3.1);
       assertThat(pub.number("ea_count_register")).isNull();
       assertThat(pub.number("ea_count_not_register")).isNull();
       assertThat(pub.suppressed()).containsExactly("ea_count_register", "ea_count_not_register");
       assertThat(pub.notes())
-          .anyMatch(
-              n -> n.contains("secondary suppression") && n.contains("ea_count_not_register"));
+          .contains(
+              "Shown as * in this copy: emergency admissions of patients on the case management"
+                  + " register; emergency admissions of patients not on the register.");
     }
 
     @Test
@@ -338,8 +340,8 @@ class DisclosureControlTest {
           .containsExactly("display_name", "practice_caseload");
       assertThat(copy.notes())
           .contains(
-              "Patient-level lists and patient identifiers are left out of this copy:"
-                  + " frequent_attender_list, caseloads/patient_id.");
+              "Patient-level lists and patient identifiers are left out of this copy: frequent"
+                  + " attenders; caseloads per case manager (patient identifier column).");
     }
 
     @Test
