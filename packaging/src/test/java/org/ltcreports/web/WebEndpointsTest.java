@@ -589,6 +589,63 @@ class WebEndpointsTest {
 
   // ---- pages ----
 
+  /**
+   * Issue 17: the audience is a visible choice on the feedback and locality pages, offering the
+   * copies the user may have (practice lead: practice, commissioner, public; locality manager:
+   * commissioner, public), with the same effect as the API's {@code audience} parameter; a PUBLIC
+   * report on the web is taken from its month's pack, so the locality summary's row of a practice
+   * is that practice's own PUBLIC figures.
+   */
+  @Test
+  void theAudienceIsAVisibleChoiceWithTheEffectOfTheParameter() throws Exception {
+    String m = s.month.toString();
+    String page = s(lead.get("/practices/" + s.practiceA + "/feedback?month=" + m));
+    assertThat(page)
+        .contains("name=\"audience\"")
+        .contains("value=\"PRACTICE\"")
+        .contains("value=\"COMMISSIONER\"")
+        .contains("value=\"PUBLIC\"");
+    String publicPage =
+        s(lead.get("/practices/" + s.practiceA + "/feedback?month=" + m + "&audience=PUBLIC"));
+    assertThat(publicPage)
+        .contains("audience=PUBLIC&amp;format=html")
+        .contains("Publication (counts of 1 to 7 shown as *");
+    String managers = s(locality.get("/practices/" + s.practiceA + "/feedback?month=" + m));
+    assertThat(managers)
+        .contains("value=\"COMMISSIONER\"")
+        .contains("value=\"PUBLIC\"")
+        .doesNotContain("value=\"PRACTICE\"");
+    String overview = s(locality.get("/localities/" + s.localityA + "/" + m + "?audience=PUBLIC"));
+    assertThat(overview).contains("value=\"PUBLIC\"").contains("format=html&amp;audience=PUBLIC");
+    assertThat(
+            locality
+                .get("/localities/" + s.localityA + "/" + m + "?audience=PRACTICE")
+                .statusCode())
+        .isEqualTo(400);
+
+    JsonNode own =
+        json(lead.get(feedback(s.practiceA, m, "json") + "&audience=PUBLIC")).get("measures");
+    JsonNode summary =
+        json(
+            locality.get(
+                "/api/reports/locality?locality="
+                    + s.localityA
+                    + "&month="
+                    + m
+                    + "&format=json&audience=PUBLIC"));
+    assertThat(summary.get("audience").asText()).isEqualTo("PUBLIC");
+    JsonNode row = null;
+    for (JsonNode r : summary.get("measures").get("practices")) {
+      if (r.get("practice_code").asText().equals(s.practiceA)) {
+        row = r;
+      }
+    }
+    assertThat(row).isNotNull();
+    for (String id : List.of("ea_count", "ea_rate_per_1000", "readmission_pct", "ea_los_mean")) {
+      assertThat(row.get(id)).as(id).isEqualTo(own.get(id));
+    }
+  }
+
   @Test
   void pagesCheckScopeAndInput() throws Exception {
     String m = s.month.toString();

@@ -324,7 +324,7 @@ public final class SampleReports {
             new Column("observed", "Observed admissions", ValueKind.COUNT),
             new Column("expected", "Expected admissions", ValueKind.DECIMAL),
             new Column("ratio", "Ratio to expected", ValueKind.RATIO),
-            new Column("is_this_practice", "This practice (1 = yes)", ValueKind.COUNT)),
+            new Column("is_this_practice", "This practice (1 = yes)", ValueKind.FLAG)),
         rows);
   }
 

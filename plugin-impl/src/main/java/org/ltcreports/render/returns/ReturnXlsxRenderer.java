@@ -31,12 +31,12 @@ import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.render.ReportRenderer;
+import org.ltcreports.render.Wording;
 import org.ltcreports.render.returns.ReturnLayout.Aggregation;
 import org.ltcreports.render.returns.ReturnLayout.Line;
 import org.ltcreports.render.xlsx.SheetWriter;
 import org.ltcreports.render.xlsx.SheetWriter.Model;
 import org.ltcreports.render.xlsx.SheetWriter.Style;
-import org.ltcreports.render.Wording;
 
 /**
  * The case management return as a workbook in the fixed layout of {@link ReturnLayout}:
