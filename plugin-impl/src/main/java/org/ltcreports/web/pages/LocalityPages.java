@@ -32,6 +32,7 @@ import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.Submission;
+import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
 import org.ltcreports.web.Uploads;
 import org.ltcreports.web.csrf.CsrfTokens;
