@@ -609,7 +609,7 @@ class WebEndpointsTest {
         s(lead.get("/practices/" + s.practiceA + "/feedback?month=" + m + "&audience=PUBLIC"));
     assertThat(publicPage)
         .contains("audience=PUBLIC&amp;format=html")
-        .contains("Publication (counts of 1 to 7 shown as *");
+        .contains("Public copy: counts of 1 to 7 shown as *");
     String managers = s(locality.get("/practices/" + s.practiceA + "/feedback?month=" + m));
     assertThat(managers)
         .contains("value=\"COMMISSIONER\"")
