@@ -393,6 +393,109 @@ class PublicPackFindingsTest {
     assertThat(own).contains("patient-identifiable");
   }
 
+  /**
+   * Every report × format × audience (issue 17): in PUBLIC no count of 1 to 7 is printed and every
+   * other count is 0 or a multiple of 5 of at least 10; a withheld figure is empty in the JSON and
+   * the CSV and {@code *} in the XLSX (never a blank); no internal id (a {@code word_word} name) is
+   * in the text a person reads (PDF, HTML, notes) of any audience's copy.
+   */
+  @Test
+  void everyCopyShowsSuppressionOneWayAndSpeaksPlainly() throws Exception {
+    Pattern internalId = Pattern.compile("\\b[a-z]+(_[a-z0-9]+)+\\b");
+    int withheld = 0;
+    for (Path f : files("PUBLIC")) {
+      String name = f.getFileName().toString();
+      if (!name.endsWith(".json")) {
+        continue;
+      }
+      JsonNode doc = JSON.readTree(f.toFile());
+      java.util.Set<String> suppressed = new java.util.HashSet<>();
+      doc.get("suppressed").forEach(s -> suppressed.add(s.asText()));
+      JsonNode measures = doc.get("measures");
+      for (String id : suppressed) {
+        if (id.startsWith("data_quality/") || id.contains("/")) {
+          continue;
+        }
+        assertThat(measures.get(id) == null || measures.get(id).isNull())
+            .as(name + " " + id + " is withheld but printed")
+            .isTrue();
+        withheld++;
+      }
+      var it = measures.fields();
+      while (it.hasNext()) {
+        var e = it.next();
+        var def = org.ltcreports.api.report.MeasureCatalogue.find(e.getKey());
+        if (def.isPresent()
+            && def.get().kind() == org.ltcreports.api.report.ValueKind.COUNT
+            && e.getValue().isNumber()) {
+          long v = e.getValue().asLong();
+          assertThat(v == 0 || (v >= 10 && v % 5 == 0))
+              .as(name + " " + e.getKey() + " = " + v)
+              .isTrue();
+        }
+      }
+      Path csv = file("PUBLIC", name.replace(".json", ".csv"));
+      for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+        String[] cells = line.split(",", -1);
+        String cellId = cells[3].isEmpty() ? cells[2] : cells[2] + "/" + cells[3];
+        if (suppressed.contains(cellId)) {
+          assertThat(cells[cells.length - 1]).as(name + " CSV " + line).isEmpty();
+        }
+      }
+      Path xlsx = file("PUBLIC", name.replace(".json", ".xlsx"));
+      if (Files.exists(xlsx) && !name.contains("case-management-return")) {
+        try (InputStream in = Files.newInputStream(xlsx);
+            XSSFWorkbook wb = new XSSFWorkbook(in)) {
+          for (Sheet s : wb) {
+            Row header = s.getRow(0);
+            if (header == null
+                || header.getLastCellNum() < 4
+                || header.getCell(3) == null
+                || header.getCell(3).getCellType() != CellType.STRING
+                || !header.getCell(3).getStringCellValue().equals("Measure id")) {
+              continue;
+            }
+            for (Row r : s) {
+              Cell id = r.getCell(3);
+              if (r.getRowNum() > 0 && id != null && suppressed.contains(id.getStringCellValue())) {
+                Cell v = r.getCell(1);
+                assertThat(
+                        v != null && v.getCellType() == CellType.STRING
+                            ? v.getStringCellValue()
+                            : "blank")
+                    .as(name + " XLSX " + s.getSheetName() + " " + id.getStringCellValue())
+                    .isEqualTo("*");
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(withheld).isGreaterThan(20);
+    for (String audience : List.of("PRACTICE", "COMMISSIONER", "PUBLIC")) {
+      for (Path f : files(audience)) {
+        String name = f.getFileName().toString();
+        String text =
+            name.endsWith(".pdf")
+                ? pdf(f)
+                : name.endsWith(".html")
+                    ? Files.readString(f)
+                        .replaceAll("(?s)<style.*?</style>", "")
+                        .replaceAll("<[^>]*>", " ")
+                    : null;
+        if (text == null) {
+          continue;
+        }
+        Matcher m = internalId.matcher(text);
+        List<String> ids = new ArrayList<>();
+        while (m.find()) {
+          ids.add(m.group());
+        }
+        assertThat(ids).as(name + " holds internal ids").isEmpty();
+      }
+    }
+  }
+
   /** Counts of each PUBLIC file's '*' by file, for the notes (not an assertion). */
   static Map<String, Long> stars() throws Exception {
     Map<String, Long> out = new TreeMap<>();
