@@ -13,11 +13,13 @@ import java.util.concurrent.Callable;
 import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.collation.ReturnFileReader;
+import org.ltcreports.collation.SubmittedFigures;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.report.ArtifactFiles;
 import org.ltcreports.report.ReportService;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.submission.Submissions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,8 +69,10 @@ final class CollateCommand implements Callable<Integer> {
     }
     PrintWriter o = spec.commandLine().getOut();
     CollationWorkbook.Expected expected = null;
+    Submissions stored = null;
     if (locality != null) {
       Injector injector = Session.start(db, Map.of(), o);
+      stored = injector.getInstance(Submissions.class);
       injector
           .getInstance(SourceReader.class)
           .months(injector.getInstance(LtcConfig.class).extractDate(), LocalDate.now())
@@ -88,13 +92,16 @@ final class CollateCommand implements Callable<Integer> {
     // them (edited and re-checksummed, or from an installation not trusted) is listed, not merged
     LtcConfig cfg = db.load(Map.of());
     ReturnSignatures keys = ReturnSignatures.load(cfg.returnSigningKey(), cfg.returnTrustedKeys());
+    ReturnFileReader reader = new ReturnFileReader(keys, ReturnFileReader.DEFAULT_MAX_BYTES);
+    // with --locality the database is open: a file must carry the latest submitted figures
     CollationWorkbook workbook =
         CollationWorkbook.fromDirectory(
             in,
             month,
             expected,
-            new ReturnFileReader(keys, ReturnFileReader.DEFAULT_MAX_BYTES),
-            Map.of());
+            reader,
+            Map.of(),
+            stored == null ? SubmittedFigures.NONE : SubmittedFigures.stored(stored, reader));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     workbook.write(bytes, LocalDate.now());
     ArtifactFiles.writeAtomically(out.toAbsolutePath(), bytes.toByteArray());

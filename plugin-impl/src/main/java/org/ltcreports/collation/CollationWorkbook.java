@@ -212,6 +212,20 @@ public final class CollationWorkbook {
       Expected expected,
       ReturnFileReader reader,
       Map<String, Submission> submissions) {
+    return fromDirectory(dir, month, expected, reader, submissions, SubmittedFigures.NONE);
+  }
+
+  /**
+   * As above; a file whose figures are not those of the practice's latest stored submission of the
+   * month is listed, not merged (the database holds the submitted figures).
+   */
+  public static CollationWorkbook fromDirectory(
+      Path dir,
+      YearMonth month,
+      Expected expected,
+      ReturnFileReader reader,
+      Map<String, Submission> submissions,
+      SubmittedFigures submitted) {
     List<Path> paths;
     try (Stream<Path> s = Files.list(dir)) {
       paths = s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
@@ -257,6 +271,11 @@ public final class CollationWorkbook {
                     + expected.localityCode()));
         continue;
       }
+      String differs = differsFromSubmission(f, submitted.dataChecksums(f.practiceCode(), month));
+      if (differs != null) {
+        problems.add(new Problem(name, practice, differs));
+        continue;
+      }
       byPractice.computeIfAbsent(f.practiceCode(), k -> new ArrayList<>()).add(f);
     }
     List<ReturnFile> merged = new ArrayList<>();
@@ -293,6 +312,34 @@ public final class CollationWorkbook {
       }
     }
     return new CollationWorkbook(month, expected, merged, problems, submissions);
+  }
+
+  /** Why a file may not stand for the practice's stored submission, or null when it may. */
+  private static String differsFromSubmission(ReturnFile f, List<String> versions) {
+    if (versions.isEmpty()) {
+      return null;
+    }
+    int latest = versions.size();
+    if (f.checksum().equals(versions.get(latest - 1))) {
+      return null;
+    }
+    int same = versions.indexOf(f.checksum()) + 1;
+    String fallback = ": not merged; collate from the database for the submitted figures";
+    return same > 0
+        ? "has the figures of version "
+            + same
+            + " of "
+            + f.practiceCode()
+            + "'s submitted return, but version "
+            + latest
+            + " was submitted since"
+            + fallback
+        : "its figures differ from "
+            + f.practiceCode()
+            + "'s submitted return (version "
+            + latest
+            + ")"
+            + fallback;
   }
 
   public List<ReturnFile> merged() {

@@ -114,6 +114,22 @@ public final class ReturnFileReader {
     return read(cells, name, expectedMonth, problems);
   }
 
+  /**
+   * A workbook held in memory (a stored submission's file, never an upload): the same checks but
+   * the size limit.
+   */
+  public Outcome read(byte[] bytes, String name, YearMonth expectedMonth) {
+    ReturnWorkbookCells cells;
+    try (OPCPackage pkg = OPCPackage.open(new java.io.ByteArrayInputStream(bytes))) {
+      cells = ReturnWorkbookCells.read(pkg, MAX_DATA_ROWS, MAX_SHARED_STRINGS_BYTES);
+    } catch (ReturnWorkbookCells.Refused e) {
+      return fail(e.getMessage());
+    } catch (Exception | StackOverflowError e) {
+      return fail("cannot be read as an XLSX workbook: " + oneLine(e));
+    }
+    return read(cells, name, expectedMonth, new ArrayList<>());
+  }
+
   private Outcome read(
       ReturnWorkbookCells wb, String name, YearMonth expectedMonth, List<String> problems) {
     if (!wb.hasReturn || !wb.hasData || !wb.hasChecksum) {

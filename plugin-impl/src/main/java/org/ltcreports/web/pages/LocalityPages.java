@@ -28,6 +28,7 @@ import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.collation.ReturnFileReader;
+import org.ltcreports.collation.SubmittedFigures;
 import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ReturnStatus;
@@ -317,14 +318,17 @@ final class LocalityPages {
                         practices.put(c, web.reports().context().practice(c).practiceName());
                       }
                       progress.update("Checking the uploaded files", 20);
+                      ReturnFileReader reader =
+                          new ReturnFileReader(
+                              web.returns().signatures(), ReturnFileReader.DEFAULT_MAX_BYTES);
                       wb =
                           CollationWorkbook.fromDirectory(
                               uploaded,
                               month,
                               new CollationWorkbook.Expected(locality, practices, due),
-                              new ReturnFileReader(
-                                  web.returns().signatures(), ReturnFileReader.DEFAULT_MAX_BYTES),
-                              submitted);
+                              reader,
+                              submitted,
+                              SubmittedFigures.stored(web.submissions(), reader));
                     }
                     progress.update("Writing the workbook", 70);
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
