@@ -136,8 +136,8 @@ public final class CollationWorkbook {
           rate(
               "Followed up within 3 working days (%)",
               "followed_up_3wd", "hospital_discharges_register", 100),
-          count("Emergency admissions of register patients", "register_ea_count"),
-          count("Bed days of register patients' emergency admissions", "register_bed_days"));
+          count(MeasureCatalogue.get("register_ea_count").label(), "register_ea_count"),
+          count(MeasureCatalogue.get("register_bed_days").label(), "register_bed_days"));
 
   private static Column count(String header, String measure) {
     return new Column(header, measure, null, null, 0);

@@ -3,6 +3,7 @@ package org.ltcreports.quality;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -179,6 +180,21 @@ public final class DataQualityFindings {
     }
     Map<String, Long> out = new LinkedHashMap<>();
     byKind.forEach((k, v) -> out.put(k.key(), v));
+    return out;
+  }
+
+  /**
+   * The counts of a group of practices (a locality) for the month: the sum of each practice's own
+   * {@link #counts}, so the locality summary and every practice's report count the same rows.
+   */
+  public Map<String, Long> counts(Collection<String> practices, YearMonth month) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (DataQualityKind k : DataQualityKind.values()) {
+      out.put(k.key(), 0L);
+    }
+    for (String practice : practices) {
+      counts(practice, month).forEach((k, v) -> out.merge(k, v, Long::sum));
+    }
     return out;
   }
 

@@ -3,6 +3,8 @@ package org.ltcreports.render;
 import java.util.List;
 import java.util.Map;
 import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.ValueKind;
+import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 
@@ -29,6 +31,85 @@ public final class Wording {
           + " when a rule says so: special-cause variation on the SPC chart (Making Data Count) or"
           + " a significant difference from the locality on the funnel plot; otherwise it shows no"
           + " significant change. Changes on last year (▲ up, ▼ down) are context only.";
+
+  /**
+   * The words for the codes a table cell may hold, by column: case managers' roles, caseload flags,
+   * risk tiers. The one place a code becomes words wherever a person reads it (PDF, HTML); the
+   * return's workbook keeps the codes, which collation reads back.
+   */
+  private static final Map<String, Map<String, String>> CODES =
+      Map.of(
+          "role",
+          Map.of(
+              "COMMUNITY_MATRON", "Community matron",
+              "CASE_MANAGER", "Case manager",
+              "DISTRICT_NURSE", "District nurse",
+              "SOCIAL_WORKER", "Social worker",
+              "GP", "GP",
+              "OTHER", "Other role"),
+          "flags",
+          Map.of(
+              "ABOVE_MANAGEABLE", "Above manageable",
+              "UNSUSTAINABLE", "Unsustainable",
+              "HIGH_RISK_SHARE", "High share very high risk"),
+          "risk_tier",
+          Map.of(
+              "VERY_HIGH", "Very high",
+              "HIGH", "High",
+              "MODERATE", "Moderate",
+              "LOW", "Low"));
+
+  /**
+   * A cell as words: a known code of the column in plain English (a comma-separated list of codes,
+   * such as caseload flags, word by word); any other text as it is.
+   */
+  public static String cell(String column, String text) {
+    Map<String, String> words = CODES.get(column);
+    if (words == null || text == null) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String code : text.split(",")) {
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      out.append(words.getOrDefault(code.trim(), code.trim()));
+    }
+    return out.toString();
+  }
+
+  /**
+   * The data-quality summary in one sentence, from a report's counts by kind: the one place the
+   * practice report's body, the locality summary and the return say how many source rows had
+   * problems. A withheld count (small numbers) is left out of the total and the sentence says so.
+   */
+  public static String dataQualityLine(Map<String, Long> countsByKind) {
+    long total = 0;
+    boolean withheld = false;
+    List<String> kinds = new java.util.ArrayList<>();
+    for (DataQualityKind kind : DataQualityKind.values()) {
+      if (!countsByKind.containsKey(kind.key())) {
+        continue;
+      }
+      Long n = countsByKind.get(kind.key());
+      if (n == null) {
+        withheld = true;
+      } else if (n > 0) {
+        total += n;
+        kinds.add(Display.number(n, ValueKind.COUNT) + " × " + kind.description());
+      }
+    }
+    String more = withheld ? " Some counts are withheld (small numbers)." : "";
+    if (total == 0) {
+      return "No data-quality problems were found in the data behind this report." + more;
+    }
+    return Display.number(total, ValueKind.COUNT)
+        + (total == 1 ? " row" : " rows")
+        + " of the source data had problems: "
+        + String.join("; ", kinds)
+        + "."
+        + more;
+  }
 
   /** The SPC rule in words, for a point above (or below) the average. */
   public static String signalRule(int rule, boolean above) {

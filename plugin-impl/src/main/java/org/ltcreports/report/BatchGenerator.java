@@ -165,7 +165,8 @@ public final class BatchGenerator {
     FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
     FeedbackReportBuilder feedback =
         new FeedbackReportBuilder(ctx, req.month(), policy, trimPoints, measures);
-    LocalityReportBuilder summaries = new LocalityReportBuilder(ctx, req.month(), measures, policy);
+    LocalityReportBuilder summaries =
+        new LocalityReportBuilder(ctx, req.month(), measures, policy, feedback.quality());
     ReturnReportBuilder returns =
         req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
                 || req.reports().contains(ReportType.LOCALITY_COLLATION)

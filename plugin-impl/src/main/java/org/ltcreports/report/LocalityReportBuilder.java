@@ -18,6 +18,7 @@ import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.Ratios;
 import org.ltcreports.measures.RulesVersion;
+import org.ltcreports.quality.DataQualityFindings;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.stats.StandardisedRate;
 
@@ -57,6 +58,7 @@ public final class LocalityReportBuilder {
   private final YearMonth month;
   private final FeedbackMeasures measures;
   private final String disclosurePolicyVersion;
+  private final DataQualityFindings quality;
 
   public LocalityReportBuilder(
       MeasureContext ctx, YearMonth month, String disclosurePolicyVersion) {
@@ -69,10 +71,25 @@ public final class LocalityReportBuilder {
       YearMonth month,
       FeedbackMeasures measures,
       String disclosurePolicyVersion) {
+    this(ctx, month, measures, disclosurePolicyVersion, null);
+  }
+
+  /**
+   * @param quality the data-quality findings of the practices' own reports (their {@link
+   *     FeedbackReportBuilder#quality()}), so the summary counts exactly the rows the practices'
+   *     reports list; null counts only the events the locality's standardisation could not place
+   */
+  public LocalityReportBuilder(
+      MeasureContext ctx,
+      YearMonth month,
+      FeedbackMeasures measures,
+      String disclosurePolicyVersion,
+      DataQualityFindings quality) {
     this.ctx = ctx;
     this.month = month;
     this.measures = measures;
     this.disclosurePolicyVersion = disclosurePolicyVersion;
+    this.quality = quality;
   }
 
   public Report build(String localityCode) {
@@ -103,6 +120,19 @@ public final class LocalityReportBuilder {
         "ea_dsr_12m_per_1000",
         "ea_dsr_12m_lcl95",
         "ea_dsr_12m_ucl95");
+    // pooled like every locality total: the locality's bed days over its discharges, its
+    // readmissions over its admissions (never an average of the practices' figures)
+    Long discharges = sumOrNull(byPractice, "ea_discharges");
+    Long bedDays = sumOrNull(byPractice, "ea_bed_days");
+    Long readmissions = sumOrNull(byPractice, "readmissions_30d");
+    out.number("ea_discharges", discharges);
+    out.number("ea_bed_days", bedDays);
+    out.number(
+        "ea_los_mean",
+        discharges == null || bedDays == null ? null : Ratios.per(bedDays, discharges, 1));
+    out.number("readmissions_30d", readmissions);
+    out.number(
+        "readmission_pct", readmissions == null ? null : Ratios.per(readmissions, count, 100));
     out.number("acsc_count_12m", sumOrNull(byPractice, "acsc_count_12m"));
     rate(
         out,
@@ -121,13 +151,19 @@ public final class LocalityReportBuilder {
     }
 
     Map<String, Long> dq = new LinkedHashMap<>();
-    for (DataQualityKind k : DataQualityKind.values()) {
-      dq.put(k.key(), 0L);
+    if (quality != null) {
+      // the sum of the practices' own counts: a cell empty for the locality is empty for each of
+      // its practices, so their events are among those the practices' reports already count
+      dq = quality.counts(codes, month);
+    } else {
+      for (DataQualityKind k : DataQualityKind.values()) {
+        dq.put(k.key(), 0L);
+      }
+      StandardisedRate localityRate = measures.eaRates().localityRate(localityCode);
+      dq.put(
+          DataQualityKind.EVENTS_IN_EMPTY_STANDARDISATION_CELL.key(),
+          localityRate.eventsInEmptyCells());
     }
-    StandardisedRate localityRate = measures.eaRates().localityRate(localityCode);
-    dq.put(
-        DataQualityKind.EVENTS_IN_EMPTY_STANDARDISATION_CELL.key(),
-        localityRate.eventsInEmptyCells());
 
     Practice first = ctx.practice(codes.get(0));
     return new Report(

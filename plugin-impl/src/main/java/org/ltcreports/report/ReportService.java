@@ -131,7 +131,8 @@ public final class ReportService {
         month,
         m -> {
           LocalityReportBuilder summaries =
-              new LocalityReportBuilder(ctx, m, b.measures(), disclosurePolicyVersion());
+              new LocalityReportBuilder(
+                  ctx, m, b.measures(), disclosurePolicyVersion(), b.quality());
           ReturnReportBuilder returns =
               ReturnReportBuilder.of(ctx, m, calendar, b.quality(), disclosurePolicyVersion());
           return new PublicPacks(ctx, audienceView, b::build, returns::build, summaries::build);
@@ -148,7 +149,8 @@ public final class ReportService {
     }
     FeedbackReportBuilder b = builder(month);
     Report full =
-        new LocalityReportBuilder(context(), month, b.measures(), disclosurePolicyVersion())
+        new LocalityReportBuilder(
+                context(), month, b.measures(), disclosurePolicyVersion(), b.quality())
             .build(locality);
     return audienceView.forAudience(full, audience);
   }

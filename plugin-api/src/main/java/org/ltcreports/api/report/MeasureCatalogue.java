@@ -84,13 +84,13 @@ public final class MeasureCatalogue {
         "list_size");
     rate(
         "ea_dsr_12m_lcl95",
-        "Standardised rate, lower 95% limit",
+        "Admissions standardised rate per 1,000, lower 95% limit",
         ADMISSIONS,
         "ea_count_12m",
         "list_size");
     rate(
         "ea_dsr_12m_ucl95",
-        "Standardised rate, upper 95% limit",
+        "Admissions standardised rate per 1,000, upper 95% limit",
         ADMISSIONS,
         "ea_count_12m",
         "list_size");
@@ -157,24 +157,27 @@ public final class MeasureCatalogue {
         "readmissions_30d",
         "ea_count");
 
-    count("acsc_count", "Admissions for these conditions this month", ACSC);
-    count("acsc_by_condition", "By condition", ACSC);
-    count("acsc_count_12m", "Admissions for these conditions in the last 12 months", ACSC);
+    count(
+        "acsc_count",
+        "Admissions for ambulatory care sensitive conditions (ACSC) this month",
+        ACSC);
+    count("acsc_by_condition", "ACSC admissions this month, by condition", ACSC);
+    count("acsc_count_12m", "ACSC admissions in the last 12 months", ACSC);
     rate(
         "acsc_dsr_12m_per_100000",
-        "Age-sex standardised rate per 100,000, last 12 months",
+        "ACSC admissions, age-sex standardised rate per 100,000, last 12 months",
         ACSC,
         "acsc_count_12m",
         "list_size");
     rate(
         "acsc_dsr_12m_lcl95",
-        "Standardised rate, lower 95% limit",
+        "ACSC admissions standardised rate per 100,000, lower 95% limit",
         ACSC,
         "acsc_count_12m",
         "list_size");
     rate(
         "acsc_dsr_12m_ucl95",
-        "Standardised rate, upper 95% limit",
+        "ACSC admissions standardised rate per 100,000, upper 95% limit",
         ACSC,
         "acsc_count_12m",
         "list_size");
@@ -254,10 +257,13 @@ public final class MeasureCatalogue {
         CARE_PLANS,
         "followed_up_3wd",
         "hospital_discharges_register");
-    count("register_ea_count", "Emergency admissions of register patients", CARE_PLANS);
+    count(
+        "register_ea_count",
+        "Emergency admissions of register patients admitted this month",
+        CARE_PLANS);
     of(
         "register_bed_days",
-        "Bed days of register patients' emergency admissions",
+        "Bed days of register patients' emergency admissions discharged this month",
         DAYS,
         CARE_PLANS,
         "register_ea_count",

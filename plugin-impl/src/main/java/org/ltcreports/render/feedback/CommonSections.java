@@ -15,6 +15,7 @@ import org.ltcreports.render.Block.Row;
 import org.ltcreports.render.Block.Rows;
 import org.ltcreports.render.Block.SmallPrint;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.Wording;
 
 /**
  * The sections every feedback report ends with: figures no other section placed, data quality and
@@ -65,7 +66,16 @@ final class CommonSections {
     return blocks;
   }
 
-  List<Block> dataQuality() {
+  /** The one-line data-quality summary (the same sentence in every report). */
+  List<Block> dataQualitySummary() {
+    return List.of(new Paragraph(Wording.dataQualityLine(report.dataQuality())));
+  }
+
+  /**
+   * The counts by kind, then (practice copy only) the rows themselves, named by table and row id:
+   * for the appendix, not the body.
+   */
+  List<Block> dataQualityDetail() {
     List<Block> blocks = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     for (DataQualityKind kind : DataQualityKind.values()) {
@@ -75,12 +85,10 @@ final class CommonSections {
       }
     }
     if (rows.isEmpty()) {
-      blocks.add(
-          new Paragraph("No data-quality problems were found in the data behind this report."));
-    } else {
-      blocks.add(new Paragraph("Problems found in the source data, and how many rows had them:"));
-      blocks.add(new Rows(rows));
+      return blocks;
     }
+    blocks.add(new Paragraph("Problems found in the source data, and how many rows had them:"));
+    blocks.add(new Rows(rows));
     List<DataQualityIssue> issues = report.dataQualityIssues();
     if (report.audience().maySeePatients() && !issues.isEmpty()) {
       int shown = Math.min(issues.size(), MAX_ISSUES_LISTED);

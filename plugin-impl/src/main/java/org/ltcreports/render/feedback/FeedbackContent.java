@@ -5,7 +5,7 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.render.Block.Section;
 import org.ltcreports.render.Display;
-import org.ltcreports.render.Wording;
+import org.ltcreports.render.Footer;
 
 /**
  * The content of the practice and locality feedback reports, section by section, in words and
@@ -46,18 +46,9 @@ public final class FeedbackContent {
     return month + locality;
   }
 
-  /** The two footer lines: provenance and identity. */
+  /** The two footer lines: provenance and identity (one format for every report). */
   public static List<String> footer(Report r) {
-    return List.of(
-        "Data extract "
-            + r.extractDate()
-            + " · Rules version "
-            + r.rulesVersion()
-            + " · Disclosure policy "
-            + r.disclosurePolicyVersion()
-            + " · Audience: "
-            + Wording.audienceName(r.audience()),
-        "Report id " + r.reportId());
+    return Footer.lines(r);
   }
 
   private static String name(String name, String code) {

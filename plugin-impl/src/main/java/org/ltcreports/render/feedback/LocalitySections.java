@@ -43,7 +43,11 @@ final class LocalitySections {
     lines.add(sections, "practices", "Practices side by side", practicesTable());
     lines.add(sections, "comparison", "Admissions compared with expected", localityFunnel());
     lines.add(sections, "other", "Other figures", common.otherFigures());
-    lines.add(sections, "data-quality", "Data quality", common.dataQuality());
+    lines.add(
+        sections,
+        "data-quality",
+        "Data quality",
+        concat(common.dataQualitySummary(), common.dataQualityDetail()));
     lines.add(sections, "notes", "Notes", common.notes());
     lines.add(
         sections,
@@ -96,7 +100,11 @@ final class LocalitySections {
       blocks.add(new Tiles(tiles));
       blocks.add(new SmallPrint(Wording.HOW_TO_READ_VERDICTS));
     }
-    List<Row> rest = lines.rows("ea_count_last_year", "ea_count_prev_12m", "ea_dsr_12m_per_1000");
+    List<Row> rest = new ArrayList<>(lines.rows("ea_count_last_year", "ea_count_prev_12m"));
+    // each standardised rate on one line with its interval, so no limit stands alone unlabelled
+    rateWithInterval(rest, "ea_dsr_12m_per_1000", "ea_dsr_12m_lcl95", "ea_dsr_12m_ucl95");
+    rest.addAll(lines.rows("acsc_count_12m"));
+    rateWithInterval(rest, "acsc_dsr_12m_per_100000", "acsc_dsr_12m_lcl95", "acsc_dsr_12m_ucl95");
     if (!rest.isEmpty()) {
       blocks.add(new Rows(rest));
     }
@@ -109,7 +117,7 @@ final class LocalitySections {
     }
     lines.placed("practices");
     List<Block> blocks = new ArrayList<>();
-    blocks.add(lines.grid("practices", t, "Practices of the locality", -1));
+    blocks.add(withTotals(lines.grid("practices", t, "Practices of the locality", -1), t));
     blocks.add(
         new SmallPrint(
             "Rates are per 1,000 registered patients. DSR: age-sex standardised rate. Ratio:"
@@ -188,5 +196,45 @@ final class LocalitySections {
       }
     }
     return blocks;
+  }
+
+  /**
+   * The practices table with the locality's own totals as its last row: each column is a practice
+   * measure, and the locality summary holds the same measure pooled over its practices. A column
+   * with no locality figure (the ratio to expected, which is 1.00 for the locality by definition,
+   * and the significance) is left blank.
+   */
+  private Block.Grid withTotals(Block.Grid grid, MeasureValue.Table t) {
+    List<String> totals = new ArrayList<>();
+    for (MeasureValue.Column c : t.columns()) {
+      String v =
+          switch (c.name()) {
+            case "practice_code" -> "Locality";
+            case "practice_name" -> "All practices (pooled)";
+            case "ea_ratio_12m", "ea_significance_12m" -> "";
+            default -> {
+              String shown = lines.use(c.name());
+              yield shown == null ? "" : shown;
+            }
+          };
+      totals.add(v);
+    }
+    List<List<String>> rows = new ArrayList<>(grid.rows());
+    rows.add(totals);
+    return new Block.Grid(
+        grid.caption(), grid.headers(), rows, grid.numeric(), grid.highlightedRow());
+  }
+
+  private void rateWithInterval(List<Row> rows, String rateId, String lowId, String highId) {
+    String rate = lines.use(rateId);
+    if (rate != null) {
+      rows.add(new Row(rateId, Display.label(rateId), rate, lines.interval(lowId, highId)));
+    }
+  }
+
+  private static List<Block> concat(List<Block> a, List<Block> b) {
+    List<Block> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }

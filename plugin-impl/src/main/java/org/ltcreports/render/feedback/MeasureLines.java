@@ -15,6 +15,7 @@ import org.ltcreports.render.Block.Row;
 import org.ltcreports.render.Block.Rows;
 import org.ltcreports.render.Block.Section;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.Wording;
 import org.ltcreports.stats.Verdict;
 
 /**
@@ -166,7 +167,7 @@ final class MeasureLines {
         cells.add(
             kind == ValueKind.PERCENT && cell instanceof Number n
                 ? Display.percent(n)
-                : Display.cell(report, id, cell, kind));
+                : Wording.cell(t.columns().get(i).name(), Display.cell(report, id, cell, kind)));
       }
       rows.add(cells);
     }

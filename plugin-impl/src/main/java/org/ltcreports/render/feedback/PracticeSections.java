@@ -83,7 +83,9 @@ final class PracticeSections {
             "reviews_avoidable"));
     lines.add(sections, "frequent", MeasureCatalogue.FREQUENT, frequentAttenders());
     lines.add(sections, "other", "Other figures", common.otherFigures());
-    lines.add(sections, "data-quality", "Data quality", common.dataQuality());
+    List<Block> quality = new ArrayList<>(common.dataQualitySummary());
+    quality.addAll(common.dataQualityDetail());
+    lines.add(sections, "data-quality", "Data quality", quality);
     lines.add(sections, "notes", "Notes", common.notes());
     lines.add(
         sections,

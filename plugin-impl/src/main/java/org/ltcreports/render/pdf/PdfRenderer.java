@@ -157,7 +157,7 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
             + " · "
             + FeedbackContent.subtitle(report));
     List<String> footer = FeedbackContent.footer(report);
-    p.put("FOOTER_LINE_1", Wording.pageMark(report.audience()) + footer.get(0));
+    p.put("FOOTER_LINE_1", footer.get(0));
     p.put("FOOTER_LINE_2", footer.get(1));
     return p;
   }

@@ -44,6 +44,7 @@ import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.pdf.DeterministicPdfExporter;
@@ -175,18 +176,9 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     p.put("SUBTITLE", subtitle);
     p.put("AUDIENCE_LINE", Wording.audienceLine(r));
     p.put("RUNNING_HEAD", Wording.pageMark(r.audience()) + title(r) + " · " + subtitle);
-    p.put(
-        "FOOTER_LINE_1",
-        Wording.pageMark(r.audience())
-            + "Data extract "
-            + r.extractDate()
-            + " · rules "
-            + r.rulesVersion()
-            + " · disclosure policy "
-            + r.disclosurePolicyVersion()
-            + " · audience "
-            + r.audience().name());
-    p.put("FOOTER_LINE_2", "Report " + r.reportId() + " · layout " + ReturnLayout.VERSION);
+    List<String> footer = Footer.lines(r, ReturnLayout.VERSION);
+    p.put("FOOTER_LINE_1", footer.get(0));
+    p.put("FOOTER_LINE_2", footer.get(1));
     return p;
   }
 
@@ -323,6 +315,8 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     }
     rows.add(row(section, section, "SPACER", Map.of()));
     rows.add(row(section, section, "GRID_HEAD", head));
+    boolean blankWte = false;
+    int wte = t.columnIndex("wte");
     for (List<Object> cells : t.rows()) {
       Map<String, Object> g = new HashMap<>();
       for (int i = 0; i < names.length; i++) {
@@ -330,11 +324,28 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
         Object v = cells.get(c);
         String s =
             v == null
-                ? (names[i].equals("display_name") ? String.valueOf(cells.get(0)) : "")
-                : Display.cell(r, "caseloads", v, t.columns().get(c).kind());
-        g.put("c" + (i + 1), names[i].equals("flags") ? s.replace(",", ", ") : s);
+                ? switch (names[i]) {
+                  case "display_name" -> String.valueOf(cells.get(0));
+                  case "wte", "caseload_per_wte" -> Display.NOT_AVAILABLE;
+                  default -> "";
+                }
+                : Wording.cell(
+                    names[i], Display.cell(r, "caseloads", v, t.columns().get(c).kind()));
+        g.put("c" + (i + 1), s);
       }
+      blankWte |= cells.get(wte) == null;
       rows.add(row(section, section, "GRID_ROW", g));
+    }
+    if (blankWte) {
+      rows.add(
+          row(
+              section,
+              section,
+              "TEXT",
+              Map.of(
+                  "text",
+                  "– WTE not recorded: caseload per WTE cannot be worked out for that case"
+                      + " manager (their whole-time equivalent is blank in the staff records).")));
     }
     rows.add(row(section, section, "SPACER", Map.of()));
   }

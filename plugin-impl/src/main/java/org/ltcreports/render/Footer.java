@@ -1,0 +1,36 @@
+package org.ltcreports.render;
+
+import java.util.List;
+import org.ltcreports.api.report.Report;
+
+/**
+ * The footer of every report's pages, one format for all: provenance on the first line (data
+ * extract, rules version, disclosure policy, audience in words; the commissioner copy's "not for
+ * publication" mark first), identity on the second (the report
+ * id, and the layout version where the report has one).
+ */
+public final class Footer {
+  private Footer() {}
+
+  /** "Data extract 2026-11-30 · Rules version … · Disclosure policy … · Audience: Practice". */
+  public static List<String> lines(Report r) {
+    return lines(r, null);
+  }
+
+  /**
+   * @param layoutVersion the version of a fixed layout (the return's), or null
+   */
+  public static List<String> lines(Report r, String layoutVersion) {
+    return List.of(
+        Wording.pageMark(r.audience())
+            + "Data extract "
+            + r.extractDate()
+            + " · Rules version "
+            + r.rulesVersion()
+            + " · Disclosure policy "
+            + r.disclosurePolicyVersion()
+            + " · Audience: "
+            + Wording.audienceName(r.audience()),
+        "Report id " + r.reportId() + (layoutVersion == null ? "" : " · Layout " + layoutVersion));
+  }
+}
