@@ -80,10 +80,23 @@ public sealed interface Block {
 
   record Definition(String term, String meaning) {}
 
-  /** A titled part of the report. {@code key} is stable (HTML ids, PDF grouping). */
-  record Section(String key, String title, List<Block> blocks) {
+  /**
+   * A titled part of the report. {@code key} is stable (HTML ids, PDF grouping).
+   *
+   * @param startsPage whether the printed report starts a new page here (page 2, the appendix)
+   */
+  record Section(String key, String title, List<Block> blocks, boolean startsPage) {
     public Section {
       blocks = List.copyOf(blocks);
+    }
+
+    public Section(String key, String title, List<Block> blocks) {
+      this(key, title, blocks, false);
+    }
+
+    /** The same section, starting a new printed page. */
+    public Section onNewPage() {
+      return new Section(key, title, blocks, true);
     }
   }
 }

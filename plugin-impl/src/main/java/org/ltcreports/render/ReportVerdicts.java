@@ -31,6 +31,16 @@ public final class ReportVerdicts {
         significance(report.measure("ea_significance_12m")), AdmissionSeries.POLARITY);
   }
 
+  /**
+   * A page-2 figure compared with the locality: the significance label the report holds under
+   * {@code comparisonId} ({@code readmission_pct_vs_locality}, {@code acsc_dsr_12m_vs_locality});
+   * no trend. Fewer readmissions and fewer ACSC admissions are better, as for admissions.
+   */
+  public static Verdict againstLocality(Report report, String comparisonId) {
+    return Verdict.comparedOnly(
+        significance(report.measure(comparisonId)), AdmissionSeries.POLARITY);
+  }
+
   /** A practice's significance label as held in a table cell (the locality summary). */
   public static Verdict comparedWithLocality(Object label) {
     return Verdict.comparedOnly(

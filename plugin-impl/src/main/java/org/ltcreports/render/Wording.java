@@ -184,6 +184,50 @@ public final class Wording {
     };
   }
 
+  /**
+   * The appendix's methods, each with its published source, so an analyst can check a figure
+   * against the package that defines it.
+   */
+  public static List<Block.Definition> methods() {
+    return List.of(
+        new Block.Definition(
+            "Trend (SPC chart)",
+            "Making Data Count XmR chart as NHSRplotthedots (NHS-R Community) draws it by"
+                + " default: limits at the mean ± 2.66 × the mean moving range, leaving out"
+                + " moving ranges above 3.267 × that mean; special cause is a month beyond a"
+                + " process limit, 7 months in a row on one side of the mean, 7 rising or falling,"
+                + " or 2 of 3 months between the near (2σ) and the process limit on the same side."
+                + " The icon beside a figure says which; \"worse\" or \"better\" only when"
+                + " special cause says so."),
+        new Block.Definition(
+            "Admissions compared with expected (funnel plot)",
+            "Indirectly standardised ratio of observed to expected admissions over 12 months,"
+                + " expected at the locality's age-sex rates. Control limits and significance by"
+                + " PHE's method for ratio funnels (PHEindicatormethods calculate_funnel_limits and"
+                + " assign_funnel_significance): exact Poisson limits below 10 admissions, Byar's"
+                + " from 10, at 95% and 99.8%."),
+        new Block.Definition(
+            "Standardised rates",
+            "Directly standardised to the European Standard Population 2013 with Dobson's 95%"
+                + " interval (PHE's DSR method, PHEindicatormethods phe_dsr). As PHE's Fingertips,"
+                + " no standardised rate is given for fewer than 10 events: the crude rate is shown"
+                + " and the note says why."),
+        new Block.Definition(
+            "Readmissions compared with the locality",
+            "The 95% Wilson score interval of the practice's readmissions as a share of its"
+                + " admissions (PHE's method for proportions, PHEindicatormethods phe_proportion),"
+                + " against the locality's share: an interval wholly above or below it is a"
+                + " significant difference."),
+        new Block.Definition(
+            "ACSC rate compared with the locality",
+            "The practice's 95% interval of its standardised ACSC rate against the locality's"
+                + " rate, as Fingertips compares an area with its benchmark."),
+        new Block.Definition(
+            "Figures with no test",
+            "Length of stay, bed days and counts have no significance test in this report: the"
+                + " locality's figure beside them is context, not a verdict."));
+  }
+
   /** The appendix: technical definitions in words a GP understands. */
   public static List<Block.Definition> definitions(ReportType type) {
     Block.Definition emergency =

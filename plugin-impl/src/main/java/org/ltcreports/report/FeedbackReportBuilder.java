@@ -1,9 +1,13 @@
 package org.ltcreports.report;
 
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.DataQualityIssue;
+import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.measures.FeedbackMeasures;
@@ -26,6 +30,7 @@ public final class FeedbackReportBuilder {
   private final String disclosurePolicyVersion;
 
   private final DataQualityFindings quality;
+  private final Map<String, Report> localities = new ConcurrentHashMap<>();
 
   public FeedbackReportBuilder(
       MeasureContext ctx, YearMonth month, String disclosurePolicyVersion, TrimPoints trimPoints) {
@@ -77,12 +82,26 @@ public final class FeedbackReportBuilder {
     return quality;
   }
 
+  /** The locality summary the practice is compared with, built once per locality. */
+  private Report locality(String localityCode) {
+    if (localityCode == null) {
+      return null;
+    }
+    return localities.computeIfAbsent(
+        localityCode,
+        code ->
+            new LocalityReportBuilder(ctx, month, measures, disclosurePolicyVersion, quality)
+                .build(code));
+  }
+
   public Report build(String practiceCode) {
     Practice p = ctx.practice(practiceCode);
     if (p == null) {
       throw new IllegalArgumentException("unknown practice '" + practiceCode + "'");
     }
     MeasureValues values = measures.forPractice(practiceCode);
+    Map<String, MeasureValue> all = new LinkedHashMap<>(values.values());
+    all.putAll(LocalityComparators.of(values, locality(p.localityCode())));
     return new Report(
         ReportType.PRACTICE_FEEDBACK,
         p.practiceCode(),
@@ -94,7 +113,7 @@ public final class FeedbackReportBuilder {
         RulesVersion.VALUE,
         disclosurePolicyVersion,
         ctx.extractDate(),
-        values.values(),
+        all,
         List.of(),
         quality.counts(practiceCode, month),
         quality.issues(practiceCode, month),

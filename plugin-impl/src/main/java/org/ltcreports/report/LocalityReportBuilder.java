@@ -133,6 +133,20 @@ public final class LocalityReportBuilder {
     out.number("readmissions_30d", readmissions);
     out.number(
         "readmission_pct", readmissions == null ? null : Ratios.per(readmissions, count, 100));
+    for (String id :
+        List.of(
+            "ea_excess_bed_days",
+            "acsc_count",
+            "ea_count_register",
+            "ea_count_not_register",
+            "reviews_due",
+            "reviews_completed")) {
+      out.number(id, sumOrNull(byPractice, id));
+    }
+    MeasureValue.Breakdown acscByCondition = breakdownSum(byPractice, "acsc_by_condition");
+    if (acscByCondition != null) {
+      out.put("acsc_by_condition", acscByCondition);
+    }
     out.number("acsc_count_12m", sumOrNull(byPractice, "acsc_count_12m"));
     rate(
         out,
@@ -249,5 +263,34 @@ public final class LocalityReportBuilder {
       sum += n.longValue();
     }
     return sum;
+  }
+
+  /**
+   * Key by key, the sum of a breakdown over the practices: null for a key some practice has no
+   * number for, and no breakdown when a practice has none at all (a sum of some practices is
+   * wrong).
+   */
+  private static MeasureValue.Breakdown breakdownSum(
+      Map<String, MeasureValues> byPractice, String id) {
+    Map<String, Long> sums = new LinkedHashMap<>();
+    java.util.Set<String> incomplete = new java.util.HashSet<>();
+    for (MeasureValues v : byPractice.values()) {
+      if (!(v.values().get(id) instanceof MeasureValue.Breakdown b)) {
+        return null;
+      }
+      b.values()
+          .forEach(
+              (key, n) -> {
+                if (n == null) {
+                  incomplete.add(key);
+                  sums.putIfAbsent(key, 0L);
+                } else {
+                  sums.merge(key, n.longValue(), Long::sum);
+                }
+              });
+    }
+    Map<String, Number> out = new LinkedHashMap<>();
+    sums.forEach((key, n) -> out.put(key, incomplete.contains(key) ? null : n));
+    return new MeasureValue.Breakdown(out);
   }
 }

@@ -11,6 +11,7 @@ import static org.ltcreports.api.report.ValueKind.TEXT;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +39,29 @@ public final class MeasureCatalogue {
   public static final String REGRESSION = "Before and after: what goes with the change";
 
   private static final Map<String, MeasureDefinition> BY_ID = new LinkedHashMap<>();
+
+  /**
+   * The practice measures whose locality value the practice report holds beside its own, as {@link
+   * #localityId}: the figures of page 2 and the counts they rest on.
+   */
+  public static final List<String> LOCALITY_COMPARED =
+      List.of(
+          "list_size",
+          "ea_count",
+          "ea_discharges",
+          "ea_bed_days",
+          "ea_los_mean",
+          "ea_excess_bed_days",
+          "readmissions_30d",
+          "readmission_pct",
+          "acsc_count",
+          "acsc_by_condition",
+          "acsc_count_12m",
+          "acsc_dsr_12m_per_100000",
+          "ea_count_register",
+          "ea_count_not_register",
+          "reviews_due",
+          "reviews_completed");
 
   static {
     count("list_size", "Registered patients on the first day of the month", POPULATION);
@@ -135,7 +159,13 @@ public final class MeasureCatalogue {
         null);
 
     count("ea_discharges", "Emergency admissions discharged this month", STAY);
-    of("ea_bed_days", "Bed days of those admissions", DAYS, STAY, "ea_discharges", null);
+    of(
+        "ea_bed_days",
+        "Bed days of emergency admissions discharged this month",
+        DAYS,
+        STAY,
+        "ea_discharges",
+        null);
     of("ea_los_mean", "Average length of stay (days)", DAYS, STAY, "ea_discharges", null);
     of("ea_los_median", "Median length of stay (days)", DAYS, STAY, "ea_discharges", null);
     count("ea_zero_los", "Discharged the same day", STAY);
@@ -364,6 +394,36 @@ public final class MeasureCatalogue {
         BEFORE_AFTER,
         "ba_patients",
         null);
+
+    // The locality's own figure beside the practice's (page 2 of the practice report): the same
+    // measure pooled over the locality's practices, of the same kind and resting on the locality's
+    // counts, so disclosure control treats it exactly as it treats the practice's figure.
+    for (String id : LOCALITY_COMPARED) {
+      MeasureDefinition d = BY_ID.get(id);
+      add(
+          new MeasureDefinition(
+              localityId(id),
+              "Locality: " + Character.toLowerCase(d.label().charAt(0)) + d.label().substring(1),
+              d.kind(),
+              COMPARISON,
+              d.numeratorId() == null ? null : localityId(d.numeratorId()),
+              d.denominatorId() == null ? null : localityId(d.denominatorId()),
+              false));
+    }
+    of(
+        "readmission_pct_vs_locality",
+        "Readmissions (%) compared with the locality (95% Wilson interval)",
+        TEXT,
+        COMPARISON,
+        "readmissions_30d",
+        null);
+    of(
+        "acsc_dsr_12m_vs_locality",
+        "ACSC standardised rate compared with the locality (95% interval)",
+        TEXT,
+        COMPARISON,
+        "acsc_count_12m",
+        null);
   }
 
   static {
@@ -501,6 +561,14 @@ public final class MeasureCatalogue {
   }
 
   private MeasureCatalogue() {}
+
+  /**
+   * The id of the locality's own value of a practice measure ({@code ea_los_mean} → {@code
+   * ea_los_mean_locality}).
+   */
+  public static String localityId(String id) {
+    return id + "_locality";
+  }
 
   public static Optional<MeasureDefinition> find(String id) {
     return Optional.ofNullable(BY_ID.get(id));

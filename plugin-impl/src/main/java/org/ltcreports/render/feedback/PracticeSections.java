@@ -46,53 +46,180 @@ final class PracticeSections {
     return verdict.trend().symbol() + " " + verdict.trend().label();
   }
 
+  /**
+   * Page 1: headline, SPC, funnel. Page 2: stay, readmissions, ACSC, case-managed patients and
+   * reviews, each beside the locality's figure, and the data-quality sentence. Then the appendix:
+   * the frequent attender list and the data-quality rows (practice copy only), other figures,
+   * notes, the methods and their sources, definitions.
+   */
   List<Section> sections() {
     List<Section> sections = new ArrayList<>();
     lines.add(sections, "headline", "Headline figures", practiceHeadline());
     lines.add(sections, "trend", "Monthly trend: emergency admissions per 1,000 patients", trend());
     lines.add(
         sections, "comparison", "Compared with the other practices of the locality", comparison());
+
+    List<Section> page2 = new ArrayList<>();
+    lines.add(page2, "beside-locality", "This practice beside the locality", besideLocality());
+    lines.add(page2, "acsc", MeasureCatalogue.ACSC, acscByCondition());
+    lines.add(page2, "more", "More on this month's admissions", moreFigures());
+    lines.add(page2, "data-quality", "Data quality", dataQualitySummary());
+    startingPage(sections, page2);
+
+    List<Section> appendix = new ArrayList<>();
+    lines.add(appendix, "frequent", "Appendix: " + MeasureCatalogue.FREQUENT, frequentAttenders());
     lines.add(
-        sections,
-        "stay",
-        MeasureCatalogue.STAY,
-        lines.rowsOf(
-            "ea_discharges",
-            "ea_bed_days",
-            "ea_los_mean",
-            "ea_los_median",
-            "ea_zero_los",
-            "ea_excess_bed_days",
-            "ea_without_trim_point"));
+        appendix,
+        "data-quality-detail",
+        "Appendix: data-quality detail",
+        common.dataQualityDetail());
+    lines.add(appendix, "other", "Other figures", common.otherFigures());
+    lines.add(appendix, "notes", "Notes", common.notes());
     lines.add(
-        sections,
-        "readmissions",
-        MeasureCatalogue.READMISSIONS,
-        lines.rowsOf("readmissions_30d", "readmission_pct"));
-    lines.add(sections, "acsc", MeasureCatalogue.ACSC, acsc());
+        appendix,
+        "methods",
+        "Methods and their sources",
+        List.of(new Definitions(Wording.methods())));
     lines.add(
-        sections,
-        "case-managed",
-        "Case-managed patients and admission reviews",
-        lines.rowsOf(
-            "ea_count_register",
-            "ea_count_not_register",
-            "ae_attendances",
-            "reviews_due",
-            "reviews_completed",
-            "reviews_avoidable"));
-    lines.add(sections, "frequent", MeasureCatalogue.FREQUENT, frequentAttenders());
-    lines.add(sections, "other", "Other figures", common.otherFigures());
-    List<Block> quality = new ArrayList<>(common.dataQualitySummary());
-    quality.addAll(common.dataQualityDetail());
-    lines.add(sections, "data-quality", "Data quality", quality);
-    lines.add(sections, "notes", "Notes", common.notes());
-    lines.add(
-        sections,
+        appendix,
         "about",
         "About these figures",
         List.of(new Definitions(Wording.definitions(report.type()))));
+    startingPage(sections, appendix);
     return sections;
+  }
+
+  /** Adds the sections, the first of them on a new page. */
+  private static void startingPage(List<Section> sections, List<Section> part) {
+    for (int i = 0; i < part.size(); i++) {
+      sections.add(i == 0 ? part.get(i).onNewPage() : part.get(i));
+    }
+  }
+
+  /** The figures of page 2 that have a locality figure: practice, locality, comparison. */
+  private static final List<String> BESIDE_LOCALITY =
+      List.of(
+          "ea_los_mean",
+          "ea_bed_days",
+          "ea_excess_bed_days",
+          "readmission_pct",
+          "acsc_count",
+          "acsc_dsr_12m_per_100000",
+          "ea_count_register",
+          "ea_count_not_register",
+          "reviews_due",
+          "reviews_completed");
+
+  /** Which comparison a figure has, where a test is defined (the appendix names the test). */
+  private static final Map<String, String> TESTED =
+      Map.of(
+          "readmission_pct", "readmission_pct_vs_locality",
+          "acsc_dsr_12m_per_100000", "acsc_dsr_12m_vs_locality");
+
+  private List<Block> besideLocality() {
+    List<List<String>> rows = new ArrayList<>();
+    for (String id : BESIDE_LOCALITY) {
+      String practice = lines.use(id);
+      if (practice == null) {
+        continue;
+      }
+      String locality = lines.use(MeasureCatalogue.localityId(id));
+      String tested = TESTED.get(id);
+      String comparison;
+      if (tested != null && lines.has(tested)) {
+        lines.placed(tested);
+        comparison = ReportVerdicts.againstLocality(report, tested).comparisonShort();
+      } else {
+        comparison = tested == null ? "no test" : Display.NOT_AVAILABLE;
+      }
+      rows.add(
+          List.of(
+              Display.label(id),
+              practice,
+              locality == null ? Display.NOT_AVAILABLE : locality,
+              comparison));
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        new Block.Grid(
+            "This practice beside the locality",
+            List.of("Figure", "This practice", "Locality", "Compared with the locality"),
+            rows,
+            List.of(false, true, true, false),
+            -1),
+        new SmallPrint(
+            "Locality: all the practices of the locality together (rates and averages pooled;"
+                + " counts are the locality's total). Compared with the locality: a test where one"
+                + " is defined (the appendix names it), \"no test\" where none is. Fewer"
+                + " admissions, shorter stays and fewer readmissions are the aim."));
+  }
+
+  /** ACSC admissions this month by condition, the practice's beside the locality's. */
+  private List<Block> acscByCondition() {
+    if (!(report.measure("acsc_by_condition") instanceof MeasureValue.Breakdown b)) {
+      return List.of();
+    }
+    lines.placed("acsc_by_condition");
+    String localityId = MeasureCatalogue.localityId("acsc_by_condition");
+    Map<String, Number> locality =
+        report.measure(localityId) instanceof MeasureValue.Breakdown l ? l.values() : Map.of();
+    lines.placed(localityId);
+    List<List<String>> rows = new ArrayList<>();
+    for (Map.Entry<String, Number> e : b.values().entrySet()) {
+      String key = e.getKey();
+      rows.add(
+          List.of(
+              key + ". " + Wording.ACSC_CONDITIONS.getOrDefault(key, key),
+              lines.breakdownCell("acsc_by_condition", key, e.getValue()),
+              locality.containsKey(key)
+                  ? lines.breakdownCell(localityId, key, locality.get(key))
+                  : Display.NOT_AVAILABLE));
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        new Block.Grid(
+            "Admissions this month by condition",
+            List.of("Condition (admissions this month)", "This practice", "Locality"),
+            rows,
+            List.of(false, true, true),
+            -1));
+  }
+
+  /** The month's other admission figures of page 2, without a locality figure. */
+  private List<Block> moreFigures() {
+    List<Row> rows = new ArrayList<>();
+    rows.addAll(
+        lines.rows(
+            "ea_discharges",
+            "ea_los_median",
+            "ea_zero_los",
+            "ea_without_trim_point",
+            "readmissions_30d",
+            "acsc_count_12m"));
+    if (lines.has("acsc_dsr_12m_lcl95") || lines.has("acsc_dsr_12m_ucl95")) {
+      rows.add(
+          new Row(
+              "acsc_dsr_12m_per_100000",
+              "ACSC standardised rate per 100,000, 95% interval",
+              null,
+              lines.interval("acsc_dsr_12m_lcl95", "acsc_dsr_12m_ucl95")));
+    }
+    rows.addAll(lines.rows("ae_attendances", "reviews_avoidable", "frequent_attenders"));
+    return rows.isEmpty() ? List.of() : List.of(new Rows(rows));
+  }
+
+  /** The one data-quality sentence, and where the rows are listed. */
+  private List<Block> dataQualitySummary() {
+    List<Block> blocks = new ArrayList<>(common.dataQualitySummary());
+    if (report.audience().maySeePatients() && !report.dataQualityIssues().isEmpty()) {
+      blocks.add(
+          new SmallPrint("The appendix and the spreadsheet version list the rows themselves."));
+    }
+    return blocks;
   }
 
   private List<Block> practiceHeadline() {
@@ -181,7 +308,7 @@ final class PracticeSections {
             + " to "
             + Display.shortMonth(last.month())
             + (spc.hasLimits() ? ", with the average and the process limits." : ".");
-    blocks.add(new SpcChart(spc, "Emergency admissions per 1,000 patients, by month", description));
+    int chartAt = blocks.size();
     StringBuilder summary = new StringBuilder();
     summary
         .append("Latest month (")
@@ -209,6 +336,18 @@ final class PracticeSections {
       summary.append(" Fewer than 12 months of figures: no average or limits are drawn.");
     }
     blocks.add(new Paragraph(summary.toString()));
+    // the chart's text alternative says what it shows and what it finds, as the page does
+    blocks.add(
+        chartAt,
+        new SpcChart(
+            spc,
+            "Emergency admissions per 1,000 patients, by month",
+            description
+                + " "
+                + summary
+                + (spc.hasLimits()
+                    ? " " + ReportVerdicts.monthlyRate(report).trendWords() + "."
+                    : "")));
     List<String> flagged = SpcFindings.signals(spc.points());
     if (spc.hasLimits()) {
       blocks.add(
@@ -262,7 +401,12 @@ final class PracticeSections {
                 "Emergency admissions against expected, practices of the locality, last 12 months",
                 "Funnel plot: ratio of observed to expected admissions for each practice of the"
                     + " locality against the number expected, with 95% and 99.8% limits; this"
-                    + " practice is highlighted.",
+                    + " practice is highlighted."
+                    + (ReportVerdicts.twelveMonths(report).comparisonWords() == null
+                        ? ""
+                        : " This practice: "
+                            + ReportVerdicts.twelveMonths(report).comparisonWords()
+                            + "."),
                 false));
         boolean thisDrawn =
             funnel.thisPractice().map(p -> p.expected() != null && p.ratio() != null).orElse(false);
@@ -292,51 +436,12 @@ final class PracticeSections {
     return blocks;
   }
 
-  private List<Block> acsc() {
-    List<Block> blocks = new ArrayList<>();
-    List<Row> rows = new ArrayList<>(lines.rows("acsc_count", "acsc_count_12m"));
-    if (lines.has("acsc_dsr_12m_per_100000")) {
-      rows.add(
-          new Row(
-              "acsc_dsr_12m_per_100000",
-              Display.label("acsc_dsr_12m_per_100000"),
-              lines.use("acsc_dsr_12m_per_100000"),
-              lines.interval("acsc_dsr_12m_lcl95", "acsc_dsr_12m_ucl95")));
-    }
-    if (!rows.isEmpty()) {
-      blocks.add(new Rows(rows));
-    }
-    if (report.measure("acsc_by_condition") instanceof MeasureValue.Breakdown b) {
-      lines.placed("acsc_by_condition");
-      List<Row> byCondition = new ArrayList<>();
-      for (Map.Entry<String, Number> e : b.values().entrySet()) {
-        String key = e.getKey();
-        String name = Wording.ACSC_CONDITIONS.getOrDefault(key, key);
-        byCondition.add(
-            new Row(
-                "acsc_by_condition/" + key,
-                key + ". " + name,
-                lines.breakdownCell("acsc_by_condition", key, e.getValue()),
-                null));
-      }
-      if (!byCondition.isEmpty()) {
-        blocks.add(new Paragraph("Admissions this month by condition:"));
-        blocks.add(new Rows(byCondition));
-      }
-    }
-    return blocks;
-  }
-
   private List<Block> frequentAttenders() {
     List<Block> blocks = new ArrayList<>();
-    List<Row> rows = lines.rows("frequent_attenders");
-    if (!rows.isEmpty()) {
-      blocks.add(new Rows(rows));
-    }
     MeasureValue list = report.measure("frequent_attender_list");
     lines.placed("frequent_attender_list");
     if (!report.audience().maySeePatients()) {
-      if (!rows.isEmpty() || list != null) {
+      if (list != null) {
         blocks.add(
             new SmallPrint(
                 "The list of patients is shown only in the practice's own copy of this report."));

@@ -5,17 +5,26 @@ import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.AttributedCharacterIterator;
 import java.util.Calendar;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.PdfXmpCreator;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
+import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
 import net.sf.jasperreports.pdf.common.PdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducerContext;
+import net.sf.jasperreports.pdf.common.PdfTaggerFactory;
+import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 import org.ltcreports.api.report.Report;
 
 /**
@@ -74,9 +83,43 @@ public final class DeterministicPdfExporter extends JRPdfExporter {
     this.documentId = documentId.clone();
   }
 
+  /**
+   * The JasperReports context every PDF renderer fills and exports with: the default one, plus the
+   * rule that keeps our {@code ltc.pdf.*} element properties on the printed elements, where {@link
+   * StructureTagger} reads each text's role and each chart's alternative text.
+   */
+  public static JasperReportsContext context() {
+    SimpleJasperReportsContext context = new SimpleJasperReportsContext();
+    context.setProperty("net.sf.jasperreports.print.transfer.ltc", "ltc.pdf.");
+    return context;
+  }
+
+  /** The language every report is written in, for screen readers (the catalog's /Lang). */
+  public static final String LANGUAGE = "en-GB";
+
+  /**
+   * Makes the export accessible: tagged (a structure tree from {@link StructureTagger}), the
+   * document language set, and the title shown in the viewer's title bar instead of the file name.
+   * Every PDF renderer of the plugin calls this, so every PDF is tagged the same way.
+   */
+  public static void accessible(SimplePdfExporterConfiguration config, String title) {
+    config.setTagged(true);
+    config.setTagLanguage(LANGUAGE);
+    config.setMetadataTitle(title);
+    config.setDisplayMetadataTitle(true);
+  }
+
   @Override
   protected PdfProducer createPdfProducer() {
     return new Producer(createPdfProducerContext(), date, documentId);
+  }
+
+  /** Our tagger, in place of the community edition's, which refuses to tag. */
+  @Override
+  protected PdfTaggerFactory getPdfTaggerFactory(Boolean tagged) {
+    return Boolean.TRUE.equals(tagged)
+        ? exporter -> new StructureTagger()
+        : super.getPdfTaggerFactory(tagged);
   }
 
   private static final class Producer extends ClassicPdfProducer {
@@ -100,6 +143,14 @@ public final class DeterministicPdfExporter extends JRPdfExporter {
       return font;
     }
 
+    /** OpenPDF needs tagging asked for before the document opens, where the tagger is too late. */
+    @Override
+    public PdfDocumentWriter createWriter(OutputStream out) throws JRException {
+      PdfDocumentWriter writer = super.createWriter(out);
+      getPdfWriter().setTagged();
+      return writer;
+    }
+
     @Override
     public void close() {
       PdfDictionary info = getPdfWriter().getInfo();
@@ -108,8 +159,36 @@ public final class DeterministicPdfExporter extends JRPdfExporter {
       info.put(PdfName.MODDATE, fixed);
       // PdfWriter takes the trailer /ID from here when present instead of hashing the clock
       info.put(PdfName.FILEID, PdfEncryption.createInfoId(documentId, documentId));
+      if (PdfXmpCreator.supported()) {
+        getPdfWriter()
+            .setXmpMetadata(
+                fixedXmp(
+                    PdfXmpCreator.createXmpMetadata(getPdfWriter(), PdfaConformanceEnum.NONE, true),
+                    date));
+      }
       super.close();
     }
+  }
+
+  /**
+   * The XMP metadata a tagged export writes, with its dates (the clock, as written) set to the
+   * report's date, and without the PDF/UA identification JasperReports adds to every tagged file:
+   * the tags serve screen readers, but nobody has checked the files against PDF/UA.
+   */
+  static byte[] fixedXmp(byte[] xmp, Calendar date) {
+    String text = new String(xmp, StandardCharsets.UTF_8);
+    String iso =
+        String.format(
+            Locale.ROOT,
+            "%04d-%02d-%02dT00:00:00Z",
+            date.get(Calendar.YEAR),
+            date.get(Calendar.MONTH) + 1,
+            date.get(Calendar.DAY_OF_MONTH));
+    text =
+        text.replaceAll(
+                "(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(</xmp:)", "$1" + iso + "$2")
+            .replaceAll("\\s*<pdfuaid:part>[^<]*</pdfuaid:part>", "");
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /**

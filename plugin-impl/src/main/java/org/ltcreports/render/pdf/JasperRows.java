@@ -22,6 +22,12 @@ final class JasperRows {
     List<Map<String, Object>> rows = new ArrayList<>();
     int chart = 0;
     for (Section s : sections) {
+      if (s.startsPage() && !rows.isEmpty()) {
+        // a row of its own, outside any titled section, so the next title prints on the new page
+        Map<String, Object> r = row("BREAK");
+        r.put("sectionKey", s.key() + "/page");
+        rows.add(r);
+      }
       for (Block b : s.blocks()) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (b instanceof Block.Tiles t) {
@@ -49,6 +55,7 @@ final class JasperRows {
         } else if (b instanceof Block.SpcChart c) {
           Map<String, Object> r = row("CHART");
           r.put("chart", new ChartRenderable(idPrefix + "/chart/" + chart++, Charts.spc(c.data())));
+          r.put("chartAlt", c.title() + ". " + c.description());
           out.add(r);
         } else if (b instanceof Block.FunnelChart c) {
           Map<String, Object> r = row("CHART");
@@ -56,6 +63,7 @@ final class JasperRows {
               "chart",
               new ChartRenderable(
                   idPrefix + "/chart/" + chart++, Charts.funnel(c.data(), c.labelPoints())));
+          r.put("chartAlt", c.title() + ". " + c.description());
           out.add(r);
         } else if (b instanceof Block.Grid g) {
           out.addAll(grid(g, gridColumns));
@@ -85,13 +93,17 @@ final class JasperRows {
   private static List<Map<String, Object>> grid(Block.Grid g, int columns) {
     List<Map<String, Object>> out = new ArrayList<>();
     int shown = Math.min(columns, g.headers().size());
-    Map<String, Object> head = row("GRID_HEAD");
+    // a narrow table (the practice beside the locality) has room for a wide first column
+    boolean narrow = g.headers().size() <= 4 && columns > 4;
+    String headKind = narrow ? "GRID4_HEAD" : "GRID_HEAD";
+    String rowKind = narrow ? "GRID4_ROW" : "GRID_ROW";
+    Map<String, Object> head = row(headKind);
     for (int i = 0; i < shown; i++) {
       head.put("c" + (i + 1), g.headers().get(i));
     }
     out.add(head);
     for (List<String> cells : g.rows()) {
-      Map<String, Object> r = row("GRID_ROW");
+      Map<String, Object> r = row(rowKind);
       for (int i = 0; i < Math.min(shown, cells.size()); i++) {
         r.put("c" + (i + 1), cells.get(i));
       }

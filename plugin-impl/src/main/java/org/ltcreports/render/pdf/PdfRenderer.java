@@ -21,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -62,7 +61,7 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
   private static final Map<ReportType, Integer> GRID_COLUMNS =
       Map.of(ReportType.PRACTICE_FEEDBACK, 8, ReportType.LOCALITY_FEEDBACK, 13);
 
-  private final JasperReportsContext context = DefaultJasperReportsContext.getInstance();
+  private final JasperReportsContext context = DeterministicPdfExporter.context();
   private final Map<ReportType, JasperReport> loaded = new ConcurrentHashMap<>();
   private final ExecutorService executor;
 
@@ -127,13 +126,12 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
       exporter.setConfiguration(reportConfig);
       SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
       config.setCompressed(true);
-      config.setMetadataTitle(FeedbackContent.title(report));
+      DeterministicPdfExporter.accessible(config, FeedbackContent.title(report));
       config.setMetadataSubject(report.reportId());
       config.setMetadataAuthor("LTC Reports");
       config.setMetadataCreator("LTC Reports");
       config.setMetadataKeywords(
           "rules " + report.rulesVersion() + "; audience " + report.audience());
-      config.setDisplayMetadataTitle(true);
       exporter.setConfiguration(config);
       exporter.exportReport();
       return pdf.toByteArray();

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -63,7 +62,7 @@ import org.ltcreports.render.returns.ReturnLayout.Line;
 public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
   private static final String TEMPLATE = "/org/ltcreports/templates/case-management-return.jasper";
 
-  private final JasperReportsContext context = DefaultJasperReportsContext.getInstance();
+  private final JasperReportsContext context = DeterministicPdfExporter.context();
   private final ReturnValidation validation;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
@@ -126,7 +125,7 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
       exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
       SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
       config.setCompressed(true);
-      config.setMetadataTitle(title(report));
+      DeterministicPdfExporter.accessible(config, title(report));
       config.setMetadataSubject(report.reportId());
       config.setMetadataAuthor("LTC Reports");
       config.setMetadataCreator("LTC Reports");

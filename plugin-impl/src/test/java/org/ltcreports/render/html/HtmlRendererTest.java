@@ -35,8 +35,8 @@ class HtmlRendererTest {
         .contains("7.2 per 1,000 patients")
         .contains("▲ +56.4% this year (context only)")
         .contains(
-            "<tr data-measure=\"ea_los_mean\"><th scope=\"row\">Average length of stay (days)"
-                + "</th><td class=\"num\">5.4</td>")
+            // page 2: the practice's figure in the table beside the locality's
+            "<tr><th scope=\"row\">Average length of stay (days)</th><td class=\"num\">5.4</td>")
         .contains("Report id practice-feedback/K83001/2026-10/practice");
 
     List<String> titles = new ArrayList<>();
