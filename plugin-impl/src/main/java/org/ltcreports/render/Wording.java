@@ -192,9 +192,9 @@ public final class Wording {
     return List.of(
         new Block.Definition(
             "Trend (SPC chart)",
-            "Making Data Count XmR chart as NHSRplotthedots (NHS-R Community) draws it by"
+            "Making Data Count XmR chart as NHSRplotthedots 0.2.2 (NHS-R Community) draws it by"
                 + " default: limits at the mean ± 2.66 × the mean moving range, leaving out"
-                + " moving ranges above 3.267 × that mean; special cause is a month beyond a"
+                + " moving ranges of 3.267 × that mean or more; special cause is a month beyond a"
                 + " process limit, 7 months in a row on one side of the mean, 7 rising or falling,"
                 + " or 2 of 3 months between the near (2σ) and the process limit on the same side."
                 + " The icon beside a figure says which; \"worse\" or \"better\" only when"
@@ -202,14 +202,14 @@ public final class Wording {
         new Block.Definition(
             "Admissions compared with expected (funnel plot)",
             "Indirectly standardised ratio of observed to expected admissions over 12 months,"
-                + " expected at the locality's age-sex rates. Control limits and significance by"
-                + " PHE's method for ratio funnels (PHEindicatormethods calculate_funnel_limits and"
-                + " assign_funnel_significance): exact Poisson limits below 10 admissions, Byar's"
-                + " from 10, at 95% and 99.8%."),
+                + " expected at the locality's age-sex rates. Control limits by PHE's method for"
+                + " ratio funnels (PHEindicatormethods 2.1.0 calculate_funnel_limits) at 95% and"
+                + " 99.8%; the significance label (assign_funnel_significance) from the same exact"
+                + " interval, so a practice's side of the lines always agrees with its label."),
         new Block.Definition(
             "Standardised rates",
             "Directly standardised to the European Standard Population 2013 with Dobson's 95%"
-                + " interval (PHE's DSR method, PHEindicatormethods phe_dsr). As PHE's Fingertips,"
+                + " interval (PHE's DSR method, PHEindicatormethods calculate_dsr). As Fingertips,"
                 + " no standardised rate is given for fewer than 10 events: the crude rate is shown"
                 + " and the note says why."),
         new Block.Definition(
