@@ -128,7 +128,12 @@ final class PracticeSections {
       String comparison;
       if (tested != null && lines.has(tested)) {
         lines.placed(tested);
-        comparison = ReportVerdicts.againstLocality(report, tested).comparisonShort();
+        String words = ReportVerdicts.againstLocality(report, tested).comparisonShort();
+        // a comparison withheld by disclosure control (or with no label) says so, never blank
+        comparison =
+            words != null
+                ? words
+                : Display.isSuppressed(report, tested) ? Display.SUPPRESSED : Display.NOT_AVAILABLE;
       } else {
         comparison = tested == null ? "no test" : Display.NOT_AVAILABLE;
       }
