@@ -6,8 +6,8 @@ import org.ltcreports.api.report.Report;
 /**
  * The footer of every report's pages, one format for all: provenance on the first line (data
  * extract, rules version, disclosure policy, audience in words; the commissioner copy's "not for
- * publication" mark first), identity on the second (the report
- * id, and the layout version where the report has one).
+ * publication" mark first), identity on the second (the report id, and the layout version where the
+ * report has one).
  */
 public final class Footer {
   private Footer() {}

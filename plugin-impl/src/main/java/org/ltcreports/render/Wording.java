@@ -3,10 +3,10 @@ package org.ltcreports.render;
 import java.util.List;
 import java.util.Map;
 import org.ltcreports.api.report.Audience;
-import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
+import org.ltcreports.api.report.ValueKind;
 
 /** Fixed words of the reports: condition names, signal rules, significance, the appendix. */
 public final class Wording {
