@@ -23,7 +23,7 @@ import org.ltcreports.render.returns.ReturnPdfRenderer;
 class OneFooterTest {
   private static final Pattern LINE_1 =
       Pattern.compile(
-          "Data extract \\d{4}-\\d{2}-\\d{2} · Rules version \\S+ · Disclosure policy \\S+ ·"
+          "(Contains small numbers — not for publication · )?Data extract \\d{4}-\\d{2}-\\d{2} · Rules version \\S+ · Disclosure policy \\S+ ·"
               + " Audience: (Practice|Commissioner|Public)");
   private static final Pattern LINE_2 = Pattern.compile("Report id \\S+( · Layout \\S+)?");
 

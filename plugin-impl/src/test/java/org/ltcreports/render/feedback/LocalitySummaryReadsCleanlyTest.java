@@ -87,7 +87,7 @@ class LocalitySummaryReadsCleanlyTest {
     Report locality = SampleReports.locality(Audience.PRACTICE);
     String text = text(pdf.render(locality));
     assertThat(text).doesNotContain("patient-identifiable information. Keep it within");
-    assertThat(text).contains("no patient-identifiable information");
+    assertThat(text).contains("exact figures, including small numbers; not for publication");
   }
 
   /** The side-by-side table had no totals row. */
