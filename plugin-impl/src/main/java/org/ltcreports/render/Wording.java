@@ -203,19 +203,19 @@ public final class Wording {
             "Admissions compared with expected (funnel plot)",
             "Indirectly standardised ratio of observed to expected admissions over 12 months,"
                 + " expected at the locality's age-sex rates. Control limits by PHE's method for"
-                + " ratio funnels (PHEindicatormethods 2.1.0 calculate_funnel_limits) at 95% and"
-                + " 99.8%; the significance label (assign_funnel_significance) from the same exact"
+                + " ratio funnels (the funnel limits of the PHEindicatormethods R package, 2.1.0) at 95% and"
+                + " 99.8%; the significance label (that package's funnel significance) from the same exact"
                 + " interval, so a practice's side of the lines always agrees with its label."),
         new Block.Definition(
             "Standardised rates",
             "Directly standardised to the European Standard Population 2013 with Dobson's 95%"
-                + " interval (PHE's DSR method, PHEindicatormethods calculate_dsr). As Fingertips,"
+                + " interval (PHE's DSR method, as in PHEindicatormethods). As Fingertips,"
                 + " no standardised rate is given for fewer than 10 events: the crude rate is shown"
                 + " and the note says why."),
         new Block.Definition(
             "Readmissions compared with the locality",
             "The 95% Wilson score interval of the practice's readmissions as a share of its"
-                + " admissions (PHE's method for proportions, PHEindicatormethods phe_proportion),"
+                + " admissions (PHE's method for proportions, as in PHEindicatormethods),"
                 + " against the locality's share: an interval wholly above or below it is a"
                 + " significant difference."),
         new Block.Definition(
