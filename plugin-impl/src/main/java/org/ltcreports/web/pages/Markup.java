@@ -67,6 +67,25 @@ public final class Markup {
     return el("label", text, "for", forId);
   }
 
+  /** A labelled checkbox in its own {@code div.check}: the one shape every tick list uses. */
+  public Markup checkbox(String id, String name, String value, boolean checked, Object label) {
+    open("div", "class", "check");
+    empty(
+        "input",
+        "type",
+        "checkbox",
+        "id",
+        id,
+        "name",
+        name,
+        "value",
+        value,
+        "checked",
+        flag(checked, "checked"));
+    label(id, label);
+    return close("div");
+  }
+
   /** Appends another fragment built the same way (already escaped). */
   public Markup add(Markup other) {
     out.append(other.out);

@@ -820,21 +820,7 @@ final class PracticePages {
       m.open("fieldset").el("legend", "Contributing factors (choose any)");
       for (ContributingFactor f : ContributingFactor.values()) {
         String id = "factor-" + f.name();
-        m.open("div", "class", "check");
-        m.empty(
-            "input",
-            "type",
-            "checkbox",
-            "id",
-            id,
-            "name",
-            "factor",
-            "value",
-            f.name(),
-            "checked",
-            Markup.flag(shown != null && shown.factors().contains(f), "checked"));
-        m.label(id, f.words());
-        m.close("div");
+        m.checkbox(id, "factor", f.name(), shown != null && shown.factors().contains(f), f.words());
       }
       m.close("fieldset");
       m.label("learning", "Learning");

@@ -127,21 +127,7 @@ final class ReturnPages {
         int i = 0;
         for (Warning w : draft.warnings()) {
           String id = "warn-" + i++;
-          m.open("div", "class", "check");
-          m.empty(
-              "input",
-              "type",
-              "checkbox",
-              "id",
-              id,
-              "name",
-              "ack",
-              "value",
-              w.code(),
-              "checked",
-              Markup.flag(ticked.contains(w.code()), "checked"));
-          m.label(id, w.message());
-          m.close("div");
+          m.checkbox(id, "ack", w.code(), ticked.contains(w.code()), w.message());
         }
         m.close("fieldset");
       }
