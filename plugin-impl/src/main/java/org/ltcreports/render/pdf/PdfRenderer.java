@@ -3,7 +3,6 @@ package org.ltcreports.render.pdf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -14,13 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -63,7 +55,7 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
 
   private final JasperReportsContext context = DeterministicPdfExporter.context();
   private final Map<ReportType, JasperReport> loaded = new ConcurrentHashMap<>();
-  private final ExecutorService executor;
+  private final FillingThreads threads;
 
   /** A renderer with two worker threads. */
   public PdfRenderer() {
@@ -71,7 +63,7 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
   }
 
   public PdfRenderer(int threads) {
-    this.executor = Executors.newFixedThreadPool(threads, new Workers());
+    this.threads = new FillingThreads(threads, "ltc-pdf");
   }
 
   @Override
@@ -89,23 +81,7 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
     if (!supports(report.type())) {
       throw new IllegalArgumentException("no PDF layout for " + report.type().slug());
     }
-    Future<byte[]> job = executor.submit(() -> renderNow(report));
-    try {
-      out.write(job.get());
-    } catch (InterruptedException e) {
-      job.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while rendering " + report.reportId());
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException("PDF rendering of " + report.reportId() + " failed", cause);
-    }
+    out.write(threads.run(() -> renderNow(report), report.reportId()));
   }
 
   private byte[] renderNow(Report report) throws IOException {
@@ -182,27 +158,6 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
   /** Stops the worker threads (call from the plugin's destroy / contextDestroyed). */
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static final class Workers implements ThreadFactory {
-    private static final AtomicInteger POOL = new AtomicInteger();
-    private final int pool = POOL.incrementAndGet();
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "ltc-pdf-" + pool + "-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }
+    threads.close();
   }
 }

@@ -3,7 +3,6 @@ package org.ltcreports.render.returns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,11 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -47,6 +41,7 @@ import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.pdf.DeterministicPdfExporter;
+import org.ltcreports.render.pdf.FillingThreads;
 import org.ltcreports.render.returns.ReturnLayout.Line;
 
 /**
@@ -64,13 +59,7 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
 
   private final JasperReportsContext context = DeterministicPdfExporter.context();
   private final ReturnValidation validation;
-  private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "ltc-return-pdf");
-            t.setDaemon(true);
-            return t;
-          });
+  private final FillingThreads threads = new FillingThreads(1, "ltc-return-pdf");
   private volatile JasperReport template;
 
   public ReturnPdfRenderer() {
@@ -96,22 +85,7 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     if (!supports(report.type())) {
       throw new IllegalArgumentException("no return PDF for " + report.type().slug());
     }
-    Future<byte[]> job = executor.submit(() -> renderNow(report));
-    try {
-      out.write(job.get());
-    } catch (InterruptedException e) {
-      job.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while rendering " + report.reportId());
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException("PDF rendering of " + report.reportId() + " failed", e.getCause());
-    }
+    out.write(threads.run(() -> renderNow(report), report.reportId()));
   }
 
   private byte[] renderNow(Report report) throws IOException {
@@ -400,14 +374,6 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    threads.close();
   }
 }
