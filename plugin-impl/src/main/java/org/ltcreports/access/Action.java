@@ -35,6 +35,18 @@ public enum Action {
   COLLATE(Target.LOCALITY, false, "build collation workbooks", "; ask the locality manager"),
   /** See a list of patients with identifiers (frequent attenders, worklist, case-finding). */
   VIEW_PATIENT_LIST(Target.PRACTICE, true, "see patient lists", "; ask the practice"),
+  /**
+   * See who is in hospital now: a practice's patients (practice staff) or a case manager's caseload
+   * (that case manager), with NHS numbers.
+   */
+  VIEW_IN_HOSPITAL(
+      Target.PRACTICE_OR_CASELOAD,
+      true,
+      "see who is in hospital now",
+      "; ask the practice or the case manager"),
+  /** See one patient's profile (their hospital use and case management over time). */
+  VIEW_PATIENT_PROFILE(
+      Target.PATIENT, true, "see patient profiles", "; ask the patient's practice or case manager"),
   VIEW_AUDIT_LOG(Target.NONE, false, "read the audit log", "; ask an auditor"),
   EXPORT_AUDIT_LOG(Target.NONE, false, "export the audit log", "; ask an auditor");
 
@@ -43,6 +55,10 @@ public enum Action {
     PRACTICE,
     LOCALITY,
     PRACTICE_OR_LOCALITY,
+    /** A practice, or one case manager's caseload ({@link Scope#caseManagerId}). */
+    PRACTICE_OR_CASELOAD,
+    /** One patient ({@link Scope#patientCaseloads} and the practice they are registered with). */
+    PATIENT,
     NONE
   }
 
@@ -70,6 +86,11 @@ public enum Action {
 
   public Target target() {
     return target;
+  }
+
+  /** Whether the action shows patients one by one (so only the PRACTICE audience may have it). */
+  public boolean patientLevel() {
+    return this == VIEW_PATIENT_LIST || this == VIEW_IN_HOSPITAL || this == VIEW_PATIENT_PROFILE;
   }
 
   /** Whether the action produces an output for an audience, which the scope must then name. */

@@ -9,8 +9,10 @@ import static org.ltcreports.access.Action.REVIEW_ADMISSION;
 import static org.ltcreports.access.Action.SUBMIT_RETURN;
 import static org.ltcreports.access.Action.VIEW_AUDIT_LOG;
 import static org.ltcreports.access.Action.VIEW_FEEDBACK;
+import static org.ltcreports.access.Action.VIEW_IN_HOSPITAL;
 import static org.ltcreports.access.Action.VIEW_LOCALITY;
 import static org.ltcreports.access.Action.VIEW_PATIENT_LIST;
+import static org.ltcreports.access.Action.VIEW_PATIENT_PROFILE;
 import static org.ltcreports.access.Action.VIEW_RETURN;
 import static org.ltcreports.access.Action.VIEW_REVIEWS;
 
@@ -37,9 +39,14 @@ import org.ltcreports.api.spi.Role;
  *   <li>COMMISSIONER: COMMISSIONER and PUBLIC outputs of its localities' practices, and their
  *       returns once submitted; acknowledges and returns them; never patient lists.
  *   <li>AUDITOR: reads and exports the audit log, nothing else.
+ *   <li>CASE_MANAGER: the patients on their own caseload (open episodes and episodes closed in the
+ *       last 90 days), whatever their practice: their in-hospital list and each one's profile;
+ *       nothing else patient-level, no practice or locality report.
  * </ul>
  *
- * A user with several roles may do what any of them allows. Anything not allowed is denied.
+ * Practice staff see the in-hospital list and the profiles of their own practices' patients.
+ *
+ * <p>A user with several roles may do what any of them allows. Anything not allowed is denied.
  */
 public final class Permissions {
 
@@ -50,7 +57,9 @@ public final class Permissions {
           VIEW_RETURN,
           REVIEW_ADMISSION,
           VIEW_REVIEWS,
-          VIEW_PATIENT_LIST);
+          VIEW_PATIENT_LIST,
+          VIEW_IN_HOSPITAL,
+          VIEW_PATIENT_PROFILE);
   private static final Set<Action> PRACTICE_LEAD_ACTIONS =
       plus(PRACTICE_USER_ACTIONS, SUBMIT_RETURN);
   private static final Set<Action> COMMISSIONER_ACTIONS =
@@ -63,6 +72,8 @@ public final class Permissions {
           VIEW_LOCALITY);
   private static final Set<Action> LOCALITY_MANAGER_ACTIONS = plus(COMMISSIONER_ACTIONS, COLLATE);
   private static final Set<Action> AUDITOR_ACTIONS = EnumSet.of(VIEW_AUDIT_LOG, EXPORT_AUDIT_LOG);
+  private static final Set<Action> CASE_MANAGER_ACTIONS =
+      EnumSet.of(VIEW_IN_HOSPITAL, VIEW_PATIENT_PROFILE);
 
   /** Audiences a role outside the practice may receive: aggregates only. */
   private static final Set<Audience> AGGREGATE_AUDIENCES =
@@ -125,6 +136,16 @@ public final class Permissions {
           return Optional.of(Decision.deny("The request does not say which practice or locality"));
         }
       }
+      case PRACTICE_OR_CASELOAD -> {
+        if (scope.practiceCode() == null && scope.caseManagerId() == null) {
+          return Optional.of(Decision.deny("The request does not say which practice or caseload"));
+        }
+      }
+      case PATIENT -> {
+        if (scope.patientCaseloads() == null) {
+          return Optional.of(Decision.deny("The request does not say which patient"));
+        }
+      }
       case NONE -> {
         return Optional.empty();
       }
@@ -133,9 +154,10 @@ public final class Permissions {
       return Optional.of(
           Decision.deny("The request does not say whose copy of the report it is for"));
     }
-    if (action == VIEW_PATIENT_LIST && scope.audience() != Audience.PRACTICE) {
+    if (action.patientLevel() && scope.audience() != Audience.PRACTICE) {
       return Optional.of(
-          Decision.deny("Patient lists exist only in the practice's own copy of a report"));
+          Decision.deny(
+              "Patient lists and profiles exist only in the practice's own copy of a report"));
     }
     if (scope.practiceCode() != null && scope.localityCode() != null) {
       Optional<String> actual = scope.localities().localityOf(scope.practiceCode());
@@ -161,7 +183,38 @@ public final class Permissions {
           AUDITOR_ACTIONS.contains(action)
               ? Decision.allow("Auditors may " + action.words())
               : Decision.deny("Auditors can only read and export the audit log");
+      case CASE_MANAGER -> caseManager(user, action, scope);
     };
+  }
+
+  /** A case manager: the patients of their own caseload, whatever the practice. */
+  private static Decision caseManager(HostUser user, Action action, Scope scope) {
+    Role role = Role.CASE_MANAGER;
+    if (!CASE_MANAGER_ACTIONS.contains(action)) {
+      return cannot(role, action);
+    }
+    if (user.caseManagers().isEmpty()) {
+      return Decision.deny(
+          user.name()
+              + " is not linked to a case manager in the source data; ask your system"
+              + " administrator to add their case manager id");
+    }
+    if (action == VIEW_IN_HOSPITAL) {
+      if (scope.caseManagerId() == null) {
+        return Decision.deny(who(role) + " see their own caseload only, not a practice's patients");
+      }
+      if (!user.caseManagers().contains(scope.caseManagerId())) {
+        return Decision.deny(user.name() + " does not hold the caseload asked for");
+      }
+      return Decision.allow(who(role) + " may " + action.words() + " on their own caseload");
+    }
+    if (scope.patientCaseloads().stream().noneMatch(user.caseManagers()::contains)) {
+      return Decision.deny(
+          "This patient is not on "
+              + user.name()
+              + "'s caseload (an open episode, or one closed in the last 90 days)");
+    }
+    return Decision.allow(who(role) + " may " + action.words() + " of their own caseload");
   }
 
   /** Practice roles: their own practices, whatever the audience. */
@@ -170,8 +223,18 @@ public final class Permissions {
     if (!allowed.contains(action)) {
       return cannot(role, action);
     }
+    if (action.target() == Action.Target.PATIENT
+        && (scope.practiceCode() == null || !user.practices().contains(scope.practiceCode()))) {
+      // says nothing of where the patient is registered: that is itself patient data
+      return Decision.deny(
+          "This patient is not registered with a practice " + user.name() + " acts for");
+    }
     if (scope.practiceCode() == null) {
-      return Decision.deny(who(role) + " see their own practices only, not a whole locality");
+      return Decision.deny(
+          who(role)
+              + (scope.caseManagerId() != null
+                  ? " see their own practices' patients, not a case manager's caseload"
+                  : " see their own practices only, not a whole locality"));
     }
     if (!user.practices().contains(scope.practiceCode())) {
       return Decision.deny(user.name() + " does not act for practice " + scope.practiceCode());
@@ -223,6 +286,7 @@ public final class Permissions {
       case LOCALITY_MANAGER -> "Locality managers";
       case COMMISSIONER -> "Commissioners";
       case AUDITOR -> "Auditors";
+      case CASE_MANAGER -> "Case managers";
     };
   }
 

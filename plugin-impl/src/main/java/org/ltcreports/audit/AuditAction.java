@@ -23,5 +23,7 @@ public enum AuditAction {
   /** A refused sign-in: wrong password, unknown user, expired form, or held back by throttling. */
   LOGIN_FAILED,
   /** An email of the monthly round was sent (or failed), by the system user. */
-  NOTIFY
+  NOTIFY,
+  /** One patient's profile was shown or downloaded (the patient's id is a parameter). */
+  VIEW_PATIENT_PROFILE
 }

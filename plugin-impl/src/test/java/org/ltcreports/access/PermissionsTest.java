@@ -25,55 +25,70 @@ class PermissionsTest {
       PracticeLocalities.of(Map.of("K83001", "L01", "K83002", "L01", "K99999", "L02"));
 
   /**
-   * Every role × action × (in scope, out of scope). Each user acts for practice K83001 and locality
-   * L01 (both set on every user, so that a rule reading the wrong one shows up); "in" is K83001 /
-   * L01, "out" is K99999 / L02. Outputs are asked for the COMMISSIONER audience (patient lists:
-   * PRACTICE), returns are submitted.
+   * Every role × action × (in scope, out of scope). Each user acts for practice K83001, locality
+   * L01 and is case manager CM01 (all set on every user, so that a rule reading the wrong one shows
+   * up); "in" is K83001 / L01 / CM01's caseload / a K83001 patient on CM01's caseload, "out" is
+   * K99999 / L02 / CM99's caseload / a K99999 patient on CM99's caseload. Outputs are asked for the
+   * COMMISSIONER audience (patient-level ones: PRACTICE), returns are submitted. The in-hospital
+   * list is asked by practice for the practice roles and by caseload for CASE_MANAGER.
    */
   private static final String EXPECTED =
       """
-      action              scope  PRACTICE_USER PRACTICE_LEAD LOCALITY_MANAGER COMMISSIONER AUDITOR
-      VIEW_FEEDBACK       in     Y             Y             Y                Y            N
-      VIEW_FEEDBACK       out    N             N             N                N            N
-      DOWNLOAD_REPORT     in     Y             Y             Y                Y            N
-      DOWNLOAD_REPORT     out    N             N             N                N            N
-      VIEW_RETURN         in     Y             Y             Y                Y            N
-      VIEW_RETURN         out    N             N             N                N            N
-      SUBMIT_RETURN       in     N             Y             N                N            N
-      SUBMIT_RETURN       out    N             N             N                N            N
-      ACKNOWLEDGE_RETURN  in     N             N             Y                Y            N
-      ACKNOWLEDGE_RETURN  out    N             N             N                N            N
-      RETURN_RETURN       in     N             N             Y                Y            N
-      RETURN_RETURN       out    N             N             N                N            N
-      REVIEW_ADMISSION    in     Y             Y             N                N            N
-      REVIEW_ADMISSION    out    N             N             N                N            N
-      VIEW_REVIEWS        in     Y             Y             N                N            N
-      VIEW_REVIEWS        out    N             N             N                N            N
-      VIEW_LOCALITY       in     N             N             Y                Y            N
-      VIEW_LOCALITY       out    N             N             N                N            N
-      COLLATE             in     N             N             Y                N            N
-      COLLATE             out    N             N             N                N            N
-      VIEW_PATIENT_LIST   in     Y             Y             N                N            N
-      VIEW_PATIENT_LIST   out    N             N             N                N            N
-      VIEW_AUDIT_LOG      in     N             N             N                N            Y
-      VIEW_AUDIT_LOG      out    N             N             N                N            Y
-      EXPORT_AUDIT_LOG    in     N             N             N                N            Y
-      EXPORT_AUDIT_LOG    out    N             N             N                N            Y
+      action               scope PRACTICE_USER PRACTICE_LEAD LOCALITY_MANAGER COMMISSIONER AUDITOR CASE_MANAGER
+      VIEW_FEEDBACK        in    Y             Y             Y                Y            N       N
+      VIEW_FEEDBACK        out   N             N             N                N            N       N
+      DOWNLOAD_REPORT      in    Y             Y             Y                Y            N       N
+      DOWNLOAD_REPORT      out   N             N             N                N            N       N
+      VIEW_RETURN          in    Y             Y             Y                Y            N       N
+      VIEW_RETURN          out   N             N             N                N            N       N
+      SUBMIT_RETURN        in    N             Y             N                N            N       N
+      SUBMIT_RETURN        out   N             N             N                N            N       N
+      ACKNOWLEDGE_RETURN   in    N             N             Y                Y            N       N
+      ACKNOWLEDGE_RETURN   out   N             N             N                N            N       N
+      RETURN_RETURN        in    N             N             Y                Y            N       N
+      RETURN_RETURN        out   N             N             N                N            N       N
+      REVIEW_ADMISSION     in    Y             Y             N                N            N       N
+      REVIEW_ADMISSION     out   N             N             N                N            N       N
+      VIEW_REVIEWS         in    Y             Y             N                N            N       N
+      VIEW_REVIEWS         out   N             N             N                N            N       N
+      VIEW_LOCALITY        in    N             N             Y                Y            N       N
+      VIEW_LOCALITY        out   N             N             N                N            N       N
+      COLLATE              in    N             N             Y                N            N       N
+      COLLATE              out   N             N             N                N            N       N
+      VIEW_PATIENT_LIST    in    Y             Y             N                N            N       N
+      VIEW_PATIENT_LIST    out   N             N             N                N            N       N
+      VIEW_IN_HOSPITAL     in    Y             Y             N                N            N       Y
+      VIEW_IN_HOSPITAL     out   N             N             N                N            N       N
+      VIEW_PATIENT_PROFILE in    Y             Y             N                N            N       Y
+      VIEW_PATIENT_PROFILE out   N             N             N                N            N       N
+      VIEW_AUDIT_LOG       in    N             N             N                N            Y       N
+      VIEW_AUDIT_LOG       out   N             N             N                N            Y       N
+      EXPORT_AUDIT_LOG     in    N             N             N                N            Y       N
+      EXPORT_AUDIT_LOG     out   N             N             N                N            Y       N
       """;
 
   private static HostUser user(Role... roles) {
     return new HostUser(
-        "u-" + roles[0].name().toLowerCase(), Set.of(roles), Set.of("K83001"), Set.of("L01"));
+        "u-" + roles[0].name().toLowerCase(),
+        Set.of(roles),
+        Set.of("K83001"),
+        Set.of("L01"),
+        Set.of("CM01"));
   }
 
-  private static Scope scope(Action action, boolean in) {
+  private static Scope scope(Action action, boolean in, Role role) {
     String practice = in ? "K83001" : "K99999";
     String locality = in ? "L01" : "L02";
-    Audience audience =
-        action == Action.VIEW_PATIENT_LIST ? Audience.PRACTICE : Audience.COMMISSIONER;
+    String caseManager = in ? "CM01" : "CM99";
+    Audience audience = action.patientLevel() ? Audience.PRACTICE : Audience.COMMISSIONER;
     Scope s =
         switch (action.target()) {
           case PRACTICE, PRACTICE_OR_LOCALITY -> Scope.practice(practice, audience, LOCALITIES);
+          case PRACTICE_OR_CASELOAD ->
+              role == Role.CASE_MANAGER
+                  ? Scope.caseload(caseManager)
+                  : Scope.practice(practice, audience, LOCALITIES);
+          case PATIENT -> Scope.patient(practice, Set.of(caseManager), audience, LOCALITIES);
           case LOCALITY -> Scope.locality(locality, audience);
           case NONE -> Scope.none();
         };
@@ -121,9 +136,10 @@ class PermissionsTest {
                     () -> {
                       String[] k = e.getKey().split(" ");
                       Action action = Action.valueOf(k[0]);
+                      Role role = Role.valueOf(k[2]);
                       Decision d =
                           Permissions.decide(
-                              user(Role.valueOf(k[2])), action, scope(action, k[1].equals("in")));
+                              user(role), action, scope(action, k[1].equals("in"), role));
                       assertThat(d.allowed()).as(d.reason()).isEqualTo(e.getValue());
                       assertThat(d.reason()).isNotBlank();
                     }));
@@ -138,7 +154,7 @@ class PermissionsTest {
         for (Role r : Role.values()) {
           actual.put(
               a + " " + (in ? "in" : "out") + " " + r,
-              Permissions.decide(user(r), a, scope(a, in)).allowed());
+              Permissions.decide(user(r), a, scope(a, in, r)).allowed());
         }
       }
     }
@@ -270,5 +286,90 @@ class PermissionsTest {
                 .reason())
         .isEqualTo("x has no LTC Reports role; ask your system administrator to give you one");
     assertThat(Permissions.decide(null, Action.VIEW_AUDIT_LOG, Scope.none()).allowed()).isFalse();
+  }
+
+  /**
+   * The issue's access rule: a case manager sees a patient of their caseload registered at another
+   * practice, and not a patient of the same practice who is not on their caseload.
+   */
+  @Test
+  void aCaseManagerSeesTheirCaseloadWhateverThePracticeAndNoOneElse() {
+    HostUser carol =
+        new HostUser("carol", Set.of(Role.CASE_MANAGER), Set.of(), Set.of(), Set.of("CM01"));
+    Scope caseloadElsewhere =
+        Scope.patient("K99999", Set.of("CM01", "CM02"), Audience.PRACTICE, LOCALITIES);
+    Scope notOnCaseload = Scope.patient("K99999", Set.of("CM02"), Audience.PRACTICE, LOCALITIES);
+    Scope onNoCaseload = Scope.patient("K99999", Set.of(), Audience.PRACTICE, LOCALITIES);
+    assertThat(Permissions.decide(carol, Action.VIEW_PATIENT_PROFILE, caseloadElsewhere).allowed())
+        .isTrue();
+    assertThat(Permissions.decide(carol, Action.VIEW_PATIENT_PROFILE, notOnCaseload))
+        .isEqualTo(
+            Decision.deny(
+                "This patient is not on carol's caseload (an open episode, or one closed in the"
+                    + " last 90 days)"));
+    assertThat(Permissions.decide(carol, Action.VIEW_PATIENT_PROFILE, onNoCaseload).allowed())
+        .isFalse();
+    // the practice's own lists stay the practice's: no frequent attenders, no practice list
+    assertThat(
+            Permissions.decide(
+                    carol,
+                    Action.VIEW_PATIENT_LIST,
+                    Scope.practice("K99999", Audience.PRACTICE, LOCALITIES))
+                .reason())
+        .isEqualTo("Case managers cannot see patient lists; ask the practice");
+    assertThat(
+            Permissions.decide(
+                    carol,
+                    Action.VIEW_IN_HOSPITAL,
+                    Scope.practice("K99999", Audience.PRACTICE, LOCALITIES))
+                .reason())
+        .isEqualTo("Case managers see their own caseload only, not a practice's patients");
+    assertThat(Permissions.decide(carol, Action.VIEW_IN_HOSPITAL, Scope.caseload("CM02")).reason())
+        .isEqualTo("carol does not hold the caseload asked for");
+  }
+
+  @Test
+  void practiceStaffSeeTheirOwnPatientsNotACaseload() {
+    HostUser pat = new HostUser("pat", Set.of(Role.PRACTICE_USER), Set.of("K83001"), Set.of());
+    // on CM01's caseload, but registered elsewhere: not the practice's patient
+    Scope elsewhere = Scope.patient("K99999", Set.of("CM01"), Audience.PRACTICE, LOCALITIES);
+    assertThat(Permissions.decide(pat, Action.VIEW_PATIENT_PROFILE, elsewhere))
+        .isEqualTo(Decision.deny("This patient is not registered with a practice pat acts for"));
+    Scope own = Scope.patient("K83001", Set.of(), Audience.PRACTICE, LOCALITIES);
+    assertThat(Permissions.decide(pat, Action.VIEW_PATIENT_PROFILE, own).allowed()).isTrue();
+    assertThat(Permissions.decide(pat, Action.VIEW_IN_HOSPITAL, Scope.caseload("CM01")).reason())
+        .isEqualTo(
+            "Practice staff see their own practices' patients, not a case manager's caseload");
+  }
+
+  @Test
+  void aCaseManagerRoleWithoutACaseManagerIdSeesNothing() {
+    HostUser nobody = new HostUser("nia", Set.of(Role.CASE_MANAGER), Set.of(), Set.of());
+    assertThat(Permissions.decide(nobody, Action.VIEW_IN_HOSPITAL, Scope.caseload("CM01")).reason())
+        .isEqualTo(
+            "nia is not linked to a case manager in the source data; ask your system"
+                + " administrator to add their case manager id");
+  }
+
+  /** Profiles and the in-hospital list never go to a commissioner or the public, whoever asks. */
+  @Test
+  void patientLevelViewsExistOnlyInThePracticeCopy() {
+    for (Audience a : EnumSet.of(Audience.COMMISSIONER, Audience.PUBLIC)) {
+      for (Role r : Role.values()) {
+        Decision profile =
+            Permissions.decide(
+                user(r),
+                Action.VIEW_PATIENT_PROFILE,
+                Scope.patient("K83001", Set.of("CM01"), a, LOCALITIES));
+        Decision list =
+            Permissions.decide(
+                user(r), Action.VIEW_IN_HOSPITAL, Scope.practice("K83001", a, LOCALITIES));
+        assertThat(profile.allowed()).as(r + " " + a).isFalse();
+        assertThat(list.allowed()).as(r + " " + a).isFalse();
+        assertThat(profile.reason())
+            .isEqualTo(
+                "Patient lists and profiles exist only in the practice's own copy of a report");
+      }
+    }
   }
 }

@@ -57,6 +57,7 @@ final class Labels {
       case "VIEW_AUDIT_LOG" -> "Read the audit log";
       case "EXPORT_AUDIT_LOG" -> "Exported the audit log";
       case "NOTIFY" -> "Sent an email";
+      case "VIEW_PATIENT_PROFILE" -> "Viewed a patient profile";
       case "SUCCESS" -> "Done";
       case "DENIED" -> "Denied";
       case "FAILURE" -> "Failed";

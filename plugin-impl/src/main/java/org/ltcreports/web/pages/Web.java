@@ -159,7 +159,7 @@ public final class Web {
   public Decision require(HostUser user, Action action, Scope scope, YearMonth month, String path) {
     Decision d = Permissions.decide(user, action, scope);
     if (!d.allowed()) {
-      audit.record(
+      AuditEvent.Builder denied =
           AuditEvent.builder(user.name(), AuditAction.ACCESS_DENIED)
               .role(primaryRole(user))
               .practice(scope.practiceCode())
@@ -168,8 +168,11 @@ public final class Web {
               .audience(scope.audience())
               .parameter("action", action.name())
               .parameter("path", path)
-              .outcome(AuditOutcome.DENIED)
-              .build());
+              .outcome(AuditOutcome.DENIED);
+      if (scope.caseManagerId() != null) {
+        denied.parameter("case_manager", scope.caseManagerId());
+      }
+      audit.record(denied.build());
       throw new Forbidden(d.reason());
     }
     return d;
@@ -193,6 +196,7 @@ public final class Web {
           Role.PRACTICE_USER,
           Role.LOCALITY_MANAGER,
           Role.COMMISSIONER,
+          Role.CASE_MANAGER,
           Role.AUDITOR
         }) {
       if (user.has(r)) {

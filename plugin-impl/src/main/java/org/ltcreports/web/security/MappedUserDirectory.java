@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * # which practices and localities each container user acts for (codes, comma-separated)
  * user.alice.practices  = A81001, A81002
  * user.bob.localities   = L01
+ * # which case managers (source case_manager_id, as stored) a CASE_MANAGER user is
+ * user.carol.case-managers = CM0001
  * # optional: container role names that grant each plugin role (default: the plugin role's name)
  * role.PRACTICE_USER    = PRACTICE_USER, gp-staff
  * </pre>
@@ -51,7 +53,9 @@ public final class MappedUserDirectory implements UserDirectory {
   record Mapping(Map<String, Scope> users, Map<Role, Set<String>> roleNames) {}
 
   /** The practices and localities of one user. */
-  record Scope(Set<String> practices, Set<String> localities) {}
+  record Scope(Set<String> practices, Set<String> localities, Set<String> caseManagers) {}
+
+  private static final String CASE_MANAGERS = ".case-managers";
 
   private final Path file;
   private volatile Mapping mapping;
@@ -95,8 +99,10 @@ public final class MappedUserDirectory implements UserDirectory {
     if (roles.isEmpty()) {
       return Optional.empty();
     }
-    Scope scope = m.users().getOrDefault(principalName, new Scope(Set.of(), Set.of()));
-    return Optional.of(new HostUser(principalName, roles, scope.practices(), scope.localities()));
+    Scope scope = m.users().getOrDefault(principalName, new Scope(Set.of(), Set.of(), Set.of()));
+    return Optional.of(
+        new HostUser(
+            principalName, roles, scope.practices(), scope.localities(), scope.caseManagers()));
   }
 
   /** The container role names that grant each plugin role. */
@@ -127,6 +133,7 @@ public final class MappedUserDirectory implements UserDirectory {
     List<String> problems = new ArrayList<>();
     Map<String, Set<String>> practices = new TreeMap<>();
     Map<String, Set<String>> localities = new TreeMap<>();
+    Map<String, Set<String>> caseManagers = new TreeMap<>();
     Map<Role, Set<String>> roleNames = new EnumMap<>(Role.class);
     for (Role r : Role.values()) {
       roleNames.put(r, Set.of(r.name()));
@@ -166,12 +173,20 @@ public final class MappedUserDirectory implements UserDirectory {
         localities.put(
             key.substring("user.".length(), key.length() - ".localities".length()),
             list(value, true));
+      } else if (key.startsWith("user.")
+          && key.endsWith(CASE_MANAGERS)
+          && key.length() > ("user." + CASE_MANAGERS).length()) {
+        // ids as the source stores them: case managers' ids are not upper-cased codes
+        caseManagers.put(
+            key.substring("user.".length(), key.length() - CASE_MANAGERS.length()),
+            list(value, false));
       } else {
         problems.add(
             where
                 + ": unknown key '"
                 + key
-                + "' (expected user.<name>.practices, user.<name>.localities or role.<ROLE>)");
+                + "' (expected user.<name>.practices, user.<name>.localities,"
+                + " user.<name>.case-managers or role.<ROLE>)");
       }
     }
     if (!problems.isEmpty()) {
@@ -180,11 +195,14 @@ public final class MappedUserDirectory implements UserDirectory {
     Map<String, Scope> users = new TreeMap<>();
     Set<String> names = new LinkedHashSet<>(practices.keySet());
     names.addAll(localities.keySet());
+    names.addAll(caseManagers.keySet());
     for (String name : names) {
       users.put(
           name,
           new Scope(
-              practices.getOrDefault(name, Set.of()), localities.getOrDefault(name, Set.of())));
+              practices.getOrDefault(name, Set.of()),
+              localities.getOrDefault(name, Set.of()),
+              caseManagers.getOrDefault(name, Set.of())));
     }
     return new Mapping(Map.copyOf(users), Map.copyOf(roleNames));
   }

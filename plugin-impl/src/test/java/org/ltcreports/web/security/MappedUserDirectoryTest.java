@@ -42,6 +42,18 @@ class MappedUserDirectoryTest {
     assertThat(bob.localities()).containsExactly("L01");
   }
 
+  /** A case manager's scope is their case manager id, kept as the source stores it. */
+  @Test
+  void aCaseManagerIsScopedByTheirCaseManagerId() throws Exception {
+    MappedUserDirectory d =
+        MappedUserDirectory.of(props("user.carol.case-managers = L01-cm001, L01-CM002\n"));
+    HostUser carol = d.resolve("carol", "CASE_MANAGER"::equals).orElseThrow();
+    assertThat(carol.roles()).containsExactly(Role.CASE_MANAGER);
+    assertThat(carol.caseManagers()).containsExactlyInAnyOrder("L01-cm001", "L01-CM002");
+    assertThat(carol.practices()).isEmpty();
+    assertThat(carol.localities()).isEmpty();
+  }
+
   @Test
   void aUserWithNoPluginRoleIsUnknown() throws Exception {
     MappedUserDirectory d = MappedUserDirectory.of(props("user.carol.practices = A81001\n"));
