@@ -504,14 +504,18 @@ public final class SourceReader {
                     CaseManager::displayName,
                     CaseManager::role,
                     CaseManager::wte,
-                    CaseManager::localityCode),
+                    CaseManager::localityCode,
+                    CaseManager::teamCode,
+                    CaseManager::teamName),
                 (rs, x) ->
                     new CaseManager(
                         c.s(rs, "case_manager_id"),
                         rs.getString("display_name"),
                         c.s(rs, "role"),
                         rs.getBigDecimal("wte"),
-                        c.s(rs, "locality_code")));
+                        c.s(rs, "locality_code"),
+                        c.s(rs, "team_code"),
+                        rs.getString("team_name")));
         case SourceSchema.CM_EPISODE ->
             new TableRead<>(
                 RowOrder.of(

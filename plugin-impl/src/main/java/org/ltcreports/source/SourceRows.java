@@ -64,8 +64,29 @@ public final class SourceRows {
       LocalDate arrivalDate,
       Boolean admitted) {}
 
+  /**
+   * @param teamCode the community team the case manager belongs to; null when the host does not
+   *     record teams (then the locality is the team: {@code casemanagement.CommunityTeams})
+   * @param teamName the team's name; null when not recorded
+   */
   public record CaseManager(
-      String caseManagerId, String displayName, String role, BigDecimal wte, String localityCode) {}
+      String caseManagerId,
+      String displayName,
+      String role,
+      BigDecimal wte,
+      String localityCode,
+      String teamCode,
+      String teamName) {
+    /** A case manager with no team recorded. */
+    public CaseManager(
+        String caseManagerId,
+        String displayName,
+        String role,
+        BigDecimal wte,
+        String localityCode) {
+      this(caseManagerId, displayName, role, wte, localityCode, null, null);
+    }
+  }
 
   public record Episode(
       String episodeId,

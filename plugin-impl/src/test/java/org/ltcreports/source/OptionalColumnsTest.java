@@ -15,7 +15,8 @@ import org.ltcreports.api.source.SourceSchema;
  * The end-of-life columns ({@code patient.death_place}, {@code cm_event.event_value}) are optional
  * (issue 23): a host whose views leave them out is read (the values null, the columns marked absent
  * so figures say "not recorded") and {@code validate} notes them without an error; a host that has
- * them is read with their values.
+ * them is read with their values. The same holds for the community team columns {@code
+ * case_manager.team_code}, {@code team_name} (issue 22).
  */
 class OptionalColumnsTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
@@ -30,6 +31,11 @@ class OptionalColumnsTest {
       }
       s.execute("ALTER TABLE patient DROP COLUMN death_place");
       s.execute("ALTER TABLE cm_event DROP COLUMN event_value");
+      s.execute("ALTER TABLE case_manager DROP COLUMN team_code");
+      s.execute("ALTER TABLE case_manager DROP COLUMN team_name");
+      s.execute(
+          "INSERT INTO case_manager (case_manager_id, display_name, role, locality_code)"
+              + " VALUES ('CM1', 'Ann Good', 'COMMUNITY_MATRON', 'L01')");
       s.execute(
           "INSERT INTO patient (patient_id, birth_date, sex, death_date)"
               + " VALUES ('P1', DATE '1930-01-01', 'F', DATE '2026-10-01')");
@@ -42,7 +48,11 @@ class OptionalColumnsTest {
               "NOTE  patient.death_place: optional column absent: the figures that need it will"
                   + " say 'not recorded'",
               "NOTE  cm_event.event_value: optional column absent: the figures that need it will"
-                  + " say 'not recorded'")
+                  + " say 'not recorded'",
+              "NOTE  case_manager.team_code: optional column absent: the figures that need it"
+                  + " will say 'not recorded'",
+              "NOTE  case_manager.team_name: optional column absent: the figures that need it"
+                  + " will say 'not recorded'")
           .noneMatch(f -> f.startsWith("ERROR"));
     }
     SourceData d = read(source);
@@ -51,6 +61,16 @@ class OptionalColumnsTest {
     assertThat(d.recorded("patient", "death_place")).isFalse();
     assertThat(d.recorded("cm_event", "event_value")).isFalse();
     assertThat(d.recorded("patient", "death_date")).isTrue();
+    // issue 22: no team columns -> no team read; CommunityTeams makes the locality the team
+    assertThat(d.caseManagers())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.teamCode()).isNull();
+              assertThat(m.teamName()).isNull();
+              assertThat(m.localityCode()).isEqualTo("L01");
+            });
+    assertThat(d.recorded("case_manager", "team_code")).isFalse();
   }
 
   @Test
@@ -67,15 +87,28 @@ class OptionalColumnsTest {
       s.execute(
           "INSERT INTO cm_event (patient_id, event_date, event_type, event_value)"
               + " VALUES ('P1', DATE '2026-09-01', 'PREFERRED_PLACE_OF_DEATH', 'HOME')");
+      s.execute(
+          "INSERT INTO case_manager"
+              + " (case_manager_id, display_name, role, locality_code, team_code, team_name)"
+              + " VALUES ('CM1', 'Ann Good', 'COMMUNITY_MATRON', 'L01', 'T-N', 'North team')");
       assertThat(new SchemaValidator(SourceTables.defaults()).validate(c))
           .extracting(SchemaValidator.Finding::toString)
-          .noneMatch(f -> f.contains("death_place") || f.contains("event_value"));
+          .noneMatch(
+              f ->
+                  f.contains("death_place")
+                      || f.contains("event_value")
+                      || f.contains("team_code")
+                      || f.contains("team_name"));
     }
     SourceData d = read(source);
     assertThat(d.patients()).singleElement().extracting(p -> p.deathPlace()).isEqualTo("HOSPICE");
     assertThat(d.events()).singleElement().extracting(e -> e.eventValue()).isEqualTo("HOME");
     assertThat(d.recorded("patient", "death_place")).isTrue();
     assertThat(d.recorded("cm_event", "event_value")).isTrue();
+    assertThat(d.caseManagers())
+        .singleElement()
+        .extracting(m -> m.teamCode() + " " + m.teamName())
+        .isEqualTo("T-N North team");
   }
 
   private static SourceData read(JdbcDataSource source) {

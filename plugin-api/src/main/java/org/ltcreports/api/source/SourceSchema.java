@@ -97,7 +97,9 @@ public final class SourceSchema {
               req("display_name", VARCHAR, 200),
               req("role", VARCHAR, 30),
               new SourceColumn("wte", DECIMAL, 4, 2, false, false),
-              opt("locality_code", VARCHAR, 10)),
+              opt("locality_code", VARCHAR, 10),
+              absentable("team_code", VARCHAR, 20),
+              absentable("team_name", VARCHAR, 200)),
           table(
               CM_EPISODE,
               false,
