@@ -17,8 +17,8 @@ import org.ltcreports.api.report.Audience;
  * @param localities the practice → locality lookup
  * @param caseManagerId the caseload asked for (a case manager's list), or null
  * @param patientCaseloads for a request about one patient: the case managers on whose caseload the
- *     patient is (an open episode, or one closed in the last 90 days; {@code
- *     casemanagement.Caseloads} decides); null when the request is not about one patient
+ *     patient is (an open episode, or one closed in the last 90 days; {@code measures.Caseloads}
+ *     decides); null when the request is not about one patient
  */
 public record Scope(
     String practiceCode,

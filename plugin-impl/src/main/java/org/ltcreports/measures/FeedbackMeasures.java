@@ -48,6 +48,7 @@ public final class FeedbackMeasures {
     families.add(acscRates);
     families.add(new FrequentAttenders(ctx, month));
     families.add(new CaseManagedAdmissions(ctx, month, reviews));
+    families.add(new InHospitalCounts(ctx, month, trimPoints));
   }
 
   /** ea_dsr_12m_*: also the locality's rate and the EVENTS_IN_EMPTY_STANDARDISATION_CELL rows. */

@@ -30,6 +30,7 @@ public final class MeasureCatalogue {
       "Long-term conditions that good primary care can help keep out of hospital";
   public static final String FREQUENT = "Frequent attenders";
   public static final String CASE_MANAGED = "Case-managed patients";
+  public static final String IN_HOSPITAL = "In hospital at the end of the month";
   public static final String REGISTER = "Case management register and caseloads";
   public static final String ACTIVITY = "Referrals, discharges and contacts";
   public static final String CARE_PLANS = "Care plans and follow-up";
@@ -232,6 +233,15 @@ public final class MeasureCatalogue {
     count("reviews_due", "Admissions of register patients to review", CASE_MANAGED);
     count("reviews_completed", "Admission reviews completed", CASE_MANAGED);
     count("reviews_avoidable", "Admissions judged avoidable", CASE_MANAGED);
+
+    count(
+        "in_hospital_now",
+        "Patients in hospital at the end of the month (or the last day of the data)",
+        IN_HOSPITAL);
+    count(
+        "in_hospital_beyond_trim_point",
+        "Of them, in hospital longer than the trim point of their stay",
+        IN_HOSPITAL);
 
     count("register_size", "Patients on the case management register at month end", REGISTER);
     of(
