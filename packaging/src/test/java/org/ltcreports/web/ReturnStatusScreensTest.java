@@ -53,7 +53,7 @@ class ReturnStatusScreensTest {
     String home = commissioner.text(commissioner.get("/"));
     assertThat(rowOf(home, a, PeopleTime.month(month))).doesNotContain("/returns/" + month);
 
-    assertThat(submitAll(a).statusCode()).isEqualTo(201);
+    assertThat(submitAll(a, null).statusCode()).isEqualTo(201);
     assertEverywhere("Submitted late");
 
     String decide = "/practices/" + a + "/returns/" + month + "/decide";
@@ -77,7 +77,7 @@ class ReturnStatusScreensTest {
     assertThat(rowOf(lead.text(lead.get("/")), a, PeopleTime.month(month)))
         .contains("Caseload looks low");
 
-    assertThat(submitAll(a).statusCode()).isEqualTo(201);
+    assertThat(submitAll(a, "Caseload rechecked: it is right").statusCode()).isEqualTo(201);
     assertEverywhere("Resubmitted");
     // the same figures again: said in words, not FigureDiff[changes=[]]
     String history =
@@ -172,11 +172,16 @@ class ReturnStatusScreensTest {
     return "(not in the workbook)";
   }
 
-  private static HttpResponse<byte[]> submitAll(String practice) throws Exception {
+  /** Submits through the API; a resubmission carries its reply to the send-back reason. */
+  private static HttpResponse<byte[]> submitAll(String practice, String reply) throws Exception {
     List<String> fields = new ArrayList<>(List.of("_csrf", lead.csrf()));
     for (Warning w : s.injector.getInstance(ReturnDrafts.class).draft(practice, month).warnings()) {
       fields.add("ack");
       fields.add(w.code());
+    }
+    if (reply != null) {
+      fields.add("reply");
+      fields.add(reply);
     }
     HttpResponse<byte[]> r =
         lead.postForm("/api/returns/" + practice + "/" + month + "/submit", fields);

@@ -2,21 +2,24 @@ package org.ltcreports.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
+import org.ltcreports.render.PeopleTime;
 import org.ltcreports.web.pages.ReturnDrafts;
 
 /**
  * The return page as a lead uses it (issue 20): figures first (caseloads and breakdowns included,
  * last month beside this month), checks, then submit; submitting without ticking a check re-shows
  * the page with the message, not an error page of codes; a confirmation page says what was stored;
- * no draft downloads once submitted; after a send-back, "No figures changed since version 1".
- * Month: the first of the latest minus 6 to minus 11 whose draft has a check (other tests use minus
- * 2 to 5).
+ * no draft downloads once submitted; after a send-back, "No figures changed since version 1", and a
+ * resubmission needs a reply to the reason (the page comes back with the message beside the box),
+ * which the locality manager and the commissioner then read beside the reason. Month: the first of
+ * the latest minus 6 to minus 11 whose draft has a check (other tests use minus 2 to 5).
  */
 class SubmitPageTest {
   @Test
@@ -24,6 +27,7 @@ class SubmitPageTest {
     WebTestServer s = WebTestServer.get();
     WebClient lead = WebClient.signIn(s.base(), "lead", WebTestServer.PASSWORD);
     WebClient locality = WebClient.signIn(s.base(), "locality", WebTestServer.PASSWORD);
+    WebClient commissioner = WebClient.signIn(s.base(), "commissioner", WebTestServer.PASSWORD);
     ReturnDrafts drafts = s.injector.getInstance(ReturnDrafts.class);
     YearMonth month = null;
     List<Warning> warnings = List.of();
@@ -75,6 +79,59 @@ class SubmitPageTest {
     assertThat(returned)
         .contains("Check caseloads")
         .contains("No figures changed since version 1.")
-        .contains("Resubmit the return");
+        .contains("Resubmit the return")
+        .contains("name=\"reply\"");
+
+    // a resubmission answers the reason: without a reply the page comes back (400) with the
+    // message beside the box, the checks still ticked, not an error page
+    HttpResponse<byte[]> noReply = lead.postForm(path + "/submit", fields);
+    String refusedText = lead.text(noReply);
+    assertThat(noReply.statusCode()).isEqualTo(400);
+    assertThat(refusedText)
+        .contains("Not resubmitted: write a reply to the reason it was sent back")
+        .contains("aria-describedby=\"reply-error\"")
+        .contains("id=\"reply-error\"")
+        .doesNotContain("This request cannot be done");
+    assertThat(refusedText.indexOf("id=\"reply-error\""))
+        .as("the message is beside the reply box, in the submit section")
+        .isGreaterThan(refusedText.indexOf("3. Submit"))
+        .isLessThan(refusedText.indexOf("name=\"reply\""));
+    if (!warnings.isEmpty()) {
+      assertThat(refusedText).contains("value=\"" + warnings.get(0).code() + "\" checked");
+    }
+
+    String reply = "Caseloads checked with the team on Monday: the figures stand";
+    List<String> withReply = new ArrayList<>(fields);
+    withReply.addAll(List.of("reply", reply));
+    HttpResponse<byte[]> resubmitted = lead.postForm(path + "/submit", withReply);
+    assertThat(resubmitted.statusCode()).isEqualTo(200);
+    assertThat(lead.text(resubmitted)).contains("Version 2 was submitted");
+
+    // the reason and the reply, side by side, wherever the return is decided on
+    String history = path + "/history";
+    for (WebClient who : List.of(locality, commissioner)) {
+      assertThat(who.text(who.get(history)))
+          .contains("Sent back because")
+          .contains("Check caseloads")
+          .contains("Reply from the practice")
+          .contains(reply)
+          .contains("No figures changed since version 1.");
+      String overview = who.text(who.get("/localities/" + s.localityA + "/" + month));
+      assertThat(ReturnStatusScreensTest.rowOf(overview, s.practiceA, null))
+          .contains("Check caseloads")
+          .contains(reply);
+      assertThat(
+              ReturnStatusScreensTest.rowOf(
+                  // the month's own cell: a due date in the next month also names it
+                  who.text(who.get("/")), s.practiceA, "<td>" + PeopleTime.month(month) + "</td>"))
+          .as("home: open returns")
+          .contains(reply);
+    }
+    var api =
+        new ObjectMapper()
+            .readTree(commissioner.get("/api/returns/" + s.practiceA + "/" + month).body());
+    assertThat(api.get("versions").get(0).get("sent_back_because").asText())
+        .isEqualTo("Check caseloads");
+    assertThat(api.get("versions").get(1).get("reply").asText()).isEqualTo(reply);
   }
 }

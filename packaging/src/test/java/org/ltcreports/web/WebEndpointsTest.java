@@ -334,11 +334,18 @@ class WebEndpointsTest {
   /** Submits the draft of the month with every validation warning acknowledged. */
   private static HttpResponse<byte[]> submitAll(String practice, java.time.YearMonth month)
       throws Exception {
+    return submitAll(practice, month, List.of());
+  }
+
+  /** The same, with more fields (a resubmission's {@code reply}). */
+  private static HttpResponse<byte[]> submitAll(
+      String practice, java.time.YearMonth month, List<String> more) throws Exception {
     List<String> fields = new ArrayList<>(List.of("_csrf", lead.csrf()));
     for (Warning w : s.injector.getInstance(ReturnDrafts.class).draft(practice, month).warnings()) {
       fields.add("ack");
       fields.add(w.code());
     }
+    fields.addAll(more);
     return lead.postForm("/api/returns/" + practice + "/" + month + "/submit", fields);
   }
 
@@ -370,8 +377,26 @@ class WebEndpointsTest {
     assertThat(submissions.state(s.practiceA, month))
         .isEqualTo(org.ltcreports.submission.ReturnState.RETURNED);
 
-    HttpResponse<byte[]> resubmitted = submitAll(s.practiceA, month);
-    assertThat(resubmitted.statusCode()).isEqualTo(201);
+    // a resubmission answers the reason it was sent back: without a reply, a 400 that says so
+    for (List<String> noReply : List.of(List.<String>of(), List.of("reply", "   "))) {
+      HttpResponse<byte[]> refused = submitAll(s.practiceA, month, noReply);
+      assertThat(refused.statusCode()).as(s(refused)).isEqualTo(400);
+      assertThat(json(refused).get("error").asText())
+          .isEqualTo(
+              "reply is required: this return was sent back because \"Register low\"; say what"
+                  + " you changed, or why the figures stand");
+    }
+    assertThat(submissions.state(s.practiceA, month))
+        .isEqualTo(org.ltcreports.submission.ReturnState.RETURNED);
+    HttpResponse<byte[]> tooLong =
+        submitAll(s.practiceA, month, List.of("reply", "r".repeat(2001)));
+    assertThat(tooLong.statusCode()).as(s(tooLong)).isEqualTo(400);
+    assertThat(json(tooLong).get("error").asText())
+        .isEqualTo("reply is longer than 2000 characters");
+
+    HttpResponse<byte[]> resubmitted =
+        submitAll(s.practiceA, month, List.of("reply", "Register rechecked: 3 patients added"));
+    assertThat(resubmitted.statusCode()).as(s(resubmitted)).isEqualTo(201);
     assertThat(json(resubmitted).get("version").asInt()).isEqualTo(2);
 
     HttpResponse<byte[]> acknowledged =

@@ -20,11 +20,24 @@ public sealed interface ReturnCommand {
     }
   }
 
-  /** Send a new version of a returned return; warnings as for {@link Submit}. */
-  record Resubmit(List<String> warnings, Set<String> acknowledged) implements ReturnCommand {
+  /**
+   * Send a new version of a returned return; warnings as for {@link Submit}.
+   *
+   * @param reply the practice's answer to the reason it was sent back (required: what changed, or
+   *     why the figures stand)
+   */
+  record Resubmit(List<String> warnings, Set<String> acknowledged, String reply)
+      implements ReturnCommand {
+    /** The reply column (VARCHAR(2000)). */
+    public static final int MAX_REPLY = 2000;
+
     public Resubmit {
       warnings = List.copyOf(warnings);
       acknowledged = Set.copyOf(acknowledged);
+      reply = reply == null || reply.isBlank() ? null : reply.strip();
+      if (reply != null && reply.length() > MAX_REPLY) {
+        throw new IllegalArgumentException("reply is longer than " + MAX_REPLY + " characters");
+      }
     }
   }
 

@@ -30,8 +30,9 @@ import org.ltcreports.submission.ReturnCommand.Submit;
  *
  * Checks, in this order: the state allows the command; the user holds the role for it (practice
  * lead to submit; commissioner or locality manager to acknowledge or return); the command is
- * complete (every warning acknowledged; a reason given). Which practices and localities the user
- * acts for is {@code Permissions}' question, asked by {@link Submissions}.
+ * complete (every warning acknowledged; a reason given to send back; a reply to that reason to
+ * resubmit). Which practices and localities the user acts for is {@code Permissions}' question,
+ * asked by {@link Submissions}.
  */
 public final class ReturnLifecycle {
 
@@ -52,6 +53,13 @@ public final class ReturnLifecycle {
       requireState(current, command, RETURNED);
       requireRole(current, command, user, Role.PRACTICE_LEAD);
       requireAcknowledged(current, command, r.warnings(), r.acknowledged());
+      if (r.reply() == null) {
+        throw new IllegalTransition(
+            current,
+            command.verb(),
+            "cannot resubmit this return: reply to the reason it was sent back (say what you"
+                + " changed, or why the figures stand)");
+      }
       return RESUBMITTED;
     }
     if (command instanceof Acknowledge) {

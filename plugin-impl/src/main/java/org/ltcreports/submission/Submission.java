@@ -12,6 +12,8 @@ import java.util.List;
  *     is that of version 1; a later version answers a return, it is not a late return)
  * @param decidedBy who acknowledged or returned it, or null while awaiting a decision
  * @param reason the reason given when it was returned, or null
+ * @param reply the practice's answer, sent with this version, to the reason the previous version
+ *     was returned; null for version 1
  */
 public record Submission(
     String practiceCode,
@@ -29,6 +31,7 @@ public record Submission(
     String decidedBy,
     Instant decidedAt,
     String reason,
+    String reply,
     List<StoredArtifact> artifacts) {
 
   public Submission {

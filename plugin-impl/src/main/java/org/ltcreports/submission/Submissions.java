@@ -58,7 +58,7 @@ public final class Submissions {
   private static final String COLUMNS =
       "practice_code, report_month, version, state, submitted_by, submitted_at, due_date, on_time,"
           + " warnings_acknowledged, run_id, rules_version, policy_version, decided_by,"
-          + " decided_at, reason";
+          + " decided_at, reason, reply";
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -144,12 +144,14 @@ public final class Submissions {
             ReturnState current = latest.map(Submission::state).orElse(ReturnState.DRAFT);
             ReturnCommand command =
                 current == ReturnState.RETURNED
-                    ? new Resubmit(request.warnings(), request.acknowledgedWarnings())
+                    ? new Resubmit(
+                        request.warnings(), request.acknowledgedWarnings(), request.reply())
                     : new Submit(request.warnings(), request.acknowledgedWarnings());
             ReturnState next = ReturnLifecycle.transition(current, command, user);
             int version = latest.map(s -> s.version() + 1).orElse(1);
             attempted[0] = version;
-            insert(h, request, version, next, user.name(), now);
+            String reply = command instanceof Resubmit r ? r.reply() : null;
+            insert(h, request, version, next, reply, user.name(), now);
             return load(h, practice, month, version).orElseThrow();
           });
     } catch (JdbiException e) {
@@ -459,13 +461,19 @@ public final class Submissions {
   }
 
   private void insert(
-      Handle h, SubmitRequest r, int version, ReturnState state, String by, Instant now) {
+      Handle h,
+      SubmitRequest r,
+      int version,
+      ReturnState state,
+      String reply,
+      String by,
+      Instant now) {
     String month = r.month().toString();
     h.createUpdate(
             "INSERT INTO ltc_submission ("
                 + COLUMNS
                 + ") VALUES (:p, :m, :v, :state, :by, :at, :due, :onTime, :warnings, :run,"
-                + " :rules, :policy, NULL, NULL, NULL)")
+                + " :rules, :policy, NULL, NULL, NULL, :reply)")
         .bind("p", r.practiceCode())
         .bind("m", month)
         .bind("v", version)
@@ -480,6 +488,7 @@ public final class Submissions {
         .bind("run", r.runId())
         .bind("rules", r.report().rulesVersion())
         .bind("policy", r.report().disclosurePolicyVersion())
+        .bind("reply", reply)
         .execute();
     for (ArtifactFile f : r.files()) {
       byte[] bytes = f.bytes();
@@ -634,6 +643,7 @@ public final class Submissions {
         s.decidedBy(),
         s.decidedAt(),
         s.reason(),
+        s.reply(),
         artifacts);
   }
 
@@ -656,6 +666,7 @@ public final class Submissions {
             rs.getString("decided_by"),
             instant(rs, "decided_at"),
             rs.getString("reason"),
+            rs.getString("reply"),
             List.of());
       };
 

@@ -15,6 +15,8 @@ import org.ltcreports.api.report.Report;
  * @param warnings the validation warnings of this return
  * @param acknowledgedWarnings those the submitter acknowledged (must be all of them)
  * @param runId the {@code ltc_report_run} that produced the files, or null
+ * @param reply the practice's answer to the reason its previous version was sent back: required to
+ *     resubmit, ignored on a first submission (there is nothing to answer); null when none
  */
 public record SubmitRequest(
     String practiceCode,
@@ -23,7 +25,20 @@ public record SubmitRequest(
     List<ArtifactFile> files,
     List<String> warnings,
     Set<String> acknowledgedWarnings,
-    String runId) {
+    String runId,
+    String reply) {
+
+  /** A first submission: nothing to reply to. */
+  public SubmitRequest(
+      String practiceCode,
+      YearMonth month,
+      Report report,
+      List<ArtifactFile> files,
+      List<String> warnings,
+      Set<String> acknowledgedWarnings,
+      String runId) {
+    this(practiceCode, month, report, files, warnings, acknowledgedWarnings, runId, null);
+  }
 
   public SubmitRequest {
     Objects.requireNonNull(practiceCode, "practiceCode");

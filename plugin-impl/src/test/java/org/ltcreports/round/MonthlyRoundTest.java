@@ -220,7 +220,7 @@ class MonthlyRoundTest {
         .filteredOn(s -> s.startsWith("Return sent back"))
         .containsExactly(
             "Return sent back: K83001 Riverside Surgery, November 2026 -> lead1@example.nhs.uk");
-    submissions.submit(LEAD, request());
+    submissions.submit(LEAD, request("Rechecked the caseload of NHS number 9434765919"));
     submissions.acknowledge(MANAGER, "K83001", NOV);
     a.tick();
     a.tick();
@@ -229,11 +229,16 @@ class MonthlyRoundTest {
         .containsExactly(
             "Return acknowledged: K83001 Riverside Surgery, November 2026 ->"
                 + " lead1@example.nhs.uk");
-    // the send-back reason (free text) is not copied into the email
+    // the send-back reason and the reply (free text) are not copied into the email
     assertNoPatientData();
   }
 
   private SubmitRequest request() {
+    return request(null);
+  }
+
+  /** With the practice's reply to a send-back (null for a first submission). */
+  private SubmitRequest request(String reply) {
     var r = TestReturns.returnFor("K83001", NOV, 120, Audience.COMMISSIONER);
     return new SubmitRequest(
         "K83001",
@@ -242,7 +247,8 @@ class MonthlyRoundTest {
         List.of(new ArtifactFile(Format.JSON, "K83001-2026-11-return.json", new byte[] {1})),
         List.of(),
         Set.of(),
-        "run-1");
+        "run-1",
+        reply);
   }
 
   /** "Subject -> to, to" of every message received, in arrival order. */

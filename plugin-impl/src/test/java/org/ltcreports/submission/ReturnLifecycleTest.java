@@ -25,7 +25,7 @@ class ReturnLifecycleTest {
   private static ReturnCommand command(String name) {
     return switch (name) {
       case "submit" -> new Submit(List.of(), Set.of());
-      case "resubmit" -> new Resubmit(List.of(), Set.of());
+      case "resubmit" -> new Resubmit(List.of(), Set.of(), "register size checked: it is right");
       case "acknowledge" -> new Acknowledge();
       case "return" -> new ReturnToPractice("register size looks wrong");
       default -> throw new IllegalArgumentException(name);
@@ -150,6 +150,22 @@ class ReturnLifecycleTest {
                 new Submit(warnings, Set.copyOf(warnings)),
                 user("lee", Role.PRACTICE_LEAD)))
         .isEqualTo(ReturnState.SUBMITTED);
+  }
+
+  @Test
+  void aResubmissionNeedsAReplyToTheReason() {
+    for (String reply : new String[] {null, "", " \t "}) {
+      assertThatThrownBy(
+              () ->
+                  ReturnLifecycle.transition(
+                      ReturnState.RETURNED,
+                      new Resubmit(List.of(), Set.of(), reply),
+                      user("lee", Role.PRACTICE_LEAD)))
+          .isInstanceOf(IllegalTransition.class)
+          .hasMessage(
+              "cannot resubmit this return: reply to the reason it was sent back (say what you"
+                  + " changed, or why the figures stand)");
+    }
   }
 
   @Test

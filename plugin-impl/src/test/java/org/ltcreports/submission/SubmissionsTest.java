@@ -173,7 +173,7 @@ class SubmissionsTest {
     assertThat(returned.reason()).isEqualTo("register size looks too low");
     assertThat(returned.decidedBy()).isEqualTo("mo");
 
-    Submission v2 = submissions.submit(LEAD, request(128, List.of()));
+    Submission v2 = submissions.submit(LEAD, reply(request(128, List.of()), "8 patients added"));
     assertThat(v2.version()).isEqualTo(2);
     assertThat(v2.state()).isEqualTo(ReturnState.RESUBMITTED);
 
@@ -203,6 +203,67 @@ class SubmissionsTest {
     assertThatThrownBy(() -> submissions.sendBack(COMMISSIONER, "K83001", OCT, "again"))
         .isInstanceOf(IllegalTransition.class)
         .hasMessage("cannot return this return: it has already been acknowledged, which is final");
+  }
+
+  /** The same request with the practice's reply to a send-back. */
+  private static SubmitRequest reply(SubmitRequest r, String reply) {
+    return new SubmitRequest(
+        r.practiceCode(),
+        r.month(),
+        r.report(),
+        r.files(),
+        r.warnings(),
+        r.acknowledgedWarnings(),
+        r.runId(),
+        reply);
+  }
+
+  /**
+   * Issue 20: "Resubmitting identical figures is allowed, with no box to answer the commissioner's
+   * reason". A resubmission must answer it; the reply is kept with the new version.
+   */
+  @Test
+  void aResubmissionMustReplyToTheReasonItWasSentBack() {
+    submissions.submit(LEAD, reply(request(120, List.of()), "nothing to answer yet"));
+    submissions.sendBack(MANAGER, "K83001", OCT, "register size looks too low");
+
+    for (String none : new String[] {null, "", "  \n "}) {
+      assertThatThrownBy(() -> submissions.submit(LEAD, reply(request(120, List.of()), none)))
+          .isInstanceOf(IllegalTransition.class)
+          .hasMessage(
+              "cannot resubmit this return: reply to the reason it was sent back (say what you"
+                  + " changed, or why the figures stand)");
+    }
+    assertThatThrownBy(
+            () -> submissions.submit(LEAD, reply(request(120, List.of()), "x".repeat(2001))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("reply is longer than 2000 characters");
+    assertThat(submissions.versions("K83001", OCT)).hasSize(1);
+    assertThat(submissions.state("K83001", OCT)).isEqualTo(ReturnState.RETURNED);
+    assertThat(SendBack.latest(submissions.versions("K83001", OCT)))
+        .contains(new SendBack(1, "register size looks too low", null));
+
+    Submission v2 =
+        submissions.submit(
+            LEAD, reply(request(120, List.of()), "  Checked with the team: 120 is right  "));
+    assertThat(v2.reply()).isEqualTo("Checked with the team: 120 is right");
+    assertThat(submissions.versions("K83001", OCT))
+        .extracting(Submission::version, Submission::reason, Submission::reply)
+        .containsExactly(
+            // a first submission has nothing to answer: its reply is not kept
+            org.assertj.core.groups.Tuple.tuple(1, "register size looks too low", null),
+            org.assertj.core.groups.Tuple.tuple(2, null, "Checked with the team: 120 is right"));
+    assertThat(SendBack.latest(submissions.versions("K83001", OCT)))
+        .contains(
+            new SendBack(1, "register size looks too low", "Checked with the team: 120 is right"));
+    // a reply of exactly the column's 2000 characters is kept whole on the next round
+    submissions.sendBack(MANAGER, "K83001", OCT, "still low");
+    assertThat(
+            submissions
+                .submit(LEAD, reply(request(120, List.of()), "y".repeat(2000)))
+                .reply()
+                .length())
+        .isEqualTo(2000);
   }
 
   @Test

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET
  *       /api/reports/{feedback|locality|return}?practice=&locality=&month=&format=&audience=} — the
  *       report; a preview (HTML) or download is audited with the artifact's SHA-256.
- *   <li>{@code POST /api/returns/{practice}/{month}/submit} ({@code ack=CODE} per warning).
+ *   <li>{@code POST /api/returns/{practice}/{month}/submit} ({@code ack=CODE} per warning; {@code
+ *       reply=TEXT} to resubmit a return that was sent back: the answer to its reason).
  *   <li>{@code POST /api/returns/{practice}/{month}/reviews/{spellId}} (the review form's fields).
  * </ul>
  *
@@ -259,6 +260,9 @@ public final class ApiRoutes extends KnownMethodsServlet {
       if (v.reason() != null) {
         one.put("sent_back_because", v.reason());
       }
+      if (v.reply() != null) {
+        one.put("reply", v.reply());
+      }
       vs.add(one);
     }
     out.put("versions", vs);
@@ -276,7 +280,9 @@ public final class ApiRoutes extends KnownMethodsServlet {
       Set<String> acknowledged = acks == null ? Set.of() : new LinkedHashSet<>(List.of(acks));
       web.require(
           user, Action.SUBMIT_RETURN, web.practiceScope(code, Audience.COMMISSIONER), month, path);
-      Submission sub = ReturnPages.submitReturn(web, user, practice, month, acknowledged);
+      Submission sub =
+          ReturnPages.submitReturn(
+              web, user, practice, month, acknowledged, req.getParameter("reply"));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("practice", code);
       out.put("month", month.toString());

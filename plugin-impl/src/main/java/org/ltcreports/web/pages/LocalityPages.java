@@ -32,6 +32,7 @@ import org.ltcreports.collation.SubmittedFigures;
 import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ReturnStatus;
+import org.ltcreports.submission.SendBack;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
@@ -170,6 +171,7 @@ final class LocalityPages {
         m.a(
             x.base() + "/practices/" + code + "/returns/" + month + "/history",
             "version " + v.get(v.size() - 1).version());
+        SendBack.latest(v).ifPresent(b -> StatusText.sendBack(m, b));
       }
       m.close("td");
       m.el(

@@ -31,6 +31,7 @@ import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.FigureDiff;
 import org.ltcreports.submission.ReturnState;
 import org.ltcreports.submission.ReturnStatus;
+import org.ltcreports.submission.SendBack;
 import org.ltcreports.submission.StoredArtifact;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.web.RequestParameters;
@@ -160,7 +161,8 @@ final class PracticePages {
    */
   private void openReturns(
       Exchange x, Markup m, HostUser user, List<Practice> practices, YearMonth latest) {
-    record Item(Practice practice, YearMonth month, ReturnStatus status, Submission latest) {}
+    record Item(
+        Practice practice, YearMonth month, ReturnStatus status, Optional<SendBack> sentBack) {}
     List<Item> items = new ArrayList<>();
     for (int k = OPEN_MONTHS - 1; k >= 0; k--) {
       YearMonth month = latest.minusMonths(k);
@@ -171,7 +173,7 @@ final class PracticePages {
         if (status == ReturnStatus.ACKNOWLEDGED || status == ReturnStatus.NOT_DUE_YET) {
           continue;
         }
-        items.add(new Item(p, month, status, v.isEmpty() ? null : v.get(v.size() - 1)));
+        items.add(new Item(p, month, status, SendBack.latest(v)));
       }
     }
     items.sort(
@@ -190,7 +192,9 @@ final class PracticePages {
     m.open("table", "id", "open-returns")
         .el("caption", "Returns not yet acknowledged, most urgent first");
     m.open("thead").open("tr");
-    for (String h : List.of("Practice", "Month", "Return status", "Due", "Sent back because")) {
+    for (String h :
+        List.of(
+            "Practice", "Month", "Return status", "Due", "Sent back because", "Practice's reply")) {
       m.el("th", h, "scope", "col");
     }
     m.close("tr").close("thead").open("tbody");
@@ -202,11 +206,9 @@ final class PracticePages {
       returnLink(x, m, user, code, i.month(), i.status());
       m.close("td");
       m.el("td", PeopleTime.date(web.submissions().dueDate(i.month())));
-      m.el(
-          "td",
-          i.status() == ReturnStatus.RETURNED && i.latest() != null && i.latest().reason() != null
-              ? i.latest().reason()
-              : "");
+      Optional<SendBack> sentBack = i.sentBack();
+      m.el("td", sentBack.map(SendBack::reason).orElse(""));
+      m.el("td", sentBack.map(b -> b.reply() == null ? "" : b.reply()).orElse(""));
       m.close("tr");
     }
     m.close("tbody").close("table");
@@ -264,7 +266,7 @@ final class PracticePages {
     switch (section) {
       case "returns" -> {
         if (s.size() == 4) {
-          PageServlet.requireGet(post, () -> returns.page(x, practice, month, null));
+          PageServlet.requireGet(post, () -> returns.page(x, practice, month, null, null));
         } else if (s.size() == 5 && s.get(4).equals("submit")) {
           PageServlet.requirePost(post);
           returns.submit(x, practice, month);
@@ -405,6 +407,7 @@ final class PracticePages {
       StatusText.show(m, web.submissions().status(month, versions));
       m.close("p");
     }
+    Submission previous = null;
     for (Submission s : versions) {
       m.el("h2", "Version " + s.version() + ": " + stateWords(s));
       m.open("dl", "class", "facts");
@@ -417,9 +420,18 @@ final class PracticePages {
         m.el("dt", s.state() == ReturnState.RETURNED ? "Sent back" : "Acknowledged")
             .el("dd", PeopleTime.format(s.decidedAt(), zone) + " by " + s.decidedBy());
       }
+      if (s.reply() != null) {
+        // the reason this version answers, beside the answer
+        if (previous != null && previous.reason() != null) {
+          m.el("dt", "Version " + previous.version() + " was sent back because")
+              .el("dd", previous.reason());
+        }
+        m.el("dt", "Reply from the practice").el("dd", s.reply());
+      }
       if (s.reason() != null) {
         m.el("dt", "Sent back because").el("dd", s.reason());
       }
+      previous = s;
       m.el("dt", "Warnings acknowledged")
           .el(
               "dd",

@@ -23,8 +23,10 @@ import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ArtifactFile;
 import org.ltcreports.submission.FigureDiff;
+import org.ltcreports.submission.ReturnCommand.Resubmit;
 import org.ltcreports.submission.ReturnState;
 import org.ltcreports.submission.ReturnStatus;
+import org.ltcreports.submission.SendBack;
 import org.ltcreports.submission.StoredArtifact;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.submission.SubmitRequest;
@@ -45,9 +47,13 @@ final class ReturnPages {
   }
 
   /**
-   * @param error shown above the form when a submission was refused (status 400), or null
+   * @param error shown above the form when a submission was refused for an unticked check (status
+   *     400), or null
+   * @param replyError shown beside the reply box when a resubmission had no usable reply (status
+   *     400), or null
    */
-  void page(Exchange x, Practice practice, YearMonth month, String error) throws IOException {
+  void page(Exchange x, Practice practice, YearMonth month, String error, String replyError)
+      throws IOException {
     HostUser user = x.user();
     String code = practice.practiceCode();
     ReturnState state = requireViewReturn(web, x, code, month);
@@ -132,6 +138,9 @@ final class ReturnPages {
         m.close("fieldset");
       }
       m.el("h2", "3. Submit");
+      if (state == ReturnState.RETURNED) {
+        replyBox(m, x.param("reply"), replyError);
+      }
       m.el(
           "button",
           state == ReturnState.RETURNED ? "Resubmit the return" : "Submit the return",
@@ -167,7 +176,53 @@ final class ReturnPages {
       }
       m.close("ul");
     }
-    page.send(x.resp(), error == null ? 200 : 400);
+    page.send(x.resp(), error == null && replyError == null ? 200 : 400);
+  }
+
+  /**
+   * The practice's reply to the reason the return was sent back (required to resubmit), with the
+   * problem, if any, right beside it.
+   */
+  private static void replyBox(Markup m, String entered, String problem) {
+    m.label("reply", "Your reply to the reason it was sent back (required)");
+    if (problem != null) {
+      m.el("p", problem, "class", "field-error", "id", "reply-error", "role", "alert");
+    }
+    m.el(
+        "textarea",
+        entered == null ? "" : entered,
+        "id",
+        "reply",
+        "name",
+        "reply",
+        "rows",
+        "3",
+        "maxlength",
+        String.valueOf(Resubmit.MAX_REPLY),
+        "required",
+        "required",
+        "aria-describedby",
+        problem == null ? null : "reply-error");
+  }
+
+  /**
+   * Why a resubmission's reply cannot be used ("reply is required: …"), or null when it can (or the
+   * return was not sent back, so there is nothing to answer).
+   */
+  static String replyProblem(List<Submission> versions, String reply) {
+    Optional<SendBack> sentBack = SendBack.latest(versions);
+    if (sentBack.isEmpty() || sentBack.get().reply() != null) {
+      return null;
+    }
+    if (reply == null || reply.isBlank()) {
+      return "reply is required: this return was sent back because \""
+          + sentBack.get().reason()
+          + "\"; say what you changed, or why the figures stand";
+    }
+    if (reply.strip().length() > Resubmit.MAX_REPLY) {
+      return "reply is longer than " + Resubmit.MAX_REPLY + " characters";
+    }
+    return null;
   }
 
   private static Set<String> ticked(Exchange x) {
@@ -284,17 +339,29 @@ final class ReturnPages {
         missing.add(w.message());
       }
     }
-    if (!missing.isEmpty()) {
+    String reply = x.param("reply");
+    String replyProblem = replyProblem(web.submissions().versions(code, month), reply);
+    if (!missing.isEmpty() || replyProblem != null) {
       page(
           x,
           practice,
           month,
-          "Not submitted: tick each check below to confirm you have looked at it ("
-              + String.join(" ", missing)
-              + ")");
+          missing.isEmpty()
+              ? null
+              : "Not submitted: tick each check below to confirm you have looked at it ("
+                  + String.join(" ", missing)
+                  + ")",
+          replyProblem == null
+              ? null
+              : replyProblem.startsWith("reply is required")
+                  ? "Not resubmitted: write a reply to the reason it was sent back: say what you"
+                      + " changed, or why the figures stand."
+                  : "Not resubmitted: the reply is longer than "
+                      + Resubmit.MAX_REPLY
+                      + " characters.");
       return;
     }
-    Submission s = submitReturn(web, user, practice, month, acknowledged);
+    Submission s = submitReturn(web, user, practice, month, acknowledged, reply);
     confirmation(x, practice, month, s);
   }
 
@@ -353,9 +420,18 @@ final class ReturnPages {
     page.send(x.resp(), 200);
   }
 
-  /** Submits the current draft (pages and API); the audit event carries every file's SHA-256. */
+  /**
+   * Submits the current draft (pages and API); the audit event carries every file's SHA-256.
+   *
+   * @param reply the practice's reply to the reason the return was sent back (required then)
+   */
   static Submission submitReturn(
-      Web web, HostUser user, Practice practice, YearMonth month, Set<String> acknowledged) {
+      Web web,
+      HostUser user,
+      Practice practice,
+      YearMonth month,
+      Set<String> acknowledged,
+      String reply) {
     String code = practice.practiceCode();
     // Only a month that has ended and has data: before any draft is built or anything stored.
     web.reports().months().checkSubmittable(month, web.reports().today());
@@ -366,6 +442,10 @@ final class ReturnPages {
     if (!missing.isEmpty()) {
       throw new BadRequest(
           "acknowledge every validation warning before submitting: " + String.join(", ", missing));
+    }
+    String replyProblem = replyProblem(web.submissions().versions(code, month), reply);
+    if (replyProblem != null) {
+      throw new BadRequest(replyProblem);
     }
     List<ArtifactFile> files = web.returns().files(draft.report());
     Submission s =
@@ -379,7 +459,8 @@ final class ReturnPages {
                     files,
                     warnings,
                     acknowledged.stream().filter(warnings::contains).collect(Collectors.toSet()),
-                    null));
+                    null,
+                    reply));
     for (StoredArtifact a : s.artifacts()) {
       web.record(
           user,

@@ -3,6 +3,7 @@ package org.ltcreports.web.pages;
 import java.time.ZoneId;
 import org.ltcreports.render.PeopleTime;
 import org.ltcreports.submission.ReturnStatus;
+import org.ltcreports.submission.SendBack;
 import org.ltcreports.submission.Submission;
 
 /** How every page shows a return's status and submission: the same words and colours. */
@@ -12,6 +13,23 @@ final class StatusText {
   /** {@code <span class="status status-alarm">Overdue</span>}. */
   static void show(Markup m, ReturnStatus status) {
     m.el("span", status.words(), "class", status.cssClass());
+  }
+
+  /**
+   * Why the return was last sent back and, once it was resubmitted, the practice's reply: beside
+   * the status, where the next decision is made.
+   */
+  static void sendBack(Markup m, SendBack b) {
+    m.open("p", "class", "exchange")
+        .el("strong", "Version " + b.version() + " sent back because: ")
+        .text(b.reason())
+        .close("p");
+    if (b.reply() != null) {
+      m.open("p", "class", "exchange")
+          .el("strong", "Reply from the practice: ")
+          .text(b.reply())
+          .close("p");
+    }
   }
 
   /** "5 Dec 2026, 21:57 GMT by lead". */

@@ -53,6 +53,8 @@ public final class Stylesheet {
       .notice{border-left:8px solid #005eb8;background:#e8edee;padding:.75rem 1rem;margin:1rem 0}
       .warning{border-left:8px solid #ffb81c;background:#fff9e6;padding:.75rem 1rem;margin:1rem 0}
       .error{border-left:8px solid #d5281b;background:#fde8e6;padding:.75rem 1rem;margin:1rem 0}
+      .field-error{color:#a31a0f;font-weight:bold;border-left:4px solid #d5281b;padding-left:.5rem;margin:.25rem 0}
+      .exchange{margin:.25rem 0;font-size:.875rem}
       .ok{color:#00401e;font-weight:bold}
       .late,.due{color:#a31a0f;font-weight:bold}
       .status{display:inline-block;padding:0 .4rem;font-weight:bold;border-left:6px solid #aeb7bd}
