@@ -27,11 +27,9 @@ import org.ltcreports.web.RequestParameters.BadRequest;
 final class AdminPages {
   static final int PAGE_ROWS = 200;
   private final Web web;
-  private final PracticePages practices;
 
   AdminPages(Web web) {
     this.web = web;
-    this.practices = new PracticePages(web);
   }
 
   void submissions(Exchange x) throws IOException {
@@ -41,7 +39,7 @@ final class AdminPages {
     Page page = x.page("Submissions, " + month);
     var m = page.body();
     m.open("form", "method", "get", "action", x.base() + "/submissions", "class", "filters");
-    PracticePages.monthSelect(m, "submissions-month", latest, month);
+    FormFields.monthSelect(m, "submissions-month", latest, month);
     m.el("button", "Show", "type", "submit");
     m.close("form");
     m.open("table").el("caption", "Returns for " + PeopleTime.month(month) + " you may see");
@@ -52,7 +50,7 @@ final class AdminPages {
     m.close("tr").close("thead").open("tbody");
     int shown = 0;
     Map<String, List<Submission>> versions = web.submissions().versionsForMonth(month);
-    for (Practice p : practices.practicesInScope(user)) {
+    for (Practice p : UserPractices.inScope(web, user)) {
       String code = p.practiceCode();
       List<Submission> v = versions.getOrDefault(code, List.of());
       ReturnStatus status = web.submissions().status(month, v);

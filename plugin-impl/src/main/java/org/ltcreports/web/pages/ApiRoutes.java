@@ -150,7 +150,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
         Practice p = known(code);
         Audience audience =
             req.getParameter("audience") == null
-                ? PracticePages.defaultAudience(user, code)
+                ? FeedbackPage.defaultAudience(user, code)
                 : RequestParameters.audience(req.getParameter("audience"));
         web.require(
             user,
@@ -300,10 +300,10 @@ public final class ApiRoutes extends KnownMethodsServlet {
       out.put("artifacts", files);
       writeJson(resp, 201, out);
     } else if (s.size() == 5 && s.get(3).equals("reviews")) {
-      String spell = PracticePages.spellId(s.get(4));
+      String spell = ReviewFormPage.spellId(s.get(4));
       Exchange x = new Exchange(req, resp, user, "", path);
-      AdmissionReview review = PracticePages.reviewFrom(x, code, month, spell);
-      String problem = PracticePages.saveReview(web, user, practice, month, review, path);
+      AdmissionReview review = ReviewFormPage.reviewFrom(x, code, month, spell);
+      String problem = ReviewFormPage.saveReview(web, user, practice, month, review, path);
       if (problem != null) {
         throw new BadRequest(problem);
       }

@@ -264,7 +264,7 @@ final class LocalityPages {
         x.base() + "/localities/" + locality + "/" + month,
         "class",
         "filters");
-    PracticePages.audienceSelect(m, "pick-audience", allowed, audience);
+    FormFields.audienceSelect(m, "pick-audience", allowed, audience);
     m.el("button", "Show this copy", "type", "submit");
     m.close("form");
     String src =

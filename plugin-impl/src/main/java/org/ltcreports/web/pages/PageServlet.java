@@ -24,6 +24,7 @@ public final class PageServlet extends KnownMethodsServlet {
   private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
 
   private final transient Web web;
+  private final transient PracticeHomePage home;
   private final transient PracticePages practice;
   private final transient LocalityPages locality;
   private final transient AdminPages admin;
@@ -35,7 +36,9 @@ public final class PageServlet extends KnownMethodsServlet {
   public PageServlet(Web web, String prefix) {
     this.web = web;
     this.prefix = prefix;
-    this.practice = new PracticePages(web);
+    Worklist reviews = new Worklist();
+    this.home = new PracticeHomePage(web, reviews);
+    this.practice = new PracticePages(web, reviews);
     this.locality = new LocalityPages(web);
     this.admin = new AdminPages(web);
   }
@@ -108,8 +111,8 @@ public final class PageServlet extends KnownMethodsServlet {
     List<String> s = x.segments();
     String first = s.isEmpty() ? "" : s.get(0);
     switch (first) {
-      case "" -> requireGet(post, () -> practice.home(x));
-      case "go" -> requireGet(post, () -> practice.go(x));
+      case "" -> requireGet(post, () -> home.show(x));
+      case "go" -> requireGet(post, () -> home.go(x));
       case "logout" -> {
         requirePost(post);
         HttpSession session = x.req().getSession(false);
