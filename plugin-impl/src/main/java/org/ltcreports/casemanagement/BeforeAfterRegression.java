@@ -1,6 +1,6 @@
 package org.ltcreports.casemanagement;
 
-import static org.ltcreports.api.report.ValueKind.DECIMAL;
+import static org.ltcreports.api.report.ValueKind.RATIO;
 import static org.ltcreports.api.report.ValueKind.TEXT;
 
 import java.time.LocalDate;
@@ -66,13 +66,11 @@ public final class BeforeAfterRegression {
   public static final List<Column> COLUMNS =
       List.of(
           new Column("term", "What is known at entry", TEXT),
-          new Column("estimate", "Goes with this change after entry", DECIMAL),
-          new Column("lcl95", "Lower 95% limit", DECIMAL),
-          new Column("ucl95", "Upper 95% limit", DECIMAL),
-          new Column("p", "p-value", DECIMAL));
-
-  public static final List<Column> FINDING_COLUMNS =
-      List.of(new Column("finding", "What the regression shows", TEXT));
+          // RATIO: shown to 2 decimal places (a coefficient of 0.02 days is not "0.0")
+          new Column("estimate", "Goes with this change after entry", RATIO),
+          new Column("lcl95", "Lower 95% limit", RATIO),
+          new Column("ucl95", "Upper 95% limit", RATIO),
+          new Column("p", "p-value", RATIO));
 
   /** One patient's row: the outcomes and the predictors in {@link #PREDICTORS} order. */
   public record Row(String patientId, double bedDaysAfter, double eaAfter, double[] x) {}
@@ -203,7 +201,7 @@ public final class BeforeAfterRegression {
       out.count(id + "_n", fit.n());
       out.number(id + "_r2", fit.rSquared());
       out.put(id, table(fit));
-      out.put(id + "_findings", findings(outcome, fit));
+      out.text(id + "_findings", findings(outcome, fit));
       if (!fit.fitted()) {
         out.note(
             "Before and after regression ("
@@ -236,20 +234,26 @@ public final class BeforeAfterRegression {
     return new MeasureValue.Table(COLUMNS, rows);
   }
 
-  private static MeasureValue.Table findings(String outcome, LinearRegression.Fit fit) {
-    List<List<Object>> rows = new ArrayList<>();
+  /**
+   * The sentences of the significant coefficients, one after another (a single text, so disclosure
+   * control blanks it with the model when its patient count is small); null when not fitted.
+   */
+  static String findings(String outcome, LinearRegression.Fit fit) {
+    if (!fit.fitted()) {
+      return null;
+    }
+    List<String> sentences = new ArrayList<>();
     for (LinearRegression.Coefficient c : fit.coefficients()) {
       if (!c.name().equals(LinearRegression.INTERCEPT) && c.significant()) {
-        rows.add(List.of(sentence(outcome, c)));
+        sentences.add(sentence(outcome, c));
       }
     }
-    if (fit.fitted() && rows.isEmpty()) {
-      rows.add(
-          List.of(
-              "None of the five things known at entry goes with a clear difference after entry"
-                  + " (no 95% interval leaves out zero)."));
+    if (sentences.isEmpty()) {
+      sentences.add(
+          "None of the five things known at entry goes with a clear difference after entry"
+              + " (no 95% interval leaves out zero).");
     }
-    return new MeasureValue.Table(FINDING_COLUMNS, rows);
+    return String.join(" ", sentences);
   }
 
   /**

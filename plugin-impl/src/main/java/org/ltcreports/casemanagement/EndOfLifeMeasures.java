@@ -45,6 +45,15 @@ public final class EndOfLifeMeasures implements MeasureFamily {
   /** The two groups, in the order they are shown. */
   public static final List<String> GROUPS = List.of("register", "all");
 
+  /** The note when the host has no {@code death_place} column. */
+  public static final String PLACE_NOT_RECORDED =
+      "End of life: the place of death is not recorded in this practice system.";
+
+  /** The note when the host has no {@code event_value} column. */
+  public static final String EVENTS_NOT_RECORDED =
+      "End of life: end-of-life identification and preferred place of death are not recorded"
+          + " in this practice system.";
+
   /** Days before death over which bed days are counted. */
   public static final int LAST_DAYS = 90;
 
@@ -242,18 +251,14 @@ public final class EndOfLifeMeasures implements MeasureFamily {
           id + "bed_days_90d_mean", c.deaths() == 0 ? null : c.bedDays() / (double) c.deaths());
     }
     out.note(
-        "End of life: patients who died between "
-            + window.start()
-            + " and "
-            + window.end()
+        "End of life: patients who died from "
+            + window.inWords()
             + ", counted at the practice they were registered with when they died.");
     if (!placeRecorded) {
-      out.note("End of life: the place of death is not recorded in this practice system.");
+      out.note(PLACE_NOT_RECORDED);
     }
     if (!eventsRecorded) {
-      out.note(
-          "End of life: end-of-life identification and preferred place of death are not recorded"
-              + " in this practice system.");
+      out.note(EVENTS_NOT_RECORDED);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.ltcreports.casemanagement;
 
+import static org.ltcreports.api.report.ValueKind.COUNT;
 import static org.ltcreports.api.report.ValueKind.PERCENT;
 import static org.ltcreports.api.report.ValueKind.TEXT;
 
@@ -26,8 +27,7 @@ import org.ltcreports.stats.StandardisedRate;
 
 /**
  * Programme practices against comparators (measures.md "Programme practices against comparators",
- * ids {@code prog_*}), over a set of practices (a locality's, or every practice of a commissioner's
- * view):
+ * ids {@code prog_*}), over a locality's practices:
  *
  * <ul>
  *   <li>practices running case management ({@link ProgrammeSettings}) against the others: counted
@@ -44,7 +44,9 @@ public final class ProgrammeComparison {
   public static final List<Column> PRACTICE_COLUMNS =
       List.of(
           new Column("practice", "Practice", TEXT),
-          new Column("register_pct", "Register as a share of adults (%)", PERCENT),
+          new Column("register_size", "Patients on the register", COUNT),
+          new Column("list_size_18plus_month_end", "Adult patients", COUNT),
+          new Column("register_pct_adult_list", "Register as a share of adults (%)", PERCENT),
           new Column("programme", "Runs case management", TEXT));
 
   private final MeasureContext ctx;
@@ -107,11 +109,6 @@ public final class ProgrammeComparison {
     add(ctx.practicesOf(locality), c -> locality.equals(c.locality()), out);
   }
 
-  /** The {@code prog_*} measures over every practice of the run (the commissioner's view). */
-  public void addAll(MeasureValues out) {
-    add(List.copyOf(ctx.practices().keySet()), c -> c.locality() != null, out);
-  }
-
   private void add(
       List<String> practices, Predicate<BeforeAfter.CohortPatient> cohortScope, MeasureValues out) {
     List<String> programme = practices.stream().filter(this::runsCaseManagement).toList();
@@ -148,6 +145,7 @@ public final class ProgrammeComparison {
     out.count("prog_other_ea_12m", c1);
     out.number("prog_other_growth_pct", crude.comparatorGrowthPct());
     out.number("prog_other_dsr_growth_pct", otherRates ? standardised.comparatorGrowthPct() : null);
+    out.count("prog_min_count", Math.min(Math.min(a0, a1), Math.min(c0, c1)));
     ratio("prog_growth_ratio", crude, out);
     if (programmeRates && otherRates) {
       ratio("prog_dsr_growth_ratio", standardised, out);
@@ -179,6 +177,9 @@ public final class ProgrammeComparison {
     out.count("prog_comparators_ea_after", compAfter);
     out.number("prog_cohort_growth_pct", cohort.growthPct());
     out.number("prog_comparators_growth_pct", cohort.comparatorGrowthPct());
+    out.count(
+        "prog_cohort_min_count",
+        Math.min(Math.min(cohortBefore, cohortAfter), Math.min(compBefore, compAfter)));
     ratio("prog_cohort_growth_ratio", cohort, out);
     out.note(
         "Case management practices against the others: a practice counts as running case"
@@ -189,10 +190,18 @@ public final class ProgrammeComparison {
                     + "% of its adult patients at the end of the month"
                 : "it is named in the programme's list")
             + ". Growth compares "
-            + last12.start()
-            + " to "
-            + last12.end()
-            + " with the 12 months before.");
+            + last12.inWords()
+            + " with "
+            + previous12.inWords()
+            + ".");
+    if (programme.isEmpty() || others.isEmpty()) {
+      out.note(
+          "Case management practices against the others: "
+              + (programme.isEmpty()
+                  ? "no practice here runs case management"
+                  : "every practice here runs case management")
+              + ", so there is nothing to compare them with here.");
+    }
     out.note(
         "Case management practices against the others: this shows whether admissions grew more"
             + " slowly where case management runs; it cannot show that case management caused it."
@@ -244,6 +253,8 @@ public final class ProgrammeComparison {
       rows.add(
           Arrays.asList(
               row == null || row.practiceName() == null ? p : row.practiceName() + " (" + p + ")",
+              register.registerSize(p),
+              adultsAtMonthEnd.adults(p),
               registerPct(p),
               runsCaseManagement(p) ? "Yes" : "No"));
     }

@@ -23,8 +23,10 @@ public final class ReturnMeasures {
   private final WorkingDays calendar;
   private final PopulationMeasures population;
   private final RegisterMeasures register;
+  private final EndOfLifeMeasures endOfLife;
   private final MeasureFamilies families;
   private BeforeAfter beforeAfter;
+  private BeforeAfterRegression regression;
 
   public ReturnMeasures(MeasureContext ctx, YearMonth month, WorkingDays calendar) {
     this(new CaseManagementData(ctx), month, calendar);
@@ -42,6 +44,15 @@ public final class ReturnMeasures {
     families.add(register);
     families.add(new ActivityMeasures(data, month, register));
     families.add(new CarePlanMeasures(data, month, register, calendar));
+    this.endOfLife = new EndOfLifeMeasures(data, month);
+    families.add(endOfLife);
+  }
+
+  /**
+   * End of life (ids {@code eol_*}), shared with the practice feedback and the locality summary.
+   */
+  public EndOfLifeMeasures endOfLife() {
+    return endOfLife;
   }
 
   /** Adds the before/after evaluation (ids {@code ba_*}) for the same month. */
@@ -49,8 +60,18 @@ public final class ReturnMeasures {
     if (beforeAfter == null) {
       beforeAfter = new BeforeAfter(data, month);
       families.add(beforeAfter);
+      regression = new BeforeAfterRegression(data, beforeAfter);
+      families.add(regression::addPractice);
     }
     return this;
+  }
+
+  /**
+   * The before/after regression ({@code bar_*}: a practice's own when its cohort has at least
+   * {@link BeforeAfterRegression#PRACTICE_MIN} patients), or null without {@link #withBeforeAfter}.
+   */
+  public BeforeAfterRegression regression() {
+    return regression;
   }
 
   /** The before/after evaluation, or null when {@link #withBeforeAfter} was not called. */
@@ -85,5 +106,9 @@ public final class ReturnMeasures {
 
   public RegisterMeasures register() {
     return register;
+  }
+
+  public PopulationMeasures population() {
+    return population;
   }
 }

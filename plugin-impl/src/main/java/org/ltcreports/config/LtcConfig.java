@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.ltcreports.api.source.SourceSchema;
+import org.ltcreports.casemanagement.ProgrammeSettings;
 import org.ltcreports.disclosure.DisclosurePolicy;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.report.ArtifactFiles;
@@ -40,6 +41,7 @@ public final class LtcConfig {
   private final ReturnPolicy returnPolicy;
   private final Duration sessionIdleTimeout;
   private final int reviewVersionsPerDay;
+  private final ProgrammeSettings programmeSettings;
 
   private LtcConfig(Properties props, List<String> problems) {
     this.props = props;
@@ -90,6 +92,7 @@ public final class LtcConfig {
     }
     this.disclosurePolicy = DisclosurePolicy.read(props, problems);
     this.returnPolicy = ReturnPolicy.read(props, problems);
+    this.programmeSettings = programme(props, problems);
     String extract = props.getProperty("extract.date");
     if (extract != null) {
       try {
@@ -132,6 +135,31 @@ public final class LtcConfig {
       }
     }
     return months;
+  }
+
+  /** {@code programme.min-register-pct} (a number, 0 or more) and {@code programme.practices}. */
+  private static ProgrammeSettings programme(Properties props, List<String> problems) {
+    double pct =
+        doubleKey(
+            props,
+            "programme.min-register-pct",
+            ProgrammeSettings.DEFAULT_MIN_REGISTER_PCT,
+            problems);
+    if (!(pct >= 0)) { // reported by doubleKey; keep the settings valid until the error is shown
+      pct = ProgrammeSettings.DEFAULT_MIN_REGISTER_PCT;
+    }
+    Set<String> practices = new java.util.TreeSet<>();
+    for (String code : props.getProperty("programme.practices", "").split(",")) {
+      if (!code.isBlank()) {
+        practices.add(code.trim());
+      }
+    }
+    return new ProgrammeSettings(pct, practices);
+  }
+
+  /** Which practices count as running case management (measures.md). */
+  public ProgrammeSettings programmeSettings() {
+    return programmeSettings;
   }
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */

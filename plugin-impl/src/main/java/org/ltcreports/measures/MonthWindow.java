@@ -26,4 +26,11 @@ public record MonthWindow(YearMonth first, YearMonth last) {
   public LocalDate end() {
     return last.atEndOfMonth();
   }
+
+  /** The months in words for a reader: "December 2025 to November 2026". */
+  public String inWords() {
+    java.time.format.DateTimeFormatter f =
+        java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK);
+    return first.equals(last) ? first.format(f) : first.format(f) + " to " + last.format(f);
+  }
 }

@@ -22,6 +22,8 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.casefinding.CaseFinding;
+import org.ltcreports.casemanagement.ProgrammeEvaluation;
+import org.ltcreports.casemanagement.ReturnMeasures;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.measures.FeedbackMeasures;
@@ -163,16 +165,28 @@ public final class BatchGenerator {
     String policy = settings.disclosurePolicyVersion();
     TrimPoints trimPoints = settings.trimPoints();
     FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
+    // One index of the case management rows for the practice reports (end of life), the locality
+    // summaries (the programme's evaluation) and the returns.
+    ReturnMeasures returnMeasures = new ReturnMeasures(ctx, req.month(), settings.calendar());
     FeedbackReportBuilder feedback =
-        new FeedbackReportBuilder(ctx, req.month(), policy, trimPoints, measures);
+        new FeedbackReportBuilder(
+            ctx, req.month(), policy, trimPoints, measures, returnMeasures.endOfLife());
+    boolean summariesWanted =
+        req.reports().contains(ReportType.LOCALITY_FEEDBACK) || req.audience() == Audience.PUBLIC;
     LocalityReportBuilder summaries =
-        new LocalityReportBuilder(ctx, req.month(), measures, policy, feedback.quality());
+        new LocalityReportBuilder(
+            ctx,
+            req.month(),
+            measures,
+            policy,
+            feedback.quality(),
+            // the before/after matching is the costly part: only when a summary is written
+            summariesWanted ? new ProgrammeEvaluation(returnMeasures, settings.programme()) : null);
     ReturnReportBuilder returns =
         req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
                 || req.reports().contains(ReportType.LOCALITY_COLLATION)
                 || req.audience() == Audience.PUBLIC
-            ? ReturnReportBuilder.of(
-                ctx, req.month(), settings.calendar(), feedback.quality(), policy)
+            ? new ReturnReportBuilder(returnMeasures, feedback.quality(), policy)
             : null;
     Function<String, Report> feedbackOf = feedback::build;
     Function<String, Report> summaryOf = summaries::build;

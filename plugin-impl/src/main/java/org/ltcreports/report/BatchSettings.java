@@ -1,6 +1,7 @@
 package org.ltcreports.report;
 
 import java.time.LocalDate;
+import org.ltcreports.casemanagement.ProgrammeSettings;
 import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.TrimPoints;
@@ -20,4 +21,24 @@ public record BatchSettings(
     WorkingDays calendar,
     String disclosurePolicyVersion,
     LocalDate extractDate,
-    boolean scopedReads) {}
+    boolean scopedReads,
+    ProgrammeSettings programme) {
+
+  /** With the default programme settings. */
+  public BatchSettings(
+      MeasureSettings measures,
+      TrimPoints trimPoints,
+      WorkingDays calendar,
+      String disclosurePolicyVersion,
+      LocalDate extractDate,
+      boolean scopedReads) {
+    this(
+        measures,
+        trimPoints,
+        calendar,
+        disclosurePolicyVersion,
+        extractDate,
+        scopedReads,
+        ProgrammeSettings.defaults());
+  }
+}

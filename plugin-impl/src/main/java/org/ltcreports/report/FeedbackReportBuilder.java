@@ -10,6 +10,7 @@ import org.ltcreports.api.report.DataQualityIssue;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
+import org.ltcreports.casemanagement.EndOfLifeMeasures;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureValues;
@@ -31,6 +32,7 @@ public final class FeedbackReportBuilder {
 
   private final DataQualityFindings quality;
   private final Map<String, Report> localities = new ConcurrentHashMap<>();
+  private final EndOfLifeMeasures endOfLife;
 
   public FeedbackReportBuilder(
       MeasureContext ctx, YearMonth month, String disclosurePolicyVersion, TrimPoints trimPoints) {
@@ -49,6 +51,21 @@ public final class FeedbackReportBuilder {
       String disclosurePolicyVersion,
       TrimPoints trimPoints,
       FeedbackMeasures measures) {
+    this(ctx, month, disclosurePolicyVersion, trimPoints, measures, null);
+  }
+
+  /**
+   * With the end-of-life outcomes of the month (a short section of the practice report), or null to
+   * leave them out.
+   */
+  public FeedbackReportBuilder(
+      MeasureContext ctx,
+      YearMonth month,
+      String disclosurePolicyVersion,
+      TrimPoints trimPoints,
+      FeedbackMeasures measures,
+      EndOfLifeMeasures endOfLife) {
+    this.endOfLife = endOfLife;
     this.ctx = ctx;
     this.month = month;
     this.measures = measures;
@@ -100,6 +117,9 @@ public final class FeedbackReportBuilder {
       throw new IllegalArgumentException("unknown practice '" + practiceCode + "'");
     }
     MeasureValues values = measures.forPractice(practiceCode);
+    if (endOfLife != null) {
+      endOfLife.addTo(practiceCode, values);
+    }
     Map<String, MeasureValue> all = new LinkedHashMap<>(values.values());
     all.putAll(LocalityComparators.of(values, locality(p.localityCode())));
     return new Report(

@@ -11,6 +11,7 @@ import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
+import org.ltcreports.casemanagement.ProgrammeEvaluation;
 import org.ltcreports.measures.DirectlyStandardisedRates;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.LocalityComparison;
@@ -59,6 +60,7 @@ public final class LocalityReportBuilder {
   private final FeedbackMeasures measures;
   private final String disclosurePolicyVersion;
   private final DataQualityFindings quality;
+  private final ProgrammeEvaluation evaluation;
 
   public LocalityReportBuilder(
       MeasureContext ctx, YearMonth month, String disclosurePolicyVersion) {
@@ -71,7 +73,7 @@ public final class LocalityReportBuilder {
       YearMonth month,
       FeedbackMeasures measures,
       String disclosurePolicyVersion) {
-    this(ctx, month, measures, disclosurePolicyVersion, null);
+    this(ctx, month, measures, disclosurePolicyVersion, null, null);
   }
 
   /**
@@ -85,11 +87,28 @@ public final class LocalityReportBuilder {
       FeedbackMeasures measures,
       String disclosurePolicyVersion,
       DataQualityFindings quality) {
+    this(ctx, month, measures, disclosurePolicyVersion, quality, null);
+  }
+
+  /**
+   * @param quality as above
+   * @param evaluation the programme's evaluation (before/after, regression, case management
+   *     practices against the others, end of life: the commissioners' page), or null to leave it
+   *     out
+   */
+  public LocalityReportBuilder(
+      MeasureContext ctx,
+      YearMonth month,
+      FeedbackMeasures measures,
+      String disclosurePolicyVersion,
+      DataQualityFindings quality,
+      ProgrammeEvaluation evaluation) {
     this.ctx = ctx;
     this.month = month;
     this.measures = measures;
     this.disclosurePolicyVersion = disclosurePolicyVersion;
     this.quality = quality;
+    this.evaluation = evaluation;
   }
 
   public Report build(String localityCode) {
@@ -162,6 +181,9 @@ public final class LocalityReportBuilder {
     String reason = comparison.noLocalityComparisonReason(localityCode);
     if (reason != null) {
       out.note(reason);
+    }
+    if (evaluation != null) {
+      evaluation.addLocality(localityCode, out);
     }
 
     Map<String, Long> dq = new LinkedHashMap<>();

@@ -11,6 +11,8 @@ import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
+import org.ltcreports.casemanagement.ProgrammeEvaluation;
+import org.ltcreports.casemanagement.ReturnMeasures;
 import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.config.LtcConfig;
@@ -55,6 +57,16 @@ public final class ReportService {
   /** The PUBLIC packs of the prepared months (each holds its localities' packs once made). */
   private final java.util.Map<YearMonth, PublicPacks> publicPacks = new java.util.HashMap<>();
 
+  /**
+   * The case management measures of the prepared months: end of life for the practice reports, and
+   * (with the before/after evaluation, made once) the programme's evaluation and the returns of a
+   * PUBLIC pack.
+   */
+  private final java.util.Map<YearMonth, ReturnMeasures> returnMeasures = new java.util.HashMap<>();
+
+  private final java.util.Map<YearMonth, ProgrammeEvaluation> evaluations =
+      new java.util.HashMap<>();
+
   private Instant cachedAt;
   private DataMonths months;
   private MeasureContext monthsOf;
@@ -87,6 +99,8 @@ public final class ReportService {
       cachedAt = now;
       builders.clear();
       publicPacks.clear();
+      returnMeasures.clear();
+      evaluations.clear();
     }
     return cached;
   }
@@ -105,7 +119,8 @@ public final class ReportService {
                 m,
                 disclosurePolicyVersion(),
                 trimPoints,
-                new FeedbackMeasures(ctx, m, trimPoints, reviews)));
+                new FeedbackMeasures(ctx, m, trimPoints, reviews),
+                returnMeasures(m).endOfLife()));
   }
 
   public List<Practice> practices() {
@@ -132,9 +147,9 @@ public final class ReportService {
         m -> {
           LocalityReportBuilder summaries =
               new LocalityReportBuilder(
-                  ctx, m, b.measures(), disclosurePolicyVersion(), b.quality());
+                  ctx, m, b.measures(), disclosurePolicyVersion(), b.quality(), evaluation(m));
           ReturnReportBuilder returns =
-              ReturnReportBuilder.of(ctx, m, calendar, b.quality(), disclosurePolicyVersion());
+              new ReturnReportBuilder(returnMeasures(m), b.quality(), disclosurePolicyVersion());
           return new PublicPacks(ctx, audienceView, b::build, returns::build, summaries::build);
         });
   }
@@ -150,9 +165,30 @@ public final class ReportService {
     FeedbackReportBuilder b = builder(month);
     Report full =
         new LocalityReportBuilder(
-                context(), month, b.measures(), disclosurePolicyVersion(), b.quality())
+                context(),
+                month,
+                b.measures(),
+                disclosurePolicyVersion(),
+                b.quality(),
+                evaluation(month))
             .build(locality);
     return audienceView.forAudience(full, audience);
+  }
+
+  /** The case management measures of a month, prepared once per snapshot. */
+  private synchronized ReturnMeasures returnMeasures(YearMonth month) {
+    MeasureContext ctx = context();
+    // kept as long as the feedback builders that hold their end-of-life measures
+    returnMeasures.keySet().retainAll(builders.keySet());
+    return returnMeasures.computeIfAbsent(month, m -> new ReturnMeasures(ctx, m, calendar));
+  }
+
+  /** The programme's evaluation of a month (the before/after matching), once per snapshot. */
+  private synchronized ProgrammeEvaluation evaluation(YearMonth month) {
+    ReturnMeasures prepared = returnMeasures(month);
+    evaluations.keySet().retainAll(returnMeasures.keySet());
+    return evaluations.computeIfAbsent(
+        month, m -> new ProgrammeEvaluation(prepared, config.programmeSettings()));
   }
 
   public byte[] render(Report report, Format format) throws IOException {

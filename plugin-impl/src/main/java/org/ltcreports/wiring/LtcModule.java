@@ -266,7 +266,8 @@ public final class LtcModule extends AbstractModule {
             calendar,
             StandardRenderers.disclosurePolicyVersion(config),
             config.extractDate(),
-            config.scopedReads()));
+            config.scopedReads(),
+            config.programmeSettings()));
   }
 
   // ---- governance services and the web pages (issue 7) ----

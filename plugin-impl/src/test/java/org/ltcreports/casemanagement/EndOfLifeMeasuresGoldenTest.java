@@ -37,12 +37,12 @@ import org.ltcreports.source.SourceData;
  * P2, register (and all) d6: deaths 1; identified 0 (0%); known place 1; in hospital 1 (100%)
  * </pre>
  */
-class EndOfLifeMeasuresGoldenTest {
+public class EndOfLifeMeasuresGoldenTest {
   private static final YearMonth M = YearMonth.of(2026, 10);
   private static final String ID = CaseManagementCodes.END_OF_LIFE_IDENTIFIED;
   private static final String PREF = CaseManagementCodes.PREFERRED_PLACE_OF_DEATH;
 
-  static SourceData data() {
+  public static SourceData data() {
     SourceDataBuilder b =
         new SourceDataBuilder("2026-10-31")
             .practice("P1", "L1")

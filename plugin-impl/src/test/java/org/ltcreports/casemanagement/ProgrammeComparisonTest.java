@@ -26,9 +26,8 @@ import org.ltcreports.measures.SourceDataBuilder;
  * R = (5/4)/(10/5) = 0.625; Var(log R) = 1/5 + 1/4 + 1/10 + 1/5 = 0.75, se = 0.866025;
  * log R = -0.470004 ± 1.959964 × 0.866025 = ± 1.697379 -> CI exp(-2.167383) … exp(1.227375)
  *       = 0.114477 … 3.412261.
- * Standardised: each group's population is 5 women aged 70–74 on both 2025-10-01 and 2026-10-01
- * and every admission is in that cell, so each DSR is w·(O/5)·1000/Σw and the ratio of a group's two
- * DSRs is its ratio of counts: the same 25%, 100% and 0.625 (the interval uses the same four counts).
+ * Standardised: a DSR needs at least 10 events (measures.md "Direct standardisation"); P1 has 4
+ * and 5, so the standardised growths are not available.
  * </pre>
  */
 class ProgrammeComparisonTest {
@@ -95,8 +94,11 @@ class ProgrammeComparisonTest {
     assertThat(v.notes()).anyMatch(n -> n.contains("standardised growth is not shown"));
     MeasureValue.Table list = (MeasureValue.Table) v.values().get("prog_practice_list");
     assertThat(list.rows())
-        .extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(2))
-        .containsExactly("Practice P1 (P1) 20.0 Yes", "Practice P2 (P2) 0.0 No");
+        .extracting(
+            r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3) + " " + r.get(4))
+        .containsExactly("Practice P1 (P1) 1 5 20.0 Yes", "Practice P2 (P2) 0 5 0.0 No");
+    // the smallest of a0 = 4, a1 = 5, c0 = 5, c1 = 10: what the ratios' suppression rests on
+    assertThat(v.number("prog_min_count")).isEqualTo(4L);
     // no before/after evaluation given: no cohort counts, no ratio (never a ratio of zeros)
     assertThat(v.number("prog_cohort_ea_before")).isEqualTo(0L);
     assertThat(v.number("prog_cohort_growth_ratio")).isNull();

@@ -522,8 +522,16 @@ public final class MeasureCatalogue {
           g + "_ea_12m",
           g + "_ea_prev_12m");
     }
-    ratio("prog_growth_ratio", "Growth compared (1.00 = the same growth)", "prog_ea_12m");
-    ratio("prog_dsr_growth_ratio", "Standardised growth compared", "prog_ea_12m");
+    count(
+        "prog_min_count",
+        "Smallest of the four admission counts the comparison rests on",
+        PROGRAMME);
+    ratio(
+        "prog_growth_ratio",
+        "Growth compared (below 1.00: case management practices grew less)",
+        "prog_min_count");
+    ratio("prog_dsr_growth_ratio", "Standardised growth compared", "prog_min_count");
+
     count("prog_cohort_ea_before", "Admissions before entry, matched register patients", PROGRAMME);
     count("prog_cohort_ea_after", "Admissions after entry, matched register patients", PROGRAMME);
     count(
@@ -543,10 +551,14 @@ public final class MeasureCatalogue {
         PROGRAMME,
         "prog_comparators_ea_after",
         "prog_comparators_ea_before");
+    count(
+        "prog_cohort_min_count",
+        "Smallest of the four admission counts the patient comparison rests on",
+        PROGRAMME);
     ratio(
         "prog_cohort_growth_ratio",
         "Change compared, register patients against comparison patients",
-        "prog_cohort_ea_after");
+        "prog_cohort_min_count");
   }
 
   private static void ratio(String id, String label, String numerator) {
@@ -562,7 +574,7 @@ public final class MeasureCatalogue {
     of(
         id + "_r2",
         "Share of the variation explained (R²), " + what,
-        DECIMAL,
+        RATIO,
         REGRESSION,
         id + "_n",
         null);

@@ -42,6 +42,7 @@ final class LocalitySections {
     lines.add(sections, "headline", "Locality totals", localityHeadline());
     lines.add(sections, "practices", "Practices side by side", practicesTable());
     lines.add(sections, "comparison", "Admissions compared with expected", localityFunnel());
+    new EvaluationSections(report, lines).addLocality(sections);
     lines.add(sections, "other", "Other figures", common.otherFigures());
     lines.add(
         sections,

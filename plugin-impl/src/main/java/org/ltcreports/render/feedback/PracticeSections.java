@@ -49,8 +49,8 @@ final class PracticeSections {
   /**
    * Page 1: headline, SPC, funnel. Page 2: stay, readmissions, ACSC, case-managed patients and
    * reviews, each beside the locality's figure, and the data-quality sentence. Then the appendix:
-   * the frequent attender list and the data-quality rows (practice copy only), other figures,
-   * notes, the methods and their sources, definitions.
+   * the frequent attender list, end of life (12 months), the data-quality rows (practice copy
+   * only), other figures, notes, the methods and their sources, definitions.
    */
   List<Section> sections() {
     List<Section> sections = new ArrayList<>();
@@ -68,6 +68,8 @@ final class PracticeSections {
 
     List<Section> appendix = new ArrayList<>();
     lines.add(appendix, "frequent", "Appendix: " + MeasureCatalogue.FREQUENT, frequentAttenders());
+    // end of life is a 12-month outcome, not this month's admissions: after the two pages
+    new EvaluationSections(report, lines).addPractice(appendix);
     lines.add(
         appendix,
         "data-quality-detail",

@@ -10,6 +10,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.CaseManagementCodes;
+import org.ltcreports.casemanagement.EndOfLifeMeasures;
 
 /**
  * The fixed layout of the case management return's {@code Return} sheet: every measure (and every
@@ -33,7 +34,7 @@ import org.ltcreports.casemanagement.CaseManagementCodes;
  */
 public final class ReturnLayout {
   /** Written in {@code B10}; a collation refuses files of another layout. */
-  public static final String VERSION = "ltc-cm-return-layout-1";
+  public static final String VERSION = "ltc-cm-return-layout-2";
 
   public static final String SHEET_RETURN = "Return";
   public static final String SHEET_CASELOADS = "Caseloads";
@@ -226,6 +227,28 @@ public final class ReturnLayout {
     b.one("ba_comparison_did", Aggregation.LAST);
     b.one("ba_comparison_did_lcl95", Aggregation.LAST);
     b.one("ba_comparison_did_ucl95", Aggregation.LAST);
+
+    // Layout 2 (issue 23): end of life, after every line of layout 1, so no earlier cell moved.
+    b.section(MeasureCatalogue.END_OF_LIFE);
+    for (String group : EndOfLifeMeasures.GROUPS) {
+      for (String m :
+          new String[] {
+            "deaths",
+            "identified",
+            "identified_pct",
+            "preference",
+            "preference_pct",
+            "preference_place_known",
+            "died_preferred",
+            "died_preferred_pct",
+            "place_known",
+            "died_hospital",
+            "died_hospital_pct",
+            "bed_days_90d_mean"
+          }) {
+        b.one("eol_" + group + "_" + m, Aggregation.LAST);
+      }
+    }
     return Collections.unmodifiableList(b.lines);
   }
 
@@ -364,6 +387,9 @@ public final class ReturnLayout {
     }
     if (l.measureId() != null && l.measureId().startsWith("ba_")) {
       return "the quarter's last month (its 12-month cohort)";
+    }
+    if (l.measureId() != null && l.measureId().startsWith("eol_")) {
+      return "the quarter's last month (deaths in its 12 months)";
     }
     return l.aggregation().words();
   }
