@@ -36,8 +36,29 @@ final class PublishedFigures {
   /** {@code id = per × num / den}, or {@code 100 × (num − den) / den} for a change. */
   private record Ratio(String num, String den, double per, boolean change) {}
 
-  /** Every plain ratio of counts, as measures.md defines it (by measure id or table column). */
-  private static final Map<String, Ratio> RATIOS =
+  private static Map<String, Ratio> ratios() {
+    Map<String, Ratio> all = new java.util.HashMap<>(COUNT_RATIOS);
+    // the evaluation (measures.md "End of life", "Programme practices against comparators")
+    for (String g : new String[] {"eol_register_", "eol_all_"}) {
+      all.put(g + "identified_pct", new Ratio(g + "identified", g + "deaths", 100, false));
+      all.put(g + "preference_pct", new Ratio(g + "preference", g + "deaths", 100, false));
+      all.put(
+          g + "died_preferred_pct",
+          new Ratio(g + "died_preferred", g + "preference_place_known", 100, false));
+      all.put(
+          g + "died_hospital_pct", new Ratio(g + "died_hospital", g + "place_known", 100, false));
+    }
+    for (String g : new String[] {"prog_", "prog_other_"}) {
+      all.put(g + "growth_pct", new Ratio(g + "ea_12m", g + "ea_prev_12m", 100, true));
+    }
+    for (String g : new String[] {"prog_cohort_", "prog_comparators_"}) {
+      all.put(g + "growth_pct", new Ratio(g + "ea_after", g + "ea_before", 100, true));
+    }
+    return Map.copyOf(all);
+  }
+
+  /** The plain ratios of counts of the feedback report and the return. */
+  private static final Map<String, Ratio> COUNT_RATIOS =
       Map.ofEntries(
           Map.entry("ea_rate_per_1000", new Ratio("ea_count", "list_size", 1000, false)),
           Map.entry("ea_rate_12m_per_1000", new Ratio("ea_count_12m", "list_size", 1000, false)),
@@ -57,6 +78,9 @@ final class PublishedFigures {
           Map.entry("ea_change_pct_12m", new Ratio("ea_count_12m", "ea_count_prev_12m", 100, true)),
           // caseloads: per whole-time equivalent, from the published caseload
           Map.entry("caseload_per_wte", new Ratio("total_caseload", "wte", 1, false)));
+
+  /** Every plain ratio of counts, as measures.md defines it (by measure id or table column). */
+  private static final Map<String, Ratio> RATIOS = ratios();
 
   /** Text columns whose words rest on the counts of their row (a verdict or a flag). */
   private static final Set<String> WORDS_ON_COUNTS = Set.of("significance", "flags");

@@ -160,6 +160,7 @@ class EvaluationSectionsTest {
         StringBuilder s = new StringBuilder();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
           for (Sheet sheet : wb) {
+            s.append("Sheet: ").append(sheet.getSheetName()).append('\n');
             for (Row row : sheet) {
               for (Cell cell : row) {
                 s.append(cell.toString()).append('\t');

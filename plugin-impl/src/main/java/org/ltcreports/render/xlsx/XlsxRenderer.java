@@ -74,7 +74,10 @@ public final class XlsxRenderer implements ReportRenderer {
           Map.entry(MeasureCatalogue.REGISTER, "Register and caseloads"),
           Map.entry(MeasureCatalogue.ACTIVITY, "Referrals and contacts"),
           Map.entry(MeasureCatalogue.CARE_PLANS, "Care plans and follow-up"),
-          Map.entry(MeasureCatalogue.BEFORE_AFTER, "Before and after"));
+          Map.entry(MeasureCatalogue.BEFORE_AFTER, "Before and after"),
+          Map.entry(MeasureCatalogue.REGRESSION, "What goes with the change"),
+          Map.entry(MeasureCatalogue.PROGRAMME, "Practices compared"),
+          Map.entry(MeasureCatalogue.END_OF_LIFE, "End of life"));
 
   private static final Map<String, String> TABLE_SHEETS =
       Map.of(
