@@ -16,10 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.DatabaseMetaData;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -40,11 +37,11 @@ import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.config.LtcConfig;
-import org.ltcreports.report.ArtifactFiles;
 import org.ltcreports.report.BatchGenerator;
 import org.ltcreports.report.BatchRequest;
 import org.ltcreports.report.BatchResult;
 import org.ltcreports.report.ReportService;
+import org.ltcreports.report.RunPhases;
 import org.ltcreports.source.JdbcDataSources;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.standalone.StandaloneServer;
@@ -91,7 +88,10 @@ public final class BenchChild {
     int reps = Integer.parseInt(a.getOrDefault("reps", "3"));
     YearMonth month = YearMonth.parse(a.get("month"));
     long t0 = System.nanoTime();
-    Injector injector = injector(a, work);
+    DataSource source = source(a);
+    environment(source);
+    StatementLog log = new StatementLog(source);
+    Injector injector = injector(a, work, log);
     BatchGenerator generator = injector.getInstance(BatchGenerator.class);
     result("startup_ms", ms(t0));
     Set<ReportType> types =
@@ -104,48 +104,86 @@ public final class BenchChild {
                 ReportType.LOCALITY_COLLATION);
     Set<Format> formats = jsonOnly ? EnumSet.of(Format.JSON) : formats(a.get("formats"));
     List<Long> times = new ArrayList<>();
+    Map<String, List<Long>> phaseTimes = new LinkedHashMap<>();
     long outBytes = 0;
-    List<Long> fileSizes = List.of();
+    Map<String, byte[]> files = Map.of();
+    List<StatementLog.Query> queries = List.of();
     for (int i = 0; i < warmup + reps; i++) {
       Path out = work.resolve("out-" + i);
       resetPeaks();
+      log.drain();
+      RunPhases phases = RunPhases.kept();
+      String load = BenchCommand.load();
       long s = System.nanoTime();
       BatchResult r =
           generator.run(
               new BatchRequest(month, List.of(), null, types, formats, Audience.PRACTICE, out),
               LocalDate.now(),
-              line -> {});
+              line -> {},
+              phases);
       long took = ms(s);
+      queries = log.drain();
       if (!r.complete()) {
         throw new IllegalStateException("pack failed: " + r.failures());
       }
-      fileSizes = sizes(out);
-      outBytes = fileSizes.stream().mapToLong(Long::longValue).sum();
+      files = contents(out);
+      outBytes = files.values().stream().mapToLong(b -> b.length).sum();
       System.out.printf(
-          "%s %d: %d ms, %d files, %d bytes, peak heap %d MB, max after GC %d MB%n",
+          "%s %d: %d ms, %d files, %d bytes, peak heap %d MB, max after GC %d MB, %d queries;"
+              + " phases (thread ms) %s [load %s]%n",
           i < warmup ? "warm-up" : "rep",
           i,
           took,
-          fileSizes.size(),
+          files.size(),
           outBytes,
           peakHeap() >> 20,
-          MAX_AFTER_GC.get() >> 20);
+          MAX_AFTER_GC.get() >> 20,
+          queries.size(),
+          phases.millis(),
+          load);
       if (i < warmup) {
         result("cold_ms", took);
       } else {
         times.add(took);
+        phases
+            .millis()
+            .forEach((k, v) -> phaseTimes.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
       }
       BenchFixtures.deleteTree(out);
     }
     result("times_ms", join(times));
     result("median_ms", median(times));
-    result("files", fileSizes.size());
+    result("files", files.size());
     result("bytes", outBytes);
     result("peak_heap_mb", peakHeapMax >> 20);
     result("max_after_gc_mb", MAX_AFTER_GC.get() >> 20);
+    result("queries", queries.size());
+    List<String> phaseMedians = new ArrayList<>();
+    phaseTimes.forEach((k, v) -> phaseMedians.add(k + " " + median(v)));
+    result("phases_ms", String.join(", ", phaseMedians));
     if (!jsonOnly) {
-      floor(a, work, fileSizes, warmup, reps);
+      floor(new Floor(source(a), queries, files), work, warmup, reps);
     }
+  }
+
+  /** The source database and the JVM, as the bench's header prints them. */
+  private static void environment(DataSource source) throws Exception {
+    try (Connection c = source.getConnection()) {
+      DatabaseMetaData md = c.getMetaData();
+      result("database", md.getDatabaseProductName() + " " + md.getDatabaseProductVersion());
+    }
+    result(
+        "jvm",
+        System.getProperty("java.vm.name")
+            + " "
+            + Runtime.version()
+            + ", max heap "
+            + (Runtime.getRuntime().maxMemory() >> 20)
+            + " MB ("
+            + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
+            + "), "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores");
   }
 
   private static Set<Format> formats(String list) {
@@ -156,75 +194,27 @@ public final class BenchChild {
     return set;
   }
 
-  /**
-   * The floor: one pass over the same source rows as bare grouped counts (registrations, spells and
-   * episodes over the period the pack reads, contacts from the first day of the report month, as
-   * {@code generate} reads them: {@code BatchScope}) plus writing the pack's bytes in the same
-   * number of files.
-   */
-  private static void floor(
-      Map<String, String> a, Path work, List<Long> fileSizes, int warmup, int reps)
-      throws Exception {
-    LocalDate from = LocalDate.parse(a.get("from"));
-    LocalDate to = LocalDate.parse(a.get("to"));
-    LocalDate monthStart = YearMonth.parse(a.get("month")).atDay(1);
-    Map<String, LocalDate> sql = new LinkedHashMap<>(); // query -> start of its window
-    sql.put(
-        "SELECT practice_code, COUNT(*) FROM registration"
-            + " WHERE registered_from <= ? AND (registered_to IS NULL OR registered_to >= ?)"
-            + " GROUP BY practice_code",
-        from);
-    sql.put(
-        "SELECT admission_method, COUNT(*) FROM hospital_spell"
-            + " WHERE admission_date <= ? AND admission_date >= ? GROUP BY admission_method",
-        from);
-    sql.put(
-        "SELECT case_manager_id, COUNT(*) FROM cm_episode"
-            + " WHERE referral_date <= ? AND (end_date IS NULL OR end_date >= ?)"
-            + " GROUP BY case_manager_id",
-        from);
-    sql.put(
-        "SELECT contact_type, COUNT(*) FROM cm_contact"
-            + " WHERE contact_date <= ? AND contact_date >= ? GROUP BY contact_type",
-        monthStart);
+  /** The floor ({@link Floor}) in the same JVM, after the pack, as many times as the pack. */
+  private static void floor(Floor floor, Path work, int warmup, int reps) throws Exception {
     List<Long> read = new ArrayList<>();
     List<Long> write = new ArrayList<>();
-    long rows = 0;
-    for (int i = 0; i < warmup + reps; i++) {
-      long s = System.nanoTime();
-      rows = 0;
-      try (Connection c = DriverManager.getConnection(a.get("db"))) {
-        for (Map.Entry<String, LocalDate> q : sql.entrySet()) {
-          try (PreparedStatement ps = c.prepareStatement(q.getKey())) {
-            ps.setDate(1, Date.valueOf(to));
-            ps.setDate(2, Date.valueOf(q.getValue()));
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows += rs.getLong(2);
-              }
-            }
-          }
-        }
-      }
-      long r = ms(s);
-      Path out = work.resolve("floor-" + i);
-      s = System.nanoTime();
-      int n = 0;
-      for (long size : fileSizes) {
-        ArtifactFiles.writeAtomically(out.resolve("f" + n++ + ".bin"), new byte[(int) size]);
-      }
-      long w = ms(s);
-      BenchFixtures.deleteTree(out);
-      if (i >= warmup) {
-        read.add(r);
-        write.add(w);
-      }
-    }
     List<Long> total = new ArrayList<>();
-    for (int i = 0; i < read.size(); i++) {
-      total.add(read.get(i) + write.get(i));
+    Floor.Pass pass = null;
+    for (int i = 0; i < warmup + reps; i++) {
+      Path out = work.resolve("floor-" + i);
+      pass = floor.run(out);
+      BenchFixtures.deleteTree(out);
+      System.out.printf(
+          "floor %d: read %d ms (%d rows, %d values) + write %d ms%n",
+          i, pass.readMs(), pass.rows(), pass.values(), pass.writeMs());
+      if (i >= warmup) {
+        read.add(pass.readMs());
+        write.add(pass.writeMs());
+        total.add(pass.readMs() + pass.writeMs());
+      }
     }
-    result("floor_rows", rows);
+    result("floor_rows", pass.rows());
+    result("floor_values", pass.values());
     result("floor_read_ms", median(read));
     result("floor_write_ms", median(write));
     result("floor_ms", median(total));
@@ -238,7 +228,7 @@ public final class BenchChild {
     int requests = Integer.parseInt(a.getOrDefault("requests", "100"));
     String month = a.get("month");
     long t0 = System.nanoTime();
-    Injector injector = injector(a, work);
+    Injector injector = injector(a, work, source(a));
     LtcConfig cfg = injector.getInstance(LtcConfig.class);
     try (StandaloneServer server = StandaloneServer.start(injector, 0, cfg.basePath())) {
       result("startup_ms", ms(t0));
@@ -321,7 +311,14 @@ public final class BenchChild {
 
   // ---------------------------------------------------------------- shared
 
-  private static Injector injector(Map<String, String> a, Path work) throws IOException {
+  private static DataSource source(Map<String, String> a) {
+    DataSource source = JdbcDataSources.forUrl(a.get("db"), null, null);
+    JdbcDataSources.checkReachable(source, a.get("db"));
+    return source;
+  }
+
+  private static Injector injector(Map<String, String> a, Path work, DataSource source)
+      throws IOException {
     Files.createDirectories(work);
     Map<String, String> keys = new LinkedHashMap<>();
     keys.put("source.jdbc-url", a.get("db"));
@@ -329,9 +326,6 @@ public final class BenchChild {
     keys.put("trim-points.file", a.get("trim"));
     keys.put("artifacts.dir", work.resolve("artifacts").toString());
     LtcConfig cfg = LtcConfig.defaults().with(keys);
-    DataSource source =
-        JdbcDataSources.forUrl(cfg.sourceJdbcUrl(), cfg.sourceUser(), cfg.sourcePassword());
-    JdbcDataSources.checkReachable(source, cfg.sourceJdbcUrl());
     DataSource plugin =
         JdbcDataSources.forUrl(cfg.pluginJdbcUrl(), cfg.pluginUser(), cfg.pluginPassword());
     return Guice.createInjector(new LtcModule(cfg, source, plugin));
@@ -390,22 +384,18 @@ public final class BenchChild {
     }
   }
 
-  private static List<Long> sizes(Path dir) throws IOException {
+  /** The files under dir by their path relative to it, with their bytes, in path order. */
+  private static Map<String, byte[]> contents(Path dir) throws IOException {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
     if (!Files.exists(dir)) {
-      return List.of();
+      return files;
     }
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile)
-          .map(
-              p -> {
-                try {
-                  return Files.size(p);
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              })
-          .toList();
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+      }
     }
+    return files;
   }
 
   private static long ms(long startNanos) {

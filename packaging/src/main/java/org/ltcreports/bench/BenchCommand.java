@@ -313,15 +313,22 @@ public final class BenchCommand implements Callable<Integer> {
           pack.get("max_after_gc_mb"),
           median <= 10 ? "met" : "MISSED",
           loads.get("pack"));
+      out.printf(
+          "  phases        %s (medians; thread time: building and rendering run on several"
+              + " threads)%n",
+          pack.get("phases_ms"));
+      out.printf("  database      %s; JVM %s%n", pack.get("database"), pack.get("jvm"));
       double ratio = median / Math.max(floor, 0.001);
       out.printf(
           Locale.ROOT,
-          "floor          %.2f s (read %s ms + write %s ms, %s rows); ratio %.1f×   target ≤ 3×:"
-              + " %s%n",
+          "floor          %.2f s (the pack's %s queries: %s rows, %s values read in %s ms; the"
+              + " pack's bytes written in %s ms); ratio %.1f×   target ≤ 3×: %s%n",
           floor,
+          pack.get("queries"),
+          pack.get("floor_rows"),
+          pack.get("floor_values"),
           pack.get("floor_read_ms"),
           pack.get("floor_write_ms"),
-          pack.get("floor_rows"),
           ratio,
           ratio <= 3 ? "met" : "MISSED");
     }
@@ -340,6 +347,8 @@ public final class BenchCommand implements Callable<Integer> {
           icb.get("max_after_gc_mb"),
           median <= 30 ? "met" : "MISSED",
           loads.get("json-icb"));
+      out.printf("  phases        %s (medians, thread time)%n", icb.get("phases_ms"));
+      out.printf("  database      %s; JVM %s%n", icb.get("database"), icb.get("jvm"));
       if (small != null && !small.containsKey("failed")) {
         double live =
             Double.parseDouble(icb.get("max_after_gc_mb"))
@@ -394,7 +403,8 @@ public final class BenchCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static String load() {
+  /** The load average over 1, 5 and 15 minutes. */
+  static String load() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
       return f[0] + " " + f[1] + " " + f[2];

@@ -205,6 +205,7 @@ public final class BeforeAfter implements MeasureFamily {
   private final Map<String, Result> byPractice = new TreeMap<>();
   private final Map<String, Result> byLocality = new TreeMap<>();
   private ComparisonMatching matching; // built with the first locality that has a cohort
+  private long matchingNanos;
 
   public BeforeAfter(CaseManagementData cm, YearMonth month) {
     this.cm = cm;
@@ -222,7 +223,9 @@ public final class BeforeAfter implements MeasureFamily {
         includedByLocality.computeIfAbsent(c.locality(), k -> new ArrayList<>()).add(c);
       }
     }
+    long matchingStart = System.nanoTime();
     includedByLocality.forEach(this::match);
+    matchingNanos = System.nanoTime() - matchingStart;
     for (String practice : ctx.practices().keySet()) {
       byPractice.put(practice, evaluate(c -> practice.equals(c.practice())));
     }
@@ -235,6 +238,11 @@ public final class BeforeAfter implements MeasureFamily {
     for (String locality : localities) {
       byLocality.put(locality, evaluate(c -> locality.equals(c.locality())));
     }
+  }
+
+  /** The time the comparison patients took to choose (the bench's "matching" phase). */
+  public long matchingNanos() {
+    return matchingNanos;
   }
 
   private void buildCohort() {

@@ -72,6 +72,12 @@ public final class BatchGenerator {
   }
 
   public BatchResult run(BatchRequest req, LocalDate today, Consumer<String> progress) {
+    return run(req, today, progress, RunPhases.ignored());
+  }
+
+  /** {@link #run(BatchRequest, LocalDate, Consumer)}, adding the time of each phase to phases. */
+  public BatchResult run(
+      BatchRequest req, LocalDate today, Consumer<String> progress, RunPhases phases) {
     Map<String, Practice> practiceRows = MeasureContext.practicesByCode(reader.practices());
     List<String> practices = practicesFor(req, practiceRows);
     List<StagedFiles.Leftover> leftovers = StagedFiles.sweep(req.outDir(), recorder::recorded);
@@ -83,7 +89,7 @@ public final class BatchGenerator {
               + " file(s) an interrupted run left unrecorded (the removal is in the audit log)");
     }
     try (StagedFiles staged = StagedFiles.in(req.outDir())) {
-      return run(req, today, progress, practiceRows, practices, staged);
+      return run(req, today, progress, practiceRows, practices, staged, phases);
     }
   }
 
@@ -93,8 +99,9 @@ public final class BatchGenerator {
       Consumer<String> progress,
       Map<String, Practice> practiceRows,
       List<String> practices,
-      StagedFiles staged) {
-    Output out = new Output(req, new ArrayList<>(), new ArrayList<>(), progress, staged);
+      StagedFiles staged,
+      RunPhases phases) {
+    Output out = new Output(req, new ArrayList<>(), new ArrayList<>(), progress, staged, phases);
     Map<String, List<String>> byLocality = byLocality(practices, practiceRows);
     long sourceLocalities =
         practiceRows.values().stream().map(Practice::localityCode).distinct().count();
@@ -108,7 +115,8 @@ public final class BatchGenerator {
                 + " repeated spell, attendance or episode ids; reading the whole source");
       }
       long started = System.nanoTime();
-      SourceData data = reader.read(settings.extractDate(), today);
+      SourceData data =
+          phases.time(RunPhases.READ, () -> reader.read(settings.extractDate(), today));
       progress.accept(readLine("", data, started));
       generate(data, practices, out);
     } else {
@@ -118,14 +126,17 @@ public final class BatchGenerator {
       BatchScope month = BatchScope.month(req.month(), repeated);
       if (sourceLocalities <= 1) {
         long started = System.nanoTime();
-        SourceData data = reader.readScoped(month, asAt, null);
+        SourceData data = phases.time(RunPhases.READ, () -> reader.readScoped(month, asAt, null));
         progress.accept(readLine("", data, started));
         generate(data, practices, out);
       } else {
         SourceData caseloads = reader.caseloadScope(asAt);
         for (Map.Entry<String, List<String>> locality : byLocality.entrySet()) {
           long started = System.nanoTime();
-          SourceData data = reader.readScoped(month.inLocality(locality.getKey()), asAt, caseloads);
+          SourceData data =
+              phases.time(
+                  RunPhases.READ,
+                  () -> reader.readScoped(month.inLocality(locality.getKey()), asAt, caseloads));
           String name =
               locality.getKey() == null ? "practices with no locality" : locality.getKey();
           progress.accept(readLine(name + " ", data, started));
@@ -161,6 +172,7 @@ public final class BatchGenerator {
   /** Every requested report of the practices (and their localities) from one snapshot. */
   private void generate(SourceData data, List<String> practices, Output out) {
     BatchRequest req = out.req;
+    long preparing = System.nanoTime();
     MeasureContext ctx = new MeasureContext(data, settings.measures());
     String policy = settings.disclosurePolicyVersion();
     TrimPoints trimPoints = settings.trimPoints();
@@ -188,6 +200,11 @@ public final class BatchGenerator {
                 || req.audience() == Audience.PUBLIC
             ? new ReturnReportBuilder(returnMeasures, feedback.quality(), policy)
             : null;
+    // Preparing every family for all practices; the matching (inside the return's before/after)
+    // is its own phase.
+    long matching = returns == null ? 0 : returns.measures().beforeAfter().matchingNanos();
+    out.phases.add(RunPhases.MATCHING, matching);
+    out.phases.add(RunPhases.MEASURES, System.nanoTime() - preparing - matching);
     Function<String, Report> feedbackOf = feedback::build;
     Function<String, Report> summaryOf = summaries::build;
     Function<String, Report> returnOf = returns == null ? null : returns::build;
@@ -262,13 +279,16 @@ public final class BatchGenerator {
     private final List<String> failures;
     private final Consumer<String> progress;
     private final StagedFiles staged;
+    private final RunPhases phases;
 
     Output(
         BatchRequest req,
         List<Path> written,
         List<String> failures,
         Consumer<String> progress,
-        StagedFiles staged) {
+        StagedFiles staged,
+        RunPhases phases) {
+      this.phases = phases;
       this.req = req;
       this.written = written;
       this.failures = failures;
@@ -305,7 +325,11 @@ public final class BatchGenerator {
 
     private Rendered buildAndRender(String scope, ReportType type, Function<String, Report> build) {
       try {
-        return render(audienceView.forAudience(build.apply(scope), req.audience()));
+        Report report =
+            phases.time(
+                RunPhases.MEASURES,
+                () -> audienceView.forAudience(build.apply(scope), req.audience()));
+        return render(report);
       } catch (RuntimeException e) {
         String why = e.getMessage() != null ? e.getMessage() : e.toString();
         return new Rendered(
@@ -330,7 +354,9 @@ public final class BatchGenerator {
       try {
         List<byte[]> bytes = new ArrayList<>();
         for (Format f : formats) {
+          long start = System.nanoTime();
           bytes.add(renderers.get(f, report.type()).render(report));
+          phases.add(RunPhases.render(f), System.nanoTime() - start);
         }
         return new Rendered(report, formats, bytes, null);
       } catch (IOException | RuntimeException e) {
@@ -364,6 +390,7 @@ public final class BatchGenerator {
     void place(Report report, List<ReportRecorder.WrittenFile> files) {
       String what = scopeOf(report) + " " + report.type().shortName();
       List<String> names = files.stream().map(ReportRecorder.WrittenFile::fileName).toList();
+      long start = System.nanoTime();
       try {
         for (ReportRecorder.WrittenFile f : files) {
           staged.write(f.fileName(), f.bytes());
@@ -376,6 +403,8 @@ public final class BatchGenerator {
         staged.discard(names);
         failures.add(what + ": " + e.getMessage());
         progress.accept(what + ": FAILED " + e.getMessage());
+      } finally {
+        phases.add(RunPhases.WRITE, System.nanoTime() - start);
       }
     }
   }
@@ -395,6 +424,7 @@ public final class BatchGenerator {
     String name =
         req.month() + "/" + locality + "-" + ReportType.LOCALITY_COLLATION.slug() + ".xlsx";
     byte[] bytes;
+    long rendering = System.nanoTime();
     try {
       CollationWorkbook workbook =
           CollationWorkbook.fromDatabase(
@@ -405,6 +435,7 @@ public final class BatchGenerator {
       java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
       workbook.write(buffer, asOf, submitted.zone());
       bytes = buffer.toByteArray();
+      out.phases.add(RunPhases.render(Format.XLSX), System.nanoTime() - rendering);
     } catch (IOException | RuntimeException e) {
       out.failures.add(locality + " collation: " + e.getMessage());
       out.progress.accept(locality + " collation: FAILED " + e.getMessage());

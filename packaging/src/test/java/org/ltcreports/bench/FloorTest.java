@@ -1,0 +1,144 @@
+package org.ltcreports.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.api.source.SourceSchema;
+import org.ltcreports.api.source.SourceTable;
+import org.ltcreports.config.LtcConfig;
+import org.ltcreports.fixtures.GeneratorOptions;
+import org.ltcreports.fixtures.LocalityGenerator;
+import org.ltcreports.fixtures.TrimPoints;
+import org.ltcreports.report.BatchGenerator;
+import org.ltcreports.report.BatchRequest;
+import org.ltcreports.report.BatchResult;
+import org.ltcreports.report.RunPhases;
+import org.ltcreports.wiring.LtcModule;
+
+/**
+ * The bench's floor is fair (issue 21): it sends the pack's own queries, so it reads every table
+ * the pack reads and at least as many rows, and it writes the pack's own bytes. The floor before
+ * issue 21 read 4 of the 11 tables (registrations, spells, episodes, contacts) as grouped counts
+ * inside the database and wrote zero-filled files of the pack's sizes.
+ */
+class FloorTest {
+  private static final YearMonth MONTH = YearMonth.of(2026, 10);
+  private static final Pattern READ_LINE = Pattern.compile("source: ([\\d,]+) rows read");
+
+  @TempDir Path tmp;
+
+  @Test
+  void floorSendsThePacksQueriesAndWritesThePacksBytes() throws Exception {
+    GeneratorOptions o =
+        GeneratorOptions.defaults()
+            .withPractices(2)
+            .withPatients(400)
+            .withYears(2)
+            .withLocalities(1)
+            .withLastMonth(MONTH);
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:floor-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try (Connection c = h2.getConnection()) {
+      new LocalityGenerator().generate(o, c);
+    }
+    Path trim = tmp.resolve("trim-points.csv");
+    Files.writeString(trim, TrimPoints.csv(o));
+    JdbcDataSource plugin = new JdbcDataSource();
+    plugin.setURL("jdbc:h2:mem:plugin-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    StatementLog log = new StatementLog(h2);
+    Map<String, String> keys = new LinkedHashMap<>();
+    keys.put("trim-points.file", trim.toString());
+    BatchGenerator generator =
+        Guice.createInjector(new LtcModule(LtcConfig.defaults().with(keys), log, plugin))
+            .getInstance(BatchGenerator.class);
+    Path packOut = tmp.resolve("pack");
+    List<String> progress = new ArrayList<>();
+    RunPhases phases = RunPhases.kept();
+    BatchResult r =
+        generator.run(
+            new BatchRequest(
+                MONTH,
+                List.of(),
+                null,
+                EnumSet.of(ReportType.PRACTICE_FEEDBACK, ReportType.CASE_MANAGEMENT_RETURN),
+                EnumSet.of(Format.JSON, Format.CSV),
+                Audience.PRACTICE,
+                packOut),
+            LocalDate.of(2026, 11, 20),
+            progress::add,
+            phases);
+    assertThat(r.failures()).isEmpty();
+    List<StatementLog.Query> queries = log.drain();
+
+    // every source table the pack reads is among the floor's queries
+    for (SourceTable t : SourceSchema.tables()) {
+      assertThat(queries)
+          .as("a query reading %s", t.name())
+          .anyMatch(q -> q.sql().toLowerCase(Locale.ROOT).contains(" from " + t.name()));
+    }
+    // the scoped read's bound values (the month's first day for contacts) are sent again
+    assertThat(queries).anyMatch(q -> !q.bindings().isEmpty());
+
+    Map<String, byte[]> files = contents(packOut);
+    Floor.Pass pass = new Floor(h2, queries, files).run(tmp.resolve("floor"));
+    long packRows = rowsRead(progress);
+    assertThat(packRows).isPositive();
+    assertThat(pass.rows()).as("floor rows vs the pack's read").isGreaterThanOrEqualTo(packRows);
+    assertThat(pass.values()).isGreaterThan(pass.rows() * 2);
+    Map<String, byte[]> written = contents(tmp.resolve("floor"));
+    assertThat(written.keySet()).isEqualTo(files.keySet());
+    files.forEach((name, bytes) -> assertThat(written.get(name)).as(name).isEqualTo(bytes));
+
+    // the phases the bench prints were all timed
+    assertThat(phases.millis())
+        .containsKeys(
+            RunPhases.READ,
+            RunPhases.MEASURES,
+            RunPhases.MATCHING,
+            RunPhases.render(Format.JSON),
+            RunPhases.render(Format.CSV),
+            RunPhases.WRITE);
+  }
+
+  private static long rowsRead(List<String> progress) {
+    for (String line : progress) {
+      Matcher m = READ_LINE.matcher(line);
+      if (m.find()) {
+        return Long.parseLong(m.group(1).replace(",", ""));
+      }
+    }
+    return 0;
+  }
+
+  private static Map<String, byte[]> contents(Path dir) throws Exception {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+}
