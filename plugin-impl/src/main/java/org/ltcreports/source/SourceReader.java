@@ -403,7 +403,11 @@ public final class SourceReader {
     return all;
   }
 
-  /** One hand-written mapper per table (faster than reflection over 4 M rows). */
+  /**
+   * One hand-written mapper per table (faster than reflection over 4 M rows). Columns are read by
+   * position (the SELECT lists the table's columns in {@link SourceSchema} order, {@link #query}):
+   * a read by name costs the driver a case-folded look-up per value, 4% of a pack's CPU on H2.
+   */
   private static final class Mappers {
     private final Canon c;
 
@@ -413,165 +417,219 @@ public final class SourceReader {
 
     /** The table's mapper and the row order that makes every figure and file deterministic. */
     TableRead<?> of(String canonical) {
+      Columns k = new Columns(canonical);
       return switch (canonical) {
-        case SourceSchema.PRACTICE ->
-            new TableRead<>(
-                RowOrder.of(
-                    Practice::practiceCode,
-                    Practice::practiceName,
-                    Practice::localityCode,
-                    Practice::localityName),
-                (rs, x) ->
-                    new Practice(
-                        c.s(rs, "practice_code"),
-                        rs.getString("practice_name"),
-                        c.s(rs, "locality_code"),
-                        c.s(rs, "locality_name")));
-        case SourceSchema.PATIENT -> new TableRead<>(PATIENT_ORDER, patient());
-        case SourceSchema.REGISTRATION ->
-            new TableRead<>(
-                RowOrder.of(
-                    Registration::patientId,
-                    Registration::registeredFrom,
-                    Registration::practiceCode,
-                    Registration::registeredTo),
-                (rs, x) ->
-                    new Registration(
-                        c.s(rs, "patient_id"),
-                        c.s(rs, "practice_code"),
-                        c.d(rs, "registered_from"),
-                        c.d(rs, "registered_to")));
-        case SourceSchema.HOSPITAL_SPELL ->
-            new TableRead<>(
-                RowOrder.of(
-                    Spell::patientId,
-                    Spell::admissionDate,
-                    Spell::spellId,
-                    Spell::providerCode,
-                    Spell::dischargeDate,
-                    Spell::admissionMethod,
-                    Spell::admissionSource,
-                    Spell::patientClassification,
-                    Spell::dischargeMethod,
-                    Spell::mainSpecialty,
-                    Spell::primaryDiagnosis,
-                    Spell::hrgCode),
-                (rs, x) ->
-                    new Spell(
-                        c.s(rs, "spell_id"),
-                        c.s(rs, "patient_id"),
-                        c.s(rs, "provider_code"),
-                        c.d(rs, "admission_date"),
-                        c.d(rs, "discharge_date"),
-                        c.s(rs, "admission_method"),
-                        c.s(rs, "admission_source"),
-                        c.s(rs, "patient_classification"),
-                        c.s(rs, "discharge_method"),
-                        c.s(rs, "main_specialty"),
-                        c.s(rs, "primary_diagnosis"),
-                        c.s(rs, "hrg_code")));
-        case SourceSchema.SPELL_DIAGNOSIS ->
-            new TableRead<>(
-                RowOrder.of(Diagnosis::spellId, Diagnosis::position, Diagnosis::icd10Code),
-                (rs, x) ->
-                    new Diagnosis(
-                        c.s(rs, "spell_id"), rs.getInt("position"), c.s(rs, "icd10_code")));
-        case SourceSchema.SPELL_PROCEDURE ->
-            new TableRead<>(
-                RowOrder.of(Procedure::spellId, Procedure::position, Procedure::opcsCode),
-                (rs, x) ->
-                    new Procedure(
-                        c.s(rs, "spell_id"), rs.getInt("position"), c.s(rs, "opcs_code")));
-        case SourceSchema.AE_ATTENDANCE ->
-            new TableRead<>(
-                RowOrder.of(
-                    Attendance::patientId,
-                    Attendance::arrivalDate,
-                    Attendance::attendanceId,
-                    Attendance::providerCode,
-                    Attendance::admitted),
-                (rs, x) ->
-                    new Attendance(
-                        rs.getString("attendance_id"),
-                        c.s(rs, "patient_id"),
-                        c.s(rs, "provider_code"),
-                        c.d(rs, "arrival_date"),
-                        bool(rs, "admitted")));
-        case SourceSchema.CASE_MANAGER ->
-            new TableRead<>(
-                RowOrder.of(
-                    CaseManager::caseManagerId,
-                    CaseManager::displayName,
-                    CaseManager::role,
-                    CaseManager::wte,
-                    CaseManager::localityCode,
-                    CaseManager::teamCode,
-                    CaseManager::teamName),
-                (rs, x) ->
-                    new CaseManager(
-                        c.s(rs, "case_manager_id"),
-                        rs.getString("display_name"),
-                        c.s(rs, "role"),
-                        rs.getBigDecimal("wte"),
-                        c.s(rs, "locality_code"),
-                        c.s(rs, "team_code"),
-                        rs.getString("team_name")));
-        case SourceSchema.CM_EPISODE ->
-            new TableRead<>(
-                RowOrder.of(
-                    Episode::patientId,
-                    Episode::referralDate,
-                    Episode::episodeId,
-                    Episode::caseManagerId,
-                    Episode::referralSource,
-                    Episode::startDate,
-                    Episode::endDate,
-                    Episode::endReason,
-                    Episode::riskScore,
-                    Episode::riskTier),
-                (rs, x) ->
-                    new Episode(
-                        c.s(rs, "episode_id"),
-                        c.s(rs, "patient_id"),
-                        c.s(rs, "case_manager_id"),
-                        c.d(rs, "referral_date"),
-                        c.s(rs, "referral_source"),
-                        c.d(rs, "start_date"),
-                        c.d(rs, "end_date"),
-                        c.s(rs, "end_reason"),
-                        rs.getBigDecimal("risk_score"),
-                        c.s(rs, "risk_tier")));
-        case SourceSchema.CM_CONTACT ->
-            new TableRead<>(
-                RowOrder.of(
-                    Contact::episodeId,
-                    Contact::contactDate,
-                    Contact::contactId,
-                    Contact::caseManagerId,
-                    Contact::contactType,
-                    Contact::consultationMechanism,
-                    Contact::attendance,
-                    Contact::durationMinutes),
-                (rs, x) ->
-                    new Contact(
-                        rs.getString("contact_id"),
-                        c.s(rs, "episode_id"),
-                        c.s(rs, "case_manager_id"),
-                        c.d(rs, "contact_date"),
-                        c.s(rs, "contact_type"),
-                        c.s(rs, "consultation_mechanism"),
-                        c.s(rs, "attendance"),
-                        integer(rs, "duration_minutes")));
-        case SourceSchema.CM_EVENT ->
-            new TableRead<>(
-                RowOrder.of(
-                    Event::patientId, Event::eventDate, Event::eventType, Event::eventValue),
-                (rs, x) ->
-                    new Event(
-                        c.s(rs, "patient_id"),
-                        c.d(rs, "event_date"),
-                        c.s(rs, "event_type"),
-                        c.s(rs, "event_value")));
+        case SourceSchema.PRACTICE -> {
+          Text code = c.text(k, "practice_code");
+          int name = k.at("practice_name");
+          Text locality = c.text(k, "locality_code");
+          Text localityName = c.text(k, "locality_name");
+          yield new TableRead<>(
+              RowOrder.of(
+                  Practice::practiceCode,
+                  Practice::practiceName,
+                  Practice::localityCode,
+                  Practice::localityName),
+              (rs, x) ->
+                  new Practice(
+                      code.get(rs), rs.getString(name), locality.get(rs), localityName.get(rs)));
+        }
+        case SourceSchema.PATIENT -> new TableRead<>(PATIENT_ORDER, patient(k));
+        case SourceSchema.REGISTRATION -> {
+          Text patient = c.text(k, "patient_id");
+          Text practice = c.text(k, "practice_code");
+          Day from = c.day(k, "registered_from");
+          Day to = c.day(k, "registered_to");
+          yield new TableRead<>(
+              RowOrder.of(
+                  Registration::patientId,
+                  Registration::registeredFrom,
+                  Registration::practiceCode,
+                  Registration::registeredTo),
+              (rs, x) ->
+                  new Registration(patient.get(rs), practice.get(rs), from.get(rs), to.get(rs)));
+        }
+        case SourceSchema.HOSPITAL_SPELL -> {
+          Text spell = c.text(k, "spell_id");
+          Text patient = c.text(k, "patient_id");
+          Text provider = c.text(k, "provider_code");
+          Day admitted = c.day(k, "admission_date");
+          Day discharged = c.day(k, "discharge_date");
+          Text method = c.text(k, "admission_method");
+          Text source = c.text(k, "admission_source");
+          Text classification = c.text(k, "patient_classification");
+          Text dischargeMethod = c.text(k, "discharge_method");
+          Text specialty = c.text(k, "main_specialty");
+          Text diagnosis = c.text(k, "primary_diagnosis");
+          Text hrg = c.text(k, "hrg_code");
+          yield new TableRead<>(
+              RowOrder.of(
+                  Spell::patientId,
+                  Spell::admissionDate,
+                  Spell::spellId,
+                  Spell::providerCode,
+                  Spell::dischargeDate,
+                  Spell::admissionMethod,
+                  Spell::admissionSource,
+                  Spell::patientClassification,
+                  Spell::dischargeMethod,
+                  Spell::mainSpecialty,
+                  Spell::primaryDiagnosis,
+                  Spell::hrgCode),
+              (rs, x) ->
+                  new Spell(
+                      spell.get(rs),
+                      patient.get(rs),
+                      provider.get(rs),
+                      admitted.get(rs),
+                      discharged.get(rs),
+                      method.get(rs),
+                      source.get(rs),
+                      classification.get(rs),
+                      dischargeMethod.get(rs),
+                      specialty.get(rs),
+                      diagnosis.get(rs),
+                      hrg.get(rs)));
+        }
+        case SourceSchema.SPELL_DIAGNOSIS -> {
+          Text spell = c.text(k, "spell_id");
+          int position = k.at("position");
+          Text code = c.text(k, "icd10_code");
+          yield new TableRead<>(
+              RowOrder.of(Diagnosis::spellId, Diagnosis::position, Diagnosis::icd10Code),
+              (rs, x) -> new Diagnosis(spell.get(rs), rs.getInt(position), code.get(rs)));
+        }
+        case SourceSchema.SPELL_PROCEDURE -> {
+          Text spell = c.text(k, "spell_id");
+          int position = k.at("position");
+          Text code = c.text(k, "opcs_code");
+          yield new TableRead<>(
+              RowOrder.of(Procedure::spellId, Procedure::position, Procedure::opcsCode),
+              (rs, x) -> new Procedure(spell.get(rs), rs.getInt(position), code.get(rs)));
+        }
+        case SourceSchema.AE_ATTENDANCE -> {
+          int id = k.at("attendance_id");
+          Text patient = c.text(k, "patient_id");
+          Text provider = c.text(k, "provider_code");
+          Day arrived = c.day(k, "arrival_date");
+          int admitted = k.at("admitted");
+          yield new TableRead<>(
+              RowOrder.of(
+                  Attendance::patientId,
+                  Attendance::arrivalDate,
+                  Attendance::attendanceId,
+                  Attendance::providerCode,
+                  Attendance::admitted),
+              (rs, x) ->
+                  new Attendance(
+                      rs.getString(id),
+                      patient.get(rs),
+                      provider.get(rs),
+                      arrived.get(rs),
+                      bool(rs, admitted)));
+        }
+        case SourceSchema.CASE_MANAGER -> {
+          Text id = c.text(k, "case_manager_id");
+          int name = k.at("display_name");
+          Text role = c.text(k, "role");
+          int wte = k.at("wte");
+          Text locality = c.text(k, "locality_code");
+          Text team = c.text(k, "team_code");
+          int teamName = k.at("team_name");
+          yield new TableRead<>(
+              RowOrder.of(
+                  CaseManager::caseManagerId,
+                  CaseManager::displayName,
+                  CaseManager::role,
+                  CaseManager::wte,
+                  CaseManager::localityCode,
+                  CaseManager::teamCode,
+                  CaseManager::teamName),
+              (rs, x) ->
+                  new CaseManager(
+                      id.get(rs),
+                      rs.getString(name),
+                      role.get(rs),
+                      rs.getBigDecimal(wte),
+                      locality.get(rs),
+                      team.get(rs),
+                      rs.getString(teamName)));
+        }
+        case SourceSchema.CM_EPISODE -> {
+          Text id = c.text(k, "episode_id");
+          Text patient = c.text(k, "patient_id");
+          Text manager = c.text(k, "case_manager_id");
+          Day referred = c.day(k, "referral_date");
+          Text source = c.text(k, "referral_source");
+          Day started = c.day(k, "start_date");
+          Day ended = c.day(k, "end_date");
+          Text reason = c.text(k, "end_reason");
+          int score = k.at("risk_score");
+          Text tier = c.text(k, "risk_tier");
+          yield new TableRead<>(
+              RowOrder.of(
+                  Episode::patientId,
+                  Episode::referralDate,
+                  Episode::episodeId,
+                  Episode::caseManagerId,
+                  Episode::referralSource,
+                  Episode::startDate,
+                  Episode::endDate,
+                  Episode::endReason,
+                  Episode::riskScore,
+                  Episode::riskTier),
+              (rs, x) ->
+                  new Episode(
+                      id.get(rs),
+                      patient.get(rs),
+                      manager.get(rs),
+                      referred.get(rs),
+                      source.get(rs),
+                      started.get(rs),
+                      ended.get(rs),
+                      reason.get(rs),
+                      rs.getBigDecimal(score),
+                      tier.get(rs)));
+        }
+        case SourceSchema.CM_CONTACT -> {
+          int id = k.at("contact_id");
+          Text episode = c.text(k, "episode_id");
+          Text manager = c.text(k, "case_manager_id");
+          Day day = c.day(k, "contact_date");
+          Text type = c.text(k, "contact_type");
+          Text mechanism = c.text(k, "consultation_mechanism");
+          Text attendance = c.text(k, "attendance");
+          int minutes = k.at("duration_minutes");
+          yield new TableRead<>(
+              RowOrder.of(
+                  Contact::episodeId,
+                  Contact::contactDate,
+                  Contact::contactId,
+                  Contact::caseManagerId,
+                  Contact::contactType,
+                  Contact::consultationMechanism,
+                  Contact::attendance,
+                  Contact::durationMinutes),
+              (rs, x) ->
+                  new Contact(
+                      rs.getString(id),
+                      episode.get(rs),
+                      manager.get(rs),
+                      day.get(rs),
+                      type.get(rs),
+                      mechanism.get(rs),
+                      attendance.get(rs),
+                      integer(rs, minutes)));
+        }
+        case SourceSchema.CM_EVENT -> {
+          Text patient = c.text(k, "patient_id");
+          Day day = c.day(k, "event_date");
+          Text type = c.text(k, "event_type");
+          Text value = c.text(k, "event_value");
+          yield new TableRead<>(
+              RowOrder.of(Event::patientId, Event::eventDate, Event::eventType, Event::eventValue),
+              (rs, x) -> new Event(patient.get(rs), day.get(rs), type.get(rs), value.get(rs)));
+        }
         default -> throw new IllegalArgumentException("unknown source table " + canonical);
       };
     }
@@ -585,46 +643,109 @@ public final class SourceReader {
             Patient::deathDate,
             Patient::deathPlace);
 
-    RowMapper<Patient> patient() {
+    RowMapper<Patient> patient(Columns k) {
+      Text id = c.text(k, "patient_id");
+      int nhs = k.at("nhs_number");
+      Day born = c.day(k, "birth_date");
+      Text sex = c.text(k, "sex");
+      Day died = c.day(k, "death_date");
+      Text place = c.text(k, "death_place");
       return (rs, x) ->
           new Patient(
-              c.s(rs, "patient_id"),
-              rs.getString("nhs_number"),
-              c.d(rs, "birth_date"),
-              c.s(rs, "sex"),
-              c.d(rs, "death_date"),
-              c.s(rs, "death_place"));
+              id.get(rs),
+              rs.getString(nhs),
+              born.get(rs),
+              sex.get(rs),
+              died.get(rs),
+              place.get(rs));
     }
   }
 
   private record TableRead<T>(Comparator<T> order, RowMapper<T> mapper) {}
 
-  /** Canonical instances of the values read in one pass (discarded with it). */
-  private static final class Canon {
-    private final Map<String, String> strings = new HashMap<>();
-    private final Map<Date, LocalDate> dates = new HashMap<>();
+  /** The position (from 1) of each column of a table in the reader's SELECT ({@link #query}). */
+  private static final class Columns {
+    private final List<String> names;
 
-    String s(ResultSet rs, String column) throws SQLException {
-      String v = rs.getString(column);
-      if (v == null) {
-        return null;
-      }
-      String seen = strings.putIfAbsent(v, v);
-      return seen == null ? v : seen;
+    Columns(String canonical) {
+      names =
+          SourceSchema.table(canonical).orElseThrow().columns().stream()
+              .map(SourceColumn::name)
+              .toList();
     }
 
-    LocalDate d(ResultSet rs, String column) throws SQLException {
-      Date v = rs.getDate(column);
-      return v == null ? null : dates.computeIfAbsent(v, Date::toLocalDate);
+    int at(String column) {
+      int i = names.indexOf(column);
+      if (i < 0) {
+        throw new IllegalArgumentException("no column " + column);
+      }
+      return i + 1;
     }
   }
 
-  private static Boolean bool(ResultSet rs, String column) throws SQLException {
+  /** A text column read as its canonical instance. */
+  private interface Text {
+    String get(ResultSet rs) throws SQLException;
+  }
+
+  /** A date column read as its canonical instance. */
+  private interface Day {
+    LocalDate get(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Canonical instances of the values read in one pass (discarded with it): one pool of strings per
+   * column name (a patient id in every table shares the instance of the patient table; codes of
+   * different columns never meet, and small pools are faster to search than one of 3 M strings),
+   * and one instance per day. Dates are read as {@link LocalDate} by the driver, not through {@code
+   * java.sql.Date} and a map keyed by it (5% of a pack's CPU).
+   */
+  private static final class Canon {
+    private static final long FIRST_DAY = LocalDate.of(1850, 1, 1).toEpochDay();
+    private final Map<String, Map<String, String>> pools = new HashMap<>();
+    private final LocalDate[] days =
+        new LocalDate[(int) (LocalDate.of(2150, 1, 1).toEpochDay() - FIRST_DAY)];
+
+    Text text(Columns k, String column) {
+      int at = k.at(column);
+      Map<String, String> pool = pools.computeIfAbsent(column, x -> new HashMap<>());
+      return rs -> {
+        String v = rs.getString(at);
+        if (v == null) {
+          return null;
+        }
+        String seen = pool.putIfAbsent(v, v);
+        return seen == null ? v : seen;
+      };
+    }
+
+    Day day(Columns k, String column) {
+      int at = k.at(column);
+      return rs -> {
+        LocalDate v = rs.getObject(at, LocalDate.class);
+        if (v == null) {
+          return null;
+        }
+        long i = v.toEpochDay() - FIRST_DAY;
+        if (i < 0 || i >= days.length) {
+          return v; // far outside any real data: not shared
+        }
+        LocalDate seen = days[(int) i];
+        if (seen == null) {
+          days[(int) i] = v;
+          return v;
+        }
+        return seen;
+      };
+    }
+  }
+
+  private static Boolean bool(ResultSet rs, int column) throws SQLException {
     boolean v = rs.getBoolean(column);
     return rs.wasNull() ? null : v;
   }
 
-  private static Integer integer(ResultSet rs, String column) throws SQLException {
+  private static Integer integer(ResultSet rs, int column) throws SQLException {
     int v = rs.getInt(column);
     return rs.wasNull() ? null : v;
   }
