@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.source.JdbcDataSources;
 import org.ltcreports.standalone.DemoDatabase;
+import org.ltcreports.submission.ReturnPolicy;
 import org.ltcreports.wiring.LtcModule;
 
 /** Starts a command's services: the configured database, or the embedded demo one. */
@@ -18,14 +19,7 @@ final class Session {
     LtcConfig cfg = db.load(extra);
     if (db.embedded(cfg)) {
       DemoDatabase demo = DemoDatabase.ensure(db.dataDir, out);
-      Map<String, String> demoKeys = new java.util.LinkedHashMap<>(extra);
-      demoKeys.put("source.jdbc-url", demo.jdbcUrl());
-      demoKeys.put("source.user", demo.user());
-      demoKeys.put("source.password", demo.password());
-      if (cfg.trimPointsFile() == null) {
-        demoKeys.put("trim-points.file", demo.trimPoints().toString());
-      }
-      cfg = cfg.with(demoKeys);
+      cfg = cfg.with(demoKeys(cfg, demo, extra));
     }
     DataSource source =
         JdbcDataSources.forUrl(cfg.sourceJdbcUrl(), cfg.sourceUser(), cfg.sourcePassword());
@@ -34,5 +28,24 @@ final class Session {
     DataSource plugin =
         JdbcDataSources.forUrl(cfg.pluginJdbcUrl(), cfg.pluginUser(), cfg.pluginPassword());
     return Guice.createInjector(new LtcModule(cfg, source, plugin));
+  }
+
+  /**
+   * The keys the embedded demo adds to the configuration: its database and login and, unless
+   * configured, its trim points and the month its round starts (its data's latest month).
+   */
+  static Map<String, String> demoKeys(LtcConfig cfg, DemoDatabase demo, Map<String, String> extra) {
+    Map<String, String> keys = new java.util.LinkedHashMap<>(extra);
+    keys.put("source.jdbc-url", demo.jdbcUrl());
+    keys.put("source.user", demo.user());
+    keys.put("source.password", demo.password());
+    if (cfg.trimPointsFile() == null) {
+      keys.put("trim-points.file", demo.trimPoints().toString());
+    }
+    // without it a new demo owes a year of returns: eleven "Overdue" rows per practice on home
+    if (cfg.get(ReturnPolicy.KEY_FIRST_MONTH) == null && demo.firstReturnMonth() != null) {
+      keys.put(ReturnPolicy.KEY_FIRST_MONTH, demo.firstReturnMonth().toString());
+    }
+    return keys;
   }
 }

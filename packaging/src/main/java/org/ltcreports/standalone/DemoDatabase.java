@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.YearMonth;
 import java.util.Base64;
 import java.util.Properties;
 import org.ltcreports.fixtures.GeneratorOptions;
@@ -32,11 +33,20 @@ import org.ltcreports.fixtures.TrimPoints;
  * #CREDENTIALS} (mode 600), where every command ({@code generate}, {@code serve}, …) finds it. A
  * database made before passwords were generated gets one the next time a command opens it.
  *
+ * <p>The demo's monthly round starts with the latest month of its data ({@link #firstReturnMonth},
+ * kept in {@value #ABOUT} when the database is made): a new installation does not owe a year of
+ * returns on its first day, so home does not open with eleven "Overdue" rows per practice.
+ *
  * @param user the database user ("" for a database made before passwords were generated)
  * @param password never printed
+ * @param firstReturnMonth the month the demo expects returns from (the data's latest month), or
+ *     null for a database made before it was recorded (every month expected)
  */
-public record DemoDatabase(String jdbcUrl, String user, String password, Path trimPoints) {
+public record DemoDatabase(
+    String jdbcUrl, String user, String password, Path trimPoints, YearMonth firstReturnMonth) {
   private static final String NAME = "ltc";
+  static final String ABOUT = "demo.properties";
+  private static final String KEY_FIRST_MONTH = "returns.first-month";
 
   @Override
   public String toString() {
@@ -55,6 +65,7 @@ public record DemoDatabase(String jdbcUrl, String user, String password, Path tr
     Path file = abs.resolve(NAME + ".mv.db");
     Path trim = abs.resolve("trim-points.csv");
     Path credentials = abs.resolve(CREDENTIALS);
+    Path about = abs.resolve(ABOUT);
     try {
       Files.createDirectories(abs);
       ownerOnly(abs, "rwx------");
@@ -63,6 +74,9 @@ public record DemoDatabase(String jdbcUrl, String user, String password, Path tr
         login = newLogin("ltc");
         build(abs, options, login, out);
         writeOwnerOnly(credentials, login);
+        Properties made = new Properties();
+        made.setProperty(KEY_FIRST_MONTH, options.lastMonth().toString());
+        writeOwnerOnly(about, made, "LTC Reports demo: the month its returns are expected from");
       } else if (!Files.exists(credentials)) {
         // Made before passwords were generated: the same user ("") gets one now.
         login = newLogin("");
@@ -82,7 +96,11 @@ public record DemoDatabase(String jdbcUrl, String user, String password, Path tr
         Files.move(tmp, trim, StandardCopyOption.ATOMIC_MOVE);
       }
       return new DemoDatabase(
-          url(abs, NAME), login.getProperty("user"), login.getProperty("password"), trim);
+          url(abs, NAME),
+          login.getProperty("user"),
+          login.getProperty("password"),
+          trim,
+          firstReturnMonth(about));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot create the demo database in " + abs + ": " + e.getMessage(), e);
@@ -135,8 +153,30 @@ public record DemoDatabase(String jdbcUrl, String user, String password, Path tr
     return p;
   }
 
-  /** Written under a temporary name with mode 600 before any byte of it, then moved into place. */
+  /** The month recorded when the database was made; null when none was (an older database). */
+  private static YearMonth firstReturnMonth(Path about) throws IOException {
+    if (!Files.exists(about)) {
+      return null;
+    }
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(about, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    String month = p.getProperty(KEY_FIRST_MONTH);
+    try {
+      return month == null ? null : YearMonth.parse(month.trim());
+    } catch (java.time.DateTimeException e) {
+      throw new IOException(about + ": " + KEY_FIRST_MONTH + " is not a month as YYYY-MM", e);
+    }
+  }
+
   private static void writeOwnerOnly(Path target, Properties p) throws IOException {
+    writeOwnerOnly(
+        target, p, "LTC Reports demo database login (generated; keep this file private)");
+  }
+
+  /** Written under a temporary name with mode 600 before any byte of it, then moved into place. */
+  private static void writeOwnerOnly(Path target, Properties p, String comment) throws IOException {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     if (posix()) {
@@ -144,7 +184,7 @@ public record DemoDatabase(String jdbcUrl, String user, String password, Path tr
           tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      p.store(w, "LTC Reports demo database login (generated; keep this file private)");
+      p.store(w, comment);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }

@@ -59,6 +59,9 @@ class DemoDatabaseTest {
     assertThat(second.toString()).doesNotContain("First run");
     assertThat(again.password()).isEqualTo(first.password());
     assertThat(rows(again)).isEqualTo(2);
+    // the demo's round starts with its data's latest month, found again by the next command
+    assertThat(first.firstReturnMonth()).isEqualTo(SMALL.lastMonth());
+    assertThat(again.firstReturnMonth()).isEqualTo(SMALL.lastMonth());
   }
 
   @Test

@@ -35,6 +35,7 @@ class ReturnStatusScreensTest {
   static WebClient locality;
   static WebClient commissioner;
   static YearMonth month;
+  static Screens screens;
 
   @BeforeAll
   static void start() throws Exception {
@@ -43,18 +44,19 @@ class ReturnStatusScreensTest {
     locality = WebClient.signIn(s.base(), "locality", WebTestServer.PASSWORD);
     commissioner = WebClient.signIn(s.base(), "commissioner", WebTestServer.PASSWORD);
     month = s.month.minusMonths(5);
+    screens = new Screens(s, lead, locality, commissioner, month);
   }
 
   @Test
   void everyScreenAndTheWorkbookSayTheSameWordAtEveryStep() throws Exception {
     String a = s.practiceA;
-    assertEverywhere("Overdue");
+    screens.assertEverywhere("Overdue");
     // the commissioner's home lists it but does not link a return it may not open (403 once)
     String home = commissioner.text(commissioner.get("/"));
     assertThat(rowOf(home, a, PeopleTime.month(month))).doesNotContain("/returns/" + month);
 
     assertThat(submitAll(a, null).statusCode()).isEqualTo(201);
-    assertEverywhere("Submitted late");
+    screens.assertEverywhere("Submitted late");
 
     String decide = "/practices/" + a + "/returns/" + month + "/decide";
     HttpResponse<byte[]> back =
@@ -72,13 +74,13 @@ class ReturnStatusScreensTest {
     assertThat(back.headers().firstValue("Location").orElse(""))
         .as("back to the overview it was sent from")
         .endsWith("/localities/" + s.localityA + "/" + month);
-    assertEverywhere("Returned");
+    screens.assertEverywhere("Returned");
     // the practice sees why on its home
     assertThat(rowOf(lead.text(lead.get("/")), a, PeopleTime.month(month)))
         .contains("Caseload looks low");
 
     assertThat(submitAll(a, "Caseload rechecked: it is right").statusCode()).isEqualTo(201);
-    assertEverywhere("Resubmitted");
+    screens.assertEverywhere("Resubmitted");
     // the same figures again: said in words, not FigureDiff[changes=[]]
     String history =
         locality.text(locality.get("/practices/" + a + "/returns/" + month + "/history"));
@@ -87,42 +89,7 @@ class ReturnStatusScreensTest {
         .doesNotContain("FigureDiff[");
 
     locality.postForm(decide, List.of("_csrf", locality.csrf(), "decision", "acknowledge"));
-    assertEverywhere("Acknowledged");
-  }
-
-  /** The status of practice A's return of {@code month} on every screen and in the workbook. */
-  private void assertEverywhere(String words) throws Exception {
-    String a = s.practiceA;
-    String monthWords = PeopleTime.month(month);
-    List<String> seen = new ArrayList<>();
-    String home = lead.text(lead.get("/"));
-    if (!words.equals("Acknowledged")) {
-      seen.add("home: " + statusIn(rowOf(home, a, monthWords)));
-    } else {
-      assertThat(rowOf(home, a, monthWords)).as("acknowledged: no longer open").isNull();
-    }
-    String overview = locality.text(locality.get("/localities/" + s.localityA + "/" + month));
-    seen.add("overview: " + statusIn(rowOf(overview, a, null)));
-    String commissionerOverview =
-        commissioner.text(commissioner.get("/localities/" + s.localityA + "/" + month));
-    seen.add("commissioner overview: " + statusIn(rowOf(commissionerOverview, a, null)));
-    String submissions = locality.text(locality.get("/submissions?month=" + month));
-    seen.add("submissions: " + statusIn(rowOf(submissions, a, null)));
-    if (!words.equals("Overdue")) {
-      String history =
-          locality.text(locality.get("/practices/" + a + "/returns/" + month + "/history"));
-      seen.add("history: " + statusIn(history));
-    }
-    String returnPage = lead.text(lead.get("/practices/" + a + "/returns/" + month));
-    seen.add("return page: " + statusIn(returnPage));
-    var api = new ObjectMapper().readTree(locality.get("/api/returns/" + a + "/" + month).body());
-    seen.add("api: " + api.get("status").asText());
-    seen.add("workbook: " + workbookStatus(a));
-    List<String> expected = new ArrayList<>();
-    for (String one : seen) {
-      expected.add(one.substring(0, one.indexOf(": ") + 2) + words);
-    }
-    assertThat(seen).containsExactlyElementsOf(expected);
+    screens.assertEverywhere("Acknowledged");
   }
 
   /** The table row naming the practice (and the month words, when given), or null. */
@@ -144,32 +111,76 @@ class ReturnStatusScreensTest {
     return m.find() ? m.group(1) : "(no status)";
   }
 
-  /** Builds the hub collation workbook and reads the practice's "Return status" cell. */
-  private String workbookStatus(String practice) throws Exception {
-    HttpResponse<byte[]> start =
-        locality.postForm(
-            "/localities/" + s.localityA + "/" + month + "/collation",
-            List.of("_csrf", locality.csrf()));
-    String job = start.headers().firstValue("Location").orElseThrow();
-    String path = job.substring(job.indexOf("/jobs/"));
-    long deadline = System.currentTimeMillis() + 120_000;
-    String page;
-    do {
-      Thread.sleep(200);
-      page = locality.text(locality.get(path));
-    } while (!page.contains("job-download") && System.currentTimeMillis() < deadline);
-    assertThat(page).contains("job-download");
-    byte[] xlsx = locality.get(path + "/download").body();
-    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-      Sheet e = wb.getSheet("Expected vs received");
-      assertThat(e.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Return status");
-      for (Row r : e) {
-        if (r.getRowNum() > 0 && practice.equals(r.getCell(0).getStringCellValue())) {
-          return r.getCell(3).getStringCellValue();
+  /** One return's month as the test users see it, on every screen and in the workbook. */
+  record Screens(
+      WebTestServer s,
+      WebClient lead,
+      WebClient locality,
+      WebClient commissioner,
+      YearMonth month) {
+    /** The status of practice A's return of {@code month} on every screen and in the workbook. */
+    void assertEverywhere(String words) throws Exception {
+      String a = s.practiceA;
+      // the month's own cell: a due date in the next month names that month too
+      String monthWords = "<td>" + PeopleTime.month(month) + "</td>";
+      List<String> seen = new ArrayList<>();
+      String home = lead.text(lead.get("/"));
+      if (!words.equals("Acknowledged") && !words.equals("Not expected")) {
+        seen.add("home: " + statusIn(rowOf(home, a, monthWords)));
+      } else {
+        assertThat(rowOf(home, a, monthWords)).as(words + ": not open, not listed").isNull();
+      }
+      String overview = locality.text(locality.get("/localities/" + s.localityA + "/" + month));
+      seen.add("overview: " + statusIn(rowOf(overview, a, null)));
+      String commissionerOverview =
+          commissioner.text(commissioner.get("/localities/" + s.localityA + "/" + month));
+      seen.add("commissioner overview: " + statusIn(rowOf(commissionerOverview, a, null)));
+      String submissions = locality.text(locality.get("/submissions?month=" + month));
+      seen.add("submissions: " + statusIn(rowOf(submissions, a, null)));
+      if (!words.equals("Overdue") && !words.equals("Not expected")) {
+        String history =
+            locality.text(locality.get("/practices/" + a + "/returns/" + month + "/history"));
+        seen.add("history: " + statusIn(history));
+      }
+      String returnPage = lead.text(lead.get("/practices/" + a + "/returns/" + month));
+      seen.add("return page: " + statusIn(returnPage));
+      var api = new ObjectMapper().readTree(locality.get("/api/returns/" + a + "/" + month).body());
+      seen.add("api: " + api.get("status").asText());
+      seen.add("workbook: " + workbookStatus(a));
+      List<String> expected = new ArrayList<>();
+      for (String one : seen) {
+        expected.add(one.substring(0, one.indexOf(": ") + 2) + words);
+      }
+      assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    /** Builds the hub collation workbook and reads the practice's "Return status" cell. */
+    String workbookStatus(String practice) throws Exception {
+      HttpResponse<byte[]> start =
+          locality.postForm(
+              "/localities/" + s.localityA + "/" + month + "/collation",
+              List.of("_csrf", locality.csrf()));
+      String job = start.headers().firstValue("Location").orElseThrow();
+      String path = job.substring(job.indexOf("/jobs/"));
+      long deadline = System.currentTimeMillis() + 120_000;
+      String page;
+      do {
+        Thread.sleep(200);
+        page = locality.text(locality.get(path));
+      } while (!page.contains("job-download") && System.currentTimeMillis() < deadline);
+      assertThat(page).contains("job-download");
+      byte[] xlsx = locality.get(path + "/download").body();
+      try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+        Sheet e = wb.getSheet("Expected vs received");
+        assertThat(e.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Return status");
+        for (Row r : e) {
+          if (r.getRowNum() > 0 && practice.equals(r.getCell(0).getStringCellValue())) {
+            return r.getCell(3).getStringCellValue();
+          }
         }
       }
+      return "(not in the workbook)";
     }
-    return "(not in the workbook)";
   }
 
   /** Submits through the API; a resubmission carries its reply to the send-back reason. */

@@ -17,13 +17,20 @@ import java.util.Properties;
  * (1–31, default 15), {@code returns.time-zone} (default Europe/London; also the zone every time
  * shown to a person is written in), {@code returns.due-soon-working-days} (0–20, default 5: an
  * unsubmitted return is "Due" rather than "Draft" from this many working days before its due date,
- * and the "return due" email goes out then).
+ * and the "return due" email goes out then), {@code returns.first-month} (YYYY-MM, default none:
+ * the first month a return is expected for; nothing is expected, due or overdue before it, so an
+ * installation starts the clock when it starts using the product rather than owing a year of
+ * returns on its first day).
+ *
+ * @param firstMonth the first month a return is expected for, or null when every month is
  */
-public record ReturnPolicy(int dueDay, ZoneId zone, int dueSoonWorkingDays) {
+public record ReturnPolicy(int dueDay, ZoneId zone, int dueSoonWorkingDays, YearMonth firstMonth) {
   public static final String KEY_DUE_DAY = "returns.due-day";
   public static final String KEY_TIME_ZONE = "returns.time-zone";
   public static final String KEY_DUE_SOON = "returns.due-soon-working-days";
-  public static final ReturnPolicy DEFAULT = new ReturnPolicy(15, ZoneId.of("Europe/London"), 5);
+  public static final String KEY_FIRST_MONTH = "returns.first-month";
+  public static final ReturnPolicy DEFAULT =
+      new ReturnPolicy(15, ZoneId.of("Europe/London"), 5, null);
 
   public ReturnPolicy {
     Objects.requireNonNull(zone, "zone");
@@ -36,9 +43,24 @@ public record ReturnPolicy(int dueDay, ZoneId zone, int dueSoonWorkingDays) {
     }
   }
 
-  /** The default due-soon window (5 working days). */
+  /** Every month expected. */
+  public ReturnPolicy(int dueDay, ZoneId zone, int dueSoonWorkingDays) {
+    this(dueDay, zone, dueSoonWorkingDays, null);
+  }
+
+  /** The default due-soon window (5 working days); every month expected. */
   public ReturnPolicy(int dueDay, ZoneId zone) {
     this(dueDay, zone, 5);
+  }
+
+  /** The same policy with returns expected from {@code month} on (null: every month). */
+  public ReturnPolicy withFirstMonth(YearMonth month) {
+    return new ReturnPolicy(dueDay, zone, dueSoonWorkingDays, month);
+  }
+
+  /** Whether a return is expected for the month at all (not before {@link #firstMonth}). */
+  public boolean expects(YearMonth month) {
+    return firstMonth == null || !month.isBefore(firstMonth);
   }
 
   /** Reads the policy; problems are added to {@code problems} and the default used instead. */
@@ -78,7 +100,16 @@ public record ReturnPolicy(int dueDay, ZoneId zone, int dueSoonWorkingDays) {
         problems.add(KEY_DUE_SOON + " must be a whole number, got '" + rawSoon + "'");
       }
     }
-    return new ReturnPolicy(day, zone, soon);
+    YearMonth first = null;
+    String rawFirst = config.getProperty(KEY_FIRST_MONTH);
+    if (rawFirst != null && !rawFirst.isBlank()) {
+      try {
+        first = YearMonth.parse(rawFirst.trim());
+      } catch (DateTimeException e) {
+        problems.add(KEY_FIRST_MONTH + " must be a month as YYYY-MM, got '" + rawFirst + "'");
+      }
+    }
+    return new ReturnPolicy(day, zone, soon, first);
   }
 
   /** Reads the policy; throws {@link IllegalArgumentException} naming every bad key. */

@@ -14,6 +14,11 @@ import org.ltcreports.casemanagement.WorkingDays;
  * acknowledged, {@code neutral} otherwise.
  */
 public enum ReturnStatus {
+  /**
+   * Nothing submitted for a month before {@code returns.first-month}: the installation did not yet
+   * expect returns then.
+   */
+  NOT_EXPECTED("Not expected", "neutral"),
   /** The month is not over yet: its figures are still changing. */
   NOT_DUE_YET("Not due yet", "neutral"),
   /**
@@ -61,7 +66,11 @@ public enum ReturnStatus {
 
   /** Nothing has been stored yet (the figures are a draft built from today's data). */
   public boolean unsubmitted() {
-    return this == NOT_DUE_YET || this == DRAFT || this == DUE || this == OVERDUE;
+    return this == NOT_EXPECTED
+        || this == NOT_DUE_YET
+        || this == DRAFT
+        || this == DUE
+        || this == OVERDUE;
   }
 
   /** Waiting for a commissioner or locality manager to acknowledge or send back. */
@@ -87,6 +96,7 @@ public enum ReturnStatus {
       case DRAFT -> 4;
       case NOT_DUE_YET -> 5;
       case ACKNOWLEDGED -> 6;
+      case NOT_EXPECTED -> 7;
     };
   }
 
@@ -97,7 +107,8 @@ public enum ReturnStatus {
    * @param state the stored state of its latest version (DRAFT when nothing was submitted)
    * @param firstOnTime whether version 1 was submitted by the due date (ignored for a draft)
    * @param today today's date in the policy's time zone
-   * @param policy due day and due-soon window
+   * @param policy due day, due-soon window and the first month a return is expected for (a return
+   *     stored for an earlier month keeps its stored status: what was sent is a fact)
    * @param calendar working days, for the due-soon window
    */
   public static ReturnStatus of(
@@ -118,6 +129,9 @@ public enum ReturnStatus {
 
   private static ReturnStatus unsubmitted(
       YearMonth month, LocalDate today, ReturnPolicy policy, WorkingDays calendar) {
+    if (!policy.expects(month)) {
+      return NOT_EXPECTED;
+    }
     if (!today.isAfter(month.atEndOfMonth())) {
       return NOT_DUE_YET;
     }

@@ -54,4 +54,21 @@ class ReturnPolicyTest {
             "returns.due-day must be from 1 to 31, got '32'; returns.time-zone is not a time zone:"
                 + " 'Mars/Olympus'");
   }
+
+  @Test
+  void readsTheFirstMonthReturnsAreExpectedFor() {
+    Properties p = new Properties();
+    assertThat(ReturnPolicy.from(p).firstMonth()).isNull();
+    assertThat(ReturnPolicy.from(p).expects(YearMonth.of(2001, 1))).isTrue();
+    p.setProperty("returns.first-month", " 2026-11 ");
+    ReturnPolicy policy = ReturnPolicy.from(p);
+    assertThat(policy.firstMonth()).isEqualTo(YearMonth.of(2026, 11));
+    assertThat(policy.expects(YearMonth.of(2026, 10))).isFalse();
+    assertThat(policy.expects(YearMonth.of(2026, 11))).isTrue();
+    assertThat(policy.expects(YearMonth.of(2027, 1))).isTrue();
+    p.setProperty("returns.first-month", "November 2026");
+    assertThatThrownBy(() -> ReturnPolicy.from(p))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("returns.first-month must be a month as YYYY-MM, got 'November 2026'");
+  }
 }

@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,6 +45,37 @@ class ReturnStatusTest {
   })
   void oneWordForEachCombination(LocalDate today, ReturnState state, boolean onTime, String words) {
     assertThat(ReturnStatus.of(NOV, state, onTime, today, POLICY, CALENDAR).words())
+        .isEqualTo(words);
+  }
+
+  /**
+   * {@code returns.first-month}: with returns expected from December 2026, November's return is
+   * "Not expected" while nothing is stored, whatever the date (it would be Not due yet, Due or
+   * Overdue); a return stored for November anyway keeps its stored status. From November on (the
+   * first month itself is expected), the table above holds.
+   */
+  @ParameterizedTest(name = "first month {0}: {1} {2} on time={3} -> {4}")
+  @CsvSource({
+    "2026-12, 2026-11-20, DRAFT, true, Not expected", // would be Not due yet
+    "2026-12, 2026-12-01, DRAFT, true, Not expected", // would be Draft
+    "2026-12, 2026-12-10, DRAFT, true, Not expected", // would be Due
+    "2026-12, 2027-03-01, DRAFT, true, Not expected", // would be Overdue
+    "2026-12, 2026-12-20, SUBMITTED, false, Submitted late",
+    "2026-12, 2026-12-20, RETURNED, true, Returned",
+    "2026-12, 2026-12-22, ACKNOWLEDGED, true, Acknowledged",
+    "2026-11, 2026-11-20, DRAFT, true, Not due yet",
+    "2026-11, 2026-12-10, DRAFT, true, Due",
+    "2026-11, 2026-12-16, DRAFT, true, Overdue",
+    "2026-01, 2027-03-01, DRAFT, true, Overdue"
+  })
+  void monthsBeforeTheFirstMonthAreNotExpected(
+      YearMonth first, LocalDate today, ReturnState state, boolean onTime, String words) {
+    // read as an installation's configuration reads it
+    Properties config = new Properties();
+    config.setProperty("returns.due-day", "15");
+    config.setProperty("returns.first-month", first.toString());
+    ReturnPolicy policy = ReturnPolicy.from(config);
+    assertThat(ReturnStatus.of(NOV, state, onTime, today, policy, CALENDAR).words())
         .isEqualTo(words);
   }
 

@@ -150,7 +150,9 @@ final class PracticeHomePage {
       for (Practice p : practices) {
         List<Submission> v = versions.getOrDefault(p.practiceCode(), List.of());
         ReturnStatus status = web.submissions().status(month, v);
-        if (status == ReturnStatus.ACKNOWLEDGED || status == ReturnStatus.NOT_DUE_YET) {
+        if (status == ReturnStatus.ACKNOWLEDGED
+            || status == ReturnStatus.NOT_DUE_YET
+            || status == ReturnStatus.NOT_EXPECTED) {
           continue;
         }
         items.add(new Item(p, month, status, SendBack.latest(v)));

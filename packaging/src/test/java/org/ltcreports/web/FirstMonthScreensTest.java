@@ -1,0 +1,50 @@
+package org.ltcreports.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
+import org.ltcreports.web.pages.ReturnDrafts;
+
+/**
+ * {@code returns.first-month}: on a server of its own that expects returns from its latest month,
+ * an earlier month nobody submitted is "Not expected" on the locality overview (locality manager
+ * and commissioner), the submissions page, the return page, the API and the collation workbook, and
+ * is not listed on home — where, without the setting, it is "Overdue" (ReturnStatusScreensTest).
+ * Submitted anyway, it has its stored status everywhere.
+ */
+class FirstMonthScreensTest {
+  @Test
+  void monthsBeforeTheFirstMonthAreNotExpectedOnEveryScreen() throws Exception {
+    YearMonth first = YearMonth.now(ZoneId.of("Europe/London")).minusMonths(1);
+    WebTestServer s = WebTestServer.own(Map.of("returns.first-month", first.toString()));
+    try {
+      assertThat(s.month).isEqualTo(first);
+      WebClient lead = WebClient.signIn(s.base(), "lead", WebTestServer.PASSWORD);
+      WebClient locality = WebClient.signIn(s.base(), "locality", WebTestServer.PASSWORD);
+      WebClient commissioner = WebClient.signIn(s.base(), "commissioner", WebTestServer.PASSWORD);
+      YearMonth month = first.minusMonths(3); // due 15th of first-2: long past
+      var screens = new ReturnStatusScreensTest.Screens(s, lead, locality, commissioner, month);
+      screens.assertEverywhere("Not expected");
+
+      List<String> fields = new ArrayList<>(List.of("_csrf", lead.csrf()));
+      for (Warning w :
+          s.injector.getInstance(ReturnDrafts.class).draft(s.practiceA, month).warnings()) {
+        fields.add("ack");
+        fields.add(w.code());
+      }
+      HttpResponse<byte[]> r =
+          lead.postForm("/api/returns/" + s.practiceA + "/" + month + "/submit", fields);
+      assertThat(r.statusCode()).as(lead.text(r)).isEqualTo(201);
+      screens.assertEverywhere("Submitted late");
+    } finally {
+      s.server.close();
+    }
+  }
+}
