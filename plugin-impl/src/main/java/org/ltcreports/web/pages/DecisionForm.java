@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.YearMonth;
 import org.ltcreports.access.Action;
 import org.ltcreports.api.report.Audience;
-import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.source.SourceRows.Practice;
@@ -83,16 +82,12 @@ final class DecisionForm {
         acknowledge
             ? web.submissions().acknowledge(user, code, month)
             : web.submissions().sendBack(user, code, month, reason.strip());
-    web.record(
+    web.recordReturn(
         user,
         acknowledge ? AuditAction.ACKNOWLEDGE : AuditAction.RETURN,
-        b ->
-            b.report(ReportType.CASE_MANAGEMENT_RETURN)
-                .practice(code)
-                .locality(practice.localityCode())
-                .month(month)
-                .audience(Audience.COMMISSIONER)
-                .parameter("version", s.version()));
+        practice,
+        month,
+        b -> b.parameter("version", s.version()));
     if ("overview".equals(x.req().getParameter("back"))) {
       x.resp().sendRedirect(x.base() + "/localities/" + practice.localityCode() + "/" + month);
     } else {

@@ -6,7 +6,6 @@ import org.ltcreports.access.Action;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
-import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.report.BatchGenerator;
@@ -44,15 +43,13 @@ final class ReturnFiles {
         x.path());
     Report r = web.returns().draft(code, month).report();
     byte[] bytes = web.returns().render(r, f);
-    web.record(
+    web.recordReturn(
         user,
         AuditAction.DOWNLOAD,
+        practice,
+        month,
         b ->
-            b.report(ReportType.CASE_MANAGEMENT_RETURN)
-                .practice(code)
-                .locality(practice.localityCode())
-                .month(month)
-                .audience(r.audience())
+            b.audience(r.audience())
                 .parameter("format", f.extension())
                 .parameter("draft", true)
                 .artifactSha256(Web.sha256(bytes)));
@@ -89,16 +86,13 @@ final class ReturnFiles {
         web.submissions()
             .artifact(code, month, v, f)
             .orElseThrow(() -> new Web.NotFound("the file is missing"));
-    web.record(
+    web.recordReturn(
         user,
         AuditAction.DOWNLOAD,
+        practice,
+        month,
         b ->
-            b.report(ReportType.CASE_MANAGEMENT_RETURN)
-                .practice(code)
-                .locality(practice.localityCode())
-                .month(month)
-                .audience(Audience.COMMISSIONER)
-                .parameter("format", f.extension())
+            b.parameter("format", f.extension())
                 .parameter("version", v)
                 .artifactSha256(a.sha256()));
     ApiRoutes.sendFile(x.resp(), f.contentType(), a.fileName(), bytes);

@@ -13,7 +13,6 @@ import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.FigureDiff;
 import org.ltcreports.submission.ReturnState;
-import org.ltcreports.submission.StoredArtifact;
 import org.ltcreports.submission.Submission;
 
 /**
@@ -89,37 +88,7 @@ final class ReturnHistoryPage {
                       .map(Labels::check)
                       .collect(Collectors.joining("; ")));
       m.close("dl");
-      m.open("table").el("caption", "Stored files of version " + s.version());
-      m.open("thead")
-          .open("tr")
-          .el("th", "File", "scope", "col")
-          .el("th", "Bytes", "scope", "col")
-          .el("th", "SHA-256", "scope", "col")
-          .close("tr")
-          .close("thead")
-          .open("tbody");
-      for (StoredArtifact a : s.artifacts()) {
-        m.open("tr")
-            .open("td")
-            .a(
-                x.base()
-                    + "/practices/"
-                    + code
-                    + "/returns/"
-                    + month
-                    + "/versions/"
-                    + s.version()
-                    + "/"
-                    + a.format().extension(),
-                a.fileName())
-            .close("td");
-        m.el("td", a.byteSize(), "class", "num")
-            .open("td")
-            .el("code", a.sha256())
-            .close("td")
-            .close("tr");
-      }
-      m.close("tbody").close("table");
+      StoredFilesTable.show(m, x, code, month, s);
       if (s.version() > 1) {
         Optional<FigureDiff> diff = web.submissions().changes(code, month, s.version());
         diff.ifPresent(d -> FigureChanges.show(m, d, s.version()));

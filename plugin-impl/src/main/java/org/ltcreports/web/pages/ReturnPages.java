@@ -14,7 +14,6 @@ import org.ltcreports.access.Action;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
-import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
@@ -58,15 +57,7 @@ final class ReturnPages {
     String code = practice.practiceCode();
     ReturnState state = requireViewReturn(web, x, code, month);
     ReturnDrafts.Draft draft = web.returns().draft(code, month);
-    web.record(
-        user,
-        AuditAction.PREVIEW,
-        b ->
-            b.report(ReportType.CASE_MANAGEMENT_RETURN)
-                .practice(code)
-                .locality(practice.localityCode())
-                .month(month)
-                .audience(Audience.COMMISSIONER));
+    web.recordReturn(user, AuditAction.PREVIEW, practice, month, b -> b);
     Page page =
         x.page(
             "Case management return for "
@@ -385,25 +376,7 @@ final class ReturnPages {
         "p",
         "These files were stored exactly as sent; they cannot be changed. The SHA-256 identifies"
             + " each one: verify FILE finds it again.");
-    m.open("table").el("caption", "Stored files of version " + s.version());
-    m.open("thead")
-        .open("tr")
-        .el("th", "File", "scope", "col")
-        .el("th", "Bytes", "scope", "col", "class", "num")
-        .el("th", "SHA-256", "scope", "col")
-        .close("tr")
-        .close("thead")
-        .open("tbody");
-    for (StoredArtifact a : s.artifacts()) {
-      m.open("tr")
-          .el("td", a.fileName())
-          .el("td", a.byteSize(), "class", "num")
-          .open("td")
-          .el("code", a.sha256())
-          .close("td")
-          .close("tr");
-    }
-    m.close("tbody").close("table");
+    StoredFilesTable.show(m, x, code, month, s);
     m.el("h2", "What happens next");
     m.el(
         "p",
@@ -462,16 +435,13 @@ final class ReturnPages {
                     null,
                     reply));
     for (StoredArtifact a : s.artifacts()) {
-      web.record(
+      web.recordReturn(
           user,
           s.version() == 1 ? AuditAction.SUBMIT : AuditAction.RESUBMIT,
+          practice,
+          month,
           b ->
-              b.report(ReportType.CASE_MANAGEMENT_RETURN)
-                  .practice(code)
-                  .locality(practice.localityCode())
-                  .month(month)
-                  .audience(Audience.COMMISSIONER)
-                  .parameter("version", s.version())
+              b.parameter("version", s.version())
                   .parameter("format", a.format().extension())
                   .artifactSha256(a.sha256()));
     }

@@ -13,6 +13,7 @@ import org.ltcreports.access.Permissions;
 import org.ltcreports.access.PracticeLocalities;
 import org.ltcreports.access.Scope;
 import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.api.spi.Role;
 import org.ltcreports.audit.AuditAction;
@@ -186,6 +187,28 @@ public final class Web {
                     .role(primaryRole(user))
                     .policyVersion(reports.disclosurePolicyVersion()))
             .build());
+  }
+
+  /**
+   * Records an event about a practice's case management return for a month, as the commissioner
+   * copy (the copy a return is sent as); {@code more} adds the event's own details.
+   */
+  public void recordReturn(
+      HostUser user,
+      AuditAction action,
+      Practice practice,
+      YearMonth month,
+      UnaryOperator<AuditEvent.Builder> more) {
+    record(
+        user,
+        action,
+        b ->
+            more.apply(
+                b.report(ReportType.CASE_MANAGEMENT_RETURN)
+                    .practice(practice.practiceCode())
+                    .locality(practice.localityCode())
+                    .month(month)
+                    .audience(Audience.COMMISSIONER)));
   }
 
   /** The role recorded in audit events: the user's most specific plugin role. */
