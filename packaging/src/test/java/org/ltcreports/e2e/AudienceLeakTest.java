@@ -86,7 +86,7 @@ class AudienceLeakTest {
             "--audience",
             audience,
             "--report",
-            "feedback,locality,return,collation",
+            "feedback,locality,return,collation,team",
             "--format",
             "pdf,xlsx,csv,json,html",
             "--out",

@@ -9,6 +9,7 @@ import static org.ltcreports.casemanagement.CaseManagementCodes.keys;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.function.ToLongFunction;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.casemanagement.CaseManagementData.ResolvedContact;
 import org.ltcreports.measures.MeasureFamily;
@@ -48,7 +49,7 @@ public final class ActivityMeasures implements MeasureFamily {
   private static final String NO_MINUTES = "no_minutes";
   private static final String NEAREST = "nearest";
 
-  private final RegisterMeasures register;
+  private final ToLongFunction<String> registerSize;
   private final Tally referrals = new Tally();
   private final Tally started = new Tally();
   private final Tally discharges = new Tally();
@@ -58,19 +59,33 @@ public final class ActivityMeasures implements MeasureFamily {
   private final Tally notes = new Tally();
   private final long contactsWithoutEpisode;
 
+  /** By practice: the return's activity figures. */
   public ActivityMeasures(CaseManagementData cm, YearMonth month, RegisterMeasures register) {
-    this.register = register;
+    this(cm, month, register::registerSize, ActivityAttribution.byPractice(cm));
+  }
+
+  /**
+   * The same counts keyed by {@code by} (a practice, a case manager, a team).
+   *
+   * @param registerSize the denominator of {@code contacts_per_register_patient} for a key
+   */
+  public ActivityMeasures(
+      CaseManagementData cm,
+      YearMonth month,
+      ToLongFunction<String> registerSize,
+      ActivityAttribution by) {
+    this.registerSize = registerSize;
     MonthWindow m = MonthWindow.of(month);
     for (Episode e : cm.episodes()) {
       if (e.referralDate() != null && m.contains(e.referralDate())) {
-        String p = attribute(cm, e.patientId(), e.referralDate());
+        String p = attribute(by, e, e.referralDate());
         referrals.add(p, keyOf(e.referralSource(), REFERRAL_SOURCES));
       }
       if (e.startDate() != null && m.contains(e.startDate())) {
-        started.add(attribute(cm, e.patientId(), e.startDate()), "started");
+        started.add(attribute(by, e, e.startDate()), "started");
       }
       if (e.startDate() != null && e.endDate() != null && m.contains(e.endDate())) {
-        String p = attribute(cm, e.patientId(), e.endDate());
+        String p = attribute(by, e, e.endDate());
         discharges.add(p, keyOf(e.endReason(), END_REASONS));
       }
     }
@@ -79,7 +94,10 @@ public final class ActivityMeasures implements MeasureFamily {
       if (!m.contains(d)) {
         continue;
       }
-      String p = attribute(cm, rc.patientId(), d);
+      String p = by.ofContact(rc);
+      if (by.byNearest(rc.patientId(), d)) {
+        notes.add(p, NEAREST);
+      }
       Contact c = rc.contact();
       if (CaseManagementCodes.attended(c.attendance())) {
         contacts.add(p, ATTENDED);
@@ -105,9 +123,9 @@ public final class ActivityMeasures implements MeasureFamily {
     this.contactsWithoutEpisode = orphan;
   }
 
-  private String attribute(CaseManagementData cm, String patientId, LocalDate d) {
-    String p = cm.practiceForEvent(patientId, d);
-    if (cm.attributedByNearest(patientId, d)) {
+  private String attribute(ActivityAttribution by, Episode e, LocalDate d) {
+    String p = by.ofEpisode(e, d);
+    if (by.byNearest(e.patientId(), d)) {
       notes.add(p, NEAREST);
     }
     return p;
@@ -139,7 +157,8 @@ public final class ActivityMeasures implements MeasureFamily {
         new MeasureValue.Breakdown(mechanisms.breakdown(practice, keys(MECHANISMS))));
     out.count("contact_minutes", contacts.get(practice, MINUTES));
     out.number(
-        "contacts_per_register_patient", Ratios.per(attended, register.registerSize(practice), 1));
+        "contacts_per_register_patient",
+        Ratios.per(attended, registerSize.applyAsLong(practice), 1));
     long neither = notes.get(practice, NEITHER);
     if (neither > 0) {
       out.note(

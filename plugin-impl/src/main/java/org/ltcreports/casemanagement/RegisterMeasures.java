@@ -76,6 +76,7 @@ public final class RegisterMeasures implements MeasureFamily {
   private final Map<String, Long> unregisteredByPractice = new HashMap<>();
   // case manager id -> patient id -> high risk (any on-register episode of theirs with this CM)
   private final Map<String, Map<String, Boolean>> caseloadOf = new TreeMap<>();
+  private final Registrations caseloadRegistrations;
 
   public RegisterMeasures(
       CaseManagementData cm, YearMonth month, Population listAtMonthEnd, MeasureSettings settings) {
@@ -83,7 +84,9 @@ public final class RegisterMeasures implements MeasureFamily {
     this.monthEnd = month.atEndOfMonth();
     this.settings = settings;
     this.listAtMonthEnd = listAtMonthEnd;
-    countCaseloads(caseloadData(cm, settings), settings);
+    CaseManagementData caseloadData = caseloadData(cm, settings);
+    this.caseloadRegistrations = caseloadData.context().registrations();
+    countCaseloads(caseloadData, settings);
     Registrations regs = cm.context().registrations();
     for (String patientId : new TreeSet<>(cm.patientsWithEpisodes())) {
       if (cm.episodesOf(patientId).stream().noneMatch(e -> e.onRegister(monthEnd))) {
@@ -167,45 +170,97 @@ public final class RegisterMeasures implements MeasureFamily {
     }
   }
 
+  /**
+   * One case manager's caseload on {@code last(M)}: its size, very high risk share, per WTE and
+   * flags (the rules of {@code caseloads}), and by the practice each patient is registered with
+   * that day ({@link #NO_PRACTICE} when none).
+   *
+   * @param rawWte the WTE as recorded (null when not); {@code perWte} uses it only when usable
+   * @param flags {@code ABOVE_MANAGEABLE}, {@code UNSUSTAINABLE}, {@code HIGH_RISK_SHARE} in that
+   *     order (never for {@link #UNASSIGNED})
+   */
+  public record Caseload(
+      String caseManagerId,
+      long total,
+      long highRisk,
+      Double rawWte,
+      Double perWte,
+      Double highRiskPct,
+      List<String> flags,
+      Map<String, Long> byPractice) {}
+
+  /** The practice of caseload patients registered with no practice on {@code last(M)}. */
+  public static final String NO_PRACTICE = "NONE";
+
+  /** The case manager's caseload (total 0 when they hold none). */
+  public Caseload caseload(String caseManagerId) {
+    Map<String, Boolean> patients = caseloadOf.getOrDefault(caseManagerId, Map.of());
+    long total = patients.size();
+    long high = patients.values().stream().filter(Boolean::booleanValue).count();
+    CaseManager m = UNASSIGNED.equals(caseManagerId) ? null : cm.caseManager(caseManagerId);
+    Double wte = m != null && MeasureSettings.usableWte(m.wte()) ? m.wte().doubleValue() : null;
+    Double rawWte = m != null && m.wte() != null ? m.wte().doubleValue() : null;
+    Double highPct = total == 0 ? null : 100.0 * high / total;
+    List<String> flags = new ArrayList<>();
+    if (!UNASSIGNED.equals(caseManagerId)) {
+      if (total > settings.caseloadManageable()) {
+        flags.add("ABOVE_MANAGEABLE");
+      }
+      if (total > settings.caseloadUnsustainable()) {
+        flags.add("UNSUSTAINABLE");
+      }
+      if (highPct != null && highPct > settings.highRiskSharePct()) {
+        flags.add("HIGH_RISK_SHARE");
+      }
+    }
+    Map<String, Long> byPractice = new TreeMap<>();
+    for (String patientId : patients.keySet()) {
+      String p = caseloadRegistrations.practiceOn(patientId, monthEnd);
+      byPractice.merge(p == null ? NO_PRACTICE : p, 1L, Long::sum);
+    }
+    return new Caseload(
+        caseManagerId,
+        total,
+        high,
+        rawWte,
+        wte == null ? null : total / wte,
+        highPct,
+        List.copyOf(flags),
+        byPractice);
+  }
+
+  /** The patient ids on the case manager's caseload on {@code last(M)}. */
+  public Set<String> caseloadPatients(String caseManagerId) {
+    return caseloadOf.getOrDefault(caseManagerId, Map.of()).keySet();
+  }
+
+  /** Every case manager id holding a caseload ({@link #UNASSIGNED} included), in id order. */
+  public Set<String> caseManagersWithCaseloads() {
+    return caseloadOf.keySet();
+  }
+
   private MeasureValue.Table caseloads(String practice) {
     Set<String> reg = register(practice);
     List<List<Object>> rows = new ArrayList<>();
     for (Map.Entry<String, Map<String, Boolean>> e : caseloadOf.entrySet()) {
-      Map<String, Boolean> patients = e.getValue();
-      long practiceCaseload = patients.keySet().stream().filter(reg::contains).count();
+      long practiceCaseload = e.getValue().keySet().stream().filter(reg::contains).count();
       if (practiceCaseload == 0) {
         continue;
       }
-      long total = patients.size();
-      long high = patients.values().stream().filter(Boolean::booleanValue).count();
       String id = e.getKey();
+      Caseload c = caseload(id);
       CaseManager m = UNASSIGNED.equals(id) ? null : cm.caseManager(id);
-      Double wte = m != null && MeasureSettings.usableWte(m.wte()) ? m.wte().doubleValue() : null;
-      Double rawWte = m != null && m.wte() != null ? m.wte().doubleValue() : null;
-      double highPct = 100.0 * high / total;
-      List<String> flags = new ArrayList<>();
-      if (!UNASSIGNED.equals(id)) {
-        if (total > settings.caseloadManageable()) {
-          flags.add("ABOVE_MANAGEABLE");
-        }
-        if (total > settings.caseloadUnsustainable()) {
-          flags.add("UNSUSTAINABLE");
-        }
-        if (highPct > settings.highRiskSharePct()) {
-          flags.add("HIGH_RISK_SHARE");
-        }
-      }
       rows.add(
           Arrays.asList(
               id,
               UNASSIGNED.equals(id) ? "No named case manager" : m == null ? null : m.displayName(),
               m == null ? null : m.role(),
-              rawWte,
+              c.rawWte(),
               practiceCaseload,
-              total,
-              wte == null ? null : total / wte,
-              highPct,
-              String.join(",", flags)));
+              c.total(),
+              c.perWte(),
+              c.highRiskPct(),
+              String.join(",", c.flags())));
     }
     return new MeasureValue.Table(CASELOAD_COLUMNS, rows);
   }

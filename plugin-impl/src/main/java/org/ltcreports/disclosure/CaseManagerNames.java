@@ -9,19 +9,31 @@ import org.ltcreports.api.report.MeasureValue.Table;
 
 /**
  * Case managers are staff, not the public's business by name: a PUBLIC copy numbers the rows of the
- * caseload table ("Case manager 1", in the table's order) and leaves the name out. The row without
- * a named case manager keeps its words. Withheld cells of a row are renamed with it, so the JSON's
- * {@code suppressed} list still points at the right row.
+ * caseload table and of the community team report's case manager table ("Case manager 1", in the
+ * table's order) and leaves the name out. The row without a named case manager keeps its words.
+ * Withheld cells of a row are renamed with it, so the JSON's {@code suppressed} list still points
+ * at the right row.
  */
 final class CaseManagerNames {
-  static final String TABLE = "caseloads";
+  /** The tables that name case managers: the return's caseloads, the team report's rows. */
+  static final List<String> TABLES = List.of("caseloads", "team_case_managers");
 
   record Result(Map<String, MeasureValue> measures, List<String> suppressed, boolean renamed) {}
 
   private CaseManagerNames() {}
 
   static Result withdraw(Map<String, MeasureValue> measures, List<String> suppressed) {
-    if (!(measures.get(TABLE) instanceof Table t) || t.rows().isEmpty()) {
+    Result r = new Result(measures, suppressed, false);
+    for (String table : TABLES) {
+      Result next = withdraw(table, r.measures(), r.suppressed());
+      r = new Result(next.measures(), next.suppressed(), r.renamed() || next.renamed());
+    }
+    return r;
+  }
+
+  private static Result withdraw(
+      String table, Map<String, MeasureValue> measures, List<String> suppressed) {
+    if (!(measures.get(table) instanceof Table t) || t.rows().isEmpty()) {
       return new Result(measures, suppressed, false);
     }
     int id = indexOf(t, "case_manager_id");
@@ -48,14 +60,14 @@ final class CaseManagerNames {
       rows.add(r);
     }
     Map<String, MeasureValue> out = new LinkedHashMap<>(measures);
-    out.put(TABLE, new Table(t.columns(), rows));
+    out.put(table, new Table(t.columns(), rows));
     List<String> ids = new ArrayList<>();
     for (String s : suppressed) {
       String renamed = s;
       for (Map.Entry<String, String> e : newIds.entrySet()) {
-        String prefix = TABLE + "/" + e.getKey() + "/";
+        String prefix = table + "/" + e.getKey() + "/";
         if (s.startsWith(prefix)) {
-          renamed = TABLE + "/" + e.getValue() + "/" + s.substring(prefix.length());
+          renamed = table + "/" + e.getValue() + "/" + s.substring(prefix.length());
         }
       }
       ids.add(renamed);

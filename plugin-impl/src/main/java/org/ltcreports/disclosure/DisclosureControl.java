@@ -93,7 +93,8 @@ public final class DisclosureControl {
     }
     PatientLevelRemoval.Result withoutPatients = PatientLevelRemoval.apply(full.measures());
     PublicDisclosure sdc = new PublicDisclosure(full, policy, withheldInPack);
-    Map<String, MeasureValue> measures = sdc.apply(withoutPatients.measures());
+    Map<String, MeasureValue> measures =
+        sdc.apply(CommissionerOnly.remove(withoutPatients.measures()));
     Map<String, Long> dataQuality = sdc.dataQuality(full.dataQuality());
     Set<String> withheld = sdc.withheld();
     List<String> suppressed = new ArrayList<>(full.suppressed());
@@ -113,6 +114,9 @@ public final class DisclosureControl {
       }
     }
     notes.addAll(removalNotes(full, withoutPatients));
+    if (CommissionerOnly.anyIn(withoutPatients.measures())) {
+      notes.add(CommissionerOnly.NOTE);
+    }
     if (figuresLeftOut) {
       notes.add(
           "Notes that give exact counts are in the practice's and commissioner's copies only.");

@@ -233,6 +233,9 @@ final class PublicDisclosure {
       for (SuppressionGroup g : SuppressionGroup.ALL) {
         changed |= secondary(g);
       }
+      for (SuppressionGroup.Column g : SuppressionGroup.COLUMNS) {
+        changed |= secondary(g);
+      }
     }
   }
 
@@ -256,6 +259,79 @@ final class PublicDisclosure {
       secondary.add(g.totalId());
     }
     return true;
+  }
+
+  /**
+   * A table column against its total: when exactly one cell is withheld, the next-smallest non-zero
+   * cell is withheld too (the total when there is none), and so is every value of that row that
+   * rests on the cell.
+   */
+  private boolean secondary(SuppressionGroup.Column g) {
+    if (!(out.get(g.totalId()) instanceof Num total) || total.value() == null) {
+      return false;
+    }
+    if (!(out.get(g.tableId()) instanceof Table shown)
+        || !(unrounded.measure(g.tableId()) instanceof Table exact)) {
+      return false;
+    }
+    int c = shown.columnIndex(g.column());
+    if (c < 0) {
+      return false;
+    }
+    int hidden = 0;
+    int next = -1;
+    for (int r = 0; r < shown.rows().size(); r++) {
+      Object v = exact.rows().get(r).get(c);
+      if (!(v instanceof Number n)) {
+        continue;
+      }
+      if (shown.rows().get(r).get(c) == null) {
+        hidden++;
+      } else if (n.doubleValue() > 0
+          && (next < 0
+              || n.doubleValue() < ((Number) exact.rows().get(next).get(c)).doubleValue())) {
+        next = r;
+      }
+    }
+    if (hidden != 1) {
+      return false;
+    }
+    if (next < 0) {
+      out.put(g.totalId(), Num.missing());
+      secondary.add(g.totalId());
+      return true;
+    }
+    List<List<Object>> rows = new ArrayList<>(shown.rows());
+    List<Object> row = new ArrayList<>(rows.get(next));
+    String rowId = rowId(g.tableId(), shown, next);
+    row.set(c, null);
+    secondary.add(rowId + "/" + g.column());
+    List<Column> cols = shown.columns();
+    for (int d = 0; d < cols.size(); d++) {
+      Column col = cols.get(d);
+      boolean derived =
+          DERIVED.contains(col.kind())
+              || col.kind() == ValueKind.TEXT && PublishedFigures.restsOnCounts(col.name());
+      if (derived && row.get(d) != null && baseColumns(col, cols).contains(c)) {
+        row.set(d, null);
+        derivedFromSmall.add(rowId + "/" + col.name());
+      }
+    }
+    rows.set(next, row);
+    out.put(g.tableId(), new Table(cols, rows));
+    return true;
+  }
+
+  /** A table row's id: the table's id and its first text or date cell (else its index). */
+  private static String rowId(String id, Table t, int r) {
+    List<Object> row = t.rows().get(r);
+    for (int i = 0; i < t.columns().size(); i++) {
+      ValueKind k = t.columns().get(i).kind();
+      if (k == ValueKind.TEXT || k == ValueKind.DATE) {
+        return id + "/" + (row.get(i) != null ? row.get(i).toString() : Integer.toString(r));
+      }
+    }
+    return id + "/" + r;
   }
 
   private List<Part> parts(SuppressionGroup g) {

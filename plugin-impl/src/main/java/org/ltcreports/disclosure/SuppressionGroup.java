@@ -28,6 +28,28 @@ record SuppressionGroup(String totalId, String breakdownId, List<String> partIds
           parts("ea_count", "ea_count_register", "ea_count_not_register"),
           parts("register_size", "care_plan_agreed", "care_plan_declined", "care_plan_none"));
 
+  /**
+   * A count column of a table whose cells add up to (or, where one event counts for two rows, to at
+   * least) a total shown in the same report: the team report's case managers and their team.
+   */
+  record Column(String tableId, String column, String totalId) {}
+
+  /** Every table column and its total (measures.md "Community team activity"). */
+  static final List<Column> COLUMNS =
+      List.of(
+          new Column("team_case_managers", "total_caseload", "team_caseload"),
+          new Column("team_case_managers", "referrals_received", "referrals_received"),
+          new Column("team_case_managers", "episodes_started", "episodes_started"),
+          new Column("team_case_managers", "contacts_attended", "contacts_attended"),
+          new Column("team_case_managers", "contacts_not_attended", "contacts_not_attended"),
+          new Column("team_case_managers", "contact_minutes", "contact_minutes"),
+          new Column(
+              "team_case_managers", "hospital_discharges_register", "hospital_discharges_register"),
+          new Column("team_case_managers", "followed_up_3wd", "followed_up_3wd"),
+          new Column("team_case_managers", "discharges", "discharges"),
+          new Column("team_case_managers", "register_ea_count", "register_ea_count"),
+          new Column("team_case_managers", "register_bed_days", "register_bed_days"));
+
   SuppressionGroup {
     partIds = List.copyOf(partIds);
   }

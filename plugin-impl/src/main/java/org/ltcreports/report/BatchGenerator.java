@@ -25,6 +25,7 @@ import org.ltcreports.casefinding.CaseFinding;
 import org.ltcreports.casemanagement.ProgrammeEvaluation;
 import org.ltcreports.casemanagement.ReturnMeasures;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
+import org.ltcreports.casemanagement.report.TeamReportBuilder;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
@@ -237,6 +238,9 @@ public final class BatchGenerator {
         }
       }
     }
+    if (req.reports().contains(ReportType.COMMUNITY_TEAM)) {
+      writeTeams(ctx, practices, out);
+    }
     if (req.reports().contains(ReportType.CASE_FINDING)) {
       CaseFinding caseFinding = new CaseFinding(ctx, req.month());
       for (String practice : practices) {
@@ -247,6 +251,22 @@ public final class BatchGenerator {
         out.write(out.render(caseFinding.report(practice, policy)));
       }
     }
+  }
+
+  /** The community team report of every team based in the practices' localities. */
+  private void writeTeams(MeasureContext ctx, List<String> practices, Output out) {
+    TeamReportBuilder teams =
+        new TeamReportBuilder(
+            ctx, out.req.month(), settings.calendar(), settings.disclosurePolicyVersion());
+    List<String> scopes = new ArrayList<>();
+    for (String locality : localitiesOf(practices, ctx, out.progress)) {
+      List<String> of = teams.teamsOf(locality);
+      if (of.isEmpty()) {
+        out.progress.accept(locality + " team: no case manager is based in this locality");
+      }
+      scopes.addAll(of);
+    }
+    out.each(scopes, ReportType.COMMUNITY_TEAM, teams::build);
   }
 
   /** The localities of the practices, in code order; a practice without one is reported. */

@@ -17,6 +17,8 @@ import org.ltcreports.render.json.JsonRenderer;
 import org.ltcreports.render.pdf.PdfRenderer;
 import org.ltcreports.render.returns.ReturnPdfRenderer;
 import org.ltcreports.render.returns.ReturnXlsxRenderer;
+import org.ltcreports.render.team.TeamPdfRenderer;
+import org.ltcreports.render.team.TeamXlsxRenderer;
 import org.ltcreports.render.xlsx.XlsxRenderer;
 import org.ltcreports.report.AudienceView;
 
@@ -35,7 +37,9 @@ final class StandardRenderers {
             new ReturnPdfRenderer(),
             new ReturnXlsxRenderer(ReturnValidation.defaults(), signatures),
             new CaseFindingRenderers.Xlsx(),
-            new CaseFindingRenderers.Page()));
+            new CaseFindingRenderers.Page(),
+            new TeamPdfRenderer(),
+            new TeamXlsxRenderer()));
   }
 
   /** Disclosure control by audience: the one step between every report model and its renderers. */

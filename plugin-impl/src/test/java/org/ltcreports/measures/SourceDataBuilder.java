@@ -136,6 +136,21 @@ public final class SourceDataBuilder {
     return this;
   }
 
+  /** A case manager in a community team ({@code case_manager.team_code}, {@code team_name}). */
+  public SourceDataBuilder caseManager(
+      String id, String role, String wte, String locality, String team, String teamName) {
+    caseManagers.add(
+        new CaseManager(
+            id,
+            "Case manager " + id,
+            role,
+            wte == null ? null : new BigDecimal(wte),
+            locality,
+            team,
+            teamName));
+    return this;
+  }
+
   public SourceDataBuilder episode(
       String id,
       String patientId,

@@ -38,6 +38,7 @@ public final class MeasureCatalogue {
   public static final String END_OF_LIFE = "End of life";
   public static final String PROGRAMME = "Case management practices against the others";
   public static final String REGRESSION = "Before and after: what goes with the change";
+  public static final String TEAM = "Community team activity";
 
   private static final Map<String, MeasureDefinition> BY_ID = new LinkedHashMap<>();
 
@@ -580,6 +581,26 @@ public final class MeasureCatalogue {
         null);
     of(id, "What goes with " + what + " after entry", DECIMAL, REGRESSION, id + "_n", null);
     of(id + "_findings", "In plain words, " + what, TEXT, REGRESSION, id + "_n", null);
+  }
+
+  /** measures.md "Community team activity" (issue 22); its other figures are the return's ids. */
+  static {
+    count("team_caseload", "Patients on the team's caseloads at month end", TEAM);
+    of("team_wte", "Whole-time equivalents with a WTE recorded", DECIMAL, TEAM, null, null);
+    of(
+        "team_caseload_per_wte",
+        "Team caseload per whole-time equivalent",
+        DECIMAL,
+        TEAM,
+        "team_caseload",
+        null);
+    count("team_case_managers", "Each case manager's caseload and activity", TEAM);
+    count("team_caseload_by_practice", "Each case manager's caseload by practice", TEAM);
+    count(
+        "team_breakdowns",
+        "Each case manager's contacts by type and mechanism, and discharges by reason",
+        TEAM);
+    count("team_last_year", "The team in the same month last year", TEAM);
   }
 
   private MeasureCatalogue() {}

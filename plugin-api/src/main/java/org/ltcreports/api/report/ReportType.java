@@ -9,7 +9,9 @@ public enum ReportType {
   LOCALITY_FEEDBACK("locality-feedback", "locality"),
   CASE_MANAGEMENT_RETURN("case-management-return", "return"),
   LOCALITY_COLLATION("locality-collation", "collation"),
-  CASE_FINDING("case-finding", "case-finding");
+  CASE_FINDING("case-finding", "case-finding"),
+  /** A community team's (or a locality's) monthly activity; its locality fields name the team. */
+  COMMUNITY_TEAM("community-team", "team");
 
   private final String slug;
   private final String shortName;

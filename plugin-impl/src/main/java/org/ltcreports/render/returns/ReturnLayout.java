@@ -253,7 +253,7 @@ public final class ReturnLayout {
   }
 
   /** The words for a breakdown key: {@code SOCIAL_CARE} → "social care". */
-  static String keyWords(String key) {
+  public static String keyWords(String key) {
     String w = KEY_WORDS.get(key);
     return w != null ? w : key.toLowerCase(Locale.UK).replace('_', ' ');
   }

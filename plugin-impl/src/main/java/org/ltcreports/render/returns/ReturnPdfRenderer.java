@@ -1,30 +1,13 @@
 package org.ltcreports.render.returns;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
-import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperFillManager;
-import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.engine.JasperReportsContext;
-import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.engine.util.JRLoader;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.MeasureCatalogue;
@@ -40,7 +23,6 @@ import org.ltcreports.render.Display;
 import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
-import org.ltcreports.render.pdf.DeterministicPdfExporter;
 import org.ltcreports.render.pdf.FillingThreads;
 import org.ltcreports.render.returns.ReturnLayout.Line;
 
@@ -55,12 +37,9 @@ import org.ltcreports.render.returns.ReturnLayout.Line;
  * exporter). Filling runs on this renderer's own daemon thread; {@link #close()} stops it.
  */
 public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
-  private static final String TEMPLATE = "/org/ltcreports/templates/case-management-return.jasper";
-
-  private final JasperReportsContext context = DeterministicPdfExporter.context();
+  private final LinePdf pdf = new LinePdf();
   private final ReturnValidation validation;
   private final FillingThreads threads = new FillingThreads(1, "ltc-return-pdf");
-  private volatile JasperReport template;
 
   public ReturnPdfRenderer() {
     this(ReturnValidation.defaults());
@@ -89,44 +68,7 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
   }
 
   private byte[] renderNow(Report report) throws IOException {
-    try {
-      JasperPrint print =
-          JasperFillManager.getInstance(context)
-              .fill(template(), parameters(report), new JRMapCollectionDataSource(rows(report)));
-      ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
-      JRPdfExporter exporter = DeterministicPdfExporter.forReport(context, report);
-      exporter.setExporterInput(new SimpleExporterInput(print));
-      exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
-      SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
-      config.setCompressed(true);
-      DeterministicPdfExporter.accessible(config, title(report));
-      config.setMetadataSubject(report.reportId());
-      config.setMetadataAuthor("LTC Reports");
-      config.setMetadataCreator("LTC Reports");
-      exporter.setConfiguration(config);
-      exporter.exportReport();
-      return pdf.toByteArray();
-    } catch (JRException e) {
-      throw new IOException(
-          "PDF rendering of " + report.reportId() + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  private JasperReport template() throws JRException {
-    JasperReport t = template;
-    if (t == null) {
-      try (InputStream in = ReturnPdfRenderer.class.getResourceAsStream(TEMPLATE)) {
-        if (in == null) {
-          throw new JRException(
-              "template " + TEMPLATE + " is not on the classpath (report-templates)");
-        }
-        t = (JasperReport) JRLoader.loadObject(in);
-        template = t;
-      } catch (IOException e) {
-        throw new JRException("cannot read template " + TEMPLATE, e);
-      }
-    }
-    return t;
+    return pdf.render(report, title(report), parameters(report), rows(report));
   }
 
   private static String title(Report r) {
@@ -135,8 +77,6 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
 
   private static Map<String, Object> parameters(Report r) {
     Map<String, Object> p = new HashMap<>();
-    p.put(JRParameter.REPORT_LOCALE, Locale.UK);
-    p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(ZoneOffset.UTC));
     String subtitle =
         r.practiceName()
             + " ("
@@ -365,11 +305,7 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
   }
 
   private static Map<String, ?> row(String key, String title, String kind, Map<String, ?> fields) {
-    Map<String, Object> m = new HashMap<>(fields);
-    m.put("kind", kind);
-    m.put("sectionKey", key);
-    m.put("sectionTitle", title);
-    return m;
+    return LinePdf.row(key, title, kind, fields);
   }
 
   @Override

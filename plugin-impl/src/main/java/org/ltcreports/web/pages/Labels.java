@@ -32,6 +32,7 @@ final class Labels {
       case CASE_MANAGEMENT_RETURN -> "return";
       case LOCALITY_COLLATION -> "collation workbook";
       case CASE_FINDING -> "case-finding list";
+      case COMMUNITY_TEAM -> "community team report";
     };
   }
 
