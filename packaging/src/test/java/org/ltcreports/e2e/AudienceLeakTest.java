@@ -98,6 +98,9 @@ class AudienceLeakTest {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     assertThat(files).hasSizeGreaterThan(10);
+    // issue 22: the community team reports are searched too (fixture team L01-T1)
+    assertThat(files)
+        .anyMatch(f -> f.getFileName().toString().startsWith("L01-T1-community-team-"));
     for (Path f : files) {
       String text = text(f);
       for (String id : identifiers) {
