@@ -42,11 +42,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web UI in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
  * against the real servlets in embedded Jetty: the practice lead's month, the locality manager's
- * collation, and a practice user refused another practice's page. Skipped, with the reason, when
- * the browser or its driver is not installed ({@code apt-get install -y chromium chromium-driver}).
- * A screenshot and the page source of every failed step are saved under {@code
- * target/browser-screenshots/}; with {@code -Dltc.docs.screenshots=DIR} the home page and the
- * feedback preview are also saved there as {@code home.png} and {@code feedback-preview.png}.
+ * collation, a practice user refused another practice's page, and a case manager's morning (in
+ * hospital now, a profile, its PDF). Skipped, with the reason, when the browser or its driver is
+ * not installed ({@code apt-get install -y chromium chromium-driver}). A screenshot and the page
+ * source of every failed step are saved under {@code target/browser-screenshots/}; with {@code
+ * -Dltc.docs.screenshots=DIR} the home page and the feedback preview are also saved there as {@code
+ * home.png} and {@code feedback-preview.png}.
  */
 class BrowserJourneyTest {
   static final Path CHROMIUM = Path.of(System.getProperty("ltc.chromium", "/usr/bin/chromium"));
@@ -146,12 +147,17 @@ class BrowserJourneyTest {
   }
 
   void signIn(String user) {
+    signIn(user, "Home");
+  }
+
+  /** Signs in and waits for the first page, whose h1 is {@code landing}. */
+  void signIn(String user, String landing) {
     driver.get(s.base() + "/");
     wait(30).until(d -> d.getCurrentUrl().contains("/login"));
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(WebTestServer.PASSWORD);
     driver.findElement(By.id("sign-in")).click();
-    wait(60).until(d -> h1().equals("Home"));
+    wait(60).until(d -> h1().equals(landing));
   }
 
   /** The page's h1, or "" while a navigation replaces the page under us. */
@@ -359,6 +365,50 @@ class BrowserJourneyTest {
                     .action(AuditAction.ACCESS_DENIED)
                     .practice(s.practiceB)))
         .isNotEmpty();
+  }
+
+  /**
+   * Issue 22: a case manager starts the day with who is in hospital, opens a patient's profile and
+   * downloads its one-page PDF; each profile view is audited.
+   */
+  @Test
+  void caseManagerOpensInHospitalNowThenAProfileAndItsPdf(TestInfo info) throws Exception {
+    open(info);
+    step("sign-in", () -> signIn("casemanager", "In hospital now"));
+    step(
+        "in-hospital-now",
+        () -> {
+          driver.findElement(By.linkText("In hospital now")).click();
+          wait(60).until(d -> h1().equals("In hospital now"));
+          assertThat(driver.getPageSource())
+              .contains("Data as at")
+              .contains("Read from the source at");
+          shot(SHOTS.resolve("in-hospital-now.png"));
+        });
+    step(
+        "profile",
+        () -> {
+          driver.findElement(By.cssSelector("table tbody th a")).click();
+          wait(60).until(d -> h1().equals("Patient profile"));
+          assertThat(driver.getPageSource()).contains("Hospital stays").contains("Case management");
+          shot(SHOTS.resolve("patient-profile.png"));
+        });
+    step(
+        "profile-pdf",
+        () -> {
+          driver.findElement(By.partialLinkText("Download the profile")).click();
+          Path pdf = downloaded(".pdf");
+          byte[] bytes = Files.readAllBytes(pdf);
+          assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+          try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+          }
+        });
+    AuditLog audit = s.injector.getInstance(AuditLog.class);
+    assertThat(
+            audit.query(
+                AuditQuery.all().user("casemanager").action(AuditAction.VIEW_PATIENT_PROFILE)))
+        .hasSizeGreaterThanOrEqualTo(2); // the page and the PDF
   }
 
   static Admission firstDue(String practice) {

@@ -127,6 +127,50 @@ class AudienceLeakTest {
     assertThat(leaks("PRACTICE")).isNotEmpty();
   }
 
+  /**
+   * Issue 22: the in-hospital counts reach the commissioner's copy like every count, but nothing of
+   * the in-hospital list or of a patient profile does, in any format.
+   */
+  @Test
+  void theInHospitalListAndProfilesNeverReachTheCommissionerOrThePublic() throws Exception {
+    for (String audience : List.of("COMMISSIONER", "PUBLIC")) {
+      Path out = dir.resolve("in-hospital-" + audience);
+      int exit =
+          Main.run(
+              "generate",
+              "--jdbc-url",
+              url,
+              "--month",
+              "2026-10",
+              "--audience",
+              audience,
+              "--report",
+              "feedback,locality",
+              "--format",
+              "pdf,xlsx,csv,json,html",
+              "--out",
+              out.toString());
+      assertThat(exit).isZero();
+      List<Path> files;
+      try (var walk = Files.walk(out)) {
+        files = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+      boolean countsThere = false;
+      for (Path f : files) {
+        String text = text(f);
+        assertThat(text)
+            .as(audience + " " + f.getFileName())
+            .doesNotContain("Patient profile")
+            .doesNotContain("Days beyond the trim point")
+            .doesNotContain("Last case-management contact");
+        countsThere |= f.toString().endsWith(".json") && text.contains("\"in_hospital_now\"");
+      }
+      if (audience.equals("COMMISSIONER")) {
+        assertThat(countsThere).as("in_hospital_now in the commissioner's JSON").isTrue();
+      }
+    }
+  }
+
   /** The text a reader or a program could get out of the file. */
   static String text(Path f) throws IOException {
     String name = f.getFileName().toString();

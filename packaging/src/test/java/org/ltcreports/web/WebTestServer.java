@@ -27,8 +27,8 @@ import org.ltcreports.wiring.LtcModule;
  * port, over a small synthetic locality (2 practices in 2 localities, 2,000 patients), with FORM
  * sign-in and test users: {@code lead} (PRACTICE_LEAD of practice A), {@code staff} (PRACTICE_USER
  * of A), {@code locality} (LOCALITY_MANAGER of A's locality), {@code commissioner} (COMMISSIONER of
- * A's locality), {@code auditor}. One server per JVM, started on first use and shared by the test
- * classes.
+ * A's locality), {@code auditor}, {@code casemanager} (CASE_MANAGER of {@link #caseManager}). One
+ * server per JVM, started on first use and shared by the test classes.
  */
 public final class WebTestServer {
   public static final String PASSWORD = "pw-test";
@@ -41,6 +41,11 @@ public final class WebTestServer {
   public final String localityA;
   public final String localityB;
   public final YearMonth month;
+
+  /**
+   * The case manager {@code casemanager} is: the one with the largest caseload on the extract date.
+   */
+  public final String caseManager;
 
   private WebTestServer() throws Exception {
     this(java.util.Map.of());
@@ -59,14 +64,16 @@ public final class WebTestServer {
     String id = UUID.randomUUID().toString().substring(0, 8);
     String sourceUrl = "jdbc:h2:mem:web-src-" + id + ";DB_CLOSE_DELAY=-1";
     String pluginUrl = "jdbc:h2:mem:web-plugin-" + id + ";DB_CLOSE_DELAY=-1";
+    YearMonth last = YearMonth.now(ZoneId.of("Europe/London")).minusMonths(1);
     GeneratorOptions options =
         GeneratorOptions.defaults()
             .withPractices(2)
             .withPatients(2_000)
             .withYears(3)
-            .withLastMonth(YearMonth.now(ZoneId.of("Europe/London")).minusMonths(1));
+            .withLastMonth(last);
     try (Connection c = DriverManager.getConnection(sourceUrl)) {
       new LocalityGenerator().generate(options, c);
+      admitACaseloadPatient(c, last.atEndOfMonth());
     }
     Properties p = new Properties();
     p.setProperty("source.jdbc-url", sourceUrl);
@@ -89,6 +96,17 @@ public final class WebTestServer {
             .findFirst()
             .orElseThrow();
     month = reports.latestMonth();
+    var caseloads = reports.caseloads();
+    var inHospital = reports.inHospital();
+    caseManager =
+        reports.context().data().caseManagers().stream()
+            .map(x -> x.caseManagerId())
+            .sorted()
+            .max(
+                java.util.Comparator.comparingInt(
+                        (String cm) -> inHospital.ofPatients(caseloads.patientsOf(cm)).size())
+                    .thenComparingInt(cm -> caseloads.patientsOf(cm).size()))
+            .orElseThrow();
 
     Path dir = Files.createTempDirectory("ltc-web-test");
     Path users = dir.resolve("users.properties");
@@ -101,6 +119,7 @@ public final class WebTestServer {
             "locality: " + PASSWORD + ", LOCALITY_MANAGER",
             "commissioner: " + PASSWORD + ", COMMISSIONER",
             "auditor: " + PASSWORD + ", AUDITOR",
+            "casemanager: " + PASSWORD + ", CASE_MANAGER",
             "nobody: " + PASSWORD + ", SOMETHING_ELSE",
             ""),
         StandardCharsets.UTF_8);
@@ -113,10 +132,40 @@ public final class WebTestServer {
             "user.staff.practices = " + practiceA,
             "user.locality.localities = " + localityA,
             "user.commissioner.localities = " + localityA,
+            "user.casemanager.case-managers = " + caseManager,
             ""),
         StandardCharsets.UTF_8);
     server =
         StandaloneServer.start(injector, 0, cfg.basePath(), StandaloneSecurity.of(users, scopes));
+  }
+
+  /**
+   * A patient of an open caseload episode admitted as an emergency 12 days before the data ends and
+   * still in hospital, so that a case manager's "In hospital now" has someone on it (a locality
+   * this small rarely has a caseload patient in a bed on the last day).
+   */
+  private static void admitACaseloadPatient(Connection c, java.time.LocalDate end)
+      throws java.sql.SQLException {
+    String patient;
+    try (var st = c.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT patient_id FROM cm_episode WHERE start_date IS NOT NULL AND end_date IS NULL"
+                    + " AND case_manager_id IS NOT NULL ORDER BY episode_id FETCH FIRST 1 ROWS ONLY")) {
+      rs.next();
+      patient = rs.getString(1);
+    }
+    try (var ps =
+        c.prepareStatement(
+            "INSERT INTO hospital_spell (spell_id, patient_id, provider_code, admission_date,"
+                + " discharge_date, admission_method, admission_source, patient_classification,"
+                + " discharge_method, main_specialty, primary_diagnosis, hrg_code)"
+                + " VALUES ('WEB-OPEN-1', ?, 'RXX01', ?, NULL, '21', '19', '1', NULL, '300', 'J44.1',"
+                + " 'DZ65K')")) {
+      ps.setString(1, patient);
+      ps.setObject(2, end.minusDays(12));
+      ps.executeUpdate();
+    }
   }
 
   public static synchronized WebTestServer get() throws Exception {

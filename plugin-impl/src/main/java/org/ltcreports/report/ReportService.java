@@ -16,7 +16,9 @@ import org.ltcreports.casemanagement.ReturnMeasures;
 import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.config.LtcConfig;
+import org.ltcreports.measures.Caseloads;
 import org.ltcreports.measures.FeedbackMeasures;
+import org.ltcreports.measures.InHospital;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.measures.TrimPoints;
@@ -68,6 +70,9 @@ public final class ReportService {
       new java.util.HashMap<>();
 
   private Instant cachedAt;
+  private InHospital inHospital;
+  private Caseloads caseloads;
+  private MeasureContext inHospitalOf;
   private DataMonths months;
   private MeasureContext monthsOf;
 
@@ -197,6 +202,34 @@ public final class ReportService {
 
   public String disclosurePolicyVersion() {
     return config.disclosurePolicy().version();
+  }
+
+  /** The locality's trim points (empty when none were loaded). */
+  public TrimPoints trimPoints() {
+    return trimPoints == null ? TrimPoints.none() : trimPoints;
+  }
+
+  /** When the current snapshot was read from the source (the time the in-hospital page states). */
+  public synchronized Instant readAt() {
+    context();
+    return cachedAt;
+  }
+
+  /** Who is in hospital on the extract date, prepared once per snapshot. */
+  public synchronized InHospital inHospital() {
+    MeasureContext ctx = context();
+    if (inHospital == null || inHospitalOf != ctx) {
+      inHospital = new InHospital(ctx, trimPoints(), ctx.extractDate());
+      caseloads = new Caseloads(ctx.data().episodes(), ctx.extractDate());
+      inHospitalOf = ctx;
+    }
+    return inHospital;
+  }
+
+  /** Every case manager's caseload on the extract date (measures.md), once per snapshot. */
+  public synchronized Caseloads caseloads() {
+    inHospital();
+    return caseloads;
   }
 
   /** The latest complete month of the data (see {@link DataMonths#latestComplete}). */

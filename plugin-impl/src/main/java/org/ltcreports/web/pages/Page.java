@@ -80,6 +80,11 @@ public final class Page {
       if (user.has(Role.LOCALITY_MANAGER) || user.has(Role.COMMISSIONER)) {
         item(m, "/localities", "Locality overview");
       }
+      if (user.has(Role.CASE_MANAGER)
+          || user.has(Role.PRACTICE_USER)
+          || user.has(Role.PRACTICE_LEAD)) {
+        item(m, "/in-hospital", "In hospital now");
+      }
       if (user.has(Role.AUDITOR)) {
         item(m, "/audit", "Audit log");
       }

@@ -28,6 +28,7 @@ public final class PageServlet extends KnownMethodsServlet {
   private final transient PracticePages practice;
   private final transient LocalityPages locality;
   private final transient AdminPages admin;
+  private final transient PatientPages patients;
   private final String prefix;
 
   /**
@@ -41,6 +42,7 @@ public final class PageServlet extends KnownMethodsServlet {
     this.practice = new PracticePages(web, reviews);
     this.locality = new LocalityPages(web);
     this.admin = new AdminPages(web);
+    this.patients = new PatientPages(web);
   }
 
   @Override
@@ -111,7 +113,17 @@ public final class PageServlet extends KnownMethodsServlet {
     List<String> s = x.segments();
     String first = s.isEmpty() ? "" : s.get(0);
     switch (first) {
-      case "" -> requireGet(post, () -> home.show(x));
+      case "" ->
+          requireGet(
+              post,
+              () -> {
+                if (PatientPages.caseManagerOnly(x.user())) {
+                  // a case manager starts the day with who is in hospital
+                  patients.inHospital(x, List.of("in-hospital"));
+                } else {
+                  home.show(x);
+                }
+              });
       case "go" -> requireGet(post, () -> home.go(x));
       case "logout" -> {
         requirePost(post);
@@ -129,6 +141,8 @@ public final class PageServlet extends KnownMethodsServlet {
       case "practices" -> practice.route(x, s, post);
       case "localities" -> locality.route(x, s, post);
       case "jobs" -> locality.job(x, s, post);
+      case "in-hospital" -> requireGet(post, () -> patients.inHospital(x, s));
+      case "patients" -> requireGet(post, () -> patients.profile(x, s));
       case "submissions" -> requireGet(post, () -> admin.submissions(x));
       case "audit" -> requireGet(post, () -> admin.audit(x, false));
       case "audit.csv" -> requireGet(post, () -> admin.audit(x, true));

@@ -121,10 +121,11 @@ final class ReviewWorklistPage {
     for (Worklist.Entry e : worklist.entries(web.reports().context(), code, month)) {
       Admission a = e.admission();
       AdmissionReview r = done.get(a.spell().spellId());
-      m.open("tr")
-          .el("td", PeopleTime.date(a.admitted()))
-          .el("td", a.patient() == null ? "" : a.patient().nhsNumber())
-          .el("td", e.ageBand());
+      m.open("tr").el("td", PeopleTime.date(a.admitted())).open("td");
+      if (a.patient() != null) {
+        PatientPages.profileLink(m, x.base(), a.patient().patientId(), a.patient().nhsNumber());
+      }
+      m.close("td").el("td", e.ageBand());
       m.open("td").text(e.diagnosis());
       if (!e.chapter().isEmpty()) {
         m.el("span", " – " + e.chapter(), "class", "muted");
