@@ -82,8 +82,8 @@ class PatientPagesTest {
     // nor the practice's own list, nor another case manager's caseload
     assertThat(cm.get("/in-hospital/practice/" + practiceOfIt).statusCode()).isEqualTo(403);
     assertDenied("/in-hospital/practice/" + practiceOfIt);
-    assertThat(cm.get("/in-hospital/caseload/SOMEONE-ELSE").statusCode()).isEqualTo(403);
-    assertDenied("/in-hospital/caseload/SOMEONE-ELSE");
+    assertThat(cm.get("/in-hospital/caseload/someone-else").statusCode()).isEqualTo(403);
+    assertDenied("/in-hospital/caseload/someone-else");
   }
 
   /**
