@@ -112,6 +112,10 @@ public final class LtcConfig {
     if (scoped != null && !scoped.trim().matches("(?i)true|false")) {
       problems.add("generate.scoped-reads must be true or false, got '" + scoped + "'");
     }
+    String engine = props.getProperty("measures.engine");
+    if (engine != null && !engine.trim().matches("(?i)sql|reference")) {
+      problems.add("measures.engine must be sql or reference, got '" + engine + "'");
+    }
   }
 
   /**
@@ -283,6 +287,14 @@ public final class LtcConfig {
    */
   public boolean scopedReads() {
     return Boolean.parseBoolean(get("generate.scoped-reads", "true").trim());
+  }
+
+  /**
+   * Whether the counting families are counted in the source database ({@code measures.engine=sql})
+   * rather than by the reference engine in Java ({@code reference}, the default).
+   */
+  public boolean sqlEngine() {
+    return get("measures.engine", "reference").trim().equalsIgnoreCase("sql");
   }
 
   /**

@@ -18,18 +18,8 @@ public final class AdmissionCounts implements MeasureFamily {
   public AdmissionCounts(MeasureContext ctx, YearMonth month, Population listAtStart) {
     this.month = month;
     this.listAtStart = listAtStart;
-    YearMonth first = month.minusMonths(MONTHS - 1);
-    for (Admission a : ctx.admissions()) {
-      if (a.practiceCode() == null) {
-        continue;
-      }
-      YearMonth m = a.month();
-      if (m.isBefore(first) || m.isAfter(month)) {
-        continue;
-      }
-      int i = (int) (first.until(m, java.time.temporal.ChronoUnit.MONTHS));
-      byPractice.computeIfAbsent(a.practiceCode(), k -> new long[MONTHS])[i]++;
-    }
+    byPractice.putAll(
+        ctx.engine().emergencyAdmissionsByMonth(ctx, month.minusMonths(MONTHS - 1), month));
   }
 
   /** EAs of the practice admitted in month {@code M-k}, for k in 0..23. */

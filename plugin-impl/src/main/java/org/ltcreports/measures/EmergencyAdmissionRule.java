@@ -8,8 +8,14 @@ import org.ltcreports.source.SourceRows.Spell;
  * Digital's NHSOF 2.3.i filter): an emergency method, not a transfer, an ordinary admission.
  */
 public final class EmergencyAdmissionRule {
-  private static final Set<String> TRANSFER_SOURCES = Set.of("51", "52", "53");
-  private static final String TRANSFER_METHOD = "2B";
+  /** Admission sources that make a spell a transfer (also bound into the SQL engine's rule). */
+  public static final Set<String> TRANSFER_SOURCES = Set.of("51", "52", "53");
+
+  /** The admission method of a transfer. */
+  public static final String TRANSFER_METHOD = "2B";
+
+  /** The patient classification of an ordinary admission (a missing one counts as ordinary). */
+  public static final String ORDINARY = "1";
 
   /**
    * Every admission method code of the NHS Data Dictionary (anything else is a data-quality issue).
@@ -23,6 +29,11 @@ public final class EmergencyAdmissionRule {
 
   public EmergencyAdmissionRule(Set<String> emergencyMethods) {
     this.emergencyMethods = Set.copyOf(emergencyMethods);
+  }
+
+  /** The configured emergency methods ({@code measures.emergency-methods}). */
+  public Set<String> emergencyMethods() {
+    return emergencyMethods;
   }
 
   public boolean isCounted(Spell s) {
@@ -45,6 +56,6 @@ public final class EmergencyAdmissionRule {
    */
   public static boolean isOrdinary(Spell s) {
     String pc = Codes.normalise(s.patientClassification());
-    return pc == null || pc.equals("1");
+    return pc == null || pc.equals(ORDINARY);
   }
 }

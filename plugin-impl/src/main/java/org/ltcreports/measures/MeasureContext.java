@@ -25,9 +25,20 @@ public final class MeasureContext {
   private final EmergencyAdmissionRule rule;
   private final List<Admission> admissions;
   private final Map<String, Practice> practices = new TreeMap<>();
+  private final MeasureEngine engine;
+  private final Map<Object, Object> counted = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Counted by the reference engine. */
   public MeasureContext(SourceData data, MeasureSettings settings) {
+    this(data, settings, ReferenceEngine.INSTANCE);
+  }
+
+  /**
+   * @param engine where the counting families are counted ({@code measures.engine})
+   */
+  public MeasureContext(SourceData data, MeasureSettings settings, MeasureEngine engine) {
     this.data = data;
+    this.engine = engine;
     this.settings = settings;
     this.registrations = new Registrations(data.patients(), data.registrations());
     this.rule = new EmergencyAdmissionRule(settings.emergencyMethods());
@@ -48,6 +59,19 @@ public final class MeasureContext {
     }
     list.sort(Comparator.comparing(Admission::admitted).thenComparing(a -> a.spell().spellId()));
     this.admissions = List.copyOf(list);
+  }
+
+  public MeasureEngine engine() {
+    return engine;
+  }
+
+  /**
+   * A result an engine counted once for this context (e.g. the population on a date), kept so that
+   * the families asking for it again do not count it again.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T counted(Object key, java.util.function.Supplier<T> count) {
+    return (T) counted.computeIfAbsent(key, k -> count.get());
   }
 
   public SourceData data() {

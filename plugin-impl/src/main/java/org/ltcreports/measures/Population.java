@@ -22,8 +22,14 @@ public final class Population {
     this.date = date;
   }
 
+  /** The population on d, counted by the context's engine ({@link MeasureEngine}). */
   public static Population on(MeasureContext ctx, LocalDate d) {
-    Population pop = new Population(d);
+    return ctx.engine().population(ctx, d);
+  }
+
+  /** The reference count: one pass over the patients of the snapshot. */
+  static Population count(MeasureContext ctx, LocalDate d) {
+    Tally pop = new Tally(d);
     Registrations regs = ctx.registrations();
     for (int i = 0; i < regs.positions(); i++) { // every patient, by position: no id look-ups
       Patient p = regs.patientAt(i);
@@ -31,23 +37,54 @@ public final class Population {
       if (practice == null) {
         continue;
       }
-      long[] c = pop.counts.computeIfAbsent(practice, k -> new long[3]);
-      c[0]++;
       if (p.birthDate() == null) {
-        continue; // on the list, but cannot be aged: left out of adults and cells (a DQ issue)
+        // on the list, but cannot be aged: left out of adults and cells (a DQ issue)
+        pop.add(practice, -1, -1, false, 1);
+        continue;
       }
       int age = Registrations.ageOn(p, d);
-      if (age >= 18) {
-        c[1]++;
+      pop.add(practice, band(age), sexIndex(p.sex()), age >= 18, 1);
+    }
+    return pop.population();
+  }
+
+  /**
+   * Patients added group by group, the one way both engines build a population: so the rule of what
+   * a missing birth date or an unknown sex leaves out has one home.
+   */
+  public static final class Tally {
+    private final Population pop;
+
+    public Tally(LocalDate date) {
+      this.pop = new Population(date);
+    }
+
+    /**
+     * Adds {@code n} patients of one practice.
+     *
+     * @param band the ESP2013 band, or -1 when the birth date is missing (on the list, but in no
+     *     cell and not an adult)
+     * @param sex {@link #sexIndex}: 0 M, 1 F, -1 anything else (in no cell, counted)
+     */
+    public void add(String practice, int band, int sex, boolean adult, long n) {
+      long[] c = pop.counts.computeIfAbsent(practice, k -> new long[3]);
+      c[0] += n;
+      if (band < 0) {
+        return;
       }
-      int sex = sexIndex(p.sex());
+      if (adult) {
+        c[1] += n;
+      }
       if (sex < 0) {
-        c[2]++;
+        c[2] += n;
       } else {
-        pop.cells.computeIfAbsent(practice, k -> new long[BANDS][2])[band(age)][sex]++;
+        pop.cells.computeIfAbsent(practice, k -> new long[BANDS][2])[band][sex] += n;
       }
     }
-    return pop;
+
+    public Population population() {
+      return pop;
+    }
   }
 
   public LocalDate date() {

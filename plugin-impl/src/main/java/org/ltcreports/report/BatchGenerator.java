@@ -174,7 +174,7 @@ public final class BatchGenerator {
   private void generate(SourceData data, List<String> practices, Output out) {
     BatchRequest req = out.req;
     long preparing = System.nanoTime();
-    MeasureContext ctx = new MeasureContext(data, settings.measures());
+    MeasureContext ctx = new MeasureContext(data, settings.measures(), settings.engine());
     String policy = settings.disclosurePolicyVersion();
     TrimPoints trimPoints = settings.trimPoints();
     FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);

@@ -3,7 +3,9 @@ package org.ltcreports.report;
 import java.time.LocalDate;
 import org.ltcreports.casemanagement.ProgrammeSettings;
 import org.ltcreports.casemanagement.WorkingDays;
+import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureSettings;
+import org.ltcreports.measures.ReferenceEngine;
 import org.ltcreports.measures.TrimPoints;
 
 /**
@@ -14,6 +16,7 @@ import org.ltcreports.measures.TrimPoints;
  * @param scopedReads whether a run reads only the rows its month needs, and a source with several
  *     localities one locality at a time ({@code generate.scoped-reads}, {@link
  *     org.ltcreports.source.BatchScope})
+ * @param engine where the counting families are counted ({@code measures.engine})
  */
 public record BatchSettings(
     MeasureSettings measures,
@@ -22,9 +25,10 @@ public record BatchSettings(
     String disclosurePolicyVersion,
     LocalDate extractDate,
     boolean scopedReads,
-    ProgrammeSettings programme) {
+    ProgrammeSettings programme,
+    MeasureEngine engine) {
 
-  /** With the default programme settings. */
+  /** With the default programme settings, counted by the reference engine. */
   public BatchSettings(
       MeasureSettings measures,
       TrimPoints trimPoints,
@@ -39,6 +43,7 @@ public record BatchSettings(
         disclosurePolicyVersion,
         extractDate,
         scopedReads,
-        ProgrammeSettings.defaults());
+        ProgrammeSettings.defaults(),
+        ReferenceEngine.INSTANCE);
   }
 }

@@ -20,6 +20,7 @@ import org.ltcreports.measures.Caseloads;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.InHospital;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
@@ -75,6 +76,7 @@ public final class ReportService {
   private MeasureContext inHospitalOf;
   private DataMonths months;
   private MeasureContext monthsOf;
+  private final MeasureEngine engine;
 
   public ReportService(
       SourceReader reader,
@@ -83,7 +85,9 @@ public final class ReportService {
       AudienceView audienceView,
       TrimPoints trimPoints,
       ReviewRecords reviews,
-      Clock clock) {
+      Clock clock,
+      MeasureEngine engine) {
+    this.engine = engine;
     this.trimPoints = trimPoints;
     this.reviews = reviews;
     this.reader = reader;
@@ -100,7 +104,7 @@ public final class ReportService {
     Instant now = clock.instant();
     if (cached == null || cachedAt.plus(maxAge).isBefore(now)) {
       SourceData data = reader.read(config.extractDate(), LocalDate.now(clock));
-      cached = new MeasureContext(data, config.measureSettings());
+      cached = new MeasureContext(data, config.measureSettings(), engine);
       cachedAt = now;
       builders.clear();
       publicPacks.clear();

@@ -16,8 +16,11 @@ import org.ltcreports.audit.AuditLog;
 import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.config.LtcConfig;
+import org.ltcreports.measures.MeasureEngine;
+import org.ltcreports.measures.ReferenceEngine;
 import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.measures.TrimPoints;
+import org.ltcreports.measures.sql.SqlEngine;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.report.AudienceView;
 import org.ltcreports.report.BatchGenerator;
@@ -86,8 +89,16 @@ public final class LtcModule extends AbstractModule {
       AudienceView view,
       TrimPoints trimPoints,
       ReviewRecords reviews,
-      Clock clock) {
-    return new ReportService(reader, config, renderers, view, trimPoints, reviews, clock);
+      Clock clock,
+      MeasureEngine engine) {
+    return new ReportService(reader, config, renderers, view, trimPoints, reviews, clock, engine);
+  }
+
+  /** {@code measures.engine}: the SQL engine over the source, or the reference engine. */
+  @Provides
+  @Singleton
+  MeasureEngine measureEngine(@Named("source") Jdbi jdbi, SourceTables tables) {
+    return config.sqlEngine() ? new SqlEngine(jdbi, tables) : ReferenceEngine.INSTANCE;
   }
 
   /**
@@ -252,7 +263,8 @@ public final class LtcModule extends AbstractModule {
       Submissions submissions,
       ReviewRecords reviews,
       TrimPoints trimPoints,
-      WorkingDays calendar) {
+      WorkingDays calendar,
+      MeasureEngine engine) {
     return new BatchGenerator(
         reader,
         renderers,
@@ -267,7 +279,8 @@ public final class LtcModule extends AbstractModule {
             StandardRenderers.disclosurePolicyVersion(config),
             config.extractDate(),
             config.scopedReads(),
-            config.programmeSettings()));
+            config.programmeSettings(),
+            engine));
   }
 
   // ---- governance services and the web pages (issue 7) ----

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.ReportType;
@@ -48,17 +49,19 @@ class PackSqlStatementsTest {
 
   @TempDir Path tmp;
 
-  @Test
-  void sourceStatementsPerPackDoNotGrowWithPractices() throws Exception {
-    int few = statementsForPack(2, 400);
-    int many = statementsForPack(6, 1200);
+  /** With either engine ({@code measures.engine}): the SQL engine's statements are per family. */
+  @ParameterizedTest
+  @ValueSource(strings = {"reference", "sql"})
+  void sourceStatementsPerPackDoNotGrowWithPractices(String engine) throws Exception {
+    int few = statementsForPack(2, 400, engine);
+    int many = statementsForPack(6, 1200, engine);
     assertThat(few).isPositive();
     assertThat(many)
         .as("source statements for 6 practices vs 2 (%d)", few)
         .isLessThanOrEqualTo(few);
   }
 
-  private int statementsForPack(int practices, int patients) throws Exception {
+  private int statementsForPack(int practices, int patients, String engine) throws Exception {
     GeneratorOptions o =
         GeneratorOptions.defaults()
             .withPractices(practices)
@@ -70,12 +73,13 @@ class PackSqlStatementsTest {
     try (Connection c = h2.getConnection()) {
       new LocalityGenerator().generate(o, c);
     }
-    Path dir = Files.createDirectories(tmp.resolve("p" + practices));
+    Path dir = Files.createDirectories(tmp.resolve(engine + practices));
     Path trim = dir.resolve("trim-points.csv");
     Files.writeString(trim, TrimPoints.csv(o));
     CountingDataSource source = new CountingDataSource(h2);
     Map<String, String> keys = new LinkedHashMap<>();
     keys.put("trim-points.file", trim.toString());
+    keys.put("measures.engine", engine);
     Injector injector =
         Guice.createInjector(
             new LtcModule(LtcConfig.defaults().with(keys), source, memory("plugin")));

@@ -1,0 +1,27 @@
+package org.ltcreports.measures;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+
+/**
+ * Where the counting families are counted ({@code measures.engine}, docs/spec/architecture.md "Two
+ * engines"): the reference engine counts in Java over the snapshot; the SQL engine counts the same
+ * rules as grouped SQL in the source database, for every practice at once. Both hand back the same
+ * reduced results, on which the rest (standardisation arithmetic, SPC, tests, matching) runs in
+ * Java. The two are held equal by the equivalence suite.
+ */
+public interface MeasureEngine {
+  /** {@code reference} or {@code sql}, as configured. */
+  String name();
+
+  /** The registered population of every practice on {@code d} (measures.md "Population"). */
+  Population population(MeasureContext ctx, LocalDate d);
+
+  /**
+   * Counted emergency admissions by attributed practice, per admission month from {@code first} to
+   * {@code last}: index 0 is {@code first}. Admissions attributed to no practice are left out.
+   */
+  Map<String, long[]> emergencyAdmissionsByMonth(
+      MeasureContext ctx, YearMonth first, YearMonth last);
+}

@@ -1,0 +1,126 @@
+package org.ltcreports.measures.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ltcreports.fixtures.EdgeCaseLocality;
+import org.ltcreports.measures.FeedbackMeasures;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MeasureSettings;
+import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.Population;
+import org.ltcreports.source.SourceData;
+import org.ltcreports.source.SourceReader;
+import org.ltcreports.source.SourceTables;
+
+/**
+ * The equivalence suite on H2 (packaging's PostgresIT runs the same on PostgreSQL): on seeded
+ * random localities made of edge cases ({@link EdgeCaseLocality}), every count the SQL engine makes
+ * equals the reference engine's, and so does every measure of the feedback report built on them.
+ */
+class EngineEquivalenceTest {
+  static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  void sqlEngineCountsWhatTheReferenceCounts(long seed) throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:eq-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try (Connection c = h2.getConnection()) {
+      EdgeCaseLocality.write(c, seed, 400);
+    }
+    Engines engines = Engines.over(Jdbi.create(h2), SourceTables.defaults());
+    engines.assertEqual();
+  }
+
+  /** The two engines over one source, and what they are compared on. */
+  record Engines(MeasureContext reference, MeasureContext sql) {
+    static Engines over(Jdbi jdbi, SourceTables tables) {
+      SourceData data = new SourceReader(jdbi, tables).read(null, TODAY);
+      MeasureSettings settings = MeasureSettings.defaults();
+      return new Engines(
+          new MeasureContext(data, settings),
+          new MeasureContext(data, settings, new SqlEngine(jdbi, tables)));
+    }
+
+    void assertEqual() {
+      List<String> practices = List.of("E1", "E2", "E3", "E10", "Z99", "NONE");
+      long listed = 0;
+      for (LocalDate d : dates()) {
+        Population ref = Population.on(reference, d);
+        Population sq = Population.on(sql, d);
+        for (String p : practices) {
+          assertThat(describe(sq, p))
+              .as("population of %s on %s", p, d)
+              .isEqualTo(describe(ref, p));
+          listed += ref.listSize(p);
+        }
+      }
+      assertThat(listed).as("patients listed over the dates").isPositive();
+      YearMonth first = YearMonth.from(EdgeCaseLocality.FIRST);
+      YearMonth last = YearMonth.from(EdgeCaseLocality.LAST);
+      Map<String, List<Long>> ref =
+          lists(reference.engine().emergencyAdmissionsByMonth(reference, first, last));
+      assertThat(lists(sql.engine().emergencyAdmissionsByMonth(sql, first, last)))
+          .as("emergency admissions by practice and month")
+          .isEqualTo(ref);
+      assertThat(ref.values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum())
+          .as("emergency admissions counted")
+          .isPositive();
+      for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
+        Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
+        Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
+        assertThat(s.keySet()).isEqualTo(r.keySet());
+        for (String p : r.keySet()) {
+          assertThat(s.get(p).values())
+              .as("feedback measures of %s, %s", p, m)
+              .isEqualTo(r.get(p).values());
+          assertThat(s.get(p).notes()).as("notes of %s, %s", p, m).isEqualTo(r.get(p).notes());
+        }
+      }
+    }
+
+    /** Month starts and ends across the data, and the days either side of a new year. */
+    static List<LocalDate> dates() {
+      List<LocalDate> dates = new ArrayList<>();
+      for (YearMonth m = YearMonth.of(2023, 1);
+          !m.isAfter(YearMonth.of(2026, 12));
+          m = m.plusMonths(5)) {
+        dates.add(m.atDay(1));
+        dates.add(m.atEndOfMonth());
+      }
+      dates.add(LocalDate.of(2024, 2, 29));
+      dates.add(LocalDate.of(2025, 12, 31));
+      dates.add(LocalDate.of(2026, 1, 1));
+      return dates;
+    }
+
+    static String describe(Population pop, String practice) {
+      return pop.listSize(practice)
+          + " listed, "
+          + pop.adults(practice)
+          + " adults, "
+          + pop.sexUnknown(practice)
+          + " sex unknown, cells "
+          + Arrays.deepToString(pop.cells(practice));
+    }
+
+    static Map<String, List<Long>> lists(Map<String, long[]> byPractice) {
+      Map<String, List<Long>> out = new TreeMap<>();
+      byPractice.forEach((k, v) -> out.put(k, Arrays.stream(v).boxed().toList()));
+      return out;
+    }
+  }
+}
