@@ -103,7 +103,9 @@ public final class InHospital {
       if (p == null || !p.aliveOn(asAt)) {
         continue;
       }
-      boolean planned = ELECTIVE_METHODS.contains(Codes.normalise(s.admissionMethod()));
+      String method = Codes.normalise(s.admissionMethod());
+      // a spell with no admission method (a careless view) is not planned; Set.of rejects null
+      boolean planned = method != null && ELECTIVE_METHODS.contains(method);
       OptionalInt trim =
           planned ? OptionalInt.empty() : trims.nonElectiveTrimDays(s.hrgCode(), year);
       list.add(
