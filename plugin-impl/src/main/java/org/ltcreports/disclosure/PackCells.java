@@ -14,7 +14,11 @@ import org.ltcreports.api.report.ReportType;
  *       ea_funnel/K83001/observed};
  *   <li>a return's measures are the return's own ({@code K83001:return:register_size}): the return
  *       counts different things under some of the same words;
- *   <li>the locality summary's own totals are {@code L01:ea_count}.
+ *   <li>the locality summary's own totals are {@code L01:ea_count};
+ *   <li>a case manager's total caseload is one fact wherever it is printed — each return's {@code
+ *       caseloads} row and the community team report's {@code team_case_managers} row: {@code
+ *       caseload:cm1/total_caseload} (issue 22);
+ *   <li>a community team report's own figures are its team's: {@code L01-T1:contacts_attended}.
  * </ul>
  */
 final class PackCells {
@@ -33,6 +37,11 @@ final class PackCells {
         && parts[0].equals("practices")
         && report.type() == ReportType.LOCALITY_FEEDBACK) {
       return parts[1] + ":" + parts[2];
+    }
+    if (parts.length == 3
+        && (parts[0].equals("caseloads") || parts[0].equals("team_case_managers"))
+        && parts[2].equals("total_caseload")) {
+      return "caseload:" + parts[1] + "/" + parts[2];
     }
     String scope = report.practiceCode() != null ? report.practiceCode() : report.localityCode();
     return report.type() == ReportType.CASE_MANAGEMENT_RETURN

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ltcreports.api.report.Audience;
@@ -209,10 +210,19 @@ public final class BatchGenerator {
     Function<String, Report> feedbackOf = feedback::build;
     Function<String, Report> summaryOf = summaries::build;
     Function<String, Report> returnOf = returns == null ? null : returns::build;
+    BiFunction<String, String, Report> teamOf = null;
     if (req.audience() == Audience.PUBLIC) {
       // one disclosure step for the month's publication: each locality's pack protected together
+      TeamReportBuilder teams = teams(ctx, req);
       PublicPacks packs =
-          new PublicPacks(ctx, audienceView, feedback::build, returns::build, summaries::build);
+          new PublicPacks(
+              ctx,
+              audienceView,
+              feedback::build,
+              returns::build,
+              summaries::build,
+              l -> teams.teamsOf(l).stream().map(teams::build).toList());
+      teamOf = (team, locality) -> packs.copyOfTeam(team, locality);
       feedbackOf = p -> packs.copy(ReportType.PRACTICE_FEEDBACK, p);
       summaryOf = l -> packs.copy(ReportType.LOCALITY_FEEDBACK, l);
       returnOf = p -> packs.copy(ReportType.CASE_MANAGEMENT_RETURN, p);
@@ -239,7 +249,7 @@ public final class BatchGenerator {
       }
     }
     if (req.reports().contains(ReportType.COMMUNITY_TEAM)) {
-      writeTeams(ctx, practices, out);
+      writeTeams(ctx, practices, out, teamOf);
     }
     if (req.reports().contains(ReportType.CASE_FINDING)) {
       CaseFinding caseFinding = new CaseFinding(ctx, req.month());
@@ -253,20 +263,30 @@ public final class BatchGenerator {
     }
   }
 
-  /** The community team report of every team based in the practices' localities. */
-  private void writeTeams(MeasureContext ctx, List<String> practices, Output out) {
-    TeamReportBuilder teams =
-        new TeamReportBuilder(
-            ctx, out.req.month(), settings.calendar(), settings.disclosurePolicyVersion());
-    List<String> scopes = new ArrayList<>();
+  private TeamReportBuilder teams(MeasureContext ctx, BatchRequest req) {
+    return new TeamReportBuilder(
+        ctx, req.month(), settings.calendar(), settings.disclosurePolicyVersion());
+  }
+
+  /**
+   * The community team report of every team based in the practices' localities; {@code publicCopy}
+   * (team, locality) gives a PUBLIC copy from its locality's pack, null for the other audiences.
+   */
+  private void writeTeams(
+      MeasureContext ctx,
+      List<String> practices,
+      Output out,
+      BiFunction<String, String, Report> publicCopy) {
+    TeamReportBuilder teams = teams(ctx, out.req);
     for (String locality : localitiesOf(practices, ctx, out.progress)) {
       List<String> of = teams.teamsOf(locality);
       if (of.isEmpty()) {
         out.progress.accept(locality + " team: no case manager is based in this locality");
       }
-      scopes.addAll(of);
+      Function<String, Report> build =
+          publicCopy == null ? teams::build : team -> publicCopy.apply(team, locality);
+      out.each(of, ReportType.COMMUNITY_TEAM, build);
     }
-    out.each(scopes, ReportType.COMMUNITY_TEAM, teams::build);
   }
 
   /** The localities of the practices, in code order; a practice without one is reported. */

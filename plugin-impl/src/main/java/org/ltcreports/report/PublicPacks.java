@@ -13,8 +13,9 @@ import org.ltcreports.measures.MeasureContext;
  * The PUBLIC copies of one month, one locality's pack at a time (governance.md "Publishing a
  * pack"): every practice's feedback report and return and the locality's summary are built for the
  * practice audience and protected together by the {@link AudienceView}, whichever of them were
- * asked for, so that a report published alone withholds what the whole pack withholds. A practice
- * with no locality is a pack of its own two reports.
+ * asked for, so that a report published alone withholds what the whole pack withholds; the
+ * community team reports of the teams based in the locality are in its pack too. A practice with no
+ * locality is a pack of its own two reports.
  */
 final class PublicPacks {
   private final MeasureContext ctx;
@@ -22,30 +23,44 @@ final class PublicPacks {
   private final Function<String, Report> feedback;
   private final Function<String, Report> returns;
   private final Function<String, Report> summary;
+  private final Function<String, List<Report>> teams;
   private final Map<String, List<Report>> packs = new HashMap<>();
 
   /**
    * @param feedback builds a practice's full feedback report
    * @param returns builds a practice's full return
    * @param summary builds a locality's full summary
+   * @param teams builds the full community team reports of the teams based in a locality (issue
+   *     22): a case manager's caseload is printed in the returns and in the team's report
    */
   PublicPacks(
       MeasureContext ctx,
       AudienceView view,
       Function<String, Report> feedback,
       Function<String, Report> returns,
-      Function<String, Report> summary) {
+      Function<String, Report> summary,
+      Function<String, List<Report>> teams) {
     this.ctx = ctx;
     this.view = view;
     this.feedback = feedback;
     this.returns = returns;
     this.summary = summary;
+    this.teams = teams;
   }
 
   /** The PUBLIC copy of a report of the pack: {@code scope} a practice code or a locality code. */
   Report copy(ReportType type, String scope) {
     String locality =
         type == ReportType.LOCALITY_FEEDBACK ? scope : ctx.practice(scope).localityCode();
+    return copy(type, scope, locality);
+  }
+
+  /** The PUBLIC copy of a community team's report, from the pack of the locality it is based in. */
+  Report copyOfTeam(String team, String locality) {
+    return copy(ReportType.COMMUNITY_TEAM, team, locality);
+  }
+
+  private Report copy(ReportType type, String scope, String locality) {
     String key = locality != null ? locality : "practice " + scope;
     for (Report r : pack(key, locality, scope)) {
       String s = r.practiceCode() != null ? r.practiceCode() : r.localityCode();
@@ -67,6 +82,7 @@ final class PublicPacks {
       }
       if (locality != null) {
         full.add(summary.apply(locality));
+        full.addAll(teams.apply(locality));
       }
       pack = view.publicPack(full);
       packs.put(key, pack);

@@ -15,6 +15,7 @@ import org.ltcreports.casemanagement.ProgrammeEvaluation;
 import org.ltcreports.casemanagement.ReturnMeasures;
 import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
+import org.ltcreports.casemanagement.report.TeamReportBuilder;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.measures.Caseloads;
 import org.ltcreports.measures.FeedbackMeasures;
@@ -159,8 +160,39 @@ public final class ReportService {
                   ctx, m, b.measures(), disclosurePolicyVersion(), b.quality(), evaluation(m));
           ReturnReportBuilder returns =
               new ReturnReportBuilder(returnMeasures(m), b.quality(), disclosurePolicyVersion());
-          return new PublicPacks(ctx, audienceView, b::build, returns::build, summaries::build);
+          TeamReportBuilder teams =
+              new TeamReportBuilder(ctx, m, calendar, disclosurePolicyVersion());
+          return new PublicPacks(
+              ctx,
+              audienceView,
+              b::build,
+              returns::build,
+              summaries::build,
+              l -> teams.teamsOf(l).stream().map(teams::build).toList());
         });
+  }
+
+  /**
+   * A community team's (or a locality's) activity report (issue 22); a PUBLIC copy of a team is
+   * taken from the pack of the locality the team is based in (a team spanning localities, or a
+   * locality's report, is protected on its own).
+   *
+   * @throws IllegalArgumentException when the code names no team or locality
+   */
+  public Report team(String code, YearMonth month, Audience audience) {
+    TeamReportBuilder teams =
+        new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion());
+    String locality = teams.scope(code).localityCode();
+    if (audience == Audience.PUBLIC && locality != null && teams.teamsOf(locality).contains(code)) {
+      return publicPacks(month).copyOfTeam(code, locality);
+    }
+    return audienceView.forAudience(teams.build(code), audience);
+  }
+
+  /** The community teams based in a locality, in code order. */
+  public List<String> teamsOf(String locality, YearMonth month) {
+    return new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion())
+        .teamsOf(locality);
   }
 
   /** The locality feedback summary, from the same prepared measures as the practices' reports. */

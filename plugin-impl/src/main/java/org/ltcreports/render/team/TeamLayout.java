@@ -16,12 +16,12 @@ import org.ltcreports.render.returns.ReturnLayout;
  * and the page): the team's lines with the same month last year, its breakdowns, then each case
  * manager. Words for codes come from {@link Wording} and {@link ReturnLayout#keyWords}.
  */
-final class TeamLayout {
+public final class TeamLayout {
   /** The version of this fixed layout (printed in the footer; a change of layout is a new one). */
   static final String VERSION = "team-1";
 
   /** The team's lines, in order: measure ids whose this-month value is a measure of the report. */
-  static final List<String> TOTALS =
+  public static final List<String> TOTALS =
       List.of(
           "team_caseload",
           "team_wte",
@@ -54,23 +54,23 @@ final class TeamLayout {
     }
   }
 
-  static String title(Report r) {
+  public static String title(Report r) {
     return "Community team activity";
   }
 
   /** "Northfield team (L01-T1) · November 2026". */
-  static String subtitle(Report r) {
+  public static String subtitle(Report r) {
     String name = r.localityName() == null ? r.localityCode() : r.localityName();
     return name + " (" + r.localityCode() + ") · " + Display.month(r.month());
   }
 
   /** The label a reader sees for a line (the catalogue's words). */
-  static String label(String id) {
+  public static String label(String id) {
     return Display.label(id);
   }
 
   /** This month's value of a team line as shown ({@code *} withheld, {@code –} not computable). */
-  static String thisMonth(Report r, String id) {
+  public static String thisMonth(Report r, String id) {
     String v = Display.value(r, id);
     return v == null ? Display.NOT_AVAILABLE : v;
   }
@@ -99,7 +99,7 @@ final class TeamLayout {
   }
 
   /** The same month last year as shown. */
-  static String lastYearShown(Report r, String id) {
+  public static String lastYearShown(Report r, String id) {
     if (!hasLastYear(r, id)) {
       return "";
     }
@@ -119,13 +119,14 @@ final class TeamLayout {
   }
 
   /** A case manager's name as shown: the name, or the id a PUBLIC copy numbers them by. */
-  static String name(MeasureValue.Table t, List<Object> row) {
+  public static String name(MeasureValue.Table t, List<Object> row) {
     Object name = row.get(t.columnIndex("display_name"));
     return name != null ? name.toString() : String.valueOf(row.get(0));
   }
 
   /** A cell of a table as a person reads it: a code in words, a number formatted, * withheld. */
-  static String cell(Report r, String tableId, MeasureValue.Table t, List<Object> row, String col) {
+  public static String cell(
+      Report r, String tableId, MeasureValue.Table t, List<Object> row, String col) {
     int c = t.columnIndex(col);
     Object v = row.get(c);
     ValueKind kind = t.columns().get(c).kind();

@@ -138,9 +138,10 @@ public final class ApiRoutes extends KnownMethodsServlet {
                 t ->
                     t == ReportType.PRACTICE_FEEDBACK
                         || t == ReportType.LOCALITY_FEEDBACK
-                        || t == ReportType.CASE_MANAGEMENT_RETURN)
+                        || t == ReportType.CASE_MANAGEMENT_RETURN
+                        || t == ReportType.COMMUNITY_TEAM)
             .orElseThrow(
-                () -> new Web.NotFound("no such report: use feedback, locality or return"));
+                () -> new Web.NotFound("no such report: use feedback, locality, return or team"));
     YearMonth month = web.month(req.getParameter("month"));
     Format format = RequestParameters.format(req.getParameter("format"));
     Report report;
@@ -174,6 +175,19 @@ public final class ApiRoutes extends KnownMethodsServlet {
         }
         web.require(user, Action.VIEW_LOCALITY, Scope.locality(locality, audience), month, path);
         report = web.reports().locality(locality, month, audience);
+      }
+      case COMMUNITY_TEAM -> {
+        String team = LocalityPages.teamCode(req.getParameter("team"));
+        Audience audience =
+            req.getParameter("audience") == null
+                ? Audience.COMMISSIONER
+                : RequestParameters.audience(req.getParameter("audience"));
+        if (format == Format.HTML) {
+          throw new BadRequest("the community team report is available as pdf, xlsx, csv or json");
+        }
+        String locality = LocalityPages.localityOfTeam(web, team, month);
+        web.require(user, Action.DOWNLOAD_REPORT, Scope.locality(locality, audience), month, path);
+        report = web.reports().team(team, month, audience);
       }
       default -> {
         String code = RequestParameters.practiceCode(req.getParameter("practice"));

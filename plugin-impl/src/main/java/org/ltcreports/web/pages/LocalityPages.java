@@ -73,6 +73,8 @@ final class LocalityPages {
     } else if (s.size() == 4 && s.get(3).equals("upload")) {
       PageServlet.requirePost(post);
       upload(x, locality, month);
+    } else if (s.size() == 4 && s.get(3).equals("teams")) {
+      PageServlet.requireGet(post, () -> new TeamPage(web).show(x, locality, month));
     } else if (s.size() == 4 && s.get(3).equals("pack")) {
       PageServlet.requirePost(post);
       pack(x, locality, month);
@@ -91,6 +93,30 @@ final class LocalityPages {
       throw new BadRequest("locality must be a locality code such as L01");
     }
     return s.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** A community team code as given ({@code L01-T1}); 400 otherwise. */
+  static String teamCode(String s) {
+    if (s == null || !s.matches("[A-Za-z0-9_-]{1,20}")) {
+      throw new BadRequest("team must be a community team code such as L01-T1");
+    }
+    return s;
+  }
+
+  /** The locality a team is based in; 404 when the code names no team based in one locality. */
+  static String localityOfTeam(Web web, String team, YearMonth month) {
+    java.util.SortedSet<String> localities = new TreeSet<>();
+    for (Practice p : web.reports().practices()) {
+      if (p.localityCode() != null) {
+        localities.add(p.localityCode());
+      }
+    }
+    for (String locality : localities) {
+      if (web.reports().teamsOf(locality, month).contains(team)) {
+        return locality;
+      }
+    }
+    throw new Web.NotFound("unknown community team " + team);
   }
 
   private void index(Exchange x) throws IOException {
@@ -205,6 +231,11 @@ final class LocalityPages {
       m.el("button", "Build the collation workbook", "type", "submit", "id", "collate");
       m.close("form");
     }
+    m.open("p")
+        .a(
+            x.base() + "/localities/" + locality + "/" + month + "/teams",
+            "Community team activity (each team's caseloads, contacts and follow-up)")
+        .close("p");
     page.postForm(x.base() + "/localities/" + locality + "/" + month + "/pack", "class", "inline");
     m.el(
         "button",

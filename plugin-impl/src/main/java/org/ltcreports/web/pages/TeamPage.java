@@ -1,0 +1,143 @@
+package org.ltcreports.web.pages;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.List;
+import org.ltcreports.access.Action;
+import org.ltcreports.access.Scope;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.api.spi.HostUser;
+import org.ltcreports.audit.AuditAction;
+import org.ltcreports.casemanagement.report.TeamReportBuilder;
+import org.ltcreports.render.PeopleTime;
+import org.ltcreports.render.team.TeamLayout;
+import org.ltcreports.web.RequestParameters;
+import org.ltcreports.web.RequestParameters.BadRequest;
+
+/**
+ * {@code GET /localities/{L}/{month}/teams}: the community team activity of every team based in the
+ * locality (issue 22), for locality managers and commissioners: each team's figures beside the same
+ * month last year and each case manager's row, with the report's downloads. The commissioner copy
+ * by default; the public copy on request.
+ */
+final class TeamPage {
+  private final Web web;
+
+  TeamPage(Web web) {
+    this.web = web;
+  }
+
+  void show(Exchange x, String locality, YearMonth month) throws IOException {
+    HostUser user = x.user();
+    Audience audience =
+        x.param("audience") == null
+            ? Audience.COMMISSIONER
+            : RequestParameters.audience(x.param("audience"));
+    if (audience == Audience.PRACTICE) {
+      throw new BadRequest(
+          "the community team report is shown for the COMMISSIONER or PUBLIC" + " audience");
+    }
+    web.require(user, Action.VIEW_LOCALITY, Scope.locality(locality, audience), month, x.path());
+    web.record(
+        user,
+        AuditAction.PREVIEW,
+        b ->
+            b.report(ReportType.COMMUNITY_TEAM).locality(locality).month(month).audience(audience));
+    Page page = x.page("Community team activity, locality " + locality + ", " + month);
+    Markup m = page.body();
+    List<String> teams = web.reports().teamsOf(locality, month);
+    m.el(
+        "p",
+        "What each community team based in the locality did in "
+            + PeopleTime.month(month)
+            + ": caseloads, referrals, contacts, follow-up after hospital discharge and the"
+            + " caseload's emergency admissions, beside the same month last year.");
+    if (teams.isEmpty()) {
+      m.el("p", "No case manager is recorded as based in this locality.");
+    }
+    for (String team : teams) {
+      Report r = web.reports().team(team, month, audience);
+      m.el("h2", TeamLayout.subtitle(r));
+      totals(m, r);
+      caseManagers(m, r);
+      m.open("p").text("Download: ");
+      for (Format f : List.of(Format.PDF, Format.XLSX, Format.CSV, Format.JSON)) {
+        m.a(
+                x.base()
+                    + "/api/reports/team?team="
+                    + team
+                    + "&month="
+                    + month
+                    + "&format="
+                    + f.extension()
+                    + "&audience="
+                    + audience,
+                f.extension().toUpperCase(java.util.Locale.ROOT))
+            .text(" ");
+      }
+      m.close("p");
+      for (String note : r.notes()) {
+        m.el("p", note, "class", "muted");
+      }
+    }
+    page.send(x.resp(), 200);
+  }
+
+  private static void totals(Markup m, Report r) {
+    m.open("table").el("caption", "The team this month");
+    m.open("thead").open("tr");
+    for (String h : List.of("Figure", "This month", "Same month last year")) {
+      m.el("th", h, "scope", "col");
+    }
+    m.close("tr").close("thead").open("tbody");
+    for (String id : TeamLayout.TOTALS) {
+      if (r.measure(id) == null) {
+        continue;
+      }
+      m.open("tr").el("th", TeamLayout.label(id), "scope", "row");
+      m.el("td", TeamLayout.thisMonth(r, id)).el("td", TeamLayout.lastYearShown(r, id));
+      m.close("tr");
+    }
+    m.close("tbody").close("table");
+  }
+
+  private static void caseManagers(Markup m, Report r) {
+    if (!(r.measure(TeamReportBuilder.CASE_MANAGERS) instanceof MeasureValue.Table t)
+        || t.rows().isEmpty()) {
+      return;
+    }
+    String id = TeamReportBuilder.CASE_MANAGERS;
+    List<String> cols =
+        List.of(
+            "role",
+            "wte",
+            "total_caseload",
+            "caseload_per_wte",
+            "high_risk_pct",
+            "flags",
+            "episodes_started",
+            "contacts_attended",
+            "contacts_not_attended",
+            "followed_up_3wd_pct",
+            "register_ea_count",
+            "register_bed_days");
+    m.open("table").el("caption", "Each case manager");
+    m.open("thead").open("tr").el("th", "Case manager", "scope", "col");
+    for (String c : cols) {
+      m.el("th", t.columns().get(t.columnIndex(c)).label(), "scope", "col");
+    }
+    m.close("tr").close("thead").open("tbody");
+    for (List<Object> row : t.rows()) {
+      m.open("tr").el("th", TeamLayout.name(t, row), "scope", "row");
+      for (String c : cols) {
+        m.el("td", TeamLayout.cell(r, id, t, row, c));
+      }
+      m.close("tr");
+    }
+    m.close("tbody").close("table");
+  }
+}

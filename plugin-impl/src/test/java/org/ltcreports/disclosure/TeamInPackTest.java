@@ -1,0 +1,107 @@
+package org.ltcreports.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.MeasureValue;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.casemanagement.RegisterMeasures;
+import org.ltcreports.casemanagement.report.TeamReportBuilder;
+
+/**
+ * A case manager's total caseload is printed in each return that has their patients and in their
+ * team's report: one fact, one pack-wide name (PackCells). When the team report withholds it to
+ * protect a small caseload of a colleague (secondary suppression against the team's total), every
+ * return withholds it too — else the return would give back what the team report hid.
+ */
+class TeamInPackTest {
+  @Test
+  void aCaseloadTheTeamReportWithholdsIsWithheldInTheReturnsToo() {
+    // team T1: cmA 40, cmB 3, cmC 20 = 63. cmB (3) is small; cmC (next smallest) is withheld in the
+    // team report so that 65 - 40 - 20 cannot give cmB back. Practice P1's return prints cmC's
+    // total caseload (20): without the pack it would be shown rounded, 20.
+    Report team = team(63, tm("cmA", 40), tm("cmB", 3), tm("cmC", 20));
+    Report ret = practiceReturn("P1", rr("cmA", 40), rr("cmC", 20));
+    Report alone = DisclosureControl.apply(ret, Audience.PUBLIC, DisclosurePolicy.DEFAULT);
+    assertThat(caseload(alone, 1)).isEqualTo(20L);
+
+    PackDisclosure pack = PackDisclosure.protect(List.of(ret, team), DisclosurePolicy.DEFAULT);
+    Report inPack = pack.publicCopy(ReportType.CASE_MANAGEMENT_RETURN, "P1");
+    assertThat(caseload(inPack, 0)).isEqualTo(40L);
+    assertThat(caseload(inPack, 1)).isNull();
+    assertThat(pack.withheld())
+        .contains("caseload:cmC/total_caseload", "caseload:cmB/total_caseload");
+  }
+
+  private static Object caseload(Report r, int row) {
+    MeasureValue.Table t = (MeasureValue.Table) r.measure("caseloads");
+    return t.rows().get(row).get(t.columnIndex("total_caseload"));
+  }
+
+  private static List<Object> tm(String id, long caseload) {
+    List<Object> cells = new ArrayList<>();
+    for (MeasureValue.Column c : TeamReportBuilder.CASE_MANAGER_COLUMNS) {
+      cells.add(
+          switch (c.name()) {
+            case "case_manager_id" -> id;
+            case "total_caseload" -> caseload;
+            default -> c.kind() == org.ltcreports.api.report.ValueKind.COUNT ? 0L : null;
+          });
+    }
+    return cells;
+  }
+
+  private static List<Object> rr(String id, long caseload) {
+    // case_manager_id, display_name, role, wte, practice_caseload, total_caseload, per WTE,
+    // high_risk_pct, flags
+    return Arrays.asList(id, "Name " + id, "CASE_MANAGER", 1.0, 10L, caseload, null, 0.0, "");
+  }
+
+  @SafeVarargs
+  private static Report team(long total, List<Object>... rows) {
+    Map<String, MeasureValue> m = new LinkedHashMap<>();
+    m.put("team_caseload", MeasureValue.Num.of(total));
+    m.put(
+        TeamReportBuilder.CASE_MANAGERS,
+        new MeasureValue.Table(TeamReportBuilder.CASE_MANAGER_COLUMNS, Arrays.asList(rows)));
+    return report(ReportType.COMMUNITY_TEAM, null, "T1", m);
+  }
+
+  @SafeVarargs
+  private static Report practiceReturn(String practice, List<Object>... rows) {
+    Map<String, MeasureValue> m = new LinkedHashMap<>();
+    m.put(
+        "caseloads",
+        new MeasureValue.Table(RegisterMeasures.CASELOAD_COLUMNS, Arrays.asList(rows)));
+    return report(ReportType.CASE_MANAGEMENT_RETURN, practice, "L1", m);
+  }
+
+  private static Report report(
+      ReportType type, String practice, String locality, Map<String, MeasureValue> m) {
+    return new Report(
+        type,
+        practice,
+        practice == null ? null : "Practice " + practice,
+        locality,
+        locality,
+        YearMonth.of(2026, 8),
+        Audience.PRACTICE,
+        "test",
+        "sdc-test",
+        LocalDate.of(2026, 9, 30),
+        m,
+        List.of(),
+        Map.of(),
+        List.of(),
+        List.of());
+  }
+}
