@@ -12,14 +12,14 @@ import org.ltcreports.api.spi.Role;
 class DemoUsersTest {
 
   @Test
-  void theEvaluationCaseManagerHoldsCaseloadL01Cm001AndNoPractice() throws Exception {
+  void theEvaluationCaseManagerHoldsCaseloadL02Cm001AndNoPractice() throws Exception {
     StandaloneSecurity demo = StandaloneSecurity.demo();
     List<String> users = Files.readAllLines(demo.usersFile());
     assertThat(users).contains("casemanager: casemanager-demo, CASE_MANAGER");
     HostUser cm =
         demo.directory().resolve("casemanager", Role.CASE_MANAGER.name()::equals).orElseThrow();
     assertThat(cm.roles()).containsExactly(Role.CASE_MANAGER);
-    assertThat(cm.caseManagers()).containsExactly("L01-CM001");
+    assertThat(cm.caseManagers()).containsExactly("L02-CM001");
     assertThat(cm.practices()).isEmpty();
     assertThat(cm.localities()).isEmpty();
   }
