@@ -155,6 +155,27 @@ class PatientPagesTest {
     assertThat(staff.get("/patients/" + ownPatient).statusCode()).isEqualTo(200);
   }
 
+  /**
+   * The practice's frequent-attender and case-finding lists link each patient to their profile;
+   * they stay the practice's (a case manager is refused them, and the refusal is audited).
+   */
+  @Test
+  void thePracticeListsLinkToProfiles() throws Exception {
+    WebClient staff = WebClient.signIn(s.base(), "staff", WebTestServer.PASSWORD);
+    String inHospital = staff.text(staff.get("/in-hospital/practice/" + s.practiceA));
+    assertThat(inHospital)
+        .contains("/lists/frequent-attenders/" + s.practiceA)
+        .contains("/lists/case-finding/" + s.practiceA);
+    for (String list : List.of("frequent-attenders", "case-finding")) {
+      String path = "/lists/" + list + "/" + s.practiceA;
+      HttpResponse<byte[]> r = staff.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(staff.text(r)).as(path).contains("/ltc-reports/patients/");
+      assertThat(cm.get(path).statusCode()).as(path).isEqualTo(403);
+      assertDenied(path);
+    }
+  }
+
   /** Patient-level views never go to a commissioner, a locality manager or an auditor. */
   @Test
   void neverForTheCommissionerTheLocalityOrTheAuditor() throws Exception {
@@ -166,7 +187,8 @@ class PatientPagesTest {
               "/patients/" + caseloadPatient + "/profile.pdf",
               "/in-hospital/practice/" + s.practiceA,
               "/in-hospital/practice/" + s.practiceA + ".csv",
-              "/in-hospital/caseload/" + s.caseManager)) {
+              "/in-hospital/caseload/" + s.caseManager,
+              "/lists/frequent-attenders/" + s.practiceA)) {
         assertThat(c.get(path).statusCode()).as(user + " " + path).isEqualTo(403);
         List<AuditEntry> denied =
             audit().query(AuditQuery.all().user(user).action(AuditAction.ACCESS_DENIED));

@@ -29,6 +29,7 @@ public final class PageServlet extends KnownMethodsServlet {
   private final transient LocalityPages locality;
   private final transient AdminPages admin;
   private final transient PatientPages patients;
+  private final transient PatientLists lists;
   private final String prefix;
 
   /**
@@ -43,6 +44,7 @@ public final class PageServlet extends KnownMethodsServlet {
     this.locality = new LocalityPages(web);
     this.admin = new AdminPages(web);
     this.patients = new PatientPages(web);
+    this.lists = new PatientLists(web);
   }
 
   @Override
@@ -143,6 +145,7 @@ public final class PageServlet extends KnownMethodsServlet {
       case "jobs" -> locality.job(x, s, post);
       case "in-hospital" -> requireGet(post, () -> patients.inHospital(x, s));
       case "patients" -> requireGet(post, () -> patients.profile(x, s));
+      case "lists" -> requireGet(post, () -> lists.route(x, s));
       case "submissions" -> requireGet(post, () -> admin.submissions(x));
       case "audit" -> requireGet(post, () -> admin.audit(x, false));
       case "audit.csv" -> requireGet(post, () -> admin.audit(x, true));

@@ -144,6 +144,9 @@ final class PatientPages {
     } else {
       table(x, m, rows, all.trimPointsKnown());
     }
+    if (s.get(1).equals("practice")) {
+      PatientLists.links(m, x.base(), id);
+    }
     page.send(x.resp(), 200);
   }
 
