@@ -174,12 +174,18 @@ public final class InHospital {
         if (patient != null
             && c.contactDate() != null
             && !c.contactDate().isAfter(asAt)
-            && ATTENDED.contains(Codes.normalise(c.attendance()))) {
+            && attended(c.attendance())) {
           last.merge(patient, c.contactDate(), (x, y) -> x.isAfter(y) ? x : y);
         }
       }
     }
     return last;
+  }
+
+  /** A contact that took place; a missing attendance code is not one (Set.of rejects null). */
+  private static boolean attended(String attendance) {
+    String a = Codes.normalise(attendance);
+    return a != null && ATTENDED.contains(a);
   }
 
   /** The date the list is as at. */

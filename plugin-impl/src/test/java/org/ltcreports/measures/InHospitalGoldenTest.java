@@ -18,7 +18,7 @@ import org.ltcreports.measures.InHospital.Row;
  * p1       K1                       21 2026-10-30 → open (EB03E)               yes: 11-20 − 10-30 = 21 days; 21 − 10 = 11 beyond
  *          EAs 2026-01-10, 2026-05-02 and this one: 3 in 2025-12 … 2026-11 → frequent attender
  *          episode E1 (CM1) from 2026-06-01, open → on the register; contacts 10-20 attended, 11-10 DNA,
- *          11-25 booked → last contact 2026-10-20
+ *          11-12 no attendance code (not one that took place), 11-25 booked → last contact 2026-10-20
  * p2       K1                       21 2026-11-15 → 2026-11-25 (FD01A)         yes, open across the date: 5 days; 5 − 8 = −3 → 3 days to go
  * p3       K1                       11 (planned) 2026-11-10 → open (EB03E)     yes: 10 days, planned: no trim point
  * p4       K2 to 11-05, K1 from 11-06  21 2026-11-01 → open (EB03E)            yes, in K1's list (registered there now; admitted
@@ -53,6 +53,7 @@ class InHospitalGoldenTest {
     b.contact("c1", "E1", "CM1", "2026-10-20", "MONITORING", "01", "5", 30);
     b.contact("c2", "E1", "CM1", "2026-11-10", "MONITORING", "01", "3", null);
     b.contact("c3", "E1", "CM1", "2026-11-25", "MONITORING", "01", "0", null);
+    b.contact("c4", "E1", "CM1", "2026-11-12", "MONITORING", "01", null, null); // bad row: no code
     b.registeredPatient("p2", "1950-11-21", "M", "K1", "2000-01-01");
     b.spell("s2", "p2", "2026-11-15", "2026-11-25", "21", "19", "1", "1", "300", "J44.1", "FD01A");
     b.registeredPatient("p3", "1960-01-01", "F", "K1", "2000-01-01");

@@ -60,7 +60,8 @@ class PatientProfileTest {
             tuple(YearMonth.of(2026, 1), 1, 4L),
             tuple(YearMonth.of(2026, 5), 1, 1L),
             tuple(YearMonth.of(2026, 10), 1, 0L));
-    assertThat(p.contacts()).hasSize(2); // the booking on 11-25 is after the as-at date
+    // 10-20, 11-10 (DNA) and 11-12 (no code) are shown; the booking on 11-25 is after the date
+    assertThat(p.contacts()).hasSize(3);
     assertThat(ProfileLines.beforeAndAfter(p))
         .isEqualTo(
             "Taken onto case management on Mon 1 Jun 2026. In the 12 months before: 2 emergency"
