@@ -391,6 +391,11 @@ class BrowserJourneyTest {
           driver.findElement(By.cssSelector("table tbody th a")).click();
           wait(60).until(d -> h1().equals("Patient profile"));
           assertThat(driver.getPageSource()).contains("Hospital stays").contains("Case management");
+          // every month of the chart is drawn side by side (a bare <rect> inside <svg> once
+          // swallowed the rest: one shaded month showed, no bars)
+          assertThat(driver.findElements(By.cssSelector("main svg > rect")).size())
+              .as("months drawn")
+              .isGreaterThan(1);
           shot(SHOTS.resolve("patient-profile.png"));
         });
     step(

@@ -400,33 +400,39 @@ final class PatientPages {
     for (int i = 0; i < months.size(); i++) {
       MonthPoint pt = months.get(i);
       if (pt.onCaseload()) {
-        m.empty(
-            "rect",
-            "x",
-            String.valueOf(i * w),
-            "y",
-            "0",
-            "width",
-            String.valueOf(w),
-            "height",
-            String.valueOf(h),
-            "fill",
-            "#dde9f7");
+        // open and close: HTML's void-element shortcut does not exist inside <svg>, where a bare
+        // <rect> would swallow the elements after it
+        m.open(
+                "rect",
+                "x",
+                String.valueOf(i * w),
+                "y",
+                "0",
+                "width",
+                String.valueOf(w),
+                "height",
+                String.valueOf(h),
+                "fill",
+                "#dde9f7")
+            .close("rect");
       }
       int bh = h * pt.admissions() / max;
       if (bh > 0) {
-        m.empty(
-            "rect",
-            "x",
-            String.valueOf(i * w + 6),
-            "y",
-            String.valueOf(h - bh),
-            "width",
-            "12",
-            "height",
-            String.valueOf(bh),
-            "fill",
-            "#005eb8");
+        // open and close: HTML's void-element shortcut does not exist inside <svg>, where a bare
+        // <rect> would swallow the elements after it
+        m.open(
+                "rect",
+                "x",
+                String.valueOf(i * w + 6),
+                "y",
+                String.valueOf(h - bh),
+                "width",
+                "12",
+                "height",
+                String.valueOf(bh),
+                "fill",
+                "#005eb8")
+            .close("rect");
       }
       m.open(
               "text",
