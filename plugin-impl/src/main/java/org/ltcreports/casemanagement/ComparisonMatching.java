@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.ltcreports.casemanagement.BeforeAfter.Windows;
 import org.ltcreports.measures.Admission;
@@ -205,16 +207,21 @@ final class ComparisonMatching {
             .add(p.birthDate().toEpochDay() << 32 | i);
       }
     }
-    keys.forEach(
-        (sex, k) ->
-            bySex.put(
-                sex,
-                new Candidates(
-                    k.build().sorted().toArray(),
-                    regs,
-                    cm,
-                    admissionsByPatient,
-                    localityOfPractice)));
+    // The sexes' candidates are independent: built on every core (the evaluation is prepared
+    // before the reports' own threads start, so the second core is otherwise idle here). Every
+    // input is only read.
+    bySex.putAll(
+        keys.entrySet().parallelStream()
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey,
+                    e ->
+                        new Candidates(
+                            e.getValue().build().sorted().toArray(),
+                            regs,
+                            cm,
+                            admissionsByPatient,
+                            localityOfPractice))));
   }
 
   /**
@@ -224,17 +231,24 @@ final class ComparisonMatching {
   Map<String, List<String>> match(String locality, List<Windows> cohort, Registrations regs) {
     List<Target> targets = new ArrayList<>();
     // Cohort patients with the same index date, sex, band and prior group have the same
-    // candidates: count them once.
-    Map<String, Integer> counted = new HashMap<>();
+    // candidates: count them once, the distinct groups on every core (counting only reads).
+    Map<String, List<Target>> groups = new LinkedHashMap<>();
     for (Windows w : cohort) {
       Target t = target(locality, w, regs.patient(w.patientId()));
-      int shared =
-          counted.computeIfAbsent(
+      groups
+          .computeIfAbsent(
               t.sex + '|' + t.from + '|' + t.to + '|' + w.index() + '|' + w.priorGroup(),
-              k -> t.countEligible());
-      // A patient is never their own comparator (were they eligible in the shared count).
-      t.eligibleCount = shared - (t.self >= 0 && t.eligible(t.self) ? 1 : 0);
+              k -> new ArrayList<>())
+          .add(t);
       targets.add(t);
+    }
+    List<List<Target>> distinct = new ArrayList<>(groups.values());
+    int[] shared = distinct.parallelStream().mapToInt(g -> g.get(0).countEligible()).toArray();
+    for (int g = 0; g < shared.length; g++) {
+      for (Target t : distinct.get(g)) {
+        // A patient is never their own comparator (were they eligible in the shared count).
+        t.eligibleCount = shared[g] - (t.self >= 0 && t.eligible(t.self) ? 1 : 0);
+      }
     }
     targets.sort(
         Comparator.comparingInt((Target t) -> t.eligibleCount)
