@@ -104,6 +104,7 @@ public final class BenchChild {
                 ReportType.LOCALITY_COLLATION);
     Set<Format> formats = jsonOnly ? EnumSet.of(Format.JSON) : formats(a.get("formats"));
     List<Long> times = new ArrayList<>();
+    List<Long> cpuTimes = new ArrayList<>();
     Map<String, List<Long>> phaseTimes = new LinkedHashMap<>();
     long outBytes = 0;
     Map<String, byte[]> files = Map.of();
@@ -114,6 +115,7 @@ public final class BenchChild {
       log.drain();
       RunPhases phases = RunPhases.kept();
       String load = BenchCommand.load();
+      long cpu = processCpuMs();
       long s = System.nanoTime();
       BatchResult r =
           generator.run(
@@ -122,6 +124,7 @@ public final class BenchChild {
               line -> {},
               phases);
       long took = ms(s);
+      cpu = processCpuMs() - cpu;
       queries = log.drain();
       if (!r.complete()) {
         throw new IllegalStateException("pack failed: " + r.failures());
@@ -129,11 +132,12 @@ public final class BenchChild {
       files = contents(out);
       outBytes = files.values().stream().mapToLong(b -> b.length).sum();
       System.out.printf(
-          "%s %d: %d ms, %d files, %d bytes, peak heap %d MB, max after GC %d MB, %d queries;"
+          "%s %d: %d ms (CPU %d ms), %d files, %d bytes, peak heap %d MB, max after GC %d MB, %d queries;"
               + " phases (thread ms) %s [load %s]%n",
           i < warmup ? "warm-up" : "rep",
           i,
           took,
+          cpu,
           files.size(),
           outBytes,
           peakHeap() >> 20,
@@ -145,6 +149,7 @@ public final class BenchChild {
         result("cold_ms", took);
       } else {
         times.add(took);
+        cpuTimes.add(cpu);
         phases
             .millis()
             .forEach((k, v) -> phaseTimes.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
@@ -153,6 +158,7 @@ public final class BenchChild {
     }
     result("times_ms", join(times));
     result("median_ms", median(times));
+    result("cpu_ms", median(cpuTimes));
     result("files", files.size());
     result("bytes", outBytes);
     result("peak_heap_mb", peakHeapMax >> 20);
@@ -199,18 +205,22 @@ public final class BenchChild {
     List<Long> read = new ArrayList<>();
     List<Long> write = new ArrayList<>();
     List<Long> total = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
     Floor.Pass pass = null;
     for (int i = 0; i < warmup + reps; i++) {
       Path out = work.resolve("floor-" + i);
+      long c = processCpuMs();
       pass = floor.run(out);
+      c = processCpuMs() - c;
       BenchFixtures.deleteTree(out);
       System.out.printf(
-          "floor %d: read %d ms (%d rows, %d values) + write %d ms%n",
-          i, pass.readMs(), pass.rows(), pass.values(), pass.writeMs());
+          "floor %d: read %d ms (%d rows, %d values) + write %d ms (CPU %d ms) [load %s]%n",
+          i, pass.readMs(), pass.rows(), pass.values(), pass.writeMs(), c, BenchCommand.load());
       if (i >= warmup) {
         read.add(pass.readMs());
         write.add(pass.writeMs());
         total.add(pass.readMs() + pass.writeMs());
+        cpu.add(c);
       }
     }
     result("floor_rows", pass.rows());
@@ -218,6 +228,7 @@ public final class BenchChild {
     result("floor_read_ms", median(read));
     result("floor_write_ms", median(write));
     result("floor_ms", median(total));
+    result("floor_cpu_ms", median(cpu));
   }
 
   // ---------------------------------------------------------------- http
@@ -396,6 +407,16 @@ public final class BenchChild {
       }
     }
     return files;
+  }
+
+  /**
+   * CPU time of this JVM, all threads (a fairer figure than wall time on a loaded machine; a
+   * database server's own CPU, PostgreSQL's, is not in it).
+   */
+  private static long processCpuMs() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1_000_000;
   }
 
   private static long ms(long startNanos) {

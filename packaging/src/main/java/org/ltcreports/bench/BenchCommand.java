@@ -302,10 +302,11 @@ public final class BenchCommand implements Callable<Integer> {
       double floor = Double.parseDouble(pack.get("floor_ms")) / 1000;
       out.printf(
           Locale.ROOT,
-          "locality pack  median %.1f s%s, %s files, %s MB, -Xmx%s: peak heap %s MB,"
+          "locality pack  median %.1f s%s (CPU %.1f s), %s files, %s MB, -Xmx%s: peak heap %s MB,"
               + " max after GC %s MB   target ≤ 10 s: %s   [load %s]%n",
           median,
           cold(pack),
+          Double.parseDouble(pack.get("cpu_ms")) / 1000,
           pack.get("files"),
           Long.parseLong(pack.get("bytes")) >> 20,
           packXmx,
@@ -321,15 +322,19 @@ public final class BenchCommand implements Callable<Integer> {
       double ratio = median / Math.max(floor, 0.001);
       out.printf(
           Locale.ROOT,
-          "floor          %.2f s (the pack's %s queries: %s rows, %s values read in %s ms; the"
-              + " pack's bytes written in %s ms); ratio %.1f×   target ≤ 3×: %s%n",
+          "floor          %.2f s (CPU %.1f s; the pack's %s queries: %s rows, %s values read in %s"
+              + " ms; the pack's bytes written in %s ms); ratio %.1f× (CPU %.1f×)   target ≤ 3×:"
+              + " %s%n",
           floor,
+          Double.parseDouble(pack.get("floor_cpu_ms")) / 1000,
           pack.get("queries"),
           pack.get("floor_rows"),
           pack.get("floor_values"),
           pack.get("floor_read_ms"),
           pack.get("floor_write_ms"),
           ratio,
+          Double.parseDouble(pack.get("cpu_ms"))
+              / Math.max(1, Double.parseDouble(pack.get("floor_cpu_ms"))),
           ratio <= 3 ? "met" : "MISSED");
     }
     Map<String, String> icb = results.get("json-icb");
