@@ -61,7 +61,39 @@ class PackSqlStatementsTest {
         .isLessThanOrEqualTo(few);
   }
 
+  /**
+   * With the engine switched, every file of the pack is byte-identical: PDF, XLSX, CSV, JSON and
+   * HTML of the feedback reports, the locality summary, the returns and the collation workbook.
+   */
+  @org.junit.jupiter.api.Test
+  void packIsByteIdenticalWithEitherEngine() throws Exception {
+    statementsForPack(3, 900, "reference", EnumSet.allOf(Format.class));
+    statementsForPack(3, 900, "sql", EnumSet.allOf(Format.class));
+    Map<String, byte[]> reference = files(tmp.resolve("reference3/out"));
+    Map<String, byte[]> sql = files(tmp.resolve("sql3/out"));
+    assertThat(reference).hasSizeGreaterThan(10);
+    assertThat(sql.keySet()).isEqualTo(reference.keySet());
+    for (String name : reference.keySet()) {
+      assertThat(sql.get(name)).as(name).isEqualTo(reference.get(name));
+    }
+  }
+
+  private static Map<String, byte[]> files(Path dir) throws java.io.IOException {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path f : all.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(f).toString(), Files.readAllBytes(f));
+      }
+    }
+    return files;
+  }
+
   private int statementsForPack(int practices, int patients, String engine) throws Exception {
+    return statementsForPack(practices, patients, engine, EnumSet.of(Format.JSON, Format.CSV));
+  }
+
+  private int statementsForPack(
+      int practices, int patients, String engine, java.util.Set<Format> formats) throws Exception {
     GeneratorOptions o =
         GeneratorOptions.defaults()
             .withPractices(practices)
@@ -96,7 +128,7 @@ class PackSqlStatementsTest {
                     ReportType.LOCALITY_FEEDBACK,
                     ReportType.CASE_MANAGEMENT_RETURN,
                     ReportType.LOCALITY_COLLATION),
-                EnumSet.of(Format.JSON, Format.CSV),
+                formats,
                 Audience.PRACTICE,
                 dir.resolve("out"),
                 "test:bench"),

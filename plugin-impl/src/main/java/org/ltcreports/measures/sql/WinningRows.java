@@ -21,29 +21,61 @@ final class WinningRows {
     this.deathPlaceRecorded = deathPlaceRecorded;
   }
 
-  /** {@code pt(patient_id, birth_date, sex, death_date)}: the first row of each patient id. */
-  String patients() {
-    List<String> order =
-        deathPlaceRecorded
-            ? List.of("nhs_number", "birth_date", "sex", "death_date", "death_place")
-            : List.of("nhs_number", "birth_date", "sex", "death_date");
-    return "pt AS (SELECT patient_id, birth_date, sex, death_date FROM (SELECT patient_id,"
-        + " birth_date, sex, death_date, ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY "
-        + ascending(order, List.of("birth_date", "death_date"))
-        + ") AS rn FROM "
+  /**
+   * The patient table's rows as the first branch of a per-patient union: {@code patient_id}, the
+   * given {@code kind}, the columns the patient order needs, then {@code extra} (typed nulls the
+   * other branches fill).
+   */
+  String patientRows(int kind, String extra) {
+    return "SELECT patient_id, "
+        + kind
+        + " AS kind, nhs_number, birth_date, sex, death_date, "
+        + (deathPlaceRecorded ? "death_place" : "CAST(NULL AS VARCHAR(20)) AS death_place")
+        + ", "
+        + extra
+        + " FROM "
         + tables.sql(SourceSchema.PATIENT)
-        + " WHERE patient_id IS NOT NULL) p WHERE rn = 1)";
+        + " WHERE patient_id IS NOT NULL";
+  }
+
+  /** The patient columns of {@link #patientRows} as nulls, for another branch of the union. */
+  static String noPatient() {
+    return "NULL, NULL, NULL, NULL, NULL";
   }
 
   /**
-   * {@code rg(patient_id, practice_code, registered_from, registered_to)}: registrations with a
-   * patient, a practice and a start (measures.Registrations ignores the others).
+   * A window over a per-patient union that puts the patient's winning row first (its first row in
+   * the reader's order) when the rows of {@code kind} are the patient rows: {@code
+   * FIRST_VALUE(column) OVER} this is the patient's value, and {@code FIRST_VALUE(kind)} tells
+   * whether the patient has a patient row at all. Joins are left out on purpose: H2 joins derived
+   * tables by nested loops, while a window is one sort.
    */
-  String registrations() {
-    return "rg AS (SELECT patient_id, practice_code, registered_from, registered_to FROM "
+  String patientFirst(int patientKind) {
+    return "(PARTITION BY patient_id ORDER BY CASE WHEN kind = "
+        + patientKind
+        + " THEN 0 ELSE 1 END, "
+        + ascending(
+            List.of("nhs_number", "birth_date", "sex", "death_date", "death_place"),
+            List.of("birth_date", "death_date"))
+        + ")";
+  }
+
+  /** The usable registrations (measures.Registrations ignores rows without these). */
+  String registrationRows(String select, String condition) {
+    return "SELECT "
+        + select
+        + " FROM "
         + tables.sql(SourceSchema.REGISTRATION)
         + " WHERE patient_id IS NOT NULL AND practice_code IS NOT NULL"
-        + " AND registered_from IS NOT NULL)";
+        + " AND registered_from IS NOT NULL"
+        + (condition == null ? "" : " AND " + condition);
+  }
+
+  /** Counts usable registrations by patient: the most one patient has. */
+  String mostRegistrations() {
+    return "SELECT COALESCE(MAX(n), 0) FROM ("
+        + registrationRows("patient_id, COUNT(*) AS n", null)
+        + " GROUP BY patient_id) c";
   }
 
   /**
@@ -72,30 +104,24 @@ final class WinningRows {
   }
 
   /**
-   * The winning registration of a patient on a date among candidate rows: the latest {@code
-   * registered_from}, then the lower practice code (measures.Registrations).
+   * The order in which a patient's registrations are tried on a date, the first covering one
+   * winning: the latest {@code registered_from}, then the lower practice code
+   * (measures.Registrations).
    */
-  String registrationWinner(String alias) {
-    return alias + ".registered_from DESC, " + dialect.javaOrder(alias + ".practice_code") + " ASC";
+  String registrationOrder() {
+    return "registered_from DESC, " + dialect.javaOrder("practice_code") + " ASC";
   }
 
-  /** Whether registration {@code r} covers the date expression {@code d}. */
-  static String covers(String r, String d) {
-    return r
-        + ".registered_from <= "
-        + d
-        + " AND ("
-        + r
-        + ".registered_to IS NULL OR "
-        + r
-        + ".registered_to >= "
-        + d
-        + ")";
+  /**
+   * Whether a registration from {@code from} to {@code to} covers the date expression {@code d}.
+   */
+  static String covers(String from, String to, String d) {
+    return "(" + from + " <= " + d + " AND (" + to + " IS NULL OR " + to + " >= " + d + "))";
   }
 
-  /** Whether patient {@code p} is alive on the date expression {@code d}. */
-  static String aliveOn(String p, String d) {
-    return "(" + p + ".death_date IS NULL OR " + p + ".death_date >= " + d + ")";
+  /** Whether a patient who died on {@code death} is alive on the date expression {@code d}. */
+  static String aliveOn(String death, String d) {
+    return "(" + death + " IS NULL OR " + death + " >= " + d + ")";
   }
 
   /**
