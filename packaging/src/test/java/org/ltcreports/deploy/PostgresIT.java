@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,14 +46,24 @@ import org.ltcreports.audit.AuditLog;
 import org.ltcreports.audit.VerificationResult;
 import org.ltcreports.cli.Main;
 import org.ltcreports.config.LtcConfig;
+import org.ltcreports.fixtures.EdgeCaseLocality;
 import org.ltcreports.fixtures.FixtureDatabase;
 import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.HandBuiltDatasets;
 import org.ltcreports.fixtures.LocalityGenerator;
+import org.ltcreports.measures.FeedbackMeasures;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MeasureSettings;
+import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.Population;
+import org.ltcreports.measures.sql.SqlEngine;
 import org.ltcreports.report.BatchGenerator;
 import org.ltcreports.report.BatchRequest;
 import org.ltcreports.report.BatchResult;
 import org.ltcreports.source.JdbcDataSources;
+import org.ltcreports.source.SourceData;
+import org.ltcreports.source.SourceReader;
+import org.ltcreports.source.SourceTables;
 import org.ltcreports.store.PluginDatabase;
 import org.ltcreports.wiring.LtcModule;
 
@@ -255,6 +266,73 @@ class PostgresIT {
       }
     }
     compareGenerated(pg.url("ltc_en_gb"), "demo_en_gb");
+  }
+
+  /**
+   * The engines' equivalence suite on PostgreSQL (EngineEquivalenceTest runs it on H2): on seeded
+   * edge-case localities the SQL engine's counts, and every feedback measure built on them, equal
+   * the reference engine's — also in a database that sorts text by English rules, where only the
+   * SQL engine's {@code COLLATE "C"} keeps a same-day registration at "Z99" winning over "e5".
+   */
+  @Test
+  void sqlEngineEqualsTheReferenceEngine() throws Exception {
+    List<String> servers = new ArrayList<>(List.of(serverUrl));
+    if (pg != null) {
+      try (Connection c = DriverManager.getConnection(serverUrl);
+          Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS ltc_engines_en_gb");
+        s.execute(
+            "CREATE DATABASE ltc_engines_en_gb TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'en-GB'");
+        servers.add(pg.url("ltc_engines_en_gb"));
+      } catch (SQLException e) {
+        System.out.println("[deploy tests] engines: no ICU en-GB database: " + e.getMessage());
+      }
+    }
+    for (String server : servers) {
+      for (long seed = 1; seed <= 4; seed++) {
+        String url = schema(server, "engines_" + seed);
+        try (Connection c = DriverManager.getConnection(url)) {
+          EdgeCaseLocality.write(c, seed, 400);
+        }
+        Jdbi jdbi = Jdbi.create(JdbcDataSources.forUrl(url, null, null));
+        SourceData data = new SourceReader(jdbi, SourceTables.defaults()).read(null, TODAY);
+        MeasureContext reference = new MeasureContext(data, MeasureSettings.defaults());
+        MeasureContext sql =
+            new MeasureContext(
+                data, MeasureSettings.defaults(), new SqlEngine(jdbi, SourceTables.defaults()));
+        String what = JdbcDataSources.redact(url) + " seed " + seed;
+        for (YearMonth m = YearMonth.of(2023, 1);
+            m.isBefore(YearMonth.of(2026, 12));
+            m = m.plusMonths(7)) {
+          for (LocalDate d : List.of(m.atDay(1), m.atEndOfMonth())) {
+            for (String p : List.of("E1", "E2", "E3", "E10", "e5", "Z99")) {
+              Population a = Population.on(reference, d);
+              Population b = Population.on(sql, d);
+              assertThat(
+                      b.listSize(p)
+                          + " "
+                          + b.adults(p)
+                          + " "
+                          + java.util.Arrays.deepToString(b.cells(p)))
+                  .as("%s: population of %s on %s", what, p, d)
+                  .isEqualTo(
+                      a.listSize(p)
+                          + " "
+                          + a.adults(p)
+                          + " "
+                          + java.util.Arrays.deepToString(a.cells(p)));
+            }
+          }
+          Map<String, MeasureValues> a = new FeedbackMeasures(reference, m).forAllPractices();
+          Map<String, MeasureValues> b = new FeedbackMeasures(sql, m).forAllPractices();
+          for (String p : a.keySet()) {
+            assertThat(b.get(p).values())
+                .as("%s: measures of %s, %s", what, p, m)
+                .isEqualTo(a.get(p).values());
+          }
+        }
+      }
+    }
   }
 
   /** The H2 side of the generated-locality comparisons, computed once. */

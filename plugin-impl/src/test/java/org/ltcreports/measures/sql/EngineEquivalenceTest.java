@@ -56,7 +56,7 @@ class EngineEquivalenceTest {
     }
 
     void assertEqual() {
-      List<String> practices = List.of("E1", "E2", "E3", "E10", "Z99", "NONE");
+      List<String> practices = List.of("E1", "E2", "E3", "E10", "e5", "Z99", "NONE");
       long listed = 0;
       for (LocalDate d : dates()) {
         Population ref = Population.on(reference, d);
