@@ -17,8 +17,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.web.pages.ReturnDrafts;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * One return taken round the whole lifecycle, its status read after each step from every screen and

@@ -29,6 +29,7 @@ import org.ltcreports.source.SourceRows.Patient;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.stats.DifferenceInDifferences;
 import org.ltcreports.stats.PairedDifference;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The before-and-after evaluation of case management (measures.md "Before and after case
@@ -398,9 +399,9 @@ public final class BeforeAfter implements MeasureFamily {
     add(r, out);
     out.note(
         "Before and after: patients whose case management started between "
-            + cohortWindow.start()
+            + PeopleTime.date(cohortWindow.start())
             + " and "
-            + cohortWindow.end()
+            + PeopleTime.date(cohortWindow.end())
             + " (each patient's first start in that period), compared over "
             + n
             + " months before and "

@@ -1,5 +1,7 @@
 package org.ltcreports.casemanagement;
 
+import org.ltcreports.words.PeopleTime;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -146,7 +148,7 @@ public final class CaseloadHospitalActivity {
       out.note(
           open
               + " hospital discharge(s) have a follow-up window ending after the data extract date "
-              + extractDate
+              + PeopleTime.date(extractDate)
               + "; a follow-up contact may not be recorded yet.");
     }
     long calendarGaps = notes.get(key, "calendar");

@@ -23,12 +23,12 @@ import org.ltcreports.api.report.MeasureDefinition;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.render.xlsx.SheetWriter;
 import org.ltcreports.render.xlsx.SheetWriter.Formula;
 import org.ltcreports.render.xlsx.SheetWriter.Model;
 import org.ltcreports.render.xlsx.SheetWriter.Style;
 import org.ltcreports.submission.ReturnStatus;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The locality collation workbook (outputs.md §4) for one month:

@@ -15,6 +15,7 @@ import org.ltcreports.stats.VariationIcon;
 import org.ltcreports.stats.XmrChart;
 import org.ltcreports.stats.XmrLimits;
 import org.ltcreports.stats.XmrPoint;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * {@code ea_series} (measures.md "Emergency admissions" and "SPC"): for each of the 24 months
@@ -193,7 +194,7 @@ public final class AdmissionSeries implements MeasureFamily {
     }
     VariationIcon icon = VariationIcon.of(chart.variation(), POLARITY);
     return "Monthly trend: the latest month ("
-        + month
+        + PeopleTime.month(month)
         + ") shows "
         + icon.label().toLowerCase(java.util.Locale.ROOT)
         + ".";

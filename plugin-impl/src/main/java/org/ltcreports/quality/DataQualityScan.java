@@ -49,6 +49,7 @@ import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.source.SourceRows.Procedure;
 import org.ltcreports.source.SourceRows.Registration;
 import org.ltcreports.source.SourceRows.Spell;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * Finds the bad source data of source-schema.md "Data quality: what bad source data gets" and the
@@ -343,7 +344,10 @@ public final class DataQualityScan {
                 DISCHARGE_BEFORE_ADMISSION,
                 "hospital_spell",
                 id,
-                "discharge " + discharged + " before admission " + admitted));
+                "discharge "
+                    + PeopleTime.date(discharged)
+                    + " before admission "
+                    + PeopleTime.date(admitted)));
       }
       if (extract != null && admitted.isAfter(extract)) {
         // No report is made for a month after the extract: show it in every month instead.
@@ -355,7 +359,10 @@ public final class DataQualityScan {
                 ADMISSION_IN_FUTURE,
                 "hospital_spell",
                 id,
-                "admission " + admitted + " after the extract date " + extract));
+                "admission "
+                    + PeopleTime.date(admitted)
+                    + " after the extract date "
+                    + PeopleTime.date(extract)));
       }
       if (s.patientId() != null && regs.practiceOn(s.patientId(), admitted) == null) {
         charge(
@@ -430,7 +437,9 @@ public final class DataQualityScan {
                 OPEN_SPELL_AT_EXTRACT,
                 "hospital_spell",
                 id,
-                "emergency admission of " + admitted + " has no discharge date; no bed days"));
+                "emergency admission of "
+                    + PeopleTime.date(admitted)
+                    + " has no discharge date; no bed days"));
       } else if (!discharged.isBefore(admitted) && !trimPoints.isEmpty()) {
         String hrg = Codes.normalise(s.hrgCode());
         if (trimPoints.forDischarge(hrg, discharged).isEmpty()) {
@@ -679,9 +688,14 @@ public final class DataQualityScan {
         LocalDate d = c.contactDate();
         String why = null;
         if (e.referralDate() != null && d.isBefore(e.referralDate())) {
-          why = "contact " + d + " before referral " + e.referralDate();
+          why =
+              "contact "
+                  + PeopleTime.date(d)
+                  + " before referral "
+                  + PeopleTime.date(e.referralDate());
         } else if (e.endDate() != null && d.isAfter(e.endDate())) {
-          why = "contact " + d + " after discharge " + e.endDate();
+          why =
+              "contact " + PeopleTime.date(d) + " after discharge " + PeopleTime.date(e.endDate());
         }
         if (why != null) {
           charge(

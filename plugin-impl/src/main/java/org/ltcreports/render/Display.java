@@ -5,13 +5,13 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureDefinition;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ValueKind;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * How numbers look on the page (PDF and HTML): rounding for display only, as measures.md says
@@ -27,11 +27,6 @@ public final class Display {
 
   /** Shown for a value that cannot be computed. */
   public static final String NOT_AVAILABLE = "–";
-
-  private static final DateTimeFormatter MONTH_LONG =
-      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter MONTH_SHORT =
-      DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
 
   private Display() {}
 
@@ -148,18 +143,33 @@ public final class Display {
     if (cell instanceof Number n) {
       return number(n, kind);
     }
+    if (kind == ValueKind.DATE) {
+      return date(cell);
+    }
     return cell.toString();
+  }
+
+  /** A date cell in the pages' words ("Tue 3 Nov 2026"); the text itself when it is not a date. */
+  private static String date(Object cell) {
+    if (cell instanceof java.time.LocalDate d) {
+      return PeopleTime.date(d);
+    }
+    try {
+      return PeopleTime.date(java.time.LocalDate.parse(cell.toString()));
+    } catch (java.time.format.DateTimeParseException e) {
+      return cell.toString();
+    }
   }
 
   /** {@code October 2026}. */
   public static String month(YearMonth month) {
-    return month.format(MONTH_LONG);
+    return PeopleTime.month(month);
   }
 
   /** {@code Oct 2026} from {@code 2026-10}; the text itself when it is not a month. */
   public static String shortMonth(String yyyyMm) {
     try {
-      return YearMonth.parse(yyyyMm).format(MONTH_SHORT);
+      return PeopleTime.shortMonth(YearMonth.parse(yyyyMm));
     } catch (RuntimeException e) {
       return yyyyMm;
     }

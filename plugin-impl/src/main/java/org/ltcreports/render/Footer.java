@@ -2,6 +2,7 @@ package org.ltcreports.render;
 
 import java.util.List;
 import org.ltcreports.api.report.Report;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The footer of every report's pages, one format for all: provenance on the first line (data
@@ -12,7 +13,10 @@ import org.ltcreports.api.report.Report;
 public final class Footer {
   private Footer() {}
 
-  /** "Data extract 2026-11-30 · Rules version … · Disclosure policy … · Audience: Practice". */
+  /**
+   * "Data extract Mon 30 Nov 2026 · Rules version … · Disclosure policy … · Audience: Practice"
+   * (the date in {@link PeopleTime}'s words, as on the pages).
+   */
   public static List<String> lines(Report r) {
     return lines(r, null);
   }
@@ -24,7 +28,7 @@ public final class Footer {
     return List.of(
         Wording.pageMark(r.audience())
             + "Data extract "
-            + r.extractDate()
+            + PeopleTime.date(r.extractDate())
             + " · Rules version "
             + r.rulesVersion()
             + " · Disclosure policy "

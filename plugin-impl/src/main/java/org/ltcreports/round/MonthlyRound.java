@@ -15,12 +15,12 @@ import org.ltcreports.audit.AuditEvent;
 import org.ltcreports.audit.AuditLog;
 import org.ltcreports.audit.AuditOutcome;
 import org.ltcreports.casemanagement.WorkingDays;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.round.Notice.Kind;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.submission.Submissions;
+import org.ltcreports.words.PeopleTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

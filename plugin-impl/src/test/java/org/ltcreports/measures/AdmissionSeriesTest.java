@@ -130,7 +130,7 @@ class AdmissionSeriesTest {
     assertThat(v.notes())
         .anyMatch(
             n ->
-                n.startsWith("Monthly trend: the latest month (2026-10) shows")
+                n.startsWith("Monthly trend: the latest month (October 2026) shows")
                     && n.contains(overall));
     assertThat(movingRangeMean).isPositive();
   }

@@ -550,7 +550,7 @@ class DataQualityScanTest {
                 DISCHARGE_BEFORE_ADMISSION,
                 "hospital_spell",
                 "a1",
-                "discharge 2026-10-18 before admission 2026-10-20"));
+                "discharge Sun 18 Oct 2026 before admission Tue 20 Oct 2026"));
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.ltcreports.render.returns.ReturnPdfRenderer;
 class OneFooterTest {
   private static final Pattern LINE_1 =
       Pattern.compile(
-          "(Contains small numbers — not for publication · )?Data extract \\d{4}-\\d{2}-\\d{2} · Rules version \\S+ · Disclosure policy \\S+ ·"
+          "(Contains small numbers — not for publication · )?Data extract \\w{3} \\d{1,2} \\w{3} \\d{4} · Rules version \\S+ · Disclosure policy \\S+ ·"
               + " Audience: (Practice|Commissioner|Public)");
   private static final Pattern LINE_2 = Pattern.compile("Report id \\S+( · Layout \\S+)?");
 

@@ -18,6 +18,7 @@ import org.ltcreports.render.html.Html;
 import org.ltcreports.render.xlsx.SheetWriter;
 import org.ltcreports.render.xlsx.SheetWriter.Model;
 import org.ltcreports.render.xlsx.SheetWriter.Style;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The case-finding list as XLSX and as HTML. Both refuse a report for any audience but the practice
@@ -102,7 +103,7 @@ public final class CaseFindingRenderers {
             i + 1,
             0,
             "Data extract "
-                + r.extractDate()
+                + PeopleTime.date(r.extractDate())
                 + " · rules "
                 + r.rulesVersion()
                 + " · report "
@@ -174,7 +175,7 @@ public final class CaseFindingRenderers {
       }
       s.append("</tbody>\n</table>\n");
       s.append("<p class=\"small\">Data extract ")
-          .append(Html.escape(String.valueOf(r.extractDate())))
+          .append(Html.escape(PeopleTime.date(r.extractDate())))
           .append(" · rules ")
           .append(Html.escape(r.rulesVersion()))
           .append(" · report ")

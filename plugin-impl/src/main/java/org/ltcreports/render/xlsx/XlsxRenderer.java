@@ -41,6 +41,7 @@ import org.ltcreports.render.Display;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.feedback.FeedbackContent;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The practice feedback and locality summary as a workbook: one sheet per report section (its
@@ -333,7 +334,7 @@ public final class XlsxRenderer implements ReportRenderer {
               r,
               "Locality",
               nullToEmpty(report.localityCode()) + " " + nullToEmpty(report.localityName()));
-      r = pair(sheet, r, "Month", report.month().toString());
+      r = pair(sheet, r, "Month", PeopleTime.month(report.month()));
       r = pair(sheet, r, "Audience", Wording.audienceName(report.audience()));
       r = pair(sheet, r, "Rules version", report.rulesVersion());
       r = pair(sheet, r, "Disclosure policy version", report.disclosurePolicyVersion());
@@ -465,7 +466,9 @@ public final class XlsxRenderer implements ReportRenderer {
       decimal = numberStyle(wb, df, "#,##0.0");
       right = wb.createCellStyle();
       right.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
-      date = numberStyle(wb, df, "yyyy-mm-dd");
+      // a real date cell, shown in the words the pages use for a date (PeopleTime.date: "Thu 5 Nov
+      // 2026")
+      date = numberStyle(wb, df, "ddd d mmm yyyy");
     }
 
     private static CellStyle numberStyle(SXSSFWorkbook wb, DataFormat df, String format) {

@@ -16,12 +16,12 @@ import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.audit.AuditEntry;
 import org.ltcreports.audit.AuditQuery;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
+import org.ltcreports.words.PeopleTime;
 
 /** Submissions of a month and the auditors' audit log page with its CSV export. */
 final class AdminPages {
@@ -36,7 +36,7 @@ final class AdminPages {
     HostUser user = x.user();
     YearMonth latest = web.reports().latestMonth();
     YearMonth month = x.param("month") == null ? latest : web.month(x.param("month"));
-    Page page = x.page("Submissions, " + month);
+    Page page = x.page("Submissions, " + PeopleTime.month(month));
     var m = page.body();
     m.open("form", "method", "get", "action", x.base() + "/submissions", "class", "filters");
     FormFields.monthSelect(m, "submissions-month", latest, month);

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.audit.AuditEntry;
-import org.ltcreports.render.PeopleTime;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * What the pages call each coded value a person may read (roles, audiences, report types, audit

@@ -29,7 +29,6 @@ import org.ltcreports.audit.AuditAction;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.collation.ReturnFileReader;
 import org.ltcreports.collation.SubmittedFigures;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.SendBack;
@@ -38,6 +37,7 @@ import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
 import org.ltcreports.web.Uploads;
 import org.ltcreports.web.csrf.CsrfTokens;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * Locality pages: the overview (every practice, the funnel plot in the embedded locality summary,
@@ -128,7 +128,9 @@ final class LocalityPages {
     for (String l : new TreeSet<>(user.localities())) {
       if (web.may(user, Action.VIEW_LOCALITY, Scope.locality(l, Audience.COMMISSIONER))) {
         m.open("li")
-            .a(x.base() + "/localities/" + l + "/" + latest, "Locality " + l + ", " + latest)
+            .a(
+                x.base() + "/localities/" + l + "/" + latest,
+                "Locality " + l + ", " + PeopleTime.month(latest))
             .close("li");
       }
     }
@@ -152,7 +154,7 @@ final class LocalityPages {
                 .locality(locality)
                 .month(month)
                 .audience(Audience.COMMISSIONER));
-    Page page = x.page("Locality " + locality + ", " + month);
+    Page page = x.page("Locality " + locality + ", " + PeopleTime.month(month));
     Markup m = page.body();
     List<String> codes = web.reports().context().practicesOf(locality);
     Map<String, List<Submission>> versions = web.submissions().versionsForMonth(month);
@@ -311,7 +313,7 @@ final class LocalityPages {
         "class",
         "report-frame",
         "title",
-        "Locality summary for " + locality + ", " + month,
+        "Locality summary for " + locality + ", " + PeopleTime.month(month),
         "src",
         src,
         "loading",
@@ -335,7 +337,7 @@ final class LocalityPages {
                 "Collation workbook, locality "
                     + locality
                     + ", "
-                    + month
+                    + PeopleTime.month(month)
                     + (uploaded == null ? "" : " (uploaded files)"),
                 progress -> {
                   try {
@@ -469,7 +471,7 @@ final class LocalityPages {
         web.jobs()
             .start(
                 user.name(),
-                "Locality pack, " + locality + ", " + month,
+                "Locality pack, " + locality + ", " + PeopleTime.month(month),
                 progress -> {
                   progress.update("Computing every practice's figures", 10);
                   Report r = web.reports().locality(locality, month, Audience.COMMISSIONER);

@@ -1,10 +1,10 @@
 package org.ltcreports.web.pages;
 
 import java.time.ZoneId;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.SendBack;
 import org.ltcreports.submission.Submission;
+import org.ltcreports.words.PeopleTime;
 
 /** How every page shows a return's status and submission: the same words and colours. */
 final class StatusText {

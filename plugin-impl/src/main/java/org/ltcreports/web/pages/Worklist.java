@@ -113,7 +113,7 @@ public final class Worklist {
     }
     String verb =
         CaseManagementCodes.CARE_PLAN_AGREED.equals(latest.eventType()) ? "Agreed " : "Declined ";
-    return verb + org.ltcreports.render.PeopleTime.date(latest.eventDate()).substring(4);
+    return verb + org.ltcreports.words.PeopleTime.date(latest.eventDate()).substring(4);
   }
 
   /** The age bands case finding scores by (CaseFinding): under 65, 65–74, 75–84, 85 and over. */

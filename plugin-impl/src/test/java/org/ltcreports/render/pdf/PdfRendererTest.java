@@ -90,7 +90,7 @@ class PdfRendererTest {
         assertThat(pageText)
             .contains("Page " + i + " of " + pages)
             .contains("Report id practice-feedback/K83001/2026-10/practice")
-            .contains("Data extract 2026-11-05")
+            .contains("Data extract Thu 5 Nov 2026") // 2026-11-05 was a Thursday
             .contains("Rules version 2026.10-1")
             .contains("Disclosure policy sdc-2026.1")
             .contains("Audience: Practice");

@@ -133,7 +133,9 @@ class XlsxRendererTest {
               "Audience | Commissioner",
               "Rules version | 2026.10-1",
               "Disclosure policy version | sdc-2026.1",
-              "Data extract date | 2026-11-05",
+              "Month | October 2026",
+              // 2026-11-05 was a Thursday; the pages' words for a date (PeopleTime.date)
+              "Data extract date | Thu 5 Nov 2026",
               "Spell with no patient classification (treated as ordinary) | 11");
       Row sexUnknown = row(notes, 0, "Patient sex U (left out of standardisation only)");
       assertThat(sexUnknown.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);

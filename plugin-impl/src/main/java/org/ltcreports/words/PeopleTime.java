@@ -1,0 +1,50 @@
+package org.ltcreports.words;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Times, dates and months as a person in England reads them, the one place that words them for
+ * pages, PDFs, people's spreadsheets and CSV files: local time with its zone ("5 Dec 2026, 21:57
+ * GMT"; "14 Jul 2026, 10:05 BST"), never ISO UTC; dates with the day ("Mon 30 Nov 2026"); months in
+ * words ("November 2026", "Nov 2026"). The zone is {@code returns.time-zone} (default
+ * Europe/London). Machine outputs keep ISO: JSON, the audit log's CSV export (its rows are the hash
+ * chain's), stored rows, and the identity cells of the return workbook a collation reads back
+ * ({@code B5} month, {@code B7} extract date, see {@code ReturnLayout}).
+ */
+public final class PeopleTime {
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.UK);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter SHORT_MONTH =
+      DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
+
+  private PeopleTime() {}
+
+  /** "5 Dec 2026, 21:57 GMT"; empty for null. */
+  public static String format(Instant t, ZoneId zone) {
+    return t == null ? "" : TIME.format(t.atZone(zone));
+  }
+
+  /** "November 2026". */
+  public static String month(java.time.YearMonth m) {
+    return MONTH.format(m);
+  }
+
+  /** "Nov 2026" (chart axes, tight table headings). */
+  public static String shortMonth(java.time.YearMonth m) {
+    return SHORT_MONTH.format(m);
+  }
+
+  /** "Tue 15 Dec 2026"; empty for null. */
+  public static String date(java.time.LocalDate d) {
+    return d == null ? "" : DATE.format(d);
+  }
+}
