@@ -40,11 +40,11 @@ class SubmitPageTest {
     String page = lead.text(lead.get(path));
     assertThat(page.indexOf("1. Figures")).isPositive().isLessThan(page.indexOf("2. Checks"));
     assertThat(page.indexOf("2. Checks")).isLessThan(page.indexOf("3. Submit"));
-    assertThat(page).contains("Caseloads per case manager: ").contains("Download the draft");
+    assertThat(page).contains("Caseloads per case manager, ").contains("Download the draft");
     assertThat(page)
         .contains(
             "<th scope=\"col\" class=\"num\">"
-                + org.ltcreports.render.PeopleTime.month(month.minusMonths(1)));
+                + org.ltcreports.words.PeopleTime.month(month.minusMonths(1)));
 
     if (!warnings.isEmpty()) {
       HttpResponse<byte[]> refused = lead.postForm(path + "/submit", List.of("_csrf", lead.csrf()));

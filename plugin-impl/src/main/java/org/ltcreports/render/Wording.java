@@ -52,6 +52,8 @@ public final class Wording {
               "ABOVE_MANAGEABLE", "Above manageable",
               "UNSUSTAINABLE", "Unsustainable",
               "HIGH_RISK_SHARE", "High share very high risk"),
+          "register_below_target",
+          Map.of("YES", "Yes", "NO", "No"),
           "risk_tier",
           Map.of(
               "VERY_HIGH", "Very high",

@@ -8,9 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.util.CellReference;
 import org.ltcreports.api.report.MeasureCatalogue;
+import org.ltcreports.api.report.MeasureDefinition;
+import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.CaseManagementCodes;
 import org.ltcreports.casemanagement.EndOfLifeMeasures;
+import org.ltcreports.render.Display;
+import org.ltcreports.render.Wording;
 
 /**
  * The fixed layout of the case management return's {@code Return} sheet: every measure (and every
@@ -250,6 +255,32 @@ public final class ReturnLayout {
       }
     }
     return Collections.unmodifiableList(b.lines);
+  }
+
+  /**
+   * A line's value as a person reads it, on the return PDF and the return page alike: {@code *}
+   * when disclosure control withheld it, {@code –} when it cannot be computed, a number as its
+   * catalogue kind shows, a code in words ({@link Wording#cell}). The workbook keeps the raw
+   * values, which a collation reads back.
+   */
+  public static String shown(Report r, Line l, Object v) {
+    boolean suppressed =
+        r.suppressed().contains(l.measureId())
+            || (!l.key().isEmpty() && r.suppressed().contains(l.measureId() + "/" + l.key()));
+    if (suppressed) {
+      return Display.SUPPRESSED;
+    }
+    if (v == null) {
+      return Display.NOT_AVAILABLE;
+    }
+    if (v instanceof Number n) {
+      ValueKind kind =
+          MeasureCatalogue.find(l.measureId())
+              .map(MeasureDefinition::kind)
+              .orElse(ValueKind.DECIMAL);
+      return Display.number(n, kind);
+    }
+    return Wording.cell(l.measureId(), v.toString());
   }
 
   /** The words for a breakdown key: {@code SOCIAL_CARE} → "social care". */

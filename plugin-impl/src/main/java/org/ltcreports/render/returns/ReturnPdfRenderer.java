@@ -11,7 +11,6 @@ import java.util.Set;
 import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.MeasureCatalogue;
-import org.ltcreports.api.report.MeasureDefinition;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
@@ -135,9 +134,11 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
                 Map.of("label", MeasureCatalogue.get(l.measureId()).label())));
       }
       f.put("label", label);
-      f.put("value", shown(r, l, values.get(ReturnData.lookupKey(l.measureId(), l.key()))));
+      f.put(
+          "value",
+          ReturnLayout.shown(r, l, values.get(ReturnData.lookupKey(l.measureId(), l.key()))));
       if (l.key().isEmpty() && locality.containsKey(l.measureId())) {
-        f.put("comment", "Locality: " + shown(r, l, locality.get(l.measureId())));
+        f.put("comment", "Locality: " + ReturnLayout.shown(r, l, locality.get(l.measureId())));
       }
       rows.add(row(section, section, "ROW", f));
       if ("register_below_target".equals(l.measureId())) {
@@ -183,26 +184,6 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
       }
     }
     return false;
-  }
-
-  private static String shown(Report r, Line l, Object v) {
-    boolean suppressed =
-        r.suppressed().contains(l.measureId())
-            || (!l.key().isEmpty() && r.suppressed().contains(l.measureId() + "/" + l.key()));
-    if (suppressed) {
-      return Display.SUPPRESSED;
-    }
-    if (v == null) {
-      return Display.NOT_AVAILABLE;
-    }
-    if (v instanceof Number n) {
-      ValueKind kind =
-          MeasureCatalogue.find(l.measureId())
-              .map(MeasureDefinition::kind)
-              .orElse(ValueKind.DECIMAL);
-      return Display.number(n, kind);
-    }
-    return v.toString();
   }
 
   private static void caseloadGrid(Report r, List<Map<String, ?>> rows, String section) {

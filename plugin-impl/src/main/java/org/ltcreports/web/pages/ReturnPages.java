@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,8 +16,6 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
-import org.ltcreports.render.Display;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ArtifactFile;
 import org.ltcreports.submission.FigureDiff;
@@ -30,6 +27,7 @@ import org.ltcreports.submission.StoredArtifact;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.submission.SubmitRequest;
 import org.ltcreports.web.RequestParameters.BadRequest;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The return page, in the order a person submits (as DHIS2 data entry does): 1. every figure of the
@@ -107,7 +105,7 @@ final class ReturnPages {
     }
 
     m.el("h2", "1. Figures");
-    figures(m, draft, lastMonth(code, month));
+    ReturnFiguresTable.show(m, draft.report(), draft.warnings(), lastMonth(code, month));
 
     m.el("h2", "2. Checks");
     if (draft.warnings().isEmpty()) {
@@ -228,85 +226,6 @@ final class ReturnPages {
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  /**
-   * Every figure of the commissioner copy (single figures, each breakdown key, each caseload cell),
-   * last month beside this month, and each check beside the first figure it concerns.
-   */
-  private static void figures(Markup m, ReturnDrafts.Draft draft, Report previous) {
-    Report r = draft.report();
-    Map<String, Object> now = FigureDiff.figures(r);
-    Map<String, Object> before = previous == null ? Map.of() : FigureDiff.figures(previous);
-    List<Warning> unplaced = new ArrayList<>(draft.warnings());
-    m.open("table", "id", "return-figures")
-        .el("caption", "Figures of the return (commissioner copy)");
-    m.open("thead").open("tr");
-    m.el("th", "Figure", "scope", "col")
-        .el("th", PeopleTime.month(r.month()), "scope", "col", "class", "num")
-        .el("th", PeopleTime.month(r.month().minusMonths(1)), "scope", "col", "class", "num")
-        .el("th", "Check", "scope", "col");
-    m.close("tr").close("thead").open("tbody");
-    for (Map.Entry<String, Object> e : now.entrySet()) {
-      String id = e.getKey();
-      List<String> checks = new ArrayList<>();
-      for (Warning w : List.copyOf(unplaced)) {
-        String about = concerns(w);
-        if (about != null && (id.equals(about) || id.startsWith(about + "/"))) {
-          checks.add(w.message());
-          unplaced.remove(w);
-        }
-      }
-      m.open("tr", "class", checks.isEmpty() ? null : "flagged")
-          .el("th", FigureChanges.label(id), "scope", "row")
-          .el("td", shown(r, id, e.getValue()), "class", "num")
-          .el(
-              "td",
-              previous == null || !before.containsKey(id)
-                  ? ""
-                  : shown(previous, id, before.get(id)),
-              "class",
-              "num")
-          .el("td", String.join(" ", checks), "class", checks.isEmpty() ? null : "late")
-          .close("tr");
-    }
-    m.close("tbody").close("table");
-    if (!unplaced.isEmpty()) {
-      m.el("p", "Checks about the data as a whole:");
-      m.open("ul");
-      unplaced.forEach(w -> m.el("li", w.message()));
-      m.close("ul");
-    }
-  }
-
-  /** Which figure a check is about (its measure id), or null for the data as a whole. */
-  static String concerns(Warning w) {
-    if (w.code().equals("REGISTER_BELOW_TARGET")) {
-      return "register_pct_adult_list";
-    }
-    if (w.code().startsWith("CASELOAD_") || w.code().equals("HIGH_RISK_SHARE")) {
-      return "caseloads";
-    }
-    return null;
-  }
-
-  private static String shown(Report r, String id, Object v) {
-    String base = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
-    if (Display.isSuppressed(r, base)) {
-      return Display.SUPPRESSED;
-    }
-    if (v == null) {
-      return Display.NOT_AVAILABLE;
-    }
-    if (v instanceof Number n) {
-      return Display.number(n, Display.kindOf(base, n));
-    }
-    String text = v.toString();
-    return text.matches("[A-Z][A-Z_]{3,}(,[A-Z][A-Z_]{3,})*")
-        ? java.util.Arrays.stream(text.split(","))
-            .map(Labels::code)
-            .collect(Collectors.joining(", "))
-        : text;
   }
 
   /**

@@ -57,6 +57,7 @@ public final class Stylesheet {
       .exchange{margin:.25rem 0;font-size:.875rem}
       .ok{color:#00401e;font-weight:bold}
       .late,.due{color:#a31a0f;font-weight:bold}
+      tr.section th{background:#e8edee;font-weight:bold}tr.flagged th,tr.flagged td{background:#fff9c4}
       .status{display:inline-block;padding:0 .4rem;font-weight:bold;border-left:6px solid #aeb7bd}
       .status-alarm{color:#a31a0f;border-left-color:#d5281b;background:#fde8e6}
       .status-due{color:#212b32;border-left-color:#ffb81c;background:#fff9e6}
