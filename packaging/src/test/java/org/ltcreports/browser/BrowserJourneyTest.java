@@ -6,18 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.ltcreports.audit.AuditAction;
@@ -25,19 +16,11 @@ import org.ltcreports.audit.AuditLog;
 import org.ltcreports.audit.AuditQuery;
 import org.ltcreports.measures.Admission;
 import org.ltcreports.report.ReportService;
-import org.ltcreports.web.WebTestServer;
 import org.ltcreports.web.pages.Worklist;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web UI in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
@@ -49,167 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * -Dltc.docs.screenshots=DIR} the home page and the feedback preview are also saved there as {@code
  * home.png} and {@code feedback-preview.png}.
  */
-class BrowserJourneyTest {
-  static final Path CHROMIUM = Path.of(System.getProperty("ltc.chromium", "/usr/bin/chromium"));
-  static final Path DRIVER =
-      Path.of(System.getProperty("ltc.chromedriver", "/usr/bin/chromedriver"));
-  static final Path SHOTS = Path.of("target", "browser-screenshots");
-
-  static WebTestServer s;
-  WebDriver driver;
-  Path downloads;
-  Path profile;
-  String testName;
-
-  @BeforeAll
-  static void needsChromium() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-        "SKIPPED: browser tests need Debian's chromium and chromium-driver ("
-            + CHROMIUM
-            + ", "
-            + DRIVER
-            + "); install them with: apt-get update && apt-get install -y chromium chromium-driver");
-    s = WebTestServer.get();
-    Files.createDirectories(SHOTS);
-  }
-
-  void open(TestInfo info) throws Exception {
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-    downloads = Files.createTempDirectory("ltc-downloads");
-    profile = Files.createTempDirectory("ltc-chromium-profile");
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toFile());
-    o.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
-    Map<String, Object> prefs = new HashMap<>();
-    prefs.put("download.default_directory", downloads.toString());
-    prefs.put("download.prompt_for_download", false);
-    prefs.put("safebrowsing.enabled", false);
-    o.setExperimentalOption("prefs", prefs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(DRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, o);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
-  }
-
-  @AfterEach
-  void close() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  /** One step of a journey; on failure a screenshot and the page source are kept. */
-  void step(String name, ThrowingRunnable r) throws Exception {
-    try {
-      r.run();
-    } catch (Throwable t) {
-      shot(SHOTS.resolve(testName + "-" + name + "-FAILED.png"));
-      Files.writeString(
-          SHOTS.resolve(testName + "-" + name + "-FAILED.html"),
-          driver.getPageSource(),
-          StandardCharsets.UTF_8);
-      throw t;
-    }
-  }
-
-  interface ThrowingRunnable {
-    void run() throws Exception;
-  }
-
-  void shot(Path file) throws Exception {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-    Files.write(file, png);
-  }
-
-  void docsShot(String name) throws Exception {
-    shot(SHOTS.resolve(name));
-    String docs = System.getProperty("ltc.docs.screenshots");
-    if (docs != null && !docs.isBlank()) {
-      Files.createDirectories(Path.of(docs));
-      Files.copy(
-          SHOTS.resolve(name), Path.of(docs).resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  void signIn(String user) {
-    signIn(user, "Home");
-  }
-
-  /** Signs in and waits for the first page, whose h1 is {@code landing}. */
-  void signIn(String user, String landing) {
-    driver.get(s.base() + "/");
-    wait(30).until(d -> d.getCurrentUrl().contains("/login"));
-    driver.findElement(By.id("username")).sendKeys(user);
-    driver.findElement(By.id("password")).sendKeys(WebTestServer.PASSWORD);
-    driver.findElement(By.id("sign-in")).click();
-    wait(60).until(d -> h1().equals(landing));
-  }
-
-  /** The page's h1, or "" while a navigation replaces the page under us. */
-  String h1() {
-    try {
-      return driver.findElements(By.tagName("h1")).stream()
-          .findFirst()
-          .map(WebElement::getText)
-          .orElse("");
-    } catch (org.openqa.selenium.StaleElementReferenceException e) {
-      return "";
-    }
-  }
-
-  WebDriverWait wait(int seconds) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds));
-  }
-
-  Path downloaded(String suffix) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      try (Stream<Path> files = Files.list(downloads)) {
-        Optional<Path> f =
-            files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst();
-        if (f.isPresent()) {
-          return f.get();
-        }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError("no *" + suffix + " was downloaded to " + downloads);
-  }
-
-  /** Every form control on the page has a label naming it. */
-  void everyControlIsLabelled() {
-    for (WebElement c :
-        driver.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"))) {
-      String id = c.getAttribute("id");
-      assertThat(id).as("control %s has an id", c.getAttribute("name")).isNotBlank();
-      assertThat(driver.findElements(By.cssSelector("label[for='" + id + "']")))
-          .as("label for #" + id)
-          .isNotEmpty();
-    }
-  }
-
+class BrowserJourneyTest extends ChromiumJourney {
   @Test
   void practiceLeadPreviewsDownloadsReviewsAndSubmits(TestInfo info) throws Exception {
     open(info);
