@@ -221,6 +221,11 @@ class MonthlyRoundJourneyTest extends ChromiumJourney {
               .contains(wrongMonth.getFileName().toString())
               .contains(otherLocality.getFileName().toString())
               .contains(
+                  "the return is for "
+                      + PeopleTime.month(month.minusMonths(1))
+                      + ", not "
+                      + PeopleTime.month(month))
+              .contains(
                   "Partial total: the locality total covers 0 of 1 practices. Missing: "
                       + s.practiceA
                       + " (file rejected).");

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.web.pages.ReturnDrafts;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The return page as a lead uses it (issue 20): figures first (caseloads and breakdowns included,

@@ -448,7 +448,7 @@ public final class CollationWorkbook {
     for (String warning : coverageWarnings()) {
       m.put(next++, 0, warning, Style.WARNING);
     }
-    m.put(next + 1, 0, "Month", Style.BOLD).put(next + 1, 1, month.toString());
+    m.put(next + 1, 0, "Month", Style.BOLD).put(next + 1, 1, PeopleTime.month(month));
     m.put(
         next + 2,
         0,
@@ -665,7 +665,7 @@ public final class CollationWorkbook {
     Model m = w.model();
     m.put(0, 0, "Case management return", Style.TITLE);
     m.put(1, 0, "Practice", Style.BOLD).put(1, 1, f.practiceCode()).put(1, 2, f.practiceName());
-    m.put(2, 0, "Month", Style.BOLD).put(2, 1, f.month().toString());
+    m.put(2, 0, "Month", Style.BOLD).put(2, 1, PeopleTime.month(f.month()));
     m.put(3, 0, "Source", Style.BOLD).put(3, 1, f.source());
     m.put(4, 0, "Data sheet SHA-256", Style.BOLD).put(4, 1, f.checksum());
     int h = 6;

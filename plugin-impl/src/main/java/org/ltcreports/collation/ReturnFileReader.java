@@ -17,6 +17,7 @@ import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.render.returns.ReturnLayout;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * Reads one return workbook a practice sent and says what is wrong with it, never guessing: a file
@@ -199,7 +200,11 @@ public final class ReturnFileReader {
       rows.add(d);
     }
     if (!month.equals(expectedMonth)) {
-      problems.add("the return is for " + month + ", not " + expectedMonth);
+      problems.add(
+          "the return is for "
+              + PeopleTime.month(month)
+              + ", not "
+              + PeopleTime.month(expectedMonth));
     }
     Map<Integer, Object> checksum = wb.checksumColumnB;
     String stated = text(checksum.get(1));

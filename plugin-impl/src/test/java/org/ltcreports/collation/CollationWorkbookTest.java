@@ -130,7 +130,8 @@ class CollationWorkbookTest {
     // identical files: the first by name is merged, the other listed ("P1-copy" sorts first)
     assertThat(problem(c, "P1.xlsx")).contains("duplicate of P1-copy.xlsx (same figures)");
     assertThat(problem(c, "P2.xlsx")).contains("does not match its checksum");
-    assertThat(problem(c, "P3.xlsx")).contains("the return is for 2026-09, not 2026-10");
+    assertThat(problem(c, "P3.xlsx"))
+        .contains("the return is for September 2026, not October 2026");
     assertThat(problem(c, "P4.xlsx")).contains("conflicting returns for P4");
     assertThat(problem(c, "P4-b.xlsx")).contains("conflicting returns for P4");
     assertThat(problem(c, "P9.xlsx")).contains("not one of locality L1's practices");
