@@ -94,7 +94,9 @@ class ReturnStatusScreensTest {
 
   /** The table row naming the practice (and the month words, when given), or null. */
   static String rowOf(String html, String practice, String monthWords) {
-    for (String row : html.split("<tr>")) {
+    String[] rows = html.split("<tr>");
+    // rows[0] is the page before the first row (its pickers name practices and months too)
+    for (String row : java.util.Arrays.copyOfRange(rows, 1, rows.length)) {
       String cut = row.contains("</tr>") ? row.substring(0, row.indexOf("</tr>")) : row;
       if (cut.contains(">" + practice + " ") && (monthWords == null || cut.contains(monthWords))) {
         return cut;

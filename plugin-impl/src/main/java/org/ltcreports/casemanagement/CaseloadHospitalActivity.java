@@ -1,7 +1,5 @@
 package org.ltcreports.casemanagement;
 
-import org.ltcreports.words.PeopleTime;
-
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Ratios;
 import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.source.SourceRows.Spell;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The hospital activity of register patients in month M (measures.md "Case management activity

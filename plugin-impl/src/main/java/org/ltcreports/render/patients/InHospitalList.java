@@ -11,11 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.ltcreports.measures.InHospital.Row;
 import org.ltcreports.render.ActivityWords;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.render.csv.SpreadsheetSafeCsv;
 import org.ltcreports.render.xlsx.SheetWriter;
 import org.ltcreports.render.xlsx.SheetWriter.Model;
 import org.ltcreports.render.xlsx.SheetWriter.Style;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The in-hospital list as a person reads it: one set of columns and cell values for the page, the

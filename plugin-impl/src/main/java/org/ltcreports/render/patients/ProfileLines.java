@@ -9,7 +9,7 @@ import org.ltcreports.measures.Icd10Chapters;
 import org.ltcreports.measures.PatientProfile;
 import org.ltcreports.measures.PatientProfile.BeforeAndAfter;
 import org.ltcreports.render.ActivityWords;
-import org.ltcreports.render.PeopleTime;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The patient profile's tables as rows of words, shared by the page and the PDF so both say the

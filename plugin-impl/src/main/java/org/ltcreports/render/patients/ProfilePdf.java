@@ -34,7 +34,7 @@ import java.util.Locale;
 import java.util.TimeZone;
 import org.ltcreports.measures.PatientProfile;
 import org.ltcreports.measures.PatientProfile.MonthPoint;
-import org.ltcreports.render.PeopleTime;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The patient profile on one A4 page (OpenPDF): who, the before-and-after sentence, the monthly

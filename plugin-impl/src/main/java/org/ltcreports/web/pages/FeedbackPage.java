@@ -9,6 +9,7 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.web.RequestParameters;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * A practice's feedback report: the copy chosen (practice, commissioner or public, as the user may
@@ -31,11 +32,11 @@ final class FeedbackPage {
             ? defaultAudience(user, code)
             : RequestParameters.audience(x.param("audience"));
     web.require(user, Action.VIEW_FEEDBACK, web.practiceScope(code, audience), month, x.path());
-    Page page = x.page("Feedback for " + practice.practiceName() + ", " + month);
+    Page page = x.page("Feedback for " + practice.practiceName() + ", " + PeopleTime.month(month));
     Markup m = page.body();
     m.open("dl", "class", "facts");
     m.el("dt", "Practice").el("dd", code + " " + practice.practiceName());
-    m.el("dt", "Month").el("dd", month);
+    m.el("dt", "Month").el("dd", PeopleTime.month(month));
     m.el("dt", "Copy").el("dd", Labels.audience(audience));
     m.close("dl");
     List<Audience> allowed =
@@ -84,7 +85,7 @@ final class FeedbackPage {
         "class",
         "report-frame",
         "title",
-        "Feedback report preview for " + code + ", " + month,
+        "Feedback report preview for " + code + ", " + PeopleTime.month(month),
         "src",
         x.base() + "/api/reports/feedback" + query + "&format=html");
     m.close("iframe");

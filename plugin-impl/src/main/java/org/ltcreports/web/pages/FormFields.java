@@ -3,6 +3,7 @@ package org.ltcreports.web.pages;
 import java.time.YearMonth;
 import java.util.List;
 import org.ltcreports.api.report.Audience;
+import org.ltcreports.words.PeopleTime;
 
 /** The labelled choices several pages' forms share: the month and the copy (audience). */
 final class FormFields {
@@ -43,7 +44,7 @@ final class FormFields {
       YearMonth ym = latest.minusMonths(k);
       m.el(
           "option",
-          ym,
+          PeopleTime.month(ym),
           "value",
           ym.toString(),
           "selected",

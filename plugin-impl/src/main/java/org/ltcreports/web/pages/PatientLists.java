@@ -10,9 +10,9 @@ import org.ltcreports.audit.AuditAction;
 import org.ltcreports.casefinding.CaseFinding;
 import org.ltcreports.measures.FrequentAttenders;
 import org.ltcreports.render.ActivityWords;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.render.Wording;
 import org.ltcreports.web.RequestParameters;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The practice's own patient lists as pages, each NHS number linking to the patient's profile: the

@@ -14,7 +14,6 @@ import org.ltcreports.audit.AuditAction;
 import org.ltcreports.measures.InHospital;
 import org.ltcreports.measures.PatientProfile;
 import org.ltcreports.measures.PatientProfile.MonthPoint;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.render.patients.InHospitalList;
 import org.ltcreports.render.patients.ProfileLines;
 import org.ltcreports.render.patients.ProfilePdf;
@@ -22,6 +21,7 @@ import org.ltcreports.render.patients.ProfileReview;
 import org.ltcreports.source.SourceRows.CaseManager;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.web.RequestParameters.BadRequest;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The pages about patients one by one (issue 22): "In hospital now" for a practice ({@code

@@ -12,13 +12,13 @@ import org.ltcreports.access.Action;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.api.spi.Role;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.SendBack;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The home page: the practice, month and page picker, every open return of the user's practices
@@ -123,7 +123,7 @@ final class PracticeHomePage {
         m.open("li")
             .a(
                 x.base() + "/localities/" + l + "/" + latest,
-                "Locality " + l + " overview, " + latest)
+                "Locality " + l + " overview, " + PeopleTime.month(latest))
             .close("li");
       }
       m.close("ul");

@@ -9,11 +9,11 @@ import org.ltcreports.access.Action;
 import org.ltcreports.access.Scope;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.spi.HostUser;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.FigureDiff;
 import org.ltcreports.submission.ReturnState;
 import org.ltcreports.submission.Submission;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * A return's history: every submitted version with who and when, the decision on it (and why it was
@@ -42,7 +42,9 @@ final class ReturnHistoryPage {
     HostUser user = x.user();
     String code = practice.practiceCode();
     ReturnState state = ReturnPages.requireViewReturn(web, x, code, month);
-    Page page = x.page("History of the return of " + practice.practiceName() + ", " + month);
+    Page page =
+        x.page(
+            "History of the return of " + practice.practiceName() + ", " + PeopleTime.month(month));
     Markup m = page.body();
     List<Submission> versions = web.submissions().versions(code, month);
     if (versions.isEmpty()) {

@@ -13,12 +13,12 @@ import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.measures.Admission;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.review.AdmissionReview;
 import org.ltcreports.review.ContributingFactor;
 import org.ltcreports.review.ReviewOutcome;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.web.RequestParameters.BadRequest;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The review of one admission: its facts, the form (no default outcome: a pre-selected one would

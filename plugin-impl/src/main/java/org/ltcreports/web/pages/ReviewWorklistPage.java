@@ -10,10 +10,10 @@ import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.measures.Admission;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.review.AdmissionReview;
 import org.ltcreports.review.ReviewSummary;
 import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The admission review worklist: the month's emergency admissions of register patients, each with
@@ -52,7 +52,8 @@ final class ReviewWorklistPage {
                 .month(month)
                 .audience(Audience.PRACTICE)
                 .parameter("page", "review-worklist"));
-    Page page = x.page("Admission reviews for " + practice.practiceName() + ", " + month);
+    Page page =
+        x.page("Admission reviews for " + practice.practiceName() + ", " + PeopleTime.month(month));
     Markup m = page.body();
     String saved = x.param("saved");
     if (saved != null && done.containsKey(saved)) {

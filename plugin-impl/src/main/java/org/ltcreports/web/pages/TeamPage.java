@@ -13,10 +13,10 @@ import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.casemanagement.report.TeamReportBuilder;
-import org.ltcreports.render.PeopleTime;
 import org.ltcreports.render.team.TeamLayout;
 import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * {@code GET /localities/{L}/{month}/teams}: the community team activity of every team based in the
