@@ -75,7 +75,7 @@ final class ReviewFormPage {
     }
     m.open("dl", "class", "facts");
     m.el("dt", "Practice").el("dd", code + " " + practice.practiceName());
-    m.el("dt", "Admitted").el("dd", a.admitted());
+    m.el("dt", "Admitted").el("dd", PeopleTime.date(a.admitted()));
     m.el("dt", "NHS number").el("dd", a.patient() == null ? "" : a.patient().nhsNumber());
     m.el("dt", "Primary diagnosis").el("dd", a.spell().primaryDiagnosis());
     m.close("dl");
