@@ -151,7 +151,8 @@ abstract class ChromiumJourney {
           .findFirst()
           .map(WebElement::getText)
           .orElse("");
-    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+    } catch (org.openqa.selenium.WebDriverException e) {
+      // stale, or "node does not belong to the document": a navigation replaced the page
       return "";
     }
   }

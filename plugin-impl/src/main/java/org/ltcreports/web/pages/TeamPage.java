@@ -47,7 +47,8 @@ final class TeamPage {
         AuditAction.PREVIEW,
         b ->
             b.report(ReportType.COMMUNITY_TEAM).locality(locality).month(month).audience(audience));
-    Page page = x.page("Community team activity, locality " + locality + ", " + month);
+    Page page =
+        x.page("Community team activity, locality " + locality + ", " + PeopleTime.month(month));
     Markup m = page.body();
     List<String> teams = web.reports().teamsOf(locality, month);
     m.el(
