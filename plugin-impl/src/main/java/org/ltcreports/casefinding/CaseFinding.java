@@ -35,6 +35,7 @@ import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.source.SourceRows.Patient;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.source.SourceRows.Spell;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The case-finding list (outputs.md §5, practice audience only): patients registered with the
@@ -301,10 +302,10 @@ public final class CaseFinding {
     notes.add(
         all.size()
             + " patient(s) registered on "
-            + month.atEndOfMonth()
+            + PeopleTime.date(month.atEndOfMonth())
             + ", not on the case management register, had an emergency admission in the 12 months"
             + " ending "
-            + month
+            + PeopleTime.month(month)
             + (all.size() > limit
                 ? "; the " + limit + " with the highest scores are listed."
                 : "."));

@@ -7,6 +7,7 @@ import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.stats.AgeSexCell;
 import org.ltcreports.stats.DirectStandardisation;
 import org.ltcreports.stats.StandardisedRate;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * Directly age–sex standardised rates of the 12 months ending M (measures.md "Direct
@@ -150,7 +151,7 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
    */
   public List<DataQualityIssue> emptyCellIssues(String practice) {
     List<DataQualityIssue> issues = new ArrayList<>();
-    String date = cells.population().date().toString();
+    String date = PeopleTime.date(cells.population().date());
     for (Admission a : events.inEmptyCells(practice)) {
       AgeSexCell cell = StandardisationCells.cellOf(a);
       issues.add(
@@ -193,7 +194,10 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
       return null;
     }
     if (cells.populationOf(ctx.practicesOf(locality)).total() == 0) {
-      return what + " is not shown: nobody was registered on " + cells.population().date() + ".";
+      return what
+          + " is not shown: nobody was registered on "
+          + PeopleTime.date(cells.population().date())
+          + ".";
     }
     return tooFewEventsReason();
   }
@@ -215,7 +219,7 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
     out.number(rateId, r.rate());
     out.number(lclId, r.lcl95());
     out.number(uclId, r.ucl95());
-    String date = cells.population().date().toString();
+    String date = PeopleTime.date(cells.population().date());
     if (cells.populationOf(practice).total() == 0) {
       out.note(what + " is not shown: nobody was registered on " + date + ".");
       return;

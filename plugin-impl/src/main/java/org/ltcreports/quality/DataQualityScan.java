@@ -641,7 +641,10 @@ public final class DataQualityScan {
                 EPISODE_END_BEFORE_START,
                 "cm_episode",
                 e.episodeId(),
-                "end " + e.endDate() + " before start " + e.startDate()));
+                "end "
+                    + PeopleTime.date(e.endDate())
+                    + " before start "
+                    + PeopleTime.date(e.startDate())));
       }
       List<String> bad = new ArrayList<>();
       unknown(bad, "referral source", e.referralSource(), REFERRAL_SOURCES);
@@ -796,7 +799,10 @@ public final class DataQualityScan {
       return "patient " + s.patientId() + " is not in the patient table";
     }
     if (!p.aliveOn(s.admissionDate())) {
-      return "admitted " + s.admissionDate() + " after the patient's death on " + p.deathDate();
+      return "admitted "
+          + PeopleTime.date(s.admissionDate())
+          + " after the patient's death on "
+          + PeopleTime.date(p.deathDate());
     }
     return "no registration on the admission date " + s.admissionDate();
   }

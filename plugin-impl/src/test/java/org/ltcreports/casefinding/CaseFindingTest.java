@@ -116,7 +116,7 @@ class CaseFindingTest {
     assertThat(t.rows()).hasSize(4);
     assertThat(t.rows().get(0).get(t.columnIndex("score"))).isEqualTo(59L);
     assertThat((String) t.rows().get(0).get(t.columnIndex("reasons"))).contains("age 84");
-    assertThat(report.notes().get(0)).startsWith("4 patient(s) registered on 2026-10-31");
+    assertThat(report.notes().get(0)).startsWith("4 patient(s) registered on Sat 31 Oct 2026");
   }
 
   @Test
