@@ -19,6 +19,7 @@ class TeamPagesTest {
   static WebClient locality;
   static WebClient commissioner;
   static WebClient staff;
+  static WebClient caseManager;
 
   @BeforeAll
   static void start() throws Exception {
@@ -26,6 +27,26 @@ class TeamPagesTest {
     locality = WebClient.signIn(s.base(), "locality", WebTestServer.PASSWORD);
     commissioner = WebClient.signIn(s.base(), "commissioner", WebTestServer.PASSWORD);
     staff = WebClient.signIn(s.base(), "staff", WebTestServer.PASSWORD);
+    caseManager = WebClient.signIn(s.base(), "casemanager", WebTestServer.PASSWORD);
+  }
+
+  @Test
+  void aCaseManagerSeesTheirOwnRowAndTheTeamsTotalsOnly() throws Exception {
+    HttpResponse<byte[]> r = caseManager.get("/team-activity");
+    assertThat(r.statusCode()).isEqualTo(200);
+    String html = new String(r.body(), StandardCharsets.UTF_8);
+    assertThat(html)
+        .contains("Your team&#39;s activity")
+        .contains("The team this month")
+        .contains("Each case manager");
+    // one row in the case manager table: their own (its header cell is the only row header there)
+    String table = html.substring(html.indexOf("Each case manager"));
+    assertThat(table.split("<th scope=\"row\">", -1)).hasSize(2);
+    // someone else's row, and the locality's team page, are refused
+    assertThat(caseManager.get("/team-activity/" + s.caseManager + "X").statusCode())
+        .isEqualTo(403);
+    assertThat(caseManager.get(page()).statusCode()).isEqualTo(403);
+    assertThat(locality.get("/team-activity/" + s.caseManager).statusCode()).isEqualTo(403);
   }
 
   private String page() {

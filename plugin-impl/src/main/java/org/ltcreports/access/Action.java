@@ -47,6 +47,15 @@ public enum Action {
   /** See one patient's profile (their hospital use and case management over time). */
   VIEW_PATIENT_PROFILE(
       Target.PATIENT, true, "see patient profiles", "; ask the patient's practice or case manager"),
+  /**
+   * See one's own row of the community team activity report, with the team's totals (a case
+   * manager: {@link Scope#caseManagerId}); the whole report is {@link #VIEW_LOCALITY}'s.
+   */
+  VIEW_OWN_ACTIVITY(
+      Target.PRACTICE_OR_CASELOAD,
+      false,
+      "see their own community team activity",
+      "; ask the locality manager for the team's report"),
   VIEW_AUDIT_LOG(Target.NONE, false, "read the audit log", "; ask an auditor"),
   EXPORT_AUDIT_LOG(Target.NONE, false, "export the audit log", "; ask an auditor");
 

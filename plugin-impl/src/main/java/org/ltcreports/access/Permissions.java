@@ -11,6 +11,7 @@ import static org.ltcreports.access.Action.VIEW_AUDIT_LOG;
 import static org.ltcreports.access.Action.VIEW_FEEDBACK;
 import static org.ltcreports.access.Action.VIEW_IN_HOSPITAL;
 import static org.ltcreports.access.Action.VIEW_LOCALITY;
+import static org.ltcreports.access.Action.VIEW_OWN_ACTIVITY;
 import static org.ltcreports.access.Action.VIEW_PATIENT_LIST;
 import static org.ltcreports.access.Action.VIEW_PATIENT_PROFILE;
 import static org.ltcreports.access.Action.VIEW_RETURN;
@@ -41,7 +42,8 @@ import org.ltcreports.api.spi.Role;
  *   <li>AUDITOR: reads and exports the audit log, nothing else.
  *   <li>CASE_MANAGER: the patients on their own caseload (open episodes and episodes closed in the
  *       last 90 days), whatever their practice: their in-hospital list and each one's profile;
- *       nothing else patient-level, no practice or locality report.
+ *       their own row of the community team report with the team's totals; nothing else
+ *       patient-level, no practice or locality report.
  * </ul>
  *
  * Practice staff see the in-hospital list and the profiles of their own practices' patients.
@@ -73,7 +75,7 @@ public final class Permissions {
   private static final Set<Action> LOCALITY_MANAGER_ACTIONS = plus(COMMISSIONER_ACTIONS, COLLATE);
   private static final Set<Action> AUDITOR_ACTIONS = EnumSet.of(VIEW_AUDIT_LOG, EXPORT_AUDIT_LOG);
   private static final Set<Action> CASE_MANAGER_ACTIONS =
-      EnumSet.of(VIEW_IN_HOSPITAL, VIEW_PATIENT_PROFILE);
+      EnumSet.of(VIEW_IN_HOSPITAL, VIEW_PATIENT_PROFILE, VIEW_OWN_ACTIVITY);
 
   /** Audiences a role outside the practice may receive: aggregates only. */
   private static final Set<Audience> AGGREGATE_AUDIENCES =
@@ -199,7 +201,7 @@ public final class Permissions {
               + " is not linked to a case manager in the source data; ask your system"
               + " administrator to add their case manager id");
     }
-    if (action == VIEW_IN_HOSPITAL) {
+    if (action == VIEW_IN_HOSPITAL || action == VIEW_OWN_ACTIVITY) {
       if (scope.caseManagerId() == null) {
         return Decision.deny(who(role) + " see their own caseload only, not a practice's patients");
       }

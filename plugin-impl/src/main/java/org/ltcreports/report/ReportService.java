@@ -189,6 +189,15 @@ public final class ReportService {
     return audienceView.forAudience(teams.build(code), audience);
   }
 
+  /** The code of a case manager's community team, or null for an id the source does not list. */
+  public String teamOf(String caseManagerId, YearMonth month) {
+    var team =
+        new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion())
+            .teams()
+            .teamOf(caseManagerId);
+    return team == null ? null : team.code();
+  }
+
   /** The community teams based in a locality, in code order. */
   public List<String> teamsOf(String locality, YearMonth month) {
     return new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion())

@@ -61,6 +61,8 @@ class PermissionsTest {
       VIEW_IN_HOSPITAL     out   N             N             N                N            N       N
       VIEW_PATIENT_PROFILE in    Y             Y             N                N            N       Y
       VIEW_PATIENT_PROFILE out   N             N             N                N            N       N
+      VIEW_OWN_ACTIVITY    in    N             N             N                N            N       Y
+      VIEW_OWN_ACTIVITY    out   N             N             N                N            N       N
       VIEW_AUDIT_LOG       in    N             N             N                N            Y       N
       VIEW_AUDIT_LOG       out   N             N             N                N            Y       N
       EXPORT_AUDIT_LOG     in    N             N             N                N            Y       N

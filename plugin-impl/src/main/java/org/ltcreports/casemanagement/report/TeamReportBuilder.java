@@ -331,6 +331,23 @@ public final class TeamReportBuilder {
     return new MeasureValue.Table(LAST_YEAR_COLUMNS, rows);
   }
 
+  /**
+   * The report as one case manager sees it: the team's figures, and of the per-case-manager tables
+   * only their own rows (a case manager sees their own row and the team's totals, not a
+   * colleague's).
+   */
+  public static Report onlyRowsOf(Report r, String caseManagerId) {
+    Map<String, MeasureValue> measures = new LinkedHashMap<>(r.measures());
+    for (String id : List.of(CASE_MANAGERS, BY_PRACTICE, BREAKDOWNS)) {
+      if (measures.get(id) instanceof MeasureValue.Table t) {
+        List<List<Object>> rows =
+            t.rows().stream().filter(row -> caseManagerId.equals(row.get(0))).toList();
+        measures.put(id, new MeasureValue.Table(t.columns(), rows));
+      }
+    }
+    return r.withContent(r.audience(), measures, r.suppressed(), r.dataQualityIssues(), r.notes());
+  }
+
   private static Number number(Map<String, MeasureValue> values, String id) {
     return values.get(id) instanceof MeasureValue.Num n ? n.value() : null;
   }

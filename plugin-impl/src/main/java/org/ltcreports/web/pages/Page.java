@@ -85,6 +85,9 @@ public final class Page {
           || user.has(Role.PRACTICE_LEAD)) {
         item(m, "/in-hospital", "In hospital now");
       }
+      if (user.has(Role.CASE_MANAGER)) {
+        item(m, "/team-activity", "Your team's activity");
+      }
       if (user.has(Role.AUDITOR)) {
         item(m, "/audit", "Audit log");
       }

@@ -144,6 +144,7 @@ public final class PageServlet extends KnownMethodsServlet {
       case "localities" -> locality.route(x, s, post);
       case "jobs" -> locality.job(x, s, post);
       case "in-hospital" -> requireGet(post, () -> patients.inHospital(x, s));
+      case "team-activity" -> requireGet(post, () -> new TeamPage(web).own(x, s));
       case "patients" -> requireGet(post, () -> patients.profile(x, s));
       case "lists" -> requireGet(post, () -> lists.route(x, s));
       case "submissions" -> requireGet(post, () -> admin.submissions(x));

@@ -88,6 +88,72 @@ final class TeamPage {
     page.send(x.resp(), 200);
   }
 
+  /**
+   * {@code GET /team-activity[/{case manager id}][?month=]}: a case manager's own row of their
+   * team's activity report with the team's totals (VIEW_OWN_ACTIVITY on their own caseload).
+   */
+  void own(Exchange x, List<String> s) throws IOException {
+    HostUser user = x.user();
+    YearMonth month =
+        x.param("month") == null ? web.reports().latestMonth() : web.month(x.param("month"));
+    if (s.size() == 1) {
+      List<String> mine = new java.util.ArrayList<>(new java.util.TreeSet<>(user.caseManagers()));
+      if (mine.size() != 1) {
+        Page page = x.page("Your team's activity");
+        Markup m = page.body();
+        if (mine.isEmpty()) {
+          m.el("p", "You are not linked to a case manager in the source data.");
+        }
+        m.open("ul");
+        for (String cm : mine) {
+          m.open("li").a(x.base() + "/team-activity/" + cm, "Case manager " + cm).close("li");
+        }
+        m.close("ul");
+        page.send(x.resp(), 200);
+        return;
+      }
+      s = List.of(s.get(0), mine.get(0));
+    }
+    if (s.size() != 2) {
+      throw new Web.NotFound("there is no page at " + x.path());
+    }
+    String cm = s.get(1);
+    if (!cm.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new BadRequest("the case manager id must be letters, digits, - or _");
+    }
+    web.require(user, Action.VIEW_OWN_ACTIVITY, Scope.caseload(cm), month, x.path());
+    String team = web.reports().teamOf(cm, month);
+    if (team == null) {
+      throw new Web.NotFound("case manager " + cm + " is not in the source data");
+    }
+    Report r =
+        TeamReportBuilder.onlyRowsOf(web.reports().team(team, month, Audience.COMMISSIONER), cm);
+    web.record(
+        user,
+        AuditAction.PREVIEW,
+        b ->
+            b.report(ReportType.COMMUNITY_TEAM)
+                .locality(team)
+                .month(month)
+                .audience(Audience.COMMISSIONER)
+                .parameter("case_manager", cm));
+    Page page = x.page("Your team's activity, " + PeopleTime.month(month));
+    Markup m = page.body();
+    m.el(
+        "p",
+        "Your own figures for "
+            + PeopleTime.month(month)
+            + " and your team's totals beside the same month last year. Your colleagues' own"
+            + " figures are for your locality manager.");
+    m.el("h2", TeamLayout.subtitle(r));
+    totals(m, r);
+    caseManagers(m, r);
+    for (String note : r.notes()) {
+      m.el("p", note, "class", "muted");
+    }
+    page.send(x.resp(), 200);
+  }
+
   private static void totals(Markup m, Report r) {
     m.open("table").el("caption", "The team this month");
     m.open("thead").open("tr");
