@@ -178,7 +178,31 @@ class BadDataTest {
               "register_ea_count",
               "register_pct_adult_list"),
           "case-finding-practice.json",
-          Set.of("case_finding_list"));
+          Set.of("case_finding_list"),
+          // the community team of L2 (no team recorded: the locality), from the same contacts,
+          // episodes and spells as L2's returns (issue 22); L1's team must be identical
+          "community-team-practice.json",
+          Set.of(
+              "team_caseload",
+              "team_caseload_per_wte",
+              "team_case_managers",
+              "team_caseload_by_practice",
+              "team_breakdowns",
+              "team_last_year",
+              "referrals_received",
+              "referrals_by_source",
+              "episodes_started",
+              "contacts_attended",
+              "contacts_by_type",
+              "contacts_by_mechanism",
+              "contact_minutes",
+              "hospital_discharges_register",
+              "followed_up_3wd",
+              "followed_up_3wd_pct",
+              "discharges",
+              "discharges_by_reason",
+              "register_ea_count",
+              "register_bed_days"));
 
   /** Top-level fields other than measures that follow the bad rows (the data-quality section). */
   static final Set<String> TOUCHED_FIELDS =
@@ -245,8 +269,11 @@ class BadDataTest {
         expected.add(l + "-locality-feedback-practice." + ext);
       }
       expected.add(l + "-locality-collation.xlsx");
+      for (String ext : List.of("pdf", "xlsx", "csv", "json")) {
+        expected.add(l + "-community-team-practice." + ext); // issue 22: one team per locality
+      }
     }
-    assertThat(names).isEqualTo(expected); // 64 files, no .partial- left behind
+    assertThat(names).isEqualTo(expected); // 72 files, no .partial- left behind
     for (String n : names) {
       Path f = month.resolve(n);
       byte[] bytes = Files.readAllBytes(f);
@@ -370,7 +397,7 @@ class BadDataTest {
           .sorted()
           .forEach(jsonFiles::add);
     }
-    assertThat(jsonFiles).hasSize(14);
+    assertThat(jsonFiles).hasSize(16);
     List<String> unexpected = new ArrayList<>();
     for (String name : jsonFiles) {
       JsonNode b = json("bad", name);
