@@ -107,7 +107,8 @@ public final class BenchChild {
     List<Long> cpuTimes = new ArrayList<>();
     Map<String, List<Long>> phaseTimes = new LinkedHashMap<>();
     long outBytes = 0;
-    Map<String, byte[]> files = Map.of();
+    List<Long> fileSizes = List.of();
+    Path last = null;
     List<StatementLog.Query> queries = List.of();
     for (int i = 0; i < warmup + reps; i++) {
       Path out = work.resolve("out-" + i);
@@ -129,8 +130,8 @@ public final class BenchChild {
       if (!r.complete()) {
         throw new IllegalStateException("pack failed: " + r.failures());
       }
-      files = contents(out);
-      outBytes = files.values().stream().mapToLong(b -> b.length).sum();
+      fileSizes = sizes(out);
+      outBytes = fileSizes.stream().mapToLong(Long::longValue).sum();
       System.out.printf(
           "%s %d: %d ms (CPU %d ms), %d files, %d bytes, peak heap %d MB, max after GC %d MB, %d queries;"
               + " phases (thread ms) %s [load %s]%n",
@@ -138,7 +139,7 @@ public final class BenchChild {
           i,
           took,
           cpu,
-          files.size(),
+          fileSizes.size(),
           outBytes,
           peakHeap() >> 20,
           MAX_AFTER_GC.get() >> 20,
@@ -154,12 +155,15 @@ public final class BenchChild {
             .millis()
             .forEach((k, v) -> phaseTimes.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
       }
-      BenchFixtures.deleteTree(out);
+      if (last != null) {
+        BenchFixtures.deleteTree(last);
+      }
+      last = out; // kept for the floor, but not in the heap while the pack runs
     }
     result("times_ms", join(times));
     result("median_ms", median(times));
     result("cpu_ms", median(cpuTimes));
-    result("files", files.size());
+    result("files", fileSizes.size());
     result("bytes", outBytes);
     result("peak_heap_mb", peakHeapMax >> 20);
     result("max_after_gc_mb", MAX_AFTER_GC.get() >> 20);
@@ -168,7 +172,10 @@ public final class BenchChild {
     phaseTimes.forEach((k, v) -> phaseMedians.add(k + " " + median(v)));
     result("phases_ms", String.join(", ", phaseMedians));
     if (!jsonOnly) {
-      floor(new Floor(source(a), queries, files), work, warmup, reps);
+      floor(new Floor(source(a), queries, contents(last)), work, warmup, reps);
+    }
+    if (last != null) {
+      BenchFixtures.deleteTree(last);
     }
   }
 
@@ -393,6 +400,18 @@ public final class BenchChild {
               null,
               null);
     }
+  }
+
+  private static List<Long> sizes(Path dir) throws IOException {
+    List<Long> sizes = new ArrayList<>();
+    if (Files.exists(dir)) {
+      try (Stream<Path> s = Files.walk(dir)) {
+        for (Path p : s.filter(Files::isRegularFile).toList()) {
+          sizes.add(Files.size(p));
+        }
+      }
+    }
+    return sizes;
   }
 
   /** The files under dir by their path relative to it, with their bytes, in path order. */
