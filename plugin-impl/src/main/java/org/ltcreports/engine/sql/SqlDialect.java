@@ -1,4 +1,4 @@
-package org.ltcreports.measures.sql;
+package org.ltcreports.engine.sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.ltcreports.measures.sql;
+package org.ltcreports.engine.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
