@@ -56,7 +56,9 @@ final class GenerateCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "NAME",
       description =
-          "feedback, return, locality, collation, case-finding, team (each community team's activity) or all (default: all = feedback, locality, return, collation)")
+          "feedback, return, locality, collation, case-finding, team (each community team's activity),"
+              + " evaluation (every locality, for commissioners) or all (default: all = feedback,"
+              + " locality, return, collation)")
   List<String> reports = new ArrayList<>(List.of("all"));
 
   @Option(
@@ -140,7 +142,8 @@ final class GenerateCommand implements Callable<Integer> {
                         new IllegalArgumentException(
                             "unknown report '"
                                 + r
-                                + "': use feedback, return, locality, collation, case-finding, team or all")));
+                                + "': use feedback, return, locality, collation, case-finding,"
+                                + " team, evaluation or all")));
       }
     }
     return types;

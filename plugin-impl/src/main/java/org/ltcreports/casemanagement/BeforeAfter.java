@@ -510,6 +510,11 @@ public final class BeforeAfter implements MeasureFamily {
     return r != null ? r : evaluate(c -> locality.equals(c.locality()));
   }
 
+  /** The evaluation of the cohort patients of some practices (the programme evaluation's all). */
+  public Result forPractices(java.util.Set<String> practices) {
+    return evaluate(c -> practices.contains(c.practice()));
+  }
+
   /** The locality's {@code ba_*} measures (for the locality collation). */
   public MeasureValues localityValues(String locality) {
     MeasureValues out = new MeasureValues();

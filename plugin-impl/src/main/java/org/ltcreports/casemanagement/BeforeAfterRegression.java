@@ -63,6 +63,16 @@ public final class BeforeAfterRegression {
           "ea_before",
           "Each emergency admission before entry");
 
+  /** The coefficient table's row labels (its first cell), intercept first, as fitted. */
+  public static final List<String> TERM_LABELS = termLabels();
+
+  private static List<String> termLabels() {
+    List<String> terms = new ArrayList<>();
+    terms.add(LABELS.get(LinearRegression.INTERCEPT));
+    PREDICTORS.forEach(p -> terms.add(LABELS.get(p)));
+    return List.copyOf(terms);
+  }
+
   public static final List<Column> COLUMNS =
       List.of(
           new Column("term", "What is known at entry", TEXT),
@@ -176,6 +186,11 @@ public final class BeforeAfterRegression {
   /** The locality's {@code bar_*} measures. */
   public void addLocality(String locality, MeasureValues out) {
     add(c -> locality.equals(c.locality()), out);
+  }
+
+  /** The {@code bar_*} measures over the cohort patients of some practices (every locality). */
+  public void addPractices(Set<String> practices, MeasureValues out) {
+    add(c -> practices.contains(c.practice()), out);
   }
 
   /**

@@ -109,6 +109,62 @@ public final class ProgrammeComparison {
     add(ctx.practicesOf(locality), c -> locality.equals(c.locality()), out);
   }
 
+  /**
+   * The {@code prog_*} measures over some practices of every locality (the programme evaluation):
+   * the groups are pooled across localities, so a locality where every practice runs case
+   * management is compared with one where none does.
+   */
+  public void addAcross(List<String> practices, MeasureValues out) {
+    java.util.Set<String> in = new java.util.HashSet<>(practices);
+    add(practices, c -> in.contains(c.practice()), out);
+  }
+
+  /**
+   * Each locality's groups side by side ({@code prog_by_locality}): the same counts and growths as
+   * the locality's own summary, from the same rule.
+   *
+   * @param localities locality code to its practices (in the run), in the order to show
+   */
+  public MeasureValue.Table byLocality(Map<String, List<String>> localities) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, List<String>> l : localities.entrySet()) {
+      List<String> programme = l.getValue().stream().filter(this::runsCaseManagement).toList();
+      List<String> others = l.getValue().stream().filter(p -> !runsCaseManagement(p)).toList();
+      long a0 = admissions(programme, previous12);
+      long a1 = admissions(programme, last12);
+      long c0 = admissions(others, previous12);
+      long c1 = admissions(others, last12);
+      GrowthRatio crude = GrowthRatio.of(a0, a1, c0, c1);
+      Practice first = ctx.practice(l.getValue().get(0));
+      String name = first == null ? null : first.localityName();
+      rows.add(
+          Arrays.asList(
+              name == null || name.isBlank() ? l.getKey() : name + " (" + l.getKey() + ")",
+              (long) programme.size(),
+              (long) others.size(),
+              a0,
+              a1,
+              crude.growthPct(),
+              c0,
+              c1,
+              crude.comparatorGrowthPct()));
+    }
+    return new MeasureValue.Table(LOCALITY_COLUMNS, rows);
+  }
+
+  /** The columns of {@link #byLocality}: named as the locality summary's own measures. */
+  public static final List<Column> LOCALITY_COLUMNS =
+      List.of(
+          new Column("locality", "Locality", TEXT),
+          new Column("prog_practices", "Case management practices", COUNT),
+          new Column("prog_other_practices", "Other practices", COUNT),
+          new Column("prog_ea_prev_12m", "Earlier 12 months, case management", COUNT),
+          new Column("prog_ea_12m", "Last 12 months, case management", COUNT),
+          new Column("prog_growth_pct", "Growth, case management (%)", PERCENT),
+          new Column("prog_other_ea_prev_12m", "Earlier 12 months, others", COUNT),
+          new Column("prog_other_ea_12m", "Last 12 months, others", COUNT),
+          new Column("prog_other_growth_pct", "Growth, others (%)", PERCENT));
+
   private void add(
       List<String> practices, Predicate<BeforeAfter.CohortPatient> cohortScope, MeasureValues out) {
     List<String> programme = practices.stream().filter(this::runsCaseManagement).toList();

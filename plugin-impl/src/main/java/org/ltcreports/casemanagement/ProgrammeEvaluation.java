@@ -1,5 +1,9 @@
 package org.ltcreports.casemanagement;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.ltcreports.measures.MeasureValues;
 
 /**
@@ -30,6 +34,11 @@ public final class ProgrammeEvaluation {
     this.regression = this.measures.regression();
   }
 
+  /** The measure context the evaluation was made from. */
+  public org.ltcreports.measures.MeasureContext context() {
+    return measures.context();
+  }
+
   public EndOfLifeMeasures endOfLife() {
     return endOfLife;
   }
@@ -40,6 +49,23 @@ public final class ProgrammeEvaluation {
 
   public BeforeAfterRegression regression() {
     return regression;
+  }
+
+  /**
+   * The evaluation over every locality of a run (report type EVALUATION), in the order of the
+   * locality's: before and after, what goes with the change, case management practices against the
+   * others (pooled across localities, then locality by locality), end of life.
+   *
+   * @param localities locality code to its practices in the run
+   */
+  public void addAcross(Map<String, List<String>> localities, MeasureValues out) {
+    List<String> practices = localities.values().stream().flatMap(List::stream).toList();
+    Set<String> in = new HashSet<>(practices);
+    BeforeAfter.add(measures.beforeAfter().forPractices(in), out);
+    regression.addPractices(in, out);
+    programme.addAcross(practices, out);
+    out.put("prog_by_locality", programme.byLocality(localities));
+    endOfLife.add(practices, out);
   }
 
   /**

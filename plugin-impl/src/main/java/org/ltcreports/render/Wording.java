@@ -308,6 +308,32 @@ public final class Wording {
     if (type == ReportType.LOCALITY_FEEDBACK) {
       return List.of(emergency, rate, dsr, ratio, funnel, los, readmission, acsc, marks);
     }
+    if (type == ReportType.EVALUATION) {
+      return List.of(
+          emergency,
+          dsr,
+          new Block.Definition(
+              "Running case management",
+              "A practice whose case management register holds at least the configured share of"
+                  + " its adult patients at the end of the month (1% unless set otherwise), or one"
+                  + " named in the programme's list."),
+          new Block.Definition(
+              "Growth compared",
+              "The growth of one group's admissions divided by the other's, the last 12 months on"
+                  + " the 12 before: 1.00 is the same growth, 0.90 is 10% less. Its 95% interval"
+                  + " rests on the four admission counts (Poisson, on the log scale)."),
+          new Block.Definition(
+              "Matched comparison patients",
+              "Patients not case managed, chosen for each register patient as alike in age, sex,"
+                  + " locality and emergency admissions before the register patient's start, and"
+                  + " followed over the same months."),
+          new Block.Definition(
+              "What goes with the change",
+              "A regression (ordinary least squares) of what happened after entry on what was"
+                  + " known at entry: each line says how much more or less goes with one more unit,"
+                  + " everything else in the model being equal. It shows association, not cause."),
+          marks);
+    }
     return List.of(
         emergency,
         rate,

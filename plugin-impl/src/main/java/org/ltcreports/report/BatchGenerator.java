@@ -120,7 +120,7 @@ public final class BatchGenerator {
       SourceData data =
           phases.time(RunPhases.READ, () -> reader.read(settings.extractDate(), today));
       progress.accept(readLine("", data, started));
-      generate(data, practices, out);
+      generate(data, practices, out, true);
     } else {
       // Only the rows the month needs; a hub's source one locality at a time (BatchScope).
       LocalDate asAt =
@@ -130,7 +130,7 @@ public final class BatchGenerator {
         long started = System.nanoTime();
         SourceData data = phases.time(RunPhases.READ, () -> reader.readScoped(month, asAt, null));
         progress.accept(readLine("", data, started));
-        generate(data, practices, out);
+        generate(data, practices, out, true);
       } else {
         SourceData caseloads = reader.caseloadScope(asAt);
         for (Map.Entry<String, List<String>> locality : byLocality.entrySet()) {
@@ -142,7 +142,19 @@ public final class BatchGenerator {
           String name =
               locality.getKey() == null ? "practices with no locality" : locality.getKey();
           progress.accept(readLine(name + " ", data, started));
-          generate(data, locality.getValue(), out);
+          generate(data, locality.getValue(), out, false);
+        }
+        if (req.reports().contains(ReportType.EVALUATION)) {
+          // the evaluation compares practices across localities: one read of every locality
+          long started = System.nanoTime();
+          SourceData data = reader.readScoped(month, asAt, null);
+          progress.accept(readLine("every locality (programme evaluation) ", data, started));
+          MeasureContext ctx = new MeasureContext(data, settings.measures());
+          writeEvaluation(
+              new ProgrammeEvaluation(
+                  new ReturnMeasures(ctx, req.month(), settings.calendar()), settings.programme()),
+              practices,
+              out);
         }
       }
     }
@@ -171,8 +183,13 @@ public final class BatchGenerator {
     return groups;
   }
 
-  /** Every requested report of the practices (and their localities) from one snapshot. */
-  private void generate(SourceData data, List<String> practices, Output out) {
+  /**
+   * Every requested report of the practices (and their localities) from one snapshot.
+   *
+   * @param whole whether the snapshot holds every locality of the run (then the programme
+   *     evaluation, when asked for, is made from it too)
+   */
+  private void generate(SourceData data, List<String> practices, Output out, boolean whole) {
     BatchRequest req = out.req;
     long preparing = System.nanoTime();
     MeasureContext ctx = new MeasureContext(data, settings.measures(), settings.engine());
@@ -187,6 +204,12 @@ public final class BatchGenerator {
             ctx, req.month(), policy, trimPoints, measures, returnMeasures.endOfLife());
     boolean summariesWanted =
         req.reports().contains(ReportType.LOCALITY_FEEDBACK) || req.audience() == Audience.PUBLIC;
+    boolean evaluationHere = whole && req.reports().contains(ReportType.EVALUATION);
+    // the before/after matching is the costly part: only when a summary or the evaluation is made
+    ProgrammeEvaluation evaluation =
+        summariesWanted || evaluationHere
+            ? new ProgrammeEvaluation(returnMeasures, settings.programme())
+            : null;
     LocalityReportBuilder summaries =
         new LocalityReportBuilder(
             ctx,
@@ -194,8 +217,7 @@ public final class BatchGenerator {
             measures,
             policy,
             feedback.quality(),
-            // the before/after matching is the costly part: only when a summary is written
-            summariesWanted ? new ProgrammeEvaluation(returnMeasures, settings.programme()) : null);
+            summariesWanted ? evaluation : null);
     ReturnReportBuilder returns =
         req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
                 || req.reports().contains(ReportType.LOCALITY_COLLATION)
@@ -251,6 +273,9 @@ public final class BatchGenerator {
     if (req.reports().contains(ReportType.COMMUNITY_TEAM)) {
       writeTeams(ctx, practices, out, teamOf);
     }
+    if (evaluationHere) {
+      writeEvaluation(evaluation, practices, out);
+    }
     if (req.reports().contains(ReportType.CASE_FINDING)) {
       CaseFinding caseFinding = new CaseFinding(ctx, req.month());
       for (String practice : practices) {
@@ -287,6 +312,30 @@ public final class BatchGenerator {
           publicCopy == null ? teams::build : team -> publicCopy.apply(team, locality);
       out.each(of, ReportType.COMMUNITY_TEAM, build);
     }
+  }
+
+  /**
+   * The programme evaluation across the run's localities: for commissioners (the COMMISSIONER copy
+   * unless the run is for the public, when the PUBLIC copy is made through the pack disclosure).
+   */
+  private void writeEvaluation(ProgrammeEvaluation evaluation, List<String> practices, Output out) {
+    BatchRequest req = out.req;
+    EvaluationReportBuilder builder =
+        new EvaluationReportBuilder(
+            evaluation.context(), req.month(), evaluation, settings.disclosurePolicyVersion());
+    Report copy;
+    try {
+      Report full = builder.build(practices);
+      copy =
+          req.audience() == Audience.PUBLIC
+              ? audienceView.publicPack(List.of(full)).get(0)
+              : audienceView.forAudience(full, Audience.COMMISSIONER);
+    } catch (RuntimeException e) {
+      out.failures.add("evaluation: " + e.getMessage());
+      out.progress.accept("evaluation: FAILED " + e.getMessage());
+      return;
+    }
+    out.write(out.render(copy));
   }
 
   /** The localities of the practices, in code order; a practice without one is reported. */

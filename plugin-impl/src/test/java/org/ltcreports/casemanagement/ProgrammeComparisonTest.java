@@ -34,8 +34,13 @@ class ProgrammeComparisonTest {
   private static final YearMonth M = YearMonth.of(2026, 10);
 
   private static MeasureContext context() {
+    return context("L1");
+  }
+
+  /** The same two practices, P2 in the given locality. */
+  private static MeasureContext context(String p2Locality) {
     SourceDataBuilder b =
-        new SourceDataBuilder("2026-10-31").practice("P1", "L1").practice("P2", "L1");
+        new SourceDataBuilder("2026-10-31").practice("P1", "L1").practice("P2", p2Locality);
     for (int i = 1; i <= 5; i++) {
       b.registeredPatient("f" + i, "1953-06-01", "F", "P1", "2000-01-01");
       b.registeredPatient("g" + i, "1953-06-01", "F", "P2", "2000-01-01");
@@ -55,6 +60,50 @@ class ProgrammeComparisonTest {
       b.emergency("qc" + i, "g" + i, "2026-06-10", "2026-06-11");
     }
     return new MeasureContext(b.build(), MeasureSettings.defaults());
+  }
+
+  private static ProgrammeComparison comparison(MeasureContext ctx, ProgrammeSettings settings) {
+    CaseManagementData cm = new CaseManagementData(ctx);
+    Population monthEnd = Population.on(ctx, M.atEndOfMonth());
+    RegisterMeasures register = new RegisterMeasures(cm, M, monthEnd, ctx.settings());
+    return new ProgrammeComparison(ctx, M, settings, register, monthEnd, null);
+  }
+
+  /**
+   * The programme evaluation across localities (report type EVALUATION): P1 (case management) alone
+   * in L1, P2 (none) alone in L2. Within each locality there is nothing to compare; pooled across
+   * the two the comparison is the hand-worked one above: R = 0.625, 95% CI 0.114477 … 3.412261.
+   */
+  @Test
+  void acrossLocalitiesAPracticeIsComparedWithTheOthersWhereverTheyAre() {
+    ProgrammeComparison c = comparison(context("L2"), ProgrammeSettings.defaults());
+    MeasureValues l1 = new MeasureValues();
+    c.addLocality("L1", l1);
+    assertThat(l1.number("prog_other_practices")).isEqualTo(0L);
+    assertThat(l1.number("prog_growth_ratio")).isNull();
+
+    MeasureValues across = new MeasureValues();
+    c.addAcross(java.util.List.of("P1", "P2"), across);
+    assertThat(across.number("prog_practices")).isEqualTo(1L);
+    assertThat(across.number("prog_other_practices")).isEqualTo(1L);
+    assertThat(across.number("prog_growth_ratio").doubleValue()).isCloseTo(0.625, within(1e-12));
+    assertThat(across.number("prog_growth_ratio_lcl95").doubleValue())
+        .isCloseTo(0.114477, within(5e-7));
+    assertThat(across.number("prog_growth_ratio_ucl95").doubleValue())
+        .isCloseTo(3.412261, within(5e-7));
+
+    // each locality's own groups side by side: the same counts as its summary's
+    MeasureValue.Table t =
+        c.byLocality(
+            new java.util.TreeMap<>(
+                java.util.Map.of("L1", java.util.List.of("P1"), "L2", java.util.List.of("P2"))));
+    assertThat(t.rows())
+        .extracting(java.util.List::toString)
+        .containsExactly(
+            // P1: 4 -> 5 admissions, +25%; no others
+            "[Locality L1 (L1), 1, 0, 4, 5, 25.0, 0, 0, null]",
+            // P2: 5 -> 10, +100%; no case management practice
+            "[Locality L2 (L2), 0, 1, 0, 0, null, 5, 10, 100.0]");
   }
 
   private static MeasureValues locality(ProgrammeSettings settings) {

@@ -325,7 +325,9 @@ class ScopedReadsTest {
                     ReportType.LOCALITY_FEEDBACK,
                     ReportType.CASE_MANAGEMENT_RETURN,
                     ReportType.LOCALITY_COLLATION,
-                    ReportType.CASE_FINDING),
+                    ReportType.CASE_FINDING,
+                    // across localities: one read of every locality when the run is scoped
+                    ReportType.EVALUATION),
                 EnumSet.allOf(Format.class),
                 Audience.PRACTICE,
                 out,

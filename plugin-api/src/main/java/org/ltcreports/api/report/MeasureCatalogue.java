@@ -504,6 +504,14 @@ public final class MeasureCatalogue {
     count("prog_practices", "Practices running case management", PROGRAMME);
     count("prog_other_practices", "Other practices", PROGRAMME);
     of("prog_practice_list", "Which practices run case management", TEXT, PROGRAMME, null, null);
+    // the programme evaluation's table of every locality (report type EVALUATION)
+    of(
+        "prog_by_locality",
+        "Case management practices against the others, locality by locality",
+        TEXT,
+        PROGRAMME,
+        null,
+        null);
     for (String g : new String[] {"prog", "prog_other"}) {
       String who = g.equals("prog") ? "practices running case management" : "other practices";
       count(g + "_ea_prev_12m", "Emergency admissions, previous 12 months, " + who, PROGRAMME);

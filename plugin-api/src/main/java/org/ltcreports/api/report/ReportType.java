@@ -11,7 +11,9 @@ public enum ReportType {
   LOCALITY_COLLATION("locality-collation", "collation"),
   CASE_FINDING("case-finding", "case-finding"),
   /** A community team's (or a locality's) monthly activity; its locality fields name the team. */
-  COMMUNITY_TEAM("community-team", "team");
+  COMMUNITY_TEAM("community-team", "team"),
+  /** The programme's evaluation across every locality of a run: one document for commissioners. */
+  EVALUATION("programme-evaluation", "evaluation");
 
   private final String slug;
   private final String shortName;

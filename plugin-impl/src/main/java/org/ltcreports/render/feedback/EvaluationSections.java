@@ -57,6 +57,15 @@ final class EvaluationSections {
     lines.add(sections, "end-of-life", MeasureCatalogue.END_OF_LIFE, endOfLife());
   }
 
+  /**
+   * The programme evaluation across localities: what it shows in a few sentences, then the
+   * commissioners' page pooled over the localities, with each locality's groups side by side.
+   */
+  void addAcross(List<Section> sections) {
+    lines.add(sections, "summary", "The results in brief", summary());
+    addLocality(sections);
+  }
+
   /** The commissioners' page of the locality summary. */
   void addLocality(List<Section> sections) {
     lines.add(sections, "before-after", MeasureCatalogue.BEFORE_AFTER, beforeAfter());
@@ -231,7 +240,7 @@ final class EvaluationSections {
             "prog_cohort_min_count",
             "prog_cohort_growth_ratio");
     blocks.add(new Rows(withInterval(rows)));
-    for (String id : List.of("prog_practice_list")) {
+    for (String id : List.of("prog_by_locality", "prog_practice_list")) {
       if (report.measure(id) instanceof MeasureValue.Table t) {
         lines.placed(id);
         blocks.add(lines.grid(id, t, Display.label(id), -1));
@@ -247,5 +256,121 @@ final class EvaluationSections {
                 + " of any fall is regression to the mean."));
     blocks.add(rule("Programme practices against comparators"));
     return blocks;
+  }
+
+  /**
+   * The results in plain sentences, from the figures as this copy shows them (a withheld figure is
+   * called withheld), each with what it can and cannot show.
+   */
+  private List<Block> summary() {
+    List<Block> blocks = new ArrayList<>();
+    if (lines.has("ba_patients")) {
+      blocks.add(
+          new Paragraph(
+              "Before and after: "
+                  + shown("ba_patients")
+                  + " patients who started case management had "
+                  + shown("ba_ea_before_mean")
+                  + " emergency admissions each in the months before and "
+                  + shown("ba_ea_after_mean")
+                  + " after (change "
+                  + shown("ba_ea_diff_mean")
+                  + ", 95% interval "
+                  + shown("ba_ea_diff_lcl95")
+                  + " to "
+                  + shown("ba_ea_diff_ucl95")
+                  + "). Part of any fall is regression to the mean: patients join after a run of"
+                  + " admissions."));
+    }
+    if (report.measure("bar_ea_findings") instanceof MeasureValue.Text t && t.value() != null) {
+      blocks.add(new Paragraph("What goes with the change in admissions: " + t.value()));
+    }
+    if (lines.has("prog_growth_ratio")) {
+      blocks.add(
+          new Paragraph(
+              "Practices running case management against the others: emergency admissions grew"
+                  + " by "
+                  + shown("prog_growth_pct")
+                  + " at the practices running case management and by "
+                  + shown("prog_other_growth_pct")
+                  + " at the others, the last 12 months on the 12 before. Growth compared: "
+                  + shown("prog_growth_ratio")
+                  + " (95% interval "
+                  + shown("prog_growth_ratio_lcl95")
+                  + " to "
+                  + shown("prog_growth_ratio_ucl95")
+                  + "); "
+                  + verdict(
+                      "prog_growth_ratio",
+                      "admissions grew less where case management runs",
+                      "admissions grew more where case management runs")
+                  + ". The practices chose to run case management and differ in other ways, so"
+                  + " this cannot show that case management caused the difference."));
+    }
+    if (lines.has("prog_cohort_growth_ratio")) {
+      blocks.add(
+          new Paragraph(
+              "Register patients against matched comparison patients: admissions changed by "
+                  + shown("prog_cohort_growth_pct")
+                  + " for register patients and by "
+                  + shown("prog_comparators_growth_pct")
+                  + " for patients alike in age, sex, locality and earlier admissions who were"
+                  + " not case managed. Change compared: "
+                  + shown("prog_cohort_growth_ratio")
+                  + " (95% interval "
+                  + shown("prog_cohort_growth_ratio_lcl95")
+                  + " to "
+                  + shown("prog_cohort_growth_ratio_ucl95")
+                  + "); "
+                  + verdict(
+                      "prog_cohort_growth_ratio",
+                      "register patients' admissions fell more or rose less",
+                      "register patients' admissions fell less or rose more")
+                  + ". Matching cannot make the groups alike in what is not recorded."));
+    }
+    if (lines.has("eol_register_deaths")) {
+      blocks.add(
+          new Paragraph(
+              "End of life: of the register patients who died in the last 12 months ("
+                  + shown("eol_register_deaths")
+                  + "), "
+                  + shown("eol_register_died_preferred_pct")
+                  + " of those with a preferred place and a known place of death died where they"
+                  + " preferred, and "
+                  + shown("eol_register_died_hospital_pct")
+                  + " of those with a known place died in hospital, against "
+                  + shown("eol_all_died_hospital_pct")
+                  + " of all the practices' patients who died. A preference is recorded only"
+                  + " for some, so this shows how often recorded wishes were met, not all"
+                  + " wishes."));
+    }
+    return blocks;
+  }
+
+  /** A figure in a sentence: as shown, or in words when withheld or not available. */
+  private String shown(String id) {
+    if (!lines.has(id)) {
+      return "not available";
+    }
+    if (report.number(id) == null && report.measure(id) instanceof MeasureValue.Num) {
+      return Display.isSuppressed(report, id) ? "withheld (small numbers)" : "not available";
+    }
+    return Display.value(report, id);
+  }
+
+  /** What a ratio's 95% interval says: below 1, above 1, or compatible with no difference. */
+  private String verdict(String id, String below, String above) {
+    Number lo = report.number(id + "_lcl95");
+    Number hi = report.number(id + "_ucl95");
+    if (lo == null || hi == null) {
+      return "no conclusion can be drawn";
+    }
+    if (hi.doubleValue() < 1) {
+      return "the interval is below 1: " + below;
+    }
+    if (lo.doubleValue() > 1) {
+      return "the interval is above 1: " + above;
+    }
+    return "the interval includes 1, so this is compatible with no difference";
   }
 }

@@ -22,15 +22,20 @@ public final class FeedbackContent {
   /** The sections of a practice or locality feedback report. */
   public static List<Section> of(Report report) {
     MeasureLines lines = new MeasureLines(report);
-    return report.type() == ReportType.LOCALITY_FEEDBACK
-        ? new LocalitySections(report, lines).sections()
-        : new PracticeSections(report, lines).sections();
+    return switch (report.type()) {
+      case LOCALITY_FEEDBACK -> new LocalitySections(report, lines).sections();
+      case EVALUATION -> new EvaluationReportSections(report, lines).sections();
+      default -> new PracticeSections(report, lines).sections();
+    };
   }
 
   /** "Emergency admissions feedback: Riverside Surgery (K83001)". */
   public static String title(Report r) {
     if (r.type() == ReportType.LOCALITY_FEEDBACK) {
       return "Emergency admissions: locality summary, " + name(r.localityName(), r.localityCode());
+    }
+    if (r.type() == ReportType.EVALUATION) {
+      return "Case management: evaluation across localities";
     }
     return "Emergency admissions feedback: " + name(r.practiceName(), r.practiceCode());
   }
@@ -40,6 +45,9 @@ public final class FeedbackContent {
     String month = Display.month(r.month());
     if (r.type() == ReportType.LOCALITY_FEEDBACK) {
       return month + " · every practice of the locality side by side";
+    }
+    if (r.type() == ReportType.EVALUATION) {
+      return month + " · every locality's practices, for commissioners";
     }
     String locality =
         r.localityCode() == null ? "" : " · Locality: " + name(r.localityName(), r.localityCode());

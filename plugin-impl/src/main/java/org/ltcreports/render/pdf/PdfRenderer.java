@@ -49,9 +49,17 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
   private static final Map<ReportType, String> TEMPLATES =
       Map.of(
           ReportType.PRACTICE_FEEDBACK, "practice-feedback",
-          ReportType.LOCALITY_FEEDBACK, "locality-feedback");
+          ReportType.LOCALITY_FEEDBACK, "locality-feedback",
+          // the evaluation's tables are as wide as the locality summary's: the same landscape page
+          ReportType.EVALUATION, "locality-feedback");
   private static final Map<ReportType, Integer> GRID_COLUMNS =
-      Map.of(ReportType.PRACTICE_FEEDBACK, 8, ReportType.LOCALITY_FEEDBACK, 13);
+      Map.of(
+          ReportType.PRACTICE_FEEDBACK,
+          8,
+          ReportType.LOCALITY_FEEDBACK,
+          13,
+          ReportType.EVALUATION,
+          13);
 
   private final JasperReportsContext context = DeterministicPdfExporter.context();
   private final Map<ReportType, JasperReport> loaded = new ConcurrentHashMap<>();

@@ -97,7 +97,8 @@ public final class XlsxRenderer implements ReportRenderer {
 
   @Override
   public Set<ReportType> types() {
-    return EnumSet.of(ReportType.PRACTICE_FEEDBACK, ReportType.LOCALITY_FEEDBACK);
+    return EnumSet.of(
+        ReportType.PRACTICE_FEEDBACK, ReportType.LOCALITY_FEEDBACK, ReportType.EVALUATION);
   }
 
   @Override

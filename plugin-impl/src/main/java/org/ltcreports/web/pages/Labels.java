@@ -33,6 +33,7 @@ final class Labels {
       case LOCALITY_COLLATION -> "collation workbook";
       case CASE_FINDING -> "case-finding list";
       case COMMUNITY_TEAM -> "community team report";
+      case EVALUATION -> "programme evaluation";
     };
   }
 

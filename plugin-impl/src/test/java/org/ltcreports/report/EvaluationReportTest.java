@@ -1,0 +1,220 @@
+package org.ltcreports.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.config.LtcConfig;
+import org.ltcreports.fixtures.GeneratorOptions;
+import org.ltcreports.fixtures.LocalityGenerator;
+import org.ltcreports.fixtures.TrimPoints;
+import org.ltcreports.wiring.LtcModule;
+
+/**
+ * {@code generate --report evaluation} on generated data shaped as the demo (two localities, the
+ * programme's practices named as every practice of the first: {@code programme.practices}, so
+ * within each locality there is nothing to compare and only the comparison across localities has
+ * both groups): one commissioner document in PDF, XLSX, CSV and JSON holding the three results
+ * beside the before/after evaluation, each naming its rule; the same bytes on a second run; a
+ * PUBLIC copy with no small count.
+ */
+class EvaluationReportTest {
+  private static final YearMonth MONTH = YearMonth.of(2026, 10);
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path tmp;
+  static JdbcDataSource source;
+  static Path trim;
+  static String programme;
+
+  @BeforeAll
+  static void data() throws Exception {
+    GeneratorOptions o =
+        GeneratorOptions.defaults()
+            .withPractices(4)
+            .withPatients(16000)
+            .withYears(3)
+            .withLocalities(2)
+            .withLastMonth(MONTH);
+    source = memory("eval");
+    try (Connection c = source.getConnection()) {
+      new LocalityGenerator().generate(o, c);
+      try (java.sql.Statement s = c.createStatement();
+          java.sql.ResultSet rs =
+              s.executeQuery(
+                  "SELECT practice_code FROM practice WHERE locality_code = 'L01'"
+                      + " ORDER BY practice_code")) {
+        List<String> codes = new ArrayList<>();
+        while (rs.next()) {
+          codes.add(rs.getString(1));
+        }
+        programme = String.join(",", codes);
+      }
+    }
+    trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
+  }
+
+  @Test
+  void theDemoProducesTheCommissionerDocumentWithTheThreeResults() throws Exception {
+    Map<String, byte[]> files = run(Audience.PRACTICE, "first", true);
+    String base = MONTH + "/ALL-programme-evaluation-commissioner.";
+    assertThat(files.keySet())
+        .containsExactly(base + "csv", base + "json", base + "pdf", base + "xlsx");
+
+    JsonNode m = JSON.readTree(files.get(base + "json")).get("measures");
+    // both groups exist only across localities: L01's 2 practices against L02's 2
+    assertThat(m.get("prog_practices").asLong()).isEqualTo(2);
+    assertThat(m.get("prog_other_practices").asLong()).isEqualTo(2);
+    // 1. practices running case management against the others: a growth ratio with its interval
+    double r = m.get("prog_growth_ratio").asDouble();
+    assertThat(m.get("prog_growth_ratio_lcl95").asDouble()).isLessThan(r);
+    assertThat(m.get("prog_growth_ratio_ucl95").asDouble()).isGreaterThan(r);
+    // the ratio is the two crude growths' (1 + g1) / (1 + g2), from the counts it shows
+    double g1 = m.get("prog_ea_12m").asDouble() / m.get("prog_ea_prev_12m").asDouble();
+    double g2 = m.get("prog_other_ea_12m").asDouble() / m.get("prog_other_ea_prev_12m").asDouble();
+    assertThat(r).isCloseTo(g1 / g2, org.assertj.core.api.Assertions.within(1e-9));
+    // 2. register patients against matched comparators
+    assertThat(m.get("prog_cohort_growth_ratio").isNumber()).isTrue();
+    // 3. end of life
+    assertThat(m.get("eol_register_deaths").asLong()).isPositive();
+    assertThat(m.get("eol_register_died_preferred_pct").isNumber()).isTrue();
+    // beside the before/after evaluation and its regression
+    assertThat(m.get("ba_patients").asLong()).isPositive();
+    assertThat(m.get("bar_ea_n").asLong()).isEqualTo(m.get("ba_patients").asLong());
+    // each locality's groups side by side
+    JsonNode byLocality = m.get("prog_by_locality");
+    assertThat(byLocality).hasSize(2);
+    // L01: every practice runs case management, L02: none (nothing to compare within either)
+    assertThat(byLocality.get(0).get("prog_other_practices").asLong()).isZero();
+    assertThat(byLocality.get(1).get("prog_practices").asLong()).isZero();
+    // the pooled counts are the localities' own, added up
+    assertThat(m.get("prog_ea_12m").asLong())
+        .isEqualTo(
+            byLocality.get(0).get("prog_ea_12m").asLong()
+                + byLocality.get(1).get("prog_ea_12m").asLong());
+    assertThat(m.get("prog_other_ea_prev_12m").asLong())
+        .isEqualTo(byLocality.get(1).get("prog_other_ea_prev_12m").asLong());
+
+    String pdf;
+    try (PDDocument doc = Loader.loadPDF(files.get(base + "pdf"))) {
+      pdf = new PDFTextStripper().getText(doc);
+    }
+    assertThat(pdf)
+        .contains("Case management: evaluation across localities")
+        .contains("The results in brief")
+        .contains("Practices running case management against the others: emergency admissions")
+        .contains("Register patients against matched comparison patients")
+        .contains("End of life: of the register patients who died")
+        .contains("Rule: measures.md, “Programme practices against comparators”")
+        .contains("Rule: measures.md, “End of life”")
+        .contains("Rule: measures.md, “Before and after: regression”")
+        .contains("cannot show that case management caused")
+        .contains("not for publication");
+
+    // deterministic: the same data and parameters give the same bytes
+    Map<String, byte[]> again = run(Audience.PRACTICE, "second", true);
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      assertThat(again.get(f.getKey())).as(f.getKey()).isEqualTo(f.getValue());
+    }
+  }
+
+  @Test
+  void thePublicCopyShowsNoSmallCount() throws Exception {
+    Map<String, byte[]> files = run(Audience.PUBLIC, "public", false);
+    String json = MONTH + "/ALL-programme-evaluation-public.json";
+    assertThat(files).containsKey(json);
+    JsonNode m = JSON.readTree(files.get(json)).get("measures");
+    List<String> counts = new ArrayList<>();
+    m.fields()
+        .forEachRemaining(
+            e -> {
+              String id = e.getKey();
+              boolean count =
+                  org.ltcreports.api.report.MeasureCatalogue.find(id)
+                      .map(d -> d.kind() == org.ltcreports.api.report.ValueKind.COUNT)
+                      .orElse(false);
+              if (count && e.getValue().isNumber()) {
+                long v = e.getValue().asLong();
+                // withheld counts are empty; the others 0 or rounded to 5
+                if (v % 5 != 0) {
+                  counts.add(id + " = " + v);
+                }
+              }
+            });
+    assertThat(counts).isEmpty();
+    assertThat(m.get("prog_growth_ratio").isNumber()).isTrue();
+    // at display precision: 2 decimals
+    double r = m.get("prog_growth_ratio").asDouble();
+    assertThat(Math.round(r * 100) / 100.0).isEqualTo(r);
+  }
+
+  private static Map<String, byte[]> run(Audience audience, String name, boolean scoped)
+      throws Exception {
+    Path out = tmp.resolve(name);
+    LtcConfig cfg =
+        LtcConfig.defaults()
+            .with(
+                Map.of(
+                    "trim-points.file",
+                    trim.toString(),
+                    "generate.scoped-reads",
+                    String.valueOf(scoped),
+                    "programme.practices",
+                    programme));
+    BatchGenerator generator =
+        Guice.createInjector(new LtcModule(cfg, source, memory("plugin-" + name)))
+            .getInstance(BatchGenerator.class);
+    List<String> log = new ArrayList<>();
+    BatchResult r =
+        generator.run(
+            new BatchRequest(
+                MONTH,
+                List.of(),
+                null,
+                EnumSet.of(ReportType.EVALUATION),
+                EnumSet.allOf(Format.class),
+                audience,
+                out,
+                "test:evaluation"),
+            TODAY,
+            log::add);
+    assertThat(r.failures()).as(String.join("\n", log)).isEmpty();
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(out)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(out.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+
+  private static JdbcDataSource memory(String prefix) {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return ds;
+  }
+}
