@@ -9,9 +9,11 @@ import java.util.Map;
 import org.apache.poi.ss.util.CellReference;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureDefinition;
+import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.casemanagement.BeforeAfter;
+import org.ltcreports.casemanagement.BeforeAfterRegression;
 import org.ltcreports.casemanagement.CaseManagementCodes;
 import org.ltcreports.casemanagement.EndOfLifeMeasures;
 import org.ltcreports.render.Display;
@@ -254,6 +256,30 @@ public final class ReturnLayout {
         b.one("eol_" + group + "_" + m, Aggregation.LAST);
       }
     }
+
+    // The practice's own regression (issue 23; only with 30 or more cohort patients, else empty and
+    // a note points to the locality's), after every earlier line: no cell moved, so the layout
+    // version stays (the collation reads the Data sheet, never these cells).
+    b.section(MeasureCatalogue.REGRESSION);
+    for (String outcome : new String[] {"bar_bed_days", "bar_ea"}) {
+      b.one(outcome + "_n", Aggregation.LAST);
+      b.one(outcome + "_r2", Aggregation.LAST);
+      for (String term : BeforeAfterRegression.TERM_LABELS) {
+        for (int c = 1; c < BeforeAfterRegression.COLUMNS.size(); c++) {
+          MeasureValue.Column col = BeforeAfterRegression.COLUMNS.get(c);
+          b.add(
+              outcome,
+              term + "/" + col.name(),
+              MeasureCatalogue.get(outcome).label()
+                  + ": "
+                  + term.toLowerCase(Locale.UK)
+                  + ", "
+                  + col.label().toLowerCase(Locale.UK),
+              Aggregation.LAST);
+        }
+      }
+      b.one(outcome + "_findings", Aggregation.LAST);
+    }
     return Collections.unmodifiableList(b.lines);
   }
 
@@ -354,7 +380,10 @@ public final class ReturnLayout {
     s.append(
         "Rows from 14: `A` label, `B` measure id, `C` key, `D` value, `E` locality value (before/after, practices with fewer than 10 patients). ");
     s.append(
-        "Sheet `Quarter`: the same rows; `D`–`F` the three months, `G` the quarter, `H` how the quarter figure is made.\n\n");
+        "Sheet `Quarter`: the same rows; `D`–`F` the three months, `G` the quarter, `H` how the quarter figure is made. ");
+    s.append(
+        "The regression lines (`bar_*`, after every other line) hold the practice's own before/after regression, one line per coefficient and column (key `<term>/<column>`); "
+            + "they are empty for a practice with fewer than 30 cohort patients, whose notes point to the locality summary's regression.\n\n");
     s.append("| value cell | measure id | key | quarter |\n|---|---|---|---|\n");
     for (Line l : LINES) {
       if (l.isHeading()) {
@@ -421,6 +450,9 @@ public final class ReturnLayout {
     }
     if (l.measureId() != null && l.measureId().startsWith("eol_")) {
       return "the quarter's last month (deaths in its 12 months)";
+    }
+    if (l.measureId() != null && l.measureId().startsWith("bar_")) {
+      return "the quarter's last month (its 12-month cohort)";
     }
     return l.aggregation().words();
   }

@@ -123,6 +123,17 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
       if ("ba_by_prior_admissions".equals(l.measureId())) {
         continue;
       }
+      if (l.measureId().startsWith("bar_") && !l.key().isEmpty()) {
+        coefficientRow(r, l, values, rows, section);
+        continue;
+      }
+      if (l.measureId().endsWith("_findings")) {
+        Object text = values.get(ReturnData.lookupKey(l.measureId(), l.key()));
+        if (text != null) {
+          rows.add(row(section, section, "TEXT", Map.of("text", text.toString())));
+        }
+        continue;
+      }
       Map<String, Object> f = new HashMap<>();
       String label = l.key().isEmpty() ? l.label() : "    " + ReturnLayout.keyWords(l.key());
       if (!l.key().isEmpty() && isFirstKey(l)) {
@@ -175,6 +186,50 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
               Map.of("text", "No data-quality issues found for this practice and month.")));
     }
     return rows;
+  }
+
+  /**
+   * A regression coefficient on one line: the term, its estimate, and its 95% interval and p-value
+   * beside it (the layout's other three lines of the term are folded into this one).
+   */
+  private static void coefficientRow(
+      Report r, Line l, Map<String, Object> values, List<Map<String, ?>> rows, String section) {
+    if (!l.key().endsWith("/estimate")) {
+      return;
+    }
+    String term = l.key().substring(0, l.key().length() - "/estimate".length());
+    if (isFirstKey(l)) {
+      rows.add(
+          row(
+              section,
+              section,
+              "ROW",
+              Map.of("label", MeasureCatalogue.get(l.measureId()).label() + " (coefficients)")));
+    }
+    Map<String, Object> f = new HashMap<>();
+    f.put("label", "    " + term);
+    f.put("value", coefficient(r, l, values, "estimate"));
+    f.put(
+        "comment",
+        "95% interval "
+            + coefficient(r, l, values, "lcl95")
+            + " to "
+            + coefficient(r, l, values, "ucl95")
+            + " · p "
+            + coefficient(r, l, values, "p"));
+    rows.add(row(section, section, "ROW", f));
+  }
+
+  /** One cell of a coefficient's row, to 2 decimals as the reports show it. */
+  private static String coefficient(
+      Report r, Line estimate, Map<String, Object> values, String column) {
+    String key = estimate.key().replace("/estimate", "/" + column);
+    if (r.suppressed().contains(estimate.measureId())
+        || r.suppressed().contains(estimate.measureId() + "/" + key)) {
+      return Display.SUPPRESSED;
+    }
+    Object v = values.get(ReturnData.lookupKey(estimate.measureId(), key));
+    return v instanceof Number n ? Display.number(n, ValueKind.RATIO) : Display.NOT_AVAILABLE;
   }
 
   private static boolean isFirstKey(Line l) {

@@ -206,6 +206,9 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
     if ("ba_by_prior_admissions".equals(l.measureId())) {
       return l.key().endsWith("/patients") ? Style.COUNT : Style.TWO_DP;
     }
+    if (!l.key().isEmpty() && l.measureId().startsWith("bar_")) {
+      return Style.TWO_DP; // coefficients as the reports show them (0.02 days is not "0.0")
+    }
     ValueKind kind = MeasureCatalogue.find(l.measureId()).map(MeasureDefinition::kind).orElse(null);
     return SheetWriter.styleOf(kind);
   }
