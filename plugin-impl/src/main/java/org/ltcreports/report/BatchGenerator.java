@@ -149,7 +149,7 @@ public final class BatchGenerator {
           long started = System.nanoTime();
           SourceData data = reader.readScoped(month, asAt, null);
           progress.accept(readLine("every locality (programme evaluation) ", data, started));
-          MeasureContext ctx = new MeasureContext(data, settings.measures());
+          MeasureContext ctx = new MeasureContext(data, settings.measures(), settings.engine());
           writeEvaluation(
               new ProgrammeEvaluation(
                   new ReturnMeasures(ctx, req.month(), settings.calendar()), settings.programme()),
