@@ -202,7 +202,11 @@ class BadDataTest {
               "discharges",
               "discharges_by_reason",
               "register_ea_count",
-              "register_bed_days"));
+              "register_bed_days"),
+          // every locality pooled (issue 23): the programme comparison counts L2's admissions and
+          // adults as L2's summary does, and sets each locality's groups side by side
+          "programme-evaluation-commissioner.json",
+          Set.of("prog_by_locality", "prog_ea_12m", "prog_growth_pct", "prog_practice_list"));
 
   /** Top-level fields other than measures that follow the bad rows (the data-quality section). */
   static final Set<String> TOUCHED_FIELDS =
@@ -273,7 +277,11 @@ class BadDataTest {
         expected.add(l + "-community-team-practice." + ext); // issue 22: one team per locality
       }
     }
-    assertThat(names).isEqualTo(expected); // 72 files, no .partial- left behind
+    for (String ext : List.of("pdf", "xlsx", "csv", "json")) {
+      // across localities, for commissioners whatever the run's audience (issue 23)
+      expected.add("ALL-programme-evaluation-commissioner." + ext);
+    }
+    assertThat(names).isEqualTo(expected); // 76 files, no .partial- left behind
     for (String n : names) {
       Path f = month.resolve(n);
       byte[] bytes = Files.readAllBytes(f);
@@ -397,7 +405,7 @@ class BadDataTest {
           .sorted()
           .forEach(jsonFiles::add);
     }
-    assertThat(jsonFiles).hasSize(16);
+    assertThat(jsonFiles).hasSize(17);
     List<String> unexpected = new ArrayList<>();
     for (String name : jsonFiles) {
       JsonNode b = json("bad", name);
@@ -406,7 +414,7 @@ class BadDataTest {
         assertThat(b).as(name + ": locality L1 has no bad row").isEqualTo(c);
         continue;
       }
-      String suffix = name.substring(3);
+      String suffix = name.substring(name.indexOf('-') + 1);
       Set<String> touched = TOUCHED.get(suffix);
       assertThat(touched).as(suffix).isNotNull();
       Set<String> fields = new TreeSet<>();
