@@ -7,9 +7,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -80,6 +82,26 @@ public final class BatchGenerator {
   /** {@link #run(BatchRequest, LocalDate, Consumer)}, adding the time of each phase to phases. */
   public BatchResult run(
       BatchRequest req, LocalDate today, Consumer<String> progress, RunPhases phases) {
+    if (req.audience() == Audience.PUBLIC && req.reports().contains(ReportType.EVALUATION)) {
+      // Its per-locality figures are the locality packs' own facts, protected there as one pack;
+      // protected on its own, a cell withheld in a locality's pack could be shown here.
+      progress.accept(
+          "evaluation: left out of the PUBLIC pack: the programme evaluation across localities is"
+              + " for commissioners; its public figures are in each locality summary");
+      Set<ReportType> rest = EnumSet.noneOf(ReportType.class);
+      rest.addAll(req.reports());
+      rest.remove(ReportType.EVALUATION);
+      req =
+          new BatchRequest(
+              req.month(),
+              req.practices(),
+              req.locality(),
+              rest,
+              req.formats(),
+              req.audience(),
+              req.outDir(),
+              req.requestedBy());
+    }
     Map<String, Practice> practiceRows = MeasureContext.practicesByCode(reader.practices());
     List<String> practices = practicesFor(req, practiceRows);
     List<StagedFiles.Leftover> leftovers = StagedFiles.sweep(req.outDir(), recorder::recorded);
@@ -325,11 +347,8 @@ public final class BatchGenerator {
             evaluation.context(), req.month(), evaluation, settings.disclosurePolicyVersion());
     Report copy;
     try {
-      Report full = builder.build(practices);
-      copy =
-          req.audience() == Audience.PUBLIC
-              ? audienceView.publicPack(List.of(full)).get(0)
-              : audienceView.forAudience(full, Audience.COMMISSIONER);
+      // never PUBLIC (run() leaves it out of a public pack); no patient-level figure in it
+      copy = audienceView.forAudience(builder.build(practices), Audience.COMMISSIONER);
     } catch (RuntimeException e) {
       out.failures.add("evaluation: " + e.getMessage());
       out.progress.accept("evaluation: FAILED " + e.getMessage());
