@@ -154,6 +154,30 @@ class EvaluationReportTest {
     assertThat(log).anyMatch(l -> l.startsWith("evaluation: left out of the PUBLIC pack"));
   }
 
+  @Test
+  void withEveryPracticeInTheProgrammeTheBriefSaysThereIsNoGroupToCompareWith() throws Exception {
+    // min-register-pct 0: every practice counts as running case management, so no "others".
+    // Before: "grew by -0.9% at the practices running case management and by not available at
+    // the others … Growth compared: not available (95% interval not available to not available)"
+    Map<String, byte[]> files =
+        run(
+            Audience.COMMISSIONER,
+            "everyone",
+            false,
+            new ArrayList<>(),
+            Map.of("programme.min-register-pct", "0"));
+    String pdf;
+    try (PDDocument doc =
+        Loader.loadPDF(files.get(MONTH + "/ALL-programme-evaluation-commissioner.pdf"))) {
+      pdf = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+    }
+    assertThat(pdf)
+        .contains("every practice here counts as running case management")
+        .contains("there is no group to compare them with")
+        .doesNotContain("by not available")
+        .doesNotContain("interval not available to not available");
+  }
+
   private static Map<String, byte[]> run(Audience audience, String name, boolean scoped)
       throws Exception {
     return run(audience, name, scoped, new ArrayList<>());
@@ -161,17 +185,20 @@ class EvaluationReportTest {
 
   private static Map<String, byte[]> run(
       Audience audience, String name, boolean scoped, List<String> log) throws Exception {
+    return run(audience, name, scoped, log, Map.of("programme.practices", programme));
+  }
+
+  private static Map<String, byte[]> run(
+      Audience audience, String name, boolean scoped, List<String> log, Map<String, String> extra)
+      throws Exception {
     Path out = tmp.resolve(name);
     LtcConfig cfg =
         LtcConfig.defaults()
             .with(
                 Map.of(
-                    "trim-points.file",
-                    trim.toString(),
-                    "generate.scoped-reads",
-                    String.valueOf(scoped),
-                    "programme.practices",
-                    programme));
+                    "trim-points.file", trim.toString(),
+                    "generate.scoped-reads", String.valueOf(scoped)))
+            .with(extra);
     BatchGenerator generator =
         Guice.createInjector(new LtcModule(cfg, source, memory("plugin-" + name)))
             .getInstance(BatchGenerator.class);

@@ -285,7 +285,9 @@ final class EvaluationSections {
     if (report.measure("bar_ea_findings") instanceof MeasureValue.Text t && t.value() != null) {
       blocks.add(new Paragraph("What goes with the change in admissions: " + t.value()));
     }
-    if (lines.has("prog_growth_ratio")) {
+    if (lines.has("prog_growth_ratio") && report.number("prog_growth_ratio") == null) {
+      blocks.add(new Paragraph(programmeNotCompared()));
+    } else if (lines.has("prog_growth_ratio")) {
       blocks.add(
           new Paragraph(
               "Practices running case management against the others: emergency admissions grew"
@@ -345,6 +347,36 @@ final class EvaluationSections {
                   + " wishes."));
     }
     return blocks;
+  }
+
+  /**
+   * The growth comparison's sentence when there is no ratio: which group is missing, in words (not
+   * "grew by not available at the others").
+   */
+  private String programmeNotCompared() {
+    String lead = "Practices running case management against the others: ";
+    boolean mine = report.number("prog_growth_pct") != null;
+    boolean others = report.number("prog_other_growth_pct") != null;
+    if (Display.isSuppressed(report, "prog_growth_ratio")) {
+      return lead + "the comparison rests on small numbers and is withheld in this copy.";
+    }
+    if (mine && !others) {
+      return lead
+          + "emergency admissions changed by "
+          + shown("prog_growth_pct")
+          + " at the practices running case management, the last 12 months on the 12 before;"
+          + " every practice here counts as running case management (or the others had no"
+          + " admissions), so there is no group to compare them with.";
+    }
+    if (others && !mine) {
+      return lead
+          + "emergency admissions changed by "
+          + shown("prog_other_growth_pct")
+          + " at the practices not running case management, the last 12 months on the 12 before;"
+          + " no practice here counts as running case management (or those that do had no"
+          + " admissions), so there is no group to compare them with.";
+    }
+    return lead + "the growths cannot be compared: one group had no admissions in a period.";
   }
 
   /** A figure in a sentence: as shown, or in words when withheld or not available. */
