@@ -312,7 +312,11 @@ public final class BatchGenerator {
 
   private TeamReportBuilder teams(MeasureContext ctx, BatchRequest req) {
     return new TeamReportBuilder(
-        ctx, req.month(), settings.calendar(), settings.disclosurePolicyVersion());
+        ctx,
+        req.month(),
+        settings.calendar(),
+        settings.disclosurePolicyVersion(),
+        settings.trimPoints());
   }
 
   /**

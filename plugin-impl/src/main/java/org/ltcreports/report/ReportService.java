@@ -161,7 +161,7 @@ public final class ReportService {
           ReturnReportBuilder returns =
               new ReturnReportBuilder(returnMeasures(m), b.quality(), disclosurePolicyVersion());
           TeamReportBuilder teams =
-              new TeamReportBuilder(ctx, m, calendar, disclosurePolicyVersion());
+              new TeamReportBuilder(ctx, m, calendar, disclosurePolicyVersion(), trimPoints);
           return new PublicPacks(
               ctx,
               audienceView,
@@ -181,7 +181,7 @@ public final class ReportService {
    */
   public Report team(String code, YearMonth month, Audience audience) {
     TeamReportBuilder teams =
-        new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion());
+        new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion(), trimPoints);
     String locality = teams.scope(code).localityCode();
     if (audience == Audience.PUBLIC && locality != null && teams.teamsOf(locality).contains(code)) {
       return publicPacks(month).copyOfTeam(code, locality);
@@ -192,7 +192,7 @@ public final class ReportService {
   /** The code of a case manager's community team, or null for an id the source does not list. */
   public String teamOf(String caseManagerId, YearMonth month) {
     var team =
-        new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion())
+        new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion(), trimPoints)
             .teams()
             .teamOf(caseManagerId);
     return team == null ? null : team.code();
@@ -200,7 +200,7 @@ public final class ReportService {
 
   /** The community teams based in a locality, in code order. */
   public List<String> teamsOf(String locality, YearMonth month) {
-    return new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion())
+    return new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion(), trimPoints)
         .teamsOf(locality);
   }
 

@@ -68,6 +68,10 @@ public class TeamActivityGoldenTest {
   static final YearMonth M = YearMonth.of(2026, 8);
 
   static MeasureContext context() {
+    return context(b -> {});
+  }
+
+  static MeasureContext context(java.util.function.Consumer<SourceDataBuilder> more) {
     SourceDataBuilder b =
         new SourceDataBuilder("2026-09-30")
             .practice("P1", "L1")
@@ -98,6 +102,7 @@ public class TeamActivityGoldenTest {
     b.emergency("s1", "b", "2026-08-20", "2026-08-27")
         .emergency("s2", "a", "2026-07-28", "2026-08-03")
         .emergency("s3", "e", "2026-08-10", "2026-08-12");
+    more.accept(b);
     MeasureSettings defaults = MeasureSettings.defaults();
     return new MeasureContext(b.build(), defaults);
   }
@@ -105,6 +110,46 @@ public class TeamActivityGoldenTest {
   public static Report report(String scope) {
     return new TeamReportBuilder(context(), M, WorkingDays.englandAndWales(), "sdc-test")
         .build(scope);
+  }
+
+  /**
+   * In hospital on Mon 31 Aug 2026 (the end of M; the extract, 30 Sep, is later), with three spells
+   * still open, HRG EB03E, non-elective trim point 3 days in 2026/27:
+   *
+   * <pre>
+   * s4 c admitted 08-25: on cm2's caseload (ec open)           31 − 25 = 6 days, 6 − 3 = 3 beyond
+   * s5 d admitted 08-30: on cm2's caseload (ed closed 08-20,    31 − 30 = 1 day, 2 to the trim point
+   *    11 days before the date, within 90)
+   * s6 f admitted 08-15: on nobody's caseload (ef closed 2025-12-31, 243 days before) -> not counted
+   * T1 (cm1, cm2): in hospital now 2 (c, d), beyond the trim point 1 (c). T2 (cm3: e): 0, 0.
+   * Without a trim point table the second count is not available.
+   * </pre>
+   */
+  @Test
+  void inHospitalNowCountsTheTeamsCaseloadPatientsWithAnOpenSpell() {
+    MeasureContext ctx =
+        context(
+            b ->
+                b.emergency("s4", "c", "2026-08-25", null)
+                    .emergency("s5", "d", "2026-08-30", null)
+                    .emergency("s6", "f", "2026-08-15", null));
+    TeamReportBuilder withTrim =
+        new TeamReportBuilder(
+            ctx,
+            M,
+            WorkingDays.englandAndWales(),
+            "sdc-test",
+            org.ltcreports.measures.TrimPoints.of("EB03E", "2026/27", 3));
+    Report t1 = withTrim.build("T1");
+    assertThat(t1.number("in_hospital_now").longValue()).isEqualTo(2);
+    assertThat(t1.number("in_hospital_beyond_trim_point").longValue()).isEqualTo(1);
+    Report t2 = withTrim.build("T2");
+    assertThat(t2.number("in_hospital_now").longValue()).isEqualTo(0);
+    assertThat(t2.number("in_hospital_beyond_trim_point").longValue()).isEqualTo(0);
+    Report noTrim =
+        new TeamReportBuilder(ctx, M, WorkingDays.englandAndWales(), "sdc-test").build("T1");
+    assertThat(noTrim.number("in_hospital_now").longValue()).isEqualTo(2);
+    assertThat(noTrim.number("in_hospital_beyond_trim_point")).isNull();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.ltcreports.api.report.ValueKind.PERCENT;
 import static org.ltcreports.api.report.ValueKind.TEXT;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +25,12 @@ import org.ltcreports.casemanagement.RegisterMeasures;
 import org.ltcreports.casemanagement.TeamActivity;
 import org.ltcreports.casemanagement.TeamActivity.Scope;
 import org.ltcreports.casemanagement.WorkingDays;
+import org.ltcreports.measures.Caseloads;
+import org.ltcreports.measures.InHospital;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.RulesVersion;
+import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.source.SourceRows.CaseManager;
 import org.ltcreports.source.SourceRows.Practice;
 
@@ -130,10 +134,24 @@ public final class TeamReportBuilder {
   private final TeamActivity lastYear;
   private final CommunityTeams teams;
   private final String disclosurePolicyVersion;
+  private final TrimPoints trimPoints;
+  private InHospital inHospital;
+  private Caseloads caseloads;
 
+  /** Without a trim point table: {@code in_hospital_beyond_trim_point} is not available. */
   public TeamReportBuilder(
       MeasureContext ctx, YearMonth month, WorkingDays calendar, String disclosurePolicyVersion) {
+    this(ctx, month, calendar, disclosurePolicyVersion, TrimPoints.none());
+  }
+
+  public TeamReportBuilder(
+      MeasureContext ctx,
+      YearMonth month,
+      WorkingDays calendar,
+      String disclosurePolicyVersion,
+      TrimPoints trimPoints) {
     this.ctx = ctx;
+    this.trimPoints = trimPoints;
     this.cm = new CaseManagementData(ctx);
     this.month = new TeamActivity(cm, month, calendar);
     this.lastYear = new TeamActivity(cm, month.minusYears(1), calendar);
@@ -225,6 +243,7 @@ public final class TeamReportBuilder {
       all.put(id, activity.values().get(id));
     }
     notes.addAll(activity.notes());
+    inHospital(scope, all);
     all.put(CASE_MANAGERS, caseManagerRows(scope));
     all.put(BY_PRACTICE, byPractice(scope));
     all.put(BREAKDOWNS, breakdowns(scope));
@@ -248,6 +267,33 @@ public final class TeamReportBuilder {
         Map.of(),
         List.of(),
         notes);
+  }
+
+  /**
+   * {@code in_hospital_now} and {@code in_hospital_beyond_trim_point} of the scope's caseloads (the
+   * rule of the practice feedback's counts, measures.md "In hospital now", over the patients on any
+   * member's caseload instead of a practice's), as at the end of the month or the extract date when
+   * the data stops before it.
+   */
+  private void inHospital(Scope scope, Map<String, MeasureValue> all) {
+    if (inHospital == null) {
+      LocalDate end = month.month().atEndOfMonth();
+      LocalDate extract = ctx.extractDate();
+      LocalDate asAt = extract != null && extract.isBefore(end) ? extract : end;
+      inHospital = new InHospital(ctx, trimPoints, asAt);
+      caseloads = new Caseloads(ctx.data().episodes(), asAt);
+    }
+    java.util.Set<String> patients = new java.util.TreeSet<>();
+    for (String id : scope.members()) {
+      patients.addAll(caseloads.patientsOf(id));
+    }
+    List<InHospital.Row> rows = inHospital.ofPatients(patients);
+    all.put("in_hospital_now", MeasureValue.Num.of(rows.size()));
+    all.put(
+        "in_hospital_beyond_trim_point",
+        inHospital.trimPointsKnown()
+            ? MeasureValue.Num.of(rows.stream().filter(InHospital.Row::beyondTrimPoint).count())
+            : MeasureValue.Num.missing());
   }
 
   private MeasureValue.Table caseManagerRows(Scope scope) {

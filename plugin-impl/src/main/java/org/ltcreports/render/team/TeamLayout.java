@@ -36,7 +36,9 @@ public final class TeamLayout {
           "followed_up_3wd_pct",
           "discharges",
           "register_ea_count",
-          "register_bed_days");
+          "register_bed_days",
+          "in_hospital_now",
+          "in_hospital_beyond_trim_point");
 
   /** The team's breakdowns, each with its heading. */
   static final List<List<String>> BREAKDOWNS =
