@@ -198,6 +198,16 @@ public final class InHospital {
     return trimPointsKnown;
   }
 
+  /**
+   * The date a month's in-hospital counts are taken on: the end of the month, or the extract date
+   * when the data stops before it.
+   */
+  public static LocalDate countedOn(MeasureContext ctx, YearMonth month) {
+    LocalDate end = month.atEndOfMonth();
+    LocalDate extract = ctx.extractDate();
+    return extract != null && extract.isBefore(end) ? extract : end;
+  }
+
   /** Everyone in hospital, in list order. */
   public List<Row> rows() {
     return rows;

@@ -1,6 +1,5 @@
 package org.ltcreports.measures;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
@@ -13,10 +12,7 @@ public final class InHospitalCounts implements MeasureFamily {
   private final InHospital list;
 
   public InHospitalCounts(MeasureContext ctx, YearMonth month, TrimPoints trimPoints) {
-    LocalDate end = month.atEndOfMonth();
-    LocalDate extract = ctx.extractDate();
-    this.list =
-        new InHospital(ctx, trimPoints, extract != null && extract.isBefore(end) ? extract : end);
+    this.list = new InHospital(ctx, trimPoints, InHospital.countedOn(ctx, month));
   }
 
   @Override

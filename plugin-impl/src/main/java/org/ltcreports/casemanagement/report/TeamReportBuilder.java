@@ -277,9 +277,7 @@ public final class TeamReportBuilder {
    */
   private void inHospital(Scope scope, Map<String, MeasureValue> all) {
     if (inHospital == null) {
-      LocalDate end = month.month().atEndOfMonth();
-      LocalDate extract = ctx.extractDate();
-      LocalDate asAt = extract != null && extract.isBefore(end) ? extract : end;
+      LocalDate asAt = InHospital.countedOn(ctx, month.month());
       inHospital = new InHospital(ctx, trimPoints, asAt);
       caseloads = new Caseloads(ctx.data().episodes(), asAt);
     }
