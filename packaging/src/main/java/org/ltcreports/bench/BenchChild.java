@@ -335,14 +335,16 @@ public final class BenchChild {
     return source;
   }
 
-  private static Injector injector(Map<String, String> a, Path work, DataSource source)
-      throws IOException {
+  static Injector injector(Map<String, String> a, Path work, DataSource source) throws IOException {
     Files.createDirectories(work);
     Map<String, String> keys = new LinkedHashMap<>();
     keys.put("source.jdbc-url", a.get("db"));
     keys.put("plugin.jdbc-url", "jdbc:h2:file:" + work.resolve("plugin") + ";AUTO_SERVER=FALSE");
     keys.put("trim-points.file", a.get("trim"));
     keys.put("artifacts.dir", work.resolve("artifacts").toString());
+    // Not the default, a key created at random in this scratch folder: the returns' signature
+    // would differ in every run and on every database.
+    keys.put("returns.signing-key", BenchSigningKey.writeInto(work).toString());
     LtcConfig cfg = LtcConfig.defaults().with(keys);
     DataSource plugin =
         JdbcDataSources.forUrl(cfg.pluginJdbcUrl(), cfg.pluginUser(), cfg.pluginPassword());

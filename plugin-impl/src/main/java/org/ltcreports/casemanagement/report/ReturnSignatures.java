@@ -198,40 +198,53 @@ public final class ReturnSignatures {
     }
   }
 
+  /**
+   * Writes a key file for this key pair (owner-only), in the format {@link #load} reads; {@link
+   * FileAlreadyExistsException} when the file is already there (an installation's key is never
+   * replaced by a write).
+   */
+  public static void writeKeyFile(Path file, KeyPair pair) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".key-", ".tmp");
+    try {
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: protect the folder instead (docs/deployment.md)
+      }
+      Files.writeString(
+          tmp,
+          "# LTC Reports return-signing key ("
+              + ALGORITHM
+              + "). Private: keep owner-only, back it up, never share it.\n"
+              + "# Others trust this installation with its public line:\n#   "
+              + keyId(pair.getPublic())
+              + " "
+              + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())
+              + "\nprivate="
+              + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())
+              + "\npublic="
+              + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())
+              + "\n",
+          StandardCharsets.US_ASCII);
+      if (Files.exists(file)) {
+        throw new FileAlreadyExistsException(file.toString());
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   /** Reads the key file, or creates it (owner-only) when missing; a race keeps the first. */
   private static KeyPair readOrCreate(Path file) {
     try {
       if (!Files.exists(file)) {
-        KeyPair pair = generate();
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".key-", ".tmp");
         try {
-          try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-          } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: protect the folder instead (docs/deployment.md)
-          }
-          Files.writeString(
-              tmp,
-              "# LTC Reports return-signing key ("
-                  + ALGORITHM
-                  + "). Private: keep owner-only, back it up, never share it.\n"
-                  + "# Others trust this installation with its public line:\n#   "
-                  + keyId(pair.getPublic())
-                  + " "
-                  + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())
-                  + "\nprivate="
-                  + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())
-                  + "\npublic="
-                  + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())
-                  + "\n",
-              StandardCharsets.US_ASCII);
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+          writeKeyFile(file, generate());
         } catch (FileAlreadyExistsException e) {
           // another process created it first: use theirs
-        } finally {
-          Files.deleteIfExists(tmp);
         }
       }
       Properties p = new Properties();
