@@ -139,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--source-url",
       paramLabel = "URL",
       description =
-          "measure the locality scenarios (pack, floor) against this database, e.g. a"
+          "measure the locality scenarios (pack, floor, http) against this database, e.g. a"
               + " jdbc:postgresql: URL filled with `fixtures --out URL` and the same options,"
               + " instead of the H2 fixtures (whose trim points are still used)")
   String sourceUrl;
@@ -383,13 +383,24 @@ public final class BenchCommand implements Callable<Integer> {
       double start = Double.parseDouble(http.get("startup_ms")) / 1000;
       out.printf(
           Locale.ROOT,
-          "HTTP PDF       p50 %.1f ms, p95 %.1f ms over %s requests   target p50 ≤ 100, p95 ≤ 300:"
-              + " %s   [load %s]%n",
+          "HTTP PDF       p50 %.1f ms, p95 %.1f ms over %s warm requests   target p50 ≤ 100, p95 ≤"
+              + " 300: %s   [load %s]%n",
           p50,
           p95,
           http.get("requests"),
           p50 <= 100 && p95 <= 300 ? "met" : "MISSED",
           loads.get("http"));
+      long live = Long.parseLong(http.get("live_heap_mb"));
+      out.printf(
+          Locale.ROOT,
+          "  server heap  live after GC %d MB at -Xmx%s (peak %s MB, max after GC %s MB)   target"
+              + " live ≤ 256 MB: %s%n",
+          live,
+          packXmx,
+          http.get("peak_heap_mb"),
+          http.get("max_after_gc_mb"),
+          live <= 256 ? "met" : "MISSED");
+      out.printf("  database      %s; JVM %s%n", http.get("database"), http.get("jvm"));
       out.printf(
           Locale.ROOT,
           "start-up       plugin %.2f s (injector + server; JVM start to ready %.2f s); source"
