@@ -47,7 +47,9 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Injector injector = Session.start(db, Map.of(), out);
     LtcConfig cfg = injector.getInstance(LtcConfig.class);
-    injector.getInstance(ReportService.class).context(); // read the source before taking requests
+    // Checks the source answers before taking requests; each report then reads the rows of its
+    // month and locality (the whole source only for the pages that list patients across it).
+    injector.getInstance(ReportService.class).months();
     if ((users == null) != (userScopes == null)) {
       throw new IllegalArgumentException("--users and --user-scopes go together");
     }

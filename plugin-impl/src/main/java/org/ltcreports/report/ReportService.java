@@ -7,18 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
-import org.ltcreports.casemanagement.ProgrammeEvaluation;
-import org.ltcreports.casemanagement.ReturnMeasures;
 import org.ltcreports.casemanagement.WorkingDays;
-import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.casemanagement.report.TeamReportBuilder;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.measures.Caseloads;
-import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.InHospital;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
@@ -26,15 +23,19 @@ import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.DataMonths;
-import org.ltcreports.source.ExtractDate;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceRows.Practice;
 
 /**
- * Single reports on demand (the web preview and the HTTP API). The source snapshot and its prepared
- * measure context are kept for a few minutes so a page of links does not re-read the host's tables
- * for every click.
+ * Single reports on demand (the web preview and the HTTP API).
+ *
+ * <p>A practice's feedback report, a locality's summary and a PUBLIC copy are made from the rows
+ * the batch would read for them ({@link MonthSnapshots}: the month's rows of the practice's
+ * locality), so the server's memory follows a locality-month, not the whole source. The other pages
+ * (patient lists, worklists, in hospital, returns, community teams) use the whole-source snapshot
+ * ({@link #context()}), read when first asked for. Both are kept for {@code cache.minutes} so a
+ * page of links does not re-read the host's tables for every click.
  */
 public final class ReportService {
   private final SourceReader reader;
@@ -44,39 +45,17 @@ public final class ReportService {
   private final Clock clock;
   private final Duration maxAge;
   private final TrimPoints trimPoints;
-  private final ReviewRecords reviews;
   private final WorkingDays calendar;
+  private final MonthSnapshots snapshots;
   private MeasureContext cached;
-
-  /** Prepared months of the current snapshot, least recently used dropped first. */
-  private final java.util.Map<YearMonth, FeedbackReportBuilder> builders =
-      new java.util.LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(
-            java.util.Map.Entry<YearMonth, FeedbackReportBuilder> e) {
-          return size() > 6;
-        }
-      };
-
-  /** The PUBLIC packs of the prepared months (each holds its localities' packs once made). */
-  private final java.util.Map<YearMonth, PublicPacks> publicPacks = new java.util.HashMap<>();
-
-  /**
-   * The case management measures of the prepared months: end of life for the practice reports, and
-   * (with the before/after evaluation, made once) the programme's evaluation and the returns of a
-   * PUBLIC pack.
-   */
-  private final java.util.Map<YearMonth, ReturnMeasures> returnMeasures = new java.util.HashMap<>();
-
-  private final java.util.Map<YearMonth, ProgrammeEvaluation> evaluations =
-      new java.util.HashMap<>();
-
   private Instant cachedAt;
+  private Map<String, Practice> practiceTable;
+  private Instant practiceTableAt;
+  private DataMonths months;
+  private Instant monthsAt;
   private InHospital inHospital;
   private Caseloads caseloads;
   private MeasureContext inHospitalOf;
-  private DataMonths months;
-  private MeasureContext monthsOf;
   private final MeasureEngine engine;
 
   public ReportService(
@@ -90,7 +69,6 @@ public final class ReportService {
       MeasureEngine engine) {
     this.engine = engine;
     this.trimPoints = trimPoints;
-    this.reviews = reviews;
     this.reader = reader;
     this.config = config;
     this.renderers = renderers;
@@ -98,78 +76,94 @@ public final class ReportService {
     this.clock = clock;
     this.maxAge = Duration.ofMinutes(Long.parseLong(config.get("cache.minutes", "10")));
     this.calendar = WorkingDays.configured(config.bankHolidaysFile());
+    this.snapshots =
+        new MonthSnapshots(
+            reader,
+            this::context,
+            data -> new MeasureContext(data, config.measureSettings(), engine),
+            new PreparedMonth.Settings(
+                disclosurePolicyVersion(),
+                trimPoints,
+                reviews,
+                calendar,
+                config.programmeSettings(),
+                audienceView),
+            config.scopedReads(),
+            config.extractDate(),
+            clock,
+            maxAge);
   }
 
-  /** The prepared source snapshot, re-read when older than {@code cache.minutes}. */
+  /**
+   * The whole-source snapshot, re-read when older than {@code cache.minutes}: for the pages that
+   * list or look up patients across the source. The reports of {@link #feedback} and {@link
+   * #locality} do not need it.
+   */
   public synchronized MeasureContext context() {
     Instant now = clock.instant();
-    if (cached == null || cachedAt.plus(maxAge).isBefore(now)) {
+    if (cached == null || expired(cachedAt, now)) {
+      // dropped first: the old snapshot is not held while the new one is read
+      cached = null;
       SourceData data = reader.read(config.extractDate(), LocalDate.now(clock));
       cached = new MeasureContext(data, config.measureSettings(), engine);
       cachedAt = now;
-      builders.clear();
-      publicPacks.clear();
-      returnMeasures.clear();
-      evaluations.clear();
     }
     return cached;
   }
 
-  /**
-   * The feedback measures of a month, prepared once per snapshot for every practice (a handful of
-   * months kept). Review counts are read when a report is built, so a saved review shows at once.
-   */
-  private synchronized FeedbackReportBuilder builder(YearMonth month) {
-    MeasureContext ctx = context();
-    return builders.computeIfAbsent(
-        month,
-        m ->
-            new FeedbackReportBuilder(
-                ctx,
-                m,
-                disclosurePolicyVersion(),
-                trimPoints,
-                new FeedbackMeasures(ctx, m, trimPoints, reviews),
-                returnMeasures(m).endOfLife()));
+  private boolean expired(Instant readAt, Instant now) {
+    return readAt.plus(maxAge).isBefore(now);
   }
 
-  public List<Practice> practices() {
-    return List.copyOf(context().practices().values());
-  }
-
-  public Report feedback(String practice, YearMonth month, Audience audience) {
-    if (audience == Audience.PUBLIC) {
-      return publicPacks(month).copy(ReportType.PRACTICE_FEEDBACK, practice);
+  /** The practice table (small), by code; re-read when older than {@code cache.minutes}. */
+  private synchronized Map<String, Practice> practiceTable() {
+    Instant now = clock.instant();
+    if (practiceTable == null || expired(practiceTableAt, now)) {
+      practiceTable = MeasureContext.practicesByCode(reader.practices());
+      practiceTableAt = now;
     }
-    Report full = builder(month).build(practice);
-    return audienceView.forAudience(full, audience);
+    return practiceTable;
+  }
+
+  /** Every practice of the source, in code order. */
+  public List<Practice> practices() {
+    return List.copyOf(practiceTable().values());
+  }
+
+  /** The practice of the source with this code, or null. */
+  public Practice practice(String code) {
+    return practiceTable().get(code);
+  }
+
+  /** Codes of the practices in a locality, in order (empty for a code the source does not use). */
+  public List<String> practicesOf(String localityCode) {
+    return practiceTable().values().stream()
+        .filter(p -> localityCode.equals(p.localityCode()))
+        .map(Practice::practiceCode)
+        .toList();
+  }
+
+  /** The month's reports over the rows of one locality (a null code: practices with none). */
+  private synchronized PreparedMonth prepared(YearMonth month, String locality) {
+    return snapshots.prepared(month, locality, practiceTable());
   }
 
   /**
-   * The month's PUBLIC pack (governance.md "Publishing a pack"): a single PUBLIC report is taken
-   * from its locality's pack, so it withholds what the published pack withholds.
+   * A practice's feedback report; a PUBLIC copy is taken from its locality's pack, so it withholds
+   * what the published pack withholds (governance.md "Publishing a pack").
+   *
+   * @throws IllegalArgumentException when the source has no such practice
    */
-  private synchronized PublicPacks publicPacks(YearMonth month) {
-    FeedbackReportBuilder b = builder(month);
-    MeasureContext ctx = context();
-    return publicPacks.computeIfAbsent(
-        month,
-        m -> {
-          LocalityReportBuilder summaries =
-              new LocalityReportBuilder(
-                  ctx, m, b.measures(), disclosurePolicyVersion(), b.quality(), evaluation(m));
-          ReturnReportBuilder returns =
-              new ReturnReportBuilder(returnMeasures(m), b.quality(), disclosurePolicyVersion());
-          TeamReportBuilder teams =
-              new TeamReportBuilder(ctx, m, calendar, disclosurePolicyVersion(), trimPoints);
-          return new PublicPacks(
-              ctx,
-              audienceView,
-              b::build,
-              returns::build,
-              summaries::build,
-              l -> teams.teamsOf(l).stream().map(teams::build).toList());
-        });
+  public Report feedback(String practice, YearMonth month, Audience audience) {
+    Practice p = practice(practice);
+    if (p == null) {
+      throw new IllegalArgumentException("unknown practice '" + practice + "'");
+    }
+    PreparedMonth prepared = prepared(month, p.localityCode());
+    if (audience == Audience.PUBLIC) {
+      return prepared.publicPacks().copy(ReportType.PRACTICE_FEEDBACK, practice);
+    }
+    return audienceView.forAudience(prepared.feedback().build(practice), audience);
   }
 
   /**
@@ -184,7 +178,7 @@ public final class ReportService {
         new TeamReportBuilder(context(), month, calendar, disclosurePolicyVersion(), trimPoints);
     String locality = teams.scope(code).localityCode();
     if (audience == Audience.PUBLIC && locality != null && teams.teamsOf(locality).contains(code)) {
-      return publicPacks(month).copyOfTeam(code, locality);
+      return prepared(month, locality).publicPacks().copyOfTeam(code, locality);
     }
     return audienceView.forAudience(teams.build(code), audience);
   }
@@ -204,41 +198,20 @@ public final class ReportService {
         .teamsOf(locality);
   }
 
-  /** The locality feedback summary, from the same prepared measures as the practices' reports. */
+  /**
+   * The locality feedback summary, from the same prepared measures as its practices' reports.
+   *
+   * @throws IllegalArgumentException when no practice of the source is in the locality
+   */
   public Report locality(String locality, YearMonth month, Audience audience) {
-    if (audience == Audience.PUBLIC) {
-      context().practicesOf(locality).stream()
-          .findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("unknown locality '" + locality + "'"));
-      return publicPacks(month).copy(ReportType.LOCALITY_FEEDBACK, locality);
+    if (practicesOf(locality).isEmpty()) {
+      throw new IllegalArgumentException("unknown locality '" + locality + "'");
     }
-    FeedbackReportBuilder b = builder(month);
-    Report full =
-        new LocalityReportBuilder(
-                context(),
-                month,
-                b.measures(),
-                disclosurePolicyVersion(),
-                b.quality(),
-                evaluation(month))
-            .build(locality);
-    return audienceView.forAudience(full, audience);
-  }
-
-  /** The case management measures of a month, prepared once per snapshot. */
-  private synchronized ReturnMeasures returnMeasures(YearMonth month) {
-    MeasureContext ctx = context();
-    // kept as long as the feedback builders that hold their end-of-life measures
-    returnMeasures.keySet().retainAll(builders.keySet());
-    return returnMeasures.computeIfAbsent(month, m -> new ReturnMeasures(ctx, m, calendar));
-  }
-
-  /** The programme's evaluation of a month (the before/after matching), once per snapshot. */
-  private synchronized ProgrammeEvaluation evaluation(YearMonth month) {
-    ReturnMeasures prepared = returnMeasures(month);
-    evaluations.keySet().retainAll(returnMeasures.keySet());
-    return evaluations.computeIfAbsent(
-        month, m -> new ProgrammeEvaluation(prepared, config.programmeSettings()));
+    PreparedMonth prepared = prepared(month, locality);
+    if (audience == Audience.PUBLIC) {
+      return prepared.publicPacks().copy(ReportType.LOCALITY_FEEDBACK, locality);
+    }
+    return audienceView.forAudience(prepared.summaries().build(locality), audience);
   }
 
   public byte[] render(Report report, Format format) throws IOException {
@@ -282,14 +255,15 @@ public final class ReportService {
     return months().latestComplete();
   }
 
-  /** The months the current snapshot can answer for: the range every request is checked against. */
+  /**
+   * The months the source can answer for: the range every request is checked against. Found in the
+   * database ({@link SourceReader#months}), re-read when older than {@code cache.minutes}.
+   */
   public synchronized DataMonths months() {
-    MeasureContext ctx = context();
-    if (months == null || monthsOf != ctx) {
-      months =
-          DataMonths.of(
-              ExtractDate.firstActivity(ctx.data(), ctx.extractDate()), ctx.extractDate());
-      monthsOf = ctx;
+    Instant now = clock.instant();
+    if (months == null || expired(monthsAt, now)) {
+      months = reader.months(config.extractDate(), LocalDate.now(clock));
+      monthsAt = now;
     }
     return months;
   }

@@ -285,12 +285,15 @@ public final class LtcModule extends AbstractModule {
 
   // ---- governance services and the web pages (issue 7) ----
 
-  /** Which locality each practice is in, from the source's practice table (current snapshot). */
+  /**
+   * Which locality each practice is in, from the source's practice table (re-read with the
+   * reports).
+   */
   @Provides
   @Singleton
   PracticeLocalities practiceLocalities(ReportService reports) {
     return code ->
-        java.util.Optional.ofNullable(code == null ? null : reports.context().practice(code))
+        java.util.Optional.ofNullable(code == null ? null : reports.practice(code))
             .map(p -> p.localityCode());
   }
 

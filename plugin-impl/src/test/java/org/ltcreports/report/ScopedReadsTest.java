@@ -150,7 +150,7 @@ class ScopedReadsTest {
    * attendance and episode ids repeated across localities, a practice without a locality, a
    * registration with no patient, and orphan rows.
    */
-  private static final List<String> CROSSING_ROWS =
+  static final List<String> CROSSING_ROWS =
       List.of(
           // the contract's keys and NOT NULLs go, as in a badly written host view
           "ALTER TABLE hospital_spell DROP PRIMARY KEY",

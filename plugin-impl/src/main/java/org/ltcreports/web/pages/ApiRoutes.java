@@ -163,7 +163,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
       }
       case LOCALITY_FEEDBACK -> {
         String locality = LocalityPages.localityCode(req.getParameter("locality"));
-        if (web.reports().context().practicesOf(locality).isEmpty()) {
+        if (web.reports().practicesOf(locality).isEmpty()) {
           throw new BadRequest("unknown locality");
         }
         Audience audience =
@@ -335,7 +335,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
   }
 
   private Practice known(String code) {
-    Practice p = web.reports().context().practice(code);
+    Practice p = web.reports().practice(code);
     if (p == null) {
       throw new BadRequest("unknown practice");
     }

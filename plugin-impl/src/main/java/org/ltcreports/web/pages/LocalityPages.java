@@ -58,7 +58,7 @@ final class LocalityPages {
       return;
     }
     String locality = localityCode(s.get(1));
-    if (web.reports().context().practicesOf(locality).isEmpty()) {
+    if (web.reports().practicesOf(locality).isEmpty()) {
       throw new Web.NotFound("unknown locality " + locality);
     }
     if (s.size() < 3) {
@@ -156,7 +156,7 @@ final class LocalityPages {
                 .audience(Audience.COMMISSIONER));
     Page page = x.page("Locality " + locality + ", " + PeopleTime.month(month));
     Markup m = page.body();
-    List<String> codes = web.reports().context().practicesOf(locality);
+    List<String> codes = web.reports().practicesOf(locality);
     Map<String, List<Submission>> versions = web.submissions().versionsForMonth(month);
     LocalDate due = web.submissions().dueDate(month);
     long submitted =
@@ -184,7 +184,7 @@ final class LocalityPages {
     }
     m.close("tr").close("thead").open("tbody");
     for (String code : codes) {
-      Practice p = web.reports().context().practice(code);
+      Practice p = web.reports().practice(code);
       List<Submission> v = versions.getOrDefault(code, List.of());
       ReturnStatus status = web.submissions().status(month, v);
       m.open("tr").el("th", code + " " + p.practiceName(), "scope", "row");
@@ -328,7 +328,7 @@ final class LocalityPages {
     web.require(user, Action.COLLATE, Scope.locality(locality, null), month, x.path());
     Map<String, CollationWorkbook.Submission> submitted =
         CollationWorkbook.Submission.forPractices(
-            web.submissions(), month, web.reports().context().practicesOf(locality));
+            web.submissions(), month, web.reports().practicesOf(locality));
     LocalDate due = web.submissions().dueDate(month);
     Jobs.Job job =
         web.jobs()
@@ -349,8 +349,8 @@ final class LocalityPages {
                               web.returns().builder(month), locality, due, submitted);
                     } else {
                       Map<String, String> practices = new TreeMap<>();
-                      for (String c : web.reports().context().practicesOf(locality)) {
-                        practices.put(c, web.reports().context().practice(c).practiceName());
+                      for (String c : web.reports().practicesOf(locality)) {
+                        practices.put(c, web.reports().practice(c).practiceName());
                       }
                       progress.update("Checking the uploaded files", 20);
                       ReturnFileReader reader =

@@ -23,12 +23,12 @@ final class UserPractices {
     }
     if (user.has(Role.LOCALITY_MANAGER) || user.has(Role.COMMISSIONER)) {
       for (String l : user.localities()) {
-        codes.addAll(web.reports().context().practicesOf(l));
+        codes.addAll(web.reports().practicesOf(l));
       }
     }
     List<Practice> out = new ArrayList<>();
     for (String c : codes) {
-      Practice p = web.reports().context().practice(c);
+      Practice p = web.reports().practice(c);
       if (p != null) {
         out.add(p);
       }

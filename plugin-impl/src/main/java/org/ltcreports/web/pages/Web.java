@@ -128,7 +128,7 @@ public final class Web {
 
   /** The practice, which must exist in the source data (else 404, not a 500). */
   public Practice practice(String code) {
-    Practice p = reports.context().practice(code);
+    Practice p = reports.practice(code);
     if (p == null) {
       throw new NotFound("unknown practice " + code);
     }

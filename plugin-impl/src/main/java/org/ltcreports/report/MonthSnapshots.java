@@ -1,0 +1,149 @@
+package org.ltcreports.report;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.source.BatchScope;
+import org.ltcreports.source.SourceData;
+import org.ltcreports.source.SourceReader;
+import org.ltcreports.source.SourceRows.Practice;
+
+/**
+ * The snapshots the web server's single reports are made from, read the way {@code generate} reads
+ * them ({@link BatchScope}): the rows one month needs and, at a source with several localities, the
+ * rows of one locality's patients (a practice's feedback compares it only with its locality). Each
+ * is prepared once ({@link PreparedMonth}) and kept for {@code cache.minutes}; only the {@link
+ * #KEPT} most recently used are kept, so the server's memory follows a locality-month, not the
+ * whole source or the number of months and localities asked for.
+ *
+ * <p>As the batch does, the whole-source snapshot stands in when scoped reads are off ({@code
+ * generate.scoped-reads=false}) or the source repeats more ids than a scoped read can bind; then
+ * one month over every locality is prepared once, and re-prepared when that snapshot is re-read.
+ *
+ * <p>Not thread-safe: {@link ReportService} calls it under its own lock.
+ */
+final class MonthSnapshots {
+  /**
+   * How many locality-months are kept: a user stepping between this month and last, or between two
+   * localities, does not wait for a re-read; each is one locality's rows for one month.
+   */
+  static final int KEPT = 2;
+
+  /** A month, and the locality whose rows were read (every locality when {@code whole}). */
+  private record Key(YearMonth month, boolean allLocalities, String locality) {}
+
+  /**
+   * A prepared month, when it was read, and the whole-source snapshot it was made from (null for a
+   * scoped read).
+   */
+  private record Entry(PreparedMonth prepared, Instant readAt, MeasureContext whole) {}
+
+  private final SourceReader reader;
+  private final Supplier<MeasureContext> wholeSource;
+  private final Function<SourceData, MeasureContext> contextOf;
+  private final PreparedMonth.Settings settings;
+  private final boolean scopedReads;
+  private final LocalDate configuredExtract;
+  private final Clock clock;
+  private final Duration maxAge;
+  private BatchScope.RepeatedIds repeated;
+  private Instant repeatedAt;
+
+  private final Map<Key, Entry> kept =
+      new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+          return size() > KEPT;
+        }
+      };
+
+  /**
+   * @param wholeSource the whole-source snapshot (read when first asked for, kept and re-read by
+   *     its owner)
+   * @param contextOf prepares a snapshot's measure context
+   * @param scopedReads {@code generate.scoped-reads}
+   * @param configuredExtract the configured extract date, or null to derive it from the source
+   */
+  MonthSnapshots(
+      SourceReader reader,
+      Supplier<MeasureContext> wholeSource,
+      Function<SourceData, MeasureContext> contextOf,
+      PreparedMonth.Settings settings,
+      boolean scopedReads,
+      LocalDate configuredExtract,
+      Clock clock,
+      Duration maxAge) {
+    this.reader = reader;
+    this.wholeSource = wholeSource;
+    this.contextOf = contextOf;
+    this.settings = settings;
+    this.scopedReads = scopedReads;
+    this.configuredExtract = configuredExtract;
+    this.clock = clock;
+    this.maxAge = maxAge;
+  }
+
+  /**
+   * The month's reports over the rows of the locality's patients.
+   *
+   * @param locality a locality code; null for the practices with none
+   * @param practices the source's practice table, by code
+   */
+  PreparedMonth prepared(YearMonth month, String locality, Map<String, Practice> practices) {
+    Instant now = clock.instant();
+    boolean scoped = scopedReads && repeatedIds(now).fewEnough();
+    long localities = practices.values().stream().map(Practice::localityCode).distinct().count();
+    boolean allLocalities = !scoped || localities <= 1;
+    Key key = new Key(month, allLocalities, allLocalities ? null : locality);
+    Entry e = kept.get(key);
+    if (e != null && fresh(e, now)) {
+      return e.prepared();
+    }
+    // dropped before the read: an expired snapshot is not held while its successor is read
+    kept.remove(key);
+    e = read(key, scoped, now);
+    kept.put(key, e);
+    return e.prepared();
+  }
+
+  private boolean fresh(Entry e, Instant now) {
+    return e.whole() != null
+        ? e.whole() == wholeSource.get()
+        : !e.readAt().plus(maxAge).isBefore(now);
+  }
+
+  private Entry read(Key key, boolean scoped, Instant now) {
+    if (!scoped) {
+      MeasureContext whole = wholeSource.get();
+      return new Entry(new PreparedMonth(whole, key.month(), settings), now, whole);
+    }
+    LocalDate asAt =
+        configuredExtract != null ? configuredExtract : reader.extractDate(LocalDate.now(clock));
+    BatchScope month = BatchScope.month(key.month(), repeated);
+    SourceData data =
+        key.allLocalities()
+            ? reader.readScoped(month, asAt, null)
+            : reader.readScoped(month.inLocality(key.locality()), asAt, reader.caseloadScope(asAt));
+    return new Entry(new PreparedMonth(contextOf.apply(data), key.month(), settings), now, null);
+  }
+
+  /** The source's repeated ids ({@link SourceReader#repeatedIds}), re-read with the snapshots. */
+  private BatchScope.RepeatedIds repeatedIds(Instant now) {
+    if (!scopedReads) {
+      return BatchScope.RepeatedIds.NONE;
+    }
+    if (repeated == null || repeatedAt.plus(maxAge).isBefore(now)) {
+      repeated = reader.repeatedIds();
+      repeatedAt = now;
+    }
+    return Objects.requireNonNull(repeated);
+  }
+}

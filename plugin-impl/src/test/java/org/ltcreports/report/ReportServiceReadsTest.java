@@ -1,0 +1,390 @@
+package org.ltcreports.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.config.LtcConfig;
+import org.ltcreports.fixtures.GeneratorOptions;
+import org.ltcreports.fixtures.LocalityGenerator;
+import org.ltcreports.fixtures.TrimPoints;
+import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.wiring.LtcModule;
+
+/**
+ * The web server's single reports read what the batch reads for them (issue 21): a practice's
+ * feedback report, the rows of its month and of its locality's patients; never another locality's
+ * rows, never the whole source; a few locality-months kept. The figures are the ones the
+ * whole-source read gives, byte for byte, on a three-locality source with the rows that cross
+ * localities ({@link ScopedReadsTest#CROSSING_ROWS}).
+ */
+class ReportServiceReadsTest {
+  private static final YearMonth MONTH = YearMonth.of(2026, 10);
+
+  @TempDir static Path tmp;
+  private static JdbcDataSource h2;
+  private static Path trim;
+
+  @BeforeAll
+  static void source() throws Exception {
+    GeneratorOptions o =
+        GeneratorOptions.defaults()
+            .withPractices(6)
+            .withPatients(3000)
+            .withYears(3)
+            .withLocalities(3)
+            .withLastMonth(MONTH);
+    h2 = memory("src");
+    try (Connection c = h2.getConnection();
+        Statement s = c.createStatement()) {
+      new LocalityGenerator().generate(o, c);
+      LocalityGenerator.createIndexes(c);
+      for (String sql : ScopedReadsTest.CROSSING_ROWS) {
+        s.executeUpdate(sql);
+      }
+    }
+    trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
+  }
+
+  @Test
+  void feedbackReadsOnlyItsMonthAndItsLocalitysPatients() throws Exception {
+    RowsRead rows = new RowsRead(h2);
+    ReportService service = service(rows, true);
+    String l01 = practicesOf("L01").get(0);
+    rows.reset();
+
+    service.feedback(l01, MONTH, Audience.PRACTICE);
+
+    // The rule (BatchScope): the patients ever registered with a practice of L01; their spells,
+    // episodes and events whatever the date; their A&E attendances of October 2026 (or undated);
+    // the contacts of their episodes from 1 October 2026 on (or undated); and every row of an id
+    // repeated in its table (read apart: the first row of the table wins). Counted here in SQL.
+    String patients = "(SELECT patient_id FROM registration WHERE " + inLocality("L01") + ")";
+    long spells =
+        count("SELECT COUNT(*) FROM hospital_spell WHERE patient_id IN " + patients)
+            + count(rowsOfRepeated("hospital_spell", "spell_id"));
+    long attendances =
+        count(
+                "SELECT COUNT(*) FROM ae_attendance WHERE patient_id IN "
+                    + patients
+                    + " AND (arrival_date BETWEEN DATE '2026-10-01' AND DATE '2026-10-31'"
+                    + " OR arrival_date IS NULL)")
+            + count(rowsOfRepeated("ae_attendance", "attendance_id"));
+    long contacts =
+        count(
+            "SELECT COUNT(*) FROM cm_contact WHERE episode_id IN (SELECT episode_id FROM"
+                + " cm_episode WHERE patient_id IN "
+                + patients
+                + ") AND (contact_date >= DATE '2026-10-01' OR contact_date IS NULL)");
+    assertThat(rows.of("hospital_spell")).isEqualTo(spells);
+    assertThat(rows.of("ae_attendance")).isEqualTo(attendances);
+    assertThat(rows.of("cm_contact")).isEqualTo(contacts);
+    // a strict part of each table: other localities' rows and other months' are not read
+    assertThat(spells).isPositive().isLessThan(count("SELECT COUNT(*) FROM hospital_spell"));
+    assertThat(attendances).isPositive().isLessThan(count("SELECT COUNT(*) FROM ae_attendance"));
+    assertThat(contacts).isPositive().isLessThan(count("SELECT COUNT(*) FROM cm_contact"));
+    String l02Only =
+        "(SELECT patient_id FROM registration WHERE "
+            + inLocality("L02")
+            + " AND patient_id NOT IN "
+            + patients
+            + ")";
+    assertThat(count("SELECT COUNT(*) FROM hospital_spell WHERE patient_id IN " + l02Only))
+        .as("spells of L02's patients, none read")
+        .isPositive();
+
+    // the locality-month is kept: another practice of L01, its summary, a PUBLIC copy read nothing
+    rows.reset();
+    service.feedback(practicesOf("L01").get(1), MONTH, Audience.COMMISSIONER);
+    service.feedback(l01, MONTH, Audience.PUBLIC);
+    service.locality("L01", MONTH, Audience.COMMISSIONER);
+    assertThat(rows.of("hospital_spell")).isZero();
+  }
+
+  @Test
+  void aFewLocalityMonthsAreKeptTheLeastRecentlyUsedReRead() throws Exception {
+    RowsRead rows = new RowsRead(h2);
+    ReportService service = service(rows, true);
+    String l01 = practicesOf("L01").get(0);
+    service.feedback(l01, MONTH, Audience.PRACTICE);
+    service.feedback(practicesOf("L02").get(0), MONTH, Audience.PRACTICE);
+    rows.reset();
+    service.feedback(l01, MONTH, Audience.PRACTICE);
+    assertThat(rows.of("hospital_spell")).as("L01 still kept").isZero();
+    service.feedback(practicesOf("L03").get(0), MONTH, Audience.PRACTICE);
+    service.feedback(l01, MONTH.minusMonths(1), Audience.PRACTICE);
+    rows.reset();
+    // kept: L03 and L01's September; L01's October, the least recently used, was dropped
+    service.feedback(l01, MONTH, Audience.PRACTICE);
+    assertThat(rows.of("hospital_spell"))
+        .isEqualTo(
+            count(
+                    "SELECT COUNT(*) FROM hospital_spell WHERE patient_id IN (SELECT patient_id"
+                        + " FROM registration WHERE "
+                        + inLocality("L01")
+                        + ")")
+                + count(rowsOfRepeated("hospital_spell", "spell_id")));
+  }
+
+  /** Without scoped reads ({@code generate.scoped-reads=false}) the whole source, as the batch. */
+  @Test
+  void withoutScopedReadsTheWholeSourceIsRead() throws Exception {
+    RowsRead rows = new RowsRead(h2);
+    ReportService service = service(rows, false);
+    service.feedback(practicesOf("L01").get(0), MONTH, Audience.PRACTICE);
+    assertThat(rows.of("hospital_spell")).isEqualTo(count("SELECT COUNT(*) FROM hospital_spell"));
+    assertThat(rows.of("cm_contact")).isEqualTo(count("SELECT COUNT(*) FROM cm_contact"));
+  }
+
+  /**
+   * Every practice's feedback report and every locality's summary, in every audience, is the same
+   * JSON (every figure and every withheld cell) whether read by locality-month or whole; and the
+   * PDF of one practice is byte-identical.
+   */
+  @Test
+  void scopedReportsAreTheWholeSourcesReports() throws Exception {
+    ReportService scoped = service(new RowsRead(h2), true);
+    ReportService whole = service(new RowsRead(h2), false);
+    List<Practice> practices = whole.practices();
+    assertThat(scoped.practices()).isEqualTo(practices);
+    assertThat(practices).hasSize(7); // 6 generated and Z99001, with no locality
+    int compared = 0;
+    for (Audience a : Audience.values()) {
+      for (Practice p : practices) {
+        assertThat(json(scoped, scoped.feedback(p.practiceCode(), MONTH, a)))
+            .as("%s %s", p.practiceCode(), a)
+            .isEqualTo(json(whole, whole.feedback(p.practiceCode(), MONTH, a)));
+        compared++;
+      }
+      for (String l : List.of("L01", "L02", "L03")) {
+        assertThat(json(scoped, scoped.locality(l, MONTH, a)))
+            .as("%s %s", l, a)
+            .isEqualTo(json(whole, whole.locality(l, MONTH, a)));
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(Audience.values().length * 10);
+    String first = practices.get(0).practiceCode();
+    assertThat(scoped.render(scoped.feedback(first, MONTH, Audience.PRACTICE), Format.PDF))
+        .isEqualTo(whole.render(whole.feedback(first, MONTH, Audience.PRACTICE), Format.PDF));
+    assertThat(scoped.months()).isEqualTo(whole.months());
+  }
+
+  private static String json(ReportService s, org.ltcreports.api.report.Report r) throws Exception {
+    return new String(s.render(r, Format.JSON), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static ReportService service(DataSource source, boolean scopedReads) {
+    LtcConfig cfg =
+        LtcConfig.defaults()
+            .with(
+                Map.of(
+                    "trim-points.file",
+                    trim.toString(),
+                    "generate.scoped-reads",
+                    String.valueOf(scopedReads)));
+    return Guice.createInjector(new LtcModule(cfg, source, memory("plugin")))
+        .getInstance(ReportService.class);
+  }
+
+  /** The rows of the ids repeated in the table (ScopedReadsTest.CROSSING_ROWS repeats one each). */
+  private static String rowsOfRepeated(String table, String id) {
+    return "SELECT COUNT(*) FROM "
+        + table
+        + " WHERE "
+        + id
+        + " IN (SELECT "
+        + id
+        + " FROM "
+        + table
+        + " GROUP BY "
+        + id
+        + " HAVING COUNT(*) > 1)";
+  }
+
+  /** The codes of the locality's practices, in code order. */
+  private static List<String> practicesOf(String locality) throws SQLException {
+    List<String> codes = new java.util.ArrayList<>();
+    try (Connection c = h2.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT practice_code FROM practice WHERE locality_code = '"
+                    + locality
+                    + "' ORDER BY practice_code")) {
+      while (rs.next()) {
+        codes.add(rs.getString(1));
+      }
+    }
+    return codes;
+  }
+
+  private static String inLocality(String locality) {
+    return "practice_code IN (SELECT practice_code FROM practice WHERE locality_code = '"
+        + locality
+        + "')";
+  }
+
+  private static long count(String sql) throws SQLException {
+    try (Connection c = h2.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static JdbcDataSource memory(String prefix) {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return ds;
+  }
+
+  /**
+   * Counts the rows of the source's tables its prepared statements return, by the table each reads
+   * (the first table named after FROM): statements selecting several columns, the rows themselves;
+   * not the one-column look-ups of the extract date and the repeated ids.
+   */
+  static final class RowsRead implements DataSource {
+    private static final Pattern TABLE =
+        Pattern.compile("(?is)^\\s*SELECT\\s+\\w+\\s*,.*?\\bFROM\\s+\"?(?:\\w+\"?\\.\"?)?(\\w+)");
+    private final Map<String, Long> rows = new ConcurrentHashMap<>();
+    private final DataSource target;
+
+    RowsRead(DataSource target) {
+      this.target = target;
+    }
+
+    long of(String table) {
+      return rows.getOrDefault(table, 0L);
+    }
+
+    void reset() {
+      rows.clear();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return wrap(target.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return wrap(target.getConnection(user, password));
+    }
+
+    private Connection wrap(Connection c) {
+      return proxy(
+          Connection.class,
+          c,
+          (m, args, result) -> {
+            if (m.getName().equals("prepareStatement")) {
+              Matcher t = TABLE.matcher((String) args[0]);
+              if (t.find()) {
+                String table = t.group(1).toLowerCase(Locale.ROOT);
+                return proxy(
+                    PreparedStatement.class,
+                    (PreparedStatement) result,
+                    // Jdbi executes, then asks for the result set
+                    (sm, sa, r) ->
+                        r instanceof ResultSet rs && !(r instanceof Proxy)
+                            ? counted(rs, table)
+                            : r);
+              }
+            }
+            return result;
+          });
+    }
+
+    private ResultSet counted(ResultSet rs, String table) {
+      return proxy(
+          ResultSet.class,
+          rs,
+          (m, args, r) -> {
+            if (m.getName().equals("next") && Boolean.TRUE.equals(r)) {
+              rows.merge(table, 1L, Long::sum);
+            }
+            return r;
+          });
+    }
+
+    interface After {
+      Object apply(java.lang.reflect.Method m, Object[] args, Object result);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target, After after) {
+      InvocationHandler h =
+          (p, m, args) -> {
+            try {
+              return after.apply(m, args, m.invoke(target, args));
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          };
+      return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+      return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+      target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      target.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return target.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      return target.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      return target.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+      return target.isWrapperFor(iface);
+    }
+  }
+}
