@@ -283,7 +283,7 @@ public final class LtcConfig {
   /**
    * Whether {@code generate} reads only the rows its month needs, and a source with several
    * localities one locality at a time (memory follows the largest locality), rather than the whole
-   * source at once as the web server does.
+   * source at once; the web server's feedback and locality reports read the same way.
    */
   public boolean scopedReads() {
     return Boolean.parseBoolean(get("generate.scoped-reads", "true").trim());
