@@ -66,38 +66,16 @@ public final class SqlEngine implements MeasureEngine {
             band.append(" WHEN birth_date > :band").append(k).append(" THEN ").append(k - 1);
           }
           band.append(" ELSE ").append(Population.BANDS - 1).append(" END");
-          // One row per patient and per registration covering d (kind 1: patient, 0:
-          // registration), then per patient the winning patient row and the winning registration.
-          String patient = "OVER " + rows.patientFirst(1);
           String sql =
-              "WITH u AS ("
-                  + rows.patientRows(
-                      1,
-                      "CAST(NULL AS DATE) AS registered_from, CAST(NULL AS VARCHAR(64)) AS practice_code")
-                  + " UNION ALL "
-                  + rows.registrationRows(
-                      "patient_id, 0, "
-                          + WinningRows.noPatient()
-                          + ", registered_from, practice_code",
-                      WinningRows.covers("registered_from", "registered_to", ":d"))
-                  + "), w AS (SELECT kind, practice_code, FIRST_VALUE(kind) "
-                  + patient
-                  + " AS patient_kind, FIRST_VALUE(birth_date) "
-                  + patient
-                  + " AS birth_date, FIRST_VALUE(sex) "
-                  + patient
-                  + " AS sex, FIRST_VALUE(death_date) "
-                  + patient
-                  + " AS death_date, ROW_NUMBER() OVER (PARTITION BY patient_id, kind ORDER BY "
-                  + rows.registrationOrder()
-                  + ") AS rn FROM u)"
+              "WITH "
+                  + rows.registeredOn(":d")
                   + " SELECT practice_code, band, sex_index, adult, COUNT(*) AS n FROM (SELECT"
                   + " practice_code, "
                   + band
                   + " AS band, "
                   + sexIndex("sex")
                   + " AS sex_index, CASE WHEN birth_date <= :adult THEN 1 ELSE 0 END AS adult"
-                  + " FROM w WHERE kind = 0 AND rn = 1 AND patient_kind = 1 AND "
+                  + " FROM c WHERE "
                   + WinningRows.aliveOn("death_date", ":d")
                   + ") c GROUP BY practice_code, band, sex_index, adult";
           Query q = h.createQuery(sql).bind("d", d).bind("adult", d.minusYears(18));
@@ -126,16 +104,12 @@ public final class SqlEngine implements MeasureEngine {
     return jdbi.withHandle(
         h -> {
           WinningRows rows = rows(ctx, h.getConnection());
-          int most = h.createQuery(rows.mostRegistrations()).mapTo(Integer.class).one();
           Map<String, long[]> byPractice = new HashMap<>();
-          if (most == 0) {
-            return byPractice; // nobody registered anywhere: no admission is attributed
-          }
           String sql =
               "WITH "
-                  + rows.spells()
+                  + rows.spells(ADMISSION_COLUMNS)
                   + ", "
-                  + attributed(rows, most)
+                  + attributed(rows)
                   + " SELECT practice_code, EXTRACT(YEAR FROM admission_date) AS y,"
                   + " EXTRACT(MONTH FROM admission_date) AS m, COUNT(*) AS n FROM ea"
                   + " WHERE practice_code IS NOT NULL"
@@ -157,41 +131,24 @@ public final class SqlEngine implements MeasureEngine {
         });
   }
 
+  /** The spell columns the emergency admission rule and the attribution read. */
+  private static final List<String> ADMISSION_COLUMNS =
+      List.of(
+          "patient_id",
+          "admission_date",
+          "admission_method",
+          "admission_source",
+          "patient_classification");
+
   /**
    * {@code ea(spell_id, admission_date, practice_code)}: the counted emergency admissions of the
    * window {@code :from}–{@code :to} (measures.EmergencyAdmissionRule) with the practice each is
    * attributed to: the first of the patient's registrations, in {@link
-   * WinningRows#registrationOrder}, that covers the admission date, the patient alive on it.
-   * Admissions attributed to no practice are left out, as every admission measure leaves them out.
-   *
-   * <p>Without a join (H2 joins derived tables by nested loops): the patient's rows, registrations
-   * and admissions in one union, each admission row seeing the patient's registrations 1 … {@code
-   * most} by {@code NTH_VALUE} over one window, {@code most} the most registrations one patient has
-   * (so no registration is ever missed).
+   * WinningRows#registrationOrder}, that covers the admission date, the patient (their winning row)
+   * alive on it ({@link WinningRows#attributed}). Admissions attributed to no practice are left
+   * out, as every admission measure leaves them out.
    */
-  private static String attributed(WinningRows rows, int most) {
-    String regs =
-        "OVER (PARTITION BY patient_id ORDER BY kind, "
-            + rows.registrationOrder()
-            + " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)";
-    String patient = "OVER " + rows.patientFirst(1);
-    StringBuilder nth = new StringBuilder();
-    StringBuilder practice = new StringBuilder("CASE");
-    for (int j = 1; j <= most; j++) {
-      nth.append(", NTH_VALUE(registered_from, ").append(j).append(") ").append(regs);
-      nth.append(" AS f").append(j);
-      nth.append(", NTH_VALUE(registered_to, ").append(j).append(") ").append(regs);
-      nth.append(" AS t").append(j);
-      nth.append(", NTH_VALUE(practice_code, ").append(j).append(") ").append(regs);
-      nth.append(" AS p").append(j);
-      practice
-          .append(" WHEN ")
-          .append(WinningRows.covers("f" + j, "t" + j, "admission_date"))
-          .append(" THEN p")
-          .append(j);
-    }
-    practice.append(" END");
-    String none = "CAST(NULL AS DATE)";
+  private static String attributed(WinningRows rows) {
     return "ea0 AS (SELECT spell_id, patient_id, admission_date FROM sp WHERE "
         + WinningRows.code("admission_method")
         + " IN (<emergencyMethods>) AND "
@@ -200,38 +157,8 @@ public final class SqlEngine implements MeasureEngine {
         + WinningRows.code("admission_source")
         + " NOT IN (<transferSources>) AND "
         + WinningRows.code("patient_classification")
-        + " IN ('', :ordinary) AND admission_date >= :from AND admission_date <= :to),"
-        + " u AS ("
-        + rows.patientRows(
-            1,
-            none
-                + " AS registered_from, "
-                + none
-                + " AS registered_to, CAST(NULL AS VARCHAR(64)) AS practice_code,"
-                + " CAST(NULL AS VARCHAR(64)) AS spell_id, "
-                + none
-                + " AS admission_date")
-        + " UNION ALL "
-        + rows.registrationRows(
-            "patient_id, 0, "
-                + WinningRows.noPatient()
-                + ", registered_from, registered_to, practice_code, NULL, NULL",
-            null)
-        + " UNION ALL SELECT patient_id, 2, "
-        + WinningRows.noPatient()
-        + ", NULL, NULL, NULL, spell_id, admission_date FROM ea0),"
-        + " w AS (SELECT kind, spell_id, admission_date, FIRST_VALUE(kind) "
-        + patient
-        + " AS patient_kind, FIRST_VALUE(death_date) "
-        + patient
-        + " AS death_date"
-        + nth
-        + " FROM u),"
-        + " ea AS (SELECT spell_id, admission_date, "
-        + practice
-        + " AS practice_code FROM w WHERE kind = 2 AND patient_kind = 1 AND "
-        + WinningRows.aliveOn("death_date", "admission_date")
-        + ")";
+        + " IN ('', :ordinary) AND admission_date >= :from AND admission_date <= :to), "
+        + rows.attributed("ea0", "spell_id", "admission_date", "ea");
   }
 
   /** The emergency admission rule's values, bound: one source of the rule, the Java class. */

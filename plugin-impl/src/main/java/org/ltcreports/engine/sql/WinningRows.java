@@ -7,10 +7,21 @@ import org.ltcreports.source.SourceTables;
 /**
  * The source rows the reference engine works from, as common table expressions: one row per patient
  * and per spell (the first row in the reader's order wins for a repeated id, source.RowOrder: every
- * column ascending, nulls first, strings as Java compares them), and the usable registrations.
- * Every SQL family starts from these, so "which row counts" has one SQL home.
+ * column ascending, nulls first, strings as Java compares them), and the practice a patient or an
+ * event is attributed to. Every SQL family starts from these, so "which row counts" has one SQL
+ * home.
+ *
+ * <p>Written for H2 as much as for PostgreSQL: H2 joins derived tables by nested loops and its
+ * window functions cost tens of microseconds a row, so the SQL joins derived rows only to the
+ * source tables themselves, on patient ids (H2 looks them up by the hosts' patient-id indexes), and
+ * orders by windows only what must be ordered (the pairs of one patient or event, the few repeated
+ * spell ids).
  */
 final class WinningRows {
+  /** The patient columns in the reader's order (source.RowOrder), after the patient id. */
+  private static final List<String> PATIENT_COLUMNS =
+      List.of("nhs_number", "birth_date", "sex", "death_date", "death_place");
+
   private final SourceTables tables;
   private final SqlDialect dialect;
   private final boolean deathPlaceRecorded;
@@ -22,85 +33,153 @@ final class WinningRows {
   }
 
   /**
-   * The patient table's rows as the first branch of a per-patient union: {@code patient_id}, the
-   * given {@code kind}, the columns the patient order needs, then {@code extra} (typed nulls the
-   * other branches fill).
+   * {@code c(practice_code, birth_date, sex, death_date)}: each patient registered on the date
+   * expression {@code d} with the winning registration's practice and the winning patient row's
+   * columns (whether alive on {@code d} is the caller's to ask). As {@link #attributed}: each
+   * covering registration paired with the patient's rows, the first pair in patient order then
+   * registration order winning.
    */
-  String patientRows(int kind, String extra) {
-    return "SELECT patient_id, "
-        + kind
-        + " AS kind, nhs_number, birth_date, sex, death_date, "
-        + (deathPlaceRecorded ? "death_place" : "CAST(NULL AS VARCHAR(20)) AS death_place")
-        + ", "
-        + extra
-        + " FROM "
+  String registeredOn(String d) {
+    return "c AS (SELECT practice_code, birth_date, sex, death_date FROM (SELECT r.practice_code"
+        + " AS practice_code, p.birth_date AS birth_date, p.sex AS sex, p.death_date AS death_date,"
+        + " ROW_NUMBER() OVER (PARTITION BY r.patient_id ORDER BY "
+        + pairOrder()
+        + ") AS rn FROM "
+        + tables.sql(SourceSchema.REGISTRATION)
+        + " r JOIN "
         + tables.sql(SourceSchema.PATIENT)
-        + " WHERE patient_id IS NOT NULL";
-  }
-
-  /** The patient columns of {@link #patientRows} as nulls, for another branch of the union. */
-  static String noPatient() {
-    return "NULL, NULL, NULL, NULL, NULL";
+        + " p ON p.patient_id = r.patient_id WHERE "
+        + usable("r.")
+        + " AND "
+        + covers("r.registered_from", "r.registered_to", d)
+        + ") x WHERE rn = 1)";
   }
 
   /**
-   * A window over a per-patient union that puts the patient's winning row first (its first row in
-   * the reader's order) when the rows of {@code kind} are the patient rows: {@code
-   * FIRST_VALUE(column) OVER} this is the patient's value, and {@code FIRST_VALUE(kind)} tells
-   * whether the patient has a patient row at all. Joins are left out on purpose: H2 joins derived
-   * tables by nested loops, while a window is one sort.
+   * {@code name(id, date, practice_code)}: each event of the CTE {@code events} (one row per {@code
+   * id}, with {@code patient_id} and the date column {@code date}) attributed to its patient's
+   * practice on that date: the first of the patient's registrations in {@link #registrationOrder}
+   * covering the date, the patient's winning row alive on it; an event with no such registration,
+   * or of a patient with no patient row or dead by then, is left out.
+   *
+   * <p>Each event is paired with its patient's rows and covering registrations by joins on the
+   * patient id to the source tables themselves (so H2 looks them up by the hosts' patient-id
+   * indexes instead of joining derived tables by nested loops); the first pair in patient order,
+   * then registration order, is the winning patient row with the winning registration.
    */
-  String patientFirst(int patientKind) {
-    return "(PARTITION BY patient_id ORDER BY CASE WHEN kind = "
-        + patientKind
-        + " THEN 0 ELSE 1 END, "
-        + ascending(
-            List.of("nhs_number", "birth_date", "sex", "death_date", "death_place"),
-            List.of("birth_date", "death_date"))
+  String attributed(String events, String id, String date, String name) {
+    return name
+        + "_pairs AS (SELECT e."
+        + id
+        + " AS "
+        + id
+        + ", e."
+        + date
+        + " AS "
+        + date
+        + ", r.practice_code AS practice_code, p.death_date AS death_date,"
+        + " ROW_NUMBER() OVER (PARTITION BY e."
+        + id
+        + " ORDER BY "
+        + pairOrder()
+        + ") AS rn FROM "
+        + events
+        + " e JOIN "
+        + tables.sql(SourceSchema.PATIENT)
+        + " p ON p.patient_id = e.patient_id JOIN "
+        + tables.sql(SourceSchema.REGISTRATION)
+        + " r ON r.patient_id = e.patient_id AND "
+        + usable("r.")
+        + " AND "
+        + covers("r.registered_from", "r.registered_to", "e." + date)
+        + "), "
+        + name
+        + " AS (SELECT "
+        + id
+        + ", "
+        + date
+        + ", practice_code FROM "
+        + name
+        + "_pairs WHERE rn = 1 AND "
+        + aliveOn("death_date", date)
         + ")";
   }
 
-  /** The usable registrations (measures.Registrations ignores rows without these). */
-  String registrationRows(String select, String condition) {
-    return "SELECT "
-        + select
-        + " FROM "
-        + tables.sql(SourceSchema.REGISTRATION)
-        + " WHERE patient_id IS NOT NULL AND practice_code IS NOT NULL"
-        + " AND registered_from IS NOT NULL"
-        + (condition == null ? "" : " AND " + condition);
+  /**
+   * The order of (patient row {@code p}, registration {@code r}) pairs of one patient or event: the
+   * first is the patient's winning row with the winning registration.
+   */
+  private String pairOrder() {
+    return patientOrder("p.") + ", " + registrationOrder("r.");
   }
 
-  /** Counts usable registrations by patient: the most one patient has. */
-  String mostRegistrations() {
-    return "SELECT COALESCE(MAX(n), 0) FROM ("
-        + registrationRows("patient_id, COUNT(*) AS n", null)
-        + " GROUP BY patient_id) c";
+  /** A usable registration (measures.Registrations ignores rows without these). */
+  private static String usable(String alias) {
+    return alias
+        + "patient_id IS NOT NULL AND "
+        + alias
+        + "practice_code IS NOT NULL AND "
+        + alias
+        + "registered_from IS NOT NULL";
+  }
+
+  /** The spell columns in the reader's order (source.RowOrder), the spell id first. */
+  private static final List<String> SPELL_COLUMNS =
+      List.of(
+          "patient_id",
+          "admission_date",
+          "provider_code",
+          "discharge_date",
+          "admission_method",
+          "admission_source",
+          "patient_classification",
+          "discharge_method",
+          "main_specialty",
+          "primary_diagnosis",
+          "hrg_code");
+
+  /**
+   * {@code sp(spell_id, columns…)}: one row per spell id with an admission date, the first in the
+   * reader's order (measures.MeasureContext counts a repeated spell id once), carrying {@code
+   * columns}. A spell id recorded once is its own row (one GROUP BY, {@code MIN} of one value);
+   * only the few repeated ids are ordered, by a window over their rows alone.
+   */
+  String spells(List<String> columns) {
+    String from =
+        " FROM "
+            + tables.sql(SourceSchema.HOSPITAL_SPELL)
+            + " WHERE spell_id IS NOT NULL AND admission_date IS NOT NULL";
+    String list = String.join(", ", columns);
+    StringBuilder mins = new StringBuilder();
+    for (String c : columns) {
+      mins.append(", MIN(").append(c).append(") AS ").append(c);
+    }
+    return "sg AS (SELECT spell_id, COUNT(*) AS n"
+        + mins
+        + from
+        + " GROUP BY spell_id), sp AS (SELECT spell_id, "
+        + list
+        + " FROM sg WHERE n = 1 UNION ALL SELECT spell_id, "
+        + list
+        + " FROM (SELECT spell_id, "
+        + list
+        + ", ROW_NUMBER() OVER (PARTITION BY spell_id ORDER BY "
+        + ascending("", SPELL_COLUMNS, List.of("admission_date", "discharge_date"))
+        + ") AS rn"
+        + from
+        + " AND spell_id IN (SELECT spell_id"
+        + from
+        + " GROUP BY spell_id HAVING COUNT(*) > 1)) d WHERE rn = 1)";
   }
 
   /**
-   * {@code sp(...)}: one row per spell id with an admission date, the first in the reader's order
-   * (measures.MeasureContext counts a repeated spell id once).
+   * The order that puts a patient's winning row first among the rows of the patient table aliased
+   * {@code alias} (the reader's order).
    */
-  String spells() {
-    return "sp AS (SELECT * FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY spell_id ORDER BY "
-        + ascending(
-            List.of(
-                "patient_id",
-                "admission_date",
-                "provider_code",
-                "discharge_date",
-                "admission_method",
-                "admission_source",
-                "patient_classification",
-                "discharge_method",
-                "main_specialty",
-                "primary_diagnosis",
-                "hrg_code"),
-            List.of("admission_date", "discharge_date"))
-        + ") AS rn FROM "
-        + tables.sql(SourceSchema.HOSPITAL_SPELL)
-        + " s WHERE spell_id IS NOT NULL AND admission_date IS NOT NULL) w WHERE rn = 1)";
+  private String patientOrder(String alias) {
+    // an unrecorded death place is null on every row (the reader's too): it orders nothing
+    List<String> columns = deathPlaceRecorded ? PATIENT_COLUMNS : PATIENT_COLUMNS.subList(0, 4);
+    return ascending(alias, columns, List.of("birth_date", "death_date"));
   }
 
   /**
@@ -108,8 +187,8 @@ final class WinningRows {
    * winning: the latest {@code registered_from}, then the lower practice code
    * (measures.Registrations).
    */
-  String registrationOrder() {
-    return "registered_from DESC, " + dialect.javaOrder("practice_code") + " ASC";
+  private String registrationOrder(String alias) {
+    return alias + "registered_from DESC, " + dialect.javaOrder(alias + "practice_code") + " ASC";
   }
 
   /**
@@ -132,13 +211,14 @@ final class WinningRows {
     return "COALESCE(UPPER(TRIM(" + column + ")), '')";
   }
 
-  private String ascending(List<String> columns, List<String> dates) {
+  private String ascending(String alias, List<String> columns, List<String> dates) {
     StringBuilder sql = new StringBuilder();
     for (String c : columns) {
       if (sql.length() > 0) {
         sql.append(", ");
       }
-      sql.append(dates.contains(c) ? c : dialect.javaOrder(c)).append(" ASC NULLS FIRST");
+      String column = alias + c;
+      sql.append(dates.contains(c) ? column : dialect.javaOrder(column)).append(" ASC NULLS FIRST");
     }
     return sql.toString();
   }
