@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -42,6 +43,9 @@ import org.ltcreports.source.SourceRows.Spell;
  * deterministic.
  */
 public final class SourceReader {
+  /** H2's SNAPSHOT isolation level ({@code org.h2.engine.Constants.TRANSACTION_SNAPSHOT}). */
+  private static final int H2_SNAPSHOT = 6;
+
   private final Jdbi jdbi;
   private final SourceTables tables;
 
@@ -233,7 +237,7 @@ public final class SourceReader {
         h -> {
           markReadOnly(h, true);
           try {
-            return readAll(h, scope, extractDate);
+            return inOneSnapshot(h, () -> readAll(h, scope, extractDate));
           } finally {
             // Pooled connections go back writable: the plugin's own tables may share the pool.
             markReadOnly(h, false);
@@ -792,6 +796,70 @@ public final class SourceReader {
       }
     }
     return false;
+  }
+
+  /**
+   * Runs the read in one read-only transaction at repeatable read: every table is read as of the
+   * same moment, so a host writing during the read cannot give a spell without its patient or a
+   * contact without its episode; and PostgreSQL's driver streams rows by cursor (the fetch size)
+   * only outside autocommit, instead of holding each whole result set in memory first.
+   */
+  private static <T> T inOneSnapshot(Handle h, Supplier<T> read) {
+    Connection c = h.getConnection();
+    boolean autoCommit;
+    int isolation;
+    try {
+      autoCommit = c.getAutoCommit();
+      isolation = c.getTransactionIsolation();
+      int snapshot = snapshotIsolation(c.getMetaData());
+      if (snapshot != Connection.TRANSACTION_NONE) {
+        c.setTransactionIsolation(snapshot);
+      }
+      c.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw new SourceAccessException(
+          "could not start a read transaction on the source database: " + e.getMessage(), e);
+    }
+    T rows;
+    try {
+      rows = read.get();
+    } catch (RuntimeException e) {
+      endTransaction(c, autoCommit, isolation, e);
+      throw e;
+    }
+    endTransaction(c, autoCommit, isolation, null);
+    return rows;
+  }
+
+  /**
+   * The isolation level that reads every table as of the transaction's first read: repeatable read,
+   * which is a snapshot on PostgreSQL (and most databases); H2's repeatable read takes each table
+   * as of its own first read, so on H2 its own SNAPSHOT level (no JDBC constant: 6).
+   */
+  private static int snapshotIsolation(DatabaseMetaData db) throws SQLException {
+    if ("H2".equals(db.getDatabaseProductName())) {
+      return H2_SNAPSHOT;
+    }
+    return db.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)
+        ? Connection.TRANSACTION_REPEATABLE_READ
+        : Connection.TRANSACTION_NONE;
+  }
+
+  /** Ends a read transaction (nothing was written: a rollback) and restores the connection. */
+  private static void endTransaction(
+      Connection c, boolean autoCommit, int isolation, RuntimeException reading) {
+    try {
+      c.rollback();
+      c.setAutoCommit(autoCommit);
+      c.setTransactionIsolation(isolation);
+    } catch (SQLException e) {
+      if (reading != null) {
+        reading.addSuppressed(e); // the read's own failure is the one to report
+        return;
+      }
+      throw new SourceAccessException(
+          "could not end the read transaction on the source database: " + e.getMessage(), e);
+    }
   }
 
   private static void markReadOnly(Handle h, boolean readOnly) {
