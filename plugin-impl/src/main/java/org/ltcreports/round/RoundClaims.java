@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
@@ -26,31 +29,8 @@ public final class RoundClaims {
 
   /** Whether this node now holds the month's run (false: finished, or held by a live claim). */
   public boolean claimRun(YearMonth month, String node, Instant now) {
-    try {
-      jdbi.useHandle(
-          h ->
-              h.createUpdate(
-                      "INSERT INTO ltc_round_run (report_month, claimed_by, claimed_at, attempts)"
-                          + " VALUES (:m, :node, :at, 1)")
-                  .bind("m", month.toString())
-                  .bind("node", node)
-                  .bind("at", utc(now))
-                  .execute());
-      return true;
-    } catch (JdbiException e) {
-      return jdbi.withHandle(
-              h ->
-                  h.createUpdate(
-                          "UPDATE ltc_round_run SET claimed_by = :node, claimed_at = :at,"
-                              + " attempts = attempts + 1 WHERE report_month = :m"
-                              + " AND finished_at IS NULL AND claimed_at < :stale")
-                      .bind("m", month.toString())
-                      .bind("node", node)
-                      .bind("at", utc(now))
-                      .bind("stale", utc(now.minus(lease)))
-                      .execute())
-          == 1;
-    }
+    return claim(
+        "ltc_round_run", Map.of("report_month", month.toString()), "finished_at", true, node, now);
   }
 
   public void finishRun(YearMonth month, String node, Instant now, String outcome) {
@@ -91,16 +71,54 @@ public final class RoundClaims {
 
   /** Whether this node now holds the notification (false: sent, or held by a live claim). */
   public boolean claimNotice(Notice.Key key, String node, Instant now) {
+    return claim("ltc_notification", noticeRow(key), "sent_at", false, node, now);
+  }
+
+  /** The key of a notification's row. */
+  private static Map<String, Object> noticeRow(Notice.Key key) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("kind", key.kind().name());
+    row.put("scope_code", key.practiceCode());
+    row.put("report_month", key.month().toString());
+    row.put("version", key.version());
+    return row;
+  }
+
+  /**
+   * A claim on the row with this key: inserted, or, when the row exists, taken over if it is not
+   * done and its claim is older than the lease (an update guarded by both, so of two nodes taking
+   * over the same stale claim one succeeds). Table and column names are this class's constants.
+   *
+   * @param doneColumn set when the claimed work is finished; a done row is never claimed again
+   * @param counted whether the row counts its claims ({@code attempts})
+   */
+  private boolean claim(
+      String table,
+      Map<String, Object> key,
+      String doneColumn,
+      boolean counted,
+      String node,
+      Instant now) {
+    String columns = String.join(", ", key.keySet());
+    String values = key.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+    String match =
+        key.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(" AND "));
     try {
       jdbi.useHandle(
           h ->
               h.createUpdate(
-                      "INSERT INTO ltc_notification (kind, scope_code, report_month, version,"
-                          + " claimed_by, claimed_at) VALUES (:kind, :scope, :m, :v, :node, :at)")
-                  .bind("kind", key.kind().name())
-                  .bind("scope", key.practiceCode())
-                  .bind("m", key.month().toString())
-                  .bind("v", key.version())
+                      "INSERT INTO "
+                          + table
+                          + " ("
+                          + columns
+                          + ", claimed_by, claimed_at"
+                          + (counted ? ", attempts" : "")
+                          + ") VALUES ("
+                          + values
+                          + ", :node, :at"
+                          + (counted ? ", 1" : "")
+                          + ")")
+                  .bindMap(key)
                   .bind("node", node)
                   .bind("at", utc(now))
                   .execute());
@@ -109,13 +127,16 @@ public final class RoundClaims {
       return jdbi.withHandle(
               h ->
                   h.createUpdate(
-                          "UPDATE ltc_notification SET claimed_by = :node, claimed_at = :at"
-                              + " WHERE kind = :kind AND scope_code = :scope AND report_month = :m"
-                              + " AND version = :v AND sent_at IS NULL AND claimed_at < :stale")
-                      .bind("kind", key.kind().name())
-                      .bind("scope", key.practiceCode())
-                      .bind("m", key.month().toString())
-                      .bind("v", key.version())
+                          "UPDATE "
+                              + table
+                              + " SET claimed_by = :node, claimed_at = :at"
+                              + (counted ? ", attempts = attempts + 1" : "")
+                              + " WHERE "
+                              + match
+                              + " AND "
+                              + doneColumn
+                              + " IS NULL AND claimed_at < :stale")
+                      .bindMap(key)
                       .bind("node", node)
                       .bind("at", utc(now))
                       .bind("stale", utc(now.minus(lease)))
@@ -129,11 +150,9 @@ public final class RoundClaims {
         h ->
             h.createUpdate(
                     "UPDATE ltc_notification SET sent_at = :at, recipients = :to WHERE kind = :kind"
-                        + " AND scope_code = :scope AND report_month = :m AND version = :v")
-                .bind("kind", key.kind().name())
-                .bind("scope", key.practiceCode())
-                .bind("m", key.month().toString())
-                .bind("v", key.version())
+                        + " AND scope_code = :scope_code AND report_month = :report_month"
+                        + " AND version = :version")
+                .bindMap(noticeRow(key))
                 .bind("at", utc(now))
                 .bind("to", recipients.length() > 4000 ? recipients.substring(0, 4000) : recipients)
                 .execute());
