@@ -110,7 +110,12 @@ public final class BenchChild {
     List<Long> fileSizes = List.of();
     Path last = null;
     List<StatementLog.Query> queries = List.of();
+    boolean profiled = Boolean.parseBoolean(a.getOrDefault("profile", "false"));
+    CpuProfile profile = null;
     for (int i = 0; i < warmup + reps; i++) {
+      if (profiled && i == warmup) {
+        profile = CpuProfile.start(work.resolve("timed-runs.jfr")); // the timed runs only
+      }
       Path out = work.resolve("out-" + i);
       resetPeaks();
       log.drain();
@@ -159,6 +164,11 @@ public final class BenchChild {
         BenchFixtures.deleteTree(last);
       }
       last = out; // kept for the floor, but not in the heap while the pack runs
+    }
+    if (profile != null) {
+      CpuProfile.Summary summary = profile.stop();
+      result("profile", summary.line());
+      result("profile_file", summary.file());
     }
     result("times_ms", join(times));
     result("median_ms", median(times));

@@ -159,6 +159,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "show the children's progress lines")
   boolean verbose;
 
+  @Option(
+      names = "--profile",
+      description =
+          "record the pack's timed runs with Java Flight Recorder and print where the CPU went, by"
+              + " stage (read, matching, rendering by format, data-quality scan, writing, measures)")
+  boolean profile;
+
   private PrintWriter out;
   private final Map<String, Map<String, String>> results = new LinkedHashMap<>();
   private final Map<String, String> loads = new LinkedHashMap<>();
@@ -235,6 +242,11 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + xmx);
+    if (profile) {
+      cmd.add("-XX:FlightRecorderOptions:stackdepth=2048"); // whole stacks: a sample's stage
+      extra = new LinkedHashMap<>(extra);
+      extra.put("profile", "true");
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(BenchChild.class.getName());
@@ -318,6 +330,9 @@ public final class BenchCommand implements Callable<Integer> {
           "  phases        %s (medians; thread time: building and rendering run on several"
               + " threads)%n",
           pack.get("phases_ms"));
+      if (pack.containsKey("profile")) {
+        out.printf("  CPU profile   %s (%s)%n", pack.get("profile"), pack.get("profile_file"));
+      }
       out.printf("  database      %s; JVM %s%n", pack.get("database"), pack.get("jvm"));
       double ratio = median / Math.max(floor, 0.001);
       out.printf(
