@@ -380,7 +380,7 @@ public final class ReturnLayout {
     s.append(
         "Rows from 14: `A` label, `B` measure id, `C` key, `D` value, `E` locality value (before/after, practices with fewer than 10 patients). ");
     s.append(
-        "Sheet `Quarter`: the same rows; `D`–`F` the three months, `G` the quarter, `H` how the quarter figure is made. ");
+        "Sheet `Quarter`: the same rows; `D`–`F` the three months (headed in words, \"July 2026\"), `G` the quarter, `H` how the quarter figure is made. ");
     s.append(
         "The regression lines (`bar_*`, after every other line) hold the practice's own before/after regression, one line per coefficient and column (key `<term>/<column>`); "
             + "they are empty for a practice with fewer than 30 cohort patients, whose notes point to the locality summary's regression.\n\n");

@@ -37,6 +37,7 @@ import org.ltcreports.render.returns.ReturnLayout.Line;
 import org.ltcreports.render.xlsx.SheetWriter;
 import org.ltcreports.render.xlsx.SheetWriter.Model;
 import org.ltcreports.render.xlsx.SheetWriter.Style;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * The case management return as a workbook in the fixed layout of {@link ReturnLayout}:
@@ -316,7 +317,7 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
       m.put(h, COL_LABEL, "Measure", Style.HEADING).put(h, COL_ID, "Id", Style.HEADING);
       m.put(h, COL_KEY, "Key", Style.HEADING);
       for (int i = 0; i < 3; i++) {
-        m.put(h, COL_VALUE + i, months.get(i).month().toString(), Style.HEADING);
+        m.put(h, COL_VALUE + i, PeopleTime.month(months.get(i).month()), Style.HEADING);
       }
       m.put(h, COL_VALUE + 3, "Quarter", Style.HEADING);
       m.put(h, COL_VALUE + 4, "How the quarter figure is made", Style.HEADING);

@@ -193,6 +193,10 @@ class ReturnXlsxRendererTest {
     new ReturnXlsxRenderer().renderQuarter(q, out);
     try (XSSFWorkbook wb = open(out.toByteArray())) {
       Sheet s = wb.getSheet("Quarter");
+      // the months a person reads are in words (outputs.md), as on every other sheet and page
+      Row headings = s.getRow(ReturnLayout.ROW_HEADINGS);
+      assertThat(List.of(3, 4, 5, 6).stream().map(c -> headings.getCell(c).getStringCellValue()))
+          .containsExactly("July 2026", "August 2026", "September 2026", "Quarter");
       Line contacts = ReturnLayout.line("contacts_attended", "");
       Row r = s.getRow(contacts.row());
       assertThat(r.getCell(6).getNumericCellValue())
