@@ -321,8 +321,8 @@ public final class BenchChild {
   /**
    * A client signed in through the standalone server's FORM login (the shipped demo users) as a
    * browser does: the sign-in page sets the form's CSRF cookie and puts the same token in the form.
-   * The redirect to the home page is not followed: the scenario times the report alone, and the
-   * home pages still read the whole source (docs/performance.md, "The web server's reads").
+   * The redirect to the home page is not followed: the scenario times the report alone (the home
+   * page would prepare the practices' locality-month before the first timed report).
    */
   private static HttpClient signIn(String root, String user, String password) throws Exception {
     HttpClient client =

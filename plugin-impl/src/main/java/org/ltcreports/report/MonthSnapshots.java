@@ -51,7 +51,7 @@ final class MonthSnapshots {
   private final Function<SourceData, MeasureContext> contextOf;
   private final PreparedMonth.Settings settings;
   private final boolean scopedReads;
-  private final LocalDate configuredExtract;
+  private final Supplier<LocalDate> extractDate;
   private final Clock clock;
   private final Duration maxAge;
   private BatchScope.RepeatedIds repeated;
@@ -70,7 +70,7 @@ final class MonthSnapshots {
    *     its owner)
    * @param contextOf prepares a snapshot's measure context
    * @param scopedReads {@code generate.scoped-reads}
-   * @param configuredExtract the configured extract date, or null to derive it from the source
+   * @param extractDate the extract date of the whole source (as the batch's {@code asAt})
    */
   MonthSnapshots(
       SourceReader reader,
@@ -78,7 +78,7 @@ final class MonthSnapshots {
       Function<SourceData, MeasureContext> contextOf,
       PreparedMonth.Settings settings,
       boolean scopedReads,
-      LocalDate configuredExtract,
+      Supplier<LocalDate> extractDate,
       Clock clock,
       Duration maxAge) {
     this.reader = reader;
@@ -86,7 +86,7 @@ final class MonthSnapshots {
     this.contextOf = contextOf;
     this.settings = settings;
     this.scopedReads = scopedReads;
-    this.configuredExtract = configuredExtract;
+    this.extractDate = extractDate;
     this.clock = clock;
     this.maxAge = maxAge;
   }
@@ -125,8 +125,7 @@ final class MonthSnapshots {
       MeasureContext whole = wholeSource.get();
       return new Entry(new PreparedMonth(whole, key.month(), settings), now, whole);
     }
-    LocalDate asAt =
-        configuredExtract != null ? configuredExtract : reader.extractDate(LocalDate.now(clock));
+    LocalDate asAt = extractDate.get();
     BatchScope month = BatchScope.month(key.month(), repeated);
     SourceData data =
         key.allLocalities()

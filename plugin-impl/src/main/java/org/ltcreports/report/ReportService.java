@@ -52,6 +52,7 @@ public final class ReportService {
   private Map<String, Practice> practiceTable;
   private Instant practiceTableAt;
   private DataMonths months;
+  private LocalDate extractDate;
   private Instant monthsAt;
   private InHospital inHospital;
   private Caseloads caseloads;
@@ -89,7 +90,7 @@ public final class ReportService {
                 config.programmeSettings(),
                 audienceView),
             config.scopedReads(),
-            config.extractDate(),
+            this::extractDate,
             clock,
             maxAge);
   }
@@ -155,11 +156,7 @@ public final class ReportService {
    * @throws IllegalArgumentException when the source has no such practice
    */
   public Report feedback(String practice, YearMonth month, Audience audience) {
-    Practice p = practice(practice);
-    if (p == null) {
-      throw new IllegalArgumentException("unknown practice '" + practice + "'");
-    }
-    PreparedMonth prepared = prepared(month, p.localityCode());
+    PreparedMonth prepared = prepared(month, known(practice).localityCode());
     if (audience == Audience.PUBLIC) {
       return prepared.publicPacks().copy(ReportType.PRACTICE_FEEDBACK, practice);
     }
@@ -262,10 +259,43 @@ public final class ReportService {
   public synchronized DataMonths months() {
     Instant now = clock.instant();
     if (months == null || expired(monthsAt, now)) {
-      months = reader.months(config.extractDate(), LocalDate.now(clock));
+      LocalDate today = LocalDate.now(clock);
+      extractDate = config.extractDate() != null ? config.extractDate() : reader.extractDate(today);
+      months = DataMonths.of(reader.firstActivityDate(extractDate), extractDate);
       monthsAt = now;
     }
     return months;
+  }
+
+  /**
+   * The date the data is "as at": the configured one, or the one the source's activity gives
+   * ({@link SourceReader#extractDate}, the same as a whole read derives), found with {@link
+   * #months()}.
+   */
+  public synchronized LocalDate extractDate() {
+    months();
+    return extractDate;
+  }
+
+  /**
+   * The snapshot a practice's reports of the month are made from (the month's rows of its
+   * locality's patients, {@link MonthSnapshots}): its admissions, register, care plans and case
+   * managers, for the review worklist that the feedback's {@code reviews_due} counts. Not for
+   * anything that looks back over A&amp;E attendances or contacts before the month (patient lists):
+   * those rows are not in it.
+   *
+   * @throws IllegalArgumentException when the source has no such practice
+   */
+  public MeasureContext monthContext(String practice, YearMonth month) {
+    return prepared(month, known(practice).localityCode()).context();
+  }
+
+  private Practice known(String practice) {
+    Practice p = practice(practice);
+    if (p == null) {
+      throw new IllegalArgumentException("unknown practice '" + practice + "'");
+    }
+    return p;
   }
 
   /** The clock's date, for the rules that depend on today (a return's month must have ended). */

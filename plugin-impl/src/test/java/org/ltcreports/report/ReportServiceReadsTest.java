@@ -3,7 +3,6 @@ package org.ltcreports.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -13,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -36,6 +33,7 @@ import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.fixtures.TrimPoints;
 import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.web.pages.Worklist;
 import org.ltcreports.wiring.LtcModule;
 
 /**
@@ -195,13 +193,35 @@ class ReportServiceReadsTest {
     assertThat(scoped.render(scoped.feedback(first, MONTH, Audience.PRACTICE), Format.PDF))
         .isEqualTo(whole.render(whole.feedback(first, MONTH, Audience.PRACTICE), Format.PDF));
     assertThat(scoped.months()).isEqualTo(whole.months());
+    assertThat(scoped.extractDate()).isEqualTo(whole.context().extractDate());
+  }
+
+  /**
+   * The admission review worklist (the admissions the feedback counts as {@code reviews_due}, with
+   * their diagnosis, care plan and case manager) is the same from the practice's locality-month as
+   * from the whole source.
+   */
+  @Test
+  void reviewWorklistsFromTheLocalityMonthAreTheWholeSourcesWorklists() throws Exception {
+    ReportService scoped = service(new RowsRead(h2), true);
+    ReportService whole = service(new RowsRead(h2), false);
+    int admissions = 0;
+    for (Practice p : whole.practices()) {
+      String code = p.practiceCode();
+      List<Worklist.Entry> expected = new Worklist().entries(whole.context(), code, MONTH);
+      assertThat(new Worklist().entries(scoped.monthContext(code, MONTH), code, MONTH))
+          .as(code)
+          .isEqualTo(expected);
+      admissions += expected.size();
+    }
+    assertThat(admissions).as("admissions to review in October 2026").isPositive();
   }
 
   private static String json(ReportService s, org.ltcreports.api.report.Report r) throws Exception {
     return new String(s.render(r, Format.JSON), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static ReportService service(DataSource source, boolean scopedReads) {
+  private static ReportService service(RowsRead source, boolean scopedReads) {
     LtcConfig cfg =
         LtcConfig.defaults()
             .with(
@@ -210,7 +230,7 @@ class ReportServiceReadsTest {
                     trim.toString(),
                     "generate.scoped-reads",
                     String.valueOf(scopedReads)));
-    return Guice.createInjector(new LtcModule(cfg, source, memory("plugin")))
+    return Guice.createInjector(new LtcModule(cfg, source.source(), memory("plugin")))
         .getInstance(ReportService.class);
   }
 
@@ -272,7 +292,7 @@ class ReportServiceReadsTest {
    * (the first table named after FROM): statements selecting several columns, the rows themselves;
    * not the one-column look-ups of the extract date and the repeated ids.
    */
-  static final class RowsRead implements DataSource {
+  static final class RowsRead {
     private static final Pattern TABLE =
         Pattern.compile("(?is)^\\s*SELECT\\s+\\w+\\s*,.*?\\bFROM\\s+\"?(?:\\w+\"?\\.\"?)?(\\w+)");
     private final Map<String, Long> rows = new ConcurrentHashMap<>();
@@ -282,22 +302,18 @@ class ReportServiceReadsTest {
       this.target = target;
     }
 
+    /** The source, its connections counting. */
+    DataSource source() {
+      return proxy(
+          DataSource.class, target, (m, args, r) -> r instanceof Connection c ? wrap(c) : r);
+    }
+
     long of(String table) {
       return rows.getOrDefault(table, 0L);
     }
 
     void reset() {
       rows.clear();
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return wrap(target.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return wrap(target.getConnection(user, password));
     }
 
     private Connection wrap(Connection c) {
@@ -350,41 +366,6 @@ class ReportServiceReadsTest {
             }
           };
       return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      return target.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      return target.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-      return target.isWrapperFor(iface);
     }
   }
 }

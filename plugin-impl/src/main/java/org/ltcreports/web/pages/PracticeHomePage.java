@@ -43,7 +43,7 @@ final class PracticeHomePage {
     m.el(
         "p",
         "Data as at "
-            + PeopleTime.date(web.reports().context().extractDate())
+            + PeopleTime.date(web.reports().extractDate())
             + ". The latest complete month is "
             + PeopleTime.month(latest)
             + ".");
@@ -90,7 +90,8 @@ final class PracticeHomePage {
         m.el("td", PeopleTime.date(due));
         m.open("td");
         if (web.may(user, Action.VIEW_REVIEWS, web.practiceScope(code, null))) {
-          int dueReviews = worklist.due(web.reports().context(), code, latest).size();
+          int dueReviews =
+              worklist.due(web.reports().monthContext(code, latest), code, latest).size();
           long done = web.reviews().summary(code, latest).completed();
           m.a(
               x.base() + "/practices/" + code + "/reviews/" + latest,

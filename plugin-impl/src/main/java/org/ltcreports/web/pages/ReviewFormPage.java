@@ -34,7 +34,7 @@ final class ReviewFormPage {
   }
 
   private Admission admission(String code, YearMonth month, String spell) {
-    return worklist.due(web.reports().context(), code, month).stream()
+    return worklist.due(web.reports().monthContext(code, month), code, month).stream()
         .filter(a -> a.spell().spellId().equals(spell))
         .findFirst()
         .orElseThrow(
@@ -223,7 +223,7 @@ final class ReviewFormPage {
     web.require(user, Action.REVIEW_ADMISSION, web.practiceScope(code, null), month, path);
     boolean onWorklist =
         new Worklist()
-            .due(web.reports().context(), code, month).stream()
+            .due(web.reports().monthContext(code, month), code, month).stream()
                 .anyMatch(a -> a.spell().spellId().equals(review.spellId()));
     if (!onWorklist) {
       throw new Web.NotFound(

@@ -39,7 +39,7 @@ final class ReviewWorklistPage {
         month,
         x.path());
     web.require(user, Action.VIEW_REVIEWS, web.practiceScope(code, null), month, x.path());
-    List<Admission> due = worklist.due(web.reports().context(), code, month);
+    List<Admission> due = worklist.due(web.reports().monthContext(code, month), code, month);
     Map<String, AdmissionReview> done =
         web.reviews().byPracticeMonth(code, month).stream()
             .collect(Collectors.toMap(AdmissionReview::spellId, r -> r));
@@ -119,7 +119,8 @@ final class ReviewWorklistPage {
       m.el("th", h, "scope", "col");
     }
     m.close("tr").close("thead").open("tbody");
-    for (Worklist.Entry e : worklist.entries(web.reports().context(), code, month)) {
+    for (Worklist.Entry e :
+        worklist.entries(web.reports().monthContext(code, month), code, month)) {
       Admission a = e.admission();
       AdmissionReview r = done.get(a.spell().spellId());
       m.open("tr").el("td", PeopleTime.date(a.admitted())).open("td");
