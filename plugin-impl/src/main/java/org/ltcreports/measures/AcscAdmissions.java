@@ -3,12 +3,10 @@ package org.ltcreports.measures;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.measures.AcscRule.Condition;
 
@@ -23,30 +21,35 @@ import org.ltcreports.measures.AcscRule.Condition;
  * admission date, so age on admission and sex are at hand).
  */
 public final class AcscAdmissions implements MeasureFamily {
+  private final MeasureContext ctx;
   private final YearMonth month;
   private final AcscRule rule;
-  private final Map<String, List<Admission>> twelveMonths = new HashMap<>();
-  private final Map<String, EnumMap<Condition, Long>> thisMonth = new HashMap<>();
+  private final Map<String, long[][]> counted; // by practice: [month of the 12][condition]
+  private Map<String, List<Admission>> twelveMonths; // patient-level: only when standardising
 
   public AcscAdmissions(MeasureContext ctx, YearMonth month) {
+    this.ctx = ctx;
     this.month = month;
     this.rule = new AcscRule(ctx.data());
     MonthWindow window = MonthWindow.twelveMonthsEnding(month);
-    for (Admission a : ctx.admissions()) {
-      if (a.practiceCode() == null || !window.contains(a.admitted())) {
-        continue;
-      }
-      Optional<Condition> condition = rule.conditionOf(a.spell());
-      if (condition.isEmpty()) {
-        continue;
-      }
-      twelveMonths.computeIfAbsent(a.practiceCode(), k -> new ArrayList<>()).add(a);
-      if (a.month().equals(month)) {
-        thisMonth
-            .computeIfAbsent(a.practiceCode(), k -> new EnumMap<>(Condition.class))
-            .merge(condition.get(), 1L, Long::sum);
+    this.counted = ctx.engine().acscAdmissionsByMonth(ctx, window.first(), window.last());
+  }
+
+  /** The admissions themselves (for standardisation by age and sex on admission), read once. */
+  private synchronized Map<String, List<Admission>> twelveMonths() {
+    if (twelveMonths == null) {
+      twelveMonths = new HashMap<>();
+      MonthWindow window = MonthWindow.twelveMonthsEnding(month);
+      for (Admission a : ctx.admissions()) {
+        if (a.practiceCode() == null || !window.contains(a.admitted())) {
+          continue;
+        }
+        if (rule.conditionOf(a.spell()).isPresent()) {
+          twelveMonths.computeIfAbsent(a.practiceCode(), k -> new ArrayList<>()).add(a);
+        }
       }
     }
+    return twelveMonths;
   }
 
   /**
@@ -54,13 +57,13 @@ public final class AcscAdmissions implements MeasureFamily {
    * then spell id): the events {@code acsc_dsr_12m_per_100000} standardises.
    */
   public List<Admission> twelveMonthAdmissions(String practice) {
-    return Collections.unmodifiableList(twelveMonths.getOrDefault(practice, List.of()));
+    return Collections.unmodifiableList(twelveMonths().getOrDefault(practice, List.of()));
   }
 
   /** {@link #twelveMonthAdmissions} for every practice that has any. */
   public Map<String, List<Admission>> twelveMonthAdmissionsByPractice() {
     Map<String, List<Admission>> copy = new HashMap<>();
-    twelveMonths.forEach((k, v) -> copy.put(k, Collections.unmodifiableList(v)));
+    twelveMonths().forEach((k, v) -> copy.put(k, Collections.unmodifiableList(v)));
     return copy;
   }
 
@@ -74,18 +77,21 @@ public final class AcscAdmissions implements MeasureFamily {
 
   @Override
   public void addTo(String practice, MeasureValues out) {
-    EnumMap<Condition, Long> counts =
-        thisMonth.getOrDefault(practice, new EnumMap<>(Condition.class));
+    long[][] byMonth = counted.get(practice);
     Map<String, Number> byCondition = new LinkedHashMap<>();
     long total = 0;
+    long twelve = 0;
     for (Condition c : Condition.values()) {
-      long n = counts.getOrDefault(c, 0L);
+      long n = byMonth == null ? 0 : byMonth[11][c.ordinal()];
       byCondition.put(c.key(), n);
       total += n;
+      for (int i = 0; byMonth != null && i < 12; i++) {
+        twelve += byMonth[i][c.ordinal()];
+      }
     }
     out.count("acsc_count", total);
     out.put("acsc_by_condition", new MeasureValue.Breakdown(byCondition));
-    out.count("acsc_count_12m", twelveMonthAdmissions(practice).size());
+    out.count("acsc_count_12m", twelve);
     for (String note : rule.notes()) {
       out.note(note);
     }

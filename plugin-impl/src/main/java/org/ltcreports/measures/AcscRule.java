@@ -119,64 +119,118 @@ public final class AcscRule {
    */
   public static Optional<Condition> classify(
       String primary, Collection<String> secondary, Collection<String> procedures) {
+    Optional<Candidate> candidate = candidate(primary);
+    if (candidate.isEmpty()) {
+      return Optional.empty();
+    }
+    Candidate c = candidate.get();
+    boolean counted =
+        switch (c.unless()) {
+          case NOTHING -> true;
+          case SICKLE_CELL_DIAGNOSIS -> secondary.stream().noneMatch(AcscRule::sickleCell);
+          case NO_COPD_DIAGNOSIS -> secondary.stream().anyMatch(AcscRule::copdBesideJ20);
+          case CARDIAC_PROCEDURE -> procedures.stream().noneMatch(AcscRule::cardiacProcedure);
+          case ANGINA_PROCEDURE -> procedures.stream().noneMatch(AcscRule::excludesAngina);
+        };
+    return counted ? Optional.of(c.condition()) : Optional.empty();
+  }
+
+  /**
+   * What the primary diagnosis alone says: the condition the admission is for unless {@code unless}
+   * holds of its other diagnoses or procedures. The rule in pieces, so that the SQL engine can
+   * classify each distinct stored code once (in Java) and count in the database.
+   */
+  public record Candidate(Condition condition, Unless unless) {}
+
+  /** What can still take a candidate admission out of its condition. */
+  public enum Unless {
+    NOTHING,
+    /** Hepatitis B (a): a sickle-cell (D57) diagnosis. */
+    SICKLE_CELL_DIAGNOSIS,
+    /** Acute bronchitis J20 (e): no COPD diagnosis beside it. */
+    NO_COPD_DIAGNOSIS,
+    /** Heart failure (c), hypertension (h): a cardiac operation. */
+    CARDIAC_PROCEDURE,
+    /** Angina (f): an operation of chapters A–T, V, W or X0–X2, X4, X5. */
+    ANGINA_PROCEDURE
+  }
+
+  /** The candidate condition of a stored primary diagnosis, empty when it meets no rule. */
+  public static Optional<Candidate> candidate(String primary) {
     String d1 = Icd10.parse(primary);
     if (d1 == null) {
       return Optional.empty();
     }
     String d4 = Icd10.fourCharacter(d1);
     String d3 = Icd10.category(d1);
-    List<String> anyDiagnosis = new ArrayList<>();
-    anyDiagnosis.add(d1);
-    for (String code : secondary) {
-      String c = Icd10.parse(code);
-      if (c != null) {
-        anyDiagnosis.add(c);
-      }
-    }
-    List<String> procs = new ArrayList<>();
-    for (String code : procedures) {
-      String c = Opcs4.normalise(code);
-      if (c != null) {
-        procs.add(c);
-      }
-    }
     if (d4.equals("B180") || d4.equals("B181")) {
-      return anyDiagnosis.stream().noneMatch(c -> Icd10.category(c).equals("D57"))
-          ? Optional.of(Condition.A)
-          : Optional.empty();
+      // the primary (B18) is never D57: only the other diagnoses can exclude it
+      return candidate(Condition.A, Unless.SICKLE_CELL_DIAGNOSIS);
     }
     if (d3.equals("J45") || d4.equals("J46X")) {
-      return Optional.of(Condition.B);
+      return candidate(Condition.B, Unless.NOTHING);
     }
     if (d3.equals("I50") || HEART_FAILURE_CODES.contains(d4)) {
-      return cardiacProcedure(procs) ? Optional.empty() : Optional.of(Condition.C);
+      return candidate(Condition.C, Unless.CARDIAC_PROCEDURE);
     }
     if (DIABETES.contains(d3)) {
-      return Optional.of(Condition.D);
+      return candidate(Condition.D, Unless.NOTHING);
     }
     if (COPD.contains(d3) || d4.equals("J42X") || d4.equals("J47X")) {
-      return Optional.of(Condition.E);
+      return candidate(Condition.E, Unless.NOTHING);
     }
     if (d3.equals("J20")) {
-      return anyDiagnosis.stream().anyMatch(c -> COPD_WITH_J20.contains(Icd10.category(c)))
-          ? Optional.of(Condition.E)
-          : Optional.empty();
+      // the primary (J20) is not a COPD code: only the other diagnoses can qualify it
+      return candidate(Condition.E, Unless.NO_COPD_DIAGNOSIS);
     }
     if (d3.equals("I20") || d3.equals("I25")) {
-      return procs.stream().anyMatch(AcscRule::excludesAngina)
-          ? Optional.empty()
-          : Optional.of(Condition.F);
+      return candidate(Condition.F, Unless.ANGINA_PROCEDURE);
     }
     if (d3.equals("D51") || d3.equals("D52") || ANAEMIA_CODES.contains(d4)) {
-      return Optional.of(Condition.G);
+      return candidate(Condition.G, Unless.NOTHING);
     }
     if (d4.equals("I10X") || d4.equals("I119")) {
-      return cardiacProcedure(procs) ? Optional.empty() : Optional.of(Condition.H);
+      return candidate(Condition.H, Unless.CARDIAC_PROCEDURE);
     }
     if (GROUP_I.contains(d3)) {
-      return Optional.of(Condition.I);
+      return candidate(Condition.I, Unless.NOTHING);
     }
     return Optional.empty();
+  }
+
+  private static Optional<Candidate> candidate(Condition c, Unless unless) {
+    return Optional.of(new Candidate(c, unless));
+  }
+
+  /** Whether a stored secondary diagnosis is sickle-cell disorder (D57); unparseable is not. */
+  public static boolean sickleCell(String secondary) {
+    String c = Icd10.parse(secondary);
+    return c != null && Icd10.category(c).equals("D57");
+  }
+
+  /** Whether a stored secondary diagnosis makes a J20 admission a COPD one. */
+  public static boolean copdBesideJ20(String secondary) {
+    String c = Icd10.parse(secondary);
+    return c != null && COPD_WITH_J20.contains(Icd10.category(c));
+  }
+
+  /** Whether a stored procedure is a cardiac operation (excludes c and h). */
+  public static boolean cardiacProcedure(String procedure) {
+    String p = Opcs4.normalise(procedure);
+    return p != null && CARDIAC_PROCEDURES.stream().anyMatch(p::startsWith);
+  }
+
+  /** Whether a stored procedure excludes angina (f). */
+  public static boolean excludesAngina(String procedure) {
+    String p = Opcs4.normalise(procedure);
+    if (p == null) {
+      return false;
+    }
+    char c = p.charAt(0);
+    return (c >= 'A' && c <= 'T')
+        || c == 'V'
+        || c == 'W'
+        || ANGINA_X_PROCEDURES.stream().anyMatch(p::startsWith);
   }
 
   /** Whether secondary diagnoses were available to the rules. */
@@ -206,17 +260,5 @@ public final class AcscRule {
               + " applied.");
     }
     return notes;
-  }
-
-  private static boolean cardiacProcedure(List<String> procs) {
-    return procs.stream().anyMatch(p -> CARDIAC_PROCEDURES.stream().anyMatch(p::startsWith));
-  }
-
-  private static boolean excludesAngina(String p) {
-    char c = p.charAt(0);
-    return (c >= 'A' && c <= 'T')
-        || c == 'V'
-        || c == 'W'
-        || ANGINA_X_PROCEDURES.stream().anyMatch(p::startsWith);
   }
 }

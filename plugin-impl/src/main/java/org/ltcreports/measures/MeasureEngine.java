@@ -24,4 +24,11 @@ public interface MeasureEngine {
    */
   Map<String, long[]> emergencyAdmissionsByMonth(
       MeasureContext ctx, YearMonth first, YearMonth last);
+
+  /**
+   * Counted chronic ACSC emergency admissions ({@link AcscRule}) by attributed practice, per
+   * admission month from {@code first} to {@code last} (index 0 is {@code first}) and condition
+   * ({@link AcscRule.Condition#ordinal}). Admissions attributed to no practice are left out.
+   */
+  Map<String, long[][]> acscAdmissionsByMonth(MeasureContext ctx, YearMonth first, YearMonth last);
 }

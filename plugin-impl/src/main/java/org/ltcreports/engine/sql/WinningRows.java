@@ -56,18 +56,25 @@ final class WinningRows {
   }
 
   /**
-   * {@code name(id, date, practice_code)}: each event of the CTE {@code events} (one row per {@code
-   * id}, with {@code patient_id} and the date column {@code date}) attributed to its patient's
-   * practice on that date: the first of the patient's registrations in {@link #registrationOrder}
-   * covering the date, the patient's winning row alive on it; an event with no such registration,
-   * or of a patient with no patient row or dead by then, is left out.
+   * {@code name(id, date, carry…, practice_code)}: each event of the CTE {@code events} (one row
+   * per {@code id}, with {@code patient_id}, the date column {@code date} and the columns {@code
+   * carry}) attributed to its patient's practice on that date: the first of the patient's
+   * registrations in {@link #registrationOrder} covering the date, the patient's winning row alive
+   * on it; an event with no such registration, or of a patient with no patient row or dead by then,
+   * is left out.
    *
    * <p>Each event is paired with its patient's rows and covering registrations by joins on the
    * patient id to the source tables themselves (so H2 looks them up by the hosts' patient-id
    * indexes instead of joining derived tables by nested loops); the first pair in patient order,
    * then registration order, is the winning patient row with the winning registration.
    */
-  String attributed(String events, String id, String date, String name) {
+  String attributed(String events, String id, String date, List<String> carry, String name) {
+    StringBuilder carried = new StringBuilder();
+    StringBuilder kept = new StringBuilder();
+    for (String c : carry) {
+      carried.append(", e.").append(c).append(" AS ").append(c);
+      kept.append(", ").append(c);
+    }
     return name
         + "_pairs AS (SELECT e."
         + id
@@ -77,6 +84,7 @@ final class WinningRows {
         + date
         + " AS "
         + date
+        + carried
         + ", r.practice_code AS practice_code, p.death_date AS death_date,"
         + " ROW_NUMBER() OVER (PARTITION BY e."
         + id
@@ -98,6 +106,7 @@ final class WinningRows {
         + id
         + ", "
         + date
+        + kept
         + ", practice_code FROM "
         + name
         + "_pairs WHERE rn = 1 AND "

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ltcreports.fixtures.EdgeCaseLocality;
+import org.ltcreports.measures.AcscRule;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureSettings;
@@ -79,6 +80,12 @@ class EngineEquivalenceTest {
       assertThat(ref.values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum())
           .as("emergency admissions counted")
           .isPositive();
+      Map<String, String> acsc =
+          acsc(first, reference.engine().acscAdmissionsByMonth(reference, first, last));
+      assertThat(acsc(first, sql.engine().acscAdmissionsByMonth(sql, first, last)))
+          .as("ACSC admissions by practice, month and condition")
+          .isEqualTo(acsc);
+      assertThat(acsc).as("practices with ACSC admissions").isNotEmpty();
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
@@ -115,6 +122,28 @@ class EngineEquivalenceTest {
           + pop.sexUnknown(practice)
           + " sex unknown, cells "
           + Arrays.deepToString(pop.cells(practice));
+    }
+
+    /** practice → "2024-02 e=2 h=1; …": the months and conditions with admissions. */
+    static Map<String, String> acsc(YearMonth first, Map<String, long[][]> byPractice) {
+      Map<String, String> out = new TreeMap<>();
+      byPractice.forEach(
+          (practice, months) -> {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < months.length; i++) {
+              StringBuilder month = new StringBuilder();
+              for (AcscRule.Condition c : AcscRule.Condition.values()) {
+                if (months[i][c.ordinal()] != 0) {
+                  month.append(' ').append(c.key()).append('=').append(months[i][c.ordinal()]);
+                }
+              }
+              if (month.length() > 0) {
+                b.append(first.plusMonths(i)).append(month).append("; ");
+              }
+            }
+            out.put(practice, b.toString());
+          });
+      return out;
     }
 
     static Map<String, List<Long>> lists(Map<String, long[]> byPractice) {
