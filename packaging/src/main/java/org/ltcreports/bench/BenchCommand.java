@@ -139,10 +139,20 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--source-url",
       paramLabel = "URL",
       description =
-          "measure the locality scenarios (pack, floor, http) against this database, e.g. a"
-              + " jdbc:postgresql: URL filled with `fixtures --out URL` and the same options,"
-              + " instead of the H2 fixtures (whose trim points are still used)")
+          "run the locality scenarios (pack and floor, the 600k JSON of icb, http) against this"
+              + " database, e.g. a jdbc:postgresql: URL filled with `fixtures --out URL` and the"
+              + " same options, instead of the H2 fixtures (no H2 copy is generated: only the trim"
+              + " points, which follow from the options)")
   String sourceUrl;
+
+  @Option(
+      names = "--icb-source-url",
+      paramLabel = "URL",
+      description =
+          "run the ICB JSON against this database, filled with `fixtures --out URL` and the"
+              + " --icb- options (by default --practices 200 --patients 2000000 --years 5"
+              + " --localities 4), instead of the H2 fixtures (no H2 copy is generated)")
+  String icbSourceUrl;
 
   @Option(
       names = "--cache",
@@ -166,10 +176,11 @@ public final class BenchCommand implements Callable<Integer> {
               + " stage (read, matching, rendering by format, data-quality scan, writing, measures)")
   boolean profile;
 
-  private PrintWriter out;
-  private final Map<String, Map<String, String>> results = new LinkedHashMap<>();
-  private final Map<String, String> loads = new LinkedHashMap<>();
-  private final Map<String, Integer> patientsOf = new LinkedHashMap<>();
+  PrintWriter out;
+  // by child name (pack, json-locality, json-icb, http): its RESULT values, load, patients
+  final Map<String, Map<String, String>> results = new LinkedHashMap<>();
+  final Map<String, String> loads = new LinkedHashMap<>();
+  final Map<String, Integer> patientsOf = new LinkedHashMap<>();
 
   @Override
   public Integer call() throws Exception {
@@ -192,10 +203,7 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(
         "bench: %d cores, %s; report month %s; reps %d, warm-up %d%n",
         Runtime.getRuntime().availableProcessors(), load(), month, reps, warmup);
-    BenchFixtures loc = BenchFixtures.ensure(cacheDir, locality, out);
-    if (sourceUrl != null) {
-      loc = new BenchFixtures(loc.options(), loc.dir(), sourceUrl, loc.trimPoints());
-    }
+    BenchFixtures loc = BenchFixtures.ensure(cacheDir, locality, sourceUrl, out);
     if (scenarios.contains("pack")) {
       child("pack", "pack", packXmx, loc, scratch, Map.of("formats", formats));
     }
@@ -208,7 +216,7 @@ public final class BenchCommand implements Callable<Integer> {
               .withLocalities(Math.min(icbLocalities, icbPractices))
               .withSeed(seed)
               .withLastMonth(month);
-      BenchFixtures icb = BenchFixtures.ensure(cacheDir, icbOptions, out);
+      BenchFixtures icb = BenchFixtures.ensure(cacheDir, icbOptions, icbSourceUrl, out);
       child("json-locality", "json", icbXmx, loc, scratch, Map.of());
       child("json-icb", "json", icbXmx, icb, scratch, Map.of());
     }
@@ -352,45 +360,7 @@ public final class BenchCommand implements Callable<Integer> {
               / Math.max(1, Double.parseDouble(pack.get("floor_cpu_ms"))),
           ratio <= 3 ? "met" : "MISSED");
     }
-    Map<String, String> icb = results.get("json-icb");
-    Map<String, String> small = results.get("json-locality");
-    if (icb != null && !icb.containsKey("failed")) {
-      double median = Double.parseDouble(icb.get("median_ms")) / 1000;
-      out.printf(
-          Locale.ROOT,
-          "ICB JSON       median %.1f s%s, -Xmx%s: peak heap %s MB, max after GC %s MB"
-              + "   target ≤ 30 s: %s   [load %s]%n",
-          median,
-          cold(icb),
-          icbXmx,
-          icb.get("peak_heap_mb"),
-          icb.get("max_after_gc_mb"),
-          median <= 30 ? "met" : "MISSED",
-          loads.get("json-icb"));
-      out.printf("  phases        %s (medians, thread time)%n", icb.get("phases_ms"));
-      out.printf("  database      %s; JVM %s%n", icb.get("database"), icb.get("jvm"));
-      if (small != null && !small.containsKey("failed")) {
-        double live =
-            Double.parseDouble(icb.get("max_after_gc_mb"))
-                / Math.max(1, Double.parseDouble(small.get("max_after_gc_mb")));
-        double peak =
-            Double.parseDouble(icb.get("peak_heap_mb"))
-                / Math.max(1, Double.parseDouble(small.get("peak_heap_mb")));
-        out.printf(
-            Locale.ROOT,
-            "heap growth    %d vs %d patients: max after GC %s/%s MB = %.2f×, peak %s/%s MB ="
-                + " %.2f×   target ≤ 1.5× (2M vs 600k): %s%n",
-            patientsOf.get("json-icb"),
-            patientsOf.get("json-locality"),
-            icb.get("max_after_gc_mb"),
-            small.get("max_after_gc_mb"),
-            live,
-            icb.get("peak_heap_mb"),
-            small.get("peak_heap_mb"),
-            peak,
-            live <= 1.5 ? "met" : "MISSED");
-      }
-    }
+    icbSummary();
     Map<String, String> http = results.get("http");
     if (http != null && !http.containsKey("failed")) {
       double p50 = Double.parseDouble(http.get("p50_ms"));
@@ -434,6 +404,78 @@ public final class BenchCommand implements Callable<Integer> {
           }
         });
     out.flush();
+  }
+
+  /**
+   * The icb scenario's lines: the 600k locality's JSON and the ICB's JSON at the same {@code -Xmx},
+   * the ICB's time against its target, and the live heap after GC of the ICB against the locality's
+   * (issue 21: memory follows the practice, not the ICB, so at most 1.2×).
+   */
+  void icbSummary() {
+    Map<String, String> small = results.get("json-locality");
+    Map<String, String> icb = results.get("json-icb");
+    if (small != null && !small.containsKey("failed")) {
+      out.printf(
+          Locale.ROOT,
+          "JSON locality  median %.1f s%s, %d patients, -Xmx%s: peak heap %s MB, max after GC %s"
+              + " MB   [load %s]%n",
+          Double.parseDouble(small.get("median_ms")) / 1000,
+          cold(small),
+          patientsOf.get("json-locality"),
+          icbXmx,
+          small.get("peak_heap_mb"),
+          small.get("max_after_gc_mb"),
+          loads.get("json-locality"));
+      out.printf("  phases        %s (medians, thread time)%n", small.get("phases_ms"));
+      out.printf("  database      %s%n", small.get("database"));
+    }
+    if (icb == null || icb.containsKey("failed")) {
+      return;
+    }
+    double median = Double.parseDouble(icb.get("median_ms")) / 1000;
+    out.printf(
+        Locale.ROOT,
+        "ICB JSON       median %.1f s%s, %d patients, -Xmx%s: peak heap %s MB, max after GC %s MB"
+            + "   target ≤ 30 s: %s   [load %s]%n",
+        median,
+        cold(icb),
+        patientsOf.get("json-icb"),
+        icbXmx,
+        icb.get("peak_heap_mb"),
+        icb.get("max_after_gc_mb"),
+        median <= 30 ? "met" : "MISSED",
+        loads.get("json-icb"));
+    out.printf("  phases        %s (medians, thread time)%n", icb.get("phases_ms"));
+    out.printf("  database      %s; JVM %s%n", icb.get("database"), icb.get("jvm"));
+    if (small == null || small.containsKey("failed")) {
+      return;
+    }
+    double live =
+        Double.parseDouble(icb.get("max_after_gc_mb"))
+            / Math.max(1, Double.parseDouble(small.get("max_after_gc_mb")));
+    double peak =
+        Double.parseDouble(icb.get("peak_heap_mb"))
+            / Math.max(1, Double.parseDouble(small.get("peak_heap_mb")));
+    out.printf(
+        Locale.ROOT,
+        "heap growth    %d vs %d patients, both at -Xmx%s: max after GC %s/%s MB = %.2f×, peak"
+            + " %s/%s MB = %.2f×   target ≤ 1.2× (max after GC): %s%n",
+        patientsOf.get("json-icb"),
+        patientsOf.get("json-locality"),
+        icbXmx,
+        icb.get("max_after_gc_mb"),
+        small.get("max_after_gc_mb"),
+        live,
+        icb.get("peak_heap_mb"),
+        small.get("peak_heap_mb"),
+        peak,
+        live <= 1.2 ? "met" : "MISSED");
+    if (!String.valueOf(icb.get("database")).equals(String.valueOf(small.get("database")))) {
+      out.printf(
+          "  note          the two runs read different databases (%s; %s): give --source-url"
+              + " and --icb-source-url alike%n",
+          small.get("database"), icb.get("database"));
+    }
   }
 
   /** The load average over 1, 5 and 15 minutes. */

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.fixtures.TrimPoints;
+import org.ltcreports.source.JdbcDataSources;
 
 /**
  * A generated fixture database cached under {@code <cache>/<options-hash>/}: generated once (with
@@ -27,24 +28,54 @@ record BenchFixtures(GeneratorOptions options, Path dir, String jdbcUrl, Path tr
   /** Bump when the generator's output changes so old caches are not reused. */
   private static final String CACHE_VERSION = "bench-fixtures-v2";
 
-  static BenchFixtures ensure(Path cache, GeneratorOptions o, PrintWriter out)
+  /**
+   * The fixtures of these options: in another database filled with {@code fixtures --out URL} and
+   * the same options when {@code sourceUrl} is given (only their trim points, which follow from the
+   * options, are written to the cache: no H2 copy is generated), otherwise the cached H2 copy.
+   */
+  static BenchFixtures ensure(Path cache, GeneratorOptions o, String sourceUrl, PrintWriter out)
       throws IOException, SQLException {
-    String key =
-        CACHE_VERSION
-            + "|"
-            + o.practices()
-            + "|"
-            + o.patients()
-            + "|"
-            + o.years()
-            + "|"
-            + o.localities()
-            + "|"
-            + o.seed()
-            + "|"
-            + o.lastMonth();
-    String hash = sha256(key).substring(0, 16);
-    Path dir = cache.toAbsolutePath().normalize().resolve(hash);
+    if (sourceUrl == null) {
+      return cached(cache, o, out);
+    }
+    Path dir = folder(cache, o);
+    Path trim = dir.resolve("trim-points.csv");
+    if (!Files.exists(trim)) {
+      Files.createDirectories(dir);
+      Path building = dir.resolve("trim-points.csv.building");
+      Files.writeString(building, TrimPoints.csv(o), StandardCharsets.UTF_8);
+      Files.move(building, trim, StandardCopyOption.ATOMIC_MOVE);
+    }
+    out.printf("bench: source %s, trim points %s%n", JdbcDataSources.redact(sourceUrl), trim);
+    out.flush();
+    return new BenchFixtures(o, dir, sourceUrl, trim);
+  }
+
+  private static String key(GeneratorOptions o) {
+    return CACHE_VERSION
+        + "|"
+        + o.practices()
+        + "|"
+        + o.patients()
+        + "|"
+        + o.years()
+        + "|"
+        + o.localities()
+        + "|"
+        + o.seed()
+        + "|"
+        + o.lastMonth();
+  }
+
+  private static Path folder(Path cache, GeneratorOptions o) {
+    return cache.toAbsolutePath().normalize().resolve(sha256(key(o)).substring(0, 16));
+  }
+
+  /** The H2 copy under the cache folder, generated on first use. */
+  private static BenchFixtures cached(Path cache, GeneratorOptions o, PrintWriter out)
+      throws IOException, SQLException {
+    String key = key(o);
+    Path dir = folder(cache, o);
     Path db = dir.resolve("ltc.mv.db");
     Path trim = dir.resolve("trim-points.csv");
     if (!Files.exists(db)) {

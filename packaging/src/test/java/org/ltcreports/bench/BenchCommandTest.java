@@ -1,0 +1,136 @@
+package org.ltcreports.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ltcreports.fixtures.GeneratorOptions;
+import org.ltcreports.fixtures.TrimPoints;
+import picocli.CommandLine;
+
+/**
+ * The icb scenario on another database (issue 21): {@code --icb-source-url} runs the ICB JSON
+ * against it with no H2 copy generated, and the summary sets the 2M run's live heap against the
+ * 600k run's at the same {@code -Xmx}, with the targets' verdicts.
+ */
+class BenchCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void icbSourceUrlIsParsedBesideTheLocalitySourceUrl() {
+    BenchCommand cmd = new BenchCommand();
+    new CommandLine(cmd)
+        .parseArgs(
+            "--scenario",
+            "icb",
+            "--source-url",
+            "jdbc:postgresql://127.0.0.1:55432/ltc600?user=ltc",
+            "--icb-source-url",
+            "jdbc:postgresql://127.0.0.1:55432/ltc2m?user=ltc");
+    assertThat(cmd.sourceUrl).isEqualTo("jdbc:postgresql://127.0.0.1:55432/ltc600?user=ltc");
+    assertThat(cmd.icbSourceUrl).isEqualTo("jdbc:postgresql://127.0.0.1:55432/ltc2m?user=ltc");
+    assertThat(cmd.icbXmx).isEqualTo("1g");
+  }
+
+  @Test
+  void fixturesInAnotherDatabaseNeedOnlyTheirTrimPoints() throws Exception {
+    GeneratorOptions o =
+        GeneratorOptions.defaults()
+            .withPractices(3)
+            .withPatients(900)
+            .withYears(2)
+            .withLocalities(2)
+            .withLastMonth(YearMonth.of(2026, 10));
+    StringWriter said = new StringWriter();
+    String url = "jdbc:postgresql://127.0.0.1:55432/ltc2m?user=ltc&password=secret";
+
+    BenchFixtures fx = BenchFixtures.ensure(tmp, o, url, new PrintWriter(said, true));
+
+    assertThat(fx.jdbcUrl()).isEqualTo(url);
+    assertThat(Files.readString(fx.trimPoints(), StandardCharsets.UTF_8))
+        .isEqualTo(TrimPoints.csv(o));
+    // no H2 copy generated (that costs minutes at 2M patients)
+    assertThat(fx.dir().resolve("ltc.mv.db")).doesNotExist();
+    assertThat(said.toString()).contains("password=***").doesNotContain("secret");
+  }
+
+  @Test
+  void icbSummaryMissesBothTargetsOfTheIssuesMeasurement() {
+    // the issue's measurement: 134 s, live heap 796 MB at 2M against 565 MB at 600k, -Xmx1g
+    String text =
+        summary(
+            Map.of("median_ms", "18900", "peak_heap_mb", "1020", "max_after_gc_mb", "565"),
+            Map.of("median_ms", "134000", "peak_heap_mb", "1024", "max_after_gc_mb", "796"));
+    assertThat(text)
+        .contains("JSON locality  median 18.9 s, 600000 patients, -Xmx1g:")
+        .contains("max after GC 565 MB   [load 1.00 → 2.00]")
+        .contains("ICB JSON       median 134.0 s, 2000000 patients, -Xmx1g:")
+        .contains("target ≤ 30 s: MISSED   [load 2.00 → 3.00]")
+        // 796 / 565 = 1.4088 → 1.41; peak 1024 / 1020 = 1.0039 → 1.00
+        .contains(
+            "heap growth    2000000 vs 600000 patients, both at -Xmx1g: max after GC 796/565 MB"
+                + " = 1.41×, peak 1024/1020 MB = 1.00×   target ≤ 1.2× (max after GC): MISSED");
+  }
+
+  @Test
+  void icbSummaryMeetsBothTargetsAtTheirBounds() {
+    // 28.4 s ≤ 30 s; 678 / 565 = 1.2000 exactly, within ≤ 1.2×
+    String text =
+        summary(
+            Map.of("median_ms", "9000", "peak_heap_mb", "1000", "max_after_gc_mb", "565"),
+            Map.of("median_ms", "28400", "peak_heap_mb", "1000", "max_after_gc_mb", "678"));
+    assertThat(text)
+        .contains("median 28.4 s, 2000000 patients")
+        .contains("target ≤ 30 s: met")
+        .contains("max after GC 678/565 MB = 1.20×")
+        .contains("target ≤ 1.2× (max after GC): met")
+        .doesNotContain("different databases");
+  }
+
+  @Test
+  void icbSummarySaysWhenTheTwoRunsReadDifferentDatabases() {
+    String text =
+        summary(
+            Map.of(
+                "median_ms",
+                "9000",
+                "peak_heap_mb",
+                "1000",
+                "max_after_gc_mb",
+                "565",
+                "database",
+                "H2 2.5.252"),
+            Map.of(
+                "median_ms",
+                "28400",
+                "peak_heap_mb",
+                "1000",
+                "max_after_gc_mb",
+                "600",
+                "database",
+                "PostgreSQL 15.18"));
+    assertThat(text).contains("the two runs read different databases (H2 2.5.252; PostgreSQL");
+  }
+
+  private static String summary(Map<String, String> locality, Map<String, String> icb) {
+    BenchCommand cmd = new BenchCommand();
+    new CommandLine(cmd).parseArgs();
+    StringWriter text = new StringWriter();
+    cmd.out = new PrintWriter(text, true);
+    cmd.results.put("json-locality", locality);
+    cmd.results.put("json-icb", icb);
+    cmd.patientsOf.put("json-locality", 600_000);
+    cmd.patientsOf.put("json-icb", 2_000_000);
+    cmd.loads.put("json-locality", "1.00 → 2.00");
+    cmd.loads.put("json-icb", "2.00 → 3.00");
+    cmd.icbSummary();
+    return text.toString();
+  }
+}
