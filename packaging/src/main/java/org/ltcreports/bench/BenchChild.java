@@ -181,12 +181,56 @@ public final class BenchChild {
     List<String> phaseMedians = new ArrayList<>();
     phaseTimes.forEach((k, v) -> phaseMedians.add(k + " " + median(v)));
     result("phases_ms", String.join(", ", phaseMedians));
+    if ("1".equals(a.get("live"))) {
+      Path out = work.resolve("out-live");
+      BatchRequest req =
+          new BatchRequest(month, List.of(), null, types, formats, Audience.PRACTICE, out);
+      result("live_heap_mb", liveHeap(generator, req) >> 20);
+      BenchFixtures.deleteTree(out);
+    }
     if (!jsonOnly) {
       floor(new Floor(source(a), queries, contents(last)), work, warmup, reps);
     }
     if (last != null) {
       BenchFixtures.deleteTree(last);
     }
+  }
+
+  /**
+   * The live heap of a run, whatever the {@code -Xmx}: one more run, untimed, that forces a full
+   * collection just after each source read (the rows held) and when the first report after it is
+   * written (the rows and the month's prepared measures held), and keeps the largest heap in use
+   * right after those collections. "max after GC" of the timed runs also counts garbage the
+   * collector had not reached yet (after a young collection the old generation is as it was), so
+   * near the heap cap it is the cap.
+   */
+  private static long liveHeap(BatchGenerator generator, BatchRequest req) {
+    AtomicLong live = new AtomicLong();
+    boolean[] afterRead = {false};
+    BatchResult r =
+        generator.run(
+            req,
+            LocalDate.now(),
+            line -> {
+              boolean read = line.startsWith("source:");
+              if (read || afterRead[0]) {
+                live.accumulateAndGet(heapAfterFullGc(), Math::max);
+              }
+              afterRead[0] = read;
+            },
+            RunPhases.ignored());
+    if (!r.complete()) {
+      throw new IllegalStateException("live-heap run failed: " + r.failures());
+    }
+    System.out.printf(
+        "live heap (full GC after each read and at its first report): %d MB [load %s]%n",
+        live.get() >> 20, BenchCommand.load());
+    return live.get();
+  }
+
+  private static long heapAfterFullGc() {
+    System.gc(); // G1: a full, stop-the-world collection (unless ExplicitGCInvokesConcurrent)
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /** The source database and the JVM, as the bench's header prints them. */

@@ -217,8 +217,8 @@ public final class BenchCommand implements Callable<Integer> {
               .withSeed(seed)
               .withLastMonth(month);
       BenchFixtures icb = BenchFixtures.ensure(cacheDir, icbOptions, icbSourceUrl, out);
-      child("json-locality", "json", icbXmx, loc, scratch, Map.of());
-      child("json-icb", "json", icbXmx, icb, scratch, Map.of());
+      child("json-locality", "json", icbXmx, loc, scratch, Map.of("live", "1"));
+      child("json-icb", "json", icbXmx, icb, scratch, Map.of("live", "1"));
     }
     if (scenarios.contains("http")) {
       child(
@@ -417,12 +417,13 @@ public final class BenchCommand implements Callable<Integer> {
     if (small != null && !small.containsKey("failed")) {
       out.printf(
           Locale.ROOT,
-          "JSON locality  median %.1f s%s, %d patients, -Xmx%s: peak heap %s MB, max after GC %s"
-              + " MB   [load %s]%n",
+          "JSON locality  median %.1f s%s, %d patients, -Xmx%s: live heap %s MB, peak heap %s MB,"
+              + " max after GC %s MB   [load %s]%n",
           Double.parseDouble(small.get("median_ms")) / 1000,
           cold(small),
           patientsOf.get("json-locality"),
           icbXmx,
+          small.getOrDefault("live_heap_mb", "?"),
           small.get("peak_heap_mb"),
           small.get("max_after_gc_mb"),
           loads.get("json-locality"));
@@ -435,12 +436,13 @@ public final class BenchCommand implements Callable<Integer> {
     double median = Double.parseDouble(icb.get("median_ms")) / 1000;
     out.printf(
         Locale.ROOT,
-        "ICB JSON       median %.1f s%s, %d patients, -Xmx%s: peak heap %s MB, max after GC %s MB"
-            + "   target ≤ 30 s: %s   [load %s]%n",
+        "ICB JSON       median %.1f s%s, %d patients, -Xmx%s: live heap %s MB, peak heap %s MB,"
+            + " max after GC %s MB   target ≤ 30 s: %s   [load %s]%n",
         median,
         cold(icb),
         patientsOf.get("json-icb"),
         icbXmx,
+        icb.getOrDefault("live_heap_mb", "?"),
         icb.get("peak_heap_mb"),
         icb.get("max_after_gc_mb"),
         median <= 30 ? "met" : "MISSED",
@@ -450,32 +452,43 @@ public final class BenchCommand implements Callable<Integer> {
     if (small == null || small.containsKey("failed")) {
       return;
     }
-    double live =
-        Double.parseDouble(icb.get("max_after_gc_mb"))
-            / Math.max(1, Double.parseDouble(small.get("max_after_gc_mb")));
-    double peak =
-        Double.parseDouble(icb.get("peak_heap_mb"))
-            / Math.max(1, Double.parseDouble(small.get("peak_heap_mb")));
+    // the live heap (full collections at the run's fullest moments) when both runs have it; "max
+    // after GC" is at the heap cap for both when the cap is tight, which hides any growth
+    String key =
+        icb.containsKey("live_heap_mb") && small.containsKey("live_heap_mb")
+            ? "live_heap_mb"
+            : "max_after_gc_mb";
+    String what = key.equals("live_heap_mb") ? "live heap" : "max after GC";
+    double ratio = ratio(icb, small, key);
     out.printf(
         Locale.ROOT,
-        "heap growth    %d vs %d patients, both at -Xmx%s: max after GC %s/%s MB = %.2f×, peak"
-            + " %s/%s MB = %.2f×   target ≤ 1.2× (max after GC): %s%n",
+        "heap growth    %d vs %d patients, both at -Xmx%s: %s %s/%s MB = %.2f× (max after GC"
+            + " %s/%s MB = %.2f×, peak %s/%s MB = %.2f×)   target ≤ 1.2× (%s): %s%n",
         patientsOf.get("json-icb"),
         patientsOf.get("json-locality"),
         icbXmx,
+        what,
+        icb.get(key),
+        small.get(key),
+        ratio,
         icb.get("max_after_gc_mb"),
         small.get("max_after_gc_mb"),
-        live,
+        ratio(icb, small, "max_after_gc_mb"),
         icb.get("peak_heap_mb"),
         small.get("peak_heap_mb"),
-        peak,
-        live <= 1.2 ? "met" : "MISSED");
+        ratio(icb, small, "peak_heap_mb"),
+        what,
+        ratio <= 1.2 ? "met" : "MISSED");
     if (!String.valueOf(icb.get("database")).equals(String.valueOf(small.get("database")))) {
       out.printf(
           "  note          the two runs read different databases (%s; %s): give --source-url"
               + " and --icb-source-url alike%n",
           small.get("database"), icb.get("database"));
     }
+  }
+
+  private static double ratio(Map<String, String> a, Map<String, String> b, String key) {
+    return Double.parseDouble(a.get(key)) / Math.max(1, Double.parseDouble(b.get(key)));
   }
 
   /** The load average over 1, 5 and 15 minutes. */

@@ -63,34 +63,83 @@ class BenchCommandTest {
 
   @Test
   void icbSummaryMissesBothTargetsOfTheIssuesMeasurement() {
-    // the issue's measurement: 134 s, live heap 796 MB at 2M against 565 MB at 600k, -Xmx1g
+    // the issue's measurement: 134 s, 796 MB after GC at 2M against 565 MB at 600k, -Xmx1g (no
+    // live-heap pass then: the ratio falls back to max after GC)
     String text =
         summary(
             Map.of("median_ms", "18900", "peak_heap_mb", "1020", "max_after_gc_mb", "565"),
             Map.of("median_ms", "134000", "peak_heap_mb", "1024", "max_after_gc_mb", "796"));
     assertThat(text)
-        .contains("JSON locality  median 18.9 s, 600000 patients, -Xmx1g:")
+        .contains("JSON locality  median 18.9 s, 600000 patients, -Xmx1g: live heap ? MB")
         .contains("max after GC 565 MB   [load 1.00 → 2.00]")
         .contains("ICB JSON       median 134.0 s, 2000000 patients, -Xmx1g:")
         .contains("target ≤ 30 s: MISSED   [load 2.00 → 3.00]")
         // 796 / 565 = 1.4088 → 1.41; peak 1024 / 1020 = 1.0039 → 1.00
         .contains(
             "heap growth    2000000 vs 600000 patients, both at -Xmx1g: max after GC 796/565 MB"
-                + " = 1.41×, peak 1024/1020 MB = 1.00×   target ≤ 1.2× (max after GC): MISSED");
+                + " = 1.41× (max after GC 796/565 MB = 1.41×, peak 1024/1020 MB = 1.00×)   target"
+                + " ≤ 1.2× (max after GC): MISSED");
+  }
+
+  @Test
+  void icbSummaryJudgesTheLiveHeapWhenBothRunsMeasuredIt() {
+    // both at the 1 GB cap after GC (1022 / 1020 = 1.00×) while the live heaps differ:
+    // 700 / 500 = 1.40 → MISSED
+    String text =
+        summary(
+            Map.of(
+                "median_ms",
+                "9000",
+                "peak_heap_mb",
+                "1300",
+                "max_after_gc_mb",
+                "1020",
+                "live_heap_mb",
+                "500"),
+            Map.of(
+                "median_ms",
+                "28400",
+                "peak_heap_mb",
+                "1300",
+                "max_after_gc_mb",
+                "1022",
+                "live_heap_mb",
+                "700"));
+    assertThat(text)
+        .contains("live heap 500 MB, peak heap 1300 MB")
+        .contains(
+            "live heap 700/500 MB = 1.40× (max after GC 1022/1020 MB = 1.00×, peak 1300/1300 MB"
+                + " = 1.00×)   target ≤ 1.2× (live heap): MISSED");
   }
 
   @Test
   void icbSummaryMeetsBothTargetsAtTheirBounds() {
-    // 28.4 s ≤ 30 s; 678 / 565 = 1.2000 exactly, within ≤ 1.2×
+    // 28.4 s ≤ 30 s; live heap 678 / 565 = 1.2000 exactly, within ≤ 1.2×
     String text =
         summary(
-            Map.of("median_ms", "9000", "peak_heap_mb", "1000", "max_after_gc_mb", "565"),
-            Map.of("median_ms", "28400", "peak_heap_mb", "1000", "max_after_gc_mb", "678"));
+            Map.of(
+                "median_ms",
+                "9000",
+                "peak_heap_mb",
+                "1000",
+                "max_after_gc_mb",
+                "900",
+                "live_heap_mb",
+                "565"),
+            Map.of(
+                "median_ms",
+                "28400",
+                "peak_heap_mb",
+                "1000",
+                "max_after_gc_mb",
+                "1000",
+                "live_heap_mb",
+                "678"));
     assertThat(text)
         .contains("median 28.4 s, 2000000 patients")
         .contains("target ≤ 30 s: met")
-        .contains("max after GC 678/565 MB = 1.20×")
-        .contains("target ≤ 1.2× (max after GC): met")
+        .contains("live heap 678/565 MB = 1.20×")
+        .contains("target ≤ 1.2× (live heap): met")
         .doesNotContain("different databases");
   }
 
