@@ -198,32 +198,32 @@ public final class BenchChild {
 
   /**
    * The live heap of a run, whatever the {@code -Xmx}: one more run, untimed, that forces a full
-   * collection just after each source read (the rows held) and when the first report after it is
-   * written (the rows and the month's prepared measures held), and keeps the largest heap in use
-   * right after those collections. "max after GC" of the timed runs also counts garbage the
-   * collector had not reached yet (after a young collection the old generation is as it was), so
-   * near the heap cap it is the cap.
+   * collection just after each source read (the rows held), when the first report after it is
+   * written and at every tenth (the rows and the month's prepared measures held, the before/after
+   * matching beside them), and keeps the largest heap in use right after those collections. "max
+   * after GC" of the timed runs also counts garbage the collector had not reached yet (after a
+   * young collection the old generation is as it was), so near the heap cap it is the cap.
    */
   private static long liveHeap(BatchGenerator generator, BatchRequest req) {
     AtomicLong live = new AtomicLong();
-    boolean[] afterRead = {false};
+    int[] sinceRead = {0};
     BatchResult r =
         generator.run(
             req,
             LocalDate.now(),
             line -> {
-              boolean read = line.startsWith("source:");
-              if (read || afterRead[0]) {
+              sinceRead[0] = line.startsWith("source:") ? 0 : sinceRead[0] + 1;
+              // the matching runs beside the feedback, so not only the first report: every tenth
+              if (sinceRead[0] % 10 == 0 || sinceRead[0] == 1) {
                 live.accumulateAndGet(heapAfterFullGc(), Math::max);
               }
-              afterRead[0] = read;
             },
             RunPhases.ignored());
     if (!r.complete()) {
       throw new IllegalStateException("live-heap run failed: " + r.failures());
     }
     System.out.printf(
-        "live heap (full GC after each read and at its first report): %d MB [load %s]%n",
+        "live heap (full GC after each read and at every tenth report): %d MB [load %s]%n",
         live.get() >> 20, BenchCommand.load());
     return live.get();
   }
