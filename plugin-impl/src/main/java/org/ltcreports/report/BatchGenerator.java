@@ -217,38 +217,21 @@ public final class BatchGenerator {
     MeasureContext ctx = new MeasureContext(data, settings.measures(), settings.engine());
     String policy = settings.disclosurePolicyVersion();
     TrimPoints trimPoints = settings.trimPoints();
+    FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
     // One index of the case management rows for the practice reports (end of life), the locality
     // summaries (the programme's evaluation) and the returns.
     ReturnMeasures returnMeasures = new ReturnMeasures(ctx, req.month(), settings.calendar());
-    boolean summariesWanted =
-        req.reports().contains(ReportType.LOCALITY_FEEDBACK) || req.audience() == Audience.PUBLIC;
-    boolean evaluationHere = whole && req.reports().contains(ReportType.EVALUATION);
-    boolean returnsWanted =
-        req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
-            || req.reports().contains(ReportType.LOCALITY_COLLATION)
-            || req.audience() == Audience.PUBLIC;
-    // The before/after matching, the costliest family, is made only when a summary, a return or
-    // the evaluation is; the practice feedback does not use it, so it runs on its own thread while
-    // the feedback's families are prepared and its reports made. Every family reads the context
-    // only, so the figures do not depend on which runs first.
-    BeforeAfterPreparation beside =
-        summariesWanted || evaluationHere || returnsWanted
-            ? new BeforeAfterPreparation(
-                returnMeasures, summariesWanted || evaluationHere, settings.programme())
-            : null;
-    FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
     FeedbackReportBuilder feedback =
         new FeedbackReportBuilder(
             ctx, req.month(), policy, trimPoints, measures, returnMeasures.endOfLife());
-    long mainThreadPreparing = System.nanoTime() - preparing;
-    // A PUBLIC pack is protected as one (PublicPacks): its feedback waits for the other reports.
-    boolean feedbackFirst =
-        req.audience() != Audience.PUBLIC && req.reports().contains(ReportType.PRACTICE_FEEDBACK);
-    if (feedbackFirst) {
-      out.each(practices, ReportType.PRACTICE_FEEDBACK, feedback::build);
-    }
-    ProgrammeEvaluation evaluation = beside == null ? null : beside.evaluation();
-    long preparingRest = System.nanoTime();
+    boolean summariesWanted =
+        req.reports().contains(ReportType.LOCALITY_FEEDBACK) || req.audience() == Audience.PUBLIC;
+    boolean evaluationHere = whole && req.reports().contains(ReportType.EVALUATION);
+    // the before/after matching is the costly part: only when a summary or the evaluation is made
+    ProgrammeEvaluation evaluation =
+        summariesWanted || evaluationHere
+            ? new ProgrammeEvaluation(returnMeasures, settings.programme())
+            : null;
     LocalityReportBuilder summaries =
         new LocalityReportBuilder(
             ctx,
@@ -258,16 +241,16 @@ public final class BatchGenerator {
             feedback.quality(),
             summariesWanted ? evaluation : null);
     ReturnReportBuilder returns =
-        returnsWanted ? new ReturnReportBuilder(returnMeasures, feedback.quality(), policy) : null;
-    // The matching (inside the return's before/after) is its own phase, on its own thread.
-    long matching = beside == null ? 0 : returnMeasures.beforeAfter().matchingNanos();
+        req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
+                || req.reports().contains(ReportType.LOCALITY_COLLATION)
+                || req.audience() == Audience.PUBLIC
+            ? new ReturnReportBuilder(returnMeasures, feedback.quality(), policy)
+            : null;
+    // Preparing every family for all practices; the matching (inside the return's before/after)
+    // is its own phase.
+    long matching = returns == null ? 0 : returns.measures().beforeAfter().matchingNanos();
     out.phases.add(RunPhases.MATCHING, matching);
-    out.phases.add(
-        RunPhases.MEASURES,
-        mainThreadPreparing
-            + System.nanoTime()
-            - preparingRest
-            + (beside == null ? 0 : beside.nanos() - matching));
+    out.phases.add(RunPhases.MEASURES, System.nanoTime() - preparing - matching);
     Function<String, Report> feedbackOf = feedback::build;
     Function<String, Report> summaryOf = summaries::build;
     Function<String, Report> returnOf = returns == null ? null : returns::build;
@@ -288,7 +271,7 @@ public final class BatchGenerator {
       summaryOf = l -> packs.copy(ReportType.LOCALITY_FEEDBACK, l);
       returnOf = p -> packs.copy(ReportType.CASE_MANAGEMENT_RETURN, p);
     }
-    if (req.reports().contains(ReportType.PRACTICE_FEEDBACK) && !feedbackFirst) {
+    if (req.reports().contains(ReportType.PRACTICE_FEEDBACK)) {
       out.each(practices, ReportType.PRACTICE_FEEDBACK, feedbackOf);
     }
     if (req.reports().contains(ReportType.LOCALITY_FEEDBACK)) {
