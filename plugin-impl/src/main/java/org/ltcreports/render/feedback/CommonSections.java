@@ -10,16 +10,18 @@ import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.render.Block;
+import org.ltcreports.render.Block.Definitions;
 import org.ltcreports.render.Block.Paragraph;
 import org.ltcreports.render.Block.Row;
 import org.ltcreports.render.Block.Rows;
+import org.ltcreports.render.Block.Section;
 import org.ltcreports.render.Block.SmallPrint;
 import org.ltcreports.render.Display;
 import org.ltcreports.render.Wording;
 
 /**
- * The sections every feedback report ends with: figures no other section placed, data quality and
- * notes.
+ * The sections every feedback report ends with: figures no other section placed, data quality,
+ * notes and the definitions.
  */
 final class CommonSections {
   private static final int MAX_ISSUES_LISTED = 30;
@@ -30,6 +32,15 @@ final class CommonSections {
   CommonSections(Report report, MeasureLines lines) {
     this.report = report;
     this.lines = lines;
+  }
+
+  /** The last section of every feedback report: the definitions of its figures. */
+  void addAbout(List<Section> sections) {
+    lines.add(
+        sections,
+        "about",
+        "About these figures",
+        List.of(new Definitions(Wording.definitions(report.type()))));
   }
 
   /** Measures present in the report that no other section placed. */

@@ -3,9 +3,7 @@ package org.ltcreports.render.feedback;
 import java.util.ArrayList;
 import java.util.List;
 import org.ltcreports.api.report.Report;
-import org.ltcreports.render.Block.Definitions;
 import org.ltcreports.render.Block.Section;
-import org.ltcreports.render.Wording;
 
 /**
  * The sections of the programme evaluation across localities (outputs.md "Programme evaluation"):
@@ -29,11 +27,7 @@ final class EvaluationReportSections {
     new EvaluationSections(report, lines).addAcross(sections);
     lines.add(sections, "other", "Other figures", common.otherFigures());
     lines.add(sections, "notes", "Notes", common.notes());
-    lines.add(
-        sections,
-        "about",
-        "About these figures",
-        List.of(new Definitions(Wording.definitions(report.type()))));
+    common.addAbout(sections);
     return sections;
   }
 }

@@ -6,7 +6,6 @@ import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.render.Block;
-import org.ltcreports.render.Block.Definitions;
 import org.ltcreports.render.Block.FunnelChart;
 import org.ltcreports.render.Block.Paragraph;
 import org.ltcreports.render.Block.Row;
@@ -50,11 +49,7 @@ final class LocalitySections {
         "Data quality",
         concat(common.dataQualitySummary(), common.dataQualityDetail()));
     lines.add(sections, "notes", "Notes", common.notes());
-    lines.add(
-        sections,
-        "about",
-        "About these figures",
-        List.of(new Definitions(Wording.definitions(report.type()))));
+    common.addAbout(sections);
     return sections;
   }
 

@@ -82,11 +82,7 @@ final class PracticeSections {
         "methods",
         "Methods and their sources",
         List.of(new Definitions(Wording.methods())));
-    lines.add(
-        appendix,
-        "about",
-        "About these figures",
-        List.of(new Definitions(Wording.definitions(report.type()))));
+    common.addAbout(appendix);
     startingPage(sections, appendix);
     return sections;
   }
