@@ -7,6 +7,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.source.JdbcDataSources;
+import org.ltcreports.source.SchemaValidator;
+import org.ltcreports.source.SourceTables;
 import org.ltcreports.standalone.DemoDatabase;
 import org.ltcreports.submission.ReturnPolicy;
 import org.ltcreports.wiring.LtcModule;
@@ -27,7 +29,21 @@ final class Session {
     // A separate pool even for the same database: source connections are marked read-only.
     DataSource plugin =
         JdbcDataSources.forUrl(cfg.pluginJdbcUrl(), cfg.pluginUser(), cfg.pluginPassword());
-    return Guice.createInjector(new LtcModule(cfg, source, plugin));
+    Injector injector = Guice.createInjector(new LtcModule(cfg, source, plugin));
+    if (cfg.sqlEngine()) {
+      // the SQL engine joins on patient ids: without the host's indexes a pack can take many
+      // minutes
+      new SchemaValidator(injector.getInstance(SourceTables.class))
+          .missingIndexes(source)
+          .forEach(
+              f ->
+                  out.printf(
+                      "Note: the source has no index on %s (%s); measures.engine=sql is slow"
+                          + " without it (`validate` lists the indexes a host is asked for)%n",
+                      f.table(), f.column()));
+      out.flush();
+    }
+    return injector;
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.ltcreports.api.source.SourceColumn;
+import org.ltcreports.api.source.SourceIndex;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.api.source.SourceTable;
 
@@ -89,7 +90,80 @@ public final class SchemaValidator {
         }
       }
     }
+    findings.addAll(missingIndexes(c));
     return findings;
+  }
+
+  /**
+   * A note for each index of {@link SourceSchema#indexes} the host lacks on a table it has: an
+   * index of any name serves when its leading columns are the ones asked for, in order.
+   */
+  public List<Finding> missingIndexes(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return missingIndexes(c);
+    } catch (SQLException e) {
+      throw new SourceAccessException(
+          "cannot read the source database's indexes: " + e.getMessage(), e);
+    }
+  }
+
+  private List<Finding> missingIndexes(Connection c) throws SQLException {
+    List<Finding> findings = new ArrayList<>();
+    String schema = SourceReader.effectiveSchema(c, tables.schema());
+    DatabaseMetaData md = c.getMetaData();
+    Map<String, List<List<String>>> byTable = new TreeMap<>();
+    for (SourceIndex wanted : SourceSchema.indexes()) {
+      String physical = tables.physical(wanted.table());
+      if (!SourceReader.tableExists(c, tables.schema(), physical)) {
+        continue; // an absent optional table has its own note; a missing one is an error above
+      }
+      List<List<String>> present =
+          byTable.computeIfAbsent(physical, t -> indexColumns(md, schema, t));
+      if (present.stream().noneMatch(cols -> leads(cols, wanted.columns()))) {
+        findings.add(
+            new Finding(
+                physical,
+                String.join(", ", wanted.columns()),
+                "no index on it: "
+                    + wanted.why()
+                    + "; without it reports take longer (on H2 with measures.engine=sql, many"
+                    + " minutes). docs/performance.md lists the indexes a host is asked for",
+                false));
+      }
+    }
+    return findings;
+  }
+
+  private static boolean leads(List<String> index, List<String> wanted) {
+    return index.size() >= wanted.size() && index.subList(0, wanted.size()).equals(wanted);
+  }
+
+  /** Each index of the table as its columns in order, lower case. */
+  private static List<List<String>> indexColumns(DatabaseMetaData md, String schema, String table) {
+    try {
+      for (String name :
+          List.of(table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+        Map<String, TreeMap<Integer, String>> byIndex = new TreeMap<>();
+        try (ResultSet rs = md.getIndexInfo(null, schema, name, false, true)) {
+          while (rs.next()) {
+            String index = rs.getString("INDEX_NAME");
+            String column = rs.getString("COLUMN_NAME");
+            if (index != null && column != null) {
+              byIndex
+                  .computeIfAbsent(index, k -> new TreeMap<>())
+                  .put((int) rs.getShort("ORDINAL_POSITION"), column.toLowerCase(Locale.ROOT));
+            }
+          }
+        }
+        if (!byIndex.isEmpty()) {
+          return byIndex.values().stream().map(cols -> List.copyOf(cols.values())).toList();
+        }
+      }
+      return List.of();
+    } catch (SQLException e) {
+      throw new SourceAccessException(
+          "cannot read the indexes of " + table + ": " + e.getMessage(), e);
+    }
   }
 
   /** The table's columns (lower case) and their database type names. */

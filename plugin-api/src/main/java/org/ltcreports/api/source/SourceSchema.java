@@ -132,7 +132,56 @@ public final class SourceSchema {
               req("event_type", VARCHAR, 30),
               absentable("event_value", VARCHAR, 30)));
 
+  private static final String BY_PATIENT =
+      "a locality's rows are read by patient, and the SQL engine joins on it";
+  private static final String BY_DATE = "the month's rows are found by date";
+
+  private static final List<SourceIndex> INDEXES =
+      List.of(
+          index("ix_registration_patient", REGISTRATION, BY_PATIENT, "patient_id"),
+          index(
+              "ix_registration_practice",
+              REGISTRATION,
+              "a locality's patients are found by practice, from the index alone",
+              "practice_code",
+              "patient_id"),
+          index("ix_hospital_spell_patient", HOSPITAL_SPELL, BY_PATIENT, "patient_id"),
+          index("ix_hospital_spell_admission", HOSPITAL_SPELL, BY_DATE, "admission_date"),
+          index("ix_hospital_spell_discharge", HOSPITAL_SPELL, BY_DATE, "discharge_date"),
+          index(
+              "ix_spell_diagnosis_spell",
+              SPELL_DIAGNOSIS,
+              "a spell's diagnoses are joined to it",
+              "spell_id"),
+          index(
+              "ix_spell_procedure_spell",
+              SPELL_PROCEDURE,
+              "a spell's procedures are joined to it",
+              "spell_id"),
+          index("ix_ae_attendance_patient", AE_ATTENDANCE, BY_PATIENT, "patient_id"),
+          index("ix_ae_attendance_arrival", AE_ATTENDANCE, BY_DATE, "arrival_date"),
+          index("ix_cm_episode_patient", CM_EPISODE, BY_PATIENT, "patient_id"),
+          index(
+              "ix_cm_contact_episode",
+              CM_CONTACT,
+              "an episode's contacts are joined to it",
+              "episode_id"),
+          index("ix_cm_contact_date", CM_CONTACT, BY_DATE, "contact_date"),
+          index("ix_cm_event_patient", CM_EVENT, BY_PATIENT, "patient_id"));
+
   private SourceSchema() {}
+
+  /**
+   * The indexes a host is asked to keep (docs/performance.md "Source indexes expected on the
+   * host"); the fixtures create them and {@code validate} says which are missing.
+   */
+  public static List<SourceIndex> indexes() {
+    return INDEXES;
+  }
+
+  private static SourceIndex index(String name, String table, String why, String... columns) {
+    return new SourceIndex(name, table, List.of(columns), why);
+  }
 
   public static List<SourceTable> tables() {
     return TABLES;
