@@ -211,7 +211,17 @@ class PostgresIT {
     args.addAll(List.of(options));
     CliRun r = cli(args.toArray(String[]::new));
     assertThat(r.exit()).as("validate on PostgreSQL:\n%s%s", r.out(), r.err()).isZero();
-    assertThat(r.out()).contains("Source schema OK.");
+    // generated without indexes: validate names each one a host is asked for (13)
+    assertThat(r.out())
+        .contains("Source schema OK.")
+        .contains("NOTE  hospital_spell.patient_id: no index on it")
+        .contains("NOTE  registration.practice_code, patient_id: no index on it");
+    assertThat(r.out().split("no index on it", -1)).hasSize(14);
+    try (Connection c = DriverManager.getConnection(url)) {
+      LocalityGenerator.createIndexes(c);
+    }
+    CliRun indexed = cli(args.toArray(String[]::new));
+    assertThat(indexed.out()).contains("Source schema OK.").doesNotContain("no index on it");
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
       s.execute("ALTER TABLE hospital_spell DROP COLUMN hrg_code");
