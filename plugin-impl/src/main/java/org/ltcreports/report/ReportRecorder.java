@@ -11,8 +11,15 @@ import org.ltcreports.api.report.Report;
  * tables.
  */
 public interface ReportRecorder {
-  /** One written file. */
-  record WrittenFile(Format format, String fileName, byte[] bytes) {}
+  /**
+   * One written file and its SHA-256, worked out once here: the run, the audit event and the
+   * staging journal all record this one hash (each had hashed the bytes again).
+   */
+  record WrittenFile(Format format, String fileName, byte[] bytes, String sha256) {
+    public WrittenFile(Format format, String fileName, byte[] bytes) {
+      this(format, fileName, bytes, ArtifactFiles.sha256(bytes));
+    }
+  }
 
   void generated(Report report, String requestedBy, List<WrittenFile> files);
 

@@ -81,7 +81,7 @@ public final class StagedFiles implements AutoCloseable {
   public void place(List<ReportRecorder.WrittenFile> files) {
     StringBuilder journal = new StringBuilder();
     for (ReportRecorder.WrittenFile f : files) {
-      journal.append(ArtifactFiles.sha256(f.bytes())).append(' ').append(f.fileName()).append('\n');
+      journal.append(f.sha256()).append(' ').append(f.fileName()).append('\n');
     }
     try {
       Files.writeString(

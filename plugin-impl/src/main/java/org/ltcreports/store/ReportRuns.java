@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
-import org.ltcreports.report.ArtifactFiles;
 
 /**
  * Records each generated report in {@code ltc_report_run} with the SHA-256 of every file, in one
@@ -16,8 +15,8 @@ import org.ltcreports.report.ArtifactFiles;
  * the plugin made and a run is never recorded half-done.
  */
 public final class ReportRuns {
-  /** One rendered file of a run. */
-  public record Artifact(Format format, String fileName, byte[] bytes) {}
+  /** One rendered file of a run: its size and its SHA-256 (hashed once, by the caller). */
+  public record Artifact(Format format, String fileName, long byteSize, String sha256) {}
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -58,8 +57,8 @@ public final class ReportRuns {
                 .bind("id", runId)
                 .bind("format", a.format().extension())
                 .bind("name", a.fileName())
-                .bind("size", (long) a.bytes().length)
-                .bind("sha", ArtifactFiles.sha256(a.bytes()))
+                .bind("size", a.byteSize())
+                .bind("sha", a.sha256())
                 .execute();
           }
         });
