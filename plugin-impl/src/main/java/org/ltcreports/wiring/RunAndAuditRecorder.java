@@ -6,7 +6,6 @@ import org.ltcreports.audit.AuditAction;
 import org.ltcreports.audit.AuditEvent;
 import org.ltcreports.audit.AuditLog;
 import org.ltcreports.audit.AuditOutcome;
-import org.ltcreports.report.ArtifactFiles;
 import org.ltcreports.report.ReportRecorder;
 import org.ltcreports.report.StagedFiles;
 import org.ltcreports.store.ReportRuns;
@@ -28,23 +27,29 @@ final class RunAndAuditRecorder implements ReportRecorder {
             report,
             requestedBy,
             files.stream()
-                .map(f -> new ReportRuns.Artifact(f.format(), f.fileName(), f.bytes()))
+                .map(
+                    f ->
+                        new ReportRuns.Artifact(
+                            f.format(), f.fileName(), f.bytes().length, f.sha256()))
                 .toList());
-    for (WrittenFile f : files) {
-      audit.record(
-          AuditEvent.builder(requestedBy, AuditAction.GENERATE)
-              .report(report.type())
-              .practice(report.practiceCode())
-              .locality(report.localityCode())
-              .month(report.month())
-              .audience(report.audience())
-              .parameter("run_id", runId)
-              .parameter("format", f.format().extension())
-              .artifactSha256(ArtifactFiles.sha256(f.bytes()))
-              .policyVersion(report.disclosurePolicyVersion())
-              .outcome(AuditOutcome.SUCCESS)
-              .build());
-    }
+    // one event per file, appended together (one transaction; the chain as if one by one)
+    audit.recordAll(
+        files.stream()
+            .map(
+                f ->
+                    AuditEvent.builder(requestedBy, AuditAction.GENERATE)
+                        .report(report.type())
+                        .practice(report.practiceCode())
+                        .locality(report.localityCode())
+                        .month(report.month())
+                        .audience(report.audience())
+                        .parameter("run_id", runId)
+                        .parameter("format", f.format().extension())
+                        .artifactSha256(f.sha256())
+                        .policyVersion(report.disclosurePolicyVersion())
+                        .outcome(AuditOutcome.SUCCESS)
+                        .build())
+            .toList());
   }
 
   @Override

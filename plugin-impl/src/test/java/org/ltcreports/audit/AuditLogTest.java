@@ -84,6 +84,44 @@ class AuditLogTest {
     assertThat(r.toString()).startsWith("audit log intact: 5 events");
   }
 
+  /**
+   * Issue 21: a generated report's events go in with one commit. The chain they make is the one
+   * recording them one by one makes: the same numbers, times, hashes and head.
+   */
+  @Test
+  void eventsRecordedTogetherChainExactlyAsOneByOne() {
+    recordFive();
+    List<AuditEntry> oneByOne = log.query(AuditQuery.all());
+
+    Jdbi other = TestDatabases.migratedH2();
+    AuditLog together = new AuditLog(other, new TickingClock(START, Duration.ofSeconds(1)));
+    List<AuditEntry> stored =
+        together.recordAll(
+            List.of(
+                download("alice", "K83001", 1),
+                download("alice", "K83001", 2),
+                download("alice", "K83001", 3)));
+    together.recordAll(List.of(download("alice", "K83001", 4), download("alice", "K83001", 5)));
+
+    assertThat(stored).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L);
+    assertThat(together.query(AuditQuery.all())).isEqualTo(oneByOne);
+    assertThat(together.head().eventCount()).isEqualTo(5);
+    assertThat(together.head().headHash()).isEqualTo(oneByOne.get(4).hash());
+    assertThat(together.verify().intact()).isTrue();
+  }
+
+  @Test
+  void eventsRecordedTogetherAreAllStoredOrNone() {
+    log.record(download("alice", "K83001", 1));
+    AuditEvent bad =
+        AuditEvent.builder("alice", AuditAction.GENERATE).artifactSha256("not a hash").build();
+    assertThatThrownBy(() -> log.recordAll(List.of(download("alice", "K83001", 2), bad)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("artifactSha256");
+    assertThat(log.query(AuditQuery.all())).extracting(AuditEntry::seq).containsExactly(1L);
+    assertThat(log.head().eventCount()).isEqualTo(1);
+  }
+
   @Test
   void anEmptyLogVerifies() {
     assertThat(log.verify().intact()).isTrue();
