@@ -25,6 +25,8 @@ import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
 import net.sf.jasperreports.pdf.common.PdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducerContext;
 import net.sf.jasperreports.pdf.common.PdfTaggerFactory;
+import net.sf.jasperreports.pdf.type.PdfPrintScalingEnum;
+import net.sf.jasperreports.pdf.type.PdfVersionEnum;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 import org.ltcreports.api.report.Report;
 
@@ -144,12 +146,15 @@ public final class DeterministicPdfExporter extends JRPdfExporter {
       return font;
     }
 
-    /** OpenPDF needs tagging asked for before the document opens, where the tagger is too late. */
+    /**
+     * OpenPDF needs tagging asked for before the document opens, where the tagger is too late. The
+     * writer makes no XMP packet of its own: {@link #close()} makes the one the file carries.
+     */
     @Override
     public PdfDocumentWriter createWriter(OutputStream out) throws JRException {
       PdfDocumentWriter writer = super.createWriter(out);
       getPdfWriter().setTagged();
-      return writer;
+      return new XmpMadeOnClose(writer);
     }
 
     @Override
@@ -168,6 +173,95 @@ public final class DeterministicPdfExporter extends JRPdfExporter {
                     date));
       }
       super.close();
+    }
+  }
+
+  /**
+   * The exporter's writer, except that it leaves the XMP packet to {@link Producer#close()}: the
+   * exporter asks for one when the document opens and the producer replaces it at the end with the
+   * fixed one, so making the first (the XMP toolkit serialising and padding a packet, for every
+   * file) was wasted. Without the XMP toolkit on the classpath the producer makes none, and the
+   * writer's own fallback is kept.
+   */
+  static final class XmpMadeOnClose implements PdfDocumentWriter {
+    private final PdfDocumentWriter writer;
+
+    XmpMadeOnClose(PdfDocumentWriter writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public void createXmpMetadata(String title, String subject, String keywords, boolean tagged) {
+      if (!PdfXmpCreator.supported()) {
+        writer.createXmpMetadata(title, subject, keywords, tagged);
+      }
+    }
+
+    @Override
+    public void setPdfVersion(PdfVersionEnum version) {
+      writer.setPdfVersion(version);
+    }
+
+    @Override
+    public void setMinimalPdfVersion(PdfVersionEnum version) {
+      writer.setMinimalPdfVersion(version);
+    }
+
+    @Override
+    public void setFullCompression() {
+      writer.setFullCompression();
+    }
+
+    @Override
+    public void setEncryption(
+        String userPassword, String ownerPassword, int permissions, boolean is128BitKey)
+        throws JRException {
+      writer.setEncryption(userPassword, ownerPassword, permissions, is128BitKey);
+    }
+
+    @Override
+    public void setPrintScaling(PdfPrintScalingEnum scaling) {
+      writer.setPrintScaling(scaling);
+    }
+
+    @Override
+    public void setNoSpaceCharRatio() {
+      writer.setNoSpaceCharRatio();
+    }
+
+    @Override
+    public void setTabOrderStructure() {
+      writer.setTabOrderStructure();
+    }
+
+    @Override
+    public void setLanguage(String language) {
+      writer.setLanguage(language);
+    }
+
+    @Override
+    public void setPdfaConformance(PdfaConformanceEnum conformance) {
+      writer.setPdfaConformance(conformance);
+    }
+
+    @Override
+    public void setRgbTransparencyBlending(boolean blending) {
+      writer.setRgbTransparencyBlending(blending);
+    }
+
+    @Override
+    public void setIccProfilePath(String path, java.io.InputStream in) throws java.io.IOException {
+      writer.setIccProfilePath(path, in);
+    }
+
+    @Override
+    public void addJavaScript(String script) {
+      writer.addJavaScript(script);
+    }
+
+    @Override
+    public void setDisplayMetadataTitle() {
+      writer.setDisplayMetadataTitle();
     }
   }
 
