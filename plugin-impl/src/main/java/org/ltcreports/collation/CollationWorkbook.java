@@ -180,9 +180,28 @@ public final class CollationWorkbook {
       String localityCode,
       LocalDate dueDate,
       Map<String, Submission> submissions) {
+    return fromReturns(
+        builder.measures().month(),
+        localityCode,
+        builder.buildLocality(localityCode),
+        dueDate,
+        submissions);
+  }
+
+  /**
+   * Hub mode from returns already built ({@link ReturnReportBuilder#build}, the practice
+   * audience's), one for every practice of the locality: a batch that wrote the return files
+   * collates the same reports instead of building each again.
+   */
+  public static CollationWorkbook fromReturns(
+      YearMonth month,
+      String localityCode,
+      List<Report> returns,
+      LocalDate dueDate,
+      Map<String, Submission> submissions) {
     Map<String, String> practices = new TreeMap<>();
     List<ReturnFile> files = new ArrayList<>();
-    for (Report r : builder.buildLocality(localityCode)) {
+    for (Report r : returns) {
       practices.put(r.practiceCode(), r.practiceName());
       List<ReturnData.Row> rows = ReturnData.rows(r);
       files.add(
@@ -196,8 +215,7 @@ public final class CollationWorkbook {
               ReturnData.sha256(rows)));
     }
     Expected expected = new Expected(localityCode, practices, dueDate);
-    return new CollationWorkbook(
-        builder.measures().month(), expected, files, List.of(), submissions);
+    return new CollationWorkbook(month, expected, files, List.of(), submissions);
   }
 
   /**

@@ -253,7 +253,17 @@ public final class BatchGenerator {
     out.phases.add(RunPhases.MEASURES, System.nanoTime() - preparing - matching);
     Function<String, Report> feedbackOf = feedback::build;
     Function<String, Report> summaryOf = summaries::build;
-    Function<String, Report> returnOf = returns == null ? null : returns::build;
+    // The returns built for the return files, kept for the locality collation, which would
+    // otherwise build every practice's return a second time.
+    Map<String, Report> builtReturns = new java.util.concurrent.ConcurrentHashMap<>();
+    Function<String, Report> returnOf =
+        returns == null
+            ? null
+            : p -> {
+              Report r = returns.build(p);
+              builtReturns.put(p, r);
+              return r;
+            };
     BiFunction<String, String, Report> teamOf = null;
     if (req.audience() == Audience.PUBLIC) {
       // one disclosure step for the month's publication: each locality's pack protected together
@@ -288,7 +298,7 @@ public final class BatchGenerator {
                 + " for publication");
       } else {
         for (String locality : localitiesOf(practices, ctx, out.progress)) {
-          writeCollation(returns, locality, ctx.extractDate(), out);
+          writeCollation(returns, builtReturns, locality, ctx.extractDate(), out);
         }
       }
     }
@@ -531,19 +541,30 @@ public final class BatchGenerator {
    * report, so {@code verify} recognises it.
    */
   private void writeCollation(
-      ReturnReportBuilder returns, String locality, LocalDate asOf, Output out) {
+      ReturnReportBuilder returns,
+      Map<String, Report> built,
+      String locality,
+      LocalDate asOf,
+      Output out) {
     BatchRequest req = out.req;
     String name =
         req.month() + "/" + locality + "-" + ReportType.LOCALITY_COLLATION.slug() + ".xlsx";
     byte[] bytes;
     long rendering = System.nanoTime();
     try {
+      List<String> practices = returns.measures().context().practicesOf(locality);
+      List<Report> ofLocality = new ArrayList<>();
+      for (String practice : practices) {
+        Report r = built.get(practice);
+        ofLocality.add(r != null ? r : returns.build(practice));
+      }
       CollationWorkbook workbook =
-          CollationWorkbook.fromDatabase(
-              returns,
+          CollationWorkbook.fromReturns(
+              returns.measures().month(),
               locality,
+              ofLocality,
               submitted.dueDate(req.month()),
-              submitted.forMonth(req.month(), returns.measures().context().practicesOf(locality)));
+              submitted.forMonth(req.month(), practices));
       java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
       workbook.write(buffer, asOf, submitted.zone());
       bytes = buffer.toByteArray();
