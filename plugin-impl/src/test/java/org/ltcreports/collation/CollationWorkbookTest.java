@@ -215,6 +215,31 @@ class CollationWorkbookTest {
   }
 
   /**
+   * Issue 21: a batch collates the returns it built for the return files instead of building them
+   * again; the workbook from those reports is byte for byte the one built from the database.
+   */
+  @Test
+  void hubModeFromReturnsAlreadyBuiltIsTheSameWorkbook() throws IOException {
+    Map<String, CollationWorkbook.Submission> store = new TreeMap<>();
+    for (String p : ReturnFixture.L1) {
+      store.put(p, CollationWorkbook.Submission.unsubmitted(ReturnStatus.DUE));
+    }
+    LocalDate due = LocalDate.of(2026, 11, 15);
+    ByteArrayOutputStream rebuilt = new ByteArrayOutputStream();
+    CollationWorkbook.fromDatabase(october, "L1", due, store)
+        .write(rebuilt, LocalDate.of(2026, 11, 30));
+    List<Report> built = ReturnFixture.L1.stream().map(october::build).toList();
+    ByteArrayOutputStream reused = new ByteArrayOutputStream();
+    CollationWorkbook c =
+        CollationWorkbook.fromReturns(october.measures().month(), "L1", built, due, store);
+    c.write(reused, LocalDate.of(2026, 11, 30));
+    assertThat(c.merged())
+        .extracting(ReturnFile::practiceCode)
+        .containsExactlyElementsOf(ReturnFixture.L1);
+    assertThat(reused.toByteArray()).isEqualTo(rebuilt.toByteArray());
+  }
+
+  /**
    * Every total and rate of the Summary's total row, recalculated, against the reports' figures.
    */
   static void assertTotalsMatch(XSSFWorkbook wb, List<Report> practices) {
