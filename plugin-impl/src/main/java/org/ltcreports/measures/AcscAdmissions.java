@@ -30,7 +30,7 @@ public final class AcscAdmissions implements MeasureFamily {
   public AcscAdmissions(MeasureContext ctx, YearMonth month) {
     this.ctx = ctx;
     this.month = month;
-    this.rule = new AcscRule(ctx.data());
+    this.rule = ctx.acscRule();
     MonthWindow window = MonthWindow.twelveMonthsEnding(month);
     this.counted = ctx.engine().acscAdmissionsByMonth(ctx, window.first(), window.last());
   }

@@ -3,10 +3,13 @@ package org.ltcreports.measures;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceRows.Diagnosis;
 import org.ltcreports.source.SourceRows.Procedure;
@@ -76,38 +79,101 @@ public final class AcscRule {
 
   private final boolean hasDiagnoses;
   private final boolean hasProcedures;
-  private final Map<String, List<String>> secondaryBySpell = new HashMap<>();
-  private final Map<String, List<String>> proceduresBySpell = new HashMap<>();
+  private final List<Diagnosis> diagnoses;
+  private final List<Procedure> procedures;
+  // The secondary diagnoses and procedures of the spells whose primary diagnosis leaves the
+  // condition to them (a few in a hundred): the rows of every spell, kept by spell id for the
+  // whole run, were 40 MB of a 600,000-patient locality.
+  private final Set<String> spellsNeedingOthers = new HashSet<>();
+  private final Map<String, List<String>> secondaryBySpell;
+  private final Map<String, List<String>> proceduresBySpell;
+  // What each distinct stored primary diagnosis says (a few thousand codes over every admission).
+  private final Map<String, Optional<Candidate>> candidates = new ConcurrentHashMap<>();
 
-  /** Indexes the secondary diagnoses and procedures of the data by spell id. */
+  /** Indexes the secondary diagnoses and procedures of the data's spells that need them. */
   public AcscRule(SourceData data) {
     this.hasDiagnoses = data.hasDiagnoses();
     this.hasProcedures = data.hasProcedures();
-    if (hasDiagnoses) {
-      for (Diagnosis d : data.diagnoses()) {
-        if (d.spellId() != null && d.icd10Code() != null) {
-          secondaryBySpell.computeIfAbsent(d.spellId(), k -> new ArrayList<>()).add(d.icd10Code());
-        }
+    this.diagnoses = hasDiagnoses ? data.diagnoses() : List.of();
+    this.procedures = hasProcedures ? data.procedures() : List.of();
+    for (Spell s : data.spells() == null ? List.<Spell>of() : data.spells()) {
+      if (s.spellId() != null
+          && candidateOf(s.primaryDiagnosis())
+              .filter(c -> c.unless() != Unless.NOTHING)
+              .isPresent()) {
+        spellsNeedingOthers.add(s.spellId());
       }
     }
-    if (hasProcedures) {
-      for (Procedure p : data.procedures()) {
-        if (p.spellId() != null && p.opcsCode() != null) {
-          proceduresBySpell.computeIfAbsent(p.spellId(), k -> new ArrayList<>()).add(p.opcsCode());
-        }
-      }
-    }
-    GroupedRows.trim(secondaryBySpell);
-    GroupedRows.trim(proceduresBySpell);
+    secondaryBySpell =
+        codesBySpell(diagnoses, spellsNeedingOthers, Diagnosis::spellId, Diagnosis::icd10Code);
+    proceduresBySpell =
+        codesBySpell(procedures, spellsNeedingOthers, Procedure::spellId, Procedure::opcsCode);
   }
 
   /** The condition of a spell, or empty when it is not an ACSC admission. */
   public Optional<Condition> conditionOf(Spell s) {
+    Optional<Candidate> candidate = candidateOf(s.primaryDiagnosis());
+    if (candidate.isEmpty()) {
+      return Optional.empty();
+    }
+    Candidate c = candidate.get();
+    if (c.unless() == Unless.NOTHING) {
+      return Optional.of(c.condition()); // the primary decides alone: no other rows to read
+    }
     String id = s.spellId();
-    return classify(
-        s.primaryDiagnosis(),
-        id == null ? List.of() : secondaryBySpell.getOrDefault(id, List.of()),
-        id == null ? List.of() : proceduresBySpell.getOrDefault(id, List.of()));
+    return classify(c, secondaryOf(id), proceduresOf(id));
+  }
+
+  private Optional<Candidate> candidateOf(String primary) {
+    return primary == null
+        ? candidate(null)
+        : candidates.computeIfAbsent(primary, AcscRule::candidate);
+  }
+
+  /** How many spells' other rows are held (tests: only those whose primary leaves it to them). */
+  int spellsHeld() {
+    return spellsNeedingOthers.size();
+  }
+
+  /** The spell's secondary diagnoses in row order. */
+  private List<String> secondaryOf(String spellId) {
+    return codesOf(spellId, secondaryBySpell, diagnoses, Diagnosis::spellId, Diagnosis::icd10Code);
+  }
+
+  /** The spell's procedures in row order. */
+  private List<String> proceduresOf(String spellId) {
+    return codesOf(spellId, proceduresBySpell, procedures, Procedure::spellId, Procedure::opcsCode);
+  }
+
+  private <T> List<String> codesOf(
+      String spellId,
+      Map<String, List<String>> held,
+      List<T> rows,
+      Function<T, String> spellOf,
+      Function<T, String> codeOf) {
+    if (spellId == null) {
+      return List.of();
+    }
+    if (spellsNeedingOthers.contains(spellId)) {
+      return held.getOrDefault(spellId, List.of());
+    }
+    // a spell that is not in the data (never, in a run): its rows, found by reading them all
+    return codesBySpell(rows, java.util.Collections.singleton(spellId), spellOf, codeOf)
+        .getOrDefault(spellId, List.of());
+  }
+
+  /** The codes of the rows of these spells, by spell id, in row order. */
+  private static <T> Map<String, List<String>> codesBySpell(
+      List<T> rows, Set<String> spells, Function<T, String> spellOf, Function<T, String> codeOf) {
+    Map<String, List<String>> bySpell = new HashMap<>();
+    for (T row : rows) {
+      String code = codeOf.apply(row);
+      if (code != null && spells.contains(spellOf.apply(row))) {
+        bySpell.computeIfAbsent(spellOf.apply(row), k -> new ArrayList<>()).add(code);
+      }
+    }
+    GroupedRows.trim(bySpell);
+    return bySpell;
   }
 
   /**
@@ -123,7 +189,11 @@ public final class AcscRule {
     if (candidate.isEmpty()) {
       return Optional.empty();
     }
-    Candidate c = candidate.get();
+    return classify(candidate.get(), secondary, procedures);
+  }
+
+  private static Optional<Condition> classify(
+      Candidate c, Collection<String> secondary, Collection<String> procedures) {
     boolean counted =
         switch (c.unless()) {
           case NOTHING -> true;

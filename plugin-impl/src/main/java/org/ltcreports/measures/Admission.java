@@ -16,7 +16,14 @@ public record Admission(Spell spell, Patient patient, String practiceCode) {
   }
 
   public YearMonth month() {
-    return YearMonth.from(spell.admissionDate());
+    LocalDate d = spell.admissionDate();
+    return YearMonth.of(d.getYear(), d.getMonthValue());
+  }
+
+  /** Whether it was admitted in month m ({@code month().equals(m)}, without making the month). */
+  public boolean admittedIn(YearMonth m) {
+    LocalDate d = spell.admissionDate();
+    return d.getMonthValue() == m.getMonthValue() && d.getYear() == m.getYear();
   }
 
   /**

@@ -42,7 +42,7 @@ public final class CaseManagedAdmissions implements MeasureFamily {
     this.month = month;
     RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
     for (Admission a : ctx.admissions()) {
-      if (a.practiceCode() == null || !a.month().equals(month)) {
+      if (a.practiceCode() == null || !a.admittedIn(month)) {
         continue;
       }
       long[] c = admissions.computeIfAbsent(a.practiceCode(), k -> new long[2]);

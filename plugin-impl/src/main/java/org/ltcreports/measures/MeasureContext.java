@@ -3,10 +3,8 @@ package org.ltcreports.measures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceRows.Patient;
@@ -23,6 +21,7 @@ public final class MeasureContext {
   private final MeasureSettings settings;
   private final Registrations registrations;
   private final EmergencyAdmissionRule rule;
+  private final SpellIndex spells;
   private final List<Admission> admissions;
   private final Map<String, Practice> practices = new TreeMap<>();
   private final MeasureEngine engine;
@@ -43,18 +42,16 @@ public final class MeasureContext {
     this.registrations = new Registrations(data.patients(), data.registrations());
     this.rule = new EmergencyAdmissionRule(settings.emergencyMethods());
     practices.putAll(practicesByCode(data.practices()));
+    // A duplicated spell id is one spell recorded twice: count it once (and report it).
+    this.spells = new SpellIndex(data.spells());
     List<Admission> list = new ArrayList<>();
-    Set<String> seenSpellIds = new HashSet<>();
-    for (Spell s : data.spells()) {
-      // A duplicated spell id is one spell recorded twice: count it once (and report it).
-      if (s.spellId() == null || s.admissionDate() == null || !seenSpellIds.add(s.spellId())) {
-        continue;
-      }
+    for (Spell s : spells.spells()) {
       if (!rule.isCounted(s)) {
         continue;
       }
-      Patient patient = registrations.patient(s.patientId());
-      String practice = registrations.practiceOn(s.patientId(), s.admissionDate());
+      int at = registrations.positionOf(s.patientId());
+      Patient patient = at < 0 ? null : registrations.patientAt(at);
+      String practice = at < 0 ? null : registrations.practiceAt(at, s.admissionDate());
       list.add(new Admission(s, patient, practice));
     }
     list.sort(Comparator.comparing(Admission::admitted).thenComparing(a -> a.spell().spellId()));
@@ -88,6 +85,19 @@ public final class MeasureContext {
 
   public EmergencyAdmissionRule rule() {
     return rule;
+  }
+
+  /** The spells the measures use (first row of each spell id), by patient. */
+  public SpellIndex spells() {
+    return spells;
+  }
+
+  /**
+   * The ACSC rule over this snapshot's diagnoses and procedures, made once for the engine and the
+   * families that ask for it.
+   */
+  public AcscRule acscRule() {
+    return counted(AcscRule.class, () -> new AcscRule(data));
   }
 
   /** Counted emergency admissions, by admission date then spell id. */

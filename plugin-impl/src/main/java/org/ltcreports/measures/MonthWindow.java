@@ -15,8 +15,22 @@ public record MonthWindow(YearMonth first, YearMonth last) {
   }
 
   public boolean contains(LocalDate d) {
-    YearMonth ym = YearMonth.from(d);
-    return !ym.isBefore(first) && !ym.isAfter(last);
+    int m = index(d);
+    return m >= index(first) && m <= index(last);
+  }
+
+  /**
+   * The month of a date as a number (year × 12 + month − 1), for counting every admission of a
+   * locality by month: the same answer as {@code YearMonth.from(d)} compared or subtracted, without
+   * the temporal look-ups and the object per call.
+   */
+  static int index(LocalDate d) {
+    return d.getYear() * 12 + d.getMonthValue() - 1;
+  }
+
+  /** {@link #index(LocalDate)} of a month. */
+  static int index(YearMonth m) {
+    return m.getYear() * 12 + m.getMonthValue() - 1;
   }
 
   public LocalDate start() {

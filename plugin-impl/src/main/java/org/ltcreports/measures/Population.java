@@ -54,6 +54,11 @@ public final class Population {
    */
   public static final class Tally {
     private final Population pop;
+    // The practice added last and its counts: patients come practice by practice (ids sorted),
+    // so most adds need no look-up.
+    private String lastPractice;
+    private long[] lastCounts;
+    private long[][] lastCells;
 
     public Tally(LocalDate date) {
       this.pop = new Population(date);
@@ -67,7 +72,12 @@ public final class Population {
      * @param sex {@link #sexIndex}: 0 M, 1 F, -1 anything else (in no cell, counted)
      */
     public void add(String practice, int band, int sex, boolean adult, long n) {
-      long[] c = pop.counts.computeIfAbsent(practice, k -> new long[3]);
+      if (lastCounts == null || !java.util.Objects.equals(practice, lastPractice)) {
+        lastPractice = practice;
+        lastCounts = pop.counts.computeIfAbsent(practice, k -> new long[3]);
+        lastCells = pop.cells.get(practice);
+      }
+      long[] c = lastCounts;
       c[0] += n;
       if (band < 0) {
         return;
@@ -78,7 +88,10 @@ public final class Population {
       if (sex < 0) {
         c[2] += n;
       } else {
-        pop.cells.computeIfAbsent(practice, k -> new long[BANDS][2])[band][sex] += n;
+        if (lastCells == null) {
+          lastCells = pop.cells.computeIfAbsent(practice, k -> new long[BANDS][2]);
+        }
+        lastCells[band][sex] += n;
       }
     }
 

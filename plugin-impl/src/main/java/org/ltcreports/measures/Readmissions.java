@@ -32,12 +32,12 @@ public final class Readmissions implements MeasureFamily {
   private final Map<String, long[]> byPractice = new HashMap<>(); // [ea_count, readmissions]
 
   public Readmissions(MeasureContext ctx, YearMonth month) {
-    this(ctx, month, new SpellIndex(ctx.data().spells()));
+    this(ctx, month, ctx.spells());
   }
 
   public Readmissions(MeasureContext ctx, YearMonth month, SpellIndex spells) {
     for (Admission a : ctx.admissions()) {
-      if (a.practiceCode() == null || !a.month().equals(month)) {
+      if (a.practiceCode() == null || !a.admittedIn(month)) {
         continue;
       }
       long[] c = byPractice.computeIfAbsent(a.practiceCode(), k -> new long[2]);

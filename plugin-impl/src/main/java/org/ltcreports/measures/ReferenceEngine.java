@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,23 +21,24 @@ public final class ReferenceEngine implements MeasureEngine {
 
   @Override
   public Population population(MeasureContext ctx, LocalDate d) {
-    return Population.count(ctx, d);
+    // the population on first(M) is asked for by the feedback and the programme comparison
+    return ctx.counted(List.of("population", d), () -> Population.count(ctx, d));
   }
 
   @Override
   public Map<String, long[]> emergencyAdmissionsByMonth(
       MeasureContext ctx, YearMonth first, YearMonth last) {
     int months = (int) first.until(last, ChronoUnit.MONTHS) + 1;
+    int firstIndex = MonthWindow.index(first);
     Map<String, long[]> byPractice = new HashMap<>();
     for (Admission a : ctx.admissions()) {
       if (a.practiceCode() == null) {
         continue;
       }
-      YearMonth m = a.month();
-      if (m.isBefore(first) || m.isAfter(last)) {
+      int i = MonthWindow.index(a.admitted()) - firstIndex;
+      if (i < 0 || i >= months) {
         continue;
       }
-      int i = (int) first.until(m, ChronoUnit.MONTHS);
       byPractice.computeIfAbsent(a.practiceCode(), k -> new long[months])[i]++;
     }
     return byPractice;
@@ -46,18 +48,18 @@ public final class ReferenceEngine implements MeasureEngine {
   public Map<String, long[][]> acscAdmissionsByMonth(
       MeasureContext ctx, YearMonth first, YearMonth last) {
     int months = (int) first.until(last, ChronoUnit.MONTHS) + 1;
-    AcscRule rule = new AcscRule(ctx.data());
+    AcscRule rule = ctx.acscRule();
     Map<String, long[][]> byPractice = new HashMap<>();
+    int firstIndex = MonthWindow.index(first);
     for (Admission a : ctx.admissions()) {
-      YearMonth m = a.month();
-      if (a.practiceCode() == null || m.isBefore(first) || m.isAfter(last)) {
+      int i = MonthWindow.index(a.admitted()) - firstIndex;
+      if (a.practiceCode() == null || i < 0 || i >= months) {
         continue;
       }
       Optional<AcscRule.Condition> condition = rule.conditionOf(a.spell());
       if (condition.isEmpty()) {
         continue;
       }
-      int i = (int) first.until(m, ChronoUnit.MONTHS);
       byPractice
           .computeIfAbsent(
               a.practiceCode(), k -> new long[months][AcscRule.Condition.values().length])[i][

@@ -22,6 +22,7 @@ public final class Registrations {
   private final IdIndex index;
   private final Patient[] patientAt;
   private final int[] regStart;
+  private final Registration[] grouped;
   private final List<Registration> regs;
 
   public Registrations(List<Patient> patientRows, List<Registration> registrationRows) {
@@ -39,33 +40,52 @@ public final class Registrations {
     index = new IdIndex(seen.stream().sorted().distinct().toArray(String[]::new));
     int n = index.size();
     patientAt = new Patient[n];
+    Walk walk = new Walk();
     for (Patient p : patientRows) {
-      int i = index.positionOf(p.patientId());
+      int i = walk.positionOf(p.patientId());
       if (i >= 0 && patientAt[i] == null) {
         patientAt[i] = p;
       }
     }
-    regStart = new int[n + 1];
-    for (Registration r : registrationRows) {
-      if (usable(r)) {
-        regStart[index.positionOf(r.patientId()) + 1]++;
-      }
+    // The position of each usable registration, found once (-1: not usable).
+    int[] at = new int[registrationRows.size()];
+    walk = new Walk();
+    for (int j = 0; j < at.length; j++) {
+      Registration r = registrationRows.get(j);
+      at[j] = usable(r) ? walk.positionOf(r.patientId()) : -1;
     }
-    for (int i = 0; i < n; i++) {
-      regStart[i + 1] += regStart[i];
-    }
-    Registration[] grouped = new Registration[regStart[n]];
-    int[] next = Arrays.copyOf(regStart, n);
-    for (Registration r : registrationRows) {
-      if (usable(r)) {
-        grouped[next[index.positionOf(r.patientId())]++] = r;
-      }
-    }
+    GroupedRows.ByNumber<Registration> byPatient =
+        GroupedRows.byNumber(registrationRows, at, n, Registration[]::new);
+    regStart = byPatient.start();
+    grouped = byPatient.rows();
     regs = Collections.unmodifiableList(Arrays.asList(grouped));
+  }
+
+  /**
+   * Positions of ids met in sorted order (as the source reader hands rows on) found by walking the
+   * sorted ids forward instead of hashing each one; an id out of order is looked up.
+   */
+  private final class Walk {
+    private int cursor;
+
+    int positionOf(String id) {
+      if (id == null) {
+        return -1;
+      }
+      while (cursor < index.size() && index.id(cursor).compareTo(id) < 0) {
+        cursor++;
+      }
+      return cursor < index.size() && index.id(cursor).equals(id) ? cursor : index.positionOf(id);
+    }
   }
 
   private static boolean usable(Registration r) {
     return r.patientId() != null && r.practiceCode() != null && r.registeredFrom() != null;
+  }
+
+  /** The patient id's position ({@link #positions()}), or -1 when it has no row here. */
+  public int positionOf(String patientId) {
+    return index.positionOf(patientId);
   }
 
   public Patient patient(String patientId) {
@@ -95,7 +115,7 @@ public final class Registrations {
 
   public Registration registrationOn(String patientId, LocalDate d) {
     int i = index.positionOf(patientId); // looked up once: this is called for every row counted
-    return i < 0 ? null : registrationOn(patientAt[i], registrationsAt(i), d);
+    return i < 0 ? null : registrationAt(i, d);
   }
 
   /** {@link #registrationOn(String, LocalDate)} for a patient and their registrations in hand. */
@@ -196,13 +216,50 @@ public final class Registrations {
 
   /** {@link #practiceOn} for the patient at a position. */
   public String practiceAt(int position, LocalDate d) {
-    Registration r = registrationOn(patientAt[position], registrationsAt(position), d);
+    Registration r = registrationAt(position, d);
     return r == null ? null : r.practiceCode();
+  }
+
+  /**
+   * {@link #registrationOn(Patient, List, LocalDate)} over the grouped array itself (no list view
+   * and iterator per call): this runs for every patient of a locality on every date a population is
+   * counted on.
+   */
+  private Registration registrationAt(int position, LocalDate d) {
+    Patient p = patientAt[position];
+    if (p == null || !p.aliveOn(d)) {
+      return null;
+    }
+    Registration best = null;
+    for (int j = regStart[position]; j < regStart[position + 1]; j++) {
+      Registration r = grouped[j];
+      if (r.covers(d) && (best == null || wins(r, best))) {
+        best = r;
+      }
+    }
+    return best;
   }
 
   /** Age in completed years on d. */
   public static int ageOn(Patient p, LocalDate d) {
-    return Period.between(p.birthDate(), d).getYears();
+    return yearsBetween(p.birthDate(), d);
+  }
+
+  /**
+   * {@code Period.between(from, to).getYears()}, worked out as {@link Period#between} does (whole
+   * months, one fewer when the day of the month is not yet reached, the other way round when
+   * counting backwards) without making the period: ages are taken for every patient of a locality.
+   */
+  static int yearsBetween(LocalDate from, LocalDate to) {
+    long months =
+        (to.getYear() * 12L + to.getMonthValue()) - (from.getYear() * 12L + from.getMonthValue());
+    int days = to.getDayOfMonth() - from.getDayOfMonth();
+    if (months > 0 && days < 0) {
+      months--;
+    } else if (months < 0 && days > 0) {
+      months++;
+    }
+    return (int) (months / 12);
   }
 
   private static boolean wins(Registration candidate, Registration current) {

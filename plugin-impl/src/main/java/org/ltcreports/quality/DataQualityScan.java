@@ -144,6 +144,8 @@ public final class DataQualityScan {
   private final TrimPoints trimPoints;
   private final SpellIndex spells;
   private final Set<String> knownMethods = new HashSet<>();
+  private final Map<String, Boolean> icd10Unparseable = new HashMap<>();
+  private final Map<String, Boolean> opcsValid = new HashMap<>();
   private final DataQualityFindings findings;
 
   private DataQualityScan(MeasureContext ctx, TrimPoints trimPoints) {
@@ -151,7 +153,7 @@ public final class DataQualityScan {
     this.data = ctx.data();
     this.regs = ctx.registrations();
     this.trimPoints = trimPoints == null ? TrimPoints.none() : trimPoints;
-    this.spells = new SpellIndex(orEmpty(data.spells()));
+    this.spells = ctx.spells(); // the spells the measures use, indexed once for both
     knownMethods.addAll(EmergencyAdmissionRule.KNOWN_METHODS);
     knownMethods.addAll(ctx.settings().emergencyMethods());
     this.findings = new DataQualityFindings(regs);
@@ -228,7 +230,6 @@ public final class DataQualityScan {
   }
 
   private void registrations() {
-    Map<String, List<Registration>> usable = new HashMap<>();
     for (Registration r : orEmpty(data.registrations())) {
       List<String> missing = new ArrayList<>();
       need(missing, "patient_id", r.patientId());
@@ -242,17 +243,22 @@ public final class DataQualityScan {
             practice,
             month(d),
             issue(MISSING_REQUIRED_VALUE, "registration", r.patientId(), missingDetail(missing)));
+      }
+    }
+    // Each patient's registrations as the measures group them (in row order); a blank id or
+    // practice code, which they keep, is a missing value here (above) and overlaps nothing.
+    for (int p = 0; p < regs.positions(); p++) {
+      List<Registration> list = regs.registrationsAt(p);
+      if (list.size() < 2) {
         continue;
       }
-      usable.computeIfAbsent(r.patientId(), k -> new ArrayList<>()).add(r);
-    }
-    for (Map.Entry<String, List<Registration>> e : usable.entrySet()) {
-      Patient patient = regs.patient(e.getKey());
+      list =
+          list.stream().filter(r -> !isBlank(r.patientId()) && !isBlank(r.practiceCode())).toList();
+      Patient patient = regs.patientAt(p);
       LocalDate death = patient == null ? null : patient.deathDate();
-      List<Registration> list = e.getValue();
       for (int i = 0; i < list.size(); i++) {
         for (int j = i + 1; j < list.size(); j++) {
-          overlap(e.getKey(), list.get(i), list.get(j), death);
+          overlap(list.get(i).patientId(), list.get(i), list.get(j), death);
         }
       }
     }
@@ -294,8 +300,9 @@ public final class DataQualityScan {
   private void spells() {
     EmergencyAdmissionRule rule = ctx.rule();
     LocalDate extract = data.extractDate();
-    Set<String> seen = new HashSet<>(); // exactly as MeasureContext: the first usable row wins
-    for (Spell s : orEmpty(data.spells())) {
+    List<Spell> rows = orEmpty(data.spells());
+    for (int row = 0; row < rows.size(); row++) {
+      Spell s = rows.get(row);
       LocalDate when = firstDate(s.admissionDate(), s.dischargeDate());
       if (!SpellIndex.isUsable(s)) {
         List<String> missing = new ArrayList<>();
@@ -313,7 +320,7 @@ public final class DataQualityScan {
                 missingDetail(missing) + describe(s) + "; left out of every measure"));
         continue;
       }
-      if (!seen.add(s.spellId())) {
+      if (!spells.isUsed(row)) { // exactly as MeasureContext: the first usable row wins
         charge(
             s.patientId(),
             when,
@@ -381,7 +388,7 @@ public final class DataQualityScan {
                 id,
                 "admission method '" + s.admissionMethod() + "'; not counted as an emergency"));
       }
-      if (Icd10.isUnparseable(s.primaryDiagnosis())) {
+      if (unparseableIcd10(s.primaryDiagnosis())) {
         charge(
             s.patientId(),
             admitted,
@@ -467,15 +474,10 @@ public final class DataQualityScan {
   }
 
   private void overlappingSpells() {
-    Set<String> patients = new HashSet<>();
-    for (Spell s : spells.spells()) {
-      if (s.patientId() != null) {
-        patients.add(s.patientId());
-      }
-    }
-    for (String patientId : patients) {
+    for (int patient = 0; patient < spells.patients(); patient++) {
+      String patientId = spells.patientId(patient);
       Spell longest = null; // the earlier spell discharged last (null discharge = still open)
-      for (Spell s : spells.ofPatient(patientId)) {
+      for (Spell s : spells.spellsOfPatient(patient)) {
         LocalDate discharged = s.dischargeDate();
         if (discharged != null && discharged.isBefore(s.admissionDate())) {
           continue; // its dates are already a finding and cannot be compared
@@ -519,7 +521,7 @@ public final class DataQualityScan {
             d.position(),
             d.icd10Code(),
             UNPARSEABLE_ICD10,
-            Icd10.isUnparseable(d.icd10Code()),
+            unparseableIcd10(d.icd10Code()),
             "diagnosis");
       }
     }
@@ -535,7 +537,9 @@ public final class DataQualityScan {
             p.position(),
             p.opcsCode(),
             UNKNOWN_CODE,
-            p.opcsCode() != null && !Opcs4.isValid(Opcs4.normalise(p.opcsCode())),
+            p.opcsCode() != null
+                && !opcsValid.computeIfAbsent(
+                    p.opcsCode(), code -> Opcs4.isValid(Opcs4.normalise(code))),
             "OPCS-4 code");
       }
     }
@@ -554,6 +558,9 @@ public final class DataQualityScan {
       DataQualityKind badKind,
       boolean bad,
       String what) {
+    if (!bad && !isBlank(spellId) && !isBlank(code)) {
+      return; // most rows: nothing to say
+    }
     List<String> missing = new ArrayList<>();
     need(missing, "spell_id", spellId);
     need(missing, codeColumn, code);
@@ -831,6 +838,18 @@ public final class DataQualityScan {
     if (value == null || (value instanceof String s && s.isBlank())) {
       missing.add(column);
     }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  /**
+   * {@link Icd10#isUnparseable} of a stored code, read once per distinct code: a locality's million
+   * diagnoses hold a few thousand codes.
+   */
+  private boolean unparseableIcd10(String raw) {
+    return raw != null && icd10Unparseable.computeIfAbsent(raw, Icd10::isUnparseable);
   }
 
   private static String missingDetail(List<String> missing) {

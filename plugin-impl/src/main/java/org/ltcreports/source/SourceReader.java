@@ -687,6 +687,57 @@ public final class SourceReader {
     }
   }
 
+  /**
+   * The canonical instances of one column's strings, in one array (open addressing, linear probing,
+   * Fibonacci hashing), not a {@code HashMap}: a node per distinct value cost more heap than the
+   * sharing saved while a locality was read, and ids such as {@code K83003-007109}, whose hash
+   * codes differ only in their low bits, turned its buckets into trees searched by string
+   * comparison.
+   */
+  static final class Pool {
+    private String[] table = new String[1024];
+    private int shift = 32 - 10;
+    private int size;
+
+    /** The first instance equal to {@code v} this pool was given, {@code v} itself when new. */
+    String canonical(String v) {
+      int mask = table.length - 1;
+      for (int s = (v.hashCode() * 0x9E3779B9) >>> shift; ; s = (s + 1) & mask) {
+        String seen = table[s];
+        if (seen == null) {
+          table[s] = v;
+          if (++size * 2 > table.length) {
+            grow();
+          }
+          return v;
+        }
+        if (seen.equals(v)) {
+          return seen;
+        }
+      }
+    }
+
+    int size() {
+      return size;
+    }
+
+    private void grow() {
+      String[] old = table;
+      table = new String[old.length * 2];
+      shift--;
+      int mask = table.length - 1;
+      for (String v : old) {
+        if (v != null) {
+          int s = (v.hashCode() * 0x9E3779B9) >>> shift;
+          while (table[s] != null) {
+            s = (s + 1) & mask;
+          }
+          table[s] = v;
+        }
+      }
+    }
+  }
+
   /** A text column read as its canonical instance. */
   private interface Text {
     String get(ResultSet rs) throws SQLException;
@@ -706,20 +757,16 @@ public final class SourceReader {
    */
   private static final class Canon {
     private static final long FIRST_DAY = LocalDate.of(1850, 1, 1).toEpochDay();
-    private final Map<String, Map<String, String>> pools = new HashMap<>();
+    private final Map<String, Pool> pools = new HashMap<>();
     private final LocalDate[] days =
         new LocalDate[(int) (LocalDate.of(2150, 1, 1).toEpochDay() - FIRST_DAY)];
 
     Text text(Columns k, String column) {
       int at = k.at(column);
-      Map<String, String> pool = pools.computeIfAbsent(column, x -> new HashMap<>());
+      Pool pool = pools.computeIfAbsent(column, x -> new Pool());
       return rs -> {
         String v = rs.getString(at);
-        if (v == null) {
-          return null;
-        }
-        String seen = pool.putIfAbsent(v, v);
-        return seen == null ? v : seen;
+        return v == null ? null : pool.canonical(v);
       };
     }
 

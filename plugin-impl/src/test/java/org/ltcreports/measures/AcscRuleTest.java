@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ltcreports.measures.AcscRule.Condition;
+import org.ltcreports.source.SourceData;
+import org.ltcreports.source.SourceRows.Spell;
 
 /**
  * The ACSC table of measures.md, one row per rule and per exclusion: primary diagnosis, secondary
@@ -110,5 +113,34 @@ class AcscRuleTest {
 
   private static List<String> split(String s) {
     return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(";"));
+  }
+
+  @Test
+  void keepsTheOtherRowsOfOnlyTheSpellsWhosePrimaryLeavesTheConditionToThem() {
+    SourceData data =
+        new SourceDataBuilder("2026-10-31")
+            .spell("S1", "P1", "2026-10-01", null, "21", "19", "1", "1", "300", "I50.9", null)
+            .spell("S2", "P1", "2026-10-05", null, "21", "19", "1", "1", "300", "J20.9", null)
+            .spell("S3", "P1", "2026-10-09", null, "21", "19", "1", "1", "300", "J45.9", null)
+            .procedure("S1", 1, "K40.1")
+            .diagnosis("S2", 2, "J44.9")
+            .diagnosis("S3", 2, "J44.9")
+            .procedure("S9", 1, "K40.1") // of a spell the rows do not hold
+            .build();
+    AcscRule rule = new AcscRule(data);
+    // heart failure (S1) and J20 (S2) depend on their other rows; asthma (S3) does not
+    assertThat(rule.spellsHeld()).isEqualTo(2);
+    assertThat(data.spells().stream().map(s -> rule.conditionOf(s).map(Condition::key)))
+        .containsExactly(
+            java.util.Optional.empty(), // I50.9 with the cardiac operation K40.1: excluded
+            java.util.Optional.of("e"), // J20.9 beside J44.9: COPD
+            java.util.Optional.of("b")); // J45.9: asthma
+    // a spell not in the data still has its rows read: S9's K40.1 excludes its heart failure
+    Spell s9 =
+        new Spell("S9", "P1", "RXX01", null, null, "21", "19", "1", "1", "300", "I50.9", null);
+    assertThat(rule.conditionOf(s9)).isEmpty();
+    Spell s8 =
+        new Spell("S8", "P1", "RXX01", null, null, "21", "19", "1", "1", "300", "I50.9", null);
+    assertThat(rule.conditionOf(s8)).contains(Condition.C);
   }
 }

@@ -1,0 +1,43 @@
+package org.ltcreports.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CanonicalPoolTest {
+  @Test
+  void givesTheFirstInstanceOfEachValue() {
+    SourceReader.Pool pool = new SourceReader.Pool();
+    String first = new String("K83003-007109");
+    assertThat(pool.canonical(first)).isSameAs(first);
+    assertThat(pool.canonical(new String("K83003-007109"))).isSameAs(first);
+    // "Aa" and "BB" share a hash code: both kept, each its own instance
+    String aa = new String("Aa");
+    String bb = new String("BB");
+    assertThat(pool.canonical(aa)).isSameAs(aa);
+    assertThat(pool.canonical(bb)).isSameAs(bb);
+    assertThat(pool.canonical(new String("Aa"))).isSameAs(aa);
+    assertThat(pool.size()).isEqualTo(3);
+  }
+
+  @Test
+  void holdsALocalityOfIdsAsItGrows() {
+    // 600 practices × 1,000 patients (600,000 ids) into a pool that starts with 1,024 slots
+    SourceReader.Pool pool = new SourceReader.Pool();
+    String[] firsts = new String[600];
+    for (int practice = 0; practice < 600; practice++) {
+      for (int patient = 1; patient <= 1_000; patient++) {
+        String id = String.format("K%05d-%06d", practice, patient);
+        String kept = pool.canonical(id);
+        if (patient == 1) {
+          firsts[practice] = kept;
+        }
+      }
+    }
+    assertThat(pool.size()).isEqualTo(600_000);
+    for (int practice = 0; practice < 600; practice += 37) {
+      assertThat(pool.canonical(String.format("K%05d-%06d", practice, 1)))
+          .isSameAs(firsts[practice]);
+    }
+  }
+}
