@@ -333,6 +333,9 @@ class PostgresIT {
                           + java.util.Arrays.deepToString(a.cells(p)));
             }
           }
+          assertThat(new TreeMap<>(sql.engine().emergencyDischarges(sql, m)))
+              .as("%s: emergency discharges of %s", what, m)
+              .isEqualTo(new TreeMap<>(reference.engine().emergencyDischarges(reference, m)));
           Map<String, MeasureValues> a = new FeedbackMeasures(reference, m).forAllPractices();
           Map<String, MeasureValues> b = new FeedbackMeasures(sql, m).forAllPractices();
           for (String p : a.keySet()) {

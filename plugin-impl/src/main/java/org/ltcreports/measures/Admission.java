@@ -2,7 +2,6 @@ package org.ltcreports.measures;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import org.ltcreports.source.SourceRows.Patient;
 import org.ltcreports.source.SourceRows.Spell;
 
@@ -30,10 +29,6 @@ public record Admission(Spell spell, Patient patient, String practiceCode) {
    * Length of stay in days (same day = 0), or null while still in hospital or when dates are bad.
    */
   public Long lengthOfStay() {
-    LocalDate discharged = spell.dischargeDate();
-    if (discharged == null || discharged.isBefore(spell.admissionDate())) {
-      return null;
-    }
-    return ChronoUnit.DAYS.between(spell.admissionDate(), discharged);
+    return Discharge.lengthOfStay(spell.admissionDate(), spell.dischargeDate());
   }
 }

@@ -1,6 +1,5 @@
 package org.ltcreports.measures;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,32 +42,36 @@ public final class LengthOfStay implements MeasureFamily {
   public LengthOfStay(MeasureContext ctx, YearMonth month, TrimPoints trimPoints) {
     this.month = month;
     this.trimPoints = trimPoints == null ? TrimPoints.none() : trimPoints;
-    for (Admission a : ctx.admissions()) {
-      LocalDate discharged = a.spell().dischargeDate();
-      if (a.practiceCode() == null
-          || discharged == null
-          || !YearMonth.from(discharged).equals(month)) {
-        continue;
-      }
-      Stays s = byPractice.computeIfAbsent(a.practiceCode(), k -> new Stays());
-      Long los = a.lengthOfStay();
-      if (los == null) {
-        s.dischargeBeforeAdmission++;
-        continue;
-      }
-      s.los.add(los);
-      if (this.trimPoints.isEmpty()) {
-        continue;
-      }
-      OptionalInt trim = this.trimPoints.forDischarge(a.spell().hrgCode(), discharged);
-      if (trim.isPresent()) {
-        s.excess += excessBedDays(los, trim.getAsInt());
-      } else {
-        s.withoutTrimPoint++;
-        FinancialYear year = FinancialYear.of(discharged);
-        if (!this.trimPoints.years().contains(year)) {
-          s.yearsWithoutTable.add(year);
-        }
+    ctx.engine()
+        .emergencyDischarges(ctx, month)
+        .forEach(
+            (practice, discharges) -> {
+              Stays s = new Stays();
+              byPractice.put(practice, s);
+              for (Discharge d : discharges) {
+                add(s, d);
+              }
+            });
+  }
+
+  private void add(Stays s, Discharge d) {
+    Long los = d.lengthOfStay();
+    if (los == null) {
+      s.dischargeBeforeAdmission++;
+      return;
+    }
+    s.los.add(los);
+    if (trimPoints.isEmpty()) {
+      return;
+    }
+    OptionalInt trim = trimPoints.forDischarge(d.hrgCode(), d.discharged());
+    if (trim.isPresent()) {
+      s.excess += excessBedDays(los, trim.getAsInt());
+    } else {
+      s.withoutTrimPoint++;
+      FinancialYear year = FinancialYear.of(d.discharged());
+      if (!trimPoints.years().contains(year)) {
+        s.yearsWithoutTable.add(year);
       }
     }
   }

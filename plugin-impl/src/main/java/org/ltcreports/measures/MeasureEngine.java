@@ -2,6 +2,7 @@ package org.ltcreports.measures;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,4 +32,12 @@ public interface MeasureEngine {
    * ({@link AcscRule.Condition#ordinal}). Admissions attributed to no practice are left out.
    */
   Map<String, long[][]> acscAdmissionsByMonth(MeasureContext ctx, YearMonth first, YearMonth last);
+
+  /**
+   * The counted emergency admissions discharged in {@code month} by attributed practice (the
+   * practice of the admission date, as every admission measure attributes), each list in {@link
+   * Discharge#ORDER}: length of stay, bed days and excess bed days are worked out from these
+   * (measures.md "Length of stay and bed days"). Admissions attributed to no practice are left out.
+   */
+  Map<String, List<Discharge>> emergencyDischarges(MeasureContext ctx, YearMonth month);
 }

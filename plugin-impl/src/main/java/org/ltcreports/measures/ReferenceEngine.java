@@ -3,6 +3,7 @@ package org.ltcreports.measures;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,24 @@ public final class ReferenceEngine implements MeasureEngine {
               a.practiceCode(), k -> new long[months][AcscRule.Condition.values().length])[i][
           condition.get().ordinal()]++;
     }
+    return byPractice;
+  }
+
+  @Override
+  public Map<String, List<Discharge>> emergencyDischarges(MeasureContext ctx, YearMonth month) {
+    Map<String, List<Discharge>> byPractice = new HashMap<>();
+    for (Admission a : ctx.admissions()) {
+      LocalDate discharged = a.spell().dischargeDate();
+      if (a.practiceCode() != null
+          && discharged != null
+          && discharged.getYear() == month.getYear()
+          && discharged.getMonth() == month.getMonth()) {
+        byPractice
+            .computeIfAbsent(a.practiceCode(), k -> new ArrayList<>())
+            .add(new Discharge(a.admitted(), discharged, a.spell().hrgCode()));
+      }
+    }
+    byPractice.values().forEach(list -> list.sort(Discharge.ORDER));
     return byPractice;
   }
 }

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.measures.AcscRule;
+import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.EmergencyAdmissionRule;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
@@ -77,6 +78,15 @@ public final class SqlEngine implements MeasureEngine {
           }
           copy.put(practice, c);
         });
+    return copy;
+  }
+
+  @Override
+  public Map<String, List<Discharge>> emergencyDischarges(MeasureContext ctx, YearMonth month) {
+    Map<String, List<Discharge>> counted =
+        ctx.counted(List.of("emergency discharges", month), () -> countDischarges(ctx, month));
+    Map<String, List<Discharge>> copy = new HashMap<>();
+    counted.forEach((practice, list) -> copy.put(practice, new ArrayList<>(list)));
     return copy;
   }
 
@@ -153,6 +163,63 @@ public final class SqlEngine implements MeasureEngine {
           return byPractice;
         });
   }
+
+  /**
+   * The month's discharges of counted emergency admissions, admitted at any time (a stay can be
+   * long, and a discharge recorded before its admission is still charged to its month), grouped by
+   * practice, dates and HRG: a month's discharges come back, not the spells of years.
+   */
+  private Map<String, List<Discharge>> countDischarges(MeasureContext ctx, YearMonth month) {
+    return jdbi.withHandle(
+        h -> {
+          WinningRows rows = rows(ctx, h.getConnection());
+          List<String> columns = new ArrayList<>(ADMISSION_COLUMNS);
+          columns.add("discharge_date");
+          columns.add("hrg_code");
+          String sql =
+              "WITH "
+                  + rows.spells(columns)
+                  + ", ds0 AS (SELECT spell_id, patient_id, admission_date, discharge_date,"
+                  + " hrg_code FROM sp WHERE "
+                  + emergency()
+                  + " AND discharge_date >= :monthStart AND discharge_date <= :monthEnd), "
+                  + rows.attributed(
+                      "ds0",
+                      "spell_id",
+                      "admission_date",
+                      List.of("discharge_date", "hrg_code"),
+                      "ds")
+                  + " SELECT practice_code, admission_date, discharge_date, hrg_code, COUNT(*) AS n"
+                  + " FROM ds GROUP BY practice_code, admission_date, discharge_date, hrg_code";
+          Map<String, List<Discharge>> byPractice = new HashMap<>();
+          bindRule(h.createQuery(sql), ctx)
+              .bind("from", ANY_DAY_FROM)
+              .bind("to", ANY_DAY_TO)
+              .bind("monthStart", month.atDay(1))
+              .bind("monthEnd", month.atEndOfMonth())
+              .reduceResultSet(
+                  byPractice,
+                  (acc, rs, c) -> {
+                    Discharge d =
+                        new Discharge(
+                            rs.getObject("admission_date", LocalDate.class),
+                            rs.getObject("discharge_date", LocalDate.class),
+                            rs.getString("hrg_code"));
+                    List<Discharge> list =
+                        acc.computeIfAbsent(rs.getString("practice_code"), k -> new ArrayList<>());
+                    for (long i = rs.getLong("n"); i > 0; i--) {
+                      list.add(d);
+                    }
+                    return acc;
+                  });
+          byPractice.values().forEach(list -> list.sort(Discharge.ORDER));
+          return byPractice;
+        });
+  }
+
+  // the rule's admission window left open: every admission date a database stores
+  private static final LocalDate ANY_DAY_FROM = LocalDate.of(1, 1, 1);
+  private static final LocalDate ANY_DAY_TO = LocalDate.of(9999, 12, 31);
 
   /**
    * ACSC admissions: the rule's codes are read in Java, once per distinct stored code (so the

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ltcreports.fixtures.EdgeCaseLocality;
 import org.ltcreports.measures.AcscRule;
+import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureSettings;
@@ -86,6 +87,16 @@ class EngineEquivalenceTest {
           .as("ACSC admissions by practice, month and condition")
           .isEqualTo(acsc);
       assertThat(acsc).as("practices with ACSC admissions").isNotEmpty();
+      long discharges = 0;
+      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        Map<String, List<Discharge>> r =
+            new TreeMap<>(reference.engine().emergencyDischarges(reference, m));
+        assertThat(new TreeMap<>(sql.engine().emergencyDischarges(sql, m)))
+            .as("emergency discharges of %s by practice", m)
+            .isEqualTo(r);
+        discharges += r.values().stream().mapToLong(List::size).sum();
+      }
+      assertThat(discharges).as("emergency discharges over the months").isPositive();
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
