@@ -87,8 +87,8 @@ public final class BeforeAfterRegression {
 
   private final BeforeAfter beforeAfter;
   private final List<Row> rows = new ArrayList<>();
-  private final Map<String, BeforeAfter.CohortPatient> cohortById = new HashMap<>();
-  private final Set<String> otherSex = new HashSet<>();
+  private final List<BeforeAfter.CohortPatient> rowPatients = new ArrayList<>(); // of each row
+  private final List<BeforeAfter.CohortPatient> otherSex = new ArrayList<>();
 
   public BeforeAfterRegression(CaseManagementData cm, BeforeAfter beforeAfter) {
     this.beforeAfter = beforeAfter;
@@ -123,10 +123,10 @@ public final class BeforeAfterRegression {
       Patient p = ctx.registrations().patient(w.patientId());
       String sex = p == null ? null : Codes.normalise(p.sex());
       if (!"M".equals(sex) && !"F".equals(sex)) {
-        otherSex.add(w.patientId());
+        otherSex.add(c);
         continue;
       }
-      cohortById.put(w.patientId(), c);
+      rowPatients.add(c);
       int diagnoses =
           diagnoses(spellsByPatient.getOrDefault(w.patientId(), List.of()), secondary, w);
       rows.add(
@@ -173,7 +173,20 @@ public final class BeforeAfterRegression {
 
   /** The fit of one outcome ({@code bed_days} or {@code ea}) over the patients in scope. */
   public LinearRegression.Fit fit(String outcome, Predicate<BeforeAfter.CohortPatient> scope) {
-    List<Row> in = rows.stream().filter(r -> scope.test(cohortById.get(r.patientId()))).toList();
+    return fit(outcome, rowsIn(scope));
+  }
+
+  private List<Row> rowsIn(Predicate<BeforeAfter.CohortPatient> scope) {
+    List<Row> in = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (scope.test(rowPatients.get(i))) {
+        in.add(rows.get(i));
+      }
+    }
+    return in;
+  }
+
+  private static LinearRegression.Fit fit(String outcome, List<Row> in) {
     double[] y = new double[in.size()];
     double[][] x = new double[in.size()][];
     for (int i = 0; i < y.length; i++) {
@@ -210,8 +223,9 @@ public final class BeforeAfterRegression {
   }
 
   private void add(Predicate<BeforeAfter.CohortPatient> scope, MeasureValues out) {
+    List<Row> in = rowsIn(scope);
     for (String outcome : List.of("bed_days", "ea")) {
-      LinearRegression.Fit fit = fit(outcome, scope);
+      LinearRegression.Fit fit = fit(outcome, in);
       String id = "bar_" + outcome;
       out.count(id + "_n", fit.n());
       out.number(id + "_r2", fit.rSquared());
@@ -226,13 +240,7 @@ public final class BeforeAfterRegression {
                 + ".");
       }
     }
-    long others =
-        otherSex.stream()
-            .filter(
-                id ->
-                    beforeAfter.cohort().stream()
-                        .anyMatch(c -> c.windows().patientId().equals(id) && scope.test(c)))
-            .count();
+    long others = otherSex.stream().filter(scope).count();
     if (others > 0) {
       out.note(
           "Before and after regression: "

@@ -105,77 +105,63 @@ final class ComparisonMatching {
     /**
      * @param byBirth {@code (birth epoch day << 32) | position} of each candidate, ascending: as
      *     positions are in patient-id order, this is {@link #BY_BIRTH} order
+     * @param onRegister by position, the [from, to) epoch days on the register of each episode
+     * @param admitted by position, the admission epoch day of each counted EA
      */
     Candidates(
         long[] byBirth,
         Registrations regs,
-        CaseManagementData cm,
-        Map<String, List<Admission>> admissionsByPatient,
+        PositionRows onRegister,
+        PositionRows admitted,
         Map<String, String> localityOfPractice) {
       int n = byBirth.length;
       this.patients = new Patient[n];
       deathDay = new int[n];
       regStart = new int[n + 1];
       epStart = new int[n + 1];
-      List<Registration> all = new ArrayList<>(n + n / 8);
-      List<Episode> onRegister = new ArrayList<>();
       eaStart = new int[n + 1];
       used = new boolean[n];
-      int[] days = new int[64];
-      int k = 0;
+      int[] position = new int[n];
       for (int i = 0; i < n; i++) {
-        int position = (int) byBirth[i];
-        Patient p = regs.patientAt(position);
+        position[i] = (int) byBirth[i];
+        regStart[i + 1] = regStart[i] + regs.registrationsAt(position[i]).size();
+        epStart[i + 1] = epStart[i] + onRegister.end(position[i]) - onRegister.start(position[i]);
+        eaStart[i + 1] = eaStart[i] + admitted.end(position[i]) - admitted.start(position[i]);
+      }
+      regFrom = new int[regStart[n]];
+      regTo = new int[regStart[n]];
+      regPractice = new String[regStart[n]];
+      regLocality = new String[regStart[n]];
+      epFrom = new int[epStart[n]];
+      epTo = new int[epStart[n]];
+      eaDays = new int[eaStart[n]];
+      idHash = new long[n];
+      for (int i = 0; i < n; i++) {
+        Patient p = regs.patientAt(position[i]);
         patients[i] = p;
-        String id = p.patientId();
-        deathDay[i] = p.deathDate() == null ? Integer.MAX_VALUE : (int) p.deathDate().toEpochDay();
-        regStart[i] = all.size();
-        all.addAll(regs.registrationsAt(position));
-        epStart[i] = onRegister.size();
-        for (Episode e : cm.episodesOf(id)) {
-          // never on the register without a start, or when it ended on or before its start
-          if (e.startDate() != null
-              && (e.endDate() == null || e.endDate().isAfter(e.startDate()))) {
-            onRegister.add(e);
-          }
+        deathDay[i] = epochDayOrMax(p.deathDate());
+        idHash[i] = fmix64(fnv(FNV_OFFSET, p.patientId()));
+        int j = regStart[i];
+        for (Registration r : regs.registrationsAt(position[i])) {
+          regFrom[j] = (int) r.registeredFrom().toEpochDay();
+          regTo[j] = epochDayOrMax(r.registeredTo());
+          regPractice[j] = r.practiceCode();
+          regLocality[j] = localityOfPractice.get(r.practiceCode());
+          j++;
         }
-        eaStart[i] = k;
-        List<Admission> eas = admissionsByPatient.getOrDefault(id, List.of());
-        if (k + eas.size() > days.length) {
-          days = Arrays.copyOf(days, Math.max(days.length * 2, k + eas.size()));
+        int e = epStart[i];
+        for (int row = onRegister.start(position[i]); row < onRegister.end(position[i]); row++) {
+          epFrom[e] = onRegister.value(0, row);
+          epTo[e++] = onRegister.value(1, row);
         }
-        for (Admission a : eas) {
-          days[k++] = (int) a.admitted().toEpochDay();
+        int k = eaStart[i];
+        for (int row = admitted.start(position[i]); row < admitted.end(position[i]); row++) {
+          eaDays[k++] = admitted.value(0, row);
         }
-        Arrays.sort(days, eaStart[i], k);
-      }
-      eaStart[n] = k;
-      eaDays = Arrays.copyOf(days, k);
-      regStart[n] = all.size();
-      regFrom = new int[all.size()];
-      regTo = new int[all.size()];
-      regPractice = new String[all.size()];
-      regLocality = new String[all.size()];
-      for (int j = 0; j < all.size(); j++) {
-        Registration r = all.get(j);
-        regFrom[j] = (int) r.registeredFrom().toEpochDay();
-        regTo[j] = epochDayOrMax(r.registeredTo());
-        regPractice[j] = r.practiceCode();
-        regLocality[j] = localityOfPractice.get(r.practiceCode());
-      }
-      epStart[n] = onRegister.size();
-      epFrom = new int[onRegister.size()];
-      epTo = new int[onRegister.size()];
-      for (int e = 0; e < onRegister.size(); e++) {
-        epFrom[e] = (int) onRegister.get(e).startDate().toEpochDay();
-        epTo[e] = epochDayOrMax(onRegister.get(e).endDate());
+        Arrays.sort(eaDays, eaStart[i], k);
       }
       withAdmissions =
           java.util.stream.IntStream.range(0, n).filter(i -> eaStart[i + 1] > eaStart[i]).toArray();
-      idHash = new long[n];
-      for (int i = 0; i < n; i++) {
-        idHash[i] = fmix64(fnv(FNV_OFFSET, patients[i].patientId()));
-      }
     }
 
     private static int epochDayOrMax(LocalDate d) {
@@ -197,6 +183,8 @@ final class ComparisonMatching {
         localityOfPractice.put(p.practiceCode(), p.localityCode());
       }
     }
+    PositionRows onRegister = onRegister(regs, cm);
+    PositionRows admitted = admitted(regs, admissionsByPatient);
     // Each sex's candidates as (birth day, position) keys: sorting primitives, not comparing
     // patients' dates and ids, which was a seventh of the before/after evaluation.
     Map<String, LongStream.Builder> keys = new HashMap<>();
@@ -219,9 +207,46 @@ final class ComparisonMatching {
                         new Candidates(
                             e.getValue().build().sorted().toArray(),
                             regs,
-                            cm,
-                            admissionsByPatient,
+                            onRegister,
+                            admitted,
                             localityOfPractice))));
+  }
+
+  /**
+   * By patient position, the [from, to) epoch days of every episode that was ever on the register
+   * (to MAX_VALUE when open); an episode without a start, or ending on or before its start, never
+   * was. Patients not in the registrations are never candidates.
+   */
+  private static PositionRows onRegister(Registrations regs, CaseManagementData cm) {
+    PositionRows.Builder rows = new PositionRows.Builder(regs.positions(), 2);
+    for (String patientId : cm.patientsWithEpisodes()) {
+      int at = regs.positionOf(patientId);
+      if (at < 0) {
+        continue;
+      }
+      for (Episode e : cm.episodesOf(patientId)) {
+        if (e.startDate() != null && (e.endDate() == null || e.endDate().isAfter(e.startDate()))) {
+          rows.add(at, (int) e.startDate().toEpochDay(), Candidates.epochDayOrMax(e.endDate()));
+        }
+      }
+    }
+    return rows.build();
+  }
+
+  /** By patient position, the admission epoch day of each counted EA. */
+  private static PositionRows admitted(
+      Registrations regs, Map<String, List<Admission>> admissionsByPatient) {
+    PositionRows.Builder rows = new PositionRows.Builder(regs.positions(), 1);
+    admissionsByPatient.forEach(
+        (patientId, admissions) -> {
+          int at = regs.positionOf(patientId);
+          if (at >= 0) {
+            for (Admission a : admissions) {
+              rows.add(at, (int) a.admitted().toEpochDay());
+            }
+          }
+        });
+    return rows.build();
   }
 
   /**
