@@ -283,10 +283,20 @@ public final class BeforeAfter implements MeasureFamily {
     }
   }
 
+  /**
+   * The windows around an index date, without a patient or outcomes: before {@code [index − months,
+   * index)}, after {@code [index, index + months)}.
+   */
+  static Windows around(LocalDate index, int months) {
+    return new Windows(
+        null, index.minusMonths(months), index, index.plusMonths(months), 0, 0, 0, 0, 0);
+  }
+
   /** The windows of a patient around an index date, with their EAs and bed days. */
   Windows windows(String patientId, LocalDate index) {
-    LocalDate beforeStart = index.minusMonths(n);
-    LocalDate afterEnd = index.plusMonths(n);
+    Windows around = around(index, n);
+    LocalDate beforeStart = around.beforeStart();
+    LocalDate afterEnd = around.afterEnd();
     int before = 0;
     int after = 0;
     long bedBefore = 0;
@@ -316,7 +326,7 @@ public final class BeforeAfter implements MeasureFamily {
 
   private void match(String locality, List<CohortPatient> patients) {
     if (matching == null) {
-      matching = new ComparisonMatching(ctx, cm, admissionsByPatient);
+      matching = new ComparisonMatching(ctx, cm, admissionsByPatient, n);
     }
     List<Windows> windows = patients.stream().map(CohortPatient::windows).toList();
     Map<String, List<String>> chosen = matching.match(locality, windows, ctx.registrations());

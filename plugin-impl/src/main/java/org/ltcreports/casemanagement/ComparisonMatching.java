@@ -19,7 +19,6 @@ import org.ltcreports.measures.Registrations;
 import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.source.SourceRows.Patient;
 import org.ltcreports.source.SourceRows.Practice;
-import org.ltcreports.source.SourceRows.Registration;
 
 /**
  * Chooses the comparison patients of the before-and-after evaluation; the rules are in {@link
@@ -32,151 +31,23 @@ import org.ltcreports.source.SourceRows.Registration;
  * sex, band and prior group share one count of eligible candidates.
  */
 final class ComparisonMatching {
-  /** The candidates of one sex code, oldest first, as columns. */
-  private static final class Candidates {
-    final Patient[] patients;
-    final int[] deathDay; // epoch day, MAX_VALUE when alive
-    // Registrations of i: [regStart[i], regStart[i + 1]) in the reg* columns, as epoch days.
-    final int[] regStart;
-    final int[] regFrom;
-    final int[] regTo; // MAX_VALUE when open
-    final String[] regPractice;
-    final String[] regLocality;
-    // Episodes of i ever on the register: [epStart[i], epStart[i + 1]), on it [epFrom, epTo).
-    final int[] epStart;
-    final int[] epFrom;
-    final int[] epTo; // MAX_VALUE when open
-    final int[] eaStart; // counted EA days of i: eaDays[eaStart[i] .. eaStart[i + 1])
-    final int[] eaDays;
-    final int[] withAdmissions; // the i with any counted EA, ascending
-    final long[] idHash; // fmix64(FNV-1a 64(id)): the candidate's half of the rank
-    final boolean[] used; // taken in the locality being matched
-
-    /**
-     * {@link Registrations#registrationOn} on epoch days, for a patient alive on the day: the
-     * covering registration with the latest start (then the lower practice code), or -1.
-     */
-    int registrationOn(int i, int day) {
-      int best = -1;
-      for (int j = regStart[i]; j < regStart[i + 1]; j++) {
-        if (regFrom[j] <= day
-            && day <= regTo[j]
-            && (best < 0
-                || regFrom[j] > regFrom[best]
-                || (regFrom[j] == regFrom[best]
-                    && regPractice[j].compareTo(regPractice[best]) < 0))) {
-          best = j;
-        }
-      }
-      return best;
-    }
-
-    /**
-     * {@link Registrations#registeredThroughout} on epoch days, for a patient alive on the last
-     * day: registered on every day of [from, lastDay].
-     */
-    boolean registeredThroughout(int i, int from, int lastDay) {
-      int d = from;
-      while (d <= lastDay) {
-        int r = registrationOn(i, d);
-        if (r < 0) {
-          return false;
-        }
-        if (regTo[r] == Integer.MAX_VALUE) {
-          return true;
-        }
-        d = regTo[r] + 1;
-      }
-      return true;
-    }
-
-    /**
-     * {@link CaseManagementData#onRegisterDuring} on epoch days: any day of [from, toExclusive).
-     */
-    boolean onRegisterDuring(int i, int from, int toExclusive) {
-      for (int e = epStart[i]; e < epStart[i + 1]; e++) {
-        if (epFrom[e] < toExclusive && epTo[e] > from) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /**
-     * @param byBirth {@code (birth epoch day << 32) | position} of each candidate, ascending: as
-     *     positions are in patient-id order, this is {@link #BY_BIRTH} order
-     * @param onRegister by position, the [from, to) epoch days on the register of each episode
-     * @param admitted by position, the admission epoch day of each counted EA
-     */
-    Candidates(
-        long[] byBirth,
-        Registrations regs,
-        PositionRows onRegister,
-        PositionRows admitted,
-        Map<String, String> localityOfPractice) {
-      int n = byBirth.length;
-      this.patients = new Patient[n];
-      deathDay = new int[n];
-      regStart = new int[n + 1];
-      epStart = new int[n + 1];
-      eaStart = new int[n + 1];
-      used = new boolean[n];
-      int[] position = new int[n];
-      for (int i = 0; i < n; i++) {
-        position[i] = (int) byBirth[i];
-        regStart[i + 1] = regStart[i] + regs.registrationsAt(position[i]).size();
-        epStart[i + 1] = epStart[i] + onRegister.end(position[i]) - onRegister.start(position[i]);
-        eaStart[i + 1] = eaStart[i] + admitted.end(position[i]) - admitted.start(position[i]);
-      }
-      regFrom = new int[regStart[n]];
-      regTo = new int[regStart[n]];
-      regPractice = new String[regStart[n]];
-      regLocality = new String[regStart[n]];
-      epFrom = new int[epStart[n]];
-      epTo = new int[epStart[n]];
-      eaDays = new int[eaStart[n]];
-      idHash = new long[n];
-      for (int i = 0; i < n; i++) {
-        Patient p = regs.patientAt(position[i]);
-        patients[i] = p;
-        deathDay[i] = epochDayOrMax(p.deathDate());
-        idHash[i] = fmix64(fnv(FNV_OFFSET, p.patientId()));
-        int j = regStart[i];
-        for (Registration r : regs.registrationsAt(position[i])) {
-          regFrom[j] = (int) r.registeredFrom().toEpochDay();
-          regTo[j] = epochDayOrMax(r.registeredTo());
-          regPractice[j] = r.practiceCode();
-          regLocality[j] = localityOfPractice.get(r.practiceCode());
-          j++;
-        }
-        int e = epStart[i];
-        for (int row = onRegister.start(position[i]); row < onRegister.end(position[i]); row++) {
-          epFrom[e] = onRegister.value(0, row);
-          epTo[e++] = onRegister.value(1, row);
-        }
-        int k = eaStart[i];
-        for (int row = admitted.start(position[i]); row < admitted.end(position[i]); row++) {
-          eaDays[k++] = admitted.value(0, row);
-        }
-        Arrays.sort(eaDays, eaStart[i], k);
-      }
-      withAdmissions =
-          java.util.stream.IntStream.range(0, n).filter(i -> eaStart[i + 1] > eaStart[i]).toArray();
-    }
-
-    private static int epochDayOrMax(LocalDate d) {
-      return d == null ? Integer.MAX_VALUE : (int) d.toEpochDay();
-    }
-  }
-
   private static final Comparator<Patient> BY_BIRTH =
       Comparator.comparing(Patient::birthDate).thenComparing(Patient::patientId);
 
-  private final Map<String, Candidates> bySex = new HashMap<>();
+  private final Map<String, ComparisonCandidates> bySex = new HashMap<>();
   private final Map<String, String> localityOfPractice = new HashMap<>();
 
+  private final int months;
+
+  /**
+   * @param months the before/after window in months
+   */
   ComparisonMatching(
-      MeasureContext ctx, CaseManagementData cm, Map<String, List<Admission>> admissionsByPatient) {
+      MeasureContext ctx,
+      CaseManagementData cm,
+      Map<String, List<Admission>> admissionsByPatient,
+      int months) {
+    this.months = months;
     Registrations regs = ctx.registrations();
     for (Practice p : ctx.practices().values()) {
       if (p.localityCode() != null) {
@@ -204,7 +75,7 @@ final class ComparisonMatching {
                 Collectors.toMap(
                     Map.Entry::getKey,
                     e ->
-                        new Candidates(
+                        new ComparisonCandidates(
                             e.getValue().build().sorted().toArray(),
                             regs,
                             onRegister,
@@ -226,7 +97,10 @@ final class ComparisonMatching {
       }
       for (Episode e : cm.episodesOf(patientId)) {
         if (e.startDate() != null && (e.endDate() == null || e.endDate().isAfter(e.startDate()))) {
-          rows.add(at, (int) e.startDate().toEpochDay(), Candidates.epochDayOrMax(e.endDate()));
+          rows.add(
+              at,
+              (int) e.startDate().toEpochDay(),
+              ComparisonCandidates.epochDayOrMax(e.endDate()));
         }
       }
     }
@@ -254,27 +128,7 @@ final class ComparisonMatching {
    * patients with the fewest eligible candidates choose first, without replacement.
    */
   Map<String, List<String>> match(String locality, List<Windows> cohort, Registrations regs) {
-    List<Target> targets = new ArrayList<>();
-    // Cohort patients with the same index date, sex, band and prior group have the same
-    // candidates: count them once, the distinct groups on every core (counting only reads).
-    Map<String, List<Target>> groups = new LinkedHashMap<>();
-    for (Windows w : cohort) {
-      Target t = target(locality, w, regs.patient(w.patientId()));
-      groups
-          .computeIfAbsent(
-              t.sex + '|' + t.from + '|' + t.to + '|' + w.index() + '|' + w.priorGroup(),
-              k -> new ArrayList<>())
-          .add(t);
-      targets.add(t);
-    }
-    List<List<Target>> distinct = new ArrayList<>(groups.values());
-    int[] shared = distinct.parallelStream().mapToInt(g -> g.get(0).countEligible()).toArray();
-    for (int g = 0; g < shared.length; g++) {
-      for (Target t : distinct.get(g)) {
-        // A patient is never their own comparator (were they eligible in the shared count).
-        t.eligibleCount = shared[g] - (t.self >= 0 && t.eligible(t.self) ? 1 : 0);
-      }
-    }
+    List<Target> targets = counted(locality, cohort, regs);
     targets.sort(
         Comparator.comparingInt((Target t) -> t.eligibleCount)
             .thenComparing(t -> t.w.index())
@@ -287,12 +141,78 @@ final class ComparisonMatching {
     return chosen;
   }
 
+  /**
+   * The number of candidates each cohort patient of a locality could be matched with (the order in
+   * which they choose), by patient id.
+   */
+  Map<String, Integer> eligibleCounts(String locality, List<Windows> cohort, Registrations regs) {
+    Map<String, Integer> counts = new HashMap<>();
+    counted(locality, cohort, regs).forEach(t -> counts.put(t.w.patientId(), t.eligibleCount));
+    return counts;
+  }
+
+  /** The cohort patients' targets, each with its count of eligible candidates. */
+  private List<Target> counted(String locality, List<Windows> cohort, Registrations regs) {
+    List<Target> targets = new ArrayList<>();
+    // Cohort patients with the same index date, sex, band and prior group have the same
+    // candidates: count them once.
+    Map<String, List<Target>> groups = new LinkedHashMap<>();
+    for (Windows w : cohort) {
+      Target t = target(locality, w, regs.patient(w.patientId()));
+      groups
+          .computeIfAbsent(
+              t.sex + '|' + t.from + '|' + t.to + '|' + w.index() + '|' + w.priorGroup(),
+              k -> new ArrayList<>())
+          .add(t);
+      targets.add(t);
+    }
+    List<List<Target>> distinct = new ArrayList<>(groups.values());
+    int[] shared = countEligible(locality, distinct.stream().map(g -> g.get(0)).toList());
+    for (int g = 0; g < shared.length; g++) {
+      for (Target t : distinct.get(g)) {
+        // A patient is never their own comparator (were they eligible in the shared count).
+        t.eligibleCount = shared[g] - (t.self >= 0 && t.eligible(t.self) ? 1 : 0);
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * The number of eligible candidates of each target (not excluding the cohort patient), each sex's
+   * counted on its own core (counting only reads).
+   */
+  private int[] countEligible(String locality, List<Target> targets) {
+    Map<String, List<Integer>> bySexCode = new LinkedHashMap<>();
+    for (int t = 0; t < targets.size(); t++) {
+      if (targets.get(t).c != null) { // no birth date: no candidates
+        bySexCode.computeIfAbsent(targets.get(t).sex, k -> new ArrayList<>()).add(t);
+      }
+    }
+    int[] counts = new int[targets.size()];
+    bySexCode.entrySet().parallelStream()
+        .forEach(
+            e -> {
+              List<EligibleCounts.Query> queries = new ArrayList<>();
+              for (int t : e.getValue()) {
+                Target target = targets.get(t);
+                queries.add(
+                    new EligibleCounts.Query(
+                        target.from, target.to, target.w.index(), target.w.priorGroup()));
+              }
+              int[] n = EligibleCounts.count(bySex.get(e.getKey()), locality, months, queries);
+              for (int q = 0; q < n.length; q++) {
+                counts[e.getValue().get(q)] = n[q];
+              }
+            });
+    return counts;
+  }
+
   private Target target(String locality, Windows w, Patient p) {
     if (p == null || p.birthDate() == null) {
       return new Target(locality, w, "", null, 0, 0, -1); // no age: no comparators
     }
     String sex = String.valueOf(Codes.normalise(p.sex()));
-    Candidates all = bySex.get(sex);
+    ComparisonCandidates all = bySex.get(sex);
     int band = ageBand(p, w.index());
     // Birth-date order is age order (oldest first), so the band is one slice.
     int from = band == 9 ? 0 : firstYoungerThan(all, (band + 1) * 10, w.index());
@@ -302,7 +222,7 @@ final class ComparisonMatching {
   }
 
   /** The first index whose age on d is below {@code age} (ages fall along the array). */
-  private static int firstYoungerThan(Candidates all, int age, LocalDate d) {
+  private static int firstYoungerThan(ComparisonCandidates all, int age, LocalDate d) {
     int lo = 0;
     int hi = all.patients.length;
     while (lo < hi) {
@@ -321,17 +241,21 @@ final class ComparisonMatching {
     final String locality;
     final Windows w;
     final String sex;
-    final Candidates c;
+    final ComparisonCandidates c;
     final int from;
     final int to;
     final int self; // the cohort patient's own index among the candidates, or -1
-    final int beforeStartDay;
-    final int indexDay;
-    final int lastDay;
-    final int afterEndDay;
+    final ComparisonCandidates.WindowDays days;
     int eligibleCount;
 
-    Target(String locality, Windows w, String sex, Candidates c, int from, int to, int self) {
+    Target(
+        String locality,
+        Windows w,
+        String sex,
+        ComparisonCandidates c,
+        int from,
+        int to,
+        int self) {
       this.locality = locality;
       this.w = w;
       this.sex = sex;
@@ -339,21 +263,7 @@ final class ComparisonMatching {
       this.from = from;
       this.to = to;
       this.self = self;
-      this.beforeStartDay = (int) w.beforeStart().toEpochDay();
-      this.indexDay = (int) w.index().toEpochDay();
-      this.lastDay = (int) w.lastDay().toEpochDay();
-      this.afterEndDay = (int) w.afterEnd().toEpochDay();
-    }
-
-    int countEligible() {
-      int n = 0;
-      int end = end();
-      for (int x = first(); x < end; x++) {
-        if (eligible(at(x))) {
-          n++;
-        }
-      }
-      return n;
+      this.days = ComparisonCandidates.WindowDays.of(w);
     }
 
     // A cohort patient with EAs before can only match a candidate with EAs: search only those.
@@ -420,32 +330,9 @@ final class ComparisonMatching {
           || (cmp == 0 && c.patients[a].patientId().compareTo(c.patients[b].patientId()) < 0);
     }
 
-    /**
-     * The rules of BeforeAfter's "Matched comparison" for candidate i, cheapest first (not
-     * excluding the cohort patient, which the callers do).
-     */
+    /** Whether candidate i is eligible (not excluding the cohort patient: the callers do). */
     boolean eligible(int i) {
-      if (c.deathDay[i] < lastDay) {
-        return false; // not alive at the end of the after window
-      }
-      int prior = 0;
-      for (int e = c.eaStart[i]; e < c.eaStart[i + 1] && c.eaDays[e] < indexDay; e++) {
-        if (c.eaDays[e] >= beforeStartDay) {
-          prior++;
-        }
-      }
-      if (Math.min(prior, 3) != w.priorGroup()) {
-        return false;
-      }
-      // The registration on the index date must be with a practice of the locality (the patient
-      // is alive on it: alive at the end), and registrations must cover both windows.
-      int r = c.registrationOn(i, indexDay);
-      if (r < 0
-          || !locality.equals(c.regLocality[r])
-          || !c.registeredThroughout(i, beforeStartDay, lastDay)) {
-        return false;
-      }
-      return !c.onRegisterDuring(i, beforeStartDay, afterEndDay);
+      return c.eligible(i, locality, days, w.priorGroup());
     }
   }
 
@@ -457,6 +344,11 @@ final class ComparisonMatching {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
+  /** The candidate's half of {@link #rank}. */
+  static long idHash(String id) {
+    return fmix64(fnv(FNV_OFFSET, id));
+  }
+
   /**
    * The deterministic rank of a candidate for a cohort patient: {@code fmix64(h(cohort) XOR
    * fmix64(h(candidate)))}, compared unsigned, where h is the 64-bit FNV-1a hash of an id's UTF-8
@@ -465,7 +357,7 @@ final class ComparisonMatching {
    * of the two ids was a tenth of a 600,000-patient pack); a few lines to re-implement.
    */
   static long rank(String cohortPatientId, String candidateId) {
-    return fmix64(fnv(FNV_OFFSET, cohortPatientId) ^ fmix64(fnv(FNV_OFFSET, candidateId)));
+    return fmix64(fnv(FNV_OFFSET, cohortPatientId) ^ idHash(candidateId));
   }
 
   /** The first index of the ascending array whose value is at least {@code key}. */

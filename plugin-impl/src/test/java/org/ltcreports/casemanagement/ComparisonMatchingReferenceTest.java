@@ -55,56 +55,104 @@ class ComparisonMatchingReferenceTest {
     assertThat(matched).as("the data must exercise the matching").isGreaterThan(5);
   }
 
-  /** The rules, plainly: per locality, eligible lists, fewest first, best ranks not yet used. */
-  private static Map<String, List<String>> reference(
-      MeasureContext ctx, CaseManagementData cm, BeforeAfter ba) {
-    Registrations regs = ctx.registrations();
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+  void sameEligibleCountsAsTheReference(long seed) {
+    // The counts decide who chooses first; counted in stretches of index dates (EligibleCounts),
+    // they must equal every candidate checked one by one for every cohort patient.
+    MeasureContext ctx =
+        new MeasureContext(randomLocality(new Random(seed)).build(), MeasureSettings.defaults());
+    CaseManagementData cm = new CaseManagementData(ctx);
+    BeforeAfter ba = new BeforeAfter(cm, M);
+    Map<String, List<Admission>> eas = admissionsByPatient(ctx);
+    ComparisonMatching matching =
+        new ComparisonMatching(ctx, cm, eas, ctx.settings().beforeAfterMonths());
+    Map<String, List<BeforeAfter.Windows>> byLocality = includedByLocality(ba);
+    int compared = 0;
+    for (Map.Entry<String, List<BeforeAfter.Windows>> l : byLocality.entrySet()) {
+      Map<String, Integer> got =
+          matching.eligibleCounts(l.getKey(), l.getValue(), ctx.registrations());
+      for (BeforeAfter.Windows w : l.getValue()) {
+        int expected = referenceEligible(ctx, cm, eas, l.getKey(), w).size();
+        assertThat(got.get(w.patientId())).as("eligible for %s", w.patientId()).isEqualTo(expected);
+        compared += expected > 0 ? 1 : 0;
+      }
+    }
+    assertThat(compared).as("the data must have cohort patients with candidates").isGreaterThan(5);
+  }
+
+  private static Map<String, List<Admission>> admissionsByPatient(MeasureContext ctx) {
     Map<String, List<Admission>> eas = new HashMap<>();
     ctx.admissions()
         .forEach(a -> eas.computeIfAbsent(a.spell().patientId(), k -> new ArrayList<>()).add(a));
+    return eas;
+  }
+
+  private static Map<String, List<BeforeAfter.Windows>> includedByLocality(BeforeAfter ba) {
     Map<String, List<BeforeAfter.Windows>> byLocality = new TreeMap<>();
     for (BeforeAfter.CohortPatient c : ba.cohort()) {
       if (c.included() && c.locality() != null) {
         byLocality.computeIfAbsent(c.locality(), k -> new ArrayList<>()).add(c.windows());
       }
     }
+    return byLocality;
+  }
+
+  /** Every patient but the cohort patient eligible by the rules, checked one by one. */
+  private static List<String> referenceEligible(
+      MeasureContext ctx,
+      CaseManagementData cm,
+      Map<String, List<Admission>> eas,
+      String locality,
+      BeforeAfter.Windows w) {
+    Registrations regs = ctx.registrations();
+    List<String> found = new ArrayList<>();
+    Patient p = regs.patient(w.patientId());
+    if (p != null && p.birthDate() != null) {
+      for (String q : regs.patientIds()) {
+        if (!q.equals(w.patientId()) && eligible(ctx, cm, eas, locality, p, w, q)) {
+          found.add(q);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The rules, plainly: per locality, eligible lists, fewest first, best ranks not yet used. */
+  private static Map<String, List<String>> reference(
+      MeasureContext ctx, CaseManagementData cm, BeforeAfter ba) {
+    Map<String, List<Admission>> eas = admissionsByPatient(ctx);
     Map<String, List<String>> chosen = new HashMap<>();
-    byLocality.forEach(
-        (locality, cohort) -> {
-          Map<String, List<String>> eligible = new HashMap<>();
-          for (BeforeAfter.Windows w : cohort) {
-            List<String> found = new ArrayList<>();
-            Patient p = regs.patient(w.patientId());
-            if (p != null && p.birthDate() != null) {
-              for (String q : regs.patientIds()) {
-                if (!q.equals(w.patientId()) && eligible(ctx, cm, eas, locality, p, w, q)) {
-                  found.add(q);
+    includedByLocality(ba)
+        .forEach(
+            (locality, cohort) -> {
+              Map<String, List<String>> eligible = new HashMap<>();
+              for (BeforeAfter.Windows w : cohort) {
+                List<String> found = referenceEligible(ctx, cm, eas, locality, w);
+                found.sort(
+                    Comparator.comparing(
+                            (String q) -> ComparisonMatching.rank(w.patientId(), q),
+                            Long::compareUnsigned)
+                        .thenComparing(q -> q));
+                eligible.put(w.patientId(), found);
+              }
+              List<BeforeAfter.Windows> order = new ArrayList<>(cohort);
+              order.sort(
+                  Comparator.comparingInt(
+                          (BeforeAfter.Windows w) -> eligible.get(w.patientId()).size())
+                      .thenComparing(BeforeAfter.Windows::index)
+                      .thenComparing(BeforeAfter.Windows::patientId));
+              Set<String> used = new HashSet<>();
+              for (BeforeAfter.Windows w : order) {
+                List<String> mine = new ArrayList<>();
+                for (String q : eligible.get(w.patientId())) {
+                  if (mine.size() < BeforeAfter.COMPARATORS_PER_PATIENT && used.add(q)) {
+                    mine.add(q);
+                  }
                 }
+                chosen.put(w.patientId(), mine);
               }
-            }
-            found.sort(
-                Comparator.comparing(
-                        (String q) -> ComparisonMatching.rank(w.patientId(), q),
-                        Long::compareUnsigned)
-                    .thenComparing(q -> q));
-            eligible.put(w.patientId(), found);
-          }
-          List<BeforeAfter.Windows> order = new ArrayList<>(cohort);
-          order.sort(
-              Comparator.comparingInt((BeforeAfter.Windows w) -> eligible.get(w.patientId()).size())
-                  .thenComparing(BeforeAfter.Windows::index)
-                  .thenComparing(BeforeAfter.Windows::patientId));
-          Set<String> used = new HashSet<>();
-          for (BeforeAfter.Windows w : order) {
-            List<String> mine = new ArrayList<>();
-            for (String q : eligible.get(w.patientId())) {
-              if (mine.size() < BeforeAfter.COMPARATORS_PER_PATIENT && used.add(q)) {
-                mine.add(q);
-              }
-            }
-            chosen.put(w.patientId(), mine);
-          }
-        });
+            });
     return chosen;
   }
 

@@ -1,0 +1,233 @@
+package org.ltcreports.casemanagement;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.ltcreports.casemanagement.ComparisonCandidates.WindowDays;
+
+/**
+ * How many candidates of one sex are eligible ({@link ComparisonCandidates#eligible}) for each of
+ * many cohort patients at once: the order in which cohort patients choose their comparators.
+ *
+ * <p>Checking every candidate of the age band for each cohort patient was the costliest part of the
+ * before/after evaluation (a few thousand cohort patients times tens of thousands of candidates).
+ * But every rule compares a window day with one of the candidate's {@link
+ * ComparisonCandidates#boundaries} (or that day plus one), and each window day grows with the index
+ * date; so a candidate's answer can change only at the first index date where a window day reaches
+ * such a day. The rules are checked once for each stretch of index dates between those dates (one
+ * stretch for most candidates: registered long before, no EAs, episodes or death), and a sweep over
+ * the index dates keeps, per prior group, a Fenwick tree of the candidates eligible on the day: a
+ * cohort patient's count is the sum over the slice of its age band.
+ */
+final class EligibleCounts {
+  /**
+   * One count to make: the candidates {@code [from, to)} eligible, with this prior group, for a
+   * cohort patient whose index date is {@code index}.
+   */
+  record Query(int from, int to, LocalDate index, int group) {}
+
+  private EligibleCounts() {}
+
+  /**
+   * @param months the before/after window in months ({@link BeforeAfter#around})
+   * @return the count of each query, in order
+   */
+  static int[] count(ComparisonCandidates c, String locality, int months, List<Query> queries) {
+    int[] out = new int[queries.size()];
+    int first = Integer.MAX_VALUE;
+    int last = Integer.MIN_VALUE;
+    int lo = Integer.MAX_VALUE;
+    int hi = Integer.MIN_VALUE;
+    for (Query q : queries) {
+      if (q.from() < q.to()) {
+        first = Math.min(first, (int) q.index().toEpochDay());
+        last = Math.max(last, (int) q.index().toEpochDay());
+        lo = Math.min(lo, q.from());
+        hi = Math.max(hi, q.to());
+      }
+    }
+    if (lo >= hi) {
+      return out; // every slice empty
+    }
+    int span = last - first + 1;
+    WindowDays[] windows = new WindowDays[span];
+    // The window days of each index date first + k, each non-decreasing in k.
+    int[][] days = new int[4][span];
+    for (int k = 0; k < span; k++) {
+      WindowDays w = WindowDays.of(BeforeAfter.around(LocalDate.ofEpochDay(first + k), months));
+      windows[k] = w;
+      days[0][k] = w.beforeStart();
+      days[1][k] = w.index();
+      days[2][k] = w.lastDay();
+      days[3][k] = w.afterEnd();
+    }
+    int lowest = Math.min(Math.min(days[0][0], days[1][0]), Math.min(days[2][0], days[3][0]));
+    int highest =
+        Math.max(
+            Math.max(days[0][span - 1], days[1][span - 1]),
+            Math.max(days[2][span - 1], days[3][span - 1]));
+    Stretches eligible = new Stretches();
+    int[] bounds = new int[16];
+    int[] cuts = new int[64];
+    for (int i = lo; i < hi; i++) {
+      if (!c.everInLocality(i, locality)) {
+        continue;
+      }
+      if (bounds.length < c.boundaryCount(i)) {
+        bounds = new int[c.boundaryCount(i) * 2];
+      }
+      int nb = c.boundaries(i, bounds);
+      if (cuts.length < 1 + nb * 8) {
+        cuts = new int[(1 + nb * 8) * 2];
+      }
+      int nc = 0;
+      cuts[nc++] = 0;
+      for (int b = 0; b < nb; b++) {
+        // a comparison with v is the same for every index date unless v is within the window
+        // days' range: then it changes at most once per window day, where that day reaches v
+        for (int v = bounds[b]; v <= bounds[b] + 1; v++) {
+          if (v > lowest && v <= highest) {
+            for (int[] window : days) {
+              int k = firstAtLeast(window, v);
+              if (k > 0 && k < span) {
+                cuts[nc++] = k;
+              }
+            }
+          }
+        }
+      }
+      Arrays.sort(cuts, 0, nc);
+      for (int s = 0; s < nc; s++) {
+        if (s > 0 && cuts[s] == cuts[s - 1]) {
+          continue;
+        }
+        int end = span;
+        for (int t = s + 1; t < nc; t++) {
+          if (cuts[t] != cuts[s]) {
+            end = cuts[t];
+            break;
+          }
+        }
+        int group = c.priorGroupIfEligible(i, locality, windows[cuts[s]]);
+        if (group >= 0) {
+          eligible.add(i - lo, cuts[s], end, group);
+        }
+      }
+    }
+    sweep(eligible, hi - lo, span, first, lo, queries, out);
+    return out;
+  }
+
+  /** Answers the queries day by day, with the stretches starting and ending on each day applied. */
+  private static void sweep(
+      Stretches s, int positions, int span, int first, int lo, List<Query> queries, int[] out) {
+    int[] startAt = s.byDay(s.from, span);
+    int[] endAt = s.byDay(s.to, span);
+    int[] startOrder = s.ordered(s.from, startAt);
+    int[] endOrder = s.ordered(s.to, endAt);
+    Integer[] byDay = new Integer[queries.size()];
+    for (int q = 0; q < byDay.length; q++) {
+      byDay[q] = q;
+    }
+    Arrays.sort(byDay, (a, b) -> queries.get(a).index().compareTo(queries.get(b).index()));
+    int[][] trees = new int[4][positions + 1];
+    int next = 0;
+    for (int k = 0; k < span && next < byDay.length; k++) {
+      for (int x = startAt[k]; x < startAt[k + 1]; x++) {
+        add(trees[s.group[startOrder[x]]], s.position[startOrder[x]], 1);
+      }
+      for (int x = endAt[k]; x < endAt[k + 1]; x++) {
+        add(trees[s.group[endOrder[x]]], s.position[endOrder[x]], -1);
+      }
+      for (; next < byDay.length; next++) {
+        Query q = queries.get(byDay[next]);
+        if (q.from() < q.to() && q.index().toEpochDay() != first + k) {
+          break;
+        }
+        if (q.from() < q.to()) {
+          int[] tree = trees[q.group()];
+          out[byDay[next]] = sum(tree, q.to() - lo) - sum(tree, q.from() - lo);
+        }
+      }
+    }
+  }
+
+  /** Fenwick tree: adds delta at position p (0-based). */
+  private static void add(int[] tree, int p, int delta) {
+    for (int x = p + 1; x < tree.length; x += x & -x) {
+      tree[x] += delta;
+    }
+  }
+
+  /** Fenwick tree: the sum over positions [0, p). */
+  private static int sum(int[] tree, int p) {
+    int total = 0;
+    for (int x = p; x > 0; x -= x & -x) {
+      total += tree[x];
+    }
+    return total;
+  }
+
+  /** The first index of the non-decreasing array whose value is at least v (length if none). */
+  static int firstAtLeast(int[] a, int v) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Candidates eligible with a prior group for the index dates first + [from, to). */
+  private static final class Stretches {
+    int size;
+    int[] position = new int[1024];
+    int[] from = new int[1024];
+    int[] to = new int[1024];
+    int[] group = new int[1024];
+
+    void add(int p, int f, int t, int g) {
+      if (size > 0 && position[size - 1] == p && to[size - 1] == f && group[size - 1] == g) {
+        to[size - 1] = t; // the same answer on: one stretch
+        return;
+      }
+      if (size == position.length) {
+        position = Arrays.copyOf(position, size * 2);
+        from = Arrays.copyOf(from, size * 2);
+        to = Arrays.copyOf(to, size * 2);
+        group = Arrays.copyOf(group, size * 2);
+      }
+      position[size] = p;
+      from[size] = f;
+      to[size] = t;
+      group[size++] = g;
+    }
+
+    /** Where each day's stretches begin in {@link #ordered} by that column: [at[k], at[k + 1]). */
+    int[] byDay(int[] day, int span) {
+      int[] at = new int[span + 2];
+      for (int x = 0; x < size; x++) {
+        at[day[x] + 1]++;
+      }
+      for (int k = 0; k <= span; k++) {
+        at[k + 1] += at[k];
+      }
+      return at;
+    }
+
+    /** The stretches in order of a day column (a counting sort). */
+    int[] ordered(int[] day, int[] at) {
+      int[] next = Arrays.copyOf(at, at.length);
+      int[] order = new int[size];
+      for (int x = 0; x < size; x++) {
+        order[next[day[x]]++] = x;
+      }
+      return order;
+    }
+  }
+}
