@@ -206,15 +206,6 @@ public final class Registrations {
     return patientAt.length;
   }
 
-  /**
-   * The position of a patient id (see {@link #positions()}), or -1 when the id has neither a
-   * patient row nor a usable registration: for a caller that keys its own per-patient rows by
-   * position.
-   */
-  public int positionOf(String patientId) {
-    return index.positionOf(patientId);
-  }
-
   public Patient patientAt(int position) {
     return patientAt[position];
   }
