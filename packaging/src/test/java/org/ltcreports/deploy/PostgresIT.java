@@ -336,6 +336,9 @@ class PostgresIT {
           assertThat(new TreeMap<>(sql.engine().emergencyDischarges(sql, m)))
               .as("%s: emergency discharges of %s", what, m)
               .isEqualTo(new TreeMap<>(reference.engine().emergencyDischarges(reference, m)));
+          assertThat(counts(sql.engine().readmissions(sql, m)))
+              .as("%s: admissions and readmissions of %s", what, m)
+              .isEqualTo(counts(reference.engine().readmissions(reference, m)));
           Map<String, MeasureValues> a = new FeedbackMeasures(reference, m).forAllPractices();
           Map<String, MeasureValues> b = new FeedbackMeasures(sql, m).forAllPractices();
           for (String p : a.keySet()) {
@@ -346,6 +349,13 @@ class PostgresIT {
         }
       }
     }
+  }
+
+  /** practice → its counts, comparable. */
+  private static Map<String, List<Long>> counts(Map<String, long[]> byPractice) {
+    Map<String, List<Long>> out = new TreeMap<>();
+    byPractice.forEach((k, v) -> out.put(k, java.util.Arrays.stream(v).boxed().toList()));
+    return out;
   }
 
   /** The H2 side of the generated-locality comparisons, computed once. */

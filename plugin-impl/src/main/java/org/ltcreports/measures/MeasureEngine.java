@@ -40,4 +40,11 @@ public interface MeasureEngine {
    * (measures.md "Length of stay and bed days"). Admissions attributed to no practice are left out.
    */
   Map<String, List<Discharge>> emergencyDischarges(MeasureContext ctx, YearMonth month);
+
+  /**
+   * The counted emergency admissions of {@code month} by attributed practice and how many of them
+   * are readmissions within 30 days ({@link Readmissions#counts}): {@code [admissions,
+   * readmissions]}. Admissions attributed to no practice are left out.
+   */
+  Map<String, long[]> readmissions(MeasureContext ctx, YearMonth month);
 }

@@ -32,21 +32,16 @@ public final class Readmissions implements MeasureFamily {
   private final Map<String, long[]> byPractice = new HashMap<>(); // [ea_count, readmissions]
 
   public Readmissions(MeasureContext ctx, YearMonth month) {
-    this(ctx, month, ctx.spells());
+    byPractice.putAll(ctx.engine().readmissions(ctx, month));
   }
 
-  public Readmissions(MeasureContext ctx, YearMonth month, SpellIndex spells) {
-    for (Admission a : ctx.admissions()) {
-      if (a.practiceCode() == null || !a.admittedIn(month)) {
-        continue;
-      }
-      long[] c = byPractice.computeIfAbsent(a.practiceCode(), k -> new long[2]);
-      c[0]++;
-      if (!isExcluded(a.spell())
-          && isReadmission(a.spell(), spells.ofPatient(a.spell().patientId()))) {
-        c[1]++;
-      }
-    }
+  /**
+   * Whether the admission is counted as a readmission: not excluded, and following another of the
+   * patient's spells ({@code patientSpells}: the used rows, as {@link SpellIndex} chooses them)
+   * within 0–29 days of its discharge. Both engines decide each admission here.
+   */
+  public static boolean counts(Spell e, List<Spell> patientSpells) {
+    return !isExcluded(e) && isReadmission(e, patientSpells);
   }
 
   /**

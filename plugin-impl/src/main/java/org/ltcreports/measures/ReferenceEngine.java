@@ -86,4 +86,21 @@ public final class ReferenceEngine implements MeasureEngine {
     byPractice.values().forEach(list -> list.sort(Discharge.ORDER));
     return byPractice;
   }
+
+  @Override
+  public Map<String, long[]> readmissions(MeasureContext ctx, YearMonth month) {
+    SpellIndex spells = ctx.spells();
+    Map<String, long[]> byPractice = new HashMap<>();
+    for (Admission a : ctx.admissions()) {
+      if (a.practiceCode() == null || !a.admittedIn(month)) {
+        continue;
+      }
+      long[] c = byPractice.computeIfAbsent(a.practiceCode(), k -> new long[2]);
+      c[0]++;
+      if (Readmissions.counts(a.spell(), spells.ofPatient(a.spell().patientId()))) {
+        c[1]++;
+      }
+    }
+    return byPractice;
+  }
 }

@@ -18,6 +18,8 @@ import org.ltcreports.measures.EmergencyAdmissionRule;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.Population;
+import org.ltcreports.measures.Readmissions;
+import org.ltcreports.source.SourceRows.Spell;
 import org.ltcreports.source.SourceTables;
 
 /**
@@ -87,6 +89,15 @@ public final class SqlEngine implements MeasureEngine {
         ctx.counted(List.of("emergency discharges", month), () -> countDischarges(ctx, month));
     Map<String, List<Discharge>> copy = new HashMap<>();
     counted.forEach((practice, list) -> copy.put(practice, new ArrayList<>(list)));
+    return copy;
+  }
+
+  @Override
+  public Map<String, long[]> readmissions(MeasureContext ctx, YearMonth month) {
+    Map<String, long[]> counted =
+        ctx.counted(List.of("readmissions", month), () -> countReadmissions(ctx, month));
+    Map<String, long[]> copy = new HashMap<>();
+    counted.forEach((practice, c) -> copy.put(practice, c.clone()));
     return copy;
   }
 
@@ -213,6 +224,102 @@ public final class SqlEngine implements MeasureEngine {
                     return acc;
                   });
           byPractice.values().forEach(list -> list.sort(Discharge.ORDER));
+          return byPractice;
+        });
+  }
+
+  /**
+   * Readmissions: the database hands back the month's attributed emergency admissions and the used
+   * spells discharged from 29 days before the month to its end (every spell one of them can
+   * follow), a month's rows instead of years of spells; {@link Readmissions#counts} decides each
+   * admission, as it does for the reference engine, so the rule (exclusions read as ICD-10, the
+   * window, deaths, reversed dates) has one home.
+   */
+  private Map<String, long[]> countReadmissions(MeasureContext ctx, YearMonth month) {
+    return jdbi.withHandle(
+        h -> {
+          WinningRows rows = rows(ctx, h.getConnection());
+          List<String> columns = new ArrayList<>(ADMISSION_COLUMNS);
+          columns.addAll(List.of("main_specialty", "primary_diagnosis"));
+          String admissions =
+              "WITH "
+                  + rows.spells(columns)
+                  + ", ea0 AS (SELECT spell_id, patient_id, admission_date, main_specialty,"
+                  + " primary_diagnosis FROM sp WHERE "
+                  + emergency()
+                  + "), "
+                  + rows.attributed(
+                      "ea0",
+                      "spell_id",
+                      "admission_date",
+                      List.of("patient_id", "main_specialty", "primary_diagnosis"),
+                      "ea")
+                  + " SELECT practice_code, spell_id, patient_id, admission_date, main_specialty,"
+                  + " primary_diagnosis FROM ea";
+          List<Map.Entry<String, Spell>> admitted = new ArrayList<>(); // practice, admission
+          bindRule(h.createQuery(admissions), ctx)
+              .bind("from", month.atDay(1))
+              .bind("to", month.atEndOfMonth())
+              .reduceResultSet(
+                  admitted,
+                  (acc, rs, c) -> {
+                    Spell e =
+                        new Spell(
+                            rs.getString("spell_id"),
+                            rs.getString("patient_id"),
+                            null,
+                            rs.getObject("admission_date", LocalDate.class),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            rs.getString("main_specialty"),
+                            rs.getString("primary_diagnosis"),
+                            null);
+                    acc.add(Map.entry(rs.getString("practice_code"), e));
+                    return acc;
+                  });
+          Map<String, List<Spell>> earlier = new HashMap<>();
+          h.createQuery(
+                  "WITH "
+                      + rows.spells(
+                          List.of(
+                              "patient_id", "admission_date", "discharge_date", "discharge_method"))
+                      + " SELECT spell_id, patient_id, admission_date, discharge_date,"
+                      + " discharge_method FROM sp WHERE discharge_date >= :windowStart"
+                      + " AND discharge_date <= :monthEnd")
+              .bind("windowStart", month.atDay(1).minusDays(Readmissions.WINDOW_DAYS))
+              .bind("monthEnd", month.atEndOfMonth())
+              .reduceResultSet(
+                  earlier,
+                  (acc, rs, c) -> {
+                    acc.computeIfAbsent(rs.getString("patient_id"), k -> new ArrayList<>())
+                        .add(
+                            new Spell(
+                                rs.getString("spell_id"),
+                                rs.getString("patient_id"),
+                                null,
+                                rs.getObject("admission_date", LocalDate.class),
+                                rs.getObject("discharge_date", LocalDate.class),
+                                null,
+                                null,
+                                null,
+                                rs.getString("discharge_method"),
+                                null,
+                                null,
+                                null));
+                    return acc;
+                  });
+          Map<String, long[]> byPractice = new HashMap<>();
+          for (Map.Entry<String, Spell> a : admitted) {
+            Spell e = a.getValue();
+            long[] c = byPractice.computeIfAbsent(a.getKey(), k -> new long[2]);
+            c[0]++;
+            if (Readmissions.counts(e, earlier.getOrDefault(e.patientId(), List.of()))) {
+              c[1]++;
+            }
+          }
           return byPractice;
         });
   }

@@ -97,6 +97,15 @@ class EngineEquivalenceTest {
         discharges += r.values().stream().mapToLong(List::size).sum();
       }
       assertThat(discharges).as("emergency discharges over the months").isPositive();
+      long readmissions = 0;
+      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        Map<String, List<Long>> r = lists(reference.engine().readmissions(reference, m));
+        assertThat(lists(sql.engine().readmissions(sql, m)))
+            .as("admissions and readmissions of %s by practice", m)
+            .isEqualTo(r);
+        readmissions += r.values().stream().mapToLong(c -> c.get(1)).sum();
+      }
+      assertThat(readmissions).as("readmissions over the months").isPositive();
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
