@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.MeasureValue.Column;
 import org.ltcreports.api.report.ValueKind;
@@ -77,21 +76,38 @@ public final class FrequentAttenders implements MeasureFamily {
     int threshold = ctx.settings().frequentAttenderThreshold();
     MonthWindow window = MonthWindow.twelveMonthsEnding(month);
     LocalDate monthEnd = month.atEndOfMonth();
-    Map<String, List<Admission>> byPatient = new TreeMap<>();
+    // The 12 months' admissions by patient: numbered by an IdTable and counted first, so that only
+    // the few patients at the threshold get a list (not a sorted map of every admitted patient).
+    List<Admission> inWindow = new ArrayList<>();
     for (Admission a : ctx.admissions()) {
-      String id = a.spell().patientId();
-      if (id != null && window.contains(a.admitted())) {
-        byPatient.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
+      if (a.spell().patientId() != null && window.contains(a.admitted())) {
+        inWindow.add(a);
       }
     }
+    IdTable patients = new IdTable(inWindow.size());
+    int[] patientOf = new int[inWindow.size()];
+    int[] admissions = new int[inWindow.size()];
+    for (int i = 0; i < inWindow.size(); i++) {
+      patientOf[i] = patients.add(inWindow.get(i).spell().patientId());
+      admissions[patientOf[i]]++;
+    }
+    for (int i = 0; i < inWindow.size(); i++) {
+      if (admissions[patientOf[i]] < threshold) {
+        patientOf[i] = -1;
+      }
+    }
+    GroupedRows.ByNumber<Admission> byPatient =
+        GroupedRows.byNumber(inWindow, patientOf, patients.size(), Admission[]::new);
     RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
     Registrations regs = ctx.registrations();
-    for (Map.Entry<String, List<Admission>> e : byPatient.entrySet()) {
-      List<Admission> eas = e.getValue();
-      if (eas.size() < threshold) {
-        continue;
+    for (int patient = 0; patient < patients.size(); patient++) {
+      List<Admission> eas =
+          Arrays.asList(byPatient.rows())
+              .subList(byPatient.start()[patient], byPatient.start()[patient + 1]);
+      if (eas.isEmpty()) {
+        continue; // under the threshold
       }
-      String patientId = e.getKey();
+      String patientId = eas.get(0).spell().patientId();
       String practice = regs.practiceOn(patientId, monthEnd);
       if (practice == null) {
         continue;

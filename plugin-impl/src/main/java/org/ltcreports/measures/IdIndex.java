@@ -48,15 +48,8 @@ final class IdIndex {
     return ids[position];
   }
 
+  // Fibonacci hashing: the high bits of hash × 2^32/φ, so similar ids spread over the table.
   private int slot(String id) {
-    return slot(id, shift);
-  }
-
-  /**
-   * Fibonacci hashing: the high {@code 32 - shift} bits of hash × 2^32/φ, so similar ids spread
-   * over a table of 2^(32 - shift) slots.
-   */
-  static int slot(String id, int shift) {
     return (id.hashCode() * 0x9E3779B9) >>> shift;
   }
 }

@@ -93,7 +93,7 @@ public final class InHospital {
     }
     Registrations regs = ctx.registrations();
     RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
-    Map<String, Integer> eas = admissionsIn12Months(ctx, asAt);
+    Map<String, Integer> eas = admissionsIn12Months(ctx, asAt, latestOpen.keySet());
     Map<String, LocalDate> contacts = lastContacts(ctx.data().episodes(), ctx.data().contacts());
     int threshold = ctx.settings().frequentAttenderThreshold();
     FinancialYear year = FinancialYear.of(asAt);
@@ -146,12 +146,18 @@ public final class InHospital {
     return c >= 0 ? a : b;
   }
 
-  /** Counted EAs per patient admitted in the 12 months ending d's month, on or before d. */
-  private static Map<String, Integer> admissionsIn12Months(MeasureContext ctx, LocalDate d) {
+  /**
+   * Counted EAs per patient admitted in the 12 months ending d's month, on or before d, of the
+   * given patients (those in hospital: a few hundred, not every patient admitted in the year).
+   */
+  private static Map<String, Integer> admissionsIn12Months(
+      MeasureContext ctx, LocalDate d, Set<String> patients) {
     MonthWindow window = MonthWindow.twelveMonthsEnding(YearMonth.from(d));
     Map<String, Integer> n = new HashMap<>();
     for (Admission a : ctx.admissions()) {
-      if (window.contains(a.admitted()) && !a.admitted().isAfter(d)) {
+      if (window.contains(a.admitted())
+          && !a.admitted().isAfter(d)
+          && patients.contains(a.spell().patientId())) {
         n.merge(a.spell().patientId(), 1, Integer::sum);
       }
     }

@@ -835,13 +835,19 @@ public final class DataQualityScan {
   }
 
   private static void need(List<String> missing, String column, Object value) {
-    if (value == null || (value instanceof String s && s.isBlank())) {
+    if (value == null || (value instanceof String s && isBlank(s))) {
       missing.add(column);
     }
   }
 
+  /**
+   * {@link String#isBlank}, answered by the first character for nearly every value (a code or an id
+   * does not start with a space): every column of every row is checked.
+   */
   private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
+    return value == null
+        || value.isEmpty()
+        || (Character.isWhitespace(value.charAt(0)) && value.isBlank());
   }
 
   /**

@@ -688,30 +688,34 @@ public final class SourceReader {
   }
 
   /**
-   * The canonical instances of one column's strings, in one array (open addressing, linear probing,
-   * Fibonacci hashing), not a {@code HashMap}: a node per distinct value cost more heap than the
-   * sharing saved while a locality was read, and ids such as {@code K83003-007109}, whose hash
-   * codes differ only in their low bits, turned its buckets into trees searched by string
-   * comparison.
+   * The canonical instances of one column's strings in two arrays (open addressing, linear probing
+   * on the hash code's spread low bits, as {@code HashMap} picks a bucket), not a {@code HashMap}:
+   * no node per distinct value while a locality is read, and no buckets turned into trees searched
+   * by string comparison (ids such as {@code K83003-007109} collide often in the low bits). A probe
+   * compares the stored hash codes, next to each other in memory, before any string; and ids that
+   * arrive in order land in neighbouring slots (a scrambling hash sent each to a random cache line:
+   * twice the time of the {@code HashMap} it replaced, measured on the 600k locality's ids).
    */
   static final class Pool {
-    private String[] table = new String[1024];
-    private int shift = 32 - 10;
+    private String[] values = new String[1024];
+    private int[] hashes = new int[1024];
     private int size;
 
     /** The first instance equal to {@code v} this pool was given, {@code v} itself when new. */
     String canonical(String v) {
-      int mask = table.length - 1;
-      for (int s = (v.hashCode() * 0x9E3779B9) >>> shift; ; s = (s + 1) & mask) {
-        String seen = table[s];
+      int h = v.hashCode();
+      int mask = values.length - 1;
+      for (int s = (h ^ (h >>> 16)) & mask; ; s = (s + 1) & mask) {
+        String seen = values[s];
         if (seen == null) {
-          table[s] = v;
-          if (++size * 2 > table.length) {
+          values[s] = v;
+          hashes[s] = h;
+          if (++size * 2 > values.length) {
             grow();
           }
           return v;
         }
-        if (seen.equals(v)) {
+        if (hashes[s] == h && seen.equals(v)) {
           return seen;
         }
       }
@@ -722,17 +726,20 @@ public final class SourceReader {
     }
 
     private void grow() {
-      String[] old = table;
-      table = new String[old.length * 2];
-      shift--;
-      int mask = table.length - 1;
-      for (String v : old) {
-        if (v != null) {
-          int s = (v.hashCode() * 0x9E3779B9) >>> shift;
-          while (table[s] != null) {
+      String[] oldValues = values;
+      int[] oldHashes = hashes;
+      values = new String[oldValues.length * 2];
+      hashes = new int[oldValues.length * 2];
+      int mask = values.length - 1;
+      for (int i = 0; i < oldValues.length; i++) {
+        if (oldValues[i] != null) {
+          int h = oldHashes[i];
+          int s = (h ^ (h >>> 16)) & mask;
+          while (values[s] != null) {
             s = (s + 1) & mask;
           }
-          table[s] = v;
+          values[s] = oldValues[i];
+          hashes[s] = h;
         }
       }
     }
