@@ -88,7 +88,7 @@ final class ComparisonMatching {
    * (to MAX_VALUE when open); an episode without a start, or ending on or before its start, never
    * was. Patients not in the registrations are never candidates.
    */
-  private static PositionRows onRegister(Registrations regs, CaseManagementData cm) {
+  static PositionRows onRegister(Registrations regs, CaseManagementData cm) {
     PositionRows.Builder rows = new PositionRows.Builder(regs.positions(), 2);
     for (String patientId : cm.patientsWithEpisodes()) {
       int at = regs.positionOf(patientId);
@@ -108,7 +108,7 @@ final class ComparisonMatching {
   }
 
   /** By patient position, the admission epoch day of each counted EA. */
-  private static PositionRows admitted(
+  static PositionRows admitted(
       Registrations regs, Map<String, List<Admission>> admissionsByPatient) {
     PositionRows.Builder rows = new PositionRows.Builder(regs.positions(), 1);
     admissionsByPatient.forEach(
