@@ -18,7 +18,6 @@ import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.MeasureValue.Column;
 import org.ltcreports.measures.Admission;
-import org.ltcreports.measures.GroupedRows;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureFamily;
 import org.ltcreports.measures.MeasureValues;
@@ -202,7 +201,7 @@ public final class BeforeAfter implements MeasureFamily {
   private final MonthWindow cohortWindow;
   private final List<CohortPatient> cohort = new ArrayList<>();
   private final Map<String, List<Windows>> comparatorsOf = new HashMap<>();
-  private final Map<String, List<Admission>> admissionsByPatient = new HashMap<>();
+  private final ListsByPatient<Admission> admissionsByPatient;
   private final Map<String, Result> byPractice = new TreeMap<>();
   private final Map<String, Result> byLocality = new TreeMap<>();
   private ComparisonMatching matching; // built with the first locality that has a cohort
@@ -213,10 +212,11 @@ public final class BeforeAfter implements MeasureFamily {
     this.ctx = cm.context();
     this.n = ctx.settings().beforeAfterMonths();
     this.cohortWindow = MonthWindow.twelveMonthsEnding(month.minusMonths(n));
+    admissionsByPatient = new ListsByPatient<>(ctx.registrations());
     for (Admission a : ctx.admissions()) {
-      admissionsByPatient.computeIfAbsent(a.spell().patientId(), k -> new ArrayList<>()).add(a);
+      admissionsByPatient.add(a.spell().patientId(), a);
     }
-    GroupedRows.trim(admissionsByPatient);
+    admissionsByPatient.trim();
     buildCohort();
     Map<String, List<CohortPatient>> includedByLocality = new TreeMap<>();
     for (CohortPatient c : cohort) {
@@ -302,7 +302,7 @@ public final class BeforeAfter implements MeasureFamily {
     long bedBefore = 0;
     long bedAfter = 0;
     int unmeasured = 0;
-    for (Admission a : admissionsByPatient.getOrDefault(patientId, List.of())) {
+    for (Admission a : admissionsByPatient.of(patientId)) {
       LocalDate d = a.admitted();
       if (d.isBefore(beforeStart) || !d.isBefore(afterEnd)) {
         continue;

@@ -46,6 +46,7 @@ public final class CaseManagementData {
   private final MeasureContext ctx;
   private final Map<String, Episode> episodesById = new LinkedHashMap<>();
   private final Map<String, List<Episode>> episodesByPatient = new HashMap<>();
+  private final ListsByPatient<Episode> episodeLists; // the same lists, found by position
   private final List<ResolvedContact> contacts = new ArrayList<>();
   private final Map<String, List<ResolvedContact>> contactsByPatient = new HashMap<>();
   private final Map<String, List<Event>> eventsByPatient = new HashMap<>();
@@ -94,6 +95,7 @@ public final class CaseManagementData {
     GroupedRows.trim(episodesByPatient);
     GroupedRows.trim(contactsByPatient);
     GroupedRows.trim(eventsByPatient);
+    episodeLists = ListsByPatient.of(ctx.registrations(), episodesByPatient);
     for (CaseManager cm : nullSafe(data.caseManagers())) {
       if (cm.caseManagerId() != null) {
         caseManagers.putIfAbsent(cm.caseManagerId(), cm);
@@ -126,7 +128,7 @@ public final class CaseManagementData {
 
   /** A patient's episodes by start date (not yet started last), then id. */
   public List<Episode> episodesOf(String patientId) {
-    return episodesByPatient.getOrDefault(patientId, List.of());
+    return episodeLists.of(patientId);
   }
 
   /** Patient ids with any episode. */

@@ -212,7 +212,15 @@ final class ComparisonCandidates {
     epTo = new int[epStart[n]];
     eaDays = new int[eaStart[n]];
     idHash = new long[n];
+    // Filled in position (patient id) order, the order the source's rows were read and lie in
+    // memory: in birth order every patient and registration read was a cache miss.
+    long[] byPosition = new long[n];
     for (int i = 0; i < n; i++) {
+      byPosition[i] = (long) position[i] << 32 | i;
+    }
+    Arrays.sort(byPosition);
+    for (long key : byPosition) {
+      int i = (int) key;
       Patient p = regs.patientAt(position[i]);
       patients[i] = p;
       deathDay[i] = epochDayOrMax(p.deathDate());

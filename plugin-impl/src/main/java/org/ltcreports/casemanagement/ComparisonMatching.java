@@ -45,7 +45,7 @@ final class ComparisonMatching {
   ComparisonMatching(
       MeasureContext ctx,
       CaseManagementData cm,
-      Map<String, List<Admission>> admissionsByPatient,
+      ListsByPatient<Admission> admissionsByPatient,
       int months) {
     this.months = months;
     Registrations regs = ctx.registrations();
@@ -108,18 +108,13 @@ final class ComparisonMatching {
   }
 
   /** By patient position, the admission epoch day of each counted EA. */
-  static PositionRows admitted(
-      Registrations regs, Map<String, List<Admission>> admissionsByPatient) {
+  static PositionRows admitted(Registrations regs, ListsByPatient<Admission> admissionsByPatient) {
     PositionRows.Builder rows = new PositionRows.Builder(regs.positions(), 1);
-    admissionsByPatient.forEach(
-        (patientId, admissions) -> {
-          int at = regs.positionOf(patientId);
-          if (at >= 0) {
-            for (Admission a : admissions) {
-              rows.add(at, (int) a.admitted().toEpochDay());
-            }
-          }
-        });
+    for (int at = 0; at < regs.positions(); at++) {
+      for (Admission a : admissionsByPatient.at(at)) {
+        rows.add(at, (int) a.admitted().toEpochDay());
+      }
+    }
     return rows.build();
   }
 

@@ -65,8 +65,10 @@ class ComparisonMatchingReferenceTest {
     CaseManagementData cm = new CaseManagementData(ctx);
     BeforeAfter ba = new BeforeAfter(cm, M);
     Map<String, List<Admission>> eas = admissionsByPatient(ctx);
+    ListsByPatient<Admission> byPosition = new ListsByPatient<>(ctx.registrations());
+    ctx.admissions().forEach(a -> byPosition.add(a.spell().patientId(), a));
     ComparisonMatching matching =
-        new ComparisonMatching(ctx, cm, eas, ctx.settings().beforeAfterMonths());
+        new ComparisonMatching(ctx, cm, byPosition, ctx.settings().beforeAfterMonths());
     Map<String, List<BeforeAfter.Windows>> byLocality = includedByLocality(ba);
     int compared = 0;
     for (Map.Entry<String, List<BeforeAfter.Windows>> l : byLocality.entrySet()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -91,9 +90,8 @@ class EligibleCountsTest {
     b.episode("e5", "c5", "cm1", "2024-01-01", "GP", "2024-01-01", "2024-07-01", "OTHER", null);
     MeasureContext ctx = new MeasureContext(b.build(), MeasureSettings.defaults());
     Registrations regs = ctx.registrations();
-    Map<String, List<Admission>> eas = new HashMap<>();
-    ctx.admissions()
-        .forEach(a -> eas.computeIfAbsent(a.spell().patientId(), k -> new ArrayList<>()).add(a));
+    ListsByPatient<Admission> eas = new ListsByPatient<>(regs);
+    ctx.admissions().forEach(a -> eas.add(a.spell().patientId(), a));
     long[] byBirth =
         LongStream.range(0, regs.positions())
             .map(i -> regs.patientAt((int) i).birthDate().toEpochDay() << 32 | i)
