@@ -57,9 +57,7 @@ public final class SheetWriter implements AutoCloseable {
     }
   }
 
-  private static final int WINDOW = 200;
-
-  private final SXSSFWorkbook wb = new SXSSFWorkbook(null, WINDOW, false, false);
+  private final SXSSFWorkbook wb = new StreamedWorkbook();
   private final Map<Style, CellStyle> styles = new HashMap<>();
 
   public SheetWriter() {
@@ -238,7 +236,7 @@ public final class SheetWriter implements AutoCloseable {
     DeterministicZip.rewrite(raw.toByteArray(), midnight, out);
   }
 
-  /** Deletes SXSSF's temporary files. */
+  /** Releases the workbook (its sheets are in memory: no temporary files). */
   @Override
   public void close() throws IOException {
     wb.dispose();

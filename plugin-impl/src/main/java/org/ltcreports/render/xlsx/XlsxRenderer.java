@@ -59,7 +59,6 @@ import org.ltcreports.words.PeopleTime;
  */
 public final class XlsxRenderer implements ReportRenderer {
   static final String CREATOR = "LTC Reports";
-  private static final int WINDOW = 200;
 
   private static final Map<String, String> SECTION_SHEETS =
       Map.ofEntries(
@@ -107,7 +106,7 @@ public final class XlsxRenderer implements ReportRenderer {
       throw new IllegalArgumentException("no XLSX layout for " + report.type().slug());
     }
     ByteArrayOutputStream raw = new ByteArrayOutputStream(64 * 1024);
-    SXSSFWorkbook wb = new SXSSFWorkbook(null, WINDOW, false, false);
+    SXSSFWorkbook wb = new StreamedWorkbook();
     try {
       new Writer(report, wb).write();
       if (report.audience() == org.ltcreports.api.report.Audience.COMMISSIONER) {
@@ -116,7 +115,7 @@ public final class XlsxRenderer implements ReportRenderer {
       setProperties(wb, report);
       wb.write(raw);
     } finally {
-      wb.dispose(); // delete SXSSF's temporary sheet files
+      wb.dispose();
       wb.close();
     }
     DeterministicZip.rewrite(raw.toByteArray(), extractMidnight(report), out);

@@ -1,0 +1,75 @@
+package org.ltcreports.render.xlsx;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
+
+/**
+ * The SXSSF workbook every workbook of the plugin is written with (rows streamed out of memory 200
+ * at a time, no shared strings table), minus two costs that bought nothing here:
+ *
+ * <ul>
+ *   <li>each sheet's rows go to a buffer in memory instead of a temporary file that was written,
+ *       read back and deleted: a sheet of ours is kilobytes, and the whole file is held in memory
+ *       anyway before {@link DeterministicZip} rewrites it;
+ *   <li>the package SXSSF writes is stored, not compressed: {@link DeterministicZip#rewrite} reads
+ *       every entry back and compresses it again for the file, so compressing here first was done
+ *       twice. The file's bytes do not change (they are the rewrite's).
+ * </ul>
+ */
+final class StreamedWorkbook extends SXSSFWorkbook {
+  /** Rows kept in memory per sheet before they are written out. */
+  static final int WINDOW = 200;
+
+  StreamedWorkbook() {
+    super(null, WINDOW, false, false);
+  }
+
+  @Override
+  protected SheetDataWriter createSheetDataWriter() throws IOException {
+    return new SheetInMemory(new Buffer());
+  }
+
+  @Override
+  protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+    ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+    zip.setLevel(Deflater.NO_COMPRESSION);
+    return zip;
+  }
+
+  /** A sheet's XML written into memory, read back from there when the package is written. */
+  static final class SheetInMemory extends SheetDataWriter {
+    private final Buffer bytes;
+
+    private SheetInMemory(Buffer bytes) throws IOException {
+      super(new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8)));
+      this.bytes = bytes;
+    }
+
+    /** SXSSF closes the writer (flushing it) before it asks for the XML. */
+    @Override
+    public InputStream getWorksheetXMLInputStream() {
+      return bytes.read();
+    }
+  }
+
+  /** A byte buffer read back without a copy. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    Buffer() {
+      super(8 * 1024);
+    }
+
+    InputStream read() {
+      return new ByteArrayInputStream(buf, 0, count);
+    }
+  }
+}
