@@ -1,56 +1,91 @@
 package org.ltcreports.render.xlsx;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
-import java.util.Collections;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
- * Rewrites a zip (an OOXML package) with every entry stamped with one fixed time and no extra
- * fields, in the original entry order. POI stamps each entry with the current time (its own {@code
- * Reproducibility.runWithSourceDateEpoch} switch is a JVM-wide static flag, not safe when two
- * workbooks are written at once, and SXSSF copies the times of its temporary files), so two writes
- * of the same workbook would otherwise differ.
+ * The zip a workbook file is: SXSSF's entries in SXSSF's order, each stamped with one fixed time,
+ * no extra fields, compressed once by {@link ZipOutputStream} at the default level. POI stamps each
+ * entry with the current time (its own {@code Reproducibility.runWithSourceDateEpoch} switch is a
+ * JVM-wide static flag, not safe when two workbooks are written at once, and SXSSF copies the times
+ * of its temporary files), so two writes of the same workbook would otherwise differ.
  *
- * <p>Public for the other workbook renderers of the plugin (the case management return).
+ * <p>SXSSF writes its package through the stream {@link #writer} gives it ({@link
+ * StreamedWorkbook}), which puts each entry straight into the file. Until issue 21 the package was
+ * written whole, compressed, then read back, decompressed and compressed again into these same
+ * bytes.
  */
-public final class DeterministicZip {
+final class DeterministicZip {
   private DeterministicZip() {}
 
   /**
-   * Copies {@code zip} to {@code out} (not closed) with every entry stamped {@code entryTime}
-   * (local date-time, as zip stores it: use the data extract date, not the clock).
+   * The stream SXSSF writes its package to, writing {@code out} (not closed) as the file: every
+   * entry stamped {@code entryTime} (local date-time, as zip stores it: the data extract date, not
+   * the clock).
    */
-  public static void rewrite(byte[] zip, LocalDateTime entryTime, OutputStream out)
-      throws IOException {
-    ZipOutputStream to = new ZipOutputStream(new NonClosing(out));
-    to.setLevel(Deflater.DEFAULT_COMPRESSION);
-    // read through the central directory: SXSSF's local headers can carry stale sizes
-    try (ZipFile from =
-        ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
-      byte[] buffer = new byte[16 * 1024];
-      for (ZipArchiveEntry e : Collections.list(from.getEntries())) {
-        ZipEntry copy = new ZipEntry(e.getName());
-        copy.setMethod(ZipEntry.DEFLATED);
-        copy.setTimeLocal(entryTime);
-        to.putNextEntry(copy);
-        try (InputStream in = from.getInputStream(e)) {
-          for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            to.write(buffer, 0, n);
-          }
-        }
-        to.closeEntry();
+  static ZipArchiveOutputStream writer(OutputStream out, LocalDateTime entryTime) {
+    return new FileZip(out, entryTime);
+  }
+
+  /**
+   * Takes SXSSF's entries and bytes and writes them into the file's zip. Only what SXSSF's {@code
+   * injectData} calls is passed on (put, write, close entry, finish); the commons-compress stream
+   * underneath writes nothing but an empty archive to nowhere, on finish, so its deflater is
+   * released.
+   */
+  private static final class FileZip extends ZipArchiveOutputStream {
+    private final ZipOutputStream file;
+    private final LocalDateTime entryTime;
+
+    FileZip(OutputStream out, LocalDateTime entryTime) {
+      super(OutputStream.nullOutputStream());
+      this.file = new ZipOutputStream(new NonClosing(out));
+      this.file.setLevel(Deflater.DEFAULT_COMPRESSION);
+      this.entryTime = entryTime;
+    }
+
+    @Override
+    public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+      ZipEntry copy = new ZipEntry(entry.getName());
+      copy.setMethod(ZipEntry.DEFLATED);
+      copy.setTimeLocal(entryTime);
+      file.putNextEntry(copy);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      file.write(b, off, len);
+    }
+
+    @Override
+    public void closeArchiveEntry() throws IOException {
+      file.closeEntry();
+    }
+
+    @Override
+    public void flush() throws IOException {
+      file.flush();
+    }
+
+    @Override
+    public void finish() throws IOException {
+      file.finish();
+      file.flush();
+      super.finish();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!finished) {
+        finish();
       }
     }
-    to.finish();
-    to.flush();
   }
 
   /** Lets the zip stream finish without closing the caller's stream. */

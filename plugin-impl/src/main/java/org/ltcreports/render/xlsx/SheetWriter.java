@@ -1,6 +1,5 @@
 package org.ltcreports.render.xlsx;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -21,7 +20,6 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.ltcreports.api.report.ValueKind;
 
 /**
@@ -57,7 +55,7 @@ public final class SheetWriter implements AutoCloseable {
     }
   }
 
-  private final SXSSFWorkbook wb = new StreamedWorkbook();
+  private final StreamedWorkbook wb = new StreamedWorkbook();
   private final Map<Style, CellStyle> styles = new HashMap<>();
 
   public SheetWriter() {
@@ -231,9 +229,7 @@ public final class SheetWriter implements AutoCloseable {
     core.setTitle(title);
     core.setIdentifier(identifier);
     props.getExtendedProperties().getUnderlyingProperties().setApplication("LTC Reports");
-    ByteArrayOutputStream raw = new ByteArrayOutputStream(64 * 1024);
-    wb.write(raw);
-    DeterministicZip.rewrite(raw.toByteArray(), midnight, out);
+    wb.write(out, midnight);
   }
 
   /** Releases the workbook (its sheets are in memory: no temporary files). */

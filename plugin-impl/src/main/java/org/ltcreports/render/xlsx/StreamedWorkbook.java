@@ -8,23 +8,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.Deflater;
+import java.time.LocalDateTime;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
  * The SXSSF workbook every workbook of the plugin is written with (rows streamed out of memory 200
- * at a time, no shared strings table), minus two costs that bought nothing here:
- *
- * <ul>
- *   <li>each sheet's rows go to a buffer in memory instead of a temporary file that was written,
- *       read back and deleted: a sheet of ours is kilobytes, and the whole file is held in memory
- *       anyway before {@link DeterministicZip} rewrites it;
- *   <li>the package SXSSF writes is stored, not compressed: {@link DeterministicZip#rewrite} reads
- *       every entry back and compresses it again for the file, so compressing here first was done
- *       twice. The file's bytes do not change (they are the rewrite's).
- * </ul>
+ * at a time, no shared strings table), written as a file by {@link #write(OutputStream,
+ * LocalDateTime)}: the package goes straight into the file's zip ({@link DeterministicZip}), each
+ * entry compressed once and stamped with one fixed time, so the bytes depend on the content only.
+ * Each sheet's rows go to a buffer in memory instead of a temporary file that was written, read
+ * back and deleted: a sheet of ours is kilobytes, and the whole file is held in memory anyway.
  */
 final class StreamedWorkbook extends SXSSFWorkbook {
   /** Rows kept in memory per sheet before they are written out. */
@@ -39,11 +34,23 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     return new SheetInMemory(new Buffer());
   }
 
+  private LocalDateTime entryTime;
+
+  /**
+   * Writes the workbook as a file to {@code out} (not closed), every zip entry stamped {@code
+   * entryTime} (the data extract date at midnight, never the clock).
+   */
+  void write(OutputStream out, LocalDateTime entryTime) throws IOException {
+    this.entryTime = java.util.Objects.requireNonNull(entryTime, "entryTime");
+    write(out);
+  }
+
   @Override
   protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-    ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-    zip.setLevel(Deflater.NO_COMPRESSION);
-    return zip;
+    if (entryTime == null) {
+      throw new IllegalStateException("write a workbook with write(out, entryTime)");
+    }
+    return DeterministicZip.writer(out, entryTime);
   }
 
   /** A sheet's XML written into memory, read back from there when the package is written. */

@@ -1,6 +1,5 @@
 package org.ltcreports.render.xlsx;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
@@ -54,8 +53,8 @@ import org.ltcreports.words.PeopleTime;
  * cannot be computed is an empty cell with its status beside it. Header rows are frozen, tables
  * have autofilters, columns have widths.
  *
- * <p>Written with SXSSF (bounded memory for long sheets), then re-zipped with fixed entry times;
- * the core properties carry the data extract date, so the bytes depend on the report only.
+ * <p>Written with SXSSF (bounded memory for long sheets) into a zip with fixed entry times; the
+ * core properties carry the data extract date, so the bytes depend on the report only.
  */
 public final class XlsxRenderer implements ReportRenderer {
   static final String CREATOR = "LTC Reports";
@@ -105,20 +104,18 @@ public final class XlsxRenderer implements ReportRenderer {
     if (!supports(report.type())) {
       throw new IllegalArgumentException("no XLSX layout for " + report.type().slug());
     }
-    ByteArrayOutputStream raw = new ByteArrayOutputStream(64 * 1024);
-    SXSSFWorkbook wb = new StreamedWorkbook();
+    StreamedWorkbook wb = new StreamedWorkbook();
     try {
       new Writer(report, wb).write();
       if (report.audience() == org.ltcreports.api.report.Audience.COMMISSIONER) {
         wb.forEach(sheet -> sheet.getHeader().setCenter(Wording.NOT_FOR_PUBLICATION));
       }
       setProperties(wb, report);
-      wb.write(raw);
+      wb.write(out, extractMidnight(report));
     } finally {
       wb.dispose();
       wb.close();
     }
-    DeterministicZip.rewrite(raw.toByteArray(), extractMidnight(report), out);
   }
 
   private static LocalDateTime extractMidnight(Report report) {
