@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -70,6 +71,16 @@ public final class AuditLog {
    * per file, which was most of the cost of recording a pack.
    */
   public List<AuditEntry> recordAll(List<AuditEvent> events) {
+    return recordAll(events, h -> {});
+  }
+
+  /**
+   * As {@link #recordAll(List)}, with the caller's own rows (what the events are about: a report's
+   * run and its files) written by {@code alongside} in the same transaction, before the events: the
+   * rows and their events are stored together or not at all, with one commit.
+   */
+  public List<AuditEntry> recordAll(
+      List<AuditEvent> events, HandleConsumer<RuntimeException> alongside) {
     for (AuditEvent event : events) {
       Objects.requireNonNull(event, "event");
       if (event.artifactSha256() != null && !isSha256(event.artifactSha256())) {
@@ -80,11 +91,17 @@ public final class AuditLog {
       }
     }
     if (events.isEmpty()) {
+      jdbi.useTransaction(alongside);
       return List.of();
     }
     appendLock.lock();
     try {
-      List<AuditEntry> stored = jdbi.inTransaction(h -> append(h, events));
+      List<AuditEntry> stored =
+          jdbi.inTransaction(
+              h -> {
+                alongside.useHandle(h);
+                return append(h, events);
+              });
       if (anchor != null) {
         // after the commit: an anchor must never name an event a rolled-back append would lose
         stored.forEach(anchor::after);

@@ -1,6 +1,7 @@
 package org.ltcreports.wiring;
 
 import java.util.List;
+import java.util.UUID;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.audit.AuditEvent;
@@ -10,7 +11,10 @@ import org.ltcreports.report.ReportRecorder;
 import org.ltcreports.report.StagedFiles;
 import org.ltcreports.store.ReportRuns;
 
-/** Stores every generated report as a run with its file hashes, and audits one event per file. */
+/**
+ * Stores every generated report as a run with its file hashes and audits one event per file, all in
+ * one transaction: a run is never stored without its events, nor events without their run.
+ */
 final class RunAndAuditRecorder implements ReportRecorder {
   private final ReportRuns runs;
   private final AuditLog audit;
@@ -22,17 +26,14 @@ final class RunAndAuditRecorder implements ReportRecorder {
 
   @Override
   public void generated(Report report, String requestedBy, List<WrittenFile> files) {
-    String runId =
-        runs.record(
-            report,
-            requestedBy,
-            files.stream()
-                .map(
-                    f ->
-                        new ReportRuns.Artifact(
-                            f.format(), f.fileName(), f.bytes().length, f.sha256()))
-                .toList());
-    // one event per file, appended together (one transaction; the chain as if one by one)
+    String runId = UUID.randomUUID().toString();
+    List<ReportRuns.Artifact> artifacts =
+        files.stream()
+            .map(
+                f ->
+                    new ReportRuns.Artifact(f.format(), f.fileName(), f.bytes().length, f.sha256()))
+            .toList();
+    // one event per file; the run, its files and its events in one transaction (one commit)
     audit.recordAll(
         files.stream()
             .map(
@@ -49,7 +50,8 @@ final class RunAndAuditRecorder implements ReportRecorder {
                         .policyVersion(report.disclosurePolicyVersion())
                         .outcome(AuditOutcome.SUCCESS)
                         .build())
-            .toList());
+            .toList(),
+        h -> runs.record(h, runId, report, requestedBy, artifacts));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.ltcreports.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -75,6 +76,29 @@ class RunAndAuditRecorderTest {
     assertThat(new AuditLog(jdbi, clock).query(AuditQuery.all()))
         .extracting(AuditEntry::artifactSha256)
         .containsExactly(carried, SHA_ABC);
+  }
+
+  /**
+   * The run and its events commit together: before, the run was stored when its events were not.
+   */
+  @Test
+  void aRunWhoseEventsAreRefusedIsNotStored() {
+    byte[] bytes = "abc".getBytes(StandardCharsets.US_ASCII);
+    List<WrittenFile> files =
+        List.of(
+            new WrittenFile(Format.CSV, "2026-10/G1-return.csv", bytes),
+            new WrittenFile(Format.JSON, "2026-10/G1-return.json", bytes, "not a hash"));
+    assertThatThrownBy(() -> recorder.generated(report(), "batch", files))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("artifactSha256");
+    assertThat(count("ltc_report_run")).isZero();
+    assertThat(count("ltc_run_artifact")).isZero();
+    assertThat(count("ltc_audit_event")).isZero();
+  }
+
+  private long count(String table) {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
   }
 
   private static Report report() {
