@@ -339,6 +339,9 @@ class PostgresIT {
           assertThat(counts(sql.engine().readmissions(sql, m)))
               .as("%s: admissions and readmissions of %s", what, m)
               .isEqualTo(counts(reference.engine().readmissions(reference, m)));
+          assertThat(counts(sql.engine().aeAttendances(sql, m)))
+              .as("%s: A&E attendances of %s", what, m)
+              .isEqualTo(counts(reference.engine().aeAttendances(reference, m)));
           Map<String, MeasureValues> a = new FeedbackMeasures(reference, m).forAllPractices();
           Map<String, MeasureValues> b = new FeedbackMeasures(sql, m).forAllPractices();
           for (String p : a.keySet()) {

@@ -2,10 +2,7 @@ package org.ltcreports.measures;
 
 import java.time.YearMonth;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import org.ltcreports.source.SourceRows.Attendance;
 
 /**
  * Emergency admissions of case-managed patients and A&E attendances (measures.md "Case-managed vs
@@ -55,23 +52,7 @@ public final class CaseManagedAdmissions implements MeasureFamily {
       }
     }
     this.hasAttendances = ctx.data().hasAttendances();
-    if (hasAttendances) {
-      Set<String> seen = new HashSet<>();
-      Registrations regs = ctx.registrations();
-      for (Attendance at : ctx.data().attendances()) {
-        if (at.attendanceId() == null || at.arrivalDate() == null) {
-          continue;
-        }
-        boolean first = seen.add(at.attendanceId()); // first row of an id wins, as for spells
-        if (!YearMonth.from(at.arrivalDate()).equals(month)) {
-          continue;
-        }
-        String practice = regs.practiceOn(at.patientId(), at.arrivalDate());
-        if (practice != null) {
-          attendances.computeIfAbsent(practice, k -> new long[2])[first ? 0 : 1]++;
-        }
-      }
-    }
+    attendances.putAll(ctx.engine().aeAttendances(ctx, month));
   }
 
   @Override

@@ -47,4 +47,13 @@ public interface MeasureEngine {
    * readmissions]}. Admissions attributed to no practice are left out.
    */
   Map<String, long[]> readmissions(MeasureContext ctx, YearMonth month);
+
+  /**
+   * The A&E attendances that arrived in {@code month} by the practice the patient was registered
+   * with on the arrival date ({@link CaseManagedAdmissions}): {@code [attendances, repeated rows]},
+   * an id's first row counted and the rows repeating it counted apart. Rows without an attendance
+   * id or an arrival date, and attendances attributed to no practice, are left out; empty when the
+   * source has no A&E table.
+   */
+  Map<String, long[]> aeAttendances(MeasureContext ctx, YearMonth month);
 }

@@ -5,9 +5,12 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.ltcreports.source.SourceRows.Attendance;
 
 /** The reference engine: every count in Java over the snapshot the context holds. */
 public final class ReferenceEngine implements MeasureEngine {
@@ -99,6 +102,30 @@ public final class ReferenceEngine implements MeasureEngine {
       c[0]++;
       if (Readmissions.counts(a.spell(), spells.ofPatient(a.spell().patientId()))) {
         c[1]++;
+      }
+    }
+    return byPractice;
+  }
+
+  @Override
+  public Map<String, long[]> aeAttendances(MeasureContext ctx, YearMonth month) {
+    Map<String, long[]> byPractice = new HashMap<>();
+    if (!ctx.data().hasAttendances()) {
+      return byPractice;
+    }
+    Set<String> seen = new HashSet<>();
+    Registrations regs = ctx.registrations();
+    for (Attendance at : ctx.data().attendances()) {
+      if (at.attendanceId() == null || at.arrivalDate() == null) {
+        continue;
+      }
+      boolean first = seen.add(at.attendanceId()); // first row of an id wins, as for spells
+      if (!YearMonth.from(at.arrivalDate()).equals(month)) {
+        continue;
+      }
+      String practice = regs.practiceOn(at.patientId(), at.arrivalDate());
+      if (practice != null) {
+        byPractice.computeIfAbsent(practice, k -> new long[2])[first ? 0 : 1]++;
       }
     }
     return byPractice;

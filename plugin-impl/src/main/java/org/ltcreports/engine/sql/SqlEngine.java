@@ -101,6 +101,15 @@ public final class SqlEngine implements MeasureEngine {
     return copy;
   }
 
+  @Override
+  public Map<String, long[]> aeAttendances(MeasureContext ctx, YearMonth month) {
+    Map<String, long[]> counted =
+        ctx.counted(List.of("A&E attendances", month), () -> countAttendances(ctx, month));
+    Map<String, long[]> copy = new HashMap<>();
+    counted.forEach((practice, c) -> copy.put(practice, c.clone()));
+    return copy;
+  }
+
   private Population countPopulation(MeasureContext ctx, LocalDate d) {
     return jdbi.withHandle(
         h -> {
@@ -320,6 +329,37 @@ public final class SqlEngine implements MeasureEngine {
               c[1]++;
             }
           }
+          return byPractice;
+        });
+  }
+
+  /** A&E attendances of the month by attributed practice: {@code [counted, repeated rows]}. */
+  private Map<String, long[]> countAttendances(MeasureContext ctx, YearMonth month) {
+    if (!ctx.data().hasAttendances()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        h -> {
+          WinningRows rows = rows(ctx, h.getConnection());
+          String sql =
+              "WITH "
+                  + rows.attendances()
+                  + ", "
+                  + rows.attributed("ae", "ek", "arrival_date", List.of("repeated"), "at")
+                  + " SELECT practice_code, repeated, COUNT(*) AS n FROM at"
+                  + " GROUP BY practice_code, repeated";
+          Map<String, long[]> byPractice = new HashMap<>();
+          h.createQuery(sql)
+              .bind("from", month.atDay(1))
+              .bind("to", month.atEndOfMonth())
+              .reduceResultSet(
+                  byPractice,
+                  (acc, rs, c) -> {
+                    acc.computeIfAbsent(rs.getString("practice_code"), k -> new long[2])[
+                            rs.getInt("repeated")] +=
+                        rs.getLong("n");
+                    return acc;
+                  });
           return byPractice;
         });
   }

@@ -181,6 +181,44 @@ final class WinningRows {
         + " GROUP BY spell_id HAVING COUNT(*) > 1)) d WHERE rn = 1)";
   }
 
+  /** The attendance columns in the reader's order (source.RowOrder) after the attendance id. */
+  private static final List<String> ATTENDANCE_COLUMNS =
+      List.of("patient_id", "arrival_date", "provider_code", "admitted");
+
+  /**
+   * {@code ae(ek, patient_id, arrival_date, repeated)}: the A&E attendance rows with an attendance
+   * id and an arrival date that arrived {@code :from}–{@code :to}, each with a key of its own
+   * ({@code ek}: a repeated id is several rows) and whether it repeats an id whose first row, in
+   * the reader's order, is another (measures.CaseManagedAdmissions counts the first row of an id
+   * and notes the others). An id recorded once is its own row; only the few repeated ids are
+   * ordered, by a window over their rows alone. The keys are the id then {@code |0} for an id
+   * recorded once and {@code |} and the row's rank for a repeated one: what follows the last {@code
+   * |} tells them apart.
+   */
+  String attendances() {
+    String table = tables.sql(SourceSchema.AE_ATTENDANCE);
+    String usable = " WHERE attendance_id IS NOT NULL AND arrival_date IS NOT NULL";
+    String arrived = " arrival_date >= :from AND arrival_date <= :to";
+    return "ag AS (SELECT attendance_id, COUNT(*) AS n, MIN(patient_id) AS patient_id,"
+        + " MIN(arrival_date) AS arrival_date FROM "
+        + table
+        + usable
+        + " GROUP BY attendance_id), ae AS (SELECT attendance_id || '|0' AS ek, patient_id,"
+        + " arrival_date, 0 AS repeated FROM ag WHERE n = 1 AND"
+        + arrived
+        + " UNION ALL SELECT attendance_id || '|' || CAST(rn AS VARCHAR(20)) AS ek, patient_id,"
+        + " arrival_date, CASE WHEN rn = 1 THEN 0 ELSE 1 END AS repeated FROM (SELECT"
+        + " attendance_id, patient_id, arrival_date, ROW_NUMBER() OVER (PARTITION BY"
+        + " attendance_id ORDER BY "
+        + ascending("", ATTENDANCE_COLUMNS, List.of("arrival_date", "admitted"))
+        + ") AS rn FROM "
+        + table
+        + usable
+        + " AND attendance_id IN (SELECT attendance_id FROM ag WHERE n > 1)) d WHERE"
+        + arrived
+        + ")";
+  }
+
   /**
    * The order that puts a patient's winning row first among the rows of the patient table aliased
    * {@code alias} (the reader's order).

@@ -106,6 +106,18 @@ class EngineEquivalenceTest {
         readmissions += r.values().stream().mapToLong(c -> c.get(1)).sum();
       }
       assertThat(readmissions).as("readmissions over the months").isPositive();
+      long attendances = 0;
+      long repeated = 0;
+      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        Map<String, List<Long>> r = lists(reference.engine().aeAttendances(reference, m));
+        assertThat(lists(sql.engine().aeAttendances(sql, m)))
+            .as("A&E attendances and repeated rows of %s by practice", m)
+            .isEqualTo(r);
+        attendances += r.values().stream().mapToLong(c -> c.get(0)).sum();
+        repeated += r.values().stream().mapToLong(c -> c.get(1)).sum();
+      }
+      assertThat(attendances).as("A&E attendances over the months").isPositive();
+      assertThat(repeated).as("repeated attendance rows over the months").isPositive();
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
