@@ -53,6 +53,18 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     return DeterministicZip.writer(out, entryTime);
   }
 
+  /**
+   * Releases the workbook without saving its package once more: {@code XSSFWorkbook.close()} writes
+   * the whole package (workbook, styles, relationships, content types, each through a new XML
+   * transformer) into a buffer nobody reads, because POI saves a package made in memory when it is
+   * closed. What was written stays written; the sheets' buffers are let go.
+   */
+  @Override
+  public void close() throws IOException {
+    dispose();
+    getXSSFWorkbook().getPackage().revert();
+  }
+
   /** A sheet's XML written into memory, read back from there when the package is written. */
   static final class SheetInMemory extends SheetDataWriter {
     private final Buffer bytes;
