@@ -21,6 +21,17 @@ public final class MeasureContext {
   private final MeasureSettings settings;
   private final Registrations registrations;
   private final EmergencyAdmissionRule rule;
+
+  /**
+   * By admission date, then spell id, written out rather than as a chain of key extractors: sorting
+   * a locality's admissions was 25 of the 85 profile samples of making the context.
+   */
+  private static final Comparator<Admission> ADMISSION_ORDER =
+      (a, b) -> {
+        int c = a.admitted().compareTo(b.admitted());
+        return c != 0 ? c : a.spell().spellId().compareTo(b.spell().spellId());
+      };
+
   private final SpellIndex spells;
   private final List<Admission> admissions;
   private final Map<String, Practice> practices = new TreeMap<>();
@@ -54,7 +65,7 @@ public final class MeasureContext {
       String practice = at < 0 ? null : registrations.practiceAt(at, s.admissionDate());
       list.add(new Admission(s, patient, practice));
     }
-    list.sort(Comparator.comparing(Admission::admitted).thenComparing(a -> a.spell().spellId()));
+    list.sort(ADMISSION_ORDER);
     this.admissions = List.copyOf(list);
   }
 

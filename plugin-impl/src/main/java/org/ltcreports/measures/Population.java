@@ -135,6 +135,13 @@ public final class Population {
 
   /** 0 for M, 1 for F, -1 for U or anything else (left out of standardisation). */
   public static int sexIndex(String sex) {
+    // as stored, nearly always: no normalising needed (it would give the same M or F)
+    if ("M".equals(sex)) {
+      return 0;
+    }
+    if ("F".equals(sex)) {
+      return 1;
+    }
     String s = Codes.normalise(sex);
     if ("M".equals(s)) {
       return 0;
