@@ -342,6 +342,9 @@ class PostgresIT {
           assertThat(counts(sql.engine().aeAttendances(sql, m)))
               .as("%s: A&E attendances of %s", what, m)
               .isEqualTo(counts(reference.engine().aeAttendances(reference, m)));
+          assertThat(new TreeMap<>(sql.engine().admissionsOnRegister(sql, m)))
+              .as("%s: admissions on the register of %s", what, m)
+              .isEqualTo(new TreeMap<>(reference.engine().admissionsOnRegister(reference, m)));
           Map<String, MeasureValues> a = new FeedbackMeasures(reference, m).forAllPractices();
           Map<String, MeasureValues> b = new FeedbackMeasures(sql, m).forAllPractices();
           for (String p : a.keySet()) {

@@ -37,20 +37,14 @@ public final class CaseManagedAdmissions implements MeasureFamily {
   public CaseManagedAdmissions(MeasureContext ctx, YearMonth month, ReviewRecords reviews) {
     this.reviews = reviews;
     this.month = month;
-    RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
-    for (Admission a : ctx.admissions()) {
-      if (a.practiceCode() == null || !a.admittedIn(month)) {
-        continue;
-      }
-      long[] c = admissions.computeIfAbsent(a.practiceCode(), k -> new long[2]);
-      c[0]++;
-      if (register.onRegister(a.spell().patientId(), a.admitted())) {
-        c[1]++;
-        dueSpells
-            .computeIfAbsent(a.practiceCode(), k -> new java.util.ArrayList<>())
-            .add(a.spell().spellId());
-      }
-    }
+    ctx.engine()
+        .admissionsOnRegister(ctx, month)
+        .forEach(
+            (practice, onRegister) -> {
+              admissions.put(
+                  practice, new long[] {onRegister.admissions(), onRegister.spellIds().size()});
+              dueSpells.put(practice, onRegister.spellIds());
+            });
     this.hasAttendances = ctx.data().hasAttendances();
     attendances.putAll(ctx.engine().aeAttendances(ctx, month));
   }

@@ -56,4 +56,22 @@ public interface MeasureEngine {
    * source has no A&E table.
    */
   Map<String, long[]> aeAttendances(MeasureContext ctx, YearMonth month);
+
+  /**
+   * A practice's counted emergency admissions of a month, and the spell ids of those whose patient
+   * was on the case management register on the admission date ({@link RegisterEpisodes}), in order:
+   * the admissions the practice should review.
+   */
+  record OnRegister(long admissions, List<String> spellIds) {
+    public OnRegister {
+      spellIds = List.copyOf(spellIds);
+    }
+  }
+
+  /**
+   * The counted emergency admissions of {@code month} by attributed practice, with those of
+   * patients on the register on the admission date ({@link CaseManagedAdmissions}). Admissions
+   * attributed to no practice are left out.
+   */
+  Map<String, OnRegister> admissionsOnRegister(MeasureContext ctx, YearMonth month);
 }

@@ -130,4 +130,29 @@ public final class ReferenceEngine implements MeasureEngine {
     }
     return byPractice;
   }
+
+  @Override
+  public Map<String, OnRegister> admissionsOnRegister(MeasureContext ctx, YearMonth month) {
+    RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
+    Map<String, long[]> admissions = new HashMap<>();
+    Map<String, List<String>> onRegister = new HashMap<>();
+    for (Admission a : ctx.admissions()) {
+      if (a.practiceCode() == null || !a.admittedIn(month)) {
+        continue;
+      }
+      admissions.computeIfAbsent(a.practiceCode(), k -> new long[1])[0]++;
+      List<String> spells = onRegister.computeIfAbsent(a.practiceCode(), k -> new ArrayList<>());
+      if (register.onRegister(a.spell().patientId(), a.admitted())) {
+        spells.add(a.spell().spellId());
+      }
+    }
+    Map<String, OnRegister> byPractice = new HashMap<>();
+    admissions.forEach(
+        (practice, n) -> {
+          List<String> spells = onRegister.get(practice);
+          spells.sort(null);
+          byPractice.put(practice, new OnRegister(n[0], spells));
+        });
+    return byPractice;
+  }
 }

@@ -17,6 +17,7 @@ import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.EmergencyAdmissionRule;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
+import org.ltcreports.measures.MeasureEngine.OnRegister;
 import org.ltcreports.measures.Population;
 import org.ltcreports.measures.Readmissions;
 import org.ltcreports.source.SourceRows.Spell;
@@ -108,6 +109,12 @@ public final class SqlEngine implements MeasureEngine {
     Map<String, long[]> copy = new HashMap<>();
     counted.forEach((practice, c) -> copy.put(practice, c.clone()));
     return copy;
+  }
+
+  @Override
+  public Map<String, OnRegister> admissionsOnRegister(MeasureContext ctx, YearMonth month) {
+    return ctx.counted(
+        List.of("admissions on the register", month), () -> countOnRegister(ctx, month));
   }
 
   private Population countPopulation(MeasureContext ctx, LocalDate d) {
@@ -360,6 +367,59 @@ public final class SqlEngine implements MeasureEngine {
                         rs.getLong("n");
                     return acc;
                   });
+          return byPractice;
+        });
+  }
+
+  /**
+   * The month's attributed emergency admissions, each with whether any case management episode of
+   * the patient had them on the register on the admission date (started on or before it, not ended
+   * on or before it: source.SourceRows.Episode#onRegister; every episode row counts, as in {@link
+   * org.ltcreports.measures.RegisterEpisodes}); a month's admissions come back.
+   */
+  private Map<String, OnRegister> countOnRegister(MeasureContext ctx, YearMonth month) {
+    return jdbi.withHandle(
+        h -> {
+          WinningRows rows = rows(ctx, h.getConnection());
+          String sql =
+              "WITH "
+                  + rows.spells(ADMISSION_COLUMNS)
+                  + ", ea0 AS (SELECT spell_id, patient_id, admission_date FROM sp WHERE "
+                  + emergency()
+                  + "), "
+                  + rows.attributed(
+                      "ea0", "spell_id", "admission_date", List.of("patient_id"), "ea")
+                  + " SELECT ea.practice_code AS practice_code, ea.spell_id AS spell_id,"
+                  + " MAX(CASE WHEN ep.patient_id IS NULL THEN 0 ELSE 1 END) AS on_register"
+                  + " FROM ea LEFT JOIN "
+                  + tables.sql(SourceSchema.CM_EPISODE)
+                  + " ep ON ep.patient_id = ea.patient_id AND ep.start_date <= ea.admission_date"
+                  + " AND (ep.end_date IS NULL OR ep.end_date > ea.admission_date)"
+                  + " GROUP BY ea.practice_code, ea.spell_id";
+          Map<String, long[]> admissions = new HashMap<>();
+          Map<String, List<String>> onRegister = new HashMap<>();
+          bindRule(h.createQuery(sql), ctx)
+              .bind("from", month.atDay(1))
+              .bind("to", month.atEndOfMonth())
+              .reduceResultSet(
+                  admissions,
+                  (acc, rs, c) -> {
+                    String practice = rs.getString("practice_code");
+                    acc.computeIfAbsent(practice, k -> new long[1])[0]++;
+                    List<String> spells =
+                        onRegister.computeIfAbsent(practice, k -> new ArrayList<>());
+                    if (rs.getInt("on_register") == 1) {
+                      spells.add(rs.getString("spell_id"));
+                    }
+                    return acc;
+                  });
+          Map<String, OnRegister> byPractice = new HashMap<>();
+          admissions.forEach(
+              (practice, n) -> {
+                List<String> spells = onRegister.get(practice);
+                spells.sort(null);
+                byPractice.put(practice, new OnRegister(n[0], spells));
+              });
           return byPractice;
         });
   }

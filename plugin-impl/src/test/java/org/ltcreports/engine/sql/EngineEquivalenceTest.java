@@ -20,6 +20,7 @@ import org.ltcreports.measures.AcscRule;
 import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.Population;
@@ -118,6 +119,16 @@ class EngineEquivalenceTest {
       }
       assertThat(attendances).as("A&E attendances over the months").isPositive();
       assertThat(repeated).as("repeated attendance rows over the months").isPositive();
+      long onRegister = 0;
+      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        Map<String, MeasureEngine.OnRegister> r =
+            new TreeMap<>(reference.engine().admissionsOnRegister(reference, m));
+        assertThat(new TreeMap<>(sql.engine().admissionsOnRegister(sql, m)))
+            .as("admissions on the register of %s by practice", m)
+            .isEqualTo(r);
+        onRegister += r.values().stream().mapToLong(o -> o.spellIds().size()).sum();
+      }
+      assertThat(onRegister).as("admissions on the register over the months").isPositive();
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
