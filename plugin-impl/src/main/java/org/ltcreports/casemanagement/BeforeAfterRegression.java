@@ -6,6 +6,7 @@ import static org.ltcreports.api.report.ValueKind.TEXT;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -93,21 +94,28 @@ public final class BeforeAfterRegression {
   public BeforeAfterRegression(CaseManagementData cm, BeforeAfter beforeAfter) {
     this.beforeAfter = beforeAfter;
     MeasureContext ctx = cm.context();
-    Map<String, List<Spell>> spellsByPatient = new HashMap<>();
-    Set<String> cohortIds = new HashSet<>();
+    Registrations regs = ctx.registrations();
+    ListsByPatient<Spell> spellsByPatient = new ListsByPatient<>(regs);
+    // The included cohort patients by position (every one has a patient row): every spell's
+    // patient is looked up, and a set of ids would hash into tree bins.
+    BitSet cohort = new BitSet(regs.positions());
+    List<String> cohortIds = new ArrayList<>();
     for (BeforeAfter.CohortPatient c : beforeAfter.cohort()) {
-      if (c.included()) {
+      int at = c.included() ? regs.positionOf(c.windows().patientId()) : -1;
+      if (at >= 0) {
+        cohort.set(at);
         cohortIds.add(c.windows().patientId());
       }
     }
     for (Spell s : cm.spells()) {
-      if (cohortIds.contains(s.patientId())) {
-        spellsByPatient.computeIfAbsent(s.patientId(), k -> new ArrayList<>()).add(s);
+      int at = regs.positionOf(s.patientId());
+      if (at >= 0 && cohort.get(at)) {
+        spellsByPatient.add(s.patientId(), s);
       }
     }
     Map<String, List<String>> secondary = new HashMap<>();
     Set<String> spellIds = new HashSet<>();
-    spellsByPatient.values().forEach(l -> l.forEach(s -> spellIds.add(s.spellId())));
+    cohortIds.forEach(id -> spellsByPatient.of(id).forEach(s -> spellIds.add(s.spellId())));
     if (ctx.data().diagnoses() != null) {
       for (Diagnosis d : ctx.data().diagnoses()) {
         if (d.spellId() != null && spellIds.contains(d.spellId())) {
@@ -127,8 +135,7 @@ public final class BeforeAfterRegression {
         continue;
       }
       rowPatients.add(c);
-      int diagnoses =
-          diagnoses(spellsByPatient.getOrDefault(w.patientId(), List.of()), secondary, w);
+      int diagnoses = diagnoses(spellsByPatient.of(w.patientId()), secondary, w);
       rows.add(
           new Row(
               w.patientId(),

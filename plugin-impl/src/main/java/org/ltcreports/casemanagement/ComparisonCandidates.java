@@ -2,6 +2,7 @@ package org.ltcreports.casemanagement;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.ltcreports.measures.Registrations;
 import org.ltcreports.source.SourceRows.Patient;
@@ -11,8 +12,9 @@ import org.ltcreports.source.SourceRows.Registration;
 final class ComparisonCandidates {
   final Patient[] patients;
   final int[] deathDay; // epoch day, MAX_VALUE when alive
-  // Registrations of i: [regStart[i], regStart[i + 1]) in the reg* columns, as epoch days.
+  // Registrations of i: [regStart[i], regEnd[i]) in the reg* columns, as epoch days.
   final int[] regStart;
+  final int[] regEnd;
   final int[] regFrom;
   final int[] regTo; // MAX_VALUE when open
   final String[] regPractice;
@@ -33,7 +35,7 @@ final class ComparisonCandidates {
    */
   int registrationOn(int i, int day) {
     int best = -1;
-    for (int j = regStart[i]; j < regStart[i + 1]; j++) {
+    for (int j = regStart[i]; j < regEnd[i]; j++) {
       if (regFrom[j] <= day
           && day <= regTo[j]
           && (best < 0
@@ -132,7 +134,7 @@ final class ComparisonCandidates {
 
   /** Whether any registration of candidate i is with a practice of the locality. */
   boolean everInLocality(int i, String locality) {
-    for (int j = regStart[i]; j < regStart[i + 1]; j++) {
+    for (int j = regStart[i]; j < regEnd[i]; j++) {
       if (locality.equals(regLocality[j])) {
         return true;
       }
@@ -148,7 +150,7 @@ final class ComparisonCandidates {
    */
   int boundaries(int i, int[] out) {
     int k = 0;
-    for (int j = regStart[i]; j < regStart[i + 1]; j++) {
+    for (int j = regStart[i]; j < regEnd[i]; j++) {
       out[k++] = regFrom[j];
       if (regTo[j] != Integer.MAX_VALUE) {
         out[k++] = regTo[j];
@@ -171,7 +173,7 @@ final class ComparisonCandidates {
 
   /** The most {@link #boundaries} of candidate i. */
   int boundaryCount(int i) {
-    return 2 * (regStart[i + 1] - regStart[i])
+    return 2 * (regEnd[i] - regStart[i])
         + 2 * (epStart[i + 1] - epStart[i])
         + eaStart[i + 1]
         - eaStart[i]
@@ -193,21 +195,23 @@ final class ComparisonCandidates {
     int n = byBirth.length;
     this.patients = new Patient[n];
     deathDay = new int[n];
-    regStart = new int[n + 1];
+    regStart = new int[n];
+    regEnd = new int[n];
     epStart = new int[n + 1];
     eaStart = new int[n + 1];
     used = new boolean[n];
     int[] position = new int[n];
     for (int i = 0; i < n; i++) {
       position[i] = (int) byBirth[i];
-      regStart[i + 1] = regStart[i] + regs.registrationsAt(position[i]).size();
       epStart[i + 1] = epStart[i] + onRegister.end(position[i]) - onRegister.start(position[i]);
       eaStart[i + 1] = eaStart[i] + admitted.end(position[i]) - admitted.start(position[i]);
     }
-    regFrom = new int[regStart[n]];
-    regTo = new int[regStart[n]];
-    regPractice = new String[regStart[n]];
-    regLocality = new String[regStart[n]];
+    // registrations in the order they are filled (each patient's list is read once)
+    int[] from = new int[n + n / 4 + 16];
+    int[] to = new int[from.length];
+    String[] practice = new String[from.length];
+    String[] locality = new String[from.length];
+    int j = 0;
     epFrom = new int[epStart[n]];
     epTo = new int[epStart[n]];
     eaDays = new int[eaStart[n]];
@@ -225,14 +229,23 @@ final class ComparisonCandidates {
       patients[i] = p;
       deathDay[i] = epochDayOrMax(p.deathDate());
       idHash[i] = ComparisonMatching.idHash(p.patientId());
-      int j = regStart[i];
-      for (Registration r : regs.registrationsAt(position[i])) {
-        regFrom[j] = (int) r.registeredFrom().toEpochDay();
-        regTo[j] = epochDayOrMax(r.registeredTo());
-        regPractice[j] = r.practiceCode();
-        regLocality[j] = localityOfPractice.get(r.practiceCode());
+      List<Registration> rs = regs.registrationsAt(position[i]);
+      if (j + rs.size() > from.length) {
+        int size = Math.max(from.length * 2, j + rs.size());
+        from = Arrays.copyOf(from, size);
+        to = Arrays.copyOf(to, size);
+        practice = Arrays.copyOf(practice, size);
+        locality = Arrays.copyOf(locality, size);
+      }
+      regStart[i] = j;
+      for (Registration r : rs) {
+        from[j] = (int) r.registeredFrom().toEpochDay();
+        to[j] = epochDayOrMax(r.registeredTo());
+        practice[j] = r.practiceCode();
+        locality[j] = localityOfPractice.get(r.practiceCode());
         j++;
       }
+      regEnd[i] = j;
       int e = epStart[i];
       for (int row = onRegister.start(position[i]); row < onRegister.end(position[i]); row++) {
         epFrom[e] = onRegister.value(0, row);
@@ -244,6 +257,10 @@ final class ComparisonCandidates {
       }
       Arrays.sort(eaDays, eaStart[i], k);
     }
+    regFrom = Arrays.copyOf(from, j);
+    regTo = Arrays.copyOf(to, j);
+    regPractice = Arrays.copyOf(practice, j);
+    regLocality = Arrays.copyOf(locality, j);
     withAdmissions =
         java.util.stream.IntStream.range(0, n).filter(i -> eaStart[i + 1] > eaStart[i]).toArray();
   }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.ltcreports.casemanagement.BeforeAfter.Windows;
 import org.ltcreports.measures.Admission;
 import org.ltcreports.measures.Codes;
@@ -58,12 +57,19 @@ final class ComparisonMatching {
     PositionRows admitted = admitted(regs, admissionsByPatient);
     // Each sex's candidates as (birth day, position) keys: sorting primitives, not comparing
     // patients' dates and ids, which was a seventh of the before/after evaluation.
-    Map<String, LongStream.Builder> keys = new HashMap<>();
+    Map<String, long[]> keys = new HashMap<>(); // [0] holds the count, the keys follow
     for (int i = 0; i < regs.positions(); i++) {
       Patient p = regs.patientAt(i);
       if (p != null && p.birthDate() != null) {
-        keys.computeIfAbsent(String.valueOf(Codes.normalise(p.sex())), x -> LongStream.builder())
-            .add(p.birthDate().toEpochDay() << 32 | i);
+        String sex = String.valueOf(Codes.normalise(p.sex()));
+        long[] k = keys.computeIfAbsent(sex, x -> new long[1024]);
+        int n = (int) k[0] + 1;
+        if (n == k.length) {
+          k = Arrays.copyOf(k, k.length * 2);
+          keys.put(sex, k);
+        }
+        k[n] = p.birthDate().toEpochDay() << 32 | i;
+        k[0] = n;
       }
     }
     // The sexes' candidates are independent: built on every core (the evaluation is prepared
@@ -76,11 +82,18 @@ final class ComparisonMatching {
                     Map.Entry::getKey,
                     e ->
                         new ComparisonCandidates(
-                            e.getValue().build().sorted().toArray(),
+                            sorted(e.getValue()),
                             regs,
                             onRegister,
                             admitted,
                             localityOfPractice))));
+  }
+
+  /** The keys of {@code [count, key, key, ...]}, ascending. */
+  private static long[] sorted(long[] counted) {
+    long[] keys = Arrays.copyOfRange(counted, 1, (int) counted[0] + 1);
+    Arrays.sort(keys);
+    return keys;
   }
 
   /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.ltcreports.measures.MeasureFamily;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Ratios;
+import org.ltcreports.measures.Registrations;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.source.SourceRows.Event;
@@ -120,9 +122,14 @@ public final class EndOfLifeMeasures implements MeasureFamily {
         decedents.putIfAbsent(p.patientId(), p);
       }
     }
+    // The decedents by position (each has a patient row): every admission's patient is looked up.
+    Registrations regs = cm.context().registrations();
+    BitSet decedentAt = new BitSet(regs.positions());
+    decedents.keySet().forEach(id -> decedentAt.set(regs.positionOf(id))); // a patient row: placed
     Map<String, List<Admission>> admissions = new HashMap<>();
     for (Admission a : cm.context().admissions()) {
-      if (decedents.containsKey(a.spell().patientId())) {
+      int at = regs.positionOf(a.spell().patientId());
+      if (at >= 0 && decedentAt.get(at)) {
         admissions.computeIfAbsent(a.spell().patientId(), k -> new ArrayList<>()).add(a);
       }
     }

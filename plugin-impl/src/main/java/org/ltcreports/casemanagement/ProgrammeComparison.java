@@ -68,6 +68,27 @@ public final class ProgrammeComparison {
       RegisterMeasures register,
       Population adultsAtMonthEnd,
       BeforeAfter beforeAfter) {
+    this(
+        ctx,
+        month,
+        settings,
+        register,
+        Population.on(ctx, month.atDay(1)),
+        adultsAtMonthEnd,
+        beforeAfter);
+  }
+
+  /**
+   * @param monthStart the population on the first day of the month (the return's, already counted)
+   */
+  public ProgrammeComparison(
+      MeasureContext ctx,
+      YearMonth month,
+      ProgrammeSettings settings,
+      RegisterMeasures register,
+      Population monthStart,
+      Population adultsAtMonthEnd,
+      BeforeAfter beforeAfter) {
     this.ctx = ctx;
     this.settings = settings;
     this.register = register;
@@ -75,7 +96,7 @@ public final class ProgrammeComparison {
     this.beforeAfter = beforeAfter;
     this.last12 = MonthWindow.twelveMonthsEnding(month);
     this.previous12 = MonthWindow.twelveMonthsEnding(month.minusMonths(12));
-    this.cells = new StandardisationCells(ctx, month, Population.on(ctx, month.atDay(1)));
+    this.cells = new StandardisationCells(ctx, month, monthStart);
     YearMonth earlier = month.minusMonths(12);
     this.previousCells =
         new StandardisationCells(ctx, earlier, Population.on(ctx, earlier.atDay(1)));

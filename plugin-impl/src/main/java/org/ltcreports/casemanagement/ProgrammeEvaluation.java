@@ -29,6 +29,7 @@ public final class ProgrammeEvaluation {
             measures.month(),
             settings,
             measures.register(),
+            measures.population().monthStart(),
             measures.population().monthEnd(),
             beforeAfter);
     this.regression = this.measures.regression();
