@@ -2,6 +2,8 @@ package org.ltcreports.measures;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +67,32 @@ public interface MeasureEngine {
   record OnRegister(long admissions, List<String> spellIds) {
     public OnRegister {
       spellIds = List.copyOf(spellIds);
+    }
+
+    /** A month's admissions added one by one, practice by practice. */
+    public static final class Tally {
+      private final Map<String, long[]> admissions = new HashMap<>();
+      private final Map<String, List<String>> onRegister = new HashMap<>();
+
+      public void add(String practice, String spellId, boolean registered) {
+        admissions.computeIfAbsent(practice, k -> new long[1])[0]++;
+        List<String> spells = onRegister.computeIfAbsent(practice, k -> new ArrayList<>());
+        if (registered) {
+          spells.add(spellId);
+        }
+      }
+
+      /** Each practice's admissions, its spell ids on the register sorted. */
+      public Map<String, OnRegister> byPractice() {
+        Map<String, OnRegister> byPractice = new HashMap<>();
+        admissions.forEach(
+            (practice, n) -> {
+              List<String> spells = onRegister.get(practice);
+              spells.sort(null);
+              byPractice.put(practice, new OnRegister(n[0], spells));
+            });
+        return byPractice;
+      }
     }
   }
 

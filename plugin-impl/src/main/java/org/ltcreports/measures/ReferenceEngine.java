@@ -134,25 +134,15 @@ public final class ReferenceEngine implements MeasureEngine {
   @Override
   public Map<String, OnRegister> admissionsOnRegister(MeasureContext ctx, YearMonth month) {
     RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
-    Map<String, long[]> admissions = new HashMap<>();
-    Map<String, List<String>> onRegister = new HashMap<>();
+    OnRegister.Tally tally = new OnRegister.Tally();
     for (Admission a : ctx.admissions()) {
-      if (a.practiceCode() == null || !a.admittedIn(month)) {
-        continue;
-      }
-      admissions.computeIfAbsent(a.practiceCode(), k -> new long[1])[0]++;
-      List<String> spells = onRegister.computeIfAbsent(a.practiceCode(), k -> new ArrayList<>());
-      if (register.onRegister(a.spell().patientId(), a.admitted())) {
-        spells.add(a.spell().spellId());
+      if (a.practiceCode() != null && a.admittedIn(month)) {
+        tally.add(
+            a.practiceCode(),
+            a.spell().spellId(),
+            register.onRegister(a.spell().patientId(), a.admitted()));
       }
     }
-    Map<String, OnRegister> byPractice = new HashMap<>();
-    admissions.forEach(
-        (practice, n) -> {
-          List<String> spells = onRegister.get(practice);
-          spells.sort(null);
-          byPractice.put(practice, new OnRegister(n[0], spells));
-        });
-    return byPractice;
+    return tally.byPractice();
   }
 }

@@ -56,13 +56,10 @@ public final class SqlEngine implements MeasureEngine {
   @Override
   public Map<String, long[]> emergencyAdmissionsByMonth(
       MeasureContext ctx, YearMonth first, YearMonth last) {
-    Map<String, long[]> counted =
+    return clones(
         ctx.counted(
             List.of("emergency admissions by month", first, last),
-            () -> countAdmissionsByMonth(ctx, first, last));
-    Map<String, long[]> copy = new HashMap<>(); // callers own their arrays, as the reference's
-    counted.forEach((practice, months) -> copy.put(practice, months.clone()));
-    return copy;
+            () -> countAdmissionsByMonth(ctx, first, last)));
   }
 
   @Override
@@ -95,17 +92,17 @@ public final class SqlEngine implements MeasureEngine {
 
   @Override
   public Map<String, long[]> readmissions(MeasureContext ctx, YearMonth month) {
-    Map<String, long[]> counted =
-        ctx.counted(List.of("readmissions", month), () -> countReadmissions(ctx, month));
-    Map<String, long[]> copy = new HashMap<>();
-    counted.forEach((practice, c) -> copy.put(practice, c.clone()));
-    return copy;
+    return clones(ctx.counted(List.of("readmissions", month), () -> countReadmissions(ctx, month)));
   }
 
   @Override
   public Map<String, long[]> aeAttendances(MeasureContext ctx, YearMonth month) {
-    Map<String, long[]> counted =
-        ctx.counted(List.of("A&E attendances", month), () -> countAttendances(ctx, month));
+    return clones(
+        ctx.counted(List.of("A&E attendances", month), () -> countAttendances(ctx, month)));
+  }
+
+  /** A kept result's arrays copied: callers own their arrays, as the reference engine's. */
+  private static Map<String, long[]> clones(Map<String, long[]> counted) {
     Map<String, long[]> copy = new HashMap<>();
     counted.forEach((practice, c) -> copy.put(practice, c.clone()));
     return copy;
@@ -396,31 +393,19 @@ public final class SqlEngine implements MeasureEngine {
                   + " ep ON ep.patient_id = ea.patient_id AND ep.start_date <= ea.admission_date"
                   + " AND (ep.end_date IS NULL OR ep.end_date > ea.admission_date)"
                   + " GROUP BY ea.practice_code, ea.spell_id";
-          Map<String, long[]> admissions = new HashMap<>();
-          Map<String, List<String>> onRegister = new HashMap<>();
-          bindRule(h.createQuery(sql), ctx)
+          return bindRule(h.createQuery(sql), ctx)
               .bind("from", month.atDay(1))
               .bind("to", month.atEndOfMonth())
               .reduceResultSet(
-                  admissions,
-                  (acc, rs, c) -> {
-                    String practice = rs.getString("practice_code");
-                    acc.computeIfAbsent(practice, k -> new long[1])[0]++;
-                    List<String> spells =
-                        onRegister.computeIfAbsent(practice, k -> new ArrayList<>());
-                    if (rs.getInt("on_register") == 1) {
-                      spells.add(rs.getString("spell_id"));
-                    }
-                    return acc;
-                  });
-          Map<String, OnRegister> byPractice = new HashMap<>();
-          admissions.forEach(
-              (practice, n) -> {
-                List<String> spells = onRegister.get(practice);
-                spells.sort(null);
-                byPractice.put(practice, new OnRegister(n[0], spells));
-              });
-          return byPractice;
+                  new OnRegister.Tally(),
+                  (tally, rs, c) -> {
+                    tally.add(
+                        rs.getString("practice_code"),
+                        rs.getString("spell_id"),
+                        rs.getInt("on_register") == 1);
+                    return tally;
+                  })
+              .byPractice();
         });
   }
 
