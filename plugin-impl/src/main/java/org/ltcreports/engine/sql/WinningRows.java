@@ -2,6 +2,7 @@ package org.ltcreports.engine.sql;
 
 import java.util.List;
 import org.ltcreports.api.source.SourceSchema;
+import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.source.SourceTables;
 
 /**
@@ -25,6 +26,12 @@ final class WinningRows {
   private final SourceTables tables;
   private final SqlDialect dialect;
   private final boolean deathPlaceRecorded;
+
+  /** The rows of the source the context was read from, in the dialect of the connection. */
+  static WinningRows of(SourceTables tables, MeasureContext ctx, java.sql.Connection c) {
+    return new WinningRows(
+        tables, SqlDialect.of(c), ctx.data().recorded(SourceSchema.PATIENT, "death_place"));
+  }
 
   WinningRows(SourceTables tables, SqlDialect dialect, boolean deathPlaceRecorded) {
     this.tables = tables;
