@@ -82,9 +82,16 @@ public final class CaseManagementData {
       contacts.add(rc);
       contactsByPatient.computeIfAbsent(e.patientId(), k -> new ArrayList<>()).add(rc);
     }
+    // by date, then contact id (a missing id as "null"), written out: a composed comparator's
+    // chain of lambdas was most of the cost of sorting every contact of a locality
     Comparator<ResolvedContact> byDate =
-        Comparator.comparing(ResolvedContact::date)
-            .thenComparing(r -> String.valueOf(r.contact().contactId()));
+        (a, b) -> {
+          int c = a.contact().contactDate().compareTo(b.contact().contactDate());
+          return c != 0
+              ? c
+              : String.valueOf(a.contact().contactId())
+                  .compareTo(String.valueOf(b.contact().contactId()));
+        };
     contacts.sort(byDate);
     contactsByPatient.values().forEach(l -> l.sort(byDate));
     for (Event ev : nullSafe(data.events())) {

@@ -143,7 +143,8 @@ final class ComparisonMatching {
             .thenComparing(t -> t.w.patientId()));
     Map<String, List<String>> chosen = new HashMap<>();
     for (Target t : targets) {
-      chosen.put(t.w.patientId(), t.choose());
+      // with no eligible candidate at all there is nothing to choose: no walk over the band
+      chosen.put(t.w.patientId(), t.eligibleCount == 0 ? List.of() : t.choose());
     }
     bySex.values().forEach(c -> Arrays.fill(c.used, false)); // the next locality starts afresh
     return chosen;
