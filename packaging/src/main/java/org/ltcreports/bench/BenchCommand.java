@@ -314,7 +314,15 @@ public final class BenchCommand implements Callable<Integer> {
     results.put(name, r);
   }
 
-  private void summary(YearMonth month) {
+  /**
+   * The pack's floor ratio target of issue 21: ≤ 2× on H2, the embedded default (the floor there
+   * already pays H2's own page decoding), ≤ 3× on any other database.
+   */
+  static int floorRatioTarget(String database) {
+    return database != null && database.startsWith("H2") ? 2 : 3;
+  }
+
+  void summary(YearMonth month) {
     out.printf("%n== summary (report month %s)%n", month);
     Map<String, String> pack = results.get("pack");
     if (pack != null && !pack.containsKey("failed")) {
@@ -343,10 +351,11 @@ public final class BenchCommand implements Callable<Integer> {
       }
       out.printf("  database      %s; JVM %s%n", pack.get("database"), pack.get("jvm"));
       double ratio = median / Math.max(floor, 0.001);
+      int target = floorRatioTarget(pack.get("database"));
       out.printf(
           Locale.ROOT,
           "floor          %.2f s (CPU %.1f s; the pack's %s queries: %s rows, %s values read in %s"
-              + " ms; the pack's bytes written in %s ms); ratio %.1f× (CPU %.1f×)   target ≤ 3×:"
+              + " ms; the pack's bytes written in %s ms); ratio %.1f× (CPU %.1f×)   target ≤ %d×:"
               + " %s%n",
           floor,
           Double.parseDouble(pack.get("floor_cpu_ms")) / 1000,
@@ -358,7 +367,8 @@ public final class BenchCommand implements Callable<Integer> {
           ratio,
           Double.parseDouble(pack.get("cpu_ms"))
               / Math.max(1, Double.parseDouble(pack.get("floor_cpu_ms"))),
-          ratio <= 3 ? "met" : "MISSED");
+          target,
+          ratio <= target ? "met" : "MISSED");
     }
     icbSummary();
     Map<String, String> http = results.get("http");

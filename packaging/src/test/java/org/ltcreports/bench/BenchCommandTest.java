@@ -182,4 +182,44 @@ class BenchCommandTest {
     cmd.icbSummary();
     return text.toString();
   }
+
+  /**
+   * Issue 21's floor ratio targets: ≤ 2× for the pack on H2 (the embedded default), ≤ 3× on
+   * PostgreSQL. A pack of 15.0 s over a floor of 6.0 s is 2.5×: missed on H2, met on PostgreSQL.
+   */
+  @Test
+  void thePackIsJudgedAgainstItsDatabasesFloorRatio() {
+    assertThat(packSummary("H2 2.3.232 (2024-08-11)"))
+        .contains("ratio 2.5× (CPU 2.5×)   target ≤ 2×: MISSED");
+    assertThat(packSummary("PostgreSQL 15.18 (Debian 15.18-0+deb12u1)"))
+        .contains("ratio 2.5× (CPU 2.5×)   target ≤ 3×: met");
+  }
+
+  private static String packSummary(String database) {
+    BenchCommand cmd = new BenchCommand();
+    new CommandLine(cmd).parseArgs();
+    StringWriter text = new StringWriter();
+    cmd.out = new PrintWriter(text, true);
+    Map<String, String> pack = new java.util.HashMap<>();
+    pack.put("median_ms", "15000");
+    pack.put("cpu_ms", "30000");
+    pack.put("floor_ms", "6000");
+    pack.put("floor_cpu_ms", "12000");
+    pack.put("files", "565");
+    pack.put("bytes", "34124390");
+    pack.put("peak_heap_mb", "700");
+    pack.put("max_after_gc_mb", "500");
+    pack.put("phases_ms", "read 1");
+    pack.put("queries", "19");
+    pack.put("floor_rows", "3181408");
+    pack.put("floor_values", "16910301");
+    pack.put("floor_read_ms", "5800");
+    pack.put("floor_write_ms", "200");
+    pack.put("database", database);
+    pack.put("jvm", "OpenJDK");
+    cmd.results.put("pack", pack);
+    cmd.loads.put("pack", "1.00 → 2.00");
+    cmd.summary(java.time.YearMonth.of(2026, 10));
+    return text.toString();
+  }
 }
