@@ -168,11 +168,17 @@ class BenchCommandTest {
     assertThat(text).contains("the two runs read different databases (H2 2.5.252; PostgreSQL");
   }
 
-  private static String summary(Map<String, String> locality, Map<String, String> icb) {
+  /** A bench command with no options, printing into {@code text}. */
+  private static BenchCommand command(StringWriter text) {
     BenchCommand cmd = new BenchCommand();
     new CommandLine(cmd).parseArgs();
-    StringWriter text = new StringWriter();
     cmd.out = new PrintWriter(text, true);
+    return cmd;
+  }
+
+  private static String summary(Map<String, String> locality, Map<String, String> icb) {
+    StringWriter text = new StringWriter();
+    BenchCommand cmd = command(text);
     cmd.results.put("json-locality", locality);
     cmd.results.put("json-icb", icb);
     cmd.patientsOf.put("json-locality", 600_000);
@@ -196,10 +202,8 @@ class BenchCommandTest {
   }
 
   private static String packSummary(String database) {
-    BenchCommand cmd = new BenchCommand();
-    new CommandLine(cmd).parseArgs();
     StringWriter text = new StringWriter();
-    cmd.out = new PrintWriter(text, true);
+    BenchCommand cmd = command(text);
     Map<String, String> pack = new java.util.HashMap<>();
     pack.put("median_ms", "15000");
     pack.put("cpu_ms", "30000");

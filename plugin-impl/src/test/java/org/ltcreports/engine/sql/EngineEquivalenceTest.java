@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,47 +89,40 @@ class EngineEquivalenceTest {
           .as("ACSC admissions by practice, month and condition")
           .isEqualTo(acsc);
       assertThat(acsc).as("practices with ACSC admissions").isNotEmpty();
-      long discharges = 0;
-      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-        Map<String, List<Discharge>> r =
-            new TreeMap<>(reference.engine().emergencyDischarges(reference, m));
-        assertThat(new TreeMap<>(sql.engine().emergencyDischarges(sql, m)))
-            .as("emergency discharges of %s by practice", m)
-            .isEqualTo(r);
-        discharges += r.values().stream().mapToLong(List::size).sum();
-      }
-      assertThat(discharges).as("emergency discharges over the months").isPositive();
-      long readmissions = 0;
-      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-        Map<String, List<Long>> r = lists(reference.engine().readmissions(reference, m));
-        assertThat(lists(sql.engine().readmissions(sql, m)))
-            .as("admissions and readmissions of %s by practice", m)
-            .isEqualTo(r);
-        readmissions += r.values().stream().mapToLong(c -> c.get(1)).sum();
-      }
-      assertThat(readmissions).as("readmissions over the months").isPositive();
-      long attendances = 0;
-      long repeated = 0;
-      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-        Map<String, List<Long>> r = lists(reference.engine().aeAttendances(reference, m));
-        assertThat(lists(sql.engine().aeAttendances(sql, m)))
-            .as("A&E attendances and repeated rows of %s by practice", m)
-            .isEqualTo(r);
-        attendances += r.values().stream().mapToLong(c -> c.get(0)).sum();
-        repeated += r.values().stream().mapToLong(c -> c.get(1)).sum();
-      }
-      assertThat(attendances).as("A&E attendances over the months").isPositive();
-      assertThat(repeated).as("repeated attendance rows over the months").isPositive();
-      long onRegister = 0;
-      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-        Map<String, MeasureEngine.OnRegister> r =
-            new TreeMap<>(reference.engine().admissionsOnRegister(reference, m));
-        assertThat(new TreeMap<>(sql.engine().admissionsOnRegister(sql, m)))
-            .as("admissions on the register of %s by practice", m)
-            .isEqualTo(r);
-        onRegister += r.values().stream().mapToLong(o -> o.spellIds().size()).sum();
-      }
-      assertThat(onRegister).as("admissions on the register over the months").isPositive();
+      List<Map<String, List<Discharge>>> discharges =
+          eachMonth(
+              "emergency discharges", first, last, (c, m) -> c.engine().emergencyDischarges(c, m));
+      assertThat(discharges.stream().flatMap(r -> r.values().stream()).mapToLong(List::size).sum())
+          .as("emergency discharges over the months")
+          .isPositive();
+      List<Map<String, List<Long>>> readmissions =
+          eachMonth(
+              "admissions and readmissions",
+              first,
+              last,
+              (c, m) -> lists(c.engine().readmissions(c, m)));
+      assertThat(sum(readmissions, 1)).as("readmissions over the months").isPositive();
+      List<Map<String, List<Long>>> attendances =
+          eachMonth(
+              "A&E attendances and repeated rows",
+              first,
+              last,
+              (c, m) -> lists(c.engine().aeAttendances(c, m)));
+      assertThat(sum(attendances, 0)).as("A&E attendances over the months").isPositive();
+      assertThat(sum(attendances, 1)).as("repeated attendance rows over the months").isPositive();
+      List<Map<String, MeasureEngine.OnRegister>> onRegister =
+          eachMonth(
+              "admissions on the register",
+              first,
+              last,
+              (c, m) -> c.engine().admissionsOnRegister(c, m));
+      assertThat(
+              onRegister.stream()
+                  .flatMap(r -> r.values().stream())
+                  .mapToLong(o -> o.spellIds().size())
+                  .sum())
+          .as("admissions on the register over the months")
+          .isPositive();
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
@@ -140,6 +134,34 @@ class EngineEquivalenceTest {
           assertThat(s.get(p).notes()).as("notes of %s, %s", p, m).isEqualTo(r.get(p).notes());
         }
       }
+    }
+
+    /**
+     * A month family from both engines, month by month from {@code first} to {@code last}, by
+     * practice: equal each month; the reference engine's results returned.
+     */
+    <T> List<Map<String, T>> eachMonth(
+        String what,
+        YearMonth first,
+        YearMonth last,
+        BiFunction<MeasureContext, YearMonth, Map<String, T>> family) {
+      List<Map<String, T>> results = new ArrayList<>();
+      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        Map<String, T> r = new TreeMap<>(family.apply(reference, m));
+        assertThat(new TreeMap<>(family.apply(sql, m)))
+            .as("%s of %s by practice", what, m)
+            .isEqualTo(r);
+        results.add(r);
+      }
+      return results;
+    }
+
+    /** The sum of one position of every practice's counts over the months. */
+    static long sum(List<Map<String, List<Long>>> months, int position) {
+      return months.stream()
+          .flatMap(r -> r.values().stream())
+          .mapToLong(c -> c.get(position))
+          .sum();
     }
 
     /** Month starts and ends across the data, and the days either side of a new year. */
