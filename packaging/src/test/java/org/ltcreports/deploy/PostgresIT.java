@@ -52,10 +52,12 @@ import org.ltcreports.fixtures.FixtureDatabase;
 import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.HandBuiltDatasets;
 import org.ltcreports.fixtures.LocalityGenerator;
+import org.ltcreports.measures.AgeSexEvents;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Population;
 import org.ltcreports.report.BatchGenerator;
 import org.ltcreports.report.BatchRequest;
@@ -64,6 +66,7 @@ import org.ltcreports.source.JdbcDataSources;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
+import org.ltcreports.stats.AgeSexCell;
 import org.ltcreports.store.PluginDatabase;
 import org.ltcreports.wiring.LtcModule;
 
@@ -345,6 +348,19 @@ class PostgresIT {
           assertThat(new TreeMap<>(sql.engine().admissionsOnRegister(sql, m)))
               .as("%s: admissions on the register of %s", what, m)
               .isEqualTo(new TreeMap<>(reference.engine().admissionsOnRegister(reference, m)));
+          MonthWindow window = MonthWindow.twelveMonthsEnding(m);
+          assertThat(cells(sql.engine().emergencyAdmissionCells(sql, window)))
+              .as("%s: emergency admissions by age-sex cell, 12 months ending %s", what, m)
+              .isEqualTo(cells(reference.engine().emergencyAdmissionCells(reference, window)));
+          Map<String, Set<AgeSexCell>> everyCell = new TreeMap<>();
+          for (String p : List.of("E1", "E2", "E3", "E10", "e5", "Z99")) {
+            everyCell.put(p, Set.copyOf(AgeSexCell.all()));
+          }
+          assertThat(new TreeMap<>(sql.engine().emergencyAdmissionsInCells(sql, window, everyCell)))
+              .as("%s: emergency admissions in their cells, 12 months ending %s", what, m)
+              .isEqualTo(
+                  new TreeMap<>(
+                      reference.engine().emergencyAdmissionsInCells(reference, window, everyCell)));
           Map<String, MeasureValues> a = new FeedbackMeasures(reference, m).forAllPractices();
           Map<String, MeasureValues> b = new FeedbackMeasures(sql, m).forAllPractices();
           for (String p : a.keySet()) {
@@ -355,6 +371,15 @@ class PostgresIT {
         }
       }
     }
+  }
+
+  /** practice → its events with no cell and its O_i, comparable. */
+  private static Map<String, String> cells(AgeSexEvents events) {
+    Map<String, String> out = new TreeMap<>();
+    for (String p : events.practices()) {
+      out.put(p, events.noCell(p) + " " + events.of(p));
+    }
+    return out;
   }
 
   /** practice → its counts, comparable. */

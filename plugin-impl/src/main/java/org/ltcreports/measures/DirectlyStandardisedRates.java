@@ -140,7 +140,7 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
    * are a subset of the emergency admission instance's, so take the count from {@link
    * #emergencyAdmissions}.
    */
-  public List<Admission> admissionsInEmptyCells(String practice) {
+  public List<CellAdmission> admissionsInEmptyCells(String practice) {
     return events.inEmptyCells(practice);
   }
 
@@ -152,13 +152,13 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
   public List<DataQualityIssue> emptyCellIssues(String practice) {
     List<DataQualityIssue> issues = new ArrayList<>();
     String date = PeopleTime.date(cells.population().date());
-    for (Admission a : events.inEmptyCells(practice)) {
-      AgeSexCell cell = StandardisationCells.cellOf(a);
+    for (CellAdmission a : events.inEmptyCells(practice)) {
+      AgeSexCell cell = a.cell();
       issues.add(
           new DataQualityIssue(
               DataQualityKind.EVENTS_IN_EMPTY_STANDARDISATION_CELL,
               "spell",
-              a.spell().spellId(),
+              a.spellId(),
               "admitted "
                   + a.admitted()
                   + " in age group "

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.ltcreports.stats.AgeSexCell;
 
 /**
  * Where the counting families are counted ({@code measures.engine}, docs/spec/architecture.md "Two
@@ -102,4 +104,21 @@ public interface MeasureEngine {
    * attributed to no practice are left out.
    */
   Map<String, OnRegister> admissionsOnRegister(MeasureContext ctx, YearMonth month);
+
+  /**
+   * The counted emergency admissions admitted in {@code window} by attributed practice and the
+   * age–sex cell of the patient on the admission date ({@link AgeSexEvents#cellOf}): the {@code
+   * O_i} of the standardised rates (measures.md "Direct standardisation"). Admissions attributed to
+   * no practice are left out.
+   */
+  AgeSexEvents emergencyAdmissionCells(MeasureContext ctx, MonthWindow window);
+
+  /**
+   * The counted emergency admissions of {@code window} attributed to a practice of {@code wanted}
+   * in one of the cells wanted for it, by practice, each list in {@link CellAdmission#ORDER}: the
+   * few admissions behind a data-quality list (those in cells where the practice has nobody
+   * registered).
+   */
+  Map<String, List<CellAdmission>> emergencyAdmissionsInCells(
+      MeasureContext ctx, MonthWindow window, Map<String, Set<AgeSexCell>> wanted);
 }

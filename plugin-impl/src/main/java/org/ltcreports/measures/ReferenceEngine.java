@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ltcreports.source.SourceRows.Attendance;
+import org.ltcreports.stats.AgeSexCell;
 
 /** The reference engine: every count in Java over the snapshot the context holds. */
 public final class ReferenceEngine implements MeasureEngine {
@@ -144,5 +145,16 @@ public final class ReferenceEngine implements MeasureEngine {
       }
     }
     return tally.byPractice();
+  }
+
+  @Override
+  public AgeSexEvents emergencyAdmissionCells(MeasureContext ctx, MonthWindow window) {
+    return StandardisationCells.count(ctx.admissions(), window);
+  }
+
+  @Override
+  public Map<String, List<CellAdmission>> emergencyAdmissionsInCells(
+      MeasureContext ctx, MonthWindow window, Map<String, Set<AgeSexCell>> wanted) {
+    return StandardisationCells.inCells(ctx.admissions(), window, wanted);
   }
 }

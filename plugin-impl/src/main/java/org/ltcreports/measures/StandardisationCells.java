@@ -1,17 +1,18 @@
 package org.ltcreports.measures;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.ltcreports.source.SourceRows.Patient;
 import org.ltcreports.stats.AgeSexCell;
 import org.ltcreports.stats.AgeSexCounts;
-import org.ltcreports.stats.Sex;
 
 /**
  * The age–sex cells that direct and indirect standardisation share (measures.md "Direct
@@ -79,40 +80,74 @@ public final class StandardisationCells {
     return sum(practices, this::populationOf);
   }
 
-  /** {@code O_i} of every counted emergency admission of the window (built once, then shared). */
+  /**
+   * {@code O_i} of every counted emergency admission of the window, counted by the context's engine
+   * (built once, then shared).
+   */
   public Events emergencyAdmissions() {
     if (emergencyAdmissions == null) {
-      emergencyAdmissions = events(ctx.admissions(), a -> true);
+      MeasureEngine engine = ctx.engine();
+      emergencyAdmissions =
+          new Events(
+              engine.emergencyAdmissionCells(ctx, window),
+              wanted -> engine.emergencyAdmissionsInCells(ctx, window, wanted));
     }
     return emergencyAdmissions;
   }
 
   /**
-   * The admissions of the 12-month window that pass {@code filter}, in cells by practice (e.g. all
-   * counted emergency admissions, or the ACSC ones).
+   * The admissions of the 12-month window that pass {@code filter}, in cells by practice (e.g. the
+   * ACSC ones, whose list the ACSC family builds).
    */
   public Events events(Collection<Admission> admissions, Predicate<Admission> filter) {
-    return new Events(admissions, filter);
-  }
-
-  /** The cell of an admission (age on the admission date), or null when sex is not M or F. */
-  public static AgeSexCell cellOf(Admission a) {
-    return cellOf(a.patient(), a.admitted());
+    List<Admission> kept = admissions.stream().filter(filter).toList();
+    return new Events(count(kept, window), wanted -> inCells(kept, window, wanted));
   }
 
   /**
-   * The cell of a patient on a date, or null when sex is not M or F or the birth date is missing.
+   * The reference count of {@code O_i}: the admissions of the window attributed to a practice, by
+   * practice and the cell of the patient on the admission date ({@link AgeSexEvents#cellOf}).
    */
-  static AgeSexCell cellOf(Patient p, LocalDate d) {
-    if (p == null || p.birthDate() == null) {
-      return null; // cannot be standardised; counted by the data-quality scan
+  static AgeSexEvents count(Collection<Admission> admissions, MonthWindow window) {
+    AgeSexEvents.Tally tally = new AgeSexEvents.Tally();
+    for (Admission a : admissions) {
+      if (counted(a, window)) {
+        tally.add(a.practiceCode(), cellOf(a), 1);
+      }
     }
-    int sex = Population.sexIndex(p.sex());
-    if (sex < 0) {
-      return null;
+    return tally.events();
+  }
+
+  /**
+   * The admissions of the window (as {@link #count} counts them) in the cells {@code wanted} of
+   * their practice, by practice, each list in {@link CellAdmission#ORDER}.
+   */
+  static Map<String, List<CellAdmission>> inCells(
+      Collection<Admission> admissions, MonthWindow window, Map<String, Set<AgeSexCell>> wanted) {
+    Map<String, List<CellAdmission>> byPractice = new HashMap<>();
+    for (Admission a : admissions) {
+      if (!counted(a, window)) {
+        continue;
+      }
+      AgeSexCell cell = cellOf(a);
+      if (cell != null && wanted.getOrDefault(a.practiceCode(), Set.of()).contains(cell)) {
+        byPractice
+            .computeIfAbsent(a.practiceCode(), k -> new ArrayList<>())
+            .add(new CellAdmission(a.spell().spellId(), a.admitted(), cell));
+      }
     }
-    int age = Math.max(0, Registrations.ageOn(p, d));
-    return AgeSexCell.of(age, Sex.values()[sex]);
+    byPractice.values().forEach(list -> list.sort(CellAdmission.ORDER));
+    return byPractice;
+  }
+
+  private static boolean counted(Admission a, MonthWindow window) {
+    return a.practiceCode() != null && a.patient() != null && window.contains(a.admitted());
+  }
+
+  /** The cell of an admission (age on the admission date), or null when it has none. */
+  public static AgeSexCell cellOf(Admission a) {
+    Patient p = a.patient();
+    return p == null ? null : AgeSexEvents.cellOf(p.birthDate(), p.sex(), a.admitted());
   }
 
   static AgeSexCounts sum(
@@ -127,37 +162,26 @@ public final class StandardisationCells {
     return b.build();
   }
 
-  /** {@code O_i} by practice for one set of admissions of the 12-month window. */
+  /**
+   * {@code O_i} by practice for one set of admissions of the 12-month window: the counts, and the
+   * admissions in cells where the practice has nobody registered, fetched once for every practice
+   * when first asked (a data-quality list; few rows).
+   */
   public final class Events {
-    private final Map<String, AgeSexCounts.Builder> cells = new HashMap<>();
-    private final Map<String, Long> sexUnknown = new HashMap<>();
-    private final Map<String, List<Admission>> inEmptyCells = new HashMap<>();
+    private final AgeSexEvents counted;
+    private final Function<Map<String, Set<AgeSexCell>>, Map<String, List<CellAdmission>>> rowsIn;
+    private volatile Map<String, List<CellAdmission>> inEmptyCells;
 
-    private Events(Collection<Admission> admissions, Predicate<Admission> filter) {
-      for (Admission a : admissions) {
-        String practice = a.practiceCode();
-        if (practice == null || a.patient() == null || !window.contains(a.admitted())) {
-          continue;
-        }
-        if (!filter.test(a)) {
-          continue;
-        }
-        AgeSexCell cell = cellOf(a);
-        if (cell == null) {
-          sexUnknown.merge(practice, 1L, Long::sum);
-          continue;
-        }
-        cells.computeIfAbsent(practice, k -> AgeSexCounts.builder()).add(cell, 1);
-        if (populationOf(practice).get(cell) == 0) {
-          inEmptyCells.computeIfAbsent(practice, k -> new ArrayList<>()).add(a);
-        }
-      }
+    private Events(
+        AgeSexEvents counted,
+        Function<Map<String, Set<AgeSexCell>>, Map<String, List<CellAdmission>>> rowsIn) {
+      this.counted = counted;
+      this.rowsIn = rowsIn;
     }
 
     /** {@code O_i} of one practice. */
     public AgeSexCounts of(String practice) {
-      AgeSexCounts.Builder b = cells.get(practice);
-      return b == null ? AgeSexCounts.empty() : b.build();
+      return counted.of(practice);
     }
 
     /** {@code R_i = Σ O_i} over the practices. */
@@ -167,7 +191,7 @@ public final class StandardisationCells {
 
     /** Admissions of the practice left out because the patient's sex is not M or F. */
     public long sexUnknown(String practice) {
-      return sexUnknown.getOrDefault(practice, 0L);
+      return counted.noCell(practice);
     }
 
     /**
@@ -175,8 +199,28 @@ public final class StandardisationCells {
      * first(M)} ({@code n_i = 0}): left out of the practice's standardised rate, a data-quality
      * issue ({@code EVENTS_IN_EMPTY_STANDARDISATION_CELL}). In admission-date order.
      */
-    public List<Admission> inEmptyCells(String practice) {
-      return List.copyOf(inEmptyCells.getOrDefault(practice, List.of()));
+    public List<CellAdmission> inEmptyCells(String practice) {
+      Map<String, List<CellAdmission>> rows = inEmptyCells;
+      if (rows == null) {
+        rows = emptyCellRows();
+        inEmptyCells = rows;
+      }
+      return List.copyOf(rows.getOrDefault(practice, List.of()));
+    }
+
+    /** The rows of every practice's events in its empty cells; no look-up when there are none. */
+    private Map<String, List<CellAdmission>> emptyCellRows() {
+      Map<String, Set<AgeSexCell>> wanted = new HashMap<>();
+      for (String practice : counted.practices()) {
+        AgeSexCounts events = of(practice);
+        AgeSexCounts population = populationOf(practice);
+        for (AgeSexCell cell : AgeSexCell.all()) {
+          if (events.get(cell) > 0 && population.get(cell) == 0) {
+            wanted.computeIfAbsent(practice, k -> new HashSet<>()).add(cell);
+          }
+        }
+      }
+      return wanted.isEmpty() ? Map.of() : rowsIn.apply(wanted);
     }
   }
 }

@@ -125,7 +125,7 @@ class StandardisationGoldenTest {
     assertThat(ea.sexUnknown("P1")).isEqualTo(1);
     assertThat(ea.eventsInEmptyCells("P1")).isEqualTo(1);
     assertThat(ea.admissionsInEmptyCells("P1"))
-        .extracting(a -> a.spell().spellId())
+        .extracting(CellAdmission::spellId)
         .containsExactly("sc");
     assertThat(ea.eventsInEmptyCells("P2")).isEqualTo(1);
     assertThat(ea.emptyCellIssues("P2"))

@@ -36,10 +36,18 @@ final class EmergencyAdmissionSql {
    * out, as every admission measure leaves them out.
    */
   static String attributed(WinningRows rows) {
+    return attributed(rows, List.of());
+  }
+
+  /**
+   * {@link #attributed(WinningRows)}, each admission also carrying the columns {@code
+   * patientColumns} of its patient's winning row.
+   */
+  static String attributed(WinningRows rows, List<String> patientColumns) {
     return "ea0 AS (SELECT spell_id, patient_id, admission_date FROM sp WHERE "
         + emergency()
         + "), "
-        + rows.attributed("ea0", "spell_id", "admission_date", List.of(), "ea");
+        + rows.attributed("ea0", "spell_id", "admission_date", List.of(), patientColumns, "ea");
   }
 
   /**

@@ -24,11 +24,8 @@ final class PopulationCount {
     return jdbi.withHandle(
         h -> {
           WinningRows rows = WinningRows.of(tables, ctx, h.getConnection());
-          StringBuilder band = new StringBuilder("CASE WHEN birth_date IS NULL THEN -1");
-          for (int k = 1; k < Population.BANDS; k++) {
-            band.append(" WHEN birth_date > :band").append(k).append(" THEN ").append(k - 1);
-          }
-          band.append(" ELSE ").append(Population.BANDS - 1).append(" END");
+          // younger than 5k years on d exactly when born after d minus 5k years (bound below)
+          String band = AgeSexCellSql.band("birth_date", k -> "birth_date > :band" + k);
           String sql =
               "WITH "
                   + rows.registeredOn(":d")
@@ -36,7 +33,7 @@ final class PopulationCount {
                   + " practice_code, "
                   + band
                   + " AS band, "
-                  + sexIndex("sex")
+                  + AgeSexCellSql.sexIndex("sex")
                   + " AS sex_index, CASE WHEN birth_date <= :adult THEN 1 ELSE 0 END AS adult"
                   + " FROM c WHERE "
                   + WinningRows.aliveOn("death_date", ":d")
@@ -59,10 +56,5 @@ final class PopulationCount {
                   })
               .population();
         });
-  }
-
-  /** measures.Population#sexIndex: 0 M, 1 F, -1 anything else. */
-  private static String sexIndex(String column) {
-    return "CASE " + WinningRows.code(column) + " WHEN 'M' THEN 0 WHEN 'F' THEN 1 ELSE -1 END";
   }
 }

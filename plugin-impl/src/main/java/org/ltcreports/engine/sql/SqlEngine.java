@@ -6,13 +6,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.ltcreports.measures.AgeSexEvents;
+import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureEngine.OnRegister;
+import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Population;
 import org.ltcreports.source.SourceTables;
+import org.ltcreports.stats.AgeSexCell;
 
 /**
  * The SQL engine ({@code measures.engine=sql}): the counting families as grouped SQL over every
@@ -30,12 +35,14 @@ public final class SqlEngine implements MeasureEngine {
   private final EmergencyAdmissionCounts admissions;
   private final AcscCounts acsc;
   private final AttendanceCounts attendances;
+  private final StandardisationEvents standardisation;
 
   public SqlEngine(Jdbi jdbi, SourceTables tables) {
     this.population = new PopulationCount(jdbi, tables);
     this.admissions = new EmergencyAdmissionCounts(jdbi, tables);
     this.acsc = new AcscCounts(jdbi, tables);
     this.attendances = new AttendanceCounts(jdbi, tables);
+    this.standardisation = new StandardisationEvents(jdbi, tables);
   }
 
   @Override
@@ -108,5 +115,19 @@ public final class SqlEngine implements MeasureEngine {
   public Map<String, OnRegister> admissionsOnRegister(MeasureContext ctx, YearMonth month) {
     return ctx.counted(
         List.of("admissions on the register", month), () -> admissions.onRegister(ctx, month));
+  }
+
+  @Override
+  public AgeSexEvents emergencyAdmissionCells(MeasureContext ctx, MonthWindow window) {
+    // immutable: shared as it is
+    return ctx.counted(
+        List.of("emergency admissions by age-sex cell", window),
+        () -> standardisation.cells(ctx, window));
+  }
+
+  @Override
+  public Map<String, List<CellAdmission>> emergencyAdmissionsInCells(
+      MeasureContext ctx, MonthWindow window, Map<String, Set<AgeSexCell>> wanted) {
+    return standardisation.inCells(ctx, window, wanted);
   }
 }

@@ -76,10 +76,29 @@ final class WinningRows {
    * then registration order, is the winning patient row with the winning registration.
    */
   String attributed(String events, String id, String date, List<String> carry, String name) {
+    return attributed(events, id, date, carry, List.of(), name);
+  }
+
+  /**
+   * {@link #attributed(String, String, String, List, String)}, also carrying the columns {@code
+   * patientColumns} of the patient's winning row (e.g. the birth date and sex an event's age–sex
+   * cell is read from).
+   */
+  String attributed(
+      String events,
+      String id,
+      String date,
+      List<String> carry,
+      List<String> patientColumns,
+      String name) {
     StringBuilder carried = new StringBuilder();
     StringBuilder kept = new StringBuilder();
     for (String c : carry) {
       carried.append(", e.").append(c).append(" AS ").append(c);
+      kept.append(", ").append(c);
+    }
+    for (String c : patientColumns) {
+      carried.append(", p.").append(c).append(" AS ").append(c);
       kept.append(", ").append(c);
     }
     return name

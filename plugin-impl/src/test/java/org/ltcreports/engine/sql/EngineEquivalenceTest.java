@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -18,16 +19,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ltcreports.fixtures.EdgeCaseLocality;
 import org.ltcreports.measures.AcscRule;
+import org.ltcreports.measures.AgeSexEvents;
+import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Population;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
+import org.ltcreports.stats.AgeSexCell;
+import org.ltcreports.stats.AgeSexCounts;
 
 /**
  * The equivalence suite on H2 (packaging's PostgresIT runs the same on PostgreSQL): on seeded
@@ -123,6 +129,7 @@ class EngineEquivalenceTest {
                   .sum())
           .as("admissions on the register over the months")
           .isPositive();
+      standardisationEvents(first, last);
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
@@ -134,6 +141,60 @@ class EngineEquivalenceTest {
           assertThat(s.get(p).notes()).as("notes of %s, %s", p, m).isEqualTo(r.get(p).notes());
         }
       }
+    }
+
+    /**
+     * The {@code O_i} of the 12 months ending each month, by practice and cell with the events of
+     * no cell; and the admissions behind every cell of every practice (the rows the data-quality
+     * list of empty cells is drawn from), so each admission's cell is compared, not only the
+     * counts.
+     */
+    void standardisationEvents(YearMonth first, YearMonth last) {
+      List<Map<String, String>> cells =
+          eachMonth(
+              "emergency admissions by age-sex cell (12 months ending)",
+              first,
+              last,
+              (c, m) ->
+                  cells(c.engine().emergencyAdmissionCells(c, MonthWindow.twelveMonthsEnding(m))));
+      assertThat(
+              cells.stream()
+                  .flatMap(r -> r.values().stream())
+                  .filter(v -> !v.startsWith("no cell 0;")))
+          .as("windows with admissions of no cell (sex unknown, no birth date)")
+          .isNotEmpty();
+      Map<String, Set<AgeSexCell>> every = new TreeMap<>();
+      for (String p : List.of("E1", "E2", "E3", "E10", "e5", "Z99")) {
+        every.put(p, Set.copyOf(AgeSexCell.all()));
+      }
+      List<Map<String, List<CellAdmission>>> rows =
+          eachMonth(
+              "emergency admissions in their age-sex cells (12 months ending)",
+              first,
+              last,
+              (c, m) ->
+                  c.engine()
+                      .emergencyAdmissionsInCells(c, MonthWindow.twelveMonthsEnding(m), every));
+      assertThat(rows.stream().flatMap(r -> r.values().stream()).mapToLong(List::size).sum())
+          .as("admissions in cells over the windows")
+          .isPositive();
+    }
+
+    /** practice → "no cell n; 0–4 M=1 …": the cells with events. */
+    static Map<String, String> cells(AgeSexEvents events) {
+      Map<String, String> out = new TreeMap<>();
+      for (String practice : events.practices()) {
+        StringBuilder b = new StringBuilder("no cell " + events.noCell(practice) + ";");
+        AgeSexCounts counts = events.of(practice);
+        for (AgeSexCell cell : AgeSexCell.all()) {
+          if (counts.get(cell) != 0) {
+            b.append(' ').append(cell.band().label()).append(' ').append(cell.sex().code());
+            b.append('=').append(counts.get(cell));
+          }
+        }
+        out.put(practice, b.toString());
+      }
+      return out;
     }
 
     /**
