@@ -44,6 +44,8 @@ import org.ltcreports.audit.AuditAction;
 import org.ltcreports.audit.AuditEvent;
 import org.ltcreports.audit.AuditLog;
 import org.ltcreports.audit.VerificationResult;
+import org.ltcreports.casemanagement.ReturnMeasures;
+import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.cli.Main;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.engine.sql.SqlEngine;
@@ -361,6 +363,7 @@ class PostgresIT {
               .isEqualTo(
                   new TreeMap<>(
                       reference.engine().emergencyAdmissionsInCells(reference, window, everyCell)));
+          assertReturnEqual(what, reference, sql, m);
           Map<String, MeasureValues> a = new FeedbackMeasures(reference, m).forAllPractices();
           Map<String, MeasureValues> b = new FeedbackMeasures(sql, m).forAllPractices();
           for (String p : a.keySet()) {
@@ -380,6 +383,30 @@ class PostgresIT {
       out.put(p, events.noCell(p) + " " + events.of(p));
     }
     return out;
+  }
+
+  /**
+   * The case management return's families from both engines: the month's referrals, starts and
+   * discharges, and every measure and note of the return.
+   */
+  private static void assertReturnEqual(
+      String what, MeasureContext reference, MeasureContext sql, YearMonth m) {
+    assertThat(sql.engine().episodeActivity(sql, m).toString())
+        .as("%s: referrals, starts and discharges of %s", what, m)
+        .isEqualTo(reference.engine().episodeActivity(reference, m).toString());
+    Map<String, MeasureValues> a =
+        new ReturnMeasures(reference, m, WorkingDays.englandAndWales()).forAllPractices();
+    Map<String, MeasureValues> b =
+        new ReturnMeasures(sql, m, WorkingDays.englandAndWales()).forAllPractices();
+    assertThat(b.keySet()).as("%s: return practices of %s", what, m).isEqualTo(a.keySet());
+    for (String p : a.keySet()) {
+      assertThat(b.get(p).values())
+          .as("%s: return measures of %s, %s", what, p, m)
+          .isEqualTo(a.get(p).values());
+      assertThat(b.get(p).notes())
+          .as("%s: return notes of %s, %s", what, p, m)
+          .isEqualTo(a.get(p).notes());
+    }
   }
 
   /** practice → its counts, comparable. */

@@ -1,12 +1,16 @@
 package org.ltcreports.casemanagement;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.ltcreports.casemanagement.CaseManagementData.ResolvedContact;
 import org.ltcreports.measures.Admission;
+import org.ltcreports.measures.EpisodeActivity;
+import org.ltcreports.measures.EpisodeAttribution;
+import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.source.SourceRows.Spell;
 
@@ -16,10 +20,15 @@ import org.ltcreports.source.SourceRows.Spell;
  * the community team report. The counting rules ({@link ActivityMeasures}, {@link
  * CaseloadHospitalActivity}) are the same; only this key differs.
  */
-public interface ActivityAttribution {
+public interface ActivityAttribution extends EpisodeAttribution {
 
-  /** The key of a referral, start or discharge of episode {@code e} dated {@code d}; null: none. */
-  String ofEpisode(Episode e, LocalDate d);
+  /**
+   * The month's referrals, starts and discharges of the counted episodes by this attribution's key
+   * ({@link EpisodeActivity#count}); by practice, the measure engine counts them.
+   */
+  default EpisodeActivity episodeActivity(CaseManagementData cm, YearMonth month) {
+    return EpisodeActivity.count(cm.episodes(), month, this);
+  }
 
   /** The key of a contact; null: none. */
   String ofContact(ResolvedContact rc);
@@ -36,14 +45,15 @@ public interface ActivityAttribution {
    */
   Set<String> ofCaseloadAdmission(Admission a, List<Episode> onRegister);
 
-  /** Whether the practice had to be found by the nearest registration (a note); false otherwise. */
-  default boolean byNearest(String patientId, LocalDate d) {
-    return false;
-  }
-
   /** By practice: the practice the patient is registered with on the date (the return). */
   static ActivityAttribution byPractice(CaseManagementData cm) {
     return new ActivityAttribution() {
+      @Override
+      public EpisodeActivity episodeActivity(CaseManagementData cm, YearMonth month) {
+        MeasureContext ctx = cm.context();
+        return ctx.engine().episodeActivity(ctx, month);
+      }
+
       @Override
       public String ofEpisode(Episode e, LocalDate d) {
         return cm.practiceForEvent(e.patientId(), d);

@@ -12,12 +12,13 @@ import java.time.YearMonth;
 import java.util.function.ToLongFunction;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.casemanagement.CaseManagementData.ResolvedContact;
+import org.ltcreports.measures.EpisodeActivity;
+import org.ltcreports.measures.EpisodeActivity.Event;
 import org.ltcreports.measures.MeasureFamily;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Ratios;
 import org.ltcreports.source.SourceRows.Contact;
-import org.ltcreports.source.SourceRows.Episode;
 
 /**
  * Referrals, episodes started, discharges and contacts in month M (measures.md "Case management
@@ -29,7 +30,8 @@ import org.ltcreports.source.SourceRows.Episode;
  *       referral_date} in M (on the referral date);
  *   <li>{@code episodes_started}: episodes with {@code start_date} in M (on the start date);
  *   <li>{@code discharges}, {@code discharges_by_reason}: episodes with a start date and {@code
- *       end_date} in M (on the end date); a null end reason is {@code UNKNOWN};
+ *       end_date} in M (on the end date); a null end reason is {@code UNKNOWN} (these three are
+ *       counted by {@link EpisodeActivity}: by practice, by the context's measure engine);
  *   <li>{@code contacts_attended} (attendance 5, 6), {@code contacts_not_attended} (2, 3, 4, 7):
  *       contacts dated in M on an episode, attributed on the contact date; attendance 0 (future) or
  *       an unlisted code is in neither and counted in a note; {@code contacts_by_type}, {@code
@@ -76,19 +78,7 @@ public final class ActivityMeasures implements MeasureFamily {
       ActivityAttribution by) {
     this.registerSize = registerSize;
     MonthWindow m = MonthWindow.of(month);
-    for (Episode e : cm.episodes()) {
-      if (e.referralDate() != null && m.contains(e.referralDate())) {
-        String p = attribute(by, e, e.referralDate());
-        referrals.add(p, keyOf(e.referralSource(), REFERRAL_SOURCES));
-      }
-      if (e.startDate() != null && m.contains(e.startDate())) {
-        started.add(attribute(by, e, e.startDate()), "started");
-      }
-      if (e.startDate() != null && e.endDate() != null && m.contains(e.endDate())) {
-        String p = attribute(by, e, e.endDate());
-        discharges.add(p, keyOf(e.endReason(), END_REASONS));
-      }
-    }
+    countEpisodeEvents(by.episodeActivity(cm, month));
     for (ResolvedContact rc : cm.contacts()) {
       LocalDate d = rc.date();
       if (!m.contains(d)) {
@@ -123,12 +113,18 @@ public final class ActivityMeasures implements MeasureFamily {
     this.contactsWithoutEpisode = orphan;
   }
 
-  private String attribute(ActivityAttribution by, Episode e, LocalDate d) {
-    String p = by.ofEpisode(e, d);
-    if (by.byNearest(e.patientId(), d)) {
-      notes.add(p, NEAREST);
+  /** Referrals, starts and discharges, their codes as breakdown keys. */
+  private void countEpisodeEvents(EpisodeActivity events) {
+    for (String p : events.keys()) {
+      events
+          .codes(p, Event.REFERRED)
+          .forEach((code, n) -> referrals.add(p, keyOf(code, REFERRAL_SOURCES), n));
+      started.add(p, "started", events.total(p, Event.STARTED));
+      events
+          .codes(p, Event.DISCHARGED)
+          .forEach((code, n) -> discharges.add(p, keyOf(code, END_REASONS), n));
+      notes.add(p, NEAREST, events.byNearest(p));
     }
-    return p;
   }
 
   public long contactsAttended(String practice) {

@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ltcreports.measures.CountedEpisodes;
+import org.ltcreports.measures.EpisodeAttribution;
 import org.ltcreports.measures.GroupedRows;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.Registrations;
@@ -44,7 +45,7 @@ public final class CaseManagementData {
   }
 
   private final MeasureContext ctx;
-  private final Map<String, Episode> episodesById = new LinkedHashMap<>();
+  private final Map<String, Episode> episodesById;
   private final Map<String, List<Episode>> episodesByPatient = new HashMap<>();
   private final ListsByPatient<Episode> episodeLists; // the same lists, found by position
   private final List<ResolvedContact> contacts = new ArrayList<>();
@@ -53,19 +54,15 @@ public final class CaseManagementData {
   private final Map<String, CaseManager> caseManagers = new HashMap<>();
   private final List<Spell> spells = new ArrayList<>();
   private final List<Contact> contactsWithoutEpisode = new ArrayList<>();
-  private final List<Episode> duplicateEpisodes = new ArrayList<>();
+  private final List<Episode> duplicateEpisodes;
 
   public CaseManagementData(MeasureContext ctx) {
     this.ctx = ctx;
     SourceData data = ctx.data();
-    for (Episode e : nullSafe(data.episodes())) {
-      if (e.episodeId() == null || e.patientId() == null) {
-        continue;
-      }
-      if (episodesById.putIfAbsent(e.episodeId(), e) != null) {
-        duplicateEpisodes.add(e);
-        continue;
-      }
+    CountedEpisodes counted = CountedEpisodes.of(ctx);
+    episodesById = counted.byId();
+    duplicateEpisodes = counted.duplicates();
+    for (Episode e : episodesById.values()) {
       episodesByPatient.computeIfAbsent(e.patientId(), k -> new ArrayList<>()).add(e);
     }
     Comparator<Episode> byStart =
@@ -124,7 +121,7 @@ public final class CaseManagementData {
     return ctx;
   }
 
-  /** Episodes (first row of a duplicated id), in source order. */
+  /** Episodes (first row of a duplicated id, {@link CountedEpisodes}), in source order. */
   public Iterable<Episode> episodes() {
     return episodesById.values();
   }
@@ -209,13 +206,11 @@ public final class CaseManagementData {
    * the class comment); null when the patient has no registration at all.
    */
   public String practiceForEvent(String patientId, LocalDate d) {
-    String p = ctx.registrations().practiceOn(patientId, d);
-    return p != null ? p : ctx.registrations().nearestPractice(patientId, d);
+    return EpisodeAttribution.practiceOf(ctx.registrations(), patientId, d);
   }
 
   /** Whether {@link #practiceForEvent} had to fall back to the nearest registration. */
   public boolean attributedByNearest(String patientId, LocalDate d) {
-    return ctx.registrations().practiceOn(patientId, d) == null
-        && ctx.registrations().nearestPractice(patientId, d) != null;
+    return EpisodeAttribution.byNearest(ctx.registrations(), patientId, d);
   }
 }

@@ -121,4 +121,12 @@ public interface MeasureEngine {
    */
   Map<String, List<CellAdmission>> emergencyAdmissionsInCells(
       MeasureContext ctx, MonthWindow window, Map<String, Set<AgeSexCell>> wanted);
+
+  /**
+   * The referrals, starts and discharges of {@code month} of the counted case management episodes
+   * ({@link CountedEpisodes}), by the practice each counts for on its date ({@link
+   * EpisodeAttribution#byPractice}: the practice registered with that day, else the nearest
+   * registration, those counted apart for a note). Events attributed to no practice are left out.
+   */
+  EpisodeActivity episodeActivity(MeasureContext ctx, YearMonth month);
 }

@@ -157,4 +157,15 @@ public final class ReferenceEngine implements MeasureEngine {
       MeasureContext ctx, MonthWindow window, Map<String, Set<AgeSexCell>> wanted) {
     return StandardisationCells.inCells(ctx.admissions(), window, wanted);
   }
+
+  @Override
+  public EpisodeActivity episodeActivity(MeasureContext ctx, YearMonth month) {
+    return ctx.counted(
+        List.of("episode activity", month),
+        () ->
+            EpisodeActivity.count(
+                CountedEpisodes.of(ctx).byId().values(),
+                month,
+                EpisodeAttribution.byPractice(ctx.registrations())));
+  }
 }

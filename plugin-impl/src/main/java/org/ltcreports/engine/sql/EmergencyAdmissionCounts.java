@@ -215,7 +215,7 @@ final class EmergencyAdmissionCounts {
   /**
    * The month's attributed emergency admissions, each with whether any case management episode of
    * the patient had them on the register on the admission date (started on or before it, not ended
-   * on or before it: source.SourceRows.Episode#onRegister; every episode row counts, as in {@link
+   * on or before it: {@link EpisodeSql#onRegister}; every episode row counts, as in {@link
    * org.ltcreports.measures.RegisterEpisodes}); a month's admissions come back.
    */
   Map<String, OnRegister> onRegister(MeasureContext ctx, YearMonth month) {
@@ -234,8 +234,8 @@ final class EmergencyAdmissionCounts {
                   + " MAX(CASE WHEN ep.patient_id IS NULL THEN 0 ELSE 1 END) AS on_register"
                   + " FROM ea LEFT JOIN "
                   + tables.sql(SourceSchema.CM_EPISODE)
-                  + " ep ON ep.patient_id = ea.patient_id AND ep.start_date <= ea.admission_date"
-                  + " AND (ep.end_date IS NULL OR ep.end_date > ea.admission_date)"
+                  + " ep ON ep.patient_id = ea.patient_id AND "
+                  + EpisodeSql.onRegister("ep.", "ea.admission_date")
                   + " GROUP BY ea.practice_code, ea.spell_id";
           return EmergencyAdmissionSql.bindRule(h.createQuery(sql), ctx)
               .bind("from", month.atDay(1))

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.ltcreports.measures.AgeSexEvents;
 import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
+import org.ltcreports.measures.EpisodeActivity;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureEngine.OnRegister;
@@ -36,6 +37,7 @@ public final class SqlEngine implements MeasureEngine {
   private final AcscCounts acsc;
   private final AttendanceCounts attendances;
   private final StandardisationEvents standardisation;
+  private final EpisodeCounts episodes;
 
   public SqlEngine(Jdbi jdbi, SourceTables tables) {
     this.population = new PopulationCount(jdbi, tables);
@@ -43,6 +45,7 @@ public final class SqlEngine implements MeasureEngine {
     this.acsc = new AcscCounts(jdbi, tables);
     this.attendances = new AttendanceCounts(jdbi, tables);
     this.standardisation = new StandardisationEvents(jdbi, tables);
+    this.episodes = new EpisodeCounts(jdbi, tables);
   }
 
   @Override
@@ -129,5 +132,11 @@ public final class SqlEngine implements MeasureEngine {
   public Map<String, List<CellAdmission>> emergencyAdmissionsInCells(
       MeasureContext ctx, MonthWindow window, Map<String, Set<AgeSexCell>> wanted) {
     return standardisation.inCells(ctx, window, wanted);
+  }
+
+  @Override
+  public EpisodeActivity episodeActivity(MeasureContext ctx, YearMonth month) {
+    // read-only: kept and handed out as it is
+    return ctx.counted(List.of("episode activity", month), () -> episodes.activity(ctx, month));
   }
 }

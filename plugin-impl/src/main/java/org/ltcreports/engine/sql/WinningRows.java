@@ -33,6 +33,11 @@ final class WinningRows {
         tables, SqlDialect.of(c), ctx.data().recorded(SourceSchema.PATIENT, "death_place"));
   }
 
+  /** The database the rows are in. */
+  SqlDialect dialect() {
+    return dialect;
+  }
+
   WinningRows(SourceTables tables, SqlDialect dialect, boolean deathPlaceRecorded) {
     this.tables = tables;
     this.dialect = dialect;
@@ -149,7 +154,7 @@ final class WinningRows {
   }
 
   /** A usable registration (measures.Registrations ignores rows without these). */
-  private static String usable(String alias) {
+  static String usable(String alias) {
     return alias
         + "patient_id IS NOT NULL AND "
         + alias
@@ -249,7 +254,7 @@ final class WinningRows {
    * The order that puts a patient's winning row first among the rows of the patient table aliased
    * {@code alias} (the reader's order).
    */
-  private String patientOrder(String alias) {
+  String patientOrder(String alias) {
     // an unrecorded death place is null on every row (the reader's too): it orders nothing
     List<String> columns = deathPlaceRecorded ? PATIENT_COLUMNS : PATIENT_COLUMNS.subList(0, 4);
     return ascending(alias, columns, List.of("birth_date", "death_date"));
@@ -260,7 +265,7 @@ final class WinningRows {
    * winning: the latest {@code registered_from}, then the lower practice code
    * (measures.Registrations).
    */
-  private String registrationOrder(String alias) {
+  String registrationOrder(String alias) {
     return alias + "registered_from DESC, " + dialect.javaOrder(alias + "practice_code") + " ASC";
   }
 
@@ -284,7 +289,12 @@ final class WinningRows {
     return "COALESCE(UPPER(TRIM(" + column + ")), '')";
   }
 
-  private String ascending(String alias, List<String> columns, List<String> dates) {
+  /**
+   * {@code columns} ascending, nulls first, as the reader orders rows (source.RowOrder); those in
+   * {@code dates} are not strings (dates, numbers), the others are ordered as Java compares
+   * strings.
+   */
+  String ascending(String alias, List<String> columns, List<String> dates) {
     StringBuilder sql = new StringBuilder();
     for (String c : columns) {
       if (sql.length() > 0) {

@@ -17,11 +17,14 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ltcreports.casemanagement.ReturnMeasures;
+import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.fixtures.EdgeCaseLocality;
 import org.ltcreports.measures.AcscRule;
 import org.ltcreports.measures.AgeSexEvents;
 import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
+import org.ltcreports.measures.EpisodeActivity;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
@@ -130,6 +133,7 @@ class EngineEquivalenceTest {
           .as("admissions on the register over the months")
           .isPositive();
       standardisationEvents(first, last);
+      assertCaseManagementEqual(first, last);
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
@@ -193,6 +197,52 @@ class EngineEquivalenceTest {
           }
         }
         out.put(practice, b.toString());
+      }
+      return out;
+    }
+
+    /**
+     * The case management return's families: episode activity by practice every month, and every
+     * measure and note of the return for months either side of the data's edges.
+     */
+    void assertCaseManagementEqual(YearMonth first, YearMonth last) {
+      List<Map<String, String>> activity =
+          eachMonth(
+              "referrals, starts and discharges",
+              first,
+              last,
+              (c, m) -> activity(c.engine().episodeActivity(c, m)));
+      for (String seen : List.of("REFERRED", "STARTED", "DISCHARGED", "nearest=1")) {
+        assertThat(activity.stream().flatMap(r -> r.values().stream()))
+            .as("episode events of every kind over the months")
+            .anyMatch(a -> a.contains(seen));
+      }
+      for (YearMonth m : List.of(YearMonth.of(2023, 1), YearMonth.of(2025, 2), last)) {
+        Map<String, MeasureValues> r =
+            new ReturnMeasures(reference, m, WorkingDays.englandAndWales()).forAllPractices();
+        Map<String, MeasureValues> s =
+            new ReturnMeasures(sql, m, WorkingDays.englandAndWales()).forAllPractices();
+        assertThat(s.keySet()).isEqualTo(r.keySet());
+        for (String p : r.keySet()) {
+          assertThat(s.get(p).values())
+              .as("return measures of %s, %s", p, m)
+              .isEqualTo(r.get(p).values());
+          assertThat(s.get(p).notes())
+              .as("return notes of %s, %s", p, m)
+              .isEqualTo(r.get(p).notes());
+        }
+      }
+    }
+
+    /** practice → its events by kind and code, and how many were attributed by nearest. */
+    static Map<String, String> activity(EpisodeActivity a) {
+      Map<String, String> out = new TreeMap<>();
+      for (String p : a.keys()) {
+        StringBuilder b = new StringBuilder();
+        for (EpisodeActivity.Event e : EpisodeActivity.Event.values()) {
+          b.append(e).append(a.codes(p, e)).append(' ');
+        }
+        out.put(p, b.append("nearest=").append(a.byNearest(p)).toString());
       }
       return out;
     }

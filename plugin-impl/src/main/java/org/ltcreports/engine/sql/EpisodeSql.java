@@ -1,0 +1,169 @@
+package org.ltcreports.engine.sql;
+
+import java.util.List;
+import org.ltcreports.api.source.SourceSchema;
+import org.ltcreports.source.SourceTables;
+
+/**
+ * Case management episodes in SQL, for every family that counts them: which rows count (the first
+ * row of an episode id, measures.CountedEpisodes), who is on the register on a date, and the
+ * practice an episode event counts for (measures.EpisodeAttribution#byPractice).
+ */
+final class EpisodeSql {
+  /** The episode columns in the reader's order (source.RowOrder), after the patient id. */
+  private static final List<String> ORDER =
+      List.of(
+          "referral_date",
+          "case_manager_id",
+          "referral_source",
+          "start_date",
+          "end_date",
+          "end_reason",
+          "risk_score",
+          "risk_tier");
+
+  /** The columns of {@link #ORDER} that are not strings. */
+  private static final List<String> NOT_TEXT =
+      List.of("referral_date", "start_date", "end_date", "risk_score");
+
+  private final SourceTables tables;
+  private final WinningRows rows;
+
+  EpisodeSql(SourceTables tables, WinningRows rows) {
+    this.tables = tables;
+    this.rows = rows;
+  }
+
+  /**
+   * {@code epw(episode_id, patient_id, columns…)}: one row per episode id among the rows with an
+   * episode id and a patient id, the first in the reader's order (patient id, referral date, then
+   * every other column, nulls first), as measures.CountedEpisodes keeps it. An id recorded once is
+   * its own row (one GROUP BY, {@code MIN} of one value); only repeated ids are ordered, by a
+   * window over their rows alone.
+   */
+  String episodes(List<String> columns) {
+    String from =
+        " FROM "
+            + tables.sql(SourceSchema.CM_EPISODE)
+            + " WHERE episode_id IS NOT NULL AND patient_id IS NOT NULL";
+    StringBuilder list = new StringBuilder("patient_id");
+    StringBuilder mins = new StringBuilder(", MIN(patient_id) AS patient_id");
+    for (String c : columns) {
+      list.append(", ").append(c);
+      mins.append(", MIN(").append(c).append(") AS ").append(c);
+    }
+    List<String> order = new java.util.ArrayList<>(List.of("patient_id"));
+    order.addAll(ORDER);
+    return "eg AS (SELECT episode_id, COUNT(*) AS n"
+        + mins
+        + from
+        + " GROUP BY episode_id), epw AS (SELECT episode_id, "
+        + list
+        + " FROM eg WHERE n = 1 UNION ALL SELECT episode_id, "
+        + list
+        + " FROM (SELECT episode_id, "
+        + list
+        + ", ROW_NUMBER() OVER (PARTITION BY episode_id ORDER BY "
+        + rows.ascending("", order, NOT_TEXT)
+        + ") AS rn"
+        + from
+        + " AND episode_id IN (SELECT episode_id"
+        + from
+        + " GROUP BY episode_id HAVING COUNT(*) > 1)) d WHERE rn = 1)";
+  }
+
+  /**
+   * Whether the episode aliased {@code alias} (with its dot) has its patient on the register on the
+   * date expression {@code d}: started on or before it and not ended on or before it
+   * (source.SourceRows.Episode#onRegister).
+   */
+  static String onRegister(String alias, String d) {
+    return "("
+        + alias
+        + "start_date <= "
+        + d
+        + " AND ("
+        + alias
+        + "end_date IS NULL OR "
+        + alias
+        + "end_date > "
+        + d
+        + "))";
+  }
+
+  /**
+   * {@code name(key…, date, carry…, practice_code, by_nearest)}: each event of the CTE {@code
+   * events} (one row per {@code key} columns, with {@code patient_id} and the date column {@code
+   * date}) with the practice it counts for (measures.EpisodeAttribution#byPractice): the practice
+   * the patient is registered with on the date, as {@link WinningRows#attributed} finds it ({@code
+   * by_nearest} 0); else the practice of the latest registration starting on or before the date,
+   * else of the earliest starting after it, the first in the reader's order on a tie
+   * (measures.Registrations#nearestPractice; {@code by_nearest} 1). An event of a patient with no
+   * usable registration is left out.
+   *
+   * <p>One window over each event's pairs of patient row × usable registration: the patient's
+   * winning row first (so whether the patient is alive is asked of that row), then a registration
+   * covering the date when that row is alive on it, then registrations starting on or before the
+   * date (latest first), then those after (earliest first); within each, the lower practice code.
+   */
+  String attributedOrNearest(
+      String events, List<String> key, String date, List<String> carry, String name) {
+    StringBuilder keys = new StringBuilder();
+    StringBuilder partition = new StringBuilder();
+    for (String k : key) {
+      keys.append("e.").append(k).append(" AS ").append(k).append(", ");
+      partition.append(partition.length() == 0 ? "" : ", ").append("e.").append(k);
+    }
+    StringBuilder carried = new StringBuilder();
+    StringBuilder kept = new StringBuilder();
+    for (String c : carry) {
+      carried.append(", e.").append(c).append(" AS ").append(c);
+      kept.append(", ").append(c);
+    }
+    String d = "e." + date;
+    String registered =
+        "p.patient_id IS NOT NULL AND "
+            + WinningRows.aliveOn("p.death_date", d)
+            + " AND "
+            + WinningRows.covers("r.registered_from", "r.registered_to", d);
+    return name
+        + "_pairs AS (SELECT "
+        + keys
+        + d
+        + " AS "
+        + date
+        + carried
+        + ", r.practice_code AS practice_code, CASE WHEN "
+        + registered
+        + " THEN 0 ELSE 1 END AS by_nearest, ROW_NUMBER() OVER (PARTITION BY "
+        + partition
+        + " ORDER BY "
+        + rows.patientOrder("p.")
+        + ", CASE WHEN "
+        + registered
+        + " THEN 0 WHEN r.registered_from <= "
+        + d
+        + " THEN 1 ELSE 2 END, CASE WHEN r.registered_from > "
+        + d
+        + " THEN r.registered_from END ASC, "
+        + rows.registrationOrder("r.")
+        + ") AS rn FROM "
+        + events
+        + " e JOIN "
+        + tables.sql(SourceSchema.REGISTRATION)
+        + " r ON r.patient_id = e.patient_id AND "
+        + WinningRows.usable("r.")
+        + " LEFT JOIN "
+        + tables.sql(SourceSchema.PATIENT)
+        + " p ON p.patient_id = e.patient_id), "
+        + name
+        + " AS (SELECT "
+        + String.join(", ", key)
+        + ", "
+        + date
+        + kept
+        + ", practice_code, by_nearest FROM "
+        + name
+        + "_pairs WHERE rn = 1)";
+  }
+}
