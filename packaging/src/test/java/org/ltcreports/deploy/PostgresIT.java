@@ -61,6 +61,10 @@ import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Population;
+import org.ltcreports.measures.QualityCheck;
+import org.ltcreports.measures.TrimPoints;
+import org.ltcreports.quality.DataQualityFindings;
+import org.ltcreports.quality.DataQualityScan;
 import org.ltcreports.report.BatchGenerator;
 import org.ltcreports.report.BatchRequest;
 import org.ltcreports.report.BatchResult;
@@ -316,6 +320,9 @@ class PostgresIT {
             new MeasureContext(
                 data, MeasureSettings.defaults(), new SqlEngine(jdbi, SourceTables.defaults()));
         String what = JdbcDataSources.redact(url) + " seed " + seed;
+        TrimPoints trimPoints = TrimPoints.of(EdgeCaseLocality.TRIM_POINTS);
+        DataQualityFindings referenceScan = DataQualityScan.scan(reference, trimPoints);
+        DataQualityFindings sqlScan = DataQualityScan.scan(sql, trimPoints);
         for (YearMonth m = YearMonth.of(2023, 1);
             m.isBefore(YearMonth.of(2026, 12));
             m = m.plusMonths(7)) {
@@ -364,6 +371,12 @@ class PostgresIT {
                   new TreeMap<>(
                       reference.engine().emergencyAdmissionsInCells(reference, window, everyCell)));
           assertReturnEqual(what, reference, sql, m);
+          for (QualityCheck.Family f : QualityCheck.Family.values()) {
+            assertThat(counts(sql.engine().qualityCounts(sql, m, sqlScan.check(f))))
+                .as("%s: data-quality counts of %s, %s", what, f, m)
+                .isEqualTo(
+                    counts(reference.engine().qualityCounts(reference, m, referenceScan.check(f))));
+          }
           Map<String, MeasureValues> a = new FeedbackMeasures(reference, m).forAllPractices();
           Map<String, MeasureValues> b = new FeedbackMeasures(sql, m).forAllPractices();
           for (String p : a.keySet()) {

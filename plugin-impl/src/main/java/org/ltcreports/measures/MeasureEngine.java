@@ -129,4 +129,12 @@ public interface MeasureEngine {
    * registration, those counted apart for a note). Events attributed to no practice are left out.
    */
   EpisodeActivity episodeActivity(MeasureContext ctx, YearMonth month);
+
+  /**
+   * A family of data-quality findings charged to each practice in {@code month}
+   * (quality.DataQualityFindings: a row's practice and month, the states shown in every month they
+   * cover, patient rows in every month the patient is listed), by {@code
+   * DataQualityKind.ordinal()}; practices with none left out.
+   */
+  Map<String, long[]> qualityCounts(MeasureContext ctx, YearMonth month, QualityCheck check);
 }

@@ -7,13 +7,20 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ltcreports.api.report.DataQualityIssue;
 import org.ltcreports.api.report.DataQualityKind;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MeasureEngine;
+import org.ltcreports.measures.QualityCheck;
+import org.ltcreports.measures.QualityCheck.Family;
 import org.ltcreports.measures.Registrations;
+import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.source.SourceRows.Patient;
 import org.ltcreports.source.SourceRows.Registration;
 
@@ -54,8 +61,28 @@ public final class DataQualityFindings {
 
   private record PatientIssue(String patientId, DataQualityIssue issue) {}
 
+  /** The family of the checks that judge each table's rows (every scanned issue has one). */
+  private static final Map<String, Family> FAMILY_OF_TABLE =
+      Map.ofEntries(
+          Map.entry("practice", Family.LISTS),
+          Map.entry("patient", Family.LISTS),
+          Map.entry("registration", Family.LISTS),
+          Map.entry("hospital_spell", Family.HOSPITAL_SPELLS),
+          Map.entry("spell_diagnosis", Family.CODED_ROWS),
+          Map.entry("spell_procedure", Family.CODED_ROWS),
+          Map.entry("ae_attendance", Family.CASE_MANAGEMENT),
+          Map.entry("case_manager", Family.CASE_MANAGEMENT),
+          Map.entry("cm_episode", Family.CASE_MANAGEMENT),
+          Map.entry("cm_contact", Family.CASE_MANAGEMENT),
+          Map.entry("cm_event", Family.CASE_MANAGEMENT));
+
+  private final MeasureContext ctx;
   private final Registrations registrations;
+  private final Map<Family, QualityCheck> checks = new EnumMap<>(Family.class);
+  // what the scan found (counted by the run's engine) and what was added to it afterwards (the
+  // standardisation's events in empty cells: counted here under either engine)
   private final Map<String, Map<YearMonth, List<DataQualityIssue>>> dated = new HashMap<>();
+  private final Map<String, Map<YearMonth, List<DataQualityIssue>>> added = new HashMap<>();
   private final Map<String, List<Ranged>> ranged = new HashMap<>();
   private final List<PatientIssue> patientIssues = new ArrayList<>();
   // The patient issues of a month by the practice each patient is charged to, worked out once per
@@ -66,8 +93,12 @@ public final class DataQualityFindings {
   private final List<DataQualityIssue> unattributed = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  DataQualityFindings(Registrations registrations) {
-    this.registrations = registrations;
+  DataQualityFindings(MeasureContext ctx, TrimPoints trimPoints) {
+    this.ctx = ctx;
+    this.registrations = ctx.registrations();
+    for (Family f : Family.values()) {
+      checks.put(f, new Check(f, trimPoints));
+    }
   }
 
   /**
@@ -75,12 +106,24 @@ public final class DataQualityFindings {
    * practice and month; a null practice or month keeps it in {@link #unattributed()}.
    */
   public void add(String practice, YearMonth month, DataQualityIssue issue) {
+    put(added, practice, month, issue);
+  }
+
+  /** Charges an issue the scan found to a practice and month (null: unattributed). */
+  void charge(String practice, YearMonth month, DataQualityIssue issue) {
+    put(dated, practice, month, issue);
+  }
+
+  private void put(
+      Map<String, Map<YearMonth, List<DataQualityIssue>>> to,
+      String practice,
+      YearMonth month,
+      DataQualityIssue issue) {
     if (practice == null || month == null) {
       unattributed.add(issue);
       return;
     }
-    dated
-        .computeIfAbsent(practice, k -> new HashMap<>())
+    to.computeIfAbsent(practice, k -> new HashMap<>())
         .computeIfAbsent(month, k -> new ArrayList<>())
         .add(issue);
   }
@@ -153,6 +196,7 @@ public final class DataQualityFindings {
     java.util.function.Consumer<DataQualityIssue> count =
         i -> byKind.merge(i.kind(), 1L, Long::sum);
     dated.values().forEach(months -> months.values().forEach(list -> list.forEach(count)));
+    added.values().forEach(months -> months.values().forEach(list -> list.forEach(count)));
     ranged.values().forEach(list -> list.forEach(r -> count.accept(r.issue())));
     patientIssues.forEach(p -> count.accept(p.issue()));
     unattributed.forEach(count);
@@ -169,17 +213,29 @@ public final class DataQualityFindings {
     }
   }
 
-  /** The number of issues of every kind for the practice and month, in enum order, zeros kept. */
+  /**
+   * The number of issues of every kind for the practice and month, in enum order, zeros kept: each
+   * family of checks as the run's engine counts it ({@link MeasureEngine#qualityCounts}), and the
+   * issues added after the scan.
+   */
   public Map<String, Long> counts(String practice, YearMonth month) {
-    Map<DataQualityKind, Long> byKind = new EnumMap<>(DataQualityKind.class);
-    for (DataQualityKind k : DataQualityKind.values()) {
-      byKind.put(k, 0L);
-    }
-    for (DataQualityIssue i : collect(practice, month)) {
-      byKind.merge(i.kind(), 1L, Long::sum);
+    long[] byKind = new long[DataQualityKind.values().length];
+    if (practice != null && month != null) {
+      for (QualityCheck check : checks.values()) {
+        long[] counted = ctx.engine().qualityCounts(ctx, month, check).get(practice);
+        for (int k = 0; counted != null && k < byKind.length; k++) {
+          byKind[k] += counted[k];
+        }
+      }
+      for (DataQualityIssue i :
+          added.getOrDefault(practice, Map.of()).getOrDefault(month, List.of())) {
+        byKind[i.kind().ordinal()]++;
+      }
     }
     Map<String, Long> out = new LinkedHashMap<>();
-    byKind.forEach((k, v) -> out.put(k.key(), v));
+    for (DataQualityKind k : DataQualityKind.values()) {
+      out.put(k.key(), byKind[k.ordinal()]);
+    }
     return out;
   }
 
@@ -200,7 +256,7 @@ public final class DataQualityFindings {
 
   /** The number of issues of one kind for the practice and month. */
   public long count(String practice, YearMonth month, DataQualityKind kind) {
-    return collect(practice, month).stream().filter(i -> i.kind() == kind).count();
+    return counts(practice, month).get(kind.key());
   }
 
   /** The offending rows for the practice and month, by kind, then row id. */
@@ -223,6 +279,15 @@ public final class DataQualityFindings {
   }
 
   private List<DataQualityIssue> collect(String practice, YearMonth month) {
+    List<DataQualityIssue> list = scanned(practice, month);
+    if (practice != null && month != null) {
+      list.addAll(added.getOrDefault(practice, Map.of()).getOrDefault(month, List.of()));
+    }
+    return list;
+  }
+
+  /** What the scan charged to the practice in the month. */
+  private List<DataQualityIssue> scanned(String practice, YearMonth month) {
     List<DataQualityIssue> list = new ArrayList<>();
     if (practice == null || month == null) {
       return list;
@@ -252,5 +317,62 @@ public final class DataQualityFindings {
           }
           return byPractice;
         });
+  }
+
+  /**
+   * A family's findings as the scan charged them to each practice in the month, by kind ordinal
+   * (practices with none left out): the reference engine's counts.
+   */
+  private Map<String, long[]> countedInJava(Family family, YearMonth month) {
+    Set<String> practices = new HashSet<>(dated.keySet());
+    practices.addAll(ranged.keySet());
+    practices.addAll(patientIssuesIn(month).keySet());
+    Map<String, long[]> byPractice = new HashMap<>();
+    for (String practice : practices) {
+      for (DataQualityIssue i : scanned(practice, month)) {
+        if (FAMILY_OF_TABLE.get(i.table()) == family) {
+          byPractice
+              .computeIfAbsent(practice, k -> new long[DataQualityKind.values().length])[
+              i.kind().ordinal()]++;
+        }
+      }
+    }
+    return byPractice;
+  }
+
+  /** A family of this scan's checks, as the run's engine is asked to count it. */
+  public QualityCheck check(Family family) {
+    return checks.get(family);
+  }
+
+  /** A family of this scan's checks, as handed to the run's engine. */
+  private final class Check implements QualityCheck {
+    private final Family family;
+    private final TrimPoints trimPoints;
+    private final Map<YearMonth, Map<String, long[]>> counted = new ConcurrentHashMap<>();
+
+    Check(Family family, TrimPoints trimPoints) {
+      this.family = family;
+      this.trimPoints = trimPoints;
+    }
+
+    @Override
+    public Family family() {
+      return family;
+    }
+
+    @Override
+    public TrimPoints trimPoints() {
+      return trimPoints;
+    }
+
+    @Override
+    public Map<String, long[]> countedInJava(YearMonth month) {
+      Map<String, long[]> byPractice =
+          counted.computeIfAbsent(month, m -> DataQualityFindings.this.countedInJava(family, m));
+      Map<String, long[]> copy = new HashMap<>(); // callers own their arrays
+      byPractice.forEach((practice, c) -> copy.put(practice, c.clone()));
+      return copy;
+    }
   }
 }

@@ -55,6 +55,14 @@ final class EmergencyAdmissionSql {
    * (measures.EmergencyAdmissionRule), as a condition; its values bound by {@link #bindRule}.
    */
   static String emergency() {
+    return countedOnAnyDay() + " AND admission_date >= :from AND admission_date <= :to";
+  }
+
+  /**
+   * The counted emergency admissions of {@code sp} whatever their admission date, as a condition;
+   * its values bound by {@link #bindRule}.
+   */
+  static String countedOnAnyDay() {
     return WinningRows.code("admission_method")
         + " IN (<emergencyMethods>) AND "
         + WinningRows.code("admission_method")
@@ -62,7 +70,7 @@ final class EmergencyAdmissionSql {
         + WinningRows.code("admission_source")
         + " NOT IN (<transferSources>) AND "
         + WinningRows.code("patient_classification")
-        + " IN ('', :ordinary) AND admission_date >= :from AND admission_date <= :to";
+        + " IN ('', :ordinary)";
   }
 
   /** The emergency admission rule's values, bound: one source of the rule, the Java class. */

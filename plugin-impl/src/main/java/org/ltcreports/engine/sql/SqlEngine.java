@@ -17,6 +17,7 @@ import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureEngine.OnRegister;
 import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Population;
+import org.ltcreports.measures.QualityCheck;
 import org.ltcreports.source.SourceTables;
 import org.ltcreports.stats.AgeSexCell;
 
@@ -38,6 +39,7 @@ public final class SqlEngine implements MeasureEngine {
   private final AttendanceCounts attendances;
   private final StandardisationEvents standardisation;
   private final EpisodeCounts episodes;
+  private final SpellQualityCounts spellQuality;
 
   public SqlEngine(Jdbi jdbi, SourceTables tables) {
     this.population = new PopulationCount(jdbi, tables);
@@ -46,6 +48,7 @@ public final class SqlEngine implements MeasureEngine {
     this.attendances = new AttendanceCounts(jdbi, tables);
     this.standardisation = new StandardisationEvents(jdbi, tables);
     this.episodes = new EpisodeCounts(jdbi, tables);
+    this.spellQuality = new SpellQualityCounts(jdbi, tables);
   }
 
   @Override
@@ -138,5 +141,29 @@ public final class SqlEngine implements MeasureEngine {
   public EpisodeActivity episodeActivity(MeasureContext ctx, YearMonth month) {
     // read-only: kept and handed out as it is
     return ctx.counted(List.of("episode activity", month), () -> episodes.activity(ctx, month));
+  }
+
+  /**
+   * The data-quality families in SQL; the others, and any family of a source with no extract date
+   * (which the reader always sets), are the scan's own counts (the reference engine's under either
+   * setting: docs/decisions.md).
+   */
+  @Override
+  public Map<String, long[]> qualityCounts(
+      MeasureContext ctx, YearMonth month, QualityCheck check) {
+    if (ctx.data().extractDate() == null) {
+      return check.countedInJava(month);
+    }
+    return switch (check.family()) {
+      case HOSPITAL_SPELLS -> {
+        SpellQualityCounts.Codes codes =
+            ctx.counted(List.of("hospital spell codes"), () -> spellQuality.codes(ctx));
+        yield clones(
+            ctx.counted(
+                List.of("data quality", check.family(), month, check.trimPoints()),
+                () -> spellQuality.count(ctx, month, codes, check.trimPoints())));
+      }
+      default -> check.countedInJava(month);
+    };
   }
 }

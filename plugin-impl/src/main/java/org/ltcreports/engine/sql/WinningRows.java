@@ -204,12 +204,20 @@ final class WinningRows {
         + " FROM (SELECT spell_id, "
         + list
         + ", ROW_NUMBER() OVER (PARTITION BY spell_id ORDER BY "
-        + ascending("", SPELL_COLUMNS, List.of("admission_date", "discharge_date"))
+        + spellRowOrder()
         + ") AS rn"
         + from
         + " AND spell_id IN (SELECT spell_id"
         + from
         + " GROUP BY spell_id HAVING COUNT(*) > 1)) d WHERE rn = 1)";
+  }
+
+  /**
+   * The order of the rows of one spell id in which the first is the one used (the reader's order,
+   * source.RowOrder): the columns of the {@code hospital_spell} table unaliased.
+   */
+  String spellRowOrder() {
+    return ascending("", SPELL_COLUMNS, List.of("admission_date", "discharge_date"));
   }
 
   /** The attendance columns in the reader's order (source.RowOrder) after the attendance id. */
@@ -267,6 +275,11 @@ final class WinningRows {
    */
   String registrationOrder(String alias) {
     return alias + "registered_from DESC, " + dialect.javaOrder(alias + "practice_code") + " ASC";
+  }
+
+  /** A string column as Java orders it ({@link SqlDialect#javaOrder}). */
+  String javaOrder(String column) {
+    return dialect.javaOrder(column);
   }
 
   /**

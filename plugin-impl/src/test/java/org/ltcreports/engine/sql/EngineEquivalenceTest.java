@@ -17,6 +17,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.casemanagement.ReturnMeasures;
 import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.fixtures.EdgeCaseLocality;
@@ -32,6 +33,10 @@ import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Population;
+import org.ltcreports.measures.QualityCheck;
+import org.ltcreports.measures.TrimPoints;
+import org.ltcreports.quality.DataQualityFindings;
+import org.ltcreports.quality.DataQualityScan;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
@@ -134,6 +139,7 @@ class EngineEquivalenceTest {
           .isPositive();
       standardisationEvents(first, last);
       assertCaseManagementEqual(first, last);
+      dataQualityCounts(first, last.plusMonths(3));
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
@@ -145,6 +151,80 @@ class EngineEquivalenceTest {
           assertThat(s.get(p).notes()).as("notes of %s, %s", p, m).isEqualTo(r.get(p).notes());
         }
       }
+    }
+
+    static final TrimPoints TRIM_POINTS = TrimPoints.of(EdgeCaseLocality.TRIM_POINTS);
+
+    /**
+     * The data-quality counts of every family and month from both engines, by practice, and what
+     * every report shows ({@code DataQualityFindings.counts}) for every practice and month.
+     */
+    void dataQualityCounts(YearMonth first, YearMonth last) {
+      DataQualityFindings ref = DataQualityScan.scan(reference, TRIM_POINTS);
+      DataQualityFindings sq = DataQualityScan.scan(sql, TRIM_POINTS);
+      for (QualityCheck.Family family : QualityCheck.Family.values()) {
+        List<Map<String, Map<DataQualityKind, Long>>> counts =
+            eachMonth(
+                "data-quality counts of " + family,
+                first,
+                last,
+                (c, m) ->
+                    named(
+                        c.engine().qualityCounts(c, m, (c == reference ? ref : sq).check(family))));
+        for (DataQualityKind kind : kindsOf(family)) {
+          assertThat(
+                  counts.stream()
+                      .flatMap(r -> r.values().stream())
+                      .mapToLong(n -> n.getOrDefault(kind, 0L))
+                      .sum())
+              .as("%s found over the months", kind)
+              .isPositive();
+        }
+      }
+      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        for (String p : List.of("E1", "E2", "E3", "E10", "e5", "Z99", "NONE")) {
+          assertThat(sq.counts(p, m))
+              .as("data-quality counts of %s in %s", p, m)
+              .isEqualTo(ref.counts(p, m));
+        }
+      }
+    }
+
+    /** practice → the kinds counted (not zero) and their counts: readable when they differ. */
+    static Map<String, Map<DataQualityKind, Long>> named(Map<String, long[]> byPractice) {
+      Map<String, Map<DataQualityKind, Long>> out = new TreeMap<>();
+      byPractice.forEach(
+          (practice, counts) -> {
+            Map<DataQualityKind, Long> kinds = new java.util.EnumMap<>(DataQualityKind.class);
+            for (DataQualityKind k : DataQualityKind.values()) {
+              if (counts[k.ordinal()] != 0) {
+                kinds.put(k, counts[k.ordinal()]);
+              }
+            }
+            out.put(practice, kinds);
+          });
+      return out;
+    }
+
+    /** The kinds the edge locality has some of, by family. */
+    static List<DataQualityKind> kindsOf(QualityCheck.Family family) {
+      return switch (family) {
+        case HOSPITAL_SPELLS ->
+            List.of(
+                DataQualityKind.MISSING_REQUIRED_VALUE,
+                DataQualityKind.DUPLICATE_SPELL_ID,
+                DataQualityKind.DISCHARGE_BEFORE_ADMISSION,
+                DataQualityKind.SPELL_WITHOUT_REGISTRATION,
+                DataQualityKind.UNKNOWN_ADMISSION_METHOD,
+                DataQualityKind.UNPARSEABLE_ICD10,
+                DataQualityKind.NULL_PATIENT_CLASSIFICATION,
+                DataQualityKind.UNKNOWN_CODE,
+                DataQualityKind.ADMISSION_IN_FUTURE,
+                DataQualityKind.OPEN_SPELL_AT_EXTRACT,
+                DataQualityKind.MISSING_TRIM_POINT,
+                DataQualityKind.OVERLAPPING_SPELLS);
+        default -> List.of();
+      };
     }
 
     /**
