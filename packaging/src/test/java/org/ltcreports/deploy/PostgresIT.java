@@ -384,6 +384,24 @@ class PostgresIT {
                 .as("%s: measures of %s, %s", what, p, m)
                 .isEqualTo(a.get(p).values());
           }
+          assertThat(sql.engine().contacts(sql, m))
+              .as("%s: case management contacts of %s", what, m)
+              .isEqualTo(reference.engine().contacts(reference, m));
+          assertThat(new TreeMap<>(sql.engine().carePlans(sql, m)))
+              .as("%s: care plans of %s", what, m)
+              .isEqualTo(new TreeMap<>(reference.engine().carePlans(reference, m)));
+          WorkingDays calendar = WorkingDays.englandAndWales();
+          Map<String, MeasureValues> ra =
+              new ReturnMeasures(reference, m, calendar).forAllPractices();
+          Map<String, MeasureValues> rb = new ReturnMeasures(sql, m, calendar).forAllPractices();
+          for (String p : ra.keySet()) {
+            assertThat(rb.get(p).values())
+                .as("%s: return measures of %s, %s", what, p, m)
+                .isEqualTo(ra.get(p).values());
+            assertThat(rb.get(p).notes())
+                .as("%s: return notes of %s, %s", what, p, m)
+                .isEqualTo(ra.get(p).notes());
+          }
         }
       }
     }

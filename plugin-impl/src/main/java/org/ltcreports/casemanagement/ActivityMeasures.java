@@ -14,8 +14,10 @@ import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.casemanagement.CaseManagementData.ResolvedContact;
 import org.ltcreports.measures.EpisodeActivity;
 import org.ltcreports.measures.EpisodeActivity.Event;
+import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureFamily;
 import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.MonthContacts;
 import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Ratios;
 import org.ltcreports.source.SourceRows.Contact;
@@ -61,13 +63,16 @@ public final class ActivityMeasures implements MeasureFamily {
   private final Tally notes = new Tally();
   private final long contactsWithoutEpisode;
 
-  /** By practice: the return's activity figures. */
+  /**
+   * By practice: the return's activity figures, the month's contacts counted by the context's
+   * engine ({@link org.ltcreports.measures.MeasureEngine#contacts}).
+   */
   public ActivityMeasures(CaseManagementData cm, YearMonth month, RegisterMeasures register) {
-    this(cm, month, register::registerSize, ActivityAttribution.byPractice(cm));
+    this(cm, month, register::registerSize, ActivityAttribution.byPractice(cm), true);
   }
 
   /**
-   * The same counts keyed by {@code by} (a practice, a case manager, a team).
+   * The same counts keyed by {@code by} (a case manager, a team), counted here.
    *
    * @param registerSize the denominator of {@code contacts_per_register_patient} for a key
    */
@@ -76,33 +81,42 @@ public final class ActivityMeasures implements MeasureFamily {
       YearMonth month,
       ToLongFunction<String> registerSize,
       ActivityAttribution by) {
+    this(cm, month, registerSize, by, false);
+  }
+
+  private ActivityMeasures(
+      CaseManagementData cm,
+      YearMonth month,
+      ToLongFunction<String> registerSize,
+      ActivityAttribution by,
+      boolean contactsByEngine) {
     this.registerSize = registerSize;
     MonthWindow m = MonthWindow.of(month);
     countEpisodeEvents(by.episodeActivity(cm, month));
+    if (contactsByEngine) {
+      MeasureContext ctx = cm.context();
+      MonthContacts counted = ctx.engine().contacts(ctx, month);
+      counted.byPractice().forEach((p, groups) -> groups.forEach(g -> count(p, g)));
+      this.contactsWithoutEpisode = counted.withoutEpisode();
+      return;
+    }
     for (ResolvedContact rc : cm.contacts()) {
       LocalDate d = rc.date();
       if (!m.contains(d)) {
         continue;
       }
-      String p = by.ofContact(rc);
-      if (by.byNearest(rc.patientId(), d)) {
-        notes.add(p, NEAREST);
-      }
       Contact c = rc.contact();
-      if (CaseManagementCodes.attended(c.attendance())) {
-        contacts.add(p, ATTENDED);
-        types.add(p, keyOf(c.contactType(), CONTACT_TYPES));
-        mechanisms.add(p, keyOf(c.consultationMechanism(), MECHANISMS));
-        if (c.durationMinutes() == null) {
-          notes.add(p, NO_MINUTES);
-        } else {
-          contacts.add(p, MINUTES, c.durationMinutes());
-        }
-      } else if (CaseManagementCodes.notAttended(c.attendance())) {
-        contacts.add(p, NOT_ATTENDED);
-      } else {
-        notes.add(p, NEITHER);
-      }
+      Integer minutes = c.durationMinutes();
+      count(
+          by.ofContact(rc),
+          new MonthContacts.Group(
+              c.attendance(),
+              c.contactType(),
+              c.consultationMechanism(),
+              by.byNearest(rc.patientId(), d),
+              1,
+              minutes == null ? 0 : minutes,
+              minutes == null ? 1 : 0));
     }
     long orphan = 0;
     for (Contact c : cm.contactsWithoutEpisode()) {
@@ -124,6 +138,29 @@ public final class ActivityMeasures implements MeasureFamily {
           .codes(p, Event.DISCHARGED)
           .forEach((code, n) -> discharges.add(p, keyOf(code, END_REASONS), n));
       notes.add(p, NEAREST, events.byNearest(p));
+    }
+  }
+
+  /**
+   * The rule of the contact counts, for either engine's groups: attended (5, 6) and not attended
+   * (2, 3, 4, 7) counted, anything else in a note; the type, mechanism and minutes of the attended
+   * ones, a missing duration in a note.
+   */
+  private void count(String p, MonthContacts.Group g) {
+    long n = g.contacts();
+    if (g.nearest()) {
+      notes.add(p, NEAREST, n);
+    }
+    if (CaseManagementCodes.attended(g.attendance())) {
+      contacts.add(p, ATTENDED, n);
+      types.add(p, keyOf(g.contactType(), CONTACT_TYPES), n);
+      mechanisms.add(p, keyOf(g.mechanism(), MECHANISMS), n);
+      notes.add(p, NO_MINUTES, g.withoutMinutes());
+      contacts.add(p, MINUTES, g.minutes());
+    } else if (CaseManagementCodes.notAttended(g.attendance())) {
+      contacts.add(p, NOT_ATTENDED, n);
+    } else {
+      notes.add(p, NEITHER, n);
     }
   }
 

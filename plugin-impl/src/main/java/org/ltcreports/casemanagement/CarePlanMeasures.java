@@ -1,14 +1,12 @@
 package org.ltcreports.casemanagement;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
-import org.ltcreports.measures.Codes;
+import java.util.Map;
+import org.ltcreports.measures.CarePlans;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureFamily;
 import org.ltcreports.measures.MeasureValues;
-import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Ratios;
-import org.ltcreports.source.SourceRows.Event;
 
 /**
  * Care plans, follow-up after hospital discharge and the register's emergency admissions
@@ -21,6 +19,7 @@ import org.ltcreports.source.SourceRows.Event;
  *       <em>declined</em> — with no time of day the order is unknown, and a return should not claim
  *       an agreed care plan the data does not show; such patients are counted in a note so the
  *       practice can correct the record. {@code care_plan_agreed_pct} = 100 × agreed / register.
+ *       The rule's home is {@link CarePlans}; the context's engine counts it.
  *   <li>{@code care_plan_reviewed_12m}: register patients with a {@code CARE_PLAN_REVIEWED} event
  *       in the 12 months ending M; {@code named_gp_informed}: with a {@code NAMED_GP_INFORMED}
  *       event on or before {@code last(M)}.
@@ -31,64 +30,17 @@ import org.ltcreports.source.SourceRows.Event;
  */
 public final class CarePlanMeasures implements MeasureFamily {
   private final RegisterMeasures register;
-  private final Tally carePlans = new Tally();
-  private final Tally notes = new Tally();
+  private final Map<String, CarePlans> carePlans; // by practice, counted by the context's engine
   private final CaseloadHospitalActivity hospital;
+
+  /** A practice with no register patient. */
+  private static final CarePlans NONE = new CarePlans(0, 0, 0, 0, 0, 0);
 
   public CarePlanMeasures(
       CaseManagementData cm, YearMonth month, RegisterMeasures register, WorkingDays calendar) {
     this.register = register;
     MeasureContext ctx = cm.context();
-    LocalDate monthEnd = month.atEndOfMonth();
-    MonthWindow twelve = MonthWindow.twelveMonthsEnding(month);
-    for (String practice : ctx.practices().keySet()) {
-      for (String patient : register.register(practice)) {
-        LocalDate latest = null;
-        boolean agreed = false;
-        boolean declined = false;
-        boolean reviewed = false;
-        boolean gpInformed = false;
-        for (Event ev : cm.eventsOf(patient)) {
-          LocalDate d = ev.eventDate();
-          if (d.isAfter(monthEnd)) {
-            continue;
-          }
-          String type = Codes.normalise(ev.eventType());
-          if (CaseManagementCodes.CARE_PLAN_AGREED.equals(type)
-              || CaseManagementCodes.CARE_PLAN_DECLINED.equals(type)) {
-            boolean isAgreed = CaseManagementCodes.CARE_PLAN_AGREED.equals(type);
-            if (latest == null || d.isAfter(latest)) {
-              latest = d;
-              agreed = isAgreed;
-              declined = !isAgreed;
-            } else if (d.equals(latest)) {
-              agreed |= isAgreed;
-              declined |= !isAgreed;
-            }
-          } else if (CaseManagementCodes.CARE_PLAN_REVIEWED.equals(type) && twelve.contains(d)) {
-            reviewed = true;
-          } else if (CaseManagementCodes.NAMED_GP_INFORMED.equals(type)) {
-            gpInformed = true;
-          }
-        }
-        if (latest == null) {
-          carePlans.add(practice, "none");
-        } else if (declined) {
-          carePlans.add(practice, "declined");
-          if (agreed) {
-            notes.add(practice, "tie");
-          }
-        } else {
-          carePlans.add(practice, "agreed");
-        }
-        if (reviewed) {
-          carePlans.add(practice, "reviewed");
-        }
-        if (gpInformed) {
-          carePlans.add(practice, "gp");
-        }
-      }
-    }
+    this.carePlans = ctx.engine().carePlans(ctx, month);
     this.hospital =
         new CaseloadHospitalActivity(cm, month, calendar, ActivityAttribution.byPractice(cm));
   }
@@ -96,15 +48,15 @@ public final class CarePlanMeasures implements MeasureFamily {
   @Override
   public void addTo(String practice, MeasureValues out) {
     long size = register.registerSize(practice);
-    long agreed = carePlans.get(practice, "agreed");
-    out.count("care_plan_agreed", agreed);
-    out.count("care_plan_declined", carePlans.get(practice, "declined"));
-    out.count("care_plan_none", carePlans.get(practice, "none"));
-    out.number("care_plan_agreed_pct", Ratios.per(agreed, size, 100));
-    out.count("care_plan_reviewed_12m", carePlans.get(practice, "reviewed"));
-    out.count("named_gp_informed", carePlans.get(practice, "gp"));
+    CarePlans plans = carePlans.getOrDefault(practice, NONE);
+    out.count("care_plan_agreed", plans.agreed());
+    out.count("care_plan_declined", plans.declined());
+    out.count("care_plan_none", plans.none());
+    out.number("care_plan_agreed_pct", Ratios.per(plans.agreed(), size, 100));
+    out.count("care_plan_reviewed_12m", plans.reviewed());
+    out.count("named_gp_informed", plans.gpInformed());
     hospital.addTo(practice, out);
-    long ties = notes.get(practice, "tie");
+    long ties = plans.ties();
     if (ties > 0) {
       out.note(
           ties

@@ -1,6 +1,7 @@
 package org.ltcreports.casemanagement;
 
 import java.util.List;
+import org.ltcreports.measures.CarePlans;
 import org.ltcreports.measures.Codes;
 
 /**
@@ -49,10 +50,11 @@ public final class CaseManagementCodes {
   /** CSDS attended or did not attend: did not take place. */
   public static final List<String> NOT_ATTENDED = List.of("2", "3", "4", "7");
 
-  public static final String CARE_PLAN_AGREED = "CARE_PLAN_AGREED";
-  public static final String CARE_PLAN_DECLINED = "CARE_PLAN_DECLINED";
-  public static final String CARE_PLAN_REVIEWED = "CARE_PLAN_REVIEWED";
-  public static final String NAMED_GP_INFORMED = "NAMED_GP_INFORMED";
+  // the care plan events: their rule's home (measures.CarePlans) holds the codes
+  public static final String CARE_PLAN_AGREED = CarePlans.CARE_PLAN_AGREED;
+  public static final String CARE_PLAN_DECLINED = CarePlans.CARE_PLAN_DECLINED;
+  public static final String CARE_PLAN_REVIEWED = CarePlans.CARE_PLAN_REVIEWED;
+  public static final String NAMED_GP_INFORMED = CarePlans.NAMED_GP_INFORMED;
 
   /** Added to the end-of-life (palliative care) register. */
   public static final String END_OF_LIFE_IDENTIFIED = "END_OF_LIFE_IDENTIFIED";

@@ -12,6 +12,7 @@ import org.ltcreports.measures.CountedEpisodes;
 import org.ltcreports.measures.EpisodeAttribution;
 import org.ltcreports.measures.GroupedRows;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MonthContacts;
 import org.ltcreports.measures.Registrations;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceRows.CaseManager;
@@ -70,8 +71,8 @@ public final class CaseManagementData {
             .thenComparing(Episode::episodeId);
     episodesByPatient.values().forEach(l -> l.sort(byStart));
     for (Contact c : nullSafe(data.contacts())) {
-      Episode e = c.episodeId() == null ? null : episodesById.get(c.episodeId());
-      if (e == null || c.contactDate() == null) {
+      Episode e = MonthContacts.episodeOf(c, counted);
+      if (e == null) {
         contactsWithoutEpisode.add(c);
         continue;
       }

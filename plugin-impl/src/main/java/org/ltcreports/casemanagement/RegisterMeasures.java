@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.MeasureValue.Column;
+import org.ltcreports.measures.CaseRegister;
 import org.ltcreports.measures.Codes;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureFamily;
@@ -72,8 +73,7 @@ public final class RegisterMeasures implements MeasureFamily {
   private final LocalDate monthEnd;
   private final MeasureSettings settings;
   private final Population listAtMonthEnd;
-  private final Map<String, Set<String>> registerByPractice = new HashMap<>();
-  private final Map<String, Long> unregisteredByPractice = new HashMap<>();
+  private final CaseRegister onRegister;
   // case manager id -> patient id -> high risk (any on-register episode of theirs with this CM)
   private final Map<String, Map<String, Boolean>> caseloadOf = new TreeMap<>();
   private final Registrations caseloadRegistrations;
@@ -87,21 +87,7 @@ public final class RegisterMeasures implements MeasureFamily {
     CaseManagementData caseloadData = caseloadData(cm, settings);
     this.caseloadRegistrations = caseloadData.context().registrations();
     countCaseloads(caseloadData, settings);
-    Registrations regs = cm.context().registrations();
-    for (String patientId : new TreeSet<>(cm.patientsWithEpisodes())) {
-      if (cm.episodesOf(patientId).stream().noneMatch(e -> e.onRegister(monthEnd))) {
-        continue;
-      }
-      String practice = regs.practiceOn(patientId, monthEnd);
-      if (practice != null) {
-        registerByPractice.computeIfAbsent(practice, k -> new HashSet<>()).add(patientId);
-      } else {
-        String nearest = regs.nearestPractice(patientId, monthEnd);
-        if (nearest != null) {
-          unregisteredByPractice.merge(nearest, 1L, Long::sum);
-        }
-      }
-    }
+    this.onRegister = CaseRegister.on(cm.context(), monthEnd);
   }
 
   /**
@@ -138,7 +124,7 @@ public final class RegisterMeasures implements MeasureFamily {
 
   /** P's register on {@code last(M)}: patient ids. */
   public Set<String> register(String practice) {
-    return registerByPractice.getOrDefault(practice, Set.of());
+    return onRegister.patients(practice);
   }
 
   public long registerSize(String practice) {
@@ -156,7 +142,7 @@ public final class RegisterMeasures implements MeasureFamily {
         "register_below_target",
         pct == null ? null : pct < settings.registerTargetPct() ? "YES" : "NO");
     out.put("caseloads", caseloads(practice));
-    long gone = unregisteredByPractice.getOrDefault(practice, 0L);
+    long gone = onRegister.unregistered(practice);
     if (gone > 0) {
       out.note(
           gone

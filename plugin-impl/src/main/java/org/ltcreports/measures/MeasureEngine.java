@@ -137,4 +137,19 @@ public interface MeasureEngine {
    * DataQualityKind.ordinal()}; practices with none left out.
    */
   Map<String, long[]> qualityCounts(MeasureContext ctx, YearMonth month, QualityCheck check);
+
+  /**
+   * The case management contacts dated in {@code month}, each resolved to the patient of its
+   * episode ({@link MonthContacts#episodeOf}) and attributed to the practice of the contact date,
+   * else the nearest registration ({@link EpisodeAttribution#byPractice}), grouped by their stored
+   * codes ({@link MonthContacts}). Contacts of a patient with no registration at all are left out;
+   * contacts whose episode is unknown are counted apart.
+   */
+  MonthContacts contacts(MeasureContext ctx, YearMonth month);
+
+  /**
+   * The care plans of each practice's case management register on the last day of {@code month}
+   * ({@link CarePlans}); practices with no register patient are left out.
+   */
+  Map<String, CarePlans> carePlans(MeasureContext ctx, YearMonth month);
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ltcreports.source.SourceRows.Attendance;
+import org.ltcreports.source.SourceRows.Contact;
+import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.stats.AgeSexCell;
 
 /** The reference engine: every count in Java over the snapshot the context holds. */
@@ -173,5 +175,44 @@ public final class ReferenceEngine implements MeasureEngine {
   public Map<String, long[]> qualityCounts(
       MeasureContext ctx, YearMonth month, QualityCheck check) {
     return check.countedInJava(month); // the scan already judged every row
+  }
+
+  @Override
+  public MonthContacts contacts(MeasureContext ctx, YearMonth month) {
+    CountedEpisodes episodes = CountedEpisodes.of(ctx);
+    Registrations regs = ctx.registrations();
+    MonthContacts.Tally tally = new MonthContacts.Tally();
+    List<Contact> contacts = ctx.data().contacts();
+    for (Contact c : contacts == null ? List.<Contact>of() : contacts) {
+      LocalDate d = c.contactDate();
+      if (d == null || !YearMonth.from(d).equals(month)) {
+        continue;
+      }
+      Episode e = MonthContacts.episodeOf(c, episodes);
+      if (e == null) {
+        tally.addWithoutEpisode(1);
+        continue;
+      }
+      String practice = EpisodeAttribution.practiceOf(regs, e.patientId(), d);
+      if (practice == null) {
+        continue;
+      }
+      Integer minutes = c.durationMinutes();
+      tally.add(
+          practice,
+          c.attendance(),
+          c.contactType(),
+          c.consultationMechanism(),
+          EpisodeAttribution.byNearest(regs, e.patientId(), d),
+          1,
+          minutes == null ? 0 : minutes,
+          minutes == null ? 1 : 0);
+    }
+    return tally.counted();
+  }
+
+  @Override
+  public Map<String, CarePlans> carePlans(MeasureContext ctx, YearMonth month) {
+    return CarePlans.count(ctx, month);
   }
 }

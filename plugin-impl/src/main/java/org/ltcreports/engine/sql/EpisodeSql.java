@@ -93,11 +93,11 @@ final class EpisodeSql {
 
   /**
    * {@code name(key…, date, carry…, practice_code, by_nearest)}: each event of the CTE {@code
-   * events} (one row per {@code key} columns, with {@code patient_id} and the date column {@code
-   * date}) with the practice it counts for (measures.EpisodeAttribution#byPractice): the practice
-   * the patient is registered with on the date, as {@link WinningRows#attributed} finds it ({@code
-   * by_nearest} 0); else the practice of the latest registration starting on or before the date,
-   * else of the earliest starting after it, the first in the reader's order on a tie
+   * events} (one row per {@code key} columns and date, with {@code patient_id} and the date column
+   * {@code date}) with the practice it counts for (measures.EpisodeAttribution#byPractice): the
+   * practice the patient is registered with on the date, as {@link WinningRows#attributed} finds it
+   * ({@code by_nearest} 0); else the practice of the latest registration starting on or before the
+   * date, else of the earliest starting after it, the first in the reader's order on a tie
    * (measures.Registrations#nearestPractice; {@code by_nearest} 1). An event of a patient with no
    * usable registration is left out.
    *
@@ -137,6 +137,8 @@ final class EpisodeSql {
         + registered
         + " THEN 0 ELSE 1 END AS by_nearest, ROW_NUMBER() OVER (PARTITION BY "
         + partition
+        + ", "
+        + d
         + " ORDER BY "
         + rows.patientOrder("p.")
         + ", CASE WHEN "
@@ -165,5 +167,22 @@ final class EpisodeSql {
         + ", practice_code, by_nearest FROM "
         + name
         + "_pairs WHERE rn = 1)";
+  }
+
+  /**
+   * {@code name(patient_id, register_day, practice_code, by_nearest)}: the patients with a counted
+   * episode (the CTE {@code epw} of {@link #episodes}, carrying {@code start_date} and {@code
+   * end_date}) on the register on the bound date {@code :registerDay}, each with the practice they
+   * are registered with that day ({@code by_nearest} 0: on that practice's register) or else the
+   * nearest registration's ({@code by_nearest} 1: on no practice's register, counted for a note),
+   * as measures.CaseRegister decides them. A patient with no usable registration is left out.
+   */
+  String register(String name) {
+    return name
+        + "_on AS (SELECT DISTINCT patient_id, CAST(:registerDay AS DATE) AS register_day FROM epw"
+        + " WHERE "
+        + onRegister("", ":registerDay")
+        + "), "
+        + attributedOrNearest(name + "_on", List.of("patient_id"), "register_day", List.of(), name);
   }
 }

@@ -41,4 +41,16 @@ public enum SqlDialect {
   public String javaOrder(String column) {
     return this == POSTGRESQL ? column + " COLLATE \"C\"" : column;
   }
+
+  /**
+   * The least of a string column's values as {@link String#compareTo} orders them (the first row of
+   * a repeated id, when the reader orders by that column first). PostgreSQL is told {@code COLLATE
+   * "C"} to find it and then the database's own collation for the result, so that it can still be
+   * compared with the columns of the source tables (two different collations cannot be).
+   */
+  public String javaMin(String column) {
+    return this == POSTGRESQL
+        ? "MIN(" + column + " COLLATE \"C\") COLLATE \"default\""
+        : "MIN(" + column + ")";
+  }
 }

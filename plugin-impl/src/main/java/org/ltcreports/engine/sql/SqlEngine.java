@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.ltcreports.measures.AgeSexEvents;
+import org.ltcreports.measures.CarePlans;
 import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.EpisodeActivity;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureEngine.OnRegister;
+import org.ltcreports.measures.MonthContacts;
 import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Population;
 import org.ltcreports.measures.QualityCheck;
@@ -40,6 +42,8 @@ public final class SqlEngine implements MeasureEngine {
   private final StandardisationEvents standardisation;
   private final EpisodeCounts episodes;
   private final SpellQualityCounts spellQuality;
+  private final ContactCounts contacts;
+  private final CarePlanCounts carePlans;
 
   public SqlEngine(Jdbi jdbi, SourceTables tables) {
     this.population = new PopulationCount(jdbi, tables);
@@ -49,6 +53,8 @@ public final class SqlEngine implements MeasureEngine {
     this.standardisation = new StandardisationEvents(jdbi, tables);
     this.episodes = new EpisodeCounts(jdbi, tables);
     this.spellQuality = new SpellQualityCounts(jdbi, tables);
+    this.contacts = new ContactCounts(jdbi, tables);
+    this.carePlans = new CarePlanCounts(jdbi, tables);
   }
 
   @Override
@@ -165,5 +171,18 @@ public final class SqlEngine implements MeasureEngine {
       }
       default -> check.countedInJava(month);
     };
+  }
+
+  @Override
+  public MonthContacts contacts(MeasureContext ctx, YearMonth month) {
+    // immutable: shared as kept
+    return ctx.counted(List.of("contacts", month), () -> contacts.byPractice(ctx, month));
+  }
+
+  @Override
+  public Map<String, CarePlans> carePlans(MeasureContext ctx, YearMonth month) {
+    // records: shared as kept, the map copied
+    return new HashMap<>(
+        ctx.counted(List.of("care plans", month), () -> carePlans.byPractice(ctx, month)));
   }
 }

@@ -23,6 +23,7 @@ import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.fixtures.EdgeCaseLocality;
 import org.ltcreports.measures.AcscRule;
 import org.ltcreports.measures.AgeSexEvents;
+import org.ltcreports.measures.CarePlans;
 import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.EpisodeActivity;
@@ -31,6 +32,7 @@ import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.MonthContacts;
 import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.measures.Population;
 import org.ltcreports.measures.QualityCheck;
@@ -140,6 +142,9 @@ class EngineEquivalenceTest {
       standardisationEvents(first, last);
       assertCaseManagementEqual(first, last);
       dataQualityCounts(first, last.plusMonths(3));
+      assertContactsEqual(first, last);
+      assertCarePlansEqual(first, last);
+      assertReturnsEqual();
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
@@ -190,6 +195,51 @@ class EngineEquivalenceTest {
       }
     }
 
+    /** The case management contacts of every month, and what the data hold of their edges. */
+    void assertContactsEqual(YearMonth first, YearMonth last) {
+      List<Map<String, String>> contacts =
+          eachMonth("contacts", first, last, (c, m) -> contacts(c.engine().contacts(c, m)));
+      String all = contacts.toString();
+      assertThat(all).as("attended contacts").contains("attendance 5,");
+      assertThat(all).as("contacts attributed by the nearest registration").contains("nearest");
+      assertThat(contacts.stream().filter(m -> m.containsKey(WITHOUT_EPISODE)).count())
+          .as("months with contacts without an episode")
+          .isPositive();
+    }
+
+    /** The care plans of every month's register, and what the data hold of their edges. */
+    void assertCarePlansEqual(YearMonth first, YearMonth last) {
+      List<Map<String, CarePlans>> plans =
+          eachMonth("care plans", first, last, (c, m) -> c.engine().carePlans(c, m));
+      List<CarePlans> all = plans.stream().flatMap(m -> m.values().stream()).toList();
+      assertThat(all.stream().mapToLong(CarePlans::agreed).sum()).as("agreed").isPositive();
+      assertThat(all.stream().mapToLong(CarePlans::ties).sum()).as("ties").isPositive();
+      assertThat(all.stream().mapToLong(CarePlans::reviewed).sum()).as("reviewed").isPositive();
+      assertThat(all.stream().mapToLong(CarePlans::gpInformed).sum())
+          .as("GP informed")
+          .isPositive();
+      assertThat(all.stream().mapToLong(CarePlans::none).sum()).as("none").isPositive();
+    }
+
+    /** Every measure and note of the case management return of three months. */
+    void assertReturnsEqual() {
+      WorkingDays calendar = WorkingDays.englandAndWales();
+      for (YearMonth m :
+          List.of(YearMonth.of(2024, 3), YearMonth.of(2025, 12), YearMonth.of(2026, 11))) {
+        Map<String, MeasureValues> r = new ReturnMeasures(reference, m, calendar).forAllPractices();
+        Map<String, MeasureValues> s = new ReturnMeasures(sql, m, calendar).forAllPractices();
+        assertThat(s.keySet()).isEqualTo(r.keySet());
+        for (String p : r.keySet()) {
+          assertThat(s.get(p).values())
+              .as("return measures of %s, %s", p, m)
+              .isEqualTo(r.get(p).values());
+          assertThat(s.get(p).notes())
+              .as("return notes of %s, %s", p, m)
+              .isEqualTo(r.get(p).notes());
+        }
+      }
+    }
+
     /** practice → the kinds counted (not zero) and their counts: readable when they differ. */
     static Map<String, Map<DataQualityKind, Long>> named(Map<String, long[]> byPractice) {
       Map<String, Map<DataQualityKind, Long>> out = new TreeMap<>();
@@ -225,6 +275,43 @@ class EngineEquivalenceTest {
                 DataQualityKind.OVERLAPPING_SPELLS);
         default -> List.of();
       };
+    }
+
+    static final String WITHOUT_EPISODE = "(without an episode)";
+
+    /** practice → its contact groups, one line each; the contacts without an episode apart. */
+    static Map<String, String> contacts(MonthContacts counted) {
+      Map<String, String> out = new TreeMap<>();
+      counted
+          .byPractice()
+          .forEach(
+              (practice, groups) -> {
+                StringBuilder b = new StringBuilder();
+                for (MonthContacts.Group g : groups) {
+                  b.append(
+                      String.format(
+                          "attendance %s, type %s, mechanism %s%s: %d contacts, %d minutes, %d"
+                              + " without; ",
+                          quoted(g.attendance()),
+                          quoted(g.contactType()),
+                          quoted(g.mechanism()),
+                          g.nearest() ? " (nearest)" : "",
+                          g.contacts(),
+                          g.minutes(),
+                          g.withoutMinutes()));
+                }
+                out.put(practice, b.toString());
+              });
+      if (counted.withoutEpisode() > 0) {
+        out.put(WITHOUT_EPISODE, Long.toString(counted.withoutEpisode()));
+      }
+      return out;
+    }
+
+    private static String quoted(String code) {
+      return code == null
+          ? "null"
+          : code.equals(code.strip()) && !code.isEmpty() ? code : "'" + code + "'";
     }
 
     /**
