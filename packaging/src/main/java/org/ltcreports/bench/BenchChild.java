@@ -426,6 +426,7 @@ public final class BenchChild {
     keys.put("plugin.jdbc-url", "jdbc:h2:file:" + work.resolve("plugin") + ";AUTO_SERVER=FALSE");
     keys.put("trim-points.file", a.get("trim"));
     keys.put("artifacts.dir", work.resolve("artifacts").toString());
+    keys.put("measures.engine", a.getOrDefault("engine", "reference"));
     // Not the default, a key created at random in this scratch folder: the returns' signature
     // would differ in every run and on every database.
     keys.put("returns.signing-key", BenchSigningKey.writeInto(work).toString());

@@ -20,6 +20,7 @@ import org.ltcreports.fixtures.GeneratorOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -155,6 +156,15 @@ public final class BenchCommand implements Callable<Integer> {
   String icbSourceUrl;
 
   @Option(
+      names = "--engine",
+      paramLabel = "reference|sql",
+      defaultValue = "reference",
+      description =
+          "where the counting families are counted (measures.engine): reference, in Java over the"
+              + " rows read (the default), or sql, in the source database")
+  String engine;
+
+  @Option(
       names = "--cache",
       paramLabel = "DIR",
       description = "fixture cache (default: ~/.cache/ltc-bench)")
@@ -185,6 +195,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
+    if (!List.of("reference", "sql").contains(engine)) {
+      throw new ParameterException(
+          spec.commandLine(), "--engine must be reference or sql, got '" + engine + "'");
+    }
     YearMonth month =
         lastMonth != null
             ? YearMonth.parse(lastMonth)
@@ -201,8 +215,8 @@ public final class BenchCommand implements Callable<Integer> {
             .withSeed(seed)
             .withLastMonth(month);
     out.printf(
-        "bench: %d cores, %s; report month %s; reps %d, warm-up %d%n",
-        Runtime.getRuntime().availableProcessors(), load(), month, reps, warmup);
+        "bench: %d cores, %s; report month %s; reps %d, warm-up %d; %s engine%n",
+        Runtime.getRuntime().availableProcessors(), load(), month, reps, warmup, engine);
     BenchFixtures loc = BenchFixtures.ensure(cacheDir, locality, sourceUrl, out);
     if (scenarios.contains("pack")) {
       child("pack", "pack", packXmx, loc, scratch, Map.of("formats", formats));
@@ -268,6 +282,7 @@ public final class BenchCommand implements Callable<Integer> {
     a.put("to", fx.options().extractDate().toString());
     a.put("reps", String.valueOf(reps));
     a.put("warmup", String.valueOf(warmup));
+    a.put("engine", engine);
     a.putAll(extra);
     a.forEach((k, v) -> cmd.add(k + "=" + v));
     String loadBefore = load();
@@ -349,7 +364,8 @@ public final class BenchCommand implements Callable<Integer> {
       if (pack.containsKey("profile")) {
         out.printf("  CPU profile   %s (%s)%n", pack.get("profile"), pack.get("profile_file"));
       }
-      out.printf("  database      %s; JVM %s%n", pack.get("database"), pack.get("jvm"));
+      out.printf(
+          "  database      %s; %s engine; JVM %s%n", pack.get("database"), engine, pack.get("jvm"));
       double ratio = median / Math.max(floor, 0.001);
       int target = floorRatioTarget(pack.get("database"));
       out.printf(
@@ -395,7 +411,8 @@ public final class BenchCommand implements Callable<Integer> {
           http.get("peak_heap_mb"),
           http.get("max_after_gc_mb"),
           live <= 256 ? "met" : "MISSED");
-      out.printf("  database      %s; JVM %s%n", http.get("database"), http.get("jvm"));
+      out.printf(
+          "  database      %s; %s engine; JVM %s%n", http.get("database"), engine, http.get("jvm"));
       out.printf(
           Locale.ROOT,
           "start-up       plugin %.2f s (injector + server; JVM start to ready %.2f s); practice"
@@ -458,7 +475,8 @@ public final class BenchCommand implements Callable<Integer> {
         median <= 30 ? "met" : "MISSED",
         loads.get("json-icb"));
     out.printf("  phases        %s (medians, thread time)%n", icb.get("phases_ms"));
-    out.printf("  database      %s; JVM %s%n", icb.get("database"), icb.get("jvm"));
+    out.printf(
+        "  database      %s; %s engine; JVM %s%n", icb.get("database"), engine, icb.get("jvm"));
     if (small == null || small.containsKey("failed")) {
       return;
     }

@@ -201,6 +201,28 @@ class BenchCommandTest {
         .contains("ratio 2.5× (CPU 2.5×)   target ≤ 3×: met");
   }
 
+  /** The engine a bench measures is chosen on the command line and printed with the database. */
+  @Test
+  void theEngineIsChosenAndPrintedWithTheDatabase() {
+    assertThat(packSummary("PostgreSQL 15.18")).contains("PostgreSQL 15.18; reference engine;");
+    BenchCommand cmd = new BenchCommand();
+    new CommandLine(cmd).parseArgs("--engine", "sql");
+    assertThat(cmd.engine).isEqualTo("sql");
+  }
+
+  /** An engine that does not exist: exit 2 naming the problem, before any fixture is made. */
+  @Test
+  void anUnknownEngineExitsTwoNamingIt() {
+    StringWriter err = new StringWriter();
+    CommandLine line = new CommandLine(new BenchCommand());
+    line.setErr(new PrintWriter(err));
+    line.setOut(new PrintWriter(new StringWriter()));
+    int code = line.execute("--engine", "fast", "--cache", tmp.resolve("cache").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--engine must be reference or sql, got 'fast'");
+    assertThat(tmp.resolve("cache")).doesNotExist();
+  }
+
   private static String packSummary(String database) {
     StringWriter text = new StringWriter();
     BenchCommand cmd = command(text);

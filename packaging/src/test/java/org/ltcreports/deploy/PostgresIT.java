@@ -60,6 +60,7 @@ import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.MonthWindow;
+import org.ltcreports.measures.MonthlyListSizes;
 import org.ltcreports.measures.Population;
 import org.ltcreports.measures.QualityCheck;
 import org.ltcreports.measures.TrimPoints;
@@ -376,6 +377,16 @@ class PostgresIT {
                 .as("%s: data-quality counts of %s, %s", what, f, m)
                 .isEqualTo(
                     counts(reference.engine().qualityCounts(reference, m, referenceScan.check(f))));
+          }
+          MonthlyListSizes sizesA =
+              reference.engine().listSizesByMonth(reference, m.minusMonths(23), m);
+          MonthlyListSizes sizesB = sql.engine().listSizesByMonth(sql, m.minusMonths(23), m);
+          for (YearMonth k = m.minusMonths(23); !k.isAfter(m); k = k.plusMonths(1)) {
+            for (String p : List.of("E1", "E2", "E3", "E10", "e5", "Z99")) {
+              assertThat(sizesB.listSize(p, k))
+                  .as("%s: list size of %s on the first of %s", what, p, k)
+                  .isEqualTo(sizesA.listSize(p, k));
+            }
           }
           Map<String, MeasureValues> a = new FeedbackMeasures(reference, m).forAllPractices();
           Map<String, MeasureValues> b = new FeedbackMeasures(sql, m).forAllPractices();

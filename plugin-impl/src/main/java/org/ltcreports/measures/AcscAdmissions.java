@@ -23,14 +23,13 @@ import org.ltcreports.measures.AcscRule.Condition;
 public final class AcscAdmissions implements MeasureFamily {
   private final MeasureContext ctx;
   private final YearMonth month;
-  private final AcscRule rule;
+  private AcscRule rule; // the diagnoses and procedures: only when asked for admissions
   private final Map<String, long[][]> counted; // by practice: [month of the 12][condition]
   private Map<String, List<Admission>> twelveMonths; // patient-level: only when standardising
 
   public AcscAdmissions(MeasureContext ctx, YearMonth month) {
     this.ctx = ctx;
     this.month = month;
-    this.rule = ctx.acscRule();
     MonthWindow window = MonthWindow.twelveMonthsEnding(month);
     this.counted = ctx.engine().acscAdmissionsByMonth(ctx, window.first(), window.last());
   }
@@ -40,6 +39,7 @@ public final class AcscAdmissions implements MeasureFamily {
     if (twelveMonths == null) {
       twelveMonths = new HashMap<>();
       MonthWindow window = MonthWindow.twelveMonthsEnding(month);
+      AcscRule rule = rule();
       for (Admission a : ctx.admissions()) {
         if (a.practiceCode() == null || !window.contains(a.admitted())) {
           continue;
@@ -67,7 +67,10 @@ public final class AcscAdmissions implements MeasureFamily {
     return copy;
   }
 
-  public AcscRule rule() {
+  public synchronized AcscRule rule() {
+    if (rule == null) {
+      rule = ctx.acscRule();
+    }
     return rule;
   }
 
@@ -92,7 +95,7 @@ public final class AcscAdmissions implements MeasureFamily {
     out.count("acsc_count", total);
     out.put("acsc_by_condition", new MeasureValue.Breakdown(byCondition));
     out.count("acsc_count_12m", twelve);
-    for (String note : rule.notes()) {
+    for (String note : AcscRule.notes(ctx.data().hasDiagnoses(), ctx.data().hasProcedures())) {
       out.note(note);
     }
   }

@@ -26,8 +26,8 @@ import org.ltcreports.source.SourceRows.Spell;
  * data-quality count), and unparseable secondary diagnoses are ignored. A procedure is matched by
  * the prefix of its normalised code ({@code K40.1} starts with {@code K4}) even when the rest of
  * the code is malformed: an exclusion whose prefix is plainly there is applied. When the optional
- * tables are absent the rules run with no secondary diagnoses or procedures and {@link #notes()}
- * says what that changes.
+ * tables are absent the rules run with no secondary diagnoses or procedures and {@link #notes} says
+ * what that changes.
  */
 public final class AcscRule {
 
@@ -313,8 +313,11 @@ public final class AcscRule {
     return hasProcedures;
   }
 
-  /** What the absence of the optional tables changes, for the report's notes. */
-  public List<String> notes() {
+  /**
+   * What the absence of the optional tables changes, for the report's notes: from which tables the
+   * host has, not from rows, so a family counted in the database says the same.
+   */
+  public static List<String> notes(boolean hasDiagnoses, boolean hasProcedures) {
     List<String> notes = new ArrayList<>();
     if (!hasDiagnoses) {
       notes.add(

@@ -63,12 +63,12 @@ public final class AdmissionSeries implements MeasureFamily {
   private final Map<String, XmrChart> charts =
       new java.util.concurrent.ConcurrentHashMap<>(); // lazily, by concurrent requests
 
-  /** The series of every practice: list sizes in one pass over the registrations. */
+  /** The series of every practice, the list sizes counted by the context's engine. */
   public AdmissionSeries(MeasureContext ctx, YearMonth month, AdmissionCounts counts) {
     this(
         month,
         counts,
-        MonthlyListSizes.of(ctx.registrations(), month.minusMonths(MONTHS - 1L), month),
+        ctx.engine().listSizesByMonth(ctx, month.minusMonths(MONTHS - 1L), month),
         ctx.settings().spcRebaseMonths());
   }
 

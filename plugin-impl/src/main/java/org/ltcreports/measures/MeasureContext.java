@@ -19,7 +19,6 @@ import org.ltcreports.source.SourceRows.Spell;
 public final class MeasureContext {
   private final SourceData data;
   private final MeasureSettings settings;
-  private final Registrations registrations;
   private final EmergencyAdmissionRule rule;
 
   /**
@@ -32,8 +31,6 @@ public final class MeasureContext {
         return c != 0 ? c : a.spell().spellId().compareTo(b.spell().spellId());
       };
 
-  private final SpellIndex spells;
-  private final List<Admission> admissions;
   private final Map<String, Practice> practices = new TreeMap<>();
   private final MeasureEngine engine;
   private final Map<Object, Object> counted = new java.util.concurrent.ConcurrentHashMap<>();
@@ -50,23 +47,53 @@ public final class MeasureContext {
     this.data = data;
     this.engine = engine;
     this.settings = settings;
-    this.registrations = new Registrations(data.patients(), data.registrations());
     this.rule = new EmergencyAdmissionRule(settings.emergencyMethods());
     practices.putAll(practicesByCode(data.practices()));
-    // A duplicated spell id is one spell recorded twice: count it once (and report it).
-    this.spells = new SpellIndex(data.spells());
-    List<Admission> list = new ArrayList<>();
-    for (Spell s : spells.spells()) {
-      if (!rule.isCounted(s)) {
-        continue;
+  }
+
+  /**
+   * Who is registered where and the counted admissions, indexed on first use: a family the SQL
+   * engine counts never asks, so a context whose snapshot did not read those rows ({@link
+   * SourceData#practicesOnly}) can still answer it.
+   */
+  private Rows rows() {
+    Rows r = rows;
+    if (r == null) {
+      synchronized (this) {
+        r = rows;
+        if (r == null) {
+          r = new Rows(data, rule);
+          rows = r;
+        }
       }
-      int at = registrations.positionOf(s.patientId());
-      Patient patient = at < 0 ? null : registrations.patientAt(at);
-      String practice = at < 0 ? null : registrations.practiceAt(at, s.admissionDate());
-      list.add(new Admission(s, patient, practice));
     }
-    list.sort(ADMISSION_ORDER);
-    this.admissions = List.copyOf(list);
+    return r;
+  }
+
+  private volatile Rows rows;
+
+  private static final class Rows {
+    final Registrations registrations;
+    final SpellIndex spells;
+    final List<Admission> admissions;
+
+    Rows(SourceData data, EmergencyAdmissionRule rule) {
+      this.registrations = new Registrations(data.patients(), data.registrations());
+      // A duplicated spell id is one spell recorded twice: count it once (and report it).
+      this.spells = new SpellIndex(data.spells());
+      List<Admission> list = new ArrayList<>();
+      for (Spell s : spells.spells()) {
+        if (!rule.isCounted(s)) {
+          continue;
+        }
+        int at = registrations.positionOf(s.patientId());
+        Patient patient = at < 0 ? null : registrations.patientAt(at);
+        String practice = at < 0 ? null : registrations.practiceAt(at, s.admissionDate());
+        list.add(new Admission(s, patient, practice));
+      }
+      list.sort(ADMISSION_ORDER);
+      this.admissions = List.copyOf(list);
+    }
   }
 
   public MeasureEngine engine() {
@@ -91,7 +118,7 @@ public final class MeasureContext {
   }
 
   public Registrations registrations() {
-    return registrations;
+    return rows().registrations;
   }
 
   public EmergencyAdmissionRule rule() {
@@ -100,7 +127,7 @@ public final class MeasureContext {
 
   /** The spells the measures use (first row of each spell id), by patient. */
   public SpellIndex spells() {
-    return spells;
+    return rows().spells;
   }
 
   /**
@@ -113,7 +140,7 @@ public final class MeasureContext {
 
   /** Counted emergency admissions, by admission date then spell id. */
   public List<Admission> admissions() {
-    return admissions;
+    return rows().admissions;
   }
 
   /** Practices by code. */

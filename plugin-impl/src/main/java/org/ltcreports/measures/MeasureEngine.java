@@ -24,6 +24,12 @@ public interface MeasureEngine {
   Population population(MeasureContext ctx, LocalDate d);
 
   /**
+   * Each practice's list size on the first day of every month from {@code first} to {@code last}
+   * (measures.md "Registered on d"): the denominators of the admission series.
+   */
+  MonthlyListSizes listSizesByMonth(MeasureContext ctx, YearMonth first, YearMonth last);
+
+  /**
    * Counted emergency admissions by attributed practice, per admission month from {@code first} to
    * {@code last}: index 0 is {@code first}. Admissions attributed to no practice are left out.
    */

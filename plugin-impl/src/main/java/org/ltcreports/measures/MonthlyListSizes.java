@@ -19,13 +19,13 @@ import org.ltcreports.source.SourceRows.Registration;
  * which is what {@link Registrations#registrationOn} decides when there is nothing to overlap.
  * Patients with several registrations go through {@link Registrations#practiceAt}, so the overlap
  * rule has one home. The result equals {@code Population.on(ctx, m.atDay(1)).listSize(practice)}
- * for every month (tested).
+ * for every month (tested). The SQL engine counts the same in the database ({@link
+ * MeasureEngine#listSizesByMonth}).
  */
 public final class MonthlyListSizes {
   private final YearMonth first;
   private final int months;
-  private final Map<String, long[]> byPractice =
-      new java.util.concurrent.ConcurrentHashMap<>(); // read paths may add a practice
+  private final Map<String, long[]> byPractice = new java.util.HashMap<>(); // filled when made
 
   private MonthlyListSizes(YearMonth first, int months) {
     this.first = first;
@@ -75,6 +75,24 @@ public final class MonthlyListSizes {
         }
       }
     }
+    return sizes;
+  }
+
+  /**
+   * List sizes counted elsewhere (the SQL engine): {@code byPractice} holds each practice's counts,
+   * index 0 for {@code first}.
+   */
+  public static MonthlyListSizes of(YearMonth first, YearMonth last, Map<String, long[]> counted) {
+    int months = (int) first.until(last, ChronoUnit.MONTHS) + 1;
+    MonthlyListSizes sizes = new MonthlyListSizes(first, months);
+    counted.forEach(
+        (practice, c) -> {
+          if (c.length != months) {
+            throw new IllegalArgumentException(
+                practice + ": " + c.length + " months counted, " + months + " asked");
+          }
+          sizes.byPractice.put(practice, c.clone());
+        });
     return sizes;
   }
 

@@ -33,6 +33,13 @@ public final class ReferenceEngine implements MeasureEngine {
   }
 
   @Override
+  public MonthlyListSizes listSizesByMonth(MeasureContext ctx, YearMonth first, YearMonth last) {
+    return ctx.counted(
+        List.of("list sizes by month", first, last),
+        () -> MonthlyListSizes.of(ctx.registrations(), first, last));
+  }
+
+  @Override
   public Map<String, long[]> emergencyAdmissionsByMonth(
       MeasureContext ctx, YearMonth first, YearMonth last) {
     int months = (int) first.until(last, ChronoUnit.MONTHS) + 1;

@@ -3,6 +3,7 @@ package org.ltcreports.source;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.source.SourceRows.Attendance;
 import org.ltcreports.source.SourceRows.CaseManager;
 import org.ltcreports.source.SourceRows.Contact;
@@ -79,6 +80,40 @@ public record SourceData(
         null);
   }
 
+  /**
+   * A snapshot with the practice table only, for a run whose every figure is counted in the
+   * database ({@code measures.engine=sql}): any figure that asks for another table's rows fails
+   * instead of counting an empty table ({@link TableNotRead}).
+   *
+   * @param absentTables the optional tables the host does not have ({@code SourceSchema} names):
+   *     null lists, as the reader gives, so the figures still say "not available"
+   */
+  public static SourceData practicesOnly(
+      LocalDate extractDate,
+      List<Practice> practices,
+      java.util.Set<String> absentColumns,
+      java.util.Set<String> absentTables) {
+    return new SourceData(
+        extractDate,
+        practices,
+        notRead(SourceSchema.PATIENT, absentTables),
+        notRead(SourceSchema.REGISTRATION, absentTables),
+        notRead(SourceSchema.HOSPITAL_SPELL, absentTables),
+        notRead(SourceSchema.SPELL_DIAGNOSIS, absentTables),
+        notRead(SourceSchema.SPELL_PROCEDURE, absentTables),
+        notRead(SourceSchema.AE_ATTENDANCE, absentTables),
+        notRead(SourceSchema.CASE_MANAGER, absentTables),
+        notRead(SourceSchema.CM_EPISODE, absentTables),
+        notRead(SourceSchema.CM_CONTACT, absentTables),
+        notRead(SourceSchema.CM_EVENT, absentTables),
+        null,
+        absentColumns);
+  }
+
+  private static <T> List<T> notRead(String table, java.util.Set<String> absentTables) {
+    return absentTables.contains(table) ? null : new TableNotRead<>(table);
+  }
+
   SourceData withExtractDate(LocalDate date) {
     return with(date, caseloadScope, absentColumns);
   }
@@ -131,7 +166,7 @@ public record SourceData(
             episodes,
             contacts,
             events)) {
-      n += rows == null ? 0 : rows.size();
+      n += rows == null || rows instanceof TableNotRead ? 0 : rows.size();
     }
     return n;
   }

@@ -18,6 +18,7 @@ import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureEngine.OnRegister;
 import org.ltcreports.measures.MonthContacts;
 import org.ltcreports.measures.MonthWindow;
+import org.ltcreports.measures.MonthlyListSizes;
 import org.ltcreports.measures.Population;
 import org.ltcreports.measures.QualityCheck;
 import org.ltcreports.source.SourceTables;
@@ -65,6 +66,12 @@ public final class SqlEngine implements MeasureEngine {
   @Override
   public Population population(MeasureContext ctx, LocalDate d) {
     return ctx.counted(List.of("population", d), () -> population.count(ctx, d));
+  }
+
+  @Override
+  public MonthlyListSizes listSizesByMonth(MeasureContext ctx, YearMonth first, YearMonth last) {
+    return ctx.counted(
+        List.of("list sizes by month", first, last), () -> population.listSizes(ctx, first, last));
   }
 
   @Override

@@ -34,6 +34,7 @@ import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.MonthContacts;
 import org.ltcreports.measures.MonthWindow;
+import org.ltcreports.measures.MonthlyListSizes;
 import org.ltcreports.measures.Population;
 import org.ltcreports.measures.QualityCheck;
 import org.ltcreports.measures.TrimPoints;
@@ -91,6 +92,18 @@ class EngineEquivalenceTest {
       assertThat(listed).as("patients listed over the dates").isPositive();
       YearMonth first = YearMonth.from(EdgeCaseLocality.FIRST);
       YearMonth last = YearMonth.from(EdgeCaseLocality.LAST);
+      MonthlyListSizes refSizes = reference.engine().listSizesByMonth(reference, first, last);
+      MonthlyListSizes sqlSizes = sql.engine().listSizesByMonth(sql, first, last);
+      long sized = 0;
+      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        for (String p : practices) {
+          assertThat(sqlSizes.listSize(p, m))
+              .as("list size of %s on the first of %s", p, m)
+              .isEqualTo(refSizes.listSize(p, m));
+          sized += refSizes.listSize(p, m);
+        }
+      }
+      assertThat(sized).as("list sizes over the months").isPositive();
       Map<String, List<Long>> ref =
           lists(reference.engine().emergencyAdmissionsByMonth(reference, first, last));
       assertThat(lists(sql.engine().emergencyAdmissionsByMonth(sql, first, last)))
