@@ -18,7 +18,9 @@ import org.ltcreports.measures.AcscAdmissions;
 import org.ltcreports.measures.AdmissionCounts;
 import org.ltcreports.measures.AdmissionSeries;
 import org.ltcreports.measures.CaseManagedAdmissions;
+import org.ltcreports.measures.DirectlyStandardisedRates;
 import org.ltcreports.measures.LengthOfStay;
+import org.ltcreports.measures.LocalityComparison;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureFamily;
 import org.ltcreports.measures.MeasureSettings;
@@ -26,6 +28,7 @@ import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.Population;
 import org.ltcreports.measures.PopulationMeasures;
 import org.ltcreports.measures.Readmissions;
+import org.ltcreports.measures.StandardisationCells;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
@@ -89,7 +92,15 @@ class SqlEngineReadsNoRowsTest {
     families.put("readmissions", ctx -> new Readmissions(ctx, MONTH));
     families.put("ACSC admissions", ctx -> new AcscAdmissions(ctx, MONTH));
     families.put("case-managed admissions", ctx -> new CaseManagedAdmissions(ctx, MONTH));
+    families.put(
+        "standardised emergency admission rates",
+        ctx -> DirectlyStandardisedRates.emergencyAdmissions(ctx, cells(ctx)));
+    families.put("locality comparison", ctx -> new LocalityComparison(ctx, cells(ctx)));
     return families;
+  }
+
+  private static StandardisationCells cells(MeasureContext ctx) {
+    return new StandardisationCells(ctx, MONTH, Population.on(ctx, MONTH.atDay(1)));
   }
 
   private static AdmissionCounts counts(MeasureContext ctx) {
