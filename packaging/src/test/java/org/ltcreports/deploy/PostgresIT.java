@@ -436,6 +436,9 @@ class PostgresIT {
     assertThat(sql.engine().episodeActivity(sql, m).toString())
         .as("%s: referrals, starts and discharges of %s", what, m)
         .isEqualTo(reference.engine().episodeActivity(reference, m).toString());
+    assertThat(counts(sql.engine().registerSizes(sql, m.atEndOfMonth())))
+        .as("%s: case management register at the end of %s", what, m)
+        .isEqualTo(counts(reference.engine().registerSizes(reference, m.atEndOfMonth())));
     Map<String, MeasureValues> a =
         new ReturnMeasures(reference, m, WorkingDays.englandAndWales()).forAllPractices();
     Map<String, MeasureValues> b =

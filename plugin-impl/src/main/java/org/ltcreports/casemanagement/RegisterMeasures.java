@@ -73,7 +73,11 @@ public final class RegisterMeasures implements MeasureFamily {
   private final LocalDate monthEnd;
   private final MeasureSettings settings;
   private final Population listAtMonthEnd;
+  // patient-level: the caseload table's practice_caseload (and the care plans on the reference
+  // engine) need who is on the register
   private final CaseRegister onRegister;
+  // practice -> [register size, registered nowhere], counted by the context's engine
+  private final Map<String, long[]> sizes;
   // case manager id -> patient id -> high risk (any on-register episode of theirs with this CM)
   private final Map<String, Map<String, Boolean>> caseloadOf = new TreeMap<>();
   private final Registrations caseloadRegistrations;
@@ -88,6 +92,8 @@ public final class RegisterMeasures implements MeasureFamily {
     this.caseloadRegistrations = caseloadData.context().registrations();
     countCaseloads(caseloadData, settings);
     this.onRegister = CaseRegister.on(cm.context(), monthEnd);
+    MeasureContext ctx = cm.context();
+    this.sizes = ctx.engine().registerSizes(ctx, monthEnd);
   }
 
   /**
@@ -128,7 +134,8 @@ public final class RegisterMeasures implements MeasureFamily {
   }
 
   public long registerSize(String practice) {
-    return register(practice).size();
+    long[] n = sizes.get(practice);
+    return n == null ? 0 : n[0];
   }
 
   @Override
@@ -142,7 +149,8 @@ public final class RegisterMeasures implements MeasureFamily {
         "register_below_target",
         pct == null ? null : pct < settings.registerTargetPct() ? "YES" : "NO");
     out.put("caseloads", caseloads(practice));
-    long gone = onRegister.unregistered(practice);
+    long[] n = sizes.get(practice);
+    long gone = n == null ? 0 : n[1];
     if (gone > 0) {
       out.note(
           gone

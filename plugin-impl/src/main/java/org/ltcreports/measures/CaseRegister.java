@@ -58,8 +58,14 @@ public final class CaseRegister {
     return Collections.unmodifiableSet(byPractice.getOrDefault(practice, Set.of()));
   }
 
-  /** Patients on the register registered with no practice, charged to this one (the nearest). */
-  public long unregistered(String practice) {
-    return unregistered.getOrDefault(practice, 0L);
+  /**
+   * Every practice's {@code [register size, patients registered nowhere charged to it]}: the
+   * reduced result the engines hand back ({@link MeasureEngine#registerSizes}).
+   */
+  public Map<String, long[]> sizes() {
+    Map<String, long[]> sizes = new HashMap<>();
+    byPractice.forEach((p, ids) -> sizes.computeIfAbsent(p, k -> new long[2])[0] = ids.size());
+    unregistered.forEach((p, n) -> sizes.computeIfAbsent(p, k -> new long[2])[1] = n);
+    return sizes;
   }
 }

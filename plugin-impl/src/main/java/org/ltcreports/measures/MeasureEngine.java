@@ -158,4 +158,12 @@ public interface MeasureEngine {
    * ({@link CarePlans}); practices with no register patient are left out.
    */
   Map<String, CarePlans> carePlans(MeasureContext ctx, YearMonth month);
+
+  /**
+   * The case management register of every practice on {@code d} ({@link CaseRegister}): {@code
+   * [patients on the register, patients on the register but registered with no practice that day
+   * for whom the practice is the nearest registration's]} ({@code register_size} and its note).
+   * Practices with neither are left out.
+   */
+  Map<String, long[]> registerSizes(MeasureContext ctx, LocalDate d);
 }

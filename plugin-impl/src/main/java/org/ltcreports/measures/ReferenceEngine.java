@@ -222,4 +222,9 @@ public final class ReferenceEngine implements MeasureEngine {
   public Map<String, CarePlans> carePlans(MeasureContext ctx, YearMonth month) {
     return CarePlans.count(ctx, month);
   }
+
+  @Override
+  public Map<String, long[]> registerSizes(MeasureContext ctx, LocalDate d) {
+    return CaseRegister.on(ctx, d).sizes();
+  }
 }

@@ -43,6 +43,7 @@ public final class SqlEngine implements MeasureEngine {
   private final StandardisationEvents standardisation;
   private final EpisodeCounts episodes;
   private final SpellQualityCounts spellQuality;
+  private final RegisterCounts register;
   private final ContactCounts contacts;
   private final CarePlanCounts carePlans;
 
@@ -54,6 +55,7 @@ public final class SqlEngine implements MeasureEngine {
     this.standardisation = new StandardisationEvents(jdbi, tables);
     this.episodes = new EpisodeCounts(jdbi, tables);
     this.spellQuality = new SpellQualityCounts(jdbi, tables);
+    this.register = new RegisterCounts(jdbi, tables);
     this.contacts = new ContactCounts(jdbi, tables);
     this.carePlans = new CarePlanCounts(jdbi, tables);
   }
@@ -191,5 +193,10 @@ public final class SqlEngine implements MeasureEngine {
     // records: shared as kept, the map copied
     return new HashMap<>(
         ctx.counted(List.of("care plans", month), () -> carePlans.byPractice(ctx, month)));
+  }
+
+  @Override
+  public Map<String, long[]> registerSizes(MeasureContext ctx, LocalDate d) {
+    return clones(ctx.counted(List.of("register sizes", d), () -> register.sizes(ctx, d)));
   }
 }

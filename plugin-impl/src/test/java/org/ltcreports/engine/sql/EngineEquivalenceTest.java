@@ -397,6 +397,16 @@ class EngineEquivalenceTest {
             .as("episode events of every kind over the months")
             .anyMatch(a -> a.contains(seen));
       }
+      List<Map<String, List<Long>>> registers =
+          eachMonth(
+              "case management register at the month's end",
+              first,
+              last,
+              (c, m) -> lists(c.engine().registerSizes(c, m.atEndOfMonth())));
+      assertThat(sum(registers, 0)).as("patients on the registers over the months").isPositive();
+      assertThat(sum(registers, 1))
+          .as("patients on the register registered nowhere over the months")
+          .isPositive();
       for (YearMonth m : List.of(YearMonth.of(2023, 1), YearMonth.of(2025, 2), last)) {
         Map<String, MeasureValues> r =
             new ReturnMeasures(reference, m, WorkingDays.englandAndWales()).forAllPractices();
