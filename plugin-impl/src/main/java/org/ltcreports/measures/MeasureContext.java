@@ -13,13 +13,15 @@ import org.ltcreports.source.SourceRows.Spell;
 
 /**
  * Everything the measure families share for one run, built once from a source snapshot: who is
- * registered where, and the counted emergency admissions with their attributed practice. Built in
- * one pass so a pack for many practices never re-reads the data per practice.
+ * registered where, and the counted emergency admissions with their attributed practice. Indexed
+ * once, when a family first asks, so a pack for many practices never re-reads the data per
+ * practice, and a run whose families are all counted in the database never indexes rows at all.
  */
 public final class MeasureContext {
   private final SourceData data;
   private final MeasureSettings settings;
   private final EmergencyAdmissionRule rule;
+  private volatile Rows rows; // on first use: rows()
 
   /**
    * By admission date, then spell id, written out rather than as a chain of key extractors: sorting
@@ -69,8 +71,6 @@ public final class MeasureContext {
     }
     return r;
   }
-
-  private volatile Rows rows;
 
   private static final class Rows {
     final Registrations registrations;
