@@ -358,6 +358,11 @@ class PostgresIT {
           assertThat(new TreeMap<>(sql.engine().admissionsOnRegister(sql, m)))
               .as("%s: admissions on the register of %s", what, m)
               .isEqualTo(new TreeMap<>(reference.engine().admissionsOnRegister(reference, m)));
+          for (LocalDate d : List.of(m.atDay(1), m.atEndOfMonth())) {
+            assertThat(new TreeMap<>(sql.engine().inHospital(sql, d)))
+                .as("%s: patients in hospital on %s", what, d)
+                .isEqualTo(new TreeMap<>(reference.engine().inHospital(reference, d)));
+          }
           MonthWindow window = MonthWindow.twelveMonthsEnding(m);
           assertThat(cells(sql.engine().emergencyAdmissionCells(sql, window)))
               .as("%s: emergency admissions by age-sex cell, 12 months ending %s", what, m)

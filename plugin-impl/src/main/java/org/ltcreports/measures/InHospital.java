@@ -29,7 +29,8 @@ import org.ltcreports.source.SourceRows.Spell;
  * number, then patient id.
  */
 public final class InHospital {
-  private static final Set<String> ELECTIVE_METHODS = Set.of("11", "12", "13");
+  /** Planned (elective) admission methods: listed without a trim point. */
+  public static final Set<String> ELECTIVE_METHODS = Set.of("11", "12", "13");
 
   /** CSDS ATTENDED OR DID NOT ATTEND codes of a contact that took place. */
   private static final Set<String> ATTENDED = Set.of("5", "6");
@@ -85,12 +86,7 @@ public final class InHospital {
     this.asAt = asAt;
     TrimPoints trims = trimPoints == null ? TrimPoints.none() : trimPoints;
     this.trimPointsKnown = !trims.isEmpty();
-    Map<String, Spell> latestOpen = new HashMap<>();
-    for (Spell s : ctx.data().spells()) {
-      if (s.patientId() != null && openOn(s, asAt)) {
-        latestOpen.merge(s.patientId(), s, InHospital::later);
-      }
-    }
+    Map<String, Spell> latestOpen = latestOpen(ctx, asAt);
     Registrations regs = ctx.registrations();
     RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
     Map<String, Integer> eas = admissionsIn12Months(ctx, asAt, latestOpen.keySet());
@@ -103,9 +99,7 @@ public final class InHospital {
       if (p == null || !p.aliveOn(asAt)) {
         continue;
       }
-      String method = Codes.normalise(s.admissionMethod());
-      // a spell with no admission method (a careless view) is not planned; Set.of rejects null
-      boolean planned = method != null && ELECTIVE_METHODS.contains(method);
+      boolean planned = planned(s.admissionMethod());
       OptionalInt trim =
           planned ? OptionalInt.empty() : trims.nonElectiveTrimDays(s.hrgCode(), year);
       list.add(
@@ -129,6 +123,72 @@ public final class InHospital {
     }
     list.sort(ORDER);
     this.rows = List.copyOf(list);
+  }
+
+  /**
+   * Each patient's latest spell open on {@code d} (any admission method), by patient id: of the
+   * spell rows as read (a repeated spell id is several rows), the latest admission, then the
+   * greater spell id ({@code String.valueOf}, so a missing id reads as "null"), then the first row
+   * in the reader's order.
+   */
+  static Map<String, Spell> latestOpen(MeasureContext ctx, LocalDate d) {
+    Map<String, Spell> latestOpen = new HashMap<>();
+    for (Spell s : ctx.data().spells()) {
+      if (s.patientId() != null && openOn(s, d)) {
+        latestOpen.merge(s.patientId(), s, InHospital::later);
+      }
+    }
+    return latestOpen;
+  }
+
+  /** A planned (elective) admission; a missing method (a careless view) is not planned. */
+  static boolean planned(String admissionMethod) {
+    String method = Codes.normalise(admissionMethod);
+    return method != null && ELECTIVE_METHODS.contains(method); // Set.of rejects null
+  }
+
+  /**
+   * A patient's latest open spell on a date, as the practice's counts need it: what an engine hands
+   * back for {@code in_hospital_now} and {@code in_hospital_beyond_trim_point}.
+   */
+  public record Stay(LocalDate admitted, String hrgCode, String admissionMethod) {
+    /** By admission date, HRG, method (nulls first): one order for both engines' lists. */
+    public static final Comparator<Stay> ORDER =
+        Comparator.comparing(Stay::admitted)
+            .thenComparing(Stay::hrgCode, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Stay::admissionMethod, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /**
+     * Beyond the non-elective trim point of its HRG in the financial year of {@code asAt} (as a
+     * {@link Row} is): more days in hospital than the trim point; never for a planned spell.
+     */
+    public boolean beyondTrimPoint(TrimPoints trims, LocalDate asAt) {
+      if (planned(admissionMethod)) {
+        return false;
+      }
+      OptionalInt trim = trims.nonElectiveTrimDays(hrgCode, FinancialYear.of(asAt));
+      return trim.isPresent() && ChronoUnit.DAYS.between(admitted, asAt) - trim.getAsInt() > 0;
+    }
+  }
+
+  /**
+   * The reference count behind the in-hospital counts: each living patient's latest open spell on
+   * {@code d} by the practice the patient is registered with on {@code d} (none: left out), each
+   * list in {@link Stay#ORDER}.
+   */
+  static Map<String, List<Stay>> staysByPractice(MeasureContext ctx, LocalDate d) {
+    Registrations regs = ctx.registrations();
+    Map<String, List<Stay>> byPractice = new HashMap<>();
+    for (Spell s : latestOpen(ctx, d).values()) {
+      String practice = regs.practiceOn(s.patientId(), d); // null when dead or not registered
+      if (practice != null) {
+        byPractice
+            .computeIfAbsent(practice, k -> new ArrayList<>())
+            .add(new Stay(s.admissionDate(), s.hrgCode(), s.admissionMethod()));
+      }
+    }
+    byPractice.values().forEach(list -> list.sort(Stay.ORDER));
+    return byPractice;
   }
 
   /** Open on d: admitted on or before d, not discharged by d (a discharge on d has left). */

@@ -166,4 +166,11 @@ public interface MeasureEngine {
    * Practices with neither are left out.
    */
   Map<String, long[]> registerSizes(MeasureContext ctx, LocalDate d);
+
+  /**
+   * Each living patient's latest spell open on {@code d} ({@link InHospital}), by the practice the
+   * patient is registered with on {@code d}, each list in {@link InHospital.Stay#ORDER}: the
+   * in-hospital counts. Patients registered nowhere on {@code d} are left out.
+   */
+  Map<String, List<InHospital.Stay>> inHospital(MeasureContext ctx, LocalDate d);
 }

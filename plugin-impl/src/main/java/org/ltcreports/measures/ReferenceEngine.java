@@ -227,4 +227,9 @@ public final class ReferenceEngine implements MeasureEngine {
   public Map<String, long[]> registerSizes(MeasureContext ctx, LocalDate d) {
     return CaseRegister.on(ctx, d).sizes();
   }
+
+  @Override
+  public Map<String, List<InHospital.Stay>> inHospital(MeasureContext ctx, LocalDate d) {
+    return InHospital.staysByPractice(ctx, d);
+  }
 }

@@ -13,6 +13,7 @@ import org.ltcreports.measures.CarePlans;
 import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.EpisodeActivity;
+import org.ltcreports.measures.InHospital;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureEngine.OnRegister;
@@ -46,6 +47,7 @@ public final class SqlEngine implements MeasureEngine {
   private final RegisterCounts register;
   private final ContactCounts contacts;
   private final CarePlanCounts carePlans;
+  private final PatientsInHospital inHospital;
 
   public SqlEngine(Jdbi jdbi, SourceTables tables) {
     this.population = new PopulationCount(jdbi, tables);
@@ -58,6 +60,7 @@ public final class SqlEngine implements MeasureEngine {
     this.register = new RegisterCounts(jdbi, tables);
     this.contacts = new ContactCounts(jdbi, tables);
     this.carePlans = new CarePlanCounts(jdbi, tables);
+    this.inHospital = new PatientsInHospital(jdbi, tables);
   }
 
   @Override
@@ -198,5 +201,14 @@ public final class SqlEngine implements MeasureEngine {
   @Override
   public Map<String, long[]> registerSizes(MeasureContext ctx, LocalDate d) {
     return clones(ctx.counted(List.of("register sizes", d), () -> register.sizes(ctx, d)));
+  }
+
+  @Override
+  public Map<String, List<InHospital.Stay>> inHospital(MeasureContext ctx, LocalDate d) {
+    Map<String, List<InHospital.Stay>> counted =
+        ctx.counted(List.of("in hospital", d), () -> inHospital.byPractice(ctx, d));
+    Map<String, List<InHospital.Stay>> copy = new HashMap<>();
+    counted.forEach((practice, list) -> copy.put(practice, new ArrayList<>(list)));
+    return copy;
   }
 }

@@ -289,6 +289,36 @@ final class WinningRows {
     return ascending("", SPELL_COLUMNS, List.of("admission_date", "discharge_date"));
   }
 
+  /**
+   * {@code op(patient_id, columns…)}: each patient's latest spell row open on the date expression
+   * {@code d} (measures.InHospital#latestOpen): of the spell rows as stored (a repeated spell id is
+   * several rows; a row needs a patient id), admitted on or before {@code d} and not discharged by
+   * it; the latest admission, then the greater spell id as Java's {@code String.valueOf} reads it
+   * (a missing id is "null"), then the first row in the reader's order (source.RowOrder: patient,
+   * admission date, spell id, then the other columns). The window orders the open rows alone: the
+   * patients in hospital on one day.
+   */
+  String latestOpenSpells(String d, List<String> columns) {
+    String list = String.join(", ", columns);
+    List<String> readerOrder = new java.util.ArrayList<>(List.of("spell_id"));
+    readerOrder.addAll(SPELL_COLUMNS.subList(2, SPELL_COLUMNS.size()));
+    return "op AS (SELECT patient_id, "
+        + list
+        + " FROM (SELECT patient_id, "
+        + list
+        + ", ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY admission_date DESC, "
+        + dialect.javaOrder("COALESCE(spell_id, 'null')")
+        + " DESC, "
+        + ascending("", readerOrder, List.of("discharge_date"))
+        + ") AS rn FROM "
+        + tables.sql(SourceSchema.HOSPITAL_SPELL)
+        + " WHERE patient_id IS NOT NULL AND admission_date <= "
+        + d
+        + " AND (discharge_date IS NULL OR discharge_date > "
+        + d
+        + ")) o WHERE rn = 1)";
+  }
+
   /** The attendance columns in the reader's order (source.RowOrder) after the attendance id. */
   private static final List<String> ATTENDANCE_COLUMNS =
       List.of("patient_id", "arrival_date", "provider_code", "admitted");

@@ -28,6 +28,7 @@ import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.EpisodeActivity;
 import org.ltcreports.measures.FeedbackMeasures;
+import org.ltcreports.measures.InHospital;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
 import org.ltcreports.measures.MeasureSettings;
@@ -158,6 +159,7 @@ class EngineEquivalenceTest {
       assertContactsEqual(first, last);
       assertCarePlansEqual(first, last);
       assertReturnsEqual();
+      inHospital(first, last);
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
@@ -362,6 +364,25 @@ class EngineEquivalenceTest {
       assertThat(rows.stream().flatMap(r -> r.values().stream()).mapToLong(List::size).sum())
           .as("admissions in cells over the windows")
           .isPositive();
+    }
+
+    /**
+     * Each living patient's latest open spell by practice on every month's first and last day (the
+     * in-hospital counts are taken on a month's last day).
+     */
+    void inHospital(YearMonth first, YearMonth last) {
+      long stays = 0;
+      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        for (LocalDate d : List.of(m.atDay(1), m.atEndOfMonth())) {
+          Map<String, List<InHospital.Stay>> r =
+              new TreeMap<>(reference.engine().inHospital(reference, d));
+          assertThat(new TreeMap<>(sql.engine().inHospital(sql, d)))
+              .as("patients in hospital on %s by practice", d)
+              .isEqualTo(r);
+          stays += r.values().stream().mapToLong(List::size).sum();
+        }
+      }
+      assertThat(stays).as("patients in hospital over the dates").isPositive();
     }
 
     /** practice → "no cell n; 0–4 M=1 …": the cells with events. */
