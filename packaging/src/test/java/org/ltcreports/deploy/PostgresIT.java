@@ -363,6 +363,9 @@ class PostgresIT {
                 .as("%s: patients in hospital on %s", what, d)
                 .isEqualTo(new TreeMap<>(reference.engine().inHospital(reference, d)));
           }
+          assertThat(new TreeMap<>(sql.engine().frequentAttenders(sql, m)))
+              .as("%s: frequent attenders, 12 months ending %s", what, m)
+              .isEqualTo(new TreeMap<>(reference.engine().frequentAttenders(reference, m)));
           MonthWindow window = MonthWindow.twelveMonthsEnding(m);
           assertThat(cells(sql.engine().emergencyAdmissionCells(sql, window)))
               .as("%s: emergency admissions by age-sex cell, 12 months ending %s", what, m)

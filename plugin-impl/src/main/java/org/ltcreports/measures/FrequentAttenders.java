@@ -72,12 +72,90 @@ public final class FrequentAttenders implements MeasureFamily {
           .thenComparing(Row::nhsNumber, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(Row::patientId);
 
+  /**
+   * A frequent attender as an engine counts them: the patient, and their emergency admissions of
+   * the 12 months folded by {@link Tally} (the one fold, for both engines).
+   */
+  public record Attender(String patientId, long admissions, long bedDays, LocalDate lastAdmission) {
+    /** By patient id: one order for both engines' lists. */
+    public static final Comparator<Attender> ORDER = Comparator.comparing(Attender::patientId);
+  }
+
+  /**
+   * Frequent attenders' admissions added one by one, practice by practice: the count, the bed days
+   * (Σ length of stay of those discharged, {@link Discharge#lengthOfStay}; a stay still open, or
+   * with a discharge before its admission, adds nothing) and the last admission date.
+   */
+  public static final class Tally {
+    private final Map<String, Map<String, long[]>> byPractice = new HashMap<>();
+
+    /** Adds {@code n} admissions of a patient admitted and discharged on the same dates. */
+    public void add(
+        String practice, String patientId, LocalDate admitted, LocalDate discharged, long n) {
+      long[] t =
+          byPractice
+              .computeIfAbsent(practice, k -> new HashMap<>())
+              .computeIfAbsent(patientId, k -> new long[] {0, 0, Long.MIN_VALUE});
+      Long los = Discharge.lengthOfStay(admitted, discharged);
+      t[0] += n;
+      t[1] += los == null ? 0 : los * n;
+      t[2] = Math.max(t[2], admitted.toEpochDay());
+    }
+
+    /** Each practice's frequent attenders in {@link Attender#ORDER}. */
+    public Map<String, List<Attender>> byPractice() {
+      Map<String, List<Attender>> out = new HashMap<>();
+      byPractice.forEach(
+          (practice, patients) -> {
+            List<Attender> list = new ArrayList<>();
+            patients.forEach(
+                (id, t) -> list.add(new Attender(id, t[0], t[1], LocalDate.ofEpochDay(t[2]))));
+            list.sort(Attender.ORDER);
+            out.put(practice, list);
+          });
+      return out;
+    }
+  }
+
   public FrequentAttenders(MeasureContext ctx, YearMonth month) {
+    LocalDate monthEnd = month.atEndOfMonth();
+    RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
+    Registrations regs = ctx.registrations();
+    ctx.engine()
+        .frequentAttenders(ctx, month)
+        .forEach(
+            (practice, attenders) -> {
+              List<Row> rows = new ArrayList<>();
+              for (Attender a : attenders) {
+                Patient p = regs.patient(a.patientId());
+                rows.add(
+                    new Row(
+                        a.patientId(),
+                        p.nhsNumber(),
+                        p.birthDate() == null ? null : Registrations.ageOn(p, monthEnd),
+                        Codes.normalise(p.sex()),
+                        a.admissions(),
+                        a.bedDays(),
+                        a.lastAdmission(),
+                        register.onRegister(a.patientId(), monthEnd),
+                        register.latestRiskTier(a.patientId(), monthEnd)));
+              }
+              rows.sort(ORDER);
+              byPractice.put(practice, rows);
+            });
+  }
+
+  /**
+   * The reference count: patients registered with a practice on {@code last(M)} with at least the
+   * threshold of counted emergency admissions admitted in the 12 months ending M (all of them,
+   * wherever and whether they were registered when admitted), by that practice.
+   */
+  static Map<String, List<Attender>> count(MeasureContext ctx, YearMonth month) {
     int threshold = ctx.settings().frequentAttenderThreshold();
     MonthWindow window = MonthWindow.twelveMonthsEnding(month);
     LocalDate monthEnd = month.atEndOfMonth();
     // The 12 months' admissions by patient: numbered by an IdTable and counted first, so that only
-    // the few patients at the threshold get a list (not a sorted map of every admitted patient).
+    // the few patients at the threshold are looked at.
     List<Admission> inWindow = new ArrayList<>();
     for (Admission a : ctx.admissions()) {
       if (a.spell().patientId() != null && window.contains(a.admitted())) {
@@ -91,52 +169,26 @@ public final class FrequentAttenders implements MeasureFamily {
       patientOf[i] = patients.add(inWindow.get(i).spell().patientId());
       admissions[patientOf[i]]++;
     }
-    for (int i = 0; i < inWindow.size(); i++) {
-      if (admissions[patientOf[i]] < threshold) {
-        patientOf[i] = -1;
-      }
-    }
-    GroupedRows.ByNumber<Admission> byPatient =
-        GroupedRows.byNumber(inWindow, patientOf, patients.size(), Admission[]::new);
-    RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
     Registrations regs = ctx.registrations();
-    for (int patient = 0; patient < patients.size(); patient++) {
-      List<Admission> eas =
-          Arrays.asList(byPatient.rows())
-              .subList(byPatient.start()[patient], byPatient.start()[patient + 1]);
-      if (eas.isEmpty()) {
-        continue; // under the threshold
-      }
-      String patientId = eas.get(0).spell().patientId();
-      String practice = regs.practiceOn(patientId, monthEnd);
-      if (practice == null) {
+    Tally tally = new Tally();
+    String[] practiceOf = new String[patients.size()]; // looked up once a patient
+    boolean[] looked = new boolean[patients.size()];
+    for (int i = 0; i < inWindow.size(); i++) {
+      int patient = patientOf[i];
+      if (admissions[patient] < threshold) {
         continue;
       }
-      Patient p = regs.patient(patientId);
-      long bedDays = 0;
-      LocalDate last = null;
-      for (Admission a : eas) {
-        Long los = a.lengthOfStay();
-        bedDays += los == null ? 0 : los;
-        if (last == null || a.admitted().isAfter(last)) {
-          last = a.admitted();
-        }
+      Admission a = inWindow.get(i);
+      if (!looked[patient]) {
+        practiceOf[patient] = regs.practiceOn(a.spell().patientId(), monthEnd);
+        looked[patient] = true;
       }
-      byPractice
-          .computeIfAbsent(practice, k -> new ArrayList<>())
-          .add(
-              new Row(
-                  patientId,
-                  p.nhsNumber(),
-                  p.birthDate() == null ? null : Registrations.ageOn(p, monthEnd),
-                  Codes.normalise(p.sex()),
-                  eas.size(),
-                  bedDays,
-                  last,
-                  register.onRegister(patientId, monthEnd),
-                  register.latestRiskTier(patientId, monthEnd)));
+      if (practiceOf[patient] != null) { // registered nowhere on last(M): on no practice's list
+        tally.add(
+            practiceOf[patient], a.spell().patientId(), a.admitted(), a.spell().dischargeDate(), 1);
+      }
     }
-    byPractice.values().forEach(l -> l.sort(ORDER));
+    return tally.byPractice();
   }
 
   /** The practice's frequent attenders in list order. */

@@ -173,4 +173,14 @@ public interface MeasureEngine {
    * in-hospital counts. Patients registered nowhere on {@code d} are left out.
    */
   Map<String, List<InHospital.Stay>> inHospital(MeasureContext ctx, LocalDate d);
+
+  /**
+   * Frequent attenders ({@link FrequentAttenders}): the patients registered with each practice on
+   * {@code last(M)} with at least the threshold of counted emergency admissions in the 12 months
+   * ending {@code month}, with those admissions folded ({@link FrequentAttenders.Tally}), each list
+   * in {@link FrequentAttenders.Attender#ORDER}. The list shown to the practice is built from these
+   * ids in Java (patient-level).
+   */
+  Map<String, List<FrequentAttenders.Attender>> frequentAttenders(
+      MeasureContext ctx, YearMonth month);
 }

@@ -232,4 +232,10 @@ public final class ReferenceEngine implements MeasureEngine {
   public Map<String, List<InHospital.Stay>> inHospital(MeasureContext ctx, LocalDate d) {
     return InHospital.staysByPractice(ctx, d);
   }
+
+  @Override
+  public Map<String, List<FrequentAttenders.Attender>> frequentAttenders(
+      MeasureContext ctx, YearMonth month) {
+    return FrequentAttenders.count(ctx, month);
+  }
 }

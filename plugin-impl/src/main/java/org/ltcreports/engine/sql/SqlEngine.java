@@ -13,6 +13,7 @@ import org.ltcreports.measures.CarePlans;
 import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.EpisodeActivity;
+import org.ltcreports.measures.FrequentAttenders;
 import org.ltcreports.measures.InHospital;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
@@ -48,6 +49,7 @@ public final class SqlEngine implements MeasureEngine {
   private final ContactCounts contacts;
   private final CarePlanCounts carePlans;
   private final PatientsInHospital inHospital;
+  private final FrequentAttenderCounts frequentAttenders;
 
   public SqlEngine(Jdbi jdbi, SourceTables tables) {
     this.population = new PopulationCount(jdbi, tables);
@@ -61,6 +63,7 @@ public final class SqlEngine implements MeasureEngine {
     this.contacts = new ContactCounts(jdbi, tables);
     this.carePlans = new CarePlanCounts(jdbi, tables);
     this.inHospital = new PatientsInHospital(jdbi, tables);
+    this.frequentAttenders = new FrequentAttenderCounts(jdbi, tables);
   }
 
   @Override
@@ -208,6 +211,17 @@ public final class SqlEngine implements MeasureEngine {
     Map<String, List<InHospital.Stay>> counted =
         ctx.counted(List.of("in hospital", d), () -> inHospital.byPractice(ctx, d));
     Map<String, List<InHospital.Stay>> copy = new HashMap<>();
+    counted.forEach((practice, list) -> copy.put(practice, new ArrayList<>(list)));
+    return copy;
+  }
+
+  @Override
+  public Map<String, List<FrequentAttenders.Attender>> frequentAttenders(
+      MeasureContext ctx, YearMonth month) {
+    Map<String, List<FrequentAttenders.Attender>> counted =
+        ctx.counted(
+            List.of("frequent attenders", month), () -> frequentAttenders.byPractice(ctx, month));
+    Map<String, List<FrequentAttenders.Attender>> copy = new HashMap<>();
     counted.forEach((practice, list) -> copy.put(practice, new ArrayList<>(list)));
     return copy;
   }

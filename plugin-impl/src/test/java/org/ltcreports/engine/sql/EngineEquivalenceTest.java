@@ -28,6 +28,7 @@ import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.EpisodeActivity;
 import org.ltcreports.measures.FeedbackMeasures;
+import org.ltcreports.measures.FrequentAttenders;
 import org.ltcreports.measures.InHospital;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine;
@@ -160,6 +161,15 @@ class EngineEquivalenceTest {
       assertCarePlansEqual(first, last);
       assertReturnsEqual();
       inHospital(first, last);
+      List<Map<String, List<FrequentAttenders.Attender>>> attenders =
+          eachMonth(
+              "frequent attenders (12 months ending)",
+              first,
+              last,
+              (c, m) -> c.engine().frequentAttenders(c, m));
+      assertThat(attenders.stream().flatMap(r -> r.values().stream()).mapToLong(List::size).sum())
+          .as("frequent attenders over the months")
+          .isPositive();
       for (YearMonth m : List.of(YearMonth.of(2024, 2), YearMonth.of(2025, 12), last)) {
         Map<String, MeasureValues> r = new FeedbackMeasures(reference, m).forAllPractices();
         Map<String, MeasureValues> s = new FeedbackMeasures(sql, m).forAllPractices();
