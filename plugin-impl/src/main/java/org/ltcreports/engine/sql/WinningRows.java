@@ -290,33 +290,14 @@ final class WinningRows {
   }
 
   /**
-   * {@code op(patient_id, columns…)}: each patient's latest spell row open on the date expression
-   * {@code d} (measures.InHospital#latestOpen): of the spell rows as stored (a repeated spell id is
-   * several rows; a row needs a patient id), admitted on or before {@code d} and not discharged by
-   * it; the latest admission, then the greater spell id as Java's {@code String.valueOf} reads it
-   * (a missing id is "null"), then the first row in the reader's order (source.RowOrder: patient,
-   * admission date, spell id, then the other columns). The window orders the open rows alone: the
-   * patients in hospital on one day.
+   * The order of a patient's spell rows of one admission date in the reader's order
+   * (source.RowOrder: patient, admission date, then the spell id and the other columns), each
+   * ascending with nulls first.
    */
-  String latestOpenSpells(String d, List<String> columns) {
-    String list = String.join(", ", columns);
-    List<String> readerOrder = new java.util.ArrayList<>(List.of("spell_id"));
-    readerOrder.addAll(SPELL_COLUMNS.subList(2, SPELL_COLUMNS.size()));
-    return "op AS (SELECT patient_id, "
-        + list
-        + " FROM (SELECT patient_id, "
-        + list
-        + ", ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY admission_date DESC, "
-        + dialect.javaOrder("COALESCE(spell_id, 'null')")
-        + " DESC, "
-        + ascending("", readerOrder, List.of("discharge_date"))
-        + ") AS rn FROM "
-        + tables.sql(SourceSchema.HOSPITAL_SPELL)
-        + " WHERE patient_id IS NOT NULL AND admission_date <= "
-        + d
-        + " AND (discharge_date IS NULL OR discharge_date > "
-        + d
-        + ")) o WHERE rn = 1)";
+  String spellRowOrderAfterDate() {
+    List<String> columns = new java.util.ArrayList<>(List.of("spell_id"));
+    columns.addAll(SPELL_COLUMNS.subList(2, SPELL_COLUMNS.size()));
+    return ascending("", columns, List.of("discharge_date"));
   }
 
   /** The attendance columns in the reader's order (source.RowOrder) after the attendance id. */
