@@ -48,4 +48,29 @@ final class BoundCodes {
     lists.forEach(q::bindList);
     return q;
   }
+
+  /**
+   * The values of an id column that could be blank: those not starting with a letter or a digit
+   * (every id would be too many to read); the caller's Java rule decides.
+   */
+  static List<String> blankCandidates(
+      Handle h, SourceTables tables, WinningRows rows, String table, String column) {
+    String first = rows.javaOrder("SUBSTRING(" + column + ", 1, 1)");
+    return h.createQuery(
+            "SELECT DISTINCT "
+                + column
+                + " FROM "
+                + tables.sql(table)
+                + " WHERE "
+                + column
+                + " IS NOT NULL AND NOT ("
+                + first
+                + " BETWEEN '0' AND '9' OR "
+                + first
+                + " BETWEEN 'A' AND 'Z' OR "
+                + first
+                + " BETWEEN 'a' AND 'z')")
+        .mapTo(String.class)
+        .list();
+  }
 }

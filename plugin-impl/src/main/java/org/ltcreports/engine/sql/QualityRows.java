@@ -1,6 +1,13 @@
 package org.ltcreports.engine.sql;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.statement.Query;
+import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.source.SourceTables;
 
@@ -85,5 +92,49 @@ final class QualityRows {
         + " MAX(CASE WHEN near = 1 THEN practice_code END) AS nearest FROM "
         + name
         + "_p GROUP BY patient_id, d)";
+  }
+
+  /**
+   * The final select over the charged CTE {@code name}: each column summed by the practice charged
+   * (rows charged to none left out); a column of {@code unregistered} counts only rows of a patient
+   * registered nowhere on the date (a spell without a registration).
+   */
+  static String byPractice(Collection<String> columns, Set<String> unregistered, String name) {
+    List<String> sums = new ArrayList<>();
+    for (String c : columns) {
+      sums.add(
+          unregistered.contains(c)
+              ? "SUM(CASE WHEN on_practice IS NULL THEN " + c + " ELSE 0 END) AS " + c
+              : "SUM(" + c + ") AS " + c);
+    }
+    return " SELECT COALESCE(on_practice, nearest) AS practice_code, "
+        + String.join(", ", sums)
+        + " FROM "
+        + name
+        + " WHERE COALESCE(on_practice, nearest) IS NOT NULL GROUP BY COALESCE(on_practice,"
+        + " nearest)";
+  }
+
+  /**
+   * The counts of {@link #byPractice} by practice, each column added to its kind's place (by {@code
+   * DataQualityKind.ordinal()}); practices with none left out.
+   */
+  static Map<String, long[]> read(Query q, Map<String, DataQualityKind> columns) {
+    Map<String, long[]> byPractice = new HashMap<>();
+    return q.reduceResultSet(
+        byPractice,
+        (acc, rs, c) -> {
+          long[] n = new long[DataQualityKind.values().length];
+          boolean any = false;
+          for (Map.Entry<String, DataQualityKind> e : columns.entrySet()) {
+            long v = rs.getLong(e.getKey());
+            n[e.getValue().ordinal()] += v;
+            any |= v != 0;
+          }
+          if (any) {
+            acc.put(rs.getString("practice_code"), n);
+          }
+          return acc;
+        });
   }
 }

@@ -17,7 +17,6 @@ import static org.ltcreports.engine.sql.BoundCodes.filter;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,12 @@ final class SpellQualityCounts {
           List<String> classifications = distinct(h, tables, spell, "patient_classification");
           return new Codes(
               filter(
-                  blankCandidates(h, WinningRows.of(tables, ctx, h.getConnection())),
+                  BoundCodes.blankCandidates(
+                      h,
+                      tables,
+                      WinningRows.of(tables, ctx, h.getConnection()),
+                      spell,
+                      "patient_id"),
                   SpellChecks::missing),
               filter(methods, SpellChecks::missing),
               filter(methods, m -> SpellChecks.unknownAdmissionMethod(m, known)),
@@ -111,26 +115,6 @@ final class SpellQualityCounts {
                   SpellChecks::unknownDischargeMethod),
               distinct(h, tables, spell, "hrg_code"));
         });
-  }
-
-  /**
-   * The patient ids that could be blank: those not starting with a letter or a digit (every id
-   * would be too many to read); {@link SpellChecks#missing} decides.
-   */
-  private List<String> blankCandidates(org.jdbi.v3.core.Handle h, WinningRows rows) {
-    String first = rows.javaOrder("SUBSTRING(patient_id, 1, 1)");
-    return h.createQuery(
-            "SELECT DISTINCT patient_id FROM "
-                + tables.sql(SourceSchema.HOSPITAL_SPELL)
-                + " WHERE patient_id IS NOT NULL AND NOT ("
-                + first
-                + " BETWEEN '0' AND '9' OR "
-                + first
-                + " BETWEEN 'A' AND 'Z' OR "
-                + first
-                + " BETWEEN 'a' AND 'z')")
-        .mapTo(String.class)
-        .list();
   }
 
   /** The month's counts by practice, by kind ordinal; practices with none left out. */
@@ -233,30 +217,13 @@ final class SpellQualityCounts {
                   + overlapping(rows)
                   + "), "
                   + new QualityRows(tables, rows).charged("qb", List.copyOf(COLUMNS.keySet()), "q")
-                  + " SELECT COALESCE(on_practice, nearest) AS practice_code"
-                  + sums()
-                  + " FROM q WHERE COALESCE(on_practice, nearest) IS NOT NULL"
-                  + " GROUP BY COALESCE(on_practice, nearest)";
+                  + QualityRows.byPractice(COLUMNS.keySet(), Set.of("unregistered"), "q");
           Query q = bound.bind(EmergencyAdmissionSql.bindRule(h.createQuery(sql), ctx));
-          Map<String, long[]> byPractice = new java.util.HashMap<>();
           q.bind("from", month.atDay(1))
               .bind("to", month.atEndOfMonth())
               .bind("extract", extract)
-              .bind("extractReached", extract.isBefore(month.atDay(1)) ? 0 : 1)
-              .reduceResultSet(
-                  byPractice,
-                  (acc, rs, c) -> {
-                    long[] n = new long[DataQualityKind.values().length];
-                    boolean any = false;
-                    for (Map.Entry<String, DataQualityKind> e : COLUMNS.entrySet()) {
-                      n[e.getValue().ordinal()] += rs.getLong(e.getKey());
-                      any |= rs.getLong(e.getKey()) != 0;
-                    }
-                    if (any) {
-                      acc.put(rs.getString("practice_code"), n);
-                    }
-                    return acc;
-                  });
+              .bind("extractReached", extract.isBefore(month.atDay(1)) ? 0 : 1);
+          Map<String, long[]> byPractice = QualityRows.read(q, COLUMNS);
           return byPractice;
         });
   }
@@ -333,17 +300,5 @@ final class SpellQualityCounts {
 
   private static String flag(String condition) {
     return "CASE WHEN " + condition + " THEN 1 ELSE 0 END";
-  }
-
-  /** The sums by practice; a spell counts as unregistered only when no practice had it. */
-  private static String sums() {
-    List<String> out = new ArrayList<>();
-    for (String c : COLUMNS.keySet()) {
-      out.add(
-          c.equals("unregistered")
-              ? "SUM(CASE WHEN on_practice IS NULL THEN unregistered ELSE 0 END) AS unregistered"
-              : "SUM(" + c + ") AS " + c);
-    }
-    return ", " + String.join(", ", out);
   }
 }

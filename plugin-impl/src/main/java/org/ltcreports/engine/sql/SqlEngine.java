@@ -50,6 +50,7 @@ public final class SqlEngine implements MeasureEngine {
   private final CarePlanCounts carePlans;
   private final PatientsInHospital inHospital;
   private final FrequentAttenderCounts frequentAttenders;
+  private final CodedRowQualityCounts codedRowQuality;
 
   public SqlEngine(Jdbi jdbi, SourceTables tables) {
     this.population = new PopulationCount(jdbi, tables);
@@ -64,6 +65,7 @@ public final class SqlEngine implements MeasureEngine {
     this.carePlans = new CarePlanCounts(jdbi, tables);
     this.inHospital = new PatientsInHospital(jdbi, tables);
     this.frequentAttenders = new FrequentAttenderCounts(jdbi, tables);
+    this.codedRowQuality = new CodedRowQualityCounts(jdbi, tables);
   }
 
   @Override
@@ -183,6 +185,14 @@ public final class SqlEngine implements MeasureEngine {
             ctx.counted(
                 List.of("data quality", check.family(), month, check.trimPoints()),
                 () -> spellQuality.count(ctx, month, codes, check.trimPoints())));
+      }
+      case CODED_ROWS -> {
+        List<CodedRowQualityCounts.Codes> codes =
+            ctx.counted(List.of("coded row codes"), () -> codedRowQuality.codes(ctx));
+        yield clones(
+            ctx.counted(
+                List.of("data quality", check.family(), month),
+                () -> codedRowQuality.count(ctx, month, codes)));
       }
       default -> check.countedInJava(month);
     };

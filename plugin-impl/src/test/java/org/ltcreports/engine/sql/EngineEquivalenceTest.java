@@ -298,6 +298,11 @@ class EngineEquivalenceTest {
                 DataQualityKind.OPEN_SPELL_AT_EXTRACT,
                 DataQualityKind.MISSING_TRIM_POINT,
                 DataQualityKind.OVERLAPPING_SPELLS);
+        case CODED_ROWS ->
+            List.of(
+                DataQualityKind.MISSING_REQUIRED_VALUE,
+                DataQualityKind.UNPARSEABLE_ICD10,
+                DataQualityKind.UNKNOWN_CODE);
         default -> List.of();
       };
     }
