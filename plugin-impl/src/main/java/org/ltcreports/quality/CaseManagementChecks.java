@@ -33,7 +33,7 @@ import org.ltcreports.words.PeopleTime;
  * {@code cm_episode}, {@code cm_contact}, {@code cm_event}): missing values, codes outside the
  * contract's lists, episodes ending before they start and contacts outside their episode.
  */
-final class CaseManagementChecks {
+public final class CaseManagementChecks {
   static final Set<String> ROLES =
       Set.of("COMMUNITY_MATRON", "CASE_MANAGER", "DISTRICT_NURSE", "SOCIAL_WORKER", "GP", "OTHER");
   // The case management code lists are the ones the return's breakdowns use: one list each.
@@ -61,6 +61,47 @@ final class CaseManagementChecks {
 
   CaseManagementChecks(Charging charging) {
     this.charging = charging;
+  }
+
+  // The rules on a stored code's text, public so that the SQL engine classifies the distinct
+  // stored values with them (one home for each list).
+
+  public static boolean unknownReferralSource(String raw) {
+    return unknown(raw, REFERRAL_SOURCES);
+  }
+
+  public static boolean unknownEndReason(String raw) {
+    return unknown(raw, END_REASONS);
+  }
+
+  public static boolean unknownRiskTier(String raw) {
+    return unknown(raw, RISK_TIERS);
+  }
+
+  public static boolean unknownContactType(String raw) {
+    return unknown(raw, CONTACT_TYPES);
+  }
+
+  public static boolean unknownMechanism(String raw) {
+    return unknown(raw, MECHANISMS);
+  }
+
+  public static boolean unknownAttendance(String raw) {
+    return unknown(raw, ATTENDANCES);
+  }
+
+  public static boolean unknownEventType(String raw) {
+    return unknown(raw, EVENT_TYPES);
+  }
+
+  /** An event recording the preferred place of death, whose value is then a place. */
+  public static boolean preferredPlaceOfDeath(String rawType) {
+    return CaseManagementCodes.PREFERRED_PLACE_OF_DEATH.equals(Codes.normalise(rawType));
+  }
+
+  /** A place of death that is not one of the contract's (a missing one included). */
+  public static boolean unknownPlace(String raw) {
+    return CaseManagementCodes.place(raw) == null;
   }
 
   void check() {

@@ -51,6 +51,7 @@ public final class SqlEngine implements MeasureEngine {
   private final PatientsInHospital inHospital;
   private final FrequentAttenderCounts frequentAttenders;
   private final CodedRowQualityCounts codedRowQuality;
+  private final CaseManagementQualityCounts caseManagementQuality;
 
   public SqlEngine(Jdbi jdbi, SourceTables tables) {
     this.population = new PopulationCount(jdbi, tables);
@@ -66,6 +67,7 @@ public final class SqlEngine implements MeasureEngine {
     this.inHospital = new PatientsInHospital(jdbi, tables);
     this.frequentAttenders = new FrequentAttenderCounts(jdbi, tables);
     this.codedRowQuality = new CodedRowQualityCounts(jdbi, tables);
+    this.caseManagementQuality = new CaseManagementQualityCounts(jdbi, tables);
   }
 
   @Override
@@ -193,6 +195,14 @@ public final class SqlEngine implements MeasureEngine {
             ctx.counted(
                 List.of("data quality", check.family(), month),
                 () -> codedRowQuality.count(ctx, month, codes)));
+      }
+      case CASE_MANAGEMENT -> {
+        CaseManagementQualityCounts.Codes codes =
+            ctx.counted(List.of("case management codes"), () -> caseManagementQuality.codes(ctx));
+        yield clones(
+            ctx.counted(
+                List.of("data quality", check.family(), month),
+                () -> caseManagementQuality.count(ctx, month, codes)));
       }
       default -> check.countedInJava(month);
     };

@@ -303,6 +303,12 @@ class EngineEquivalenceTest {
                 DataQualityKind.MISSING_REQUIRED_VALUE,
                 DataQualityKind.UNPARSEABLE_ICD10,
                 DataQualityKind.UNKNOWN_CODE);
+        case CASE_MANAGEMENT ->
+            List.of(
+                DataQualityKind.MISSING_REQUIRED_VALUE,
+                DataQualityKind.UNKNOWN_CODE,
+                DataQualityKind.EPISODE_END_BEFORE_START,
+                DataQualityKind.CONTACT_OUTSIDE_EPISODE);
         default -> List.of();
       };
     }
