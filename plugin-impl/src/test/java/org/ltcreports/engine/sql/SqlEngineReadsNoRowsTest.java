@@ -19,6 +19,7 @@ import org.ltcreports.measures.AdmissionCounts;
 import org.ltcreports.measures.AdmissionSeries;
 import org.ltcreports.measures.CaseManagedAdmissions;
 import org.ltcreports.measures.DirectlyStandardisedRates;
+import org.ltcreports.measures.InHospitalCounts;
 import org.ltcreports.measures.LengthOfStay;
 import org.ltcreports.measures.LocalityComparison;
 import org.ltcreports.measures.MeasureContext;
@@ -96,6 +97,7 @@ class SqlEngineReadsNoRowsTest {
         "standardised emergency admission rates",
         ctx -> DirectlyStandardisedRates.emergencyAdmissions(ctx, cells(ctx)));
     families.put("locality comparison", ctx -> new LocalityComparison(ctx, cells(ctx)));
+    families.put("in hospital", ctx -> new InHospitalCounts(ctx, MONTH, TrimPoints.none()));
     return families;
   }
 
