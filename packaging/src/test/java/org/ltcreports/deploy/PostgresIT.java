@@ -55,6 +55,7 @@ import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.HandBuiltDatasets;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.measures.AgeSexEvents;
+import org.ltcreports.measures.DischargeFollowUps;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureSettings;
@@ -410,6 +411,13 @@ class PostgresIT {
               .as("%s: care plans of %s", what, m)
               .isEqualTo(new TreeMap<>(reference.engine().carePlans(reference, m)));
           WorkingDays calendar = WorkingDays.englandAndWales();
+          Map<LocalDate, LocalDate> windowEnds = new TreeMap<>();
+          for (LocalDate d : DischargeFollowUps.days(m)) {
+            windowEnds.put(d, calendar.plusWorkingDays(d, 3));
+          }
+          assertThat(days(sql.engine().dischargeFollowUps(sql, m, windowEnds)))
+              .as("%s: discharge follow-ups of %s", what, m)
+              .isEqualTo(days(reference.engine().dischargeFollowUps(reference, m, windowEnds)));
           Map<String, MeasureValues> ra =
               new ReturnMeasures(reference, m, calendar).forAllPractices();
           Map<String, MeasureValues> rb = new ReturnMeasures(sql, m, calendar).forAllPractices();
@@ -460,6 +468,19 @@ class PostgresIT {
           .as("%s: return notes of %s, %s", what, p, m)
           .isEqualTo(a.get(p).notes());
     }
+  }
+
+  /** practice → discharge day → its counts, comparable. */
+  private static Map<String, Map<LocalDate, List<Long>>> days(
+      Map<String, Map<LocalDate, long[]>> byPractice) {
+    Map<String, Map<LocalDate, List<Long>>> out = new TreeMap<>();
+    byPractice.forEach(
+        (k, v) -> {
+          Map<LocalDate, List<Long>> d = new TreeMap<>();
+          v.forEach((day, n) -> d.put(day, java.util.Arrays.stream(n).boxed().toList()));
+          out.put(k, d);
+        });
+    return out;
   }
 
   /** practice → its counts, comparable. */

@@ -41,8 +41,7 @@ public final class CarePlanMeasures implements MeasureFamily {
     this.register = register;
     MeasureContext ctx = cm.context();
     this.carePlans = ctx.engine().carePlans(ctx, month);
-    this.hospital =
-        new CaseloadHospitalActivity(cm, month, calendar, ActivityAttribution.byPractice(cm));
+    this.hospital = CaseloadHospitalActivity.byPractice(cm, month, calendar);
   }
 
   @Override

@@ -3,6 +3,8 @@ package org.ltcreports.casemanagement;
 import java.util.List;
 import org.ltcreports.measures.CarePlans;
 import org.ltcreports.measures.Codes;
+import org.ltcreports.measures.DischargeFollowUps;
+import org.ltcreports.measures.MonthContacts;
 
 /**
  * The code lists of source-schema.md for case management, in the fixed order every breakdown uses.
@@ -44,8 +46,8 @@ public final class CaseManagementCodes {
   /** CSDS consultation mechanism codes. */
   public static final List<String> MECHANISMS = List.of("01", "02", "03", "09", "10", "11", "98");
 
-  /** CSDS attended or did not attend: took place. */
-  public static final List<String> ATTENDED = List.of("5", "6");
+  /** CSDS attended or did not attend: took place (the follow-up rule's home holds them). */
+  public static final List<String> ATTENDED = MonthContacts.ATTENDED;
 
   /** CSDS attended or did not attend: did not take place. */
   public static final List<String> NOT_ATTENDED = List.of("2", "3", "4", "7");
@@ -69,7 +71,7 @@ public final class CaseManagementCodes {
   public static final String HOSPITAL = "HOSPITAL";
 
   /** Hospital discharge method "died". */
-  public static final String DISCHARGE_DIED = "4";
+  public static final String DISCHARGE_DIED = DischargeFollowUps.DISCHARGE_DIED;
 
   private CaseManagementCodes() {}
 
@@ -93,8 +95,7 @@ public final class CaseManagementCodes {
   }
 
   public static boolean attended(String attendance) {
-    String a = Codes.normalise(attendance);
-    return a != null && ATTENDED.contains(a);
+    return MonthContacts.attended(attendance);
   }
 
   public static boolean notAttended(String attendance) {

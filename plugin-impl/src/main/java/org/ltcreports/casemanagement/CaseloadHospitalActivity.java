@@ -3,10 +3,13 @@ package org.ltcreports.casemanagement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.ltcreports.casemanagement.CaseManagementData.ResolvedContact;
 import org.ltcreports.measures.Admission;
 import org.ltcreports.measures.Codes;
+import org.ltcreports.measures.DischargeFollowUps;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.MonthWindow;
@@ -42,12 +45,45 @@ public final class CaseloadHospitalActivity {
   private final Tally notes = new Tally();
   private final LocalDate extractDate;
 
+  /**
+   * By practice, for the return: the discharges and their follow-up counted by the context's engine
+   * ({@link org.ltcreports.measures.MeasureEngine#dischargeFollowUps}), the working days' windows
+   * given it from {@code calendar}.
+   */
+  public static CaseloadHospitalActivity byPractice(
+      CaseManagementData cm, YearMonth month, WorkingDays calendar) {
+    return new CaseloadHospitalActivity(
+        cm, month, calendar, ActivityAttribution.byPractice(cm), true);
+  }
+
   public CaseloadHospitalActivity(
       CaseManagementData cm, YearMonth month, WorkingDays calendar, ActivityAttribution by) {
+    this(cm, month, calendar, by, false);
+  }
+
+  private CaseloadHospitalActivity(
+      CaseManagementData cm,
+      YearMonth month,
+      WorkingDays calendar,
+      ActivityAttribution by,
+      boolean dischargesByEngine) {
     MeasureContext ctx = cm.context();
     this.extractDate = ctx.extractDate();
     MonthWindow m = MonthWindow.of(month);
-    for (Spell s : cm.spells()) {
+    if (dischargesByEngine) {
+      Map<LocalDate, LocalDate> windowEnds = new HashMap<>();
+      for (LocalDate d : DischargeFollowUps.days(month)) {
+        windowEnds.put(d, calendar.plusWorkingDays(d, FOLLOW_UP_WORKING_DAYS));
+      }
+      ctx.engine()
+          .dischargeFollowUps(ctx, month, windowEnds)
+          .forEach(
+              (practice, days) ->
+                  days.forEach(
+                      (d, n) ->
+                          countDischarges(practice, d, windowEnds.get(d), calendar, n[0], n[1])));
+    }
+    for (Spell s : dischargesByEngine ? List.<Spell>of() : cm.spells()) {
       LocalDate discharged = s.dischargeDate();
       if (discharged == null || !m.contains(discharged)) {
         continue;
@@ -73,16 +109,7 @@ public final class CaseloadHospitalActivity {
       }
       // a spell without a registration on its admission date has no practice: a data-quality count
       for (String key : by.ofCaseloadDischarge(s, onRegister)) {
-        discharges.add(key, "discharges");
-        if (followed) {
-          discharges.add(key, "followed");
-        }
-        if (!calendar.covers(discharged, until)) {
-          notes.add(key, "calendar");
-        }
-        if (extractDate != null && until.isAfter(extractDate)) {
-          notes.add(key, "open_window");
-        }
+        countDischarges(key, discharged, until, calendar, 1, followed ? 1 : 0);
       }
     }
     for (Admission a : ctx.admissions()) {
@@ -100,6 +127,27 @@ public final class CaseloadHospitalActivity {
           admissions.add(key, "bed_days", los);
         }
       }
+    }
+  }
+
+  /**
+   * {@code n} discharges of one day counted for a key, {@code followed} of them followed up by
+   * {@code until}; a window the calendar does not cover, or ending after the extract date, noted.
+   */
+  private void countDischarges(
+      String key,
+      LocalDate discharged,
+      LocalDate until,
+      WorkingDays calendar,
+      long n,
+      long followed) {
+    discharges.add(key, "discharges", n);
+    discharges.add(key, "followed", followed);
+    if (!calendar.covers(discharged, until)) {
+      notes.add(key, "calendar", n);
+    }
+    if (extractDate != null && until.isAfter(extractDate)) {
+      notes.add(key, "open_window", n);
     }
   }
 

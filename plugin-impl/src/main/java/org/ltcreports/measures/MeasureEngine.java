@@ -183,4 +183,15 @@ public interface MeasureEngine {
    */
   Map<String, List<FrequentAttenders.Attender>> frequentAttenders(
       MeasureContext ctx, YearMonth month);
+
+  /**
+   * The hospital discharges of {@code month} of case management register patients, and whether each
+   * was followed up ({@link DischargeFollowUps}): practice → discharge day → {@code [discharges,
+   * followed up]}.
+   *
+   * @param windowEnds each day of {@code month} → the last day of a discharge's follow-up window
+   *     (the working-day calendar's answer; the engines only compare dates with it)
+   */
+  Map<String, Map<LocalDate, long[]>> dischargeFollowUps(
+      MeasureContext ctx, YearMonth month, Map<LocalDate, LocalDate> windowEnds);
 }

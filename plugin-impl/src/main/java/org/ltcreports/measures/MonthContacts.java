@@ -27,6 +27,15 @@ public record MonthContacts(Map<String, List<Group>> byPractice, long withoutEpi
     byPractice = java.util.Collections.unmodifiableMap(copy);
   }
 
+  /** CSDS attended or did not attend: took place (5 attended on time, 6 late but seen). */
+  public static final List<String> ATTENDED = List.of("5", "6");
+
+  /** Whether a stored attendance code reads ({@link Codes#normalise}) as attended. */
+  public static boolean attended(String attendance) {
+    String a = Codes.normalise(attendance);
+    return a != null && ATTENDED.contains(a);
+  }
+
   /**
    * The counted episode a contact belongs to: the one its {@code episode_id} names, when the
    * contact has a date; null for a contact without an episode (no id, an unknown one, or no date).

@@ -238,4 +238,10 @@ public final class ReferenceEngine implements MeasureEngine {
       MeasureContext ctx, YearMonth month) {
     return FrequentAttenders.count(ctx, month);
   }
+
+  @Override
+  public Map<String, Map<LocalDate, long[]>> dischargeFollowUps(
+      MeasureContext ctx, YearMonth month, Map<LocalDate, LocalDate> windowEnds) {
+    return DischargeFollowUps.count(ctx, month, windowEnds);
+  }
 }

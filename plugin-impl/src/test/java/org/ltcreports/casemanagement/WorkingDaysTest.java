@@ -41,6 +41,26 @@ class WorkingDaysTest {
     assertThat(cal.plusWorkingDays(LocalDate.of(2026, 10, 3), 3)).isEqualTo("2026-10-07");
   }
 
+  /**
+   * The follow-up windows the engines' edge-case locality plants (fixtures CaseManagementEdges).
+   */
+  @Test
+  void theEdgeLocalitysFollowUpWindowsEndWhereWorkedOutByHand() {
+    WorkingDays cal = WorkingDays.englandAndWales();
+    // Fri 22 Aug 2025; Sat, Sun, Mon 25 (summer bank holiday) skipped: Tue 26, Wed 27, Thu 28
+    assertThat(cal.plusWorkingDays(LocalDate.of(2025, 8, 22), 3)).isEqualTo("2025-08-28");
+    // Tue 24 Dec 2024; 25, 26 Dec skipped: Fri 27, Mon 30, Tue 31
+    assertThat(cal.plusWorkingDays(LocalDate.of(2024, 12, 24), 3)).isEqualTo("2024-12-31");
+    // Thu 17 Apr 2025; Good Friday, the weekend, Easter Monday skipped: Tue 22, Wed 23, Thu 24
+    assertThat(cal.plusWorkingDays(LocalDate.of(2025, 4, 17), 3)).isEqualTo("2025-04-24");
+    // Fri 31 Oct 2025: Mon 3, Tue 4, Wed 5 Nov
+    assertThat(cal.plusWorkingDays(LocalDate.of(2025, 10, 31), 3)).isEqualTo("2025-11-05");
+    // Fri 26 May 2023; Mon 29 (spring bank holiday) skipped: Tue 30, Wed 31, Thu 1 Jun
+    assertThat(cal.plusWorkingDays(LocalDate.of(2023, 5, 26), 3)).isEqualTo("2023-06-01");
+    // Mon 30 Nov 2026: Tue 1, Wed 2, Thu 3 Dec
+    assertThat(cal.plusWorkingDays(LocalDate.of(2026, 11, 30), 3)).isEqualTo("2026-12-03");
+  }
+
   @Test
   void oneOffChangesAreThere() {
     assertThat(cal.isBankHoliday(LocalDate.of(2020, 5, 8))).as("VE Day, Friday").isTrue();

@@ -52,6 +52,7 @@ public final class SqlEngine implements MeasureEngine {
   private final FrequentAttenderCounts frequentAttenders;
   private final CodedRowQualityCounts codedRowQuality;
   private final CaseManagementQualityCounts caseManagementQuality;
+  private final FollowUpCounts followUps;
 
   public SqlEngine(Jdbi jdbi, SourceTables tables) {
     this.population = new PopulationCount(jdbi, tables);
@@ -68,6 +69,7 @@ public final class SqlEngine implements MeasureEngine {
     this.frequentAttenders = new FrequentAttenderCounts(jdbi, tables);
     this.codedRowQuality = new CodedRowQualityCounts(jdbi, tables);
     this.caseManagementQuality = new CaseManagementQualityCounts(jdbi, tables);
+    this.followUps = new FollowUpCounts(jdbi, tables);
   }
 
   @Override
@@ -243,6 +245,23 @@ public final class SqlEngine implements MeasureEngine {
             List.of("frequent attenders", month), () -> frequentAttenders.byPractice(ctx, month));
     Map<String, List<FrequentAttenders.Attender>> copy = new HashMap<>();
     counted.forEach((practice, list) -> copy.put(practice, new ArrayList<>(list)));
+    return copy;
+  }
+
+  @Override
+  public Map<String, Map<LocalDate, long[]>> dischargeFollowUps(
+      MeasureContext ctx, YearMonth month, Map<LocalDate, LocalDate> windowEnds) {
+    Map<String, Map<LocalDate, long[]>> counted =
+        ctx.counted(
+            List.of("discharge follow-ups", month, windowEnds),
+            () -> followUps.byPractice(ctx, month, windowEnds));
+    Map<String, Map<LocalDate, long[]>> copy = new HashMap<>();
+    counted.forEach(
+        (practice, days) -> {
+          Map<LocalDate, long[]> c = new java.util.TreeMap<>();
+          days.forEach((day, n) -> c.put(day, n.clone()));
+          copy.put(practice, c);
+        });
     return copy;
   }
 }

@@ -26,6 +26,7 @@ import org.ltcreports.measures.AgeSexEvents;
 import org.ltcreports.measures.CarePlans;
 import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.Discharge;
+import org.ltcreports.measures.DischargeFollowUps;
 import org.ltcreports.measures.EpisodeActivity;
 import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.FrequentAttenders;
@@ -159,6 +160,7 @@ class EngineEquivalenceTest {
       dataQualityCounts(first, last.plusMonths(3));
       assertContactsEqual(first, last);
       assertCarePlansEqual(first, last);
+      assertFollowUpsEqual(first, last);
       assertReturnsEqual();
       inHospital(first, last);
       List<Map<String, List<FrequentAttenders.Attender>>> attenders =
@@ -244,6 +246,48 @@ class EngineEquivalenceTest {
           .as("GP informed")
           .isPositive();
       assertThat(all.stream().mapToLong(CarePlans::none).sum()).as("none").isPositive();
+    }
+
+    /**
+     * The month's discharges of register patients and their follow-up within 3 working days, and
+     * what the data hold of their edges.
+     */
+    void assertFollowUpsEqual(YearMonth first, YearMonth last) {
+      WorkingDays calendar = WorkingDays.englandAndWales();
+      long[] total = new long[2];
+      for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        Map<LocalDate, LocalDate> windowEnds = new TreeMap<>();
+        for (LocalDate d : DischargeFollowUps.days(m)) {
+          windowEnds.put(d, calendar.plusWorkingDays(d, 3));
+        }
+        Map<String, String> r =
+            followUps(reference.engine().dischargeFollowUps(reference, m, windowEnds), total);
+        assertThat(followUps(sql.engine().dischargeFollowUps(sql, m, windowEnds), new long[2]))
+            .as("discharge follow-ups of %s by practice", m)
+            .isEqualTo(r);
+      }
+      assertThat(total[0]).as("discharges of register patients").isPositive();
+      assertThat(total[1]).as("followed up").isPositive();
+      assertThat(total[0]).as("some not followed up").isGreaterThan(total[1]);
+    }
+
+    /** practice → "day discharges/followed; …", summing into {@code total}. */
+    static Map<String, String> followUps(
+        Map<String, Map<LocalDate, long[]>> byPractice, long[] total) {
+      Map<String, String> out = new TreeMap<>();
+      byPractice.forEach(
+          (practice, days) -> {
+            StringBuilder b = new StringBuilder();
+            new TreeMap<>(days)
+                .forEach(
+                    (d, n) -> {
+                      b.append(d).append(' ').append(n[0]).append('/').append(n[1]).append("; ");
+                      total[0] += n[0];
+                      total[1] += n[1];
+                    });
+            out.put(practice, b.toString());
+          });
+      return out;
     }
 
     /** Every measure and note of the case management return of three months. */
