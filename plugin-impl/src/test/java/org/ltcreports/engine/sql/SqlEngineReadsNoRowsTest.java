@@ -3,22 +3,26 @@ package org.ltcreports.engine.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ltcreports.casemanagement.WorkingDays;
 import org.ltcreports.fixtures.EdgeCaseLocality;
 import org.ltcreports.measures.AcscAdmissions;
 import org.ltcreports.measures.AdmissionCounts;
 import org.ltcreports.measures.AdmissionSeries;
 import org.ltcreports.measures.CaseManagedAdmissions;
 import org.ltcreports.measures.DirectlyStandardisedRates;
+import org.ltcreports.measures.DischargeFollowUps;
 import org.ltcreports.measures.InHospitalCounts;
 import org.ltcreports.measures.LengthOfStay;
 import org.ltcreports.measures.LocalityComparison;
@@ -81,6 +85,49 @@ class SqlEngineReadsNoRowsTest {
       }
     }
     assertThat(compared).as("figures compared").isPositive();
+  }
+
+  /**
+   * The case management return's families counted in SQL (contacts, care plans, discharges and
+   * their follow-up) need no rows either: the SQL engine over the practice table alone gives the
+   * reduced results the reference engine gives over the whole snapshot.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2})
+  void theCaseManagementSqlFamiliesReadNoRows(long seed) throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:norows-cm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try (Connection c = h2.getConnection()) {
+      EdgeCaseLocality.write(c, seed, 400);
+    }
+    Jdbi jdbi = Jdbi.create(h2);
+    SourceData whole =
+        new SourceReader(jdbi, SourceTables.defaults()).read(null, EngineEquivalenceTest.TODAY);
+    MeasureContext reference = new MeasureContext(whole, MeasureSettings.defaults());
+    MeasureContext sql =
+        new MeasureContext(
+            SourceData.practicesOnly(
+                whole.extractDate(), whole.practices(), whole.absentColumns(), Set.of()),
+            MeasureSettings.defaults(),
+            new SqlEngine(jdbi, SourceTables.defaults()));
+    WorkingDays calendar = WorkingDays.englandAndWales();
+    Map<LocalDate, LocalDate> windowEnds = new TreeMap<>();
+    for (LocalDate d : DischargeFollowUps.days(MONTH)) {
+      windowEnds.put(d, calendar.plusWorkingDays(d, 3));
+    }
+    assertThat(sql.engine().contacts(sql, MONTH))
+        .as("contacts")
+        .isEqualTo(reference.engine().contacts(reference, MONTH));
+    assertThat(new TreeMap<>(sql.engine().carePlans(sql, MONTH)))
+        .as("care plans")
+        .isEqualTo(new TreeMap<>(reference.engine().carePlans(reference, MONTH)));
+    assertThat(
+            EngineEquivalenceTest.Engines.followUps(
+                sql.engine().dischargeFollowUps(sql, MONTH, windowEnds), new long[2]))
+        .as("discharge follow-ups")
+        .isEqualTo(
+            EngineEquivalenceTest.Engines.followUps(
+                reference.engine().dischargeFollowUps(reference, MONTH, windowEnds), new long[2]));
   }
 
   /** The families counted in SQL, as the feedback builds them for {@link #MONTH}. */
