@@ -371,6 +371,9 @@ class PostgresIT {
           assertThat(cells(sql.engine().emergencyAdmissionCells(sql, window)))
               .as("%s: emergency admissions by age-sex cell, 12 months ending %s", what, m)
               .isEqualTo(cells(reference.engine().emergencyAdmissionCells(reference, window)));
+          assertThat(cells(sql.engine().acscAdmissionCells(sql, window)))
+              .as("%s: ACSC admissions by age-sex cell, 12 months ending %s", what, m)
+              .isEqualTo(cells(reference.engine().acscAdmissionCells(reference, window)));
           Map<String, Set<AgeSexCell>> everyCell = new TreeMap<>();
           for (String p : List.of("E1", "E2", "E3", "E10", "e5", "Z99")) {
             everyCell.put(p, Set.copyOf(AgeSexCell.all()));

@@ -16,9 +16,10 @@ import org.ltcreports.measures.AcscRule.Condition;
  * zeros included) for EAs admitted in M, and {@code acsc_count_12m} for the 12 months ending M. EAs
  * are attributed as everywhere (registration on the admission date).
  *
- * <p>The standardised rate {@code acsc_dsr_12m_per_100000} is not made here: {@link
- * #twelveMonthAdmissions(String)} gives the admissions to standardise (each with its patient and
- * admission date, so age on admission and sex are at hand).
+ * <p>The standardised rate {@code acsc_dsr_12m_per_100000} is not made here: its {@code O_i} are
+ * counted by the context's engine ({@link MeasureEngine#acscAdmissionCells}); {@link
+ * #twelveMonthAdmissions(String)} gives the admissions themselves (each with its patient and
+ * admission date), built only when asked.
  */
 public final class AcscAdmissions implements MeasureFamily {
   private final MeasureContext ctx;

@@ -82,12 +82,10 @@ public final class DirectlyStandardisedRates implements MeasureFamily {
   /** {@code acsc_dsr_12m_per_100000} and its limits: the ACSC admissions, K = 100,000. */
   public static DirectlyStandardisedRates acsc(
       MeasureContext ctx, StandardisationCells cells, AcscAdmissions acsc) {
-    List<Admission> all = new ArrayList<>();
-    acsc.twelveMonthAdmissionsByPractice().values().forEach(all::addAll);
     return new DirectlyStandardisedRates(
         ctx,
         cells,
-        cells.events(all, a -> true),
+        cells.acscAdmissions(acsc),
         DirectStandardisation.PER_100_000,
         "acsc_dsr_12m_per_100000",
         "acsc_dsr_12m_lcl95",

@@ -129,6 +129,13 @@ public interface MeasureEngine {
       MeasureContext ctx, MonthWindow window, Map<String, Set<AgeSexCell>> wanted);
 
   /**
+   * The counted chronic ACSC emergency admissions ({@link AcscRule}) admitted in {@code window} by
+   * attributed practice and the age–sex cell of the patient on the admission date: the {@code O_i}
+   * of {@code acsc_dsr_12m_per_100000}. Admissions attributed to no practice are left out.
+   */
+  AgeSexEvents acscAdmissionCells(MeasureContext ctx, MonthWindow window);
+
+  /**
    * The referrals, starts and discharges of {@code month} of the counted case management episodes
    * ({@link CountedEpisodes}), by the practice each counts for on its date ({@link
    * EpisodeAttribution#byPractice}: the practice registered with that day, else the nearest

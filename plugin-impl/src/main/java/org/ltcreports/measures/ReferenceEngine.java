@@ -168,6 +168,20 @@ public final class ReferenceEngine implements MeasureEngine {
   }
 
   @Override
+  public AgeSexEvents acscAdmissionCells(MeasureContext ctx, MonthWindow window) {
+    AcscRule rule = ctx.acscRule();
+    List<Admission> acsc = new ArrayList<>();
+    for (Admission a : ctx.admissions()) {
+      if (a.practiceCode() != null
+          && window.contains(a.admitted())
+          && rule.conditionOf(a.spell()).isPresent()) {
+        acsc.add(a);
+      }
+    }
+    return StandardisationCells.count(acsc, window);
+  }
+
+  @Override
   public EpisodeActivity episodeActivity(MeasureContext ctx, YearMonth month) {
     return ctx.counted(
         List.of("episode activity", month),

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.ltcreports.source.SourceRows.Patient;
 import org.ltcreports.stats.AgeSexCell;
 import org.ltcreports.stats.AgeSexCounts;
@@ -96,12 +95,18 @@ public final class StandardisationCells {
   }
 
   /**
-   * The admissions of the 12-month window that pass {@code filter}, in cells by practice (e.g. the
-   * ACSC ones, whose list the ACSC family builds).
+   * {@code O_i} of the ACSC admissions of the window, counted by the context's engine; the rows
+   * behind a cell (a data-quality list, asked for only of the emergency admissions) from the ACSC
+   * family's own list.
    */
-  public Events events(Collection<Admission> admissions, Predicate<Admission> filter) {
-    List<Admission> kept = admissions.stream().filter(filter).toList();
-    return new Events(count(kept, window), wanted -> inCells(kept, window, wanted));
+  public Events acscAdmissions(AcscAdmissions acsc) {
+    return new Events(
+        ctx.engine().acscAdmissionCells(ctx, window),
+        wanted -> {
+          List<Admission> all = new ArrayList<>();
+          acsc.twelveMonthAdmissionsByPractice().values().forEach(all::addAll);
+          return inCells(all, window, wanted);
+        });
   }
 
   /**

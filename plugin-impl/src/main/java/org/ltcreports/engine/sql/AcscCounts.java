@@ -8,14 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.measures.AcscRule;
+import org.ltcreports.measures.AgeSexEvents;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.MonthWindow;
 import org.ltcreports.source.SourceTables;
 
-/** The SQL engine's chronic ACSC emergency admissions by practice, month and condition. */
+/**
+ * The SQL engine's chronic ACSC emergency admissions: by practice, month and condition, and by
+ * practice and age–sex cell (the standardised ACSC rate's {@code O_i}).
+ */
 final class AcscCounts {
   private final Jdbi jdbi;
   private final SourceTables tables;
@@ -38,81 +44,19 @@ final class AcscCounts {
     int conditions = AcscRule.Condition.values().length;
     return jdbi.withHandle(
         h -> {
-          WinningRows rows = WinningRows.of(tables, ctx, h.getConnection());
-          Map<AcscRule.Candidate, List<String>> candidates = new LinkedHashMap<>();
-          for (String code : distinct(h, SourceSchema.HOSPITAL_SPELL, "primary_diagnosis")) {
-            AcscRule.candidate(code)
-                .ifPresent(c -> candidates.computeIfAbsent(c, k -> new ArrayList<>()).add(code));
-          }
           Map<String, long[][]> byPractice = new HashMap<>();
-          if (candidates.isEmpty()) {
+          Admissions acsc = admissions(ctx, h, List.of());
+          if (acsc == null) {
             return byPractice; // no primary diagnosis meets a rule: nothing to count
           }
-          List<String> diagnoses =
-              ctx.data().hasDiagnoses()
-                  ? distinct(h, SourceSchema.SPELL_DIAGNOSIS, "icd10_code")
-                  : List.of();
-          List<String> procedures =
-              ctx.data().hasProcedures()
-                  ? distinct(h, SourceSchema.SPELL_PROCEDURE, "opcs_code")
-                  : List.of();
-          Map<String, List<String>> lists = new LinkedHashMap<>();
-          lists.put("sickle", filter(diagnoses, AcscRule::sickleCell));
-          lists.put("copd", filter(diagnoses, AcscRule::copdBesideJ20));
-          lists.put("cardiac", filter(procedures, AcscRule::cardiacProcedure));
-          lists.put("angina", filter(procedures, AcscRule::excludesAngina));
-          StringBuilder candidate = new StringBuilder("CASE");
-          StringBuilder condition = new StringBuilder("CASE");
-          int k = 0;
-          for (Map.Entry<AcscRule.Candidate, List<String>> e : candidates.entrySet()) {
-            candidate.append(" WHEN primary_diagnosis IN (<c").append(k).append(">) THEN ");
-            candidate.append(k);
-            condition.append(" WHEN k = ").append(k).append(" AND ");
-            condition.append(counted(e.getKey().unless()));
-            condition.append(" THEN ").append(e.getKey().condition().ordinal());
-            k++;
-          }
-          candidate.append(" END");
-          condition.append(" END");
-          List<String> columns = new ArrayList<>(EmergencyAdmissionSql.ADMISSION_COLUMNS);
-          columns.add("primary_diagnosis");
           String sql =
-              "WITH "
-                  + rows.spells(columns)
-                  + ", ea1 AS (SELECT spell_id, patient_id, admission_date, "
-                  + candidate
-                  + " AS k FROM sp WHERE "
-                  + EmergencyAdmissionSql.emergency()
-                  + "), ea0 AS (SELECT spell_id, patient_id, admission_date, k FROM ea1"
-                  + " WHERE k IS NOT NULL), fl AS (SELECT spell_id, MAX(patient_id) AS patient_id,"
-                  + " MAX(admission_date) AS admission_date, MAX(k) AS k, MAX(sickle) AS sickle,"
-                  + " MAX(copd) AS copd, MAX(cardiac) AS cardiac, MAX(angina) AS angina FROM"
-                  + " (SELECT spell_id, patient_id, admission_date, k, 0 AS sickle, 0 AS copd,"
-                  + " 0 AS cardiac, 0 AS angina FROM ea0"
-                  + flagRows(lists, "sickle", "copd", SourceSchema.SPELL_DIAGNOSIS, "icd10_code")
-                  + flagRows(lists, "cardiac", "angina", SourceSchema.SPELL_PROCEDURE, "opcs_code")
-                  + ") u GROUP BY spell_id HAVING MAX(k) IS NOT NULL),"
-                  + " ac AS (SELECT spell_id, patient_id, admission_date, condition FROM"
-                  + " (SELECT spell_id, patient_id, admission_date, "
-                  + condition
-                  + " AS condition FROM fl) c WHERE condition IS NOT NULL), "
-                  + rows.attributed("ac", "spell_id", "admission_date", List.of("condition"), "a")
+              acsc.with()
                   + " SELECT practice_code, EXTRACT(YEAR FROM admission_date) AS y,"
                   + " EXTRACT(MONTH FROM admission_date) AS m, condition, COUNT(*) AS n FROM a"
                   + " GROUP BY practice_code, EXTRACT(YEAR FROM admission_date),"
                   + " EXTRACT(MONTH FROM admission_date), condition";
-          Query q = EmergencyAdmissionSql.bindRule(h.createQuery(sql), ctx);
-          k = 0;
-          for (List<String> codes : candidates.values()) {
-            q.bindList("c" + k++, codes);
-          }
-          lists.forEach(
-              (name, codes) -> {
-                if (!codes.isEmpty()) {
-                  q.bindList(name, codes);
-                }
-              });
-          q.bind("from", first.atDay(1))
+          acsc.bind(h.createQuery(sql))
+              .bind("from", first.atDay(1))
               .bind("to", last.atEndOfMonth())
               .reduceResultSet(
                   byPractice,
@@ -126,6 +70,116 @@ final class AcscCounts {
                   });
           return byPractice;
         });
+  }
+
+  /**
+   * The {@code O_i} of the standardised ACSC rate: the ACSC admissions of {@code window} by
+   * attributed practice and the age–sex cell of the patient on the admission date ({@link
+   * StandardisationEvents#inCells}), one grouped statement.
+   */
+  AgeSexEvents cells(MeasureContext ctx, MonthWindow window) {
+    return jdbi.withHandle(
+        h -> {
+          Admissions acsc = admissions(ctx, h, StandardisationEvents.PATIENT_COLUMNS);
+          if (acsc == null) {
+            return new AgeSexEvents.Tally().events();
+          }
+          String sql =
+              acsc.with()
+                  + ", "
+                  + StandardisationEvents.inCells("a")
+                  + " SELECT practice_code, band, sex_index, COUNT(*) AS n FROM ec"
+                  + " GROUP BY practice_code, band, sex_index";
+          return acsc.bind(h.createQuery(sql))
+              .bind("from", window.start())
+              .bind("to", window.end())
+              .reduceResultSet(new AgeSexEvents.Tally(), StandardisationEvents::add)
+              .events();
+        });
+  }
+
+  /**
+   * The ACSC admissions as common table expressions ending in {@code a(spell_id, admission_date,
+   * condition, patientColumns…, practice_code)} over the window {@code :from}–{@code :to}, and the
+   * values they bind; null when no stored primary diagnosis meets a rule.
+   */
+  private record Admissions(String with, Map<String, List<String>> lists, MeasureContext ctx) {
+    Query bind(Query q) {
+      EmergencyAdmissionSql.bindRule(q, ctx);
+      lists.forEach(
+          (name, codes) -> {
+            if (!codes.isEmpty()) {
+              q.bindList(name, codes);
+            }
+          });
+      return q;
+    }
+  }
+
+  private Admissions admissions(MeasureContext ctx, Handle h, List<String> patientColumns) {
+    WinningRows rows = WinningRows.of(tables, ctx, h.getConnection());
+    Map<AcscRule.Candidate, List<String>> candidates = new LinkedHashMap<>();
+    for (String code : distinct(h, SourceSchema.HOSPITAL_SPELL, "primary_diagnosis")) {
+      AcscRule.candidate(code)
+          .ifPresent(c -> candidates.computeIfAbsent(c, k -> new ArrayList<>()).add(code));
+    }
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    List<String> diagnoses =
+        ctx.data().hasDiagnoses()
+            ? distinct(h, SourceSchema.SPELL_DIAGNOSIS, "icd10_code")
+            : List.of();
+    List<String> procedures =
+        ctx.data().hasProcedures()
+            ? distinct(h, SourceSchema.SPELL_PROCEDURE, "opcs_code")
+            : List.of();
+    Map<String, List<String>> lists = new LinkedHashMap<>();
+    lists.put("sickle", filter(diagnoses, AcscRule::sickleCell));
+    lists.put("copd", filter(diagnoses, AcscRule::copdBesideJ20));
+    lists.put("cardiac", filter(procedures, AcscRule::cardiacProcedure));
+    lists.put("angina", filter(procedures, AcscRule::excludesAngina));
+    StringBuilder candidate = new StringBuilder("CASE");
+    StringBuilder condition = new StringBuilder("CASE");
+    Map<String, List<String>> bound = new LinkedHashMap<>();
+    int k = 0;
+    for (Map.Entry<AcscRule.Candidate, List<String>> e : candidates.entrySet()) {
+      candidate.append(" WHEN primary_diagnosis IN (<c").append(k).append(">) THEN ");
+      candidate.append(k);
+      condition.append(" WHEN k = ").append(k).append(" AND ");
+      condition.append(counted(e.getKey().unless()));
+      condition.append(" THEN ").append(e.getKey().condition().ordinal());
+      bound.put("c" + k, e.getValue());
+      k++;
+    }
+    candidate.append(" END");
+    condition.append(" END");
+    bound.putAll(lists);
+    List<String> columns = new ArrayList<>(EmergencyAdmissionSql.ADMISSION_COLUMNS);
+    columns.add("primary_diagnosis");
+    String with =
+        "WITH "
+            + rows.spells(columns)
+            + ", ea1 AS (SELECT spell_id, patient_id, admission_date, "
+            + candidate
+            + " AS k FROM sp WHERE "
+            + EmergencyAdmissionSql.emergency()
+            + "), ea0 AS (SELECT spell_id, patient_id, admission_date, k FROM ea1"
+            + " WHERE k IS NOT NULL), fl AS (SELECT spell_id, MAX(patient_id) AS patient_id,"
+            + " MAX(admission_date) AS admission_date, MAX(k) AS k, MAX(sickle) AS sickle,"
+            + " MAX(copd) AS copd, MAX(cardiac) AS cardiac, MAX(angina) AS angina FROM"
+            + " (SELECT spell_id, patient_id, admission_date, k, 0 AS sickle, 0 AS copd,"
+            + " 0 AS cardiac, 0 AS angina FROM ea0"
+            + flagRows(lists, "sickle", "copd", SourceSchema.SPELL_DIAGNOSIS, "icd10_code")
+            + flagRows(lists, "cardiac", "angina", SourceSchema.SPELL_PROCEDURE, "opcs_code")
+            + ") u GROUP BY spell_id HAVING MAX(k) IS NOT NULL),"
+            + " ac AS (SELECT spell_id, patient_id, admission_date, condition FROM"
+            + " (SELECT spell_id, patient_id, admission_date, "
+            + condition
+            + " AS condition FROM fl) c WHERE condition IS NOT NULL), "
+            + rows.attributed(
+                "ac", "spell_id", "admission_date", List.of("condition"), patientColumns, "a");
+    return new Admissions(with, bound, ctx);
   }
 
   /** When a candidate of the spell's flags is counted ({@link AcscRule#classify}). */
@@ -164,7 +218,7 @@ final class AcscCounts {
   }
 
   /** The distinct non-null values of a column of a source table. */
-  private List<String> distinct(org.jdbi.v3.core.Handle h, String table, String column) {
+  private List<String> distinct(Handle h, String table, String column) {
     return h.createQuery(
             "SELECT DISTINCT "
                 + column

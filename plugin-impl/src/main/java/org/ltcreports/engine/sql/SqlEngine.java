@@ -165,6 +165,13 @@ public final class SqlEngine implements MeasureEngine {
   }
 
   @Override
+  public AgeSexEvents acscAdmissionCells(MeasureContext ctx, MonthWindow window) {
+    // immutable: shared as it is
+    return ctx.counted(
+        List.of("ACSC admissions by age-sex cell", window), () -> acsc.cells(ctx, window));
+  }
+
+  @Override
   public EpisodeActivity episodeActivity(MeasureContext ctx, YearMonth month) {
     // read-only: kept and handed out as it is
     return ctx.counted(List.of("episode activity", month), () -> episodes.activity(ctx, month));

@@ -1,5 +1,7 @@
 package org.ltcreports.engine.sql;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.ltcreports.measures.AgeSexEvents;
 import org.ltcreports.measures.CellAdmission;
 import org.ltcreports.measures.MeasureContext;
@@ -25,7 +28,8 @@ import org.ltcreports.stats.Sex;
  * cell {@link AgeSexCellSql}'s.
  */
 final class StandardisationEvents {
-  private static final List<String> PATIENT_COLUMNS = List.of("birth_date", "sex");
+  /** The columns of the patient's winning row an event's cell is read from. */
+  static final List<String> PATIENT_COLUMNS = List.of("birth_date", "sex");
 
   private final Jdbi jdbi;
   private final SourceTables tables;
@@ -44,14 +48,7 @@ final class StandardisationEvents {
                   + " SELECT practice_code, band, sex_index, COUNT(*) AS n FROM ec"
                   + " GROUP BY practice_code, band, sex_index";
           return bind(h.createQuery(sql), ctx, window)
-              .reduceResultSet(
-                  new AgeSexEvents.Tally(),
-                  (tally, rs, c) ->
-                      tally.add(
-                          rs.getString("practice_code"),
-                          rs.getInt("band"),
-                          rs.getInt("sex_index"),
-                          rs.getLong("n")))
+              .reduceResultSet(new AgeSexEvents.Tally(), StandardisationEvents::add)
               .events();
         });
   }
@@ -115,13 +112,33 @@ final class StandardisationEvents {
         + rows.spells(EmergencyAdmissionSql.ADMISSION_COLUMNS)
         + ", "
         + EmergencyAdmissionSql.attributed(rows, PATIENT_COLUMNS)
-        + ", aged AS (SELECT practice_code, spell_id, admission_date, birth_date, sex, "
+        + ", "
+        + inCells("ea");
+  }
+
+  /**
+   * {@code ec(practice_code, spell_id, admission_date, band, sex_index)}: the attributed admissions
+   * of the CTE {@code events} (with {@code practice_code, spell_id, admission_date} and the {@link
+   * #PATIENT_COLUMNS}), each in the cell of its patient's age on the admission date (band or sex
+   * -1: no cell).
+   */
+  static String inCells(String events) {
+    return "aged AS (SELECT practice_code, spell_id, admission_date, birth_date, sex, "
         + AgeSexCellSql.age("birth_date", "admission_date")
-        + " AS age FROM ea), ec AS (SELECT practice_code, spell_id, admission_date, "
+        + " AS age FROM "
+        + events
+        + "), ec AS (SELECT practice_code, spell_id, admission_date, "
         + AgeSexCellSql.band("birth_date", k -> "age < " + 5 * k)
         + " AS band, "
         + AgeSexCellSql.sexIndex("sex")
         + " AS sex_index FROM aged)";
+  }
+
+  /** A row of counts by practice, band and sex added to the tally. */
+  static AgeSexEvents.Tally add(AgeSexEvents.Tally tally, ResultSet rs, StatementContext ctx)
+      throws SQLException {
+    return tally.add(
+        rs.getString("practice_code"), rs.getInt("band"), rs.getInt("sex_index"), rs.getLong("n"));
   }
 
   private static Query bind(Query q, MeasureContext ctx, MonthWindow window) {

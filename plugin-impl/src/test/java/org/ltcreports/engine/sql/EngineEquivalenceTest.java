@@ -414,6 +414,15 @@ class EngineEquivalenceTest {
                   .filter(v -> !v.startsWith("no cell 0;")))
           .as("windows with admissions of no cell (sex unknown, no birth date)")
           .isNotEmpty();
+      List<Map<String, String>> acscCells =
+          eachMonth(
+              "ACSC admissions by age-sex cell (12 months ending)",
+              first,
+              last,
+              (c, m) -> cells(c.engine().acscAdmissionCells(c, MonthWindow.twelveMonthsEnding(m))));
+      assertThat(acscCells.stream().mapToLong(Map::size).sum())
+          .as("windows' practices with ACSC admissions")
+          .isPositive();
       Map<String, Set<AgeSexCell>> every = new TreeMap<>();
       for (String p : List.of("E1", "E2", "E3", "E10", "e5", "Z99")) {
         every.put(p, Set.copyOf(AgeSexCell.all()));

@@ -144,6 +144,9 @@ class SqlEngineReadsNoRowsTest {
         "standardised emergency admission rates",
         ctx -> DirectlyStandardisedRates.emergencyAdmissions(ctx, cells(ctx)));
     families.put("locality comparison", ctx -> new LocalityComparison(ctx, cells(ctx)));
+    families.put(
+        "standardised ACSC rate",
+        ctx -> DirectlyStandardisedRates.acsc(ctx, cells(ctx), new AcscAdmissions(ctx, MONTH)));
     families.put("in hospital", ctx -> new InHospitalCounts(ctx, MONTH, TrimPoints.none()));
     return families;
   }
