@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.statement.Query;
 import org.ltcreports.api.report.DataQualityKind;
-import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.source.SourceTables;
 
 /**
@@ -20,9 +19,8 @@ import org.ltcreports.source.SourceTables;
  * code); a row without a patient id, a date or any registration is charged to none.
  *
  * <p>The rows are grouped by patient and date first (the practice depends on nothing else), so each
- * pair is charged once whatever number of findings it carries; each pair is joined to the source's
- * patient and registration rows on the patient id (index look-ups on H2), and only those few pairs
- * are ordered by windows.
+ * pair is charged once whatever number of findings it carries, by the attribution every episode
+ * event has ({@link EpisodeSql#attributedOrNearest}).
  */
 final class QualityRows {
   private final SourceTables tables;
@@ -34,64 +32,25 @@ final class QualityRows {
   }
 
   /**
-   * {@code name(patient_id, d, flags…, on_practice, nearest)}: the rows of the CTE {@code source}
-   * ({@code patient_id}, {@code d} and the numeric columns {@code flags}) summed by patient and
-   * date, with the practice registered with on {@code d} ({@code on_practice}, null when none) and
-   * the nearest practice; the practice charged is the first that is not null.
+   * {@code name(patient_id, d, flags…, practice_code, by_nearest)}: the rows of the CTE {@code
+   * source} ({@code patient_id}, {@code d} and the numeric columns {@code flags}) summed by patient
+   * and date, with the practice charged: the one registered with on {@code d} ({@code by_nearest}
+   * 0), else the nearest ({@code by_nearest} 1), as every episode event is attributed ({@link
+   * EpisodeSql#attributedOrNearest}: the rule has one SQL home).
    */
   String charged(String source, List<String> flags, String name) {
     StringBuilder sums = new StringBuilder();
-    StringBuilder carried = new StringBuilder();
-    StringBuilder kept = new StringBuilder();
     for (String f : flags) {
       sums.append(", SUM(").append(f).append(") AS ").append(f);
-      carried.append(", g.").append(f).append(" AS ").append(f);
-      kept.append(", MAX(").append(f).append(") AS ").append(f);
     }
-    String covers = WinningRows.covers("r.registered_from", "r.registered_to", "g.d");
-    String before = "r.registered_from <= g.d";
     return name
         + "_g AS (SELECT patient_id, d"
         + sums
         + " FROM "
         + source
         + " WHERE patient_id IS NOT NULL AND d IS NOT NULL GROUP BY patient_id, d), "
-        + name
-        + "_p AS (SELECT g.patient_id AS patient_id, g.d AS d"
-        + carried
-        + ", r.practice_code AS practice_code, CASE WHEN "
-        + covers
-        + " AND p.patient_id IS NOT NULL AND "
-        + WinningRows.aliveOn("p.death_date", "g.d")
-        + " THEN 1 ELSE 0 END AS on_date, ROW_NUMBER() OVER (PARTITION BY g.patient_id, g.d"
-        + " ORDER BY "
-        + rows.patientOrder("p.")
-        + ", CASE WHEN "
-        + covers
-        + " THEN 0 ELSE 1 END, "
-        + rows.registrationOrder("r.")
-        + ") AS won, ROW_NUMBER() OVER (PARTITION BY g.patient_id, g.d ORDER BY CASE WHEN "
-        + before
-        + " THEN 0 ELSE 1 END, CASE WHEN "
-        + before
-        + " THEN r.registered_from END DESC, r.registered_from ASC, "
-        + rows.javaOrder("r.practice_code")
-        + " ASC) AS near FROM "
-        + name
-        + "_g g JOIN "
-        + tables.sql(SourceSchema.REGISTRATION)
-        + " r ON r.patient_id = g.patient_id AND "
-        + WinningRows.usable("r.")
-        + " LEFT JOIN "
-        + tables.sql(SourceSchema.PATIENT)
-        + " p ON p.patient_id = g.patient_id), "
-        + name
-        + " AS (SELECT patient_id, d"
-        + kept
-        + ", MAX(CASE WHEN won = 1 AND on_date = 1 THEN practice_code END) AS on_practice,"
-        + " MAX(CASE WHEN near = 1 THEN practice_code END) AS nearest FROM "
-        + name
-        + "_p GROUP BY patient_id, d)";
+        + new EpisodeSql(tables, rows)
+            .attributedOrNearest(name + "_g", List.of("patient_id"), "d", flags, name);
   }
 
   /**
@@ -104,15 +63,14 @@ final class QualityRows {
     for (String c : columns) {
       sums.add(
           unregistered.contains(c)
-              ? "SUM(CASE WHEN on_practice IS NULL THEN " + c + " ELSE 0 END) AS " + c
+              ? "SUM(CASE WHEN by_nearest = 1 THEN " + c + " ELSE 0 END) AS " + c
               : "SUM(" + c + ") AS " + c);
     }
-    return " SELECT COALESCE(on_practice, nearest) AS practice_code, "
+    return " SELECT practice_code, "
         + String.join(", ", sums)
         + " FROM "
         + name
-        + " WHERE COALESCE(on_practice, nearest) IS NOT NULL GROUP BY COALESCE(on_practice,"
-        + " nearest)";
+        + " GROUP BY practice_code";
   }
 
   /**
