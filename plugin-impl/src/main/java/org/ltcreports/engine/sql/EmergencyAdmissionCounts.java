@@ -183,20 +183,7 @@ final class EmergencyAdmissionCounts {
                   earlier,
                   (acc, rs, c) -> {
                     acc.computeIfAbsent(rs.getString("patient_id"), k -> new ArrayList<>())
-                        .add(
-                            new Spell(
-                                rs.getString("spell_id"),
-                                rs.getString("patient_id"),
-                                null,
-                                rs.getObject("admission_date", LocalDate.class),
-                                rs.getObject("discharge_date", LocalDate.class),
-                                null,
-                                null,
-                                null,
-                                rs.getString("discharge_method"),
-                                null,
-                                null,
-                                null));
+                        .add(EmergencyAdmissionSql.discharged(rs));
                     return acc;
                   });
           Map<String, long[]> byPractice = new HashMap<>();

@@ -1,10 +1,13 @@
 package org.ltcreports.engine.sql;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import org.jdbi.v3.core.statement.Query;
 import org.ltcreports.measures.EmergencyAdmissionRule;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.source.SourceRows.Spell;
 
 /**
  * The emergency admission rule (measures.EmergencyAdmissionRule) in SQL, for every family that
@@ -79,5 +82,25 @@ final class EmergencyAdmissionSql {
         .bindList("transferSources", List.copyOf(EmergencyAdmissionRule.TRANSFER_SOURCES))
         .bind("transferMethod", EmergencyAdmissionRule.TRANSFER_METHOD)
         .bind("ordinary", EmergencyAdmissionRule.ORDINARY);
+  }
+
+  /**
+   * A spell row as the discharge rules read it (readmissions, follow-ups): the ids, the dates and
+   * the discharge method from the row's columns of those names, every other column null.
+   */
+  static Spell discharged(ResultSet rs) throws SQLException {
+    return new Spell(
+        rs.getString("spell_id"),
+        rs.getString("patient_id"),
+        null,
+        rs.getObject("admission_date", LocalDate.class),
+        rs.getObject("discharge_date", LocalDate.class),
+        null,
+        null,
+        null,
+        rs.getString("discharge_method"),
+        null,
+        null,
+        null);
   }
 }

@@ -110,20 +110,7 @@ final class FollowUpCounts {
               .reduceResultSet(
                   discharges,
                   (acc, rs, c) -> {
-                    Spell s =
-                        new Spell(
-                            rs.getString("spell_id"),
-                            rs.getString("patient_id"),
-                            null,
-                            rs.getObject("admission_date", LocalDate.class),
-                            rs.getObject("discharge_date", LocalDate.class),
-                            null,
-                            null,
-                            null,
-                            rs.getString("discharge_method"),
-                            null,
-                            null,
-                            null);
+                    Spell s = EmergencyAdmissionSql.discharged(rs);
                     acc.add(new Object[] {rs.getString("practice_code"), s, rs.getInt("followed")});
                     return acc;
                   });
