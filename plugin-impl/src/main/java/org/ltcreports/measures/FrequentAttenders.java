@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.MeasureValue.Column;
 import org.ltcreports.api.report.ValueKind;
@@ -39,7 +40,11 @@ public final class FrequentAttenders implements MeasureFamily {
           new Column("on_register", "On the register", ValueKind.TEXT),
           new Column("risk_tier", "Risk tier", ValueKind.TEXT));
 
-  private final Map<String, List<Row>> byPractice = new HashMap<>();
+  private final MeasureContext ctx;
+  private final LocalDate monthEnd;
+  private final Map<String, List<Attender>> attenders; // by practice, as the engine counted them
+  private final Map<String, List<Row>> byPractice = new ConcurrentHashMap<>();
+  private RegisterEpisodes register;
 
   /** One frequent attender; {@code patientId} orders ties and is never shown. */
   public record Row(
@@ -118,31 +123,42 @@ public final class FrequentAttenders implements MeasureFamily {
   }
 
   public FrequentAttenders(MeasureContext ctx, YearMonth month) {
-    LocalDate monthEnd = month.atEndOfMonth();
-    RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
+    this.ctx = ctx;
+    this.monthEnd = month.atEndOfMonth();
+    this.attenders = ctx.engine().frequentAttenders(ctx, month);
+  }
+
+  /**
+   * A practice's list, made when first asked for: the SQL engine counts every practice of the
+   * source, and the snapshot of one locality holds only its own practices' patients.
+   */
+  private List<Row> listOf(String practice) {
+    RegisterEpisodes register = register();
     Registrations regs = ctx.registrations();
-    ctx.engine()
-        .frequentAttenders(ctx, month)
-        .forEach(
-            (practice, attenders) -> {
-              List<Row> rows = new ArrayList<>();
-              for (Attender a : attenders) {
-                Patient p = regs.patient(a.patientId());
-                rows.add(
-                    new Row(
-                        a.patientId(),
-                        p.nhsNumber(),
-                        p.birthDate() == null ? null : Registrations.ageOn(p, monthEnd),
-                        Codes.normalise(p.sex()),
-                        a.admissions(),
-                        a.bedDays(),
-                        a.lastAdmission(),
-                        register.onRegister(a.patientId(), monthEnd),
-                        register.latestRiskTier(a.patientId(), monthEnd)));
-              }
-              rows.sort(ORDER);
-              byPractice.put(practice, rows);
-            });
+    List<Row> rows = new ArrayList<>();
+    for (Attender a : attenders.getOrDefault(practice, List.of())) {
+      Patient p = regs.patient(a.patientId());
+      rows.add(
+          new Row(
+              a.patientId(),
+              p.nhsNumber(),
+              p.birthDate() == null ? null : Registrations.ageOn(p, monthEnd),
+              Codes.normalise(p.sex()),
+              a.admissions(),
+              a.bedDays(),
+              a.lastAdmission(),
+              register.onRegister(a.patientId(), monthEnd),
+              register.latestRiskTier(a.patientId(), monthEnd)));
+    }
+    rows.sort(ORDER);
+    return List.copyOf(rows);
+  }
+
+  private synchronized RegisterEpisodes register() {
+    if (register == null) {
+      register = new RegisterEpisodes(ctx.data().episodes());
+    }
+    return register;
   }
 
   /**
@@ -193,7 +209,7 @@ public final class FrequentAttenders implements MeasureFamily {
 
   /** The practice's frequent attenders in list order. */
   public List<Row> rows(String practice) {
-    return List.copyOf(byPractice.getOrDefault(practice, List.of()));
+    return byPractice.computeIfAbsent(practice, this::listOf);
   }
 
   @Override
