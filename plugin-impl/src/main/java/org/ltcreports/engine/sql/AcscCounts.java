@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -119,7 +118,8 @@ final class AcscCounts {
   private Admissions admissions(MeasureContext ctx, Handle h, List<String> patientColumns) {
     WinningRows rows = WinningRows.of(tables, ctx, h.getConnection());
     Map<AcscRule.Candidate, List<String>> candidates = new LinkedHashMap<>();
-    for (String code : distinct(h, SourceSchema.HOSPITAL_SPELL, "primary_diagnosis")) {
+    for (String code :
+        BoundCodes.distinct(h, tables, SourceSchema.HOSPITAL_SPELL, "primary_diagnosis")) {
       AcscRule.candidate(code)
           .ifPresent(c -> candidates.computeIfAbsent(c, k -> new ArrayList<>()).add(code));
     }
@@ -128,17 +128,17 @@ final class AcscCounts {
     }
     List<String> diagnoses =
         ctx.data().hasDiagnoses()
-            ? distinct(h, SourceSchema.SPELL_DIAGNOSIS, "icd10_code")
+            ? BoundCodes.distinct(h, tables, SourceSchema.SPELL_DIAGNOSIS, "icd10_code")
             : List.of();
     List<String> procedures =
         ctx.data().hasProcedures()
-            ? distinct(h, SourceSchema.SPELL_PROCEDURE, "opcs_code")
+            ? BoundCodes.distinct(h, tables, SourceSchema.SPELL_PROCEDURE, "opcs_code")
             : List.of();
     Map<String, List<String>> lists = new LinkedHashMap<>();
-    lists.put("sickle", filter(diagnoses, AcscRule::sickleCell));
-    lists.put("copd", filter(diagnoses, AcscRule::copdBesideJ20));
-    lists.put("cardiac", filter(procedures, AcscRule::cardiacProcedure));
-    lists.put("angina", filter(procedures, AcscRule::excludesAngina));
+    lists.put("sickle", BoundCodes.filter(diagnoses, AcscRule::sickleCell));
+    lists.put("copd", BoundCodes.filter(diagnoses, AcscRule::copdBesideJ20));
+    lists.put("cardiac", BoundCodes.filter(procedures, AcscRule::cardiacProcedure));
+    lists.put("angina", BoundCodes.filter(procedures, AcscRule::excludesAngina));
     StringBuilder candidate = new StringBuilder("CASE");
     StringBuilder condition = new StringBuilder("CASE");
     Map<String, List<String>> bound = new LinkedHashMap<>();
@@ -215,23 +215,5 @@ final class AcscCounts {
         // every row, each list bound once (they can be long); a filter by the candidates' spell
         // ids (IN a subquery of ea0) made H2 re-run ea0 per row
         + " WHERE spell_id IS NOT NULL";
-  }
-
-  /** The distinct non-null values of a column of a source table. */
-  private List<String> distinct(Handle h, String table, String column) {
-    return h.createQuery(
-            "SELECT DISTINCT "
-                + column
-                + " FROM "
-                + tables.sql(table)
-                + " WHERE "
-                + column
-                + " IS NOT NULL")
-        .mapTo(String.class)
-        .list();
-  }
-
-  private static List<String> filter(List<String> codes, Predicate<String> keep) {
-    return codes.stream().filter(keep).toList();
   }
 }
