@@ -13,13 +13,14 @@ import org.ltcreports.api.source.SourceSchema;
  * {@code ScopedReadsTest}).
  *
  * <p><b>The month.</b> Contacts are read from the first day of the month on (the month's activity
- * and the follow-up after its discharges; later booked contacts are few), A&amp;E attendances for
- * the month only; rows without a date are always read, since the data-quality section charges them
- * to a month of their own. Every other table is read over its whole history (registrations, the
- * before/after windows, trends and care plan events reach back years; windowing spells by the
- * measures' look-back was tried and measured slower on H2 for no gain in memory). The data-quality
- * section shows only the month's issues, and issues are dated by their row, so no issue of the
- * month is lost.
+ * and the follow-up after its discharges; later booked contacts are few) and for the same month
+ * last year and the month after it (the community team report's "same month last year", its
+ * follow-ups included), A&amp;E attendances for the month only; rows without a date are always
+ * read, since the data-quality section charges them to a month of their own. Every other table is
+ * read over its whole history (registrations, the before/after windows, trends and care plan events
+ * reach back years; windowing spells by the measures' look-back was tried and measured slower on H2
+ * for no gain in memory). The data-quality section shows only the month's issues, and issues are
+ * dated by their row, so no issue of the month is lost.
  *
  * <p><b>One locality</b> ({@link #inLocality}). Every figure of a practice depends only on the rows
  * of patients ever registered with a practice of its locality (comparisons and matching are within
@@ -128,11 +129,21 @@ public final class BatchScope {
     if (sql.contains(":monthEnd")) {
       q.bind("monthEnd", Date.valueOf(month.atEndOfMonth()));
     }
+    if (sql.contains(":lastYearStart")) {
+      YearMonth lastYear = month.minusYears(1);
+      q.bind("lastYearStart", Date.valueOf(lastYear.atDay(1)));
+      q.bind("lastYearEnd", Date.valueOf(lastYear.plusMonths(1).atEndOfMonth()));
+    }
   }
 
   private String monthCondition(String canonical) {
     return switch (canonical) {
-      case SourceSchema.CM_CONTACT -> "contact_date >= :monthStart OR contact_date IS NULL";
+      // the month's own and later contacts; the same month last year's and the month after it
+      // (the community team report compares the month with the same month last year, follow-ups
+      // after its discharges included)
+      case SourceSchema.CM_CONTACT ->
+          "contact_date >= :monthStart OR contact_date BETWEEN :lastYearStart AND :lastYearEnd"
+              + " OR contact_date IS NULL";
       case SourceSchema.AE_ATTENDANCE ->
           "arrival_date BETWEEN :monthStart AND :monthEnd OR arrival_date IS NULL";
       default -> null;

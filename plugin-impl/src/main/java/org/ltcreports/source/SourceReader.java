@@ -85,26 +85,31 @@ public final class SourceReader {
   }
 
   /**
-   * Every case management episode and the patient rows of their patients: what case managers'
-   * caseloads at all practices are counted over when a run reads one locality at a time.
+   * Every case management episode with the patient rows and registrations of their patients: what
+   * case managers' caseloads at all practices are counted over when a run reads one locality at a
+   * time — who is alive and on a caseload, and the practice each is registered with (a caseload by
+   * practice).
    */
   public SourceData caseloadScope(LocalDate asAt) {
     return jdbi.withHandle(
         h -> {
           Mappers m = new Mappers(new Canon());
-          String episodes = tables.sql(SourceSchema.CM_EPISODE);
+          String ofEpisodes =
+              "patient_id IN (SELECT patient_id FROM " + tables.sql(SourceSchema.CM_EPISODE) + ")";
           List<Patient> patients =
+              query(h, SourceSchema.PATIENT, ofEpisodes, null, read(m, SourceSchema.PATIENT));
+          List<Registration> registrations =
               query(
                   h,
-                  SourceSchema.PATIENT,
-                  "patient_id IN (SELECT patient_id FROM " + episodes + ")",
+                  SourceSchema.REGISTRATION,
+                  ofEpisodes,
                   null,
-                  read(m, SourceSchema.PATIENT));
+                  read(m, SourceSchema.REGISTRATION));
           return new SourceData(
               asAt,
               List.of(),
               patients,
-              List.of(),
+              registrations,
               List.of(),
               List.of(),
               List.of(),

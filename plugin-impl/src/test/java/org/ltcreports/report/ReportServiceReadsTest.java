@@ -82,7 +82,8 @@ class ReportServiceReadsTest {
 
     // The rule (BatchScope): the patients ever registered with a practice of L01; their spells,
     // episodes and events whatever the date; their A&E attendances of October 2026 (or undated);
-    // the contacts of their episodes from 1 October 2026 on (or undated); and every row of an id
+    // the contacts of their episodes from 1 October 2026 on, of October and November 2025 (the
+    // team report's same month last year) or undated; and every row of an id
     // repeated in its table (read apart: the first row of the table wins). Counted here in SQL.
     String patients = "(SELECT patient_id FROM registration WHERE " + inLocality("L01") + ")";
     long spells =
@@ -100,7 +101,8 @@ class ReportServiceReadsTest {
             "SELECT COUNT(*) FROM cm_contact WHERE episode_id IN (SELECT episode_id FROM"
                 + " cm_episode WHERE patient_id IN "
                 + patients
-                + ") AND (contact_date >= DATE '2026-10-01' OR contact_date IS NULL)");
+                + ") AND (contact_date >= DATE '2026-10-01' OR contact_date BETWEEN DATE"
+                + " '2025-10-01' AND DATE '2025-11-30' OR contact_date IS NULL)");
     assertThat(rows.of("hospital_spell")).isEqualTo(spells);
     assertThat(rows.of("ae_attendance")).isEqualTo(attendances);
     assertThat(rows.of("cm_contact")).isEqualTo(contacts);

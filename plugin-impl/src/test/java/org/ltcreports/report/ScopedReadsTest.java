@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -62,7 +64,7 @@ class ScopedReadsTest {
       new LocalityGenerator().generate(o, c);
     }
     Path trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
-    Run scoped = assertSameFiles(source, trim, List.of());
+    Run scoped = assertSameFiles(source, trim, List.of(), WITH_TEAMS);
     assertThat(scoped.log()).filteredOn(l -> l.startsWith("source: ")).hasSize(1);
   }
 
@@ -73,7 +75,7 @@ class ScopedReadsTest {
       HandBuiltDatasets.loadUnconstrained(c, HandBuiltDatasets.BAD_DATA, true);
     }
     Path trim = Files.writeString(tmp.resolve("trim.csv"), TRIM_POINTS);
-    assertSameFiles(source, trim, List.of("L1", "L2"));
+    assertSameFiles(source, trim, List.of("L1", "L2"), WITH_TEAMS);
   }
 
   /** The extract date a by-locality run computes in SQL is the one the whole read derives. */
@@ -120,7 +122,7 @@ class ScopedReadsTest {
       }
     }
     Path trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
-    Run byLocality = assertSameFiles(source, trim, List.of("L01", "L02", "L03"));
+    Run byLocality = assertSameFiles(source, trim, List.of("L01", "L02", "L03"), REPORTS);
     assertThat(byLocality.log()).anyMatch(l -> l.startsWith("source: practices with no locality"));
     // the undated rows reach the month's data-quality sections
     assertThat(byLocality.files().values().stream().map(String::new))
@@ -280,11 +282,37 @@ class ScopedReadsTest {
 
   private record Run(Map<String, byte[]> files, List<String> log) {}
 
+  /** Every report type of a month's pack but the community team report. */
+  private static final Set<ReportType> REPORTS =
+      EnumSet.of(
+          ReportType.PRACTICE_FEEDBACK,
+          ReportType.LOCALITY_FEEDBACK,
+          ReportType.CASE_MANAGEMENT_RETURN,
+          ReportType.LOCALITY_COLLATION,
+          ReportType.CASE_FINDING,
+          // across localities: one read of every locality when the run is scoped
+          ReportType.EVALUATION);
+
+  /**
+   * With the community team report: its caseload by practice (over every locality's episodes,
+   * SourceReader.caseloadScope) and its same month last year (contacts a year back). Not yet on the
+   * crossing rows: a team's hospital activity of its case managers' patients registered in another
+   * locality is not in the locality's snapshot (reported, /work/notes/tidy.md).
+   */
+  private static final Set<ReportType> WITH_TEAMS = with(REPORTS, ReportType.COMMUNITY_TEAM);
+
+  private static Set<ReportType> with(Set<ReportType> reports, ReportType more) {
+    Set<ReportType> all = EnumSet.copyOf(reports);
+    all.add(more);
+    return all;
+  }
+
   /** Both runs; the by-locality one must have read each of the localities separately. */
-  private Run assertSameFiles(DataSource source, Path trim, List<String> localities)
+  private Run assertSameFiles(
+      DataSource source, Path trim, List<String> localities, Set<ReportType> reports)
       throws IOException {
-    Run whole = run(source, trim, false, "whole");
-    Run scoped = run(source, trim, true, "scoped");
+    Run whole = run(source, trim, false, "whole", reports);
+    Run scoped = run(source, trim, true, "scoped", reports);
     assertThat(whole.log()).filteredOn(l -> l.startsWith("source: ")).hasSize(1);
     for (String l : localities) {
       assertThat(scoped.log()).anyMatch(line -> line.startsWith("source: " + l + " "));
@@ -292,14 +320,20 @@ class ScopedReadsTest {
     assertThat(scoped.files().keySet()).isEqualTo(whole.files().keySet());
     assertThat(whole.files()).hasSizeGreaterThan(4 * Math.max(1, localities.size()));
     for (Map.Entry<String, byte[]> f : whole.files().entrySet()) {
-      assertThat(scoped.files().get(f.getKey()))
-          .as("%s read scoped", f.getKey())
-          .isEqualTo(f.getValue());
+      String name = f.getKey();
+      if (name.endsWith(".csv") || name.endsWith(".json")) {
+        // as text first, so a failure shows the lines that differ
+        assertThat(new String(scoped.files().get(name), StandardCharsets.UTF_8))
+            .as("%s read scoped", name)
+            .isEqualTo(new String(f.getValue(), StandardCharsets.UTF_8));
+      }
+      assertThat(scoped.files().get(name)).as("%s read scoped", name).isEqualTo(f.getValue());
     }
     return scoped;
   }
 
-  private Run run(DataSource source, Path trim, boolean byLocality, String name)
+  private Run run(
+      DataSource source, Path trim, boolean byLocality, String name, Set<ReportType> reports)
       throws IOException {
     Path out = tmp.resolve(name);
     LtcConfig cfg =
@@ -320,14 +354,7 @@ class ScopedReadsTest {
                 MONTH,
                 List.of(),
                 null,
-                EnumSet.of(
-                    ReportType.PRACTICE_FEEDBACK,
-                    ReportType.LOCALITY_FEEDBACK,
-                    ReportType.CASE_MANAGEMENT_RETURN,
-                    ReportType.LOCALITY_COLLATION,
-                    ReportType.CASE_FINDING,
-                    // across localities: one read of every locality when the run is scoped
-                    ReportType.EVALUATION),
+                reports,
                 EnumSet.allOf(Format.class),
                 Audience.PRACTICE,
                 out,
