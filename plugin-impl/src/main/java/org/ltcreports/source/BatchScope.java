@@ -32,10 +32,11 @@ import org.ltcreports.api.source.SourceSchema;
  * of the locality (one with no patient id is still charged to its practice).
  *
  * <p><b>Repeated ids.</b> When a spell, attendance or episode id is repeated in its table (bad
- * data), the first row of it in the table's order wins. The ids are found once per run ({@link
- * RepeatedIds}); after a scoped read, the winning row of each, when it is not among the rows read
- * (another locality's patient, another month), is put first in its list so the same row wins
- * ({@link SourceReader#readScoped}).
+ * data), the first row of it in the table's order wins (the first usable one: a spell with an
+ * admission date, an attendance with an arrival date, an episode with a patient id). The ids are
+ * found once per run ({@link RepeatedIds}); after a scoped read, the rows of each that are not
+ * among the rows read (another locality's patient, another month) are added in the table's order,
+ * so the same row wins ({@link SourceReader#readScoped}).
  *
  * <p>The conditions are plain {@code IN (subquery)} filters with no {@code OR} around a subquery:
  * H2 evaluates such a subquery once per row.

@@ -364,9 +364,11 @@ public final class SourceReader {
   }
 
   /**
-   * The rows of a scoped read with, first, the winning row of every repeated id that the read did
-   * not get (another locality's patient or another month), so the first-row-wins rule picks the
-   * same row as in a whole read ({@link BatchScope}).
+   * The rows of a scoped read with every row of each repeated id that the read did not get (another
+   * locality's patient or another month), in the table's order: each rule that picks a row of a
+   * repeated id — the first row (the data-quality scan's episodes), the first with an admission
+   * date (spells), an arrival date (attendances) or a patient id (the return's episodes) — then
+   * sees the rows of that id a whole read sees, in the same order ({@link BatchScope}).
    */
   private <T> List<T> withWinners(
       Handle h,
@@ -400,15 +402,34 @@ public final class SourceReader {
               }
             },
             read);
-    Set<T> have = new HashSet<>(rows);
-    Set<String> decided = new HashSet<>();
-    List<T> all = new ArrayList<>();
-    for (T row : repeatedRows) {
-      if (decided.add(idOf.apply(row)) && !have.contains(row)) {
-        all.add(row);
+    // Equal rows are alike in or out of the scope (it filters on the rows' own columns).
+    Set<String> repeated = new HashSet<>(ids);
+    Set<T> have = new HashSet<>();
+    for (T row : rows) {
+      if (repeated.contains(idOf.apply(row))) {
+        have.add(row);
       }
     }
-    all.addAll(rows);
+    List<T> missing = new ArrayList<>();
+    for (T row : repeatedRows) {
+      if (!have.contains(row)) {
+        missing.add(row);
+      }
+    }
+    if (missing.isEmpty()) {
+      return rows;
+    }
+    // both lists are in the table's order: merged, they are in it too
+    Comparator<T> order = read.order();
+    List<T> all = new ArrayList<>(rows.size() + missing.size());
+    int r = 0;
+    for (T row : missing) {
+      while (r < rows.size() && order.compare(rows.get(r), row) <= 0) {
+        all.add(rows.get(r++));
+      }
+      all.add(row);
+    }
+    all.addAll(rows.subList(r, rows.size()));
     return all;
   }
 
