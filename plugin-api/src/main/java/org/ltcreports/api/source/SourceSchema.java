@@ -162,6 +162,12 @@ public final class SourceSchema {
           index("ix_ae_attendance_arrival", AE_ATTENDANCE, BY_DATE, "arrival_date"),
           index("ix_cm_episode_patient", CM_EPISODE, BY_PATIENT, "patient_id"),
           index(
+              "ix_cm_episode_episode",
+              CM_EPISODE,
+              "contacts are joined to their episode, and repeated episode ids found, by the"
+                  + " episode id (a primary key on it serves)",
+              "episode_id"),
+          index(
               "ix_cm_contact_episode",
               CM_CONTACT,
               "an episode's contacts are joined to it",
