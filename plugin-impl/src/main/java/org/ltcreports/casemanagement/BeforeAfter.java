@@ -214,7 +214,7 @@ public final class BeforeAfter implements MeasureFamily {
     this.cohortWindow = MonthWindow.twelveMonthsEnding(month.minusMonths(n));
     admissionsByPatient = new ListsByPatient<>(ctx.registrations());
     for (Admission a : ctx.admissions()) {
-      admissionsByPatient.add(a.spell().patientId(), a);
+      admissionsByPatient.add(a.patientPosition(), a.spell().patientId(), a);
     }
     admissionsByPatient.trim();
     buildCohort();

@@ -107,10 +107,11 @@ public final class BeforeAfterRegression {
         cohortIds.add(c.windows().patientId());
       }
     }
+    Registrations.Cursor patients = regs.cursor(); // the spells come by patient id
     for (Spell s : cm.spells()) {
-      int at = regs.positionOf(s.patientId());
+      int at = patients.positionOf(s.patientId());
       if (at >= 0 && cohort.get(at)) {
-        spellsByPatient.add(s.patientId(), s);
+        spellsByPatient.add(at, s.patientId(), s);
       }
     }
     Map<String, List<String>> secondary = new HashMap<>();

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ltcreports.measures.Admission;
 import org.ltcreports.measures.CountedEpisodes;
 import org.ltcreports.measures.EpisodeAttribution;
 import org.ltcreports.measures.GroupedRows;
@@ -53,7 +53,6 @@ public final class CaseManagementData {
   private final Map<String, List<ResolvedContact>> contactsByPatient = new HashMap<>();
   private final Map<String, List<Event>> eventsByPatient = new HashMap<>();
   private final Map<String, CaseManager> caseManagers = new HashMap<>();
-  private final List<Spell> spells = new ArrayList<>();
   private final List<Contact> contactsWithoutEpisode = new ArrayList<>();
   private final List<Episode> duplicateEpisodes;
 
@@ -106,12 +105,6 @@ public final class CaseManagementData {
         caseManagers.putIfAbsent(cm.caseManagerId(), cm);
       }
     }
-    Set<String> seen = new HashSet<>();
-    for (Spell s : nullSafe(data.spells())) {
-      if (s.spellId() != null && s.admissionDate() != null && seen.add(s.spellId())) {
-        spells.add(s);
-      }
-    }
   }
 
   private static <T> List<T> nullSafe(List<T> rows) {
@@ -134,6 +127,11 @@ public final class CaseManagementData {
   /** A patient's episodes by start date (not yet started last), then id. */
   public List<Episode> episodesOf(String patientId) {
     return episodeLists.of(patientId);
+  }
+
+  /** {@link #episodesOf(String)} of the admission's patient, found by the position it carries. */
+  public List<Episode> episodesOf(Admission a) {
+    return episodeLists.of(a.patientPosition(), a.spell().patientId());
   }
 
   /** Patient ids with any episode. */
@@ -197,9 +195,12 @@ public final class CaseManagementData {
     return id == null ? null : caseManagers.get(id);
   }
 
-  /** Hospital spells of any method, one per spell id, in source order. */
+  /**
+   * Hospital spells of any method, one per spell id, in source order: the spells the measures use
+   * ({@link org.ltcreports.measures.SpellIndex}, the first usable row of each id).
+   */
   public List<Spell> spells() {
-    return spells;
+    return ctx.spells().spells();
   }
 
   /**

@@ -92,7 +92,7 @@ public final class CaseloadHospitalActivity {
           || CaseManagementCodes.DISCHARGE_DIED.equals(Codes.normalise(s.dischargeMethod()))) {
         continue;
       }
-      List<Episode> onRegister = onRegister(cm, s.patientId(), discharged);
+      List<Episode> onRegister = onRegister(cm.episodesOf(s.patientId()), discharged);
       if (onRegister.isEmpty()) {
         continue;
       }
@@ -113,7 +113,7 @@ public final class CaseloadHospitalActivity {
       }
     }
     for (Admission a : ctx.admissions()) {
-      List<Episode> onRegister = onRegister(cm, a.spell().patientId(), a.admitted());
+      List<Episode> onRegister = onRegister(cm.episodesOf(a), a.admitted());
       if (onRegister.isEmpty()) {
         continue;
       }
@@ -151,9 +151,9 @@ public final class CaseloadHospitalActivity {
     }
   }
 
-  private static List<Episode> onRegister(CaseManagementData cm, String patientId, LocalDate d) {
+  private static List<Episode> onRegister(List<Episode> episodes, LocalDate d) {
     List<Episode> on = new ArrayList<>();
-    for (Episode e : cm.episodesOf(patientId)) {
+    for (Episode e : episodes) {
       if (e.onRegister(d)) {
         on.add(e);
       }

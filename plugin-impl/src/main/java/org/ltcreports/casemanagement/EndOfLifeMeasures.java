@@ -128,7 +128,7 @@ public final class EndOfLifeMeasures implements MeasureFamily {
     decedents.keySet().forEach(id -> decedentAt.set(regs.positionOf(id))); // a patient row: placed
     Map<String, List<Admission>> admissions = new HashMap<>();
     for (Admission a : cm.context().admissions()) {
-      int at = regs.positionOf(a.spell().patientId());
+      int at = a.patientPosition();
       if (at >= 0 && decedentAt.get(at)) {
         admissions.computeIfAbsent(a.spell().patientId(), k -> new ArrayList<>()).add(a);
       }

@@ -44,7 +44,11 @@ final class ListsByPatient<T> {
 
   /** Adds a row to the patient's list, after the rows added before. */
   void add(String patientId, T row) {
-    int p = regs.positionOf(patientId);
+    add(regs.positionOf(patientId), patientId, row);
+  }
+
+  /** {@link #add(String, Object)} for a patient whose position is known (-1: not placed). */
+  void add(int p, String patientId, T row) {
     List<T> rows = p >= 0 ? at[p] : unplaced.get(patientId);
     if (rows == null) {
       rows = new ArrayList<>(2);
@@ -78,7 +82,11 @@ final class ListsByPatient<T> {
 
   /** The patient's rows (empty when none). */
   List<T> of(String patientId) {
-    int p = regs.positionOf(patientId);
+    return of(regs.positionOf(patientId), patientId);
+  }
+
+  /** {@link #of(String)} for a patient whose position is known (-1: not placed). */
+  List<T> of(int p, String patientId) {
     List<T> rows = p >= 0 ? at[p] : unplaced.get(patientId);
     return rows == null ? List.of() : rows;
   }

@@ -8,8 +8,12 @@ import org.ltcreports.source.SourceRows.Spell;
 /**
  * A counted emergency admission with the practice it is attributed to (registration on the
  * admission date; null when the patient had none — a data-quality issue, counted nowhere).
+ *
+ * @param patientPosition the patient's position in the context's {@link Registrations}, found once
+ *     when the admission is made (-1: no patient row and no usable registration), so that the
+ *     families grouping admissions by patient need not look every admission's patient id up again
  */
-public record Admission(Spell spell, Patient patient, String practiceCode) {
+public record Admission(Spell spell, Patient patient, String practiceCode, int patientPosition) {
   public LocalDate admitted() {
     return spell.admissionDate();
   }

@@ -89,7 +89,7 @@ public final class MeasureContext {
         int at = registrations.positionOf(s.patientId());
         Patient patient = at < 0 ? null : registrations.patientAt(at);
         String practice = at < 0 ? null : registrations.practiceAt(at, s.admissionDate());
-        list.add(new Admission(s, patient, practice));
+        list.add(new Admission(s, patient, practice, at));
       }
       list.sort(ADMISSION_ORDER);
       this.admissions = List.copyOf(list);

@@ -26,21 +26,10 @@ public final class Registrations {
   private final List<Registration> regs;
 
   public Registrations(List<Patient> patientRows, List<Registration> registrationRows) {
-    List<String> seen = new ArrayList<>(patientRows.size() + registrationRows.size());
-    for (Patient p : patientRows) {
-      if (p.patientId() != null) {
-        seen.add(p.patientId());
-      }
-    }
-    for (Registration r : registrationRows) {
-      if (usable(r)) {
-        seen.add(r.patientId());
-      }
-    }
-    index = new IdIndex(seen.stream().sorted().distinct().toArray(String[]::new));
+    index = new IdIndex(sortedIds(patientRows, registrationRows));
     int n = index.size();
     patientAt = new Patient[n];
-    Walk walk = new Walk();
+    Cursor walk = cursor();
     for (Patient p : patientRows) {
       int i = walk.positionOf(p.patientId());
       if (i >= 0 && patientAt[i] == null) {
@@ -49,7 +38,7 @@ public final class Registrations {
     }
     // The position of each usable registration, found once (-1: not usable).
     int[] at = new int[registrationRows.size()];
-    walk = new Walk();
+    walk = cursor();
     for (int j = 0; j < at.length; j++) {
       Registration r = registrationRows.get(j);
       at[j] = usable(r) ? walk.positionOf(r.patientId()) : -1;
@@ -62,20 +51,80 @@ public final class Registrations {
   }
 
   /**
-   * Positions of ids met in sorted order (as the source reader hands rows on) found by walking the
-   * sorted ids forward instead of hashing each one; an id out of order is looked up.
+   * Every patient id of the patient rows and the usable registrations, sorted and distinct. The
+   * reader hands both tables on sorted by patient id, so the two are merged as they come; rows
+   * given in another order (a test's, a caller's) are sorted first.
    */
-  private final class Walk {
-    private int cursor;
+  private static String[] sortedIds(
+      List<Patient> patientRows, List<Registration> registrationRows) {
+    String[] fromPatients = new String[patientRows.size()];
+    int np = 0;
+    for (Patient p : patientRows) {
+      if (p.patientId() != null) {
+        fromPatients[np++] = p.patientId();
+      }
+    }
+    String[] fromRegistrations = new String[registrationRows.size()];
+    int nr = 0;
+    for (Registration r : registrationRows) {
+      if (usable(r)) {
+        fromRegistrations[nr++] = r.patientId();
+      }
+    }
+    sortIfNeeded(fromPatients, np);
+    sortIfNeeded(fromRegistrations, nr);
+    String[] ids = new String[np + nr];
+    int n = 0;
+    int i = 0;
+    int j = 0;
+    while (i < np || j < nr) {
+      String next;
+      if (j == nr || (i < np && fromPatients[i].compareTo(fromRegistrations[j]) <= 0)) {
+        next = fromPatients[i++];
+      } else {
+        next = fromRegistrations[j++];
+      }
+      if (n == 0 || !ids[n - 1].equals(next)) {
+        ids[n++] = next;
+      }
+    }
+    return Arrays.copyOf(ids, n);
+  }
 
-    int positionOf(String id) {
+  private static void sortIfNeeded(String[] ids, int n) {
+    for (int i = 1; i < n; i++) {
+      if (ids[i - 1].compareTo(ids[i]) > 0) {
+        Arrays.sort(ids, 0, n);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Positions of patient ids met in ascending order, as the source reader hands every table's rows
+   * on (sorted by patient id), found by stepping forward through the sorted ids instead of hashing
+   * each one; an id out of order is looked up. For a caller that walks a table's rows: one cursor
+   * per walk.
+   */
+  public Cursor cursor() {
+    return new Cursor();
+  }
+
+  /** {@link #cursor()}. */
+  public final class Cursor {
+    private int at;
+
+    private Cursor() {}
+
+    /** {@link Registrations#positionOf}, cheaper when the ids come in ascending order. */
+    public int positionOf(String id) {
       if (id == null) {
         return -1;
       }
-      while (cursor < index.size() && index.id(cursor).compareTo(id) < 0) {
-        cursor++;
+      while (at < index.size() && index.id(at).compareTo(id) < 0) {
+        at++;
       }
-      return cursor < index.size() && index.id(cursor).equals(id) ? cursor : index.positionOf(id);
+      return at < index.size() && index.id(at).equals(id) ? at : index.positionOf(id);
     }
   }
 

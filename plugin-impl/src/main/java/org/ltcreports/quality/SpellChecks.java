@@ -31,6 +31,7 @@ import org.ltcreports.measures.EmergencyAdmissionRule;
 import org.ltcreports.measures.FinancialYear;
 import org.ltcreports.measures.Icd10;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.Registrations;
 import org.ltcreports.measures.SpellIndex;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.source.SourceRows.Patient;
@@ -116,6 +117,7 @@ public final class SpellChecks {
 
   private void rows() {
     List<Spell> rows = orEmpty(charging.data.spells());
+    Registrations.Cursor patients = charging.regs.cursor(); // the rows come by patient id
     for (int row = 0; row < rows.size(); row++) {
       Spell s = rows.get(row);
       if (!SpellIndex.isUsable(s)) {
@@ -142,13 +144,15 @@ public final class SpellChecks {
                 s.spellId(),
                 "spell id repeated" + describe(s) + "; only the first row is used"));
       } else {
-        used(s);
+        used(s, patients.positionOf(s.patientId()));
       }
     }
   }
 
-  /** The checks of a spell's row that is used. */
-  private void used(Spell s) {
+  /**
+   * The checks of a spell's row that is used; its patient at this position of the registrations.
+   */
+  private void used(Spell s, int patient) {
     String id = s.spellId();
     LocalDate admitted = s.admissionDate();
     List<String> missing = new ArrayList<>();
@@ -183,7 +187,8 @@ public final class SpellChecks {
                   + " after the extract date "
                   + PeopleTime.date(extract)));
     }
-    if (s.patientId() != null && charging.regs.practiceOn(s.patientId(), admitted) == null) {
+    if (s.patientId() != null
+        && (patient < 0 || charging.regs.practiceAt(patient, admitted) == null)) {
       charge(s, SPELL_WITHOUT_REGISTRATION, whyUnregistered(s));
     }
     if (unknownAdmissionMethod(s.admissionMethod(), knownMethods)) {

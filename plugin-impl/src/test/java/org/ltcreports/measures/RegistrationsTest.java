@@ -74,6 +74,33 @@ class RegistrationsTest {
     }
   }
 
+  @Test
+  void aCursorFindsThePositionsOfIdsMetInOrderAndOutOfOrder() {
+    // ids P1..P4 at positions 0..3 (P3 has only a registration)
+    SourceData data =
+        new SourceDataBuilder("2026-10-31")
+            .patient("P1", "1950-01-01", "F")
+            .patient("P2", "1960-01-01", "M")
+            .patient("P4", "1970-01-01", "M")
+            .registration("P1", "A", "2020-01-01", null)
+            .registration("P3", "B", "2020-01-01", null)
+            .build();
+    Registrations regs = new Registrations(data.patients(), data.registrations());
+    Registrations.Cursor cursor = regs.cursor();
+    // in order, repeats and gaps: P1 P1 P2 (P3 skipped) P4
+    assertThat(cursor.positionOf("P1")).isEqualTo(0);
+    assertThat(cursor.positionOf("P1")).isEqualTo(0);
+    assertThat(cursor.positionOf("P2")).isEqualTo(1);
+    assertThat(cursor.positionOf("P4")).isEqualTo(3);
+    // behind the cursor (looked up), unknown (between and after every id), null
+    assertThat(cursor.positionOf("P3")).isEqualTo(2);
+    assertThat(cursor.positionOf("P1")).isEqualTo(0);
+    assertThat(cursor.positionOf("P25")).isEqualTo(-1);
+    assertThat(cursor.positionOf("P9")).isEqualTo(-1);
+    assertThat(cursor.positionOf("P4")).as("after walking past the end").isEqualTo(3);
+    assertThat(cursor.positionOf(null)).isEqualTo(-1);
+  }
+
   private static List<?> reversed(List<?> rows) {
     List<?> copy = new ArrayList<>(rows);
     Collections.reverse(copy);
