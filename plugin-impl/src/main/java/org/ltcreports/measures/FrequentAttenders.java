@@ -44,7 +44,6 @@ public final class FrequentAttenders implements MeasureFamily {
   private final LocalDate monthEnd;
   private final Map<String, List<Attender>> attenders; // by practice, as the engine counted them
   private final Map<String, List<Row>> byPractice = new ConcurrentHashMap<>();
-  private RegisterEpisodes register;
 
   /** One frequent attender; {@code patientId} orders ties and is never shown. */
   public record Row(
@@ -133,7 +132,7 @@ public final class FrequentAttenders implements MeasureFamily {
    * source, and the snapshot of one locality holds only its own practices' patients.
    */
   private List<Row> listOf(String practice) {
-    RegisterEpisodes register = register();
+    RegisterEpisodes register = ctx.registerEpisodes();
     Registrations regs = ctx.registrations();
     List<Row> rows = new ArrayList<>();
     for (Attender a : attenders.getOrDefault(practice, List.of())) {
@@ -152,13 +151,6 @@ public final class FrequentAttenders implements MeasureFamily {
     }
     rows.sort(ORDER);
     return List.copyOf(rows);
-  }
-
-  private synchronized RegisterEpisodes register() {
-    if (register == null) {
-      register = new RegisterEpisodes(ctx.data().episodes());
-    }
-    return register;
   }
 
   /**

@@ -88,7 +88,7 @@ public final class InHospital {
     this.trimPointsKnown = !trims.isEmpty();
     Map<String, Spell> latestOpen = latestOpen(ctx, asAt);
     Registrations regs = ctx.registrations();
-    RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
+    RegisterEpisodes register = ctx.registerEpisodes();
     Map<String, Integer> eas = admissionsIn12Months(ctx, asAt, latestOpen.keySet());
     Map<String, LocalDate> contacts = lastContacts(ctx.data().episodes(), ctx.data().contacts());
     int threshold = ctx.settings().frequentAttenderThreshold();

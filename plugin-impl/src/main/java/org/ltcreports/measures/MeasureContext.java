@@ -18,7 +18,7 @@ import org.ltcreports.source.SourceRows.Spell;
  * practice, and a run whose families are all counted in the database never indexes rows at all.
  */
 public final class MeasureContext {
-  private final SourceData data;
+  private volatile SourceData data; // the practice table alone once released: releaseRows()
   private final MeasureSettings settings;
   private final EmergencyAdmissionRule rule;
   private volatile Rows rows; // on first use: rows()
@@ -113,6 +113,18 @@ public final class MeasureContext {
     return data;
   }
 
+  /**
+   * Lets go of the rows once every figure wanted from them has been made: the web server keeps a
+   * month's feedback reports as their figures, not the locality's rows. A figure asked for after
+   * this fails, as over a snapshot that never read them ({@link SourceData#practicesOnly}), rather
+   * than being counted from nothing.
+   */
+  public synchronized void releaseRows() {
+    data = data.rowsReleased();
+    rows = null;
+    counted.clear();
+  }
+
   public MeasureSettings settings() {
     return settings;
   }
@@ -136,6 +148,11 @@ public final class MeasureContext {
    */
   public AcscRule acscRule() {
     return counted(AcscRule.class, () -> new AcscRule(data));
+  }
+
+  /** Who is on the case management register when, over this snapshot's episodes, made once. */
+  public RegisterEpisodes registerEpisodes() {
+    return counted(RegisterEpisodes.class, () -> new RegisterEpisodes(data.episodes()));
   }
 
   /** Counted emergency admissions, by admission date then spell id. */

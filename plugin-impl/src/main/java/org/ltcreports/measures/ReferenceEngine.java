@@ -143,7 +143,7 @@ public final class ReferenceEngine implements MeasureEngine {
 
   @Override
   public Map<String, OnRegister> admissionsOnRegister(MeasureContext ctx, YearMonth month) {
-    RegisterEpisodes register = new RegisterEpisodes(ctx.data().episodes());
+    RegisterEpisodes register = ctx.registerEpisodes();
     OnRegister.Tally tally = new OnRegister.Tally();
     for (Admission a : ctx.admissions()) {
       if (a.practiceCode() != null && a.admittedIn(month)) {

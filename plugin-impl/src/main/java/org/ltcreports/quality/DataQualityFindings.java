@@ -77,7 +77,6 @@ public final class DataQualityFindings {
           Map.entry("cm_event", Family.CASE_MANAGEMENT));
 
   private final MeasureContext ctx;
-  private final Registrations registrations;
   private final Map<Family, QualityCheck> checks = new EnumMap<>(Family.class);
   // what the scan found (counted by the run's engine) and what was added to it afterwards (the
   // standardisation's events in empty cells: counted here under either engine)
@@ -95,7 +94,6 @@ public final class DataQualityFindings {
 
   DataQualityFindings(MeasureContext ctx, TrimPoints trimPoints) {
     this.ctx = ctx;
-    this.registrations = ctx.registrations();
     for (Family f : Family.values()) {
       checks.put(f, new Check(f, trimPoints));
     }
@@ -149,6 +147,7 @@ public final class DataQualityFindings {
 
   /** Whether some registration of the patient covers a day on which the patient is alive. */
   private boolean everListed(String patientId) {
+    Registrations registrations = ctx.registrations();
     Patient p = registrations.patient(patientId);
     if (p == null) {
       return false;
@@ -167,6 +166,7 @@ public final class DataQualityFindings {
    * {@code first(M)}, else on the first day of M the patient is registered at all; null if none.
    */
   private String practiceIn(String patientId, LocalDate first, LocalDate last) {
+    Registrations registrations = ctx.registrations();
     String on = registrations.practiceOn(patientId, last);
     if (on == null) {
       on = registrations.practiceOn(patientId, first);

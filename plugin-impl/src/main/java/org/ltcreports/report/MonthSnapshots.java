@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.ltcreports.api.report.Report;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.source.BatchScope;
 import org.ltcreports.source.SourceData;
@@ -19,10 +21,14 @@ import org.ltcreports.source.SourceRows.Practice;
 /**
  * The snapshots the web server's single reports are made from, read the way {@code generate} reads
  * them ({@link BatchScope}): the rows one month needs and, at a source with several localities, the
- * rows of one locality's patients (a practice's feedback compares it only with its locality). Each
- * is prepared once ({@link PreparedMonth}) and kept for {@code cache.minutes}; only the {@link
- * #KEPT} most recently used are kept, so the server's memory follows a locality-month, not the
- * whole source or the number of months and localities asked for.
+ * rows of one locality's patients (a practice's feedback compares it only with its locality).
+ *
+ * <p>Practices' feedback reports are kept as their figures ({@link #feedback}, {@link
+ * PreparedFeedback}): the {@link #KEPT_FEEDBACK} most recently used locality-months, their rows let
+ * go. What needs the rows (the summary's evaluation, PUBLIC copies, the review worklist) is
+ * prepared with them ({@link #prepared}, {@link PreparedMonth}), only the {@link #KEPT} most
+ * recently used kept. Both for {@code cache.minutes}; so the server's memory follows a few
+ * locality-months, not the whole source or the number of months and localities asked for.
  *
  * <p>As the batch does, the whole-source snapshot stands in when scoped reads are off ({@code
  * generate.scoped-reads=false}) or the source repeats more ids than a scoped read can bind; then
@@ -36,6 +42,9 @@ final class MonthSnapshots {
    * localities, does not wait for a re-read; each is one locality's rows for one month.
    */
   static final int KEPT = 2;
+
+  /** How many locality-months of feedback reports kept as their figures ({@link #feedback}). */
+  static final int KEPT_FEEDBACK = 12;
 
   /** A month, and the locality whose rows were read (every locality when {@code whole}). */
   private record Key(YearMonth month, boolean allLocalities, String locality) {}
@@ -56,6 +65,21 @@ final class MonthSnapshots {
   private final Duration maxAge;
   private BatchScope.RepeatedIds repeated;
   private Instant repeatedAt;
+
+  /** A locality-month's feedback reports and when they were read. */
+  private record Kept(PreparedFeedback feedback, Instant readAt) {}
+
+  /**
+   * The feedback reports kept as their figures ({@link #feedback}): small, so more locality-months
+   * are kept than of the prepared months with their rows.
+   */
+  private final Map<Key, Kept> feedbackKept =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
+          return size() > KEPT_FEEDBACK;
+        }
+      };
 
   private final Map<Key, Entry> kept =
       new LinkedHashMap<>(4, 0.75f, true) {
@@ -99,10 +123,8 @@ final class MonthSnapshots {
    */
   PreparedMonth prepared(YearMonth month, String locality, Map<String, Practice> practices) {
     Instant now = clock.instant();
-    boolean scoped = scopedReads && repeatedIds(now).fewEnough();
-    long localities = practices.values().stream().map(Practice::localityCode).distinct().count();
-    boolean allLocalities = !scoped || localities <= 1;
-    Key key = new Key(month, allLocalities, allLocalities ? null : locality);
+    boolean scoped = scoped(now);
+    Key key = key(month, locality, practices, scoped);
     Entry e = kept.get(key);
     if (e != null && fresh(e, now)) {
       return e.prepared();
@@ -112,6 +134,59 @@ final class MonthSnapshots {
     e = read(key, scoped, now);
     kept.put(key, e);
     return e.prepared();
+  }
+
+  /**
+   * The month's feedback reports of the locality's practices ({@link PreparedFeedback}: kept as
+   * their figures, the rows let go), or those of the month prepared over the whole source when
+   * scoped reads are off, or of a locality-month already kept with its rows.
+   */
+  Function<String, Report> feedback(
+      YearMonth month, String locality, Map<String, Practice> practices) {
+    Instant now = clock.instant();
+    boolean scoped = scoped(now);
+    Key key = key(month, locality, practices, scoped);
+    Entry e = kept.get(key);
+    if (!scoped || (e != null && fresh(e, now))) {
+      return prepared(month, locality, practices).feedback()::build;
+    }
+    Kept f = feedbackKept.get(key);
+    if (f == null || f.readAt().plus(maxAge).isBefore(now)) {
+      feedbackKept.remove(key);
+      List<String> scope =
+          practices.values().stream()
+              .filter(p -> key.allLocalities() || Objects.equals(p.localityCode(), locality))
+              .map(Practice::practiceCode)
+              .toList();
+      PreparedFeedback prepared =
+          new PreparedFeedback(contextOf.apply(read(key)), month, settings, scope);
+      f = new Kept(prepared, now);
+      feedbackKept.put(key, f);
+    }
+    return f.feedback()::build;
+  }
+
+  /** The source rows the kept months hold, the practice table's left out. */
+  long rowsKept() {
+    List<MeasureContext> held = new java.util.ArrayList<>();
+    kept.values().forEach(e -> held.add(e.prepared().context()));
+    feedbackKept.values().forEach(f -> held.add(f.feedback().context()));
+    long n = 0;
+    for (MeasureContext ctx : held) {
+      n += ctx.data().rowCount() - ctx.data().practices().size();
+    }
+    return n;
+  }
+
+  private boolean scoped(Instant now) {
+    return scopedReads && repeatedIds(now).fewEnough();
+  }
+
+  private static Key key(
+      YearMonth month, String locality, Map<String, Practice> practices, boolean scoped) {
+    long localities = practices.values().stream().map(Practice::localityCode).distinct().count();
+    boolean allLocalities = !scoped || localities <= 1;
+    return new Key(month, allLocalities, allLocalities ? null : locality);
   }
 
   private boolean fresh(Entry e, Instant now) {
@@ -125,13 +200,17 @@ final class MonthSnapshots {
       MeasureContext whole = wholeSource.get();
       return new Entry(new PreparedMonth(whole, key.month(), settings), now, whole);
     }
+    return new Entry(
+        new PreparedMonth(contextOf.apply(read(key)), key.month(), settings), now, null);
+  }
+
+  /** The month's rows of the key's locality (of every locality), as the batch reads them. */
+  private SourceData read(Key key) {
     LocalDate asAt = extractDate.get();
     BatchScope month = BatchScope.month(key.month(), repeated);
-    SourceData data =
-        key.allLocalities()
-            ? reader.readScoped(month, asAt, null)
-            : reader.readScoped(month.inLocality(key.locality()), asAt, reader.caseloadScope(asAt));
-    return new Entry(new PreparedMonth(contextOf.apply(data), key.month(), settings), now, null);
+    return key.allLocalities()
+        ? reader.readScoped(month, asAt, null)
+        : reader.readScoped(month.inLocality(key.locality()), asAt, reader.caseloadScope(asAt));
   }
 
   /** The source's repeated ids ({@link SourceReader#repeatedIds}), re-read with the snapshots. */

@@ -1,6 +1,7 @@
 package org.ltcreports.report;
 
 import java.time.YearMonth;
+import org.ltcreports.casemanagement.EndOfLifeMeasures;
 import org.ltcreports.casemanagement.ProgrammeEvaluation;
 import org.ltcreports.casemanagement.ProgrammeSettings;
 import org.ltcreports.casemanagement.ReturnMeasures;
@@ -43,14 +44,19 @@ final class PreparedMonth {
     this.settings = settings;
     // one index of the case management rows for end of life, the evaluation and the returns
     this.returnMeasures = new ReturnMeasures(ctx, month, settings.calendar());
-    this.feedback =
-        new FeedbackReportBuilder(
-            ctx,
-            month,
-            settings.disclosurePolicyVersion(),
-            settings.trimPoints(),
-            new FeedbackMeasures(ctx, month, settings.trimPoints(), settings.reviews()),
-            returnMeasures.endOfLife());
+    this.feedback = feedback(ctx, month, settings, returnMeasures.endOfLife());
+  }
+
+  /** The practices' feedback reports of the month, with their end-of-life section. */
+  static FeedbackReportBuilder feedback(
+      MeasureContext ctx, YearMonth month, Settings settings, EndOfLifeMeasures endOfLife) {
+    return new FeedbackReportBuilder(
+        ctx,
+        month,
+        settings.disclosurePolicyVersion(),
+        settings.trimPoints(),
+        new FeedbackMeasures(ctx, month, settings.trimPoints(), settings.reviews()),
+        endOfLife);
   }
 
   MeasureContext context() {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
@@ -32,7 +33,7 @@ import org.ltcreports.source.SourceRows.Practice;
  *
  * <p>A practice's feedback report, a locality's summary and a PUBLIC copy are made from the rows
  * the batch would read for them ({@link MonthSnapshots}: the month's rows of the practice's
- * locality), so the server's memory follows a locality-month, not the whole source. The other pages
+ * locality); feedback reports are then kept as their figures, not their rows. The other pages
  * (patient lists, worklists, in hospital, returns, community teams) use the whole-source snapshot
  * ({@link #context()}), read when first asked for. Both are kept for {@code cache.minutes} so a
  * page of links does not re-read the host's tables for every click.
@@ -156,11 +157,46 @@ public final class ReportService {
    * @throws IllegalArgumentException when the source has no such practice
    */
   public Report feedback(String practice, YearMonth month, Audience audience) {
-    PreparedMonth prepared = prepared(month, known(practice).localityCode());
+    String locality = known(practice).localityCode();
     if (audience == Audience.PUBLIC) {
-      return prepared.publicPacks().copy(ReportType.PRACTICE_FEEDBACK, practice);
+      return prepared(month, locality).publicPacks().copy(ReportType.PRACTICE_FEEDBACK, practice);
     }
-    return audienceView.forAudience(prepared.feedback().build(practice), audience);
+    return audienceView.forAudience(feedbackOf(month, locality).apply(practice), audience);
+  }
+
+  /**
+   * The source rows the server holds for its reports (the practice tables' left out): the kept
+   * locality-months' and the whole-source snapshot's.
+   */
+  synchronized long rowsKept() {
+    long n = snapshots.rowsKept();
+    if (cached != null) {
+      n += cached.data().rowCount() - cached.data().practices().size();
+    }
+    return n;
+  }
+
+  /** A practice's admission reviews of a month: due, and completed of those. */
+  public record ReviewCounts(long due, long completed) {}
+
+  /**
+   * The month's admission reviews as the practice's feedback report counts them ({@code
+   * reviews_due}, {@code reviews_completed}), so the home page and the report say the same.
+   *
+   * @throws IllegalArgumentException when the source has no such practice
+   */
+  public ReviewCounts reviews(String practice, YearMonth month) {
+    Report r = feedback(practice, month, Audience.PRACTICE);
+    return new ReviewCounts(count(r, "reviews_due"), count(r, "reviews_completed"));
+  }
+
+  private static long count(Report r, String id) {
+    Number n = r.number(id);
+    return n == null ? 0 : n.longValue();
+  }
+
+  private synchronized Function<String, Report> feedbackOf(YearMonth month, String locality) {
+    return snapshots.feedback(month, locality, practiceTable());
   }
 
   /**

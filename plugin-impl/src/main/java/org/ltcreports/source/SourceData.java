@@ -3,6 +3,7 @@ package org.ltcreports.source;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.source.SourceRows.Attendance;
 import org.ltcreports.source.SourceRows.CaseManager;
@@ -108,6 +109,35 @@ public record SourceData(
         notRead(SourceSchema.CM_EVENT, absentTables),
         null,
         absentColumns);
+  }
+
+  /**
+   * This snapshot with the practice table alone ({@link #practicesOnly}): the optional tables it
+   * did not have stay absent, so a figure still says "not available" rather than failing.
+   */
+  public SourceData rowsReleased() {
+    java.util.Set<String> absentTables = new java.util.HashSet<>();
+    for (Map.Entry<String, List<?>> t : tables().entrySet()) {
+      if (t.getValue() == null) {
+        absentTables.add(t.getKey());
+      }
+    }
+    return practicesOnly(extractDate, practices, absentColumns, absentTables);
+  }
+
+  private Map<String, List<?>> tables() {
+    Map<String, List<?>> t = new java.util.HashMap<>();
+    t.put(SourceSchema.PATIENT, patients);
+    t.put(SourceSchema.REGISTRATION, registrations);
+    t.put(SourceSchema.HOSPITAL_SPELL, spells);
+    t.put(SourceSchema.SPELL_DIAGNOSIS, diagnoses);
+    t.put(SourceSchema.SPELL_PROCEDURE, procedures);
+    t.put(SourceSchema.AE_ATTENDANCE, attendances);
+    t.put(SourceSchema.CASE_MANAGER, caseManagers);
+    t.put(SourceSchema.CM_EPISODE, episodes);
+    t.put(SourceSchema.CM_CONTACT, contacts);
+    t.put(SourceSchema.CM_EVENT, events);
+    return t;
   }
 
   private static <T> List<T> notRead(String table, java.util.Set<String> absentTables) {

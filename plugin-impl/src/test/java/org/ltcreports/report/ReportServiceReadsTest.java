@@ -120,12 +120,43 @@ class ReportServiceReadsTest {
         .as("spells of L02's patients, none read")
         .isPositive();
 
-    // the locality-month is kept: another practice of L01, its summary, a PUBLIC copy read nothing
+    // the locality-month's feedback is kept: another practice of L01 reads nothing
     rows.reset();
     service.feedback(practicesOf("L01").get(1), MONTH, Audience.COMMISSIONER);
-    service.feedback(l01, MONTH, Audience.PUBLIC);
-    service.locality("L01", MONTH, Audience.COMMISSIONER);
     assertThat(rows.of("hospital_spell")).isZero();
+    // its summary and a PUBLIC copy need the rows (the evaluation, the pack), which the feedback
+    // let go of: read once more, then kept with them, and the feedback is made from those
+    service.feedback(l01, MONTH, Audience.PUBLIC);
+    assertThat(rows.of("hospital_spell")).isEqualTo(spells);
+    rows.reset();
+    service.locality("L01", MONTH, Audience.COMMISSIONER);
+    service.feedback(practicesOf("L01").get(1), MONTH, Audience.PRACTICE);
+    assertThat(rows.of("hospital_spell")).isZero();
+  }
+
+  /**
+   * Issue 21: the web server held a locality-month's rows (319 MB of the 600k locality's live heap)
+   * for as long as it kept that month's feedback reports, though each report needs only its
+   * figures. After the month is prepared, no row but the practice table's is kept, and every report
+   * is still the whole source's, byte for byte.
+   */
+  @Test
+  void theFeedbackKeepsItsFiguresNotTheLocalitysRows() throws Exception {
+    ReportService scoped = service(new RowsRead(h2), true);
+    ReportService whole = service(new RowsRead(h2), false);
+    List<Practice> practices = whole.practices();
+    for (Practice p : practices) {
+      for (Audience a : List.of(Audience.PRACTICE, Audience.COMMISSIONER)) {
+        assertThat(json(scoped, scoped.feedback(p.practiceCode(), MONTH, a)))
+            .as("%s %s", p.practiceCode(), a)
+            .isEqualTo(json(whole, whole.feedback(p.practiceCode(), MONTH, a)));
+      }
+      assertThat(scoped.rowsKept()).as("rows kept after %s", p.practiceCode()).isZero();
+    }
+    String first = practices.get(0).practiceCode();
+    assertThat(scoped.render(scoped.feedback(first, MONTH, Audience.PRACTICE), Format.PDF))
+        .isEqualTo(whole.render(whole.feedback(first, MONTH, Audience.PRACTICE), Format.PDF));
+    assertThat(whole.rowsKept()).as("the whole source, kept for the other pages").isPositive();
   }
 
   @Test
@@ -133,22 +164,49 @@ class ReportServiceReadsTest {
     RowsRead rows = new RowsRead(h2);
     ReportService service = service(rows, true);
     String l01 = practicesOf("L01").get(0);
+    String l02 = practicesOf("L02").get(0);
+    String l03 = practicesOf("L03").get(0);
     service.feedback(l01, MONTH, Audience.PRACTICE);
-    service.feedback(practicesOf("L02").get(0), MONTH, Audience.PRACTICE);
+    // 10 more locality-months of feedback: L02's and L03's, October back to June 2026
+    // (MonthSnapshots.KEPT_FEEDBACK = 12 are kept)
+    for (int back = 0; back < 5; back++) {
+      service.feedback(l02, MONTH.minusMonths(back), Audience.PRACTICE);
+      service.feedback(l03, MONTH.minusMonths(back), Audience.PRACTICE);
+    }
     rows.reset();
     service.feedback(l01, MONTH, Audience.PRACTICE);
     assertThat(rows.of("hospital_spell")).as("L01 still kept").isZero();
-    service.feedback(practicesOf("L03").get(0), MONTH, Audience.PRACTICE);
+    service.feedback(l02, MONTH.minusMonths(5), Audience.PRACTICE);
     service.feedback(l01, MONTH.minusMonths(1), Audience.PRACTICE);
     rows.reset();
-    // kept: L03 and L01's September; L01's October, the least recently used, was dropped
-    service.feedback(l01, MONTH, Audience.PRACTICE);
+    // two more (L02's May, L01's September) make 13: L02's October, the least recently used, was
+    // dropped
+    service.feedback(l02, MONTH, Audience.PRACTICE);
     assertThat(rows.of("hospital_spell"))
         .isEqualTo(
             count(
                     "SELECT COUNT(*) FROM hospital_spell WHERE patient_id IN (SELECT patient_id"
                         + " FROM registration WHERE "
-                        + inLocality("L01")
+                        + inLocality("L02")
+                        + ")")
+                + count(rowsOfRepeated("hospital_spell", "spell_id")));
+
+    // what is kept with its rows (the summaries, MonthSnapshots.KEPT = 2): L01 and L02, L01 used
+    // again, then L03 drops L02, the least recently used
+    service.locality("L01", MONTH, Audience.COMMISSIONER);
+    service.locality("L02", MONTH, Audience.COMMISSIONER);
+    rows.reset();
+    service.locality("L01", MONTH, Audience.COMMISSIONER);
+    assertThat(rows.of("hospital_spell")).as("L01's rows still kept").isZero();
+    service.locality("L03", MONTH, Audience.COMMISSIONER);
+    rows.reset();
+    service.locality("L02", MONTH, Audience.COMMISSIONER);
+    assertThat(rows.of("hospital_spell"))
+        .isEqualTo(
+            count(
+                    "SELECT COUNT(*) FROM hospital_spell WHERE patient_id IN (SELECT patient_id"
+                        + " FROM registration WHERE "
+                        + inLocality("L02")
                         + ")")
                 + count(rowsOfRepeated("hospital_spell", "spell_id")));
   }

@@ -131,8 +131,8 @@ public final class Worklist {
     if (context == ctx) {
       return;
     }
-    register = new RegisterEpisodes(context.data().episodes());
-    acsc = new AcscRule(context.data());
+    register = context.registerEpisodes();
+    acsc = context.acscRule();
     carePlanEvents = new HashMap<>();
     if (context.data().events() != null) {
       for (Event e : context.data().events()) {
