@@ -11,8 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,6 @@ import org.ltcreports.access.Permissions;
 import org.ltcreports.access.PracticeLocalities;
 import org.ltcreports.access.Scope;
 import org.ltcreports.api.spi.HostUser;
-import org.ltcreports.review.ReviewSummary.FactorCount;
 
 /**
  * Admission reviews ({@code ltc_admission_review}, its factors, and {@code
@@ -223,48 +220,6 @@ public final class AdmissionReviews {
                       return withFactors(CURRENT.map(rs, ctx), factors);
                     })
                 .list());
-  }
-
-  /**
-   * Counts for the month's report: reviews completed, AVOIDABLE ({@code reviews_avoidable}), the
-   * other outcomes apart, and the contributing factors by frequency.
-   */
-  public ReviewSummary summary(String practice, YearMonth month) {
-    return jdbi.withHandle(
-        h -> {
-          Map<ReviewOutcome, Long> outcomes = new EnumMap<>(ReviewOutcome.class);
-          h.createQuery(
-                  "SELECT outcome, COUNT(*) AS n FROM ltc_admission_review"
-                      + " WHERE practice_code = :p AND report_month = :m GROUP BY outcome")
-              .bind("p", practice)
-              .bind("m", month.toString())
-              .map((rs, ctx) -> Map.entry(ReviewOutcome.valueOf(rs.getString(1)), rs.getLong(2)))
-              .forEach(e -> outcomes.put(e.getKey(), e.getValue()));
-          List<FactorCount> factors = new ArrayList<>();
-          h.createQuery(
-                  "SELECT f.factor, COUNT(*) AS n FROM ltc_admission_review_factor f"
-                      + " JOIN ltc_admission_review r ON r.practice_code = f.practice_code"
-                      + " AND r.spell_id = f.spell_id"
-                      + " WHERE r.practice_code = :p AND r.report_month = :m GROUP BY f.factor")
-              .bind("p", practice)
-              .bind("m", month.toString())
-              .map(
-                  (rs, ctx) ->
-                      new FactorCount(ContributingFactor.valueOf(rs.getString(1)), rs.getLong(2)))
-              .forEach(factors::add);
-          factors.sort(
-              Comparator.comparingLong(FactorCount::reviews)
-                  .reversed()
-                  .thenComparing(FactorCount::factor));
-          long completed = outcomes.values().stream().mapToLong(Long::longValue).sum();
-          return new ReviewSummary(
-              completed,
-              outcomes.getOrDefault(ReviewOutcome.AVOIDABLE, 0L),
-              outcomes.getOrDefault(ReviewOutcome.POSSIBLY_AVOIDABLE, 0L),
-              outcomes.getOrDefault(ReviewOutcome.NOT_AVOIDABLE, 0L),
-              outcomes.getOrDefault(ReviewOutcome.UNKNOWN, 0L),
-              factors);
-        });
   }
 
   // ---- writing ----

@@ -220,7 +220,7 @@ class AdmissionReviewsTest {
     AdmissionReview edited = reviews.find("K83001", "S4").orElseThrow();
     reviews.save(GP, edited.edited("Dr Ng", NOV_3, NOT_AVOIDABLE, Set.of(), null, null));
 
-    ReviewSummary s = reviews.summary("K83001", OCT);
+    ReviewSummary s = ReviewSummary.of(reviews.byPracticeMonth("K83001", OCT));
     assertThat(s.completed()).isEqualTo(5);
     assertThat(s.avoidable()).isEqualTo(1);
     assertThat(s.possiblyAvoidable()).isEqualTo(2);
@@ -232,7 +232,7 @@ class AdmissionReviewsTest {
             new FactorCount(NO_CARE_PLAN, 2),
             new FactorCount(CARER_BREAKDOWN, 1)); // MEDICATION was edited away
     assertThat(s.topFactors(2)).extracting(FactorCount::factor).containsExactly(FALL, NO_CARE_PLAN);
-    assertThat(reviews.summary("K83001", OCT.minusMonths(1)))
+    assertThat(ReviewSummary.of(reviews.byPracticeMonth("K83001", OCT.minusMonths(1))))
         .isEqualTo(new ReviewSummary(0, 0, 0, 0, 0, List.of()));
   }
 }

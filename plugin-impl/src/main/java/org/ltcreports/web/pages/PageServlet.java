@@ -39,7 +39,7 @@ public final class PageServlet extends KnownMethodsServlet {
     this.web = web;
     this.prefix = prefix;
     Worklist reviews = new Worklist();
-    this.home = new PracticeHomePage(web, reviews);
+    this.home = new PracticeHomePage(web);
     this.practice = new PracticePages(web, reviews);
     this.locality = new LocalityPages(web);
     this.admin = new AdminPages(web);

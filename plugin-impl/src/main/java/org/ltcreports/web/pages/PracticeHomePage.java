@@ -27,11 +27,9 @@ import org.ltcreports.words.PeopleTime;
  */
 final class PracticeHomePage {
   private final Web web;
-  private final Worklist worklist;
 
-  PracticeHomePage(Web web, Worklist worklist) {
+  PracticeHomePage(Web web) {
     this.web = web;
-    this.worklist = worklist;
   }
 
   void show(Exchange x) throws IOException {
@@ -90,9 +88,10 @@ final class PracticeHomePage {
         m.el("td", PeopleTime.date(due));
         m.open("td");
         if (web.may(user, Action.VIEW_REVIEWS, web.practiceScope(code, null))) {
-          int dueReviews =
-              worklist.due(web.reports().monthContext(code, latest), code, latest).size();
-          long done = web.reviews().summary(code, latest).completed();
+          // as the feedback report counts them: the reviews of the admissions due
+          var reviews = web.reports().reviews(code, latest);
+          long dueReviews = reviews.due();
+          long done = reviews.completed();
           m.a(
               x.base() + "/practices/" + code + "/reviews/" + latest,
               done + " of " + dueReviews + " reviewed");

@@ -76,8 +76,11 @@ final class ReviewWorklistPage {
       page.send(x.resp(), 200);
       return;
     }
-    long reviewed = due.stream().filter(a -> done.containsKey(a.spell().spellId())).count();
-    ReviewSummary summary = web.reviews().summary(code, month);
+    // the reviews of the admissions due, as the feedback report counts them
+    List<AdmissionReview> ofDue =
+        due.stream().map(a -> done.get(a.spell().spellId())).filter(r -> r != null).toList();
+    long reviewed = ofDue.size();
+    ReviewSummary summary = ReviewSummary.of(ofDue);
     m.el("h2", "This month's reviews");
     m.open("dl", "class", "facts", "id", "review-summary");
     m.el("dt", "Reviewed").el("dd", reviewed + " of " + due.size() + " admissions");
