@@ -14,6 +14,23 @@ import org.ltcreports.source.SourceRows.Spell;
  *     families grouping admissions by patient need not look every admission's patient id up again
  */
 public record Admission(Spell spell, Patient patient, String practiceCode, int patientPosition) {
+  /**
+   * The same admission whatever snapshot it came from: the position is the snapshot's (a locality's
+   * and the whole source's differ), not the admission's.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Admission a
+        && spell.equals(a.spell)
+        && java.util.Objects.equals(patient, a.patient)
+        && java.util.Objects.equals(practiceCode, a.practiceCode);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(spell, patient, practiceCode);
+  }
+
   public LocalDate admitted() {
     return spell.admissionDate();
   }
