@@ -159,7 +159,7 @@ final class AcscCounts {
     columns.add("primary_diagnosis");
     String with =
         "WITH "
-            + rows.spells(columns)
+            + rows.hospital().spells(columns)
             + ", ea1 AS (SELECT spell_id, patient_id, admission_date, "
             + candidate
             + " AS k FROM sp WHERE "

@@ -30,7 +30,7 @@ final class AttendanceCounts {
           WinningRows rows = WinningRows.of(tables, ctx, h.getConnection());
           String sql =
               "WITH "
-                  + rows.attendances()
+                  + rows.hospital().attendances()
                   + ", "
                   + rows.attributed("ae", "ek", "arrival_date", List.of("repeated"), "at")
                   + " SELECT practice_code, repeated, COUNT(*) AS n FROM at"

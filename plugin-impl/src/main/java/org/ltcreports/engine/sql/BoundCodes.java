@@ -55,7 +55,7 @@ final class BoundCodes {
    */
   static List<String> blankCandidates(
       Handle h, SourceTables tables, WinningRows rows, String table, String column) {
-    String first = rows.javaOrder("SUBSTRING(" + column + ", 1, 1)");
+    String first = rows.order().javaOrder("SUBSTRING(" + column + ", 1, 1)");
     return h.createQuery(
             "SELECT DISTINCT "
                 + column

@@ -301,7 +301,8 @@ final class CaseManagementQualityCounts {
         order.append(", ");
       }
       order
-          .append(DATES.contains(col) || col.equals("risk_score") ? col : rows.javaOrder(col))
+          .append(
+              DATES.contains(col) || col.equals("risk_score") ? col : rows.order().javaOrder(col))
           .append(" ASC NULLS FIRST");
     }
     return "eg AS (SELECT episode_id, COUNT(*) AS n, MIN(patient_id) AS patient_id,"

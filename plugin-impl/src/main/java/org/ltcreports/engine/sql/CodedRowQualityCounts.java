@@ -95,7 +95,7 @@ final class CodedRowQualityCounts {
           }
           String sql =
               "WITH "
-                  + rows.spells(List.of("patient_id", "admission_date"))
+                  + rows.hospital().spells(List.of("patient_id", "admission_date"))
                   + ", cr AS ("
                   + String.join(" UNION ALL ", branches)
                   // each spell's used row (its patient and admission) with its coded rows'

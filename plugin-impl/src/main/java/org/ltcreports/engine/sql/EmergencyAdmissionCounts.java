@@ -39,7 +39,7 @@ final class EmergencyAdmissionCounts {
           Map<String, long[]> byPractice = new HashMap<>();
           String sql =
               "WITH "
-                  + rows.spells(EmergencyAdmissionSql.ADMISSION_COLUMNS)
+                  + rows.hospital().spells(EmergencyAdmissionSql.ADMISSION_COLUMNS)
                   + ", "
                   + EmergencyAdmissionSql.attributed(rows)
                   + " SELECT practice_code, EXTRACT(YEAR FROM admission_date) AS y,"
@@ -77,7 +77,7 @@ final class EmergencyAdmissionCounts {
           columns.add("hrg_code");
           String sql =
               "WITH "
-                  + rows.spells(columns)
+                  + rows.hospital().spells(columns)
                   + ", ds0 AS (SELECT spell_id, patient_id, admission_date, discharge_date,"
                   + " hrg_code FROM sp WHERE "
                   + EmergencyAdmissionSql.emergency()
@@ -131,7 +131,7 @@ final class EmergencyAdmissionCounts {
           columns.addAll(List.of("main_specialty", "primary_diagnosis"));
           String admissions =
               "WITH "
-                  + rows.spells(columns)
+                  + rows.hospital().spells(columns)
                   + ", ea0 AS (SELECT spell_id, patient_id, admission_date, main_specialty,"
                   + " primary_diagnosis FROM sp WHERE "
                   + EmergencyAdmissionSql.emergency()
@@ -171,9 +171,13 @@ final class EmergencyAdmissionCounts {
           Map<String, List<Spell>> earlier = new HashMap<>();
           h.createQuery(
                   "WITH "
-                      + rows.spells(
-                          List.of(
-                              "patient_id", "admission_date", "discharge_date", "discharge_method"))
+                      + rows.hospital()
+                          .spells(
+                              List.of(
+                                  "patient_id",
+                                  "admission_date",
+                                  "discharge_date",
+                                  "discharge_method"))
                       + " SELECT spell_id, patient_id, admission_date, discharge_date,"
                       + " discharge_method FROM sp WHERE discharge_date >= :windowStart"
                       + " AND discharge_date <= :monthEnd")
@@ -211,7 +215,7 @@ final class EmergencyAdmissionCounts {
           WinningRows rows = WinningRows.of(tables, ctx, h.getConnection());
           String sql =
               "WITH "
-                  + rows.spells(EmergencyAdmissionSql.ADMISSION_COLUMNS)
+                  + rows.hospital().spells(EmergencyAdmissionSql.ADMISSION_COLUMNS)
                   + ", ea0 AS (SELECT spell_id, patient_id, admission_date FROM sp WHERE "
                   + EmergencyAdmissionSql.emergency()
                   + "), "

@@ -64,7 +64,7 @@ final class EpisodeSql {
         + " FROM (SELECT episode_id, "
         + list
         + ", ROW_NUMBER() OVER (PARTITION BY episode_id ORDER BY "
-        + rows.ascending("", order, NOT_TEXT)
+        + rows.order().ascending("", order, NOT_TEXT)
         + ") AS rn"
         + from
         + " AND episode_id IN (SELECT episode_id"
@@ -140,7 +140,7 @@ final class EpisodeSql {
         + ", "
         + d
         + " ORDER BY "
-        + rows.patientOrder("p.")
+        + rows.order().patientOrder("p.")
         + ", CASE WHEN "
         + registered
         + " THEN 0 WHEN r.registered_from <= "
@@ -148,7 +148,7 @@ final class EpisodeSql {
         + " THEN 1 ELSE 2 END, CASE WHEN r.registered_from > "
         + d
         + " THEN r.registered_from END ASC, "
-        + rows.registrationOrder("r.")
+        + rows.order().registrationOrder("r.")
         + ") AS rn FROM "
         + events
         + " e JOIN "

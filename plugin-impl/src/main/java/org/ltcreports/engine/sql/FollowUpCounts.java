@@ -82,8 +82,10 @@ final class FollowUpCounts {
               "WITH cal(discharge_day, window_end) AS (VALUES "
                   + calendar
                   + "), "
-                  + rows.spells(
-                      List.of("patient_id", "admission_date", "discharge_date", "discharge_method"))
+                  + rows.hospital()
+                      .spells(
+                          List.of(
+                              "patient_id", "admission_date", "discharge_date", "discharge_method"))
                   + ", ds0 AS (SELECT spell_id, patient_id, admission_date, discharge_date,"
                   + " discharge_method FROM sp WHERE discharge_date >= :from"
                   + " AND discharge_date <= :to AND discharge_date >= admission_date), "

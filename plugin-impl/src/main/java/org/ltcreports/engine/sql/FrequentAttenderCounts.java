@@ -40,7 +40,7 @@ final class FrequentAttenderCounts {
           // rows, which H2 runs as nested loops)
           String sql =
               "WITH "
-                  + rows.spells(columns)
+                  + rows.hospital().spells(columns)
                   + ", ea0 AS (SELECT spell_id, patient_id, admission_date, discharge_date,"
                   + " COUNT(*) OVER (PARTITION BY patient_id) AS n FROM sp WHERE "
                   + EmergencyAdmissionSql.emergency()

@@ -85,7 +85,7 @@ final class PatientsInHospital {
         + ", ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY admission_date DESC, "
         + rows.dialect().javaOrder("COALESCE(spell_id, 'null')")
         + " DESC, "
-        + rows.spellRowOrderAfterDate()
+        + rows.order().spellRowOrderAfterDate()
         + ") AS rn FROM "
         + tables.sql(SourceSchema.HOSPITAL_SPELL)
         + " WHERE patient_id IS NOT NULL AND admission_date <= "

@@ -206,7 +206,7 @@ final class SpellQualityCounts {
                   + " AND (discharge_date IS NULL OR discharge_date >= :from)))";
           String sql =
               "WITH "
-                  + rows.spells(SPELL_COLUMNS)
+                  + rows.hospital().spells(SPELL_COLUMNS)
                   + ", qb AS ("
                   + unusable()
                   + " UNION ALL "
@@ -251,7 +251,7 @@ final class SpellQualityCounts {
         + zeros("", "repeated")
         + " FROM (SELECT patient_id, admission_date, ROW_NUMBER() OVER (PARTITION BY spell_id"
         + " ORDER BY "
-        + rows.spellRowOrder()
+        + rows.order().spellRowOrder()
         + ") AS rn FROM "
         + table
         + " WHERE spell_id IS NOT NULL AND admission_date IS NOT NULL AND spell_id IN (SELECT"
@@ -271,7 +271,7 @@ final class SpellQualityCounts {
         + " FROM (SELECT patient_id, admission_date, MAX(CASE WHEN discharge_date IS NULL THEN"
         + " DATE '9999-12-31' ELSE discharge_date END) OVER (PARTITION BY patient_id ORDER BY"
         + " admission_date, "
-        + rows.javaOrder("spell_id")
+        + rows.order().javaOrder("spell_id")
         + " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS open_until FROM sp WHERE"
         + " patient_id IS NOT NULL AND (discharge_date IS NULL OR discharge_date >="
         + " admission_date) AND admission_date <= :to AND (admission_date >= :from OR"

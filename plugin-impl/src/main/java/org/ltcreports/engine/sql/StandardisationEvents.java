@@ -109,7 +109,7 @@ final class StandardisationEvents {
    */
   private static String admissionsInCells(WinningRows rows) {
     return "WITH "
-        + rows.spells(EmergencyAdmissionSql.ADMISSION_COLUMNS)
+        + rows.hospital().spells(EmergencyAdmissionSql.ADMISSION_COLUMNS)
         + ", "
         + EmergencyAdmissionSql.attributed(rows, PATIENT_COLUMNS)
         + ", "

@@ -7,10 +7,10 @@ import org.ltcreports.source.SourceTables;
 
 /**
  * The source rows the reference engine works from, as common table expressions: one row per patient
- * and per spell (the first row in the reader's order wins for a repeated id, source.RowOrder: every
- * column ascending, nulls first, strings as Java compares them), and the practice a patient or an
- * event is attributed to. Every SQL family starts from these, so "which row counts" has one SQL
- * home.
+ * (the first row in the reader's order wins for a repeated id, {@link ReaderOrder}) and the
+ * practice a patient or an event is attributed to on a date; the hospital's rows ({@link
+ * HospitalRows}) and the reader's order ({@link ReaderOrder}) come with them. Every SQL family
+ * starts from these, so "which row counts" has one SQL home.
  *
  * <p>Written for H2 as much as for PostgreSQL: H2 joins derived tables by nested loops and its
  * window functions cost tens of microseconds a row, so the SQL joins derived rows only to the
@@ -19,13 +19,10 @@ import org.ltcreports.source.SourceTables;
  * spell ids).
  */
 final class WinningRows {
-  /** The patient columns in the reader's order (source.RowOrder), after the patient id. */
-  private static final List<String> PATIENT_COLUMNS =
-      List.of("nhs_number", "birth_date", "sex", "death_date", "death_place");
-
   private final SourceTables tables;
   private final SqlDialect dialect;
-  private final boolean deathPlaceRecorded;
+  private final ReaderOrder order;
+  private final HospitalRows hospital;
 
   /** The rows of the source the context was read from, in the dialect of the connection. */
   static WinningRows of(SourceTables tables, MeasureContext ctx, java.sql.Connection c) {
@@ -33,15 +30,26 @@ final class WinningRows {
         tables, SqlDialect.of(c), ctx.data().recorded(SourceSchema.PATIENT, "death_place"));
   }
 
+  WinningRows(SourceTables tables, SqlDialect dialect, boolean deathPlaceRecorded) {
+    this.tables = tables;
+    this.dialect = dialect;
+    this.order = new ReaderOrder(dialect, deathPlaceRecorded);
+    this.hospital = new HospitalRows(tables, order);
+  }
+
   /** The database the rows are in. */
   SqlDialect dialect() {
     return dialect;
   }
 
-  WinningRows(SourceTables tables, SqlDialect dialect, boolean deathPlaceRecorded) {
-    this.tables = tables;
-    this.dialect = dialect;
-    this.deathPlaceRecorded = deathPlaceRecorded;
+  /** The order the reader hands rows on in, as SQL. */
+  ReaderOrder order() {
+    return order;
+  }
+
+  /** One row per spell id, and the A&E attendances. */
+  HospitalRows hospital() {
+    return hospital;
   }
 
   /**
@@ -140,9 +148,9 @@ final class WinningRows {
    * {@code name(id, date, carry…, practice_code)}: each event of the CTE {@code events} (one row
    * per {@code id}, with {@code patient_id}, the date column {@code date} and the columns {@code
    * carry}) attributed to its patient's practice on that date: the first of the patient's
-   * registrations in {@link #registrationOrder} covering the date, the patient's winning row alive
-   * on it; an event with no such registration, or of a patient with no patient row or dead by then,
-   * is left out.
+   * registrations in {@link ReaderOrder#registrationOrder} covering the date, the patient's winning
+   * row alive on it; an event with no such registration, or of a patient with no patient row or
+   * dead by then, is left out.
    *
    * <p>Each event is paired with its patient's rows and covering registrations by joins on the
    * patient id to the source tables themselves (so H2 looks them up by the hosts' patient-id
@@ -219,7 +227,7 @@ final class WinningRows {
    * first is the patient's winning row with the winning registration.
    */
   private String pairOrder() {
-    return patientOrder("p.") + ", " + registrationOrder("r.");
+    return order.patientOrder("p.") + ", " + order.registrationOrder("r.");
   }
 
   /** A usable registration (measures.Registrations ignores rows without these). */
@@ -230,136 +238,6 @@ final class WinningRows {
         + "practice_code IS NOT NULL AND "
         + alias
         + "registered_from IS NOT NULL";
-  }
-
-  /** The spell columns in the reader's order (source.RowOrder), the spell id first. */
-  private static final List<String> SPELL_COLUMNS =
-      List.of(
-          "patient_id",
-          "admission_date",
-          "provider_code",
-          "discharge_date",
-          "admission_method",
-          "admission_source",
-          "patient_classification",
-          "discharge_method",
-          "main_specialty",
-          "primary_diagnosis",
-          "hrg_code");
-
-  /**
-   * {@code sp(spell_id, columns…)}: one row per spell id with an admission date, the first in the
-   * reader's order (measures.MeasureContext counts a repeated spell id once), carrying {@code
-   * columns}. A spell id recorded once is its own row (one GROUP BY, {@code MIN} of one value);
-   * only the few repeated ids are ordered, by a window over their rows alone.
-   */
-  String spells(List<String> columns) {
-    String from =
-        " FROM "
-            + tables.sql(SourceSchema.HOSPITAL_SPELL)
-            + " WHERE spell_id IS NOT NULL AND admission_date IS NOT NULL";
-    String list = String.join(", ", columns);
-    StringBuilder mins = new StringBuilder();
-    for (String c : columns) {
-      mins.append(", MIN(").append(c).append(") AS ").append(c);
-    }
-    return "sg AS (SELECT spell_id, COUNT(*) AS n"
-        + mins
-        + from
-        + " GROUP BY spell_id), sp AS (SELECT spell_id, "
-        + list
-        + " FROM sg WHERE n = 1 UNION ALL SELECT spell_id, "
-        + list
-        + " FROM (SELECT spell_id, "
-        + list
-        + ", ROW_NUMBER() OVER (PARTITION BY spell_id ORDER BY "
-        + spellRowOrder()
-        + ") AS rn"
-        + from
-        + " AND spell_id IN (SELECT spell_id"
-        + from
-        + " GROUP BY spell_id HAVING COUNT(*) > 1)) d WHERE rn = 1)";
-  }
-
-  /**
-   * The order of the rows of one spell id in which the first is the one used (the reader's order,
-   * source.RowOrder): the columns of the {@code hospital_spell} table unaliased.
-   */
-  String spellRowOrder() {
-    return ascending("", SPELL_COLUMNS, List.of("admission_date", "discharge_date"));
-  }
-
-  /**
-   * The order of a patient's spell rows of one admission date in the reader's order
-   * (source.RowOrder: patient, admission date, then the spell id and the other columns), each
-   * ascending with nulls first.
-   */
-  String spellRowOrderAfterDate() {
-    List<String> columns = new java.util.ArrayList<>(List.of("spell_id"));
-    columns.addAll(SPELL_COLUMNS.subList(2, SPELL_COLUMNS.size()));
-    return ascending("", columns, List.of("discharge_date"));
-  }
-
-  /** The attendance columns in the reader's order (source.RowOrder) after the attendance id. */
-  private static final List<String> ATTENDANCE_COLUMNS =
-      List.of("patient_id", "arrival_date", "provider_code", "admitted");
-
-  /**
-   * {@code ae(ek, patient_id, arrival_date, repeated)}: the A&E attendance rows with an attendance
-   * id and an arrival date that arrived {@code :from}–{@code :to}, each with a key of its own
-   * ({@code ek}: a repeated id is several rows) and whether it repeats an id whose first row, in
-   * the reader's order, is another (measures.CaseManagedAdmissions counts the first row of an id
-   * and notes the others). An id recorded once is its own row; only the few repeated ids are
-   * ordered, by a window over their rows alone. The keys are the id then {@code |0} for an id
-   * recorded once and {@code |} and the row's rank for a repeated one: what follows the last {@code
-   * |} tells them apart.
-   */
-  String attendances() {
-    String table = tables.sql(SourceSchema.AE_ATTENDANCE);
-    String usable = " WHERE attendance_id IS NOT NULL AND arrival_date IS NOT NULL";
-    String arrived = " arrival_date >= :from AND arrival_date <= :to";
-    return "ag AS (SELECT attendance_id, COUNT(*) AS n, MIN(patient_id) AS patient_id,"
-        + " MIN(arrival_date) AS arrival_date FROM "
-        + table
-        + usable
-        + " GROUP BY attendance_id), ae AS (SELECT attendance_id || '|0' AS ek, patient_id,"
-        + " arrival_date, 0 AS repeated FROM ag WHERE n = 1 AND"
-        + arrived
-        + " UNION ALL SELECT attendance_id || '|' || CAST(rn AS VARCHAR(20)) AS ek, patient_id,"
-        + " arrival_date, CASE WHEN rn = 1 THEN 0 ELSE 1 END AS repeated FROM (SELECT"
-        + " attendance_id, patient_id, arrival_date, ROW_NUMBER() OVER (PARTITION BY"
-        + " attendance_id ORDER BY "
-        + ascending("", ATTENDANCE_COLUMNS, List.of("arrival_date", "admitted"))
-        + ") AS rn FROM "
-        + table
-        + usable
-        + " AND attendance_id IN (SELECT attendance_id FROM ag WHERE n > 1)) d WHERE"
-        + arrived
-        + ")";
-  }
-
-  /**
-   * The order that puts a patient's winning row first among the rows of the patient table aliased
-   * {@code alias} (the reader's order).
-   */
-  String patientOrder(String alias) {
-    // an unrecorded death place is null on every row (the reader's too): it orders nothing
-    List<String> columns = deathPlaceRecorded ? PATIENT_COLUMNS : PATIENT_COLUMNS.subList(0, 4);
-    return ascending(alias, columns, List.of("birth_date", "death_date"));
-  }
-
-  /**
-   * The order in which a patient's registrations are tried on a date, the first covering one
-   * winning: the latest {@code registered_from}, then the lower practice code
-   * (measures.Registrations).
-   */
-  String registrationOrder(String alias) {
-    return alias + "registered_from DESC, " + dialect.javaOrder(alias + "practice_code") + " ASC";
-  }
-
-  /** A string column as Java orders it ({@link SqlDialect#javaOrder}). */
-  String javaOrder(String column) {
-    return dialect.javaOrder(column);
   }
 
   /**
@@ -380,22 +258,5 @@ final class WinningRows {
    */
   static String code(String column) {
     return "COALESCE(UPPER(TRIM(" + column + ")), '')";
-  }
-
-  /**
-   * {@code columns} ascending, nulls first, as the reader orders rows (source.RowOrder); those in
-   * {@code dates} are not strings (dates, numbers), the others are ordered as Java compares
-   * strings.
-   */
-  String ascending(String alias, List<String> columns, List<String> dates) {
-    StringBuilder sql = new StringBuilder();
-    for (String c : columns) {
-      if (sql.length() > 0) {
-        sql.append(", ");
-      }
-      String column = alias + c;
-      sql.append(dates.contains(c) ? column : dialect.javaOrder(column)).append(" ASC NULLS FIRST");
-    }
-    return sql.toString();
   }
 }
