@@ -290,10 +290,10 @@ class PostgresIT {
   }
 
   /**
-   * The engines' equivalence suite on PostgreSQL (EngineEquivalenceTest runs it on H2): on seeded
-   * edge-case localities the SQL engine's counts, and every feedback measure built on them, equal
-   * the reference engine's — also in a database that sorts text by English rules, where only the
-   * SQL engine's {@code COLLATE "C"} keeps a same-day registration at "Z99" winning over "e5".
+   * The engines' equivalence suite on PostgreSQL (the *EquivalenceTest suites run it on H2): on
+   * seeded edge-case localities the SQL engine's counts, and every feedback measure built on them,
+   * equal the reference engine's — also in a database that sorts text by English rules, where only
+   * the SQL engine's {@code COLLATE "C"} keeps a same-day registration at "Z99" winning over "e5".
    */
   @Test
   void sqlEngineEqualsTheReferenceEngine() throws Exception {

@@ -59,7 +59,7 @@ class SqlEngineReadsNoRowsTest {
     }
     Jdbi jdbi = Jdbi.create(h2);
     SourceData whole =
-        new SourceReader(jdbi, SourceTables.defaults()).read(null, EngineEquivalenceTest.TODAY);
+        new SourceReader(jdbi, SourceTables.defaults()).read(null, EquivalenceFixture.TODAY);
     MeasureSettings settings = MeasureSettings.defaults();
     MeasureContext reference = new MeasureContext(whole, settings);
     MeasureContext sql =
@@ -102,7 +102,7 @@ class SqlEngineReadsNoRowsTest {
     }
     Jdbi jdbi = Jdbi.create(h2);
     SourceData whole =
-        new SourceReader(jdbi, SourceTables.defaults()).read(null, EngineEquivalenceTest.TODAY);
+        new SourceReader(jdbi, SourceTables.defaults()).read(null, EquivalenceFixture.TODAY);
     MeasureContext reference = new MeasureContext(whole, MeasureSettings.defaults());
     MeasureContext sql =
         new MeasureContext(
@@ -122,11 +122,11 @@ class SqlEngineReadsNoRowsTest {
         .as("care plans")
         .isEqualTo(new TreeMap<>(reference.engine().carePlans(reference, MONTH)));
     assertThat(
-            EngineEquivalenceTest.Engines.followUps(
+            ReturnEquivalenceTest.followUps(
                 sql.engine().dischargeFollowUps(sql, MONTH, windowEnds), new long[2]))
         .as("discharge follow-ups")
         .isEqualTo(
-            EngineEquivalenceTest.Engines.followUps(
+            ReturnEquivalenceTest.followUps(
                 reference.engine().dischargeFollowUps(reference, MONTH, windowEnds), new long[2]));
   }
 

@@ -58,12 +58,12 @@ class SqlEngineTiming {
       time(
           "EAs by practice x 24 months",
           () ->
-              EngineEquivalenceTest.Engines.lists(
+              Engines.lists(
                       ReferenceEngine.INSTANCE.emergencyAdmissionsByMonth(
                           new MeasureContext(data, settings), first, last))
                   .toString(),
           () ->
-              EngineEquivalenceTest.Engines.lists(
+              Engines.lists(
                       sql.emergencyAdmissionsByMonth(
                           new MeasureContext(data, settings, sql), first, last))
                   .toString());
@@ -73,9 +73,7 @@ class SqlEngineTiming {
   private static String describe(Population pop, SourceData data) {
     StringBuilder out = new StringBuilder();
     for (var p : data.practices()) {
-      out.append(p.practiceCode())
-          .append(": ")
-          .append(EngineEquivalenceTest.Engines.describe(pop, p.practiceCode()));
+      out.append(p.practiceCode()).append(": ").append(Engines.describe(pop, p.practiceCode()));
     }
     return out.toString();
   }
