@@ -1,5 +1,6 @@
 package org.ltcreports.report;
 
+import com.google.common.base.Suppliers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
@@ -142,7 +144,7 @@ public final class BatchGenerator {
       SourceData data =
           phases.time(RunPhases.READ, () -> reader.read(settings.extractDate(), today));
       progress.accept(readLine("", data, started));
-      generate(data, practices, out, true);
+      generate(data, null, practices, out, true);
     } else {
       // Only the rows the month needs; a hub's source one locality at a time (BatchScope).
       LocalDate asAt =
@@ -152,7 +154,7 @@ public final class BatchGenerator {
         long started = System.nanoTime();
         SourceData data = phases.time(RunPhases.READ, () -> reader.readScoped(month, asAt, null));
         progress.accept(readLine("", data, started));
-        generate(data, practices, out, true);
+        generate(data, null, practices, out, true);
       } else {
         SourceData caseloads = reader.caseloadScope(asAt);
         for (Map.Entry<String, List<String>> locality : byLocality.entrySet()) {
@@ -164,7 +166,18 @@ public final class BatchGenerator {
           String name =
               locality.getKey() == null ? "practices with no locality" : locality.getKey();
           progress.accept(readLine(name + " ", data, started));
-          generate(data, locality.getValue(), out, false);
+          // the teams based in the locality: their patients wherever registered, read when asked
+          Supplier<SourceData> teamRows =
+              () -> {
+                long t = System.nanoTime();
+                SourceData rows =
+                    phases.time(
+                        RunPhases.READ,
+                        () -> reader.readScoped(month.teamsOf(locality.getKey()), asAt, caseloads));
+                progress.accept(readLine(name + " teams' patients ", rows, t));
+                return rows;
+              };
+          generate(data, teamRows, locality.getValue(), out, false);
         }
         if (req.reports().contains(ReportType.EVALUATION)) {
           // the evaluation compares practices across localities: one read of every locality
@@ -208,13 +221,28 @@ public final class BatchGenerator {
   /**
    * Every requested report of the practices (and their localities) from one snapshot.
    *
+   * @param teamRows the rows of the patients of the teams based in the snapshot's locality ({@link
+   *     BatchScope#teamsOf}), read when a team report is made; null when the snapshot holds them
    * @param whole whether the snapshot holds every locality of the run (then the programme
    *     evaluation, when asked for, is made from it too)
    */
-  private void generate(SourceData data, List<String> practices, Output out, boolean whole) {
+  private void generate(
+      SourceData data,
+      Supplier<SourceData> teamRows,
+      List<String> practices,
+      Output out,
+      boolean whole) {
     BatchRequest req = out.req;
     long preparing = System.nanoTime();
     MeasureContext ctx = new MeasureContext(data, settings.measures(), settings.engine());
+    Supplier<TeamReportBuilder> teams =
+        teamRows == null
+            ? Suppliers.memoize(() -> teams(ctx, req))
+            : Suppliers.memoize(
+                () ->
+                    teams(
+                        new MeasureContext(teamRows.get(), settings.measures(), settings.engine()),
+                        req));
     String policy = settings.disclosurePolicyVersion();
     TrimPoints trimPoints = settings.trimPoints();
     FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
@@ -267,7 +295,6 @@ public final class BatchGenerator {
     BiFunction<String, String, Report> teamOf = null;
     if (req.audience() == Audience.PUBLIC) {
       // one disclosure step for the month's publication: each locality's pack protected together
-      TeamReportBuilder teams = teams(ctx, req);
       PublicPacks packs =
           new PublicPacks(
               ctx,
@@ -275,7 +302,7 @@ public final class BatchGenerator {
               feedback::build,
               returns::build,
               summaries::build,
-              l -> teams.teamsOf(l).stream().map(teams::build).toList());
+              l -> teams.get().teamsOf(l).stream().map(teams.get()::build).toList());
       teamOf = (team, locality) -> packs.copyOfTeam(team, locality);
       feedbackOf = p -> packs.copy(ReportType.PRACTICE_FEEDBACK, p);
       summaryOf = l -> packs.copy(ReportType.LOCALITY_FEEDBACK, l);
@@ -303,7 +330,7 @@ public final class BatchGenerator {
       }
     }
     if (req.reports().contains(ReportType.COMMUNITY_TEAM)) {
-      writeTeams(ctx, practices, out, teamOf);
+      writeTeams(ctx, teams.get(), practices, out, teamOf);
     }
     if (evaluationHere) {
       writeEvaluation(evaluation, practices, out);
@@ -335,10 +362,10 @@ public final class BatchGenerator {
    */
   private void writeTeams(
       MeasureContext ctx,
+      TeamReportBuilder teams,
       List<String> practices,
       Output out,
       BiFunction<String, String, Report> publicCopy) {
-    TeamReportBuilder teams = teams(ctx, out.req);
     for (String locality : localitiesOf(practices, ctx, out.progress)) {
       List<String> of = teams.teamsOf(locality);
       if (of.isEmpty()) {

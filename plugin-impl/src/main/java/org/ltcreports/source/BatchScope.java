@@ -31,6 +31,11 @@ import org.ltcreports.api.source.SourceSchema;
  * procedures of their spells and the contacts of their episodes; every registration with a practice
  * of the locality (one with no patient id is still charged to its practice).
  *
+ * <p><b>A locality's teams</b> ({@link #teamsOf}). A community team's report counts its case
+ * managers' patients wherever they are registered, so it is made from its own read: the patients
+ * with an episode of one of the locality's case managers, or an episode one of them recorded a
+ * contact on, and all their rows, as for a locality.
+ *
  * <p><b>Repeated ids.</b> When a spell, attendance or episode id is repeated in its table (bad
  * data), the first row of it in the table's order wins (the first usable one: a spell with an
  * admission date, an attendance with an arrival date, an episode with a patient id). The ids are
@@ -69,12 +74,15 @@ public final class BatchScope {
   private final RepeatedIds repeated;
   private final boolean oneLocality;
   private final String locality;
+  private final boolean teams;
 
-  private BatchScope(YearMonth month, RepeatedIds repeated, boolean oneLocality, String locality) {
+  private BatchScope(
+      YearMonth month, RepeatedIds repeated, boolean oneLocality, String locality, boolean teams) {
     this.month = month;
     this.repeated = repeated;
     this.oneLocality = oneLocality;
     this.locality = locality;
+    this.teams = teams;
   }
 
   /**
@@ -87,12 +95,22 @@ public final class BatchScope {
     if (!repeated.fewEnough()) {
       throw new IllegalArgumentException("too many repeated ids for a scoped read");
     }
-    return new BatchScope(month, repeated, false, null);
+    return new BatchScope(month, repeated, false, null, false);
   }
 
   /** The same month, one locality's patients; a null code means the practices with none. */
   public BatchScope inLocality(String localityCode) {
-    return new BatchScope(month, repeated, true, localityCode);
+    return new BatchScope(month, repeated, true, localityCode, false);
+  }
+
+  /**
+   * The same month, the patients of the community teams based in a locality: every patient with an
+   * episode of a case manager based there, wherever they are registered (a null code: case managers
+   * with no locality). A team's report counts its case managers' patients' contacts, stays and
+   * follow-ups, which a locality's snapshot lacks for a patient registered in another.
+   */
+  public BatchScope teamsOf(String localityCode) {
+    return new BatchScope(month, repeated, true, localityCode, true);
   }
 
   public boolean oneLocality() {
@@ -183,8 +201,31 @@ public final class BatchScope {
         + (locality == null ? " WHERE locality_code IS NULL" : " WHERE locality_code = :locality");
   }
 
-  /** The locality's patients: every patient ever registered with one of its practices. */
+  /**
+   * The locality's patients: every patient ever registered with one of its practices; or its teams'
+   * patients ({@link #teamsOf}).
+   */
   private String patients(SourceTables tables) {
+    if (teams) {
+      String staff =
+          "SELECT case_manager_id FROM "
+              + tables.sql(SourceSchema.CASE_MANAGER)
+              + (locality == null
+                  ? " WHERE locality_code IS NULL"
+                  : " WHERE locality_code = :locality");
+      // their episodes' patients, and those of the episodes they recorded contacts on
+      return "SELECT patient_id FROM "
+          + tables.sql(SourceSchema.CM_EPISODE)
+          + " WHERE case_manager_id IN ("
+          + staff
+          + ") UNION SELECT patient_id FROM "
+          + tables.sql(SourceSchema.CM_EPISODE)
+          + " WHERE episode_id IN (SELECT episode_id FROM "
+          + tables.sql(SourceSchema.CM_CONTACT)
+          + " WHERE case_manager_id IN ("
+          + staff
+          + "))";
+    }
     return "SELECT patient_id FROM "
         + tables.sql(SourceSchema.REGISTRATION)
         + " WHERE practice_code IN ("
@@ -197,7 +238,7 @@ public final class BatchScope {
    * still charged to their practice in the data-quality section); null for every locality.
    */
   String registrationsWithoutPatient(SourceTables tables) {
-    return oneLocality
+    return oneLocality && !teams
         ? "patient_id IS NULL AND practice_code IN (" + practices(tables) + ")"
         : null;
   }
