@@ -1,5 +1,6 @@
 package org.ltcreports.report;
 
+import com.google.common.base.Suppliers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,8 +201,19 @@ final class MonthSnapshots {
       MeasureContext whole = wholeSource.get();
       return new Entry(new PreparedMonth(whole, key.month(), settings), now, whole);
     }
-    return new Entry(
-        new PreparedMonth(contextOf.apply(read(key)), key.month(), settings), now, null);
+    MeasureContext ctx = contextOf.apply(read(key));
+    Supplier<MeasureContext> teams =
+        key.allLocalities() ? () -> ctx : Suppliers.memoize(() -> contextOf.apply(teamsOf(key)));
+    return new Entry(new PreparedMonth(ctx, key.month(), settings, teams), now, null);
+  }
+
+  /** The month's rows of the patients of the teams based in the key's locality. */
+  private SourceData teamsOf(Key key) {
+    LocalDate asAt = extractDate.get();
+    return reader.readScoped(
+        BatchScope.month(key.month(), repeated).teamsOf(key.locality()),
+        asAt,
+        reader.caseloadScope(asAt));
   }
 
   /** The month's rows of the key's locality (of every locality), as the batch reads them. */

@@ -1,6 +1,7 @@
 package org.ltcreports.report;
 
 import java.time.YearMonth;
+import java.util.function.Supplier;
 import org.ltcreports.casemanagement.EndOfLifeMeasures;
 import org.ltcreports.casemanagement.ProgrammeEvaluation;
 import org.ltcreports.casemanagement.ProgrammeSettings;
@@ -37,9 +38,20 @@ final class PreparedMonth {
   private final FeedbackReportBuilder feedback;
   private ProgrammeEvaluation evaluation;
   private PublicPacks publicPacks;
+  private final Supplier<MeasureContext> teams;
 
   PreparedMonth(MeasureContext ctx, YearMonth month, Settings settings) {
+    this(ctx, month, settings, () -> ctx);
+  }
+
+  /**
+   * @param teams the snapshot of the patients of the teams based in the locality ({@link
+   *     org.ltcreports.source.BatchScope#teamsOf}), for their PUBLIC copies; read when first asked
+   */
+  PreparedMonth(
+      MeasureContext ctx, YearMonth month, Settings settings, Supplier<MeasureContext> teams) {
     this.ctx = ctx;
+    this.teams = teams;
     this.month = month;
     this.settings = settings;
     // one index of the case management rows for end of life, the evaluation and the returns
@@ -99,7 +111,7 @@ final class PreparedMonth {
               returnMeasures, feedback.quality(), settings.disclosurePolicyVersion());
       TeamReportBuilder teams =
           new TeamReportBuilder(
-              ctx,
+              this.teams.get(),
               month,
               settings.calendar(),
               settings.disclosurePolicyVersion(),

@@ -125,9 +125,22 @@ class ReportServiceReadsTest {
     service.feedback(practicesOf("L01").get(1), MONTH, Audience.COMMISSIONER);
     assertThat(rows.of("hospital_spell")).isZero();
     // its summary and a PUBLIC copy need the rows (the evaluation, the pack), which the feedback
-    // let go of: read once more, then kept with them, and the feedback is made from those
+    // let go of: read once more, then kept with them, and the feedback is made from those; the
+    // pack's team reports read their teams' patients too (BatchScope.teamsOf): the patients of
+    // episodes held by an L01 case manager or with a contact one recorded, wherever registered
     service.feedback(l01, MONTH, Audience.PUBLIC);
-    assertThat(rows.of("hospital_spell")).isEqualTo(spells);
+    String staff = "(SELECT case_manager_id FROM case_manager WHERE locality_code = 'L01')";
+    String teamPatients =
+        "(SELECT patient_id FROM cm_episode WHERE case_manager_id IN "
+            + staff
+            + " UNION SELECT patient_id FROM cm_episode WHERE episode_id IN (SELECT episode_id"
+            + " FROM cm_contact WHERE case_manager_id IN "
+            + staff
+            + "))";
+    long teamSpells =
+        count("SELECT COUNT(*) FROM hospital_spell WHERE patient_id IN " + teamPatients)
+            + count(rowsOfRepeated("hospital_spell", "spell_id"));
+    assertThat(rows.of("hospital_spell")).isEqualTo(spells + teamSpells);
     rows.reset();
     service.locality("L01", MONTH, Audience.COMMISSIONER);
     service.feedback(practicesOf("L01").get(1), MONTH, Audience.PRACTICE);
@@ -249,6 +262,21 @@ class ReportServiceReadsTest {
       }
     }
     assertThat(compared).isEqualTo(Audience.values().length * 10);
+    // the community teams' reports, their PUBLIC copies from the locality's pack included: an L01
+    // case manager holds L02 and L03 patients (CROSSING_ROWS), whose stays and contacts the
+    // locality's own rows lack
+    int teams = 0;
+    for (String l : List.of("L01", "L02", "L03")) {
+      for (String team : whole.teamsOf(l, MONTH)) {
+        for (Audience a : Audience.values()) {
+          assertThat(json(scoped, scoped.team(team, MONTH, a)))
+              .as("%s %s", team, a)
+              .isEqualTo(json(whole, whole.team(team, MONTH, a)));
+        }
+        teams++;
+      }
+    }
+    assertThat(teams).as("teams compared").isEqualTo(3);
     String first = practices.get(0).practiceCode();
     assertThat(scoped.render(scoped.feedback(first, MONTH, Audience.PRACTICE), Format.PDF))
         .isEqualTo(whole.render(whole.feedback(first, MONTH, Audience.PRACTICE), Format.PDF));
