@@ -182,6 +182,19 @@ class ScopedReadsTest {
               + " '21' AND admission_date >= DATE '2026-10-01' AND patient_id IN "
               + onlyIn("L01", "L02")
               + ")",
+          // that spell id once more with no patient id and no admission date: first in the
+          // table's order (nulls first), never used (SpellIndex), so the first row WITH an
+          // admission date still wins
+          "ALTER TABLE hospital_spell ALTER COLUMN patient_id DROP NOT NULL",
+          "ALTER TABLE hospital_spell ALTER COLUMN admission_date DROP NOT NULL",
+          "INSERT INTO hospital_spell SELECT s.spell_id, NULL, s.provider_code, NULL,"
+              + " s.discharge_date, s.admission_method, s.admission_source,"
+              + " s.patient_classification, s.discharge_method, s.main_specialty,"
+              + " s.primary_diagnosis, s.hrg_code FROM hospital_spell s WHERE s.spell_id = (SELECT"
+              + " MAX(spell_id) FROM hospital_spell WHERE admission_method = '21' AND"
+              + " admission_date >= DATE '2026-10-01' AND patient_id IN "
+              + onlyIn("L01", "L02")
+              + ") FETCH FIRST 1 ROW ONLY",
           "INSERT INTO ae_attendance SELECT a.attendance_id, "
               + currentPatient("L02", "L01")
               + ","
