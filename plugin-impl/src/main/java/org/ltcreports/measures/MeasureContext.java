@@ -2,6 +2,7 @@ package org.ltcreports.measures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -82,18 +83,62 @@ public final class MeasureContext {
       // A duplicated spell id is one spell recorded twice: count it once (and report it).
       this.spells = new SpellIndex(data.spells());
       List<Admission> list = new ArrayList<>();
+      Registrations.Cursor patients = registrations.cursor(); // spells come by patient id
       for (Spell s : spells.spells()) {
         if (!rule.isCounted(s)) {
           continue;
         }
-        int at = registrations.positionOf(s.patientId());
+        int at = patients.positionOf(s.patientId());
         Patient patient = at < 0 ? null : registrations.patientAt(at);
         String practice = at < 0 ? null : registrations.practiceAt(at, s.admissionDate());
         list.add(new Admission(s, patient, practice, at));
       }
-      list.sort(ADMISSION_ORDER);
-      this.admissions = List.copyOf(list);
+      this.admissions = List.of(inAdmissionOrder(list));
     }
+  }
+
+  /**
+   * The admissions in {@link #ADMISSION_ORDER}: put by admission day first (a counting sort over
+   * the days they span), then each day's few sorted by the whole order, which finds them already in
+   * spell id order when the spells came so. The order is total (spell ids are distinct), so this is
+   * exactly {@code list.sort(ADMISSION_ORDER)}, at a fraction of its comparisons: sorting the
+   * admissions was a fifth of making the context.
+   */
+  static Admission[] inAdmissionOrder(List<Admission> list) {
+    Admission[] sorted = new Admission[list.size()];
+    if (list.isEmpty()) {
+      return sorted;
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    long[] day = new long[list.size()];
+    for (int i = 0; i < day.length; i++) {
+      day[i] = list.get(i).admitted().toEpochDay();
+      min = Math.min(min, day[i]);
+      max = Math.max(max, day[i]);
+    }
+    if (max - min > Math.max(100_000, 4L * day.length)) { // dates centuries apart: sort as they are
+      List<Admission> copy = new ArrayList<>(list);
+      copy.sort(ADMISSION_ORDER);
+      return copy.toArray(sorted);
+    }
+    int[] start = new int[(int) (max - min) + 2];
+    for (long d : day) {
+      start[(int) (d - min) + 1]++;
+    }
+    for (int k = 1; k < start.length; k++) {
+      start[k] += start[k - 1];
+    }
+    int[] next = start.clone();
+    for (int i = 0; i < day.length; i++) {
+      sorted[next[(int) (day[i] - min)]++] = list.get(i);
+    }
+    for (int k = 0; k + 1 < start.length; k++) {
+      if (start[k + 1] - start[k] > 1) {
+        Arrays.sort(sorted, start[k], start[k + 1], ADMISSION_ORDER);
+      }
+    }
+    return sorted;
   }
 
   public MeasureEngine engine() {
