@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -81,6 +82,12 @@ public final class RegisterMeasures implements MeasureFamily {
   // case manager id -> patient id -> high risk (any on-register episode of theirs with this CM)
   private final Map<String, Map<String, Boolean>> caseloadOf = new TreeMap<>();
   private final Registrations caseloadRegistrations;
+  // made once per case manager: a practice's caseload table asks for each of its case managers
+  private final Map<String, Caseload> caseloads = new java.util.concurrent.ConcurrentHashMap<>();
+  // practice -> case manager id -> caseload patients on the practice's register (a patient is on
+  // one practice's register at most), counted once rather than each caseload matched against
+  // each practice's register
+  private final Map<String, Map<String, Long>> practiceCaseloads = new HashMap<>();
 
   public RegisterMeasures(
       CaseManagementData cm, YearMonth month, Population listAtMonthEnd, MeasureSettings settings) {
@@ -92,6 +99,7 @@ public final class RegisterMeasures implements MeasureFamily {
     this.caseloadRegistrations = caseloadData.context().registrations();
     countCaseloads(caseloadData, settings);
     this.onRegister = CaseRegister.on(cm.context(), monthEnd);
+    countPracticeCaseloads();
     MeasureContext ctx = cm.context();
     this.sizes = ctx.engine().registerSizes(ctx, monthEnd);
   }
@@ -126,6 +134,20 @@ public final class RegisterMeasures implements MeasureFamily {
         }
       }
     }
+  }
+
+  private void countPracticeCaseloads() {
+    Map<String, String> registerPractice = new HashMap<>();
+    onRegister.byPractice().forEach((p, ids) -> ids.forEach(id -> registerPractice.put(id, p)));
+    caseloadOf.forEach(
+        (id, patients) -> {
+          for (String patientId : patients.keySet()) {
+            String p = registerPractice.get(patientId);
+            if (p != null) {
+              practiceCaseloads.computeIfAbsent(p, k -> new HashMap<>()).merge(id, 1L, Long::sum);
+            }
+          }
+        });
   }
 
   /** P's register on {@code last(M)}: patient ids. */
@@ -188,6 +210,10 @@ public final class RegisterMeasures implements MeasureFamily {
 
   /** The case manager's caseload (total 0 when they hold none). */
   public Caseload caseload(String caseManagerId) {
+    return caseloads.computeIfAbsent(caseManagerId, this::countCaseload);
+  }
+
+  private Caseload countCaseload(String caseManagerId) {
     Map<String, Boolean> patients = caseloadOf.getOrDefault(caseManagerId, Map.of());
     long total = patients.size();
     long high = patients.values().stream().filter(Boolean::booleanValue).count();
@@ -220,7 +246,7 @@ public final class RegisterMeasures implements MeasureFamily {
         wte == null ? null : total / wte,
         highPct,
         List.copyOf(flags),
-        byPractice);
+        Collections.unmodifiableMap(byPractice));
   }
 
   /** The patient ids on the case manager's caseload on {@code last(M)}. */
@@ -234,14 +260,13 @@ public final class RegisterMeasures implements MeasureFamily {
   }
 
   private MeasureValue.Table caseloads(String practice) {
-    Set<String> reg = register(practice);
+    Map<String, Long> here = practiceCaseloads.getOrDefault(practice, Map.of());
     List<List<Object>> rows = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Boolean>> e : caseloadOf.entrySet()) {
-      long practiceCaseload = e.getValue().keySet().stream().filter(reg::contains).count();
+    for (String id : caseloadOf.keySet()) { // in case manager id order
+      long practiceCaseload = here.getOrDefault(id, 0L);
       if (practiceCaseload == 0) {
         continue;
       }
-      String id = e.getKey();
       Caseload c = caseload(id);
       CaseManager m = UNASSIGNED.equals(id) ? null : cm.caseManager(id);
       rows.add(
