@@ -43,21 +43,6 @@ final class CaseManagementQualityCounts {
     COLUMNS.put("outside", CONTACT_OUTSIDE_EPISODE);
   }
 
-  /** The episode columns in the reader's order (source.RowOrder) after the episode id. */
-  private static final List<String> EPISODE_ORDER =
-      List.of(
-          "patient_id",
-          "referral_date",
-          "case_manager_id",
-          "referral_source",
-          "start_date",
-          "end_date",
-          "end_reason",
-          "risk_score",
-          "risk_tier");
-
-  private static final Set<String> DATES = Set.of("referral_date", "start_date", "end_date");
-
   /** Stored values a rule picks, by a name the statement binds them as. */
   record Codes(Map<String, List<String>> lists) {}
 
@@ -295,16 +280,6 @@ final class CaseManagementQualityCounts {
    */
   private String episodeRows(WinningRows rows) {
     String table = tables.sql(SourceSchema.CM_EPISODE);
-    StringBuilder order = new StringBuilder();
-    for (String col : EPISODE_ORDER) {
-      if (order.length() > 0) {
-        order.append(", ");
-      }
-      order
-          .append(
-              DATES.contains(col) || col.equals("risk_score") ? col : rows.order().javaOrder(col))
-          .append(" ASC NULLS FIRST");
-    }
     return "eg AS (SELECT episode_id, COUNT(*) AS n, MIN(patient_id) AS patient_id,"
         + " MIN(referral_date) AS referral_date, MIN(end_date) AS end_date FROM "
         + table
@@ -312,7 +287,7 @@ final class CaseManagementQualityCounts {
         + " patient_id, referral_date, end_date FROM eg WHERE n = 1 UNION ALL SELECT episode_id,"
         + " patient_id, referral_date, end_date FROM (SELECT episode_id, patient_id,"
         + " referral_date, end_date, ROW_NUMBER() OVER (PARTITION BY episode_id ORDER BY "
-        + order
+        + rows.order().episodeRowOrder()
         + ") AS rn FROM "
         + table
         + " WHERE episode_id IN (SELECT episode_id FROM eg WHERE n > 1)) x WHERE rn = 1)";

@@ -10,22 +10,6 @@ import org.ltcreports.source.SourceTables;
  * practice an episode event counts for (measures.EpisodeAttribution#byPractice).
  */
 final class EpisodeSql {
-  /** The episode columns in the reader's order (source.RowOrder), after the patient id. */
-  private static final List<String> ORDER =
-      List.of(
-          "referral_date",
-          "case_manager_id",
-          "referral_source",
-          "start_date",
-          "end_date",
-          "end_reason",
-          "risk_score",
-          "risk_tier");
-
-  /** The columns of {@link #ORDER} that are not strings. */
-  private static final List<String> NOT_TEXT =
-      List.of("referral_date", "start_date", "end_date", "risk_score");
-
   private final SourceTables tables;
   private final WinningRows rows;
 
@@ -52,8 +36,6 @@ final class EpisodeSql {
       list.append(", ").append(c);
       mins.append(", MIN(").append(c).append(") AS ").append(c);
     }
-    List<String> order = new java.util.ArrayList<>(List.of("patient_id"));
-    order.addAll(ORDER);
     return "eg AS (SELECT episode_id, COUNT(*) AS n"
         + mins
         + from
@@ -64,7 +46,7 @@ final class EpisodeSql {
         + " FROM (SELECT episode_id, "
         + list
         + ", ROW_NUMBER() OVER (PARTITION BY episode_id ORDER BY "
-        + rows.order().ascending("", order, NOT_TEXT)
+        + rows.order().episodeRowOrder()
         + ") AS rn"
         + from
         + " AND episode_id IN (SELECT episode_id"

@@ -29,6 +29,19 @@ final class ReaderOrder {
           "primary_diagnosis",
           "hrg_code");
 
+  /** The episode columns in the reader's order (source.RowOrder) after the episode id. */
+  private static final List<String> EPISODE_COLUMNS =
+      List.of(
+          "patient_id",
+          "referral_date",
+          "case_manager_id",
+          "referral_source",
+          "start_date",
+          "end_date",
+          "end_reason",
+          "risk_score",
+          "risk_tier");
+
   /** The attendance columns in the reader's order (source.RowOrder) after the attendance id. */
   private static final List<String> ATTENDANCE_COLUMNS =
       List.of("patient_id", "arrival_date", "provider_code", "admitted");
@@ -89,6 +102,15 @@ final class ReaderOrder {
    */
   String attendanceRowOrder() {
     return ascending("", ATTENDANCE_COLUMNS, List.of("arrival_date", "admitted"));
+  }
+
+  /**
+   * The order of the rows of one episode id in which the first is the one used (the reader's
+   * order): the columns of the {@code cm_episode} table unaliased.
+   */
+  String episodeRowOrder() {
+    return ascending(
+        "", EPISODE_COLUMNS, List.of("referral_date", "start_date", "end_date", "risk_score"));
   }
 
   /** A string column as Java orders it ({@link SqlDialect#javaOrder}). */
