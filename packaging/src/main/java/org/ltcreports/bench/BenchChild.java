@@ -198,11 +198,12 @@ public final class BenchChild {
 
   /**
    * The live heap of a run, whatever the {@code -Xmx}: one more run, untimed, that forces a full
-   * collection just after each source read (the rows held), when the first report after it is
-   * written and at every tenth (the rows and the month's prepared measures held, the before/after
-   * matching beside them), and keeps the largest heap in use right after those collections. "max
-   * after GC" of the timed runs also counts garbage the collector had not reached yet (after a
-   * young collection the old generation is as it was), so near the heap cap it is the cap.
+   * collection just after each source read (the rows held), when every report of the snapshot is
+   * prepared (the rows, the measures and the built reports held: the most a run holds), at the
+   * first line after a read and at every tenth, and keeps the largest heap in use right after those
+   * collections. "max after GC" of the timed runs also counts garbage the collector had not reached
+   * yet (after a young collection the old generation is as it was), so near the heap cap it is the
+   * cap.
    */
   private static long liveHeap(BatchGenerator generator, BatchRequest req) {
     AtomicLong live = new AtomicLong();
@@ -213,8 +214,9 @@ public final class BenchChild {
             LocalDate.now(),
             line -> {
               sinceRead[0] = line.startsWith("source:") ? 0 : sinceRead[0] + 1;
-              // the matching runs beside the feedback, so not only the first report: every tenth
-              if (sinceRead[0] % 10 == 0 || sinceRead[0] == 1) {
+              // the largest is when every report is prepared and the rows are still held (the
+              // "measures:" line); the tenth reports and the first after a read are sampled too
+              if (line.startsWith("measures:") || sinceRead[0] % 10 == 0 || sinceRead[0] == 1) {
                 live.accumulateAndGet(heapAfterFullGc(), Math::max);
               }
             },

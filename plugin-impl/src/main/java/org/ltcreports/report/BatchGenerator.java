@@ -1,24 +1,15 @@
 package org.ltcreports.report;
 
-import com.google.common.base.Suppliers;
-import java.io.IOException;
-import java.nio.file.Path;
+import java.lang.ref.Reference;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,17 +17,8 @@ import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
-import org.ltcreports.casefinding.CaseFinding;
-import org.ltcreports.casemanagement.ProgrammeEvaluation;
-import org.ltcreports.casemanagement.ReturnMeasures;
-import org.ltcreports.casemanagement.report.ReturnReportBuilder;
-import org.ltcreports.casemanagement.report.TeamReportBuilder;
-import org.ltcreports.collation.CollationWorkbook;
-import org.ltcreports.measures.FeedbackMeasures;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.ReviewRecords;
-import org.ltcreports.measures.RulesVersion;
-import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.BatchScope;
 import org.ltcreports.source.SourceData;
@@ -45,9 +27,9 @@ import org.ltcreports.source.SourceRows.Practice;
 
 /**
  * The batch job behind {@code generate}: reads the rows the month needs once (at a hub, one
- * locality at a time: {@link BatchScope}), prepares the measures for every practice at once, then
- * builds, filters by audience, renders and writes each report. A report is either written whole in
- * every format or listed as a failure.
+ * locality at a time: {@link BatchScope}), builds every report of the snapshot from them ({@link
+ * SnapshotReports}), lets the rows go, then renders and writes the reports ({@link PackWriter}). A
+ * report is either written whole in every format or listed as a failure.
  */
 public final class BatchGenerator {
   private final SourceReader reader;
@@ -127,7 +109,18 @@ public final class BatchGenerator {
       List<String> practices,
       StagedFiles staged,
       RunPhases phases) {
-    Output out = new Output(req, new ArrayList<>(), new ArrayList<>(), progress, staged, phases);
+    PackWriter out =
+        new PackWriter(
+            req,
+            renderers,
+            recorder,
+            submitted,
+            settings.disclosurePolicyVersion(),
+            threads,
+            progress,
+            staged,
+            phases);
+    SnapshotReports reports = new SnapshotReports(settings, reviews, audienceView, threads);
     Map<String, List<String>> byLocality = byLocality(practices, practiceRows);
     long sourceLocalities =
         practiceRows.values().stream().map(Practice::localityCode).distinct().count();
@@ -140,32 +133,29 @@ public final class BatchGenerator {
                 + BatchScope.MAX_REPEATED_IDS
                 + " repeated spell, attendance or episode ids; reading the whole source");
       }
-      long started = System.nanoTime();
-      SourceData data =
-          phases.time(RunPhases.READ, () -> reader.read(settings.extractDate(), today));
-      progress.accept(readLine("", data, started));
-      generate(data, null, practices, out, true);
+      out.writeAll(
+          planned(
+              () -> reader.read(settings.extractDate(), today),
+              "",
+              data -> reports.plan(data, null, practices, out, true),
+              out));
     } else {
       // Only the rows the month needs; a hub's source one locality at a time (BatchScope).
       LocalDate asAt =
           settings.extractDate() != null ? settings.extractDate() : reader.extractDate(today);
       BatchScope month = BatchScope.month(req.month(), repeated);
       if (sourceLocalities <= 1) {
-        long started = System.nanoTime();
-        SourceData data = phases.time(RunPhases.READ, () -> reader.readScoped(month, asAt, null));
-        progress.accept(readLine("", data, started));
-        generate(data, null, practices, out, true);
+        out.writeAll(
+            planned(
+                () -> reader.readScoped(month, asAt, null),
+                "",
+                data -> reports.plan(data, null, practices, out, true),
+                out));
       } else {
         SourceData caseloads = reader.caseloadScope(asAt);
         for (Map.Entry<String, List<String>> locality : byLocality.entrySet()) {
-          long started = System.nanoTime();
-          SourceData data =
-              phases.time(
-                  RunPhases.READ,
-                  () -> reader.readScoped(month.inLocality(locality.getKey()), asAt, caseloads));
           String name =
               locality.getKey() == null ? "practices with no locality" : locality.getKey();
-          progress.accept(readLine(name + " ", data, started));
           // the teams based in the locality: their patients wherever registered, read when asked
           Supplier<SourceData> teamRows =
               () -> {
@@ -177,23 +167,50 @@ public final class BatchGenerator {
                 progress.accept(readLine(name + " teams' patients ", rows, t));
                 return rows;
               };
-          generate(data, teamRows, locality.getValue(), out, false);
+          out.writeAll(
+              planned(
+                  () -> reader.readScoped(month.inLocality(locality.getKey()), asAt, caseloads),
+                  name + " ",
+                  data -> reports.plan(data, teamRows, locality.getValue(), out, false),
+                  out));
         }
         if (req.reports().contains(ReportType.EVALUATION)) {
           // the evaluation compares practices across localities: one read of every locality
-          long started = System.nanoTime();
-          SourceData data = reader.readScoped(month, asAt, null);
-          progress.accept(readLine("every locality (programme evaluation) ", data, started));
-          MeasureContext ctx = new MeasureContext(data, settings.measures(), settings.engine());
-          writeEvaluation(
-              new ProgrammeEvaluation(
-                  new ReturnMeasures(ctx, req.month(), settings.calendar()), settings.programme()),
-              practices,
-              out);
+          out.writeAll(
+              planned(
+                  () -> reader.readScoped(month, asAt, null),
+                  "every locality (programme evaluation) ",
+                  data -> reports.evaluationOf(data, practices, out),
+                  out));
         }
       }
     }
-    return new BatchResult(out.written, out.failures);
+    return out.result();
+  }
+
+  /**
+   * Reads a snapshot and plans its reports; the snapshot is unreachable once this returns, so its
+   * rows can be collected while the plan is rendered.
+   */
+  private static List<PlannedReport> planned(
+      Supplier<SourceData> read,
+      String scope,
+      Function<SourceData, List<PlannedReport>> plan,
+      PackWriter out) {
+    long started = System.nanoTime();
+    SourceData data = out.phases().time(RunPhases.READ, read);
+    out.progress().accept(readLine(scope, data, started));
+    List<PlannedReport> planned = plan.apply(data);
+    // said while the rows are still held: the bench's live-heap run measures the heap here
+    out.progress()
+        .accept(
+            "measures: "
+                + planned.size()
+                + " report(s) prepared from the "
+                + (scope.isEmpty() ? "" : scope)
+                + "rows; rendering");
+    Reference.reachabilityFence(data);
+    return planned;
   }
 
   private static String readLine(String scope, SourceData data, long started) {
@@ -216,409 +233,6 @@ public final class BatchGenerator {
           .add(code);
     }
     return groups;
-  }
-
-  /**
-   * Every requested report of the practices (and their localities) from one snapshot.
-   *
-   * @param teamRows the rows of the patients of the teams based in the snapshot's locality ({@link
-   *     BatchScope#teamsOf}), read when a team report is made; null when the snapshot holds them
-   * @param whole whether the snapshot holds every locality of the run (then the programme
-   *     evaluation, when asked for, is made from it too)
-   */
-  private void generate(
-      SourceData data,
-      Supplier<SourceData> teamRows,
-      List<String> practices,
-      Output out,
-      boolean whole) {
-    BatchRequest req = out.req;
-    long preparing = System.nanoTime();
-    MeasureContext ctx = new MeasureContext(data, settings.measures(), settings.engine());
-    Supplier<TeamReportBuilder> teams =
-        teamRows == null
-            ? Suppliers.memoize(() -> teams(ctx, req))
-            : Suppliers.memoize(
-                () ->
-                    teams(
-                        new MeasureContext(teamRows.get(), settings.measures(), settings.engine()),
-                        req));
-    String policy = settings.disclosurePolicyVersion();
-    TrimPoints trimPoints = settings.trimPoints();
-    FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
-    // One index of the case management rows for the practice reports (end of life), the locality
-    // summaries (the programme's evaluation) and the returns.
-    ReturnMeasures returnMeasures = new ReturnMeasures(ctx, req.month(), settings.calendar());
-    FeedbackReportBuilder feedback =
-        new FeedbackReportBuilder(
-            ctx, req.month(), policy, trimPoints, measures, returnMeasures.endOfLife());
-    boolean summariesWanted =
-        req.reports().contains(ReportType.LOCALITY_FEEDBACK) || req.audience() == Audience.PUBLIC;
-    boolean evaluationHere = whole && req.reports().contains(ReportType.EVALUATION);
-    // the before/after matching is the costly part: only when a summary or the evaluation is made
-    ProgrammeEvaluation evaluation =
-        summariesWanted || evaluationHere
-            ? new ProgrammeEvaluation(returnMeasures, settings.programme())
-            : null;
-    LocalityReportBuilder summaries =
-        new LocalityReportBuilder(
-            ctx,
-            req.month(),
-            measures,
-            policy,
-            feedback.quality(),
-            summariesWanted ? evaluation : null);
-    ReturnReportBuilder returns =
-        req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)
-                || req.reports().contains(ReportType.LOCALITY_COLLATION)
-                || req.audience() == Audience.PUBLIC
-            ? new ReturnReportBuilder(returnMeasures, feedback.quality(), policy)
-            : null;
-    // Preparing every family for all practices; the matching (inside the return's before/after)
-    // is its own phase.
-    long matching = returns == null ? 0 : returns.measures().beforeAfter().matchingNanos();
-    out.phases.add(RunPhases.MATCHING, matching);
-    out.phases.add(RunPhases.MEASURES, System.nanoTime() - preparing - matching);
-    Function<String, Report> feedbackOf = feedback::build;
-    Function<String, Report> summaryOf = summaries::build;
-    // The returns built for the return files, kept for the locality collation, which would
-    // otherwise build every practice's return a second time.
-    Map<String, Report> builtReturns = new java.util.concurrent.ConcurrentHashMap<>();
-    Function<String, Report> returnOf =
-        returns == null
-            ? null
-            : p -> {
-              Report r = returns.build(p);
-              builtReturns.put(p, r);
-              return r;
-            };
-    BiFunction<String, String, Report> teamOf = null;
-    if (req.audience() == Audience.PUBLIC) {
-      // one disclosure step for the month's publication: each locality's pack protected together
-      PublicPacks packs =
-          new PublicPacks(
-              ctx,
-              audienceView,
-              feedback::build,
-              returns::build,
-              summaries::build,
-              l -> teams.get().teamsOf(l).stream().map(teams.get()::build).toList());
-      teamOf = (team, locality) -> packs.copyOfTeam(team, locality);
-      feedbackOf = p -> packs.copy(ReportType.PRACTICE_FEEDBACK, p);
-      summaryOf = l -> packs.copy(ReportType.LOCALITY_FEEDBACK, l);
-      returnOf = p -> packs.copy(ReportType.CASE_MANAGEMENT_RETURN, p);
-    }
-    if (req.reports().contains(ReportType.PRACTICE_FEEDBACK)) {
-      out.each(practices, ReportType.PRACTICE_FEEDBACK, feedbackOf);
-    }
-    if (req.reports().contains(ReportType.LOCALITY_FEEDBACK)) {
-      out.each(localitiesOf(practices, ctx, out.progress), ReportType.LOCALITY_FEEDBACK, summaryOf);
-    }
-    if (req.reports().contains(ReportType.CASE_MANAGEMENT_RETURN)) {
-      out.each(practices, ReportType.CASE_MANAGEMENT_RETURN, returnOf);
-    }
-    if (req.reports().contains(ReportType.LOCALITY_COLLATION)) {
-      if (req.audience() == Audience.PUBLIC) {
-        out.progress.accept(
-            "collation: left out of the PUBLIC pack: the locality collation workbook is the"
-                + " locality manager's working document (exact counts, case managers' names), never"
-                + " for publication");
-      } else {
-        for (String locality : localitiesOf(practices, ctx, out.progress)) {
-          writeCollation(returns, builtReturns, locality, ctx.extractDate(), out);
-        }
-      }
-    }
-    if (req.reports().contains(ReportType.COMMUNITY_TEAM)) {
-      writeTeams(ctx, teams.get(), practices, out, teamOf);
-    }
-    if (evaluationHere) {
-      writeEvaluation(evaluation, practices, out);
-    }
-    if (req.reports().contains(ReportType.CASE_FINDING)) {
-      CaseFinding caseFinding = new CaseFinding(ctx, req.month());
-      for (String practice : practices) {
-        if (!req.audience().maySeePatients()) {
-          out.failures.add(practice + " case-finding: the list is for the practice audience only");
-          continue;
-        }
-        out.write(out.render(caseFinding.report(practice, policy)));
-      }
-    }
-  }
-
-  private TeamReportBuilder teams(MeasureContext ctx, BatchRequest req) {
-    return new TeamReportBuilder(
-        ctx,
-        req.month(),
-        settings.calendar(),
-        settings.disclosurePolicyVersion(),
-        settings.trimPoints());
-  }
-
-  /**
-   * The community team report of every team based in the practices' localities; {@code publicCopy}
-   * (team, locality) gives a PUBLIC copy from its locality's pack, null for the other audiences.
-   */
-  private void writeTeams(
-      MeasureContext ctx,
-      TeamReportBuilder teams,
-      List<String> practices,
-      Output out,
-      BiFunction<String, String, Report> publicCopy) {
-    for (String locality : localitiesOf(practices, ctx, out.progress)) {
-      List<String> of = teams.teamsOf(locality);
-      if (of.isEmpty()) {
-        out.progress.accept(locality + " team: no case manager is based in this locality");
-      }
-      Function<String, Report> build =
-          publicCopy == null ? teams::build : team -> publicCopy.apply(team, locality);
-      out.each(of, ReportType.COMMUNITY_TEAM, build);
-    }
-  }
-
-  /**
-   * The programme evaluation across the run's localities: for commissioners (the COMMISSIONER copy
-   * unless the run is for the public, when the PUBLIC copy is made through the pack disclosure).
-   */
-  private void writeEvaluation(ProgrammeEvaluation evaluation, List<String> practices, Output out) {
-    BatchRequest req = out.req;
-    EvaluationReportBuilder builder =
-        new EvaluationReportBuilder(
-            evaluation.context(), req.month(), evaluation, settings.disclosurePolicyVersion());
-    Report copy;
-    try {
-      // never PUBLIC (run() leaves it out of a public pack); no patient-level figure in it
-      copy = audienceView.forAudience(builder.build(practices), Audience.COMMISSIONER);
-    } catch (RuntimeException e) {
-      out.failures.add("evaluation: " + e.getMessage());
-      out.progress.accept("evaluation: FAILED " + e.getMessage());
-      return;
-    }
-    out.write(out.render(copy));
-  }
-
-  /** The localities of the practices, in code order; a practice without one is reported. */
-  private static List<String> localitiesOf(
-      List<String> practices, MeasureContext ctx, Consumer<String> progress) {
-    java.util.SortedSet<String> localities = new java.util.TreeSet<>();
-    for (String code : practices) {
-      String locality = ctx.practice(code).localityCode();
-      if (locality == null) {
-        progress.accept(
-            code + " locality: no locality recorded for this practice, no locality report");
-      } else {
-        localities.add(locality);
-      }
-    }
-    return List.copyOf(localities);
-  }
-
-  /** A report rendered in every requested format it has, or why it could not be. */
-  private record Rendered(Report report, List<Format> formats, List<byte[]> bytes, String error) {}
-
-  /**
-   * Writes the reports of a run. Building and rendering, the costly and independent part, runs on
-   * {@link #threads} threads a few reports ahead; files are written and recorded in the reports'
-   * order on the calling thread, so the audit chain and the output do not depend on timing.
-   */
-  private final class Output {
-    private final BatchRequest req;
-    private final List<Path> written;
-    private final List<String> failures;
-    private final Consumer<String> progress;
-    private final StagedFiles staged;
-    private final RunPhases phases;
-
-    Output(
-        BatchRequest req,
-        List<Path> written,
-        List<String> failures,
-        Consumer<String> progress,
-        StagedFiles staged,
-        RunPhases phases) {
-      this.phases = phases;
-      this.req = req;
-      this.written = written;
-      this.failures = failures;
-      this.progress = progress;
-      this.staged = staged;
-    }
-
-    void each(List<String> scopes, ReportType type, Function<String, Report> build) {
-      if (threads <= 1 || scopes.size() <= 1) {
-        scopes.forEach(scope -> write(buildAndRender(scope, type, build)));
-        return;
-      }
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      try {
-        Deque<Future<Rendered>> ahead = new ArrayDeque<>();
-        int next = 0;
-        while (next < scopes.size() || !ahead.isEmpty()) {
-          // a bounded window: at most 2 reports per thread held in memory
-          while (next < scopes.size() && ahead.size() < 2 * threads) {
-            String scope = scopes.get(next++);
-            ahead.add(pool.submit(() -> buildAndRender(scope, type, build)));
-          }
-          write(ahead.removeFirst().get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("report generation interrupted", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
-    }
-
-    private Rendered buildAndRender(String scope, ReportType type, Function<String, Report> build) {
-      try {
-        Report report =
-            phases.time(
-                RunPhases.MEASURES,
-                () -> audienceView.forAudience(build.apply(scope), req.audience()));
-        return render(report);
-      } catch (RuntimeException e) {
-        String why = e.getMessage() != null ? e.getMessage() : e.toString();
-        return new Rendered(
-            null, List.of(), List.of(), scope + " " + type.shortName() + ": " + why);
-      }
-    }
-
-    Rendered render(Report report) {
-      String scope = scopeOf(report);
-      List<Format> formats =
-          req.formats().stream()
-              .filter(f -> renderers.find(f, report.type()).isPresent())
-              .sorted()
-              .toList();
-      if (formats.isEmpty()) {
-        return new Rendered(
-            report,
-            formats,
-            List.of(),
-            scope + " " + report.type().shortName() + ": not available as " + req.formats());
-      }
-      try {
-        List<byte[]> bytes = new ArrayList<>();
-        for (Format f : formats) {
-          long start = System.nanoTime();
-          bytes.add(renderers.get(f, report.type()).render(report));
-          phases.add(RunPhases.render(f), System.nanoTime() - start);
-        }
-        return new Rendered(report, formats, bytes, null);
-      } catch (IOException | RuntimeException e) {
-        return new Rendered(
-            report,
-            formats,
-            List.of(),
-            scope + " " + report.type().shortName() + ": " + e.getMessage());
-      }
-    }
-
-    void write(Rendered r) {
-      if (r.error() != null) {
-        failures.add(r.error());
-        progress.accept(r.error().replaceFirst(": ", ": FAILED "));
-        return;
-      }
-      Report report = r.report();
-      List<ReportRecorder.WrittenFile> files = new ArrayList<>();
-      for (int i = 0; i < r.formats().size(); i++) {
-        String name = fileName(report, r.formats().get(i));
-        files.add(new ReportRecorder.WrittenFile(r.formats().get(i), name, r.bytes().get(i)));
-      }
-      place(report, files);
-    }
-
-    /**
-     * Writes the files to staging, records them, then moves them into the output folder: a crash at
-     * any point leaves no unrecorded file in place (StagedFiles).
-     */
-    void place(Report report, List<ReportRecorder.WrittenFile> files) {
-      String what = scopeOf(report) + " " + report.type().shortName();
-      List<String> names = files.stream().map(ReportRecorder.WrittenFile::fileName).toList();
-      long start = System.nanoTime();
-      try {
-        for (ReportRecorder.WrittenFile f : files) {
-          staged.write(f.fileName(), f.bytes());
-        }
-        recorder.generated(report, req.requestedBy(), files);
-        staged.place(files);
-        names.forEach(n -> written.add(req.outDir().resolve(n)));
-        progress.accept(what + ": " + files.size() + " file(s)");
-      } catch (RuntimeException e) {
-        staged.discard(names);
-        failures.add(what + ": " + e.getMessage());
-        progress.accept(what + ": FAILED " + e.getMessage());
-      } finally {
-        phases.add(RunPhases.WRITE, System.nanoTime() - start);
-      }
-    }
-  }
-
-  private static String scopeOf(Report r) {
-    return r.practiceCode() != null ? r.practiceCode() : r.localityCode();
-  }
-
-  /**
-   * The locality collation workbook from the database (hub mode): every practice's return of the
-   * month, each marked with its one status (unsubmitted ones as drafts); recorded as a run like any
-   * report, so {@code verify} recognises it.
-   */
-  private void writeCollation(
-      ReturnReportBuilder returns,
-      Map<String, Report> built,
-      String locality,
-      LocalDate asOf,
-      Output out) {
-    BatchRequest req = out.req;
-    String name =
-        req.month() + "/" + locality + "-" + ReportType.LOCALITY_COLLATION.slug() + ".xlsx";
-    byte[] bytes;
-    long rendering = System.nanoTime();
-    try {
-      List<String> practices = returns.measures().context().practicesOf(locality);
-      List<Report> ofLocality = new ArrayList<>();
-      for (String practice : practices) {
-        Report r = built.get(practice);
-        ofLocality.add(r != null ? r : returns.build(practice));
-      }
-      CollationWorkbook workbook =
-          CollationWorkbook.fromReturns(
-              returns.measures().month(),
-              locality,
-              ofLocality,
-              submitted.dueDate(req.month()),
-              submitted.forMonth(req.month(), practices));
-      java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-      workbook.write(buffer, asOf, submitted.zone());
-      bytes = buffer.toByteArray();
-      out.phases.add(RunPhases.render(Format.XLSX), System.nanoTime() - rendering);
-    } catch (IOException | RuntimeException e) {
-      out.failures.add(locality + " collation: " + e.getMessage());
-      out.progress.accept(locality + " collation: FAILED " + e.getMessage());
-      return;
-    }
-    Report run =
-        new Report(
-            ReportType.LOCALITY_COLLATION,
-            null,
-            null,
-            locality,
-            null,
-            req.month(),
-            req.audience(),
-            RulesVersion.VALUE,
-            settings.disclosurePolicyVersion(),
-            asOf,
-            Map.of(),
-            List.of(),
-            Map.of(),
-            List.of(),
-            List.of());
-    out.place(run, List.of(new ReportRecorder.WrittenFile(Format.XLSX, name, bytes)));
   }
 
   /** {@code 2026-10/K83001-practice-feedback-practice.pdf}. */
