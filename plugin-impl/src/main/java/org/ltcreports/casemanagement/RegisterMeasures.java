@@ -28,7 +28,7 @@ import org.ltcreports.measures.MeasureValues;
 import org.ltcreports.measures.Population;
 import org.ltcreports.measures.Ratios;
 import org.ltcreports.measures.Registrations;
-import org.ltcreports.source.SourceData;
+import org.ltcreports.source.CaseloadRows;
 import org.ltcreports.source.SourceRows.CaseManager;
 import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.source.SourceRows.Patient;
@@ -95,7 +95,7 @@ public final class RegisterMeasures implements MeasureFamily {
     this.monthEnd = month.atEndOfMonth();
     this.settings = settings;
     this.listAtMonthEnd = listAtMonthEnd;
-    CaseManagementData caseloadData = caseloadData(cm, settings);
+    CaseManagementData caseloadData = caseloadData(cm, monthEnd, settings);
     this.caseloadRegistrations = caseloadData.context().registrations();
     countCaseloads(caseloadData, settings);
     this.onRegister = CaseRegister.on(cm.context(), monthEnd);
@@ -106,12 +106,15 @@ public final class RegisterMeasures implements MeasureFamily {
 
   /**
    * The episodes caseloads are counted over: the snapshot's own, or, when the snapshot is one
-   * locality of a larger source, every episode of the source (a case manager may hold patients of
-   * several localities).
+   * locality of a larger source, those of every locality on the register that day (a case manager
+   * may hold patients of several localities; SourceReader.caseloadScope).
    */
-  private static CaseManagementData caseloadData(CaseManagementData cm, MeasureSettings settings) {
-    SourceData scope = cm.context().data().caseloadScope();
-    return scope == null ? cm : new CaseManagementData(new MeasureContext(scope, settings));
+  private static CaseManagementData caseloadData(
+      CaseManagementData cm, LocalDate monthEnd, MeasureSettings settings) {
+    CaseloadRows scope = cm.context().data().caseloadScope();
+    return scope == null
+        ? cm
+        : new CaseManagementData(new MeasureContext(scope.on(monthEnd), settings));
   }
 
   private void countCaseloads(CaseManagementData data, MeasureSettings settings) {

@@ -21,6 +21,7 @@ import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.BatchScope;
+import org.ltcreports.source.CaseloadRows;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceRows.Practice;
@@ -152,7 +153,7 @@ public final class BatchGenerator {
                 data -> reports.plan(data, null, practices, out, true),
                 out));
       } else {
-        SourceData caseloads = reader.caseloadScope(asAt);
+        CaseloadRows caseloads = reader.caseloadScope(month, asAt);
         for (Map.Entry<String, List<String>> locality : byLocality.entrySet()) {
           String name =
               locality.getKey() == null ? "practices with no locality" : locality.getKey();

@@ -210,10 +210,9 @@ final class MonthSnapshots {
   /** The month's rows of the patients of the teams based in the key's locality. */
   private SourceData teamsOf(Key key) {
     LocalDate asAt = extractDate.get();
+    BatchScope month = BatchScope.month(key.month(), repeated);
     return reader.readScoped(
-        BatchScope.month(key.month(), repeated).teamsOf(key.locality()),
-        asAt,
-        reader.caseloadScope(asAt));
+        month.teamsOf(key.locality()), asAt, reader.caseloadScope(month, asAt));
   }
 
   /** The month's rows of the key's locality (of every locality), as the batch reads them. */
@@ -222,7 +221,8 @@ final class MonthSnapshots {
     BatchScope month = BatchScope.month(key.month(), repeated);
     return key.allLocalities()
         ? reader.readScoped(month, asAt, null)
-        : reader.readScoped(month.inLocality(key.locality()), asAt, reader.caseloadScope(asAt));
+        : reader.readScoped(
+            month.inLocality(key.locality()), asAt, reader.caseloadScope(month, asAt));
   }
 
   /** The source's repeated ids ({@link SourceReader#repeatedIds}), re-read with the snapshots. */

@@ -1,6 +1,7 @@
 package org.ltcreports.source;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,14 @@ import org.ltcreports.api.source.SourceSchema;
  *
  * <p><b>One locality</b> ({@link #inLocality}). Every figure of a practice depends only on the rows
  * of patients ever registered with a practice of its locality (comparisons and matching are within
- * a locality), with two exceptions read whole: case managers' caseloads at all practices ({@link
- * SourceReader#caseloadScope}) and the extract date ({@link SourceReader#extractDate}). The
- * locality's snapshot holds the whole practice and case manager tables; the patients,
- * registrations, spells, attendances, episodes and events of those patients, with the diagnoses and
- * procedures of their spells and the contacts of their episodes; every registration with a practice
- * of the locality (one with no patient id is still charged to its practice).
+ * a locality), with two exceptions read across every locality: case managers' caseloads at all
+ * practices on the month's last day and the same month last year's ({@link
+ * SourceReader#caseloadScope}, the rows of {@link #caseloadCondition}) and the extract date ({@link
+ * SourceReader#extractDate}). The locality's snapshot holds the whole practice and case manager
+ * tables; the patients, registrations, spells, attendances, episodes and events of those patients,
+ * with the diagnoses and procedures of their spells and the contacts of their episodes; every
+ * registration with a practice of the locality (one with no patient id is still charged to its
+ * practice).
  *
  * <p><b>A locality's teams</b> ({@link #teamsOf}). A community team's report counts its case
  * managers' patients wherever they are registered, so it is made from its own read: the patients
@@ -137,6 +140,48 @@ public final class BatchScope {
     return repeated;
   }
 
+  /**
+   * The days case managers' caseloads are counted on in the month's reports: its last day ({@code
+   * last(M)}: the return's caseloads, the community team report's) and the same month last year's
+   * (the community team report compares its caseload with it).
+   */
+  public List<LocalDate> caseloadDays() {
+    return List.of(month.atEndOfMonth(), month.minusYears(1).atEndOfMonth());
+  }
+
+  /**
+   * The condition on a table's rows, over every locality, that case managers' caseloads on the
+   * {@link #caseloadDays} are counted from (casemanagement.RegisterMeasures): the episodes on the
+   * register on one of those days ({@link SourceRows.Episode#onRegister}, in SQL), their patients'
+   * rows (all of them: the first row of a repeated patient id is the patient), and those patients'
+   * registrations covering one of the days ({@link SourceRows.Registration#covers}: the practice a
+   * patient is registered with on a day is chosen among the registrations covering that day alone,
+   * measures.Registrations). The rows of a repeated episode id are added whole by the reader, so
+   * the same row wins as in a whole read. The rows grow with the episodes open on two days, not
+   * with the source's history.
+   */
+  String caseloadCondition(SourceTables tables, String canonical) {
+    List<String> onRegister = new ArrayList<>();
+    List<String> covers = new ArrayList<>();
+    for (int i = 0; i < caseloadDays().size(); i++) {
+      onRegister.add(SourceRowsSql.onRegister("", ":caseloadDay" + i));
+      covers.add(SourceRowsSql.covers("registered_from", "registered_to", ":caseloadDay" + i));
+    }
+    String episodes = String.join(" OR ", onRegister);
+    String patients =
+        "patient_id IN (SELECT patient_id FROM "
+            + tables.sql(SourceSchema.CM_EPISODE)
+            + " WHERE "
+            + episodes
+            + ")";
+    return switch (canonical) {
+      case SourceSchema.CM_EPISODE -> episodes;
+      case SourceSchema.PATIENT -> patients;
+      case SourceSchema.REGISTRATION -> patients + " AND (" + String.join(" OR ", covers) + ")";
+      default -> throw new IllegalArgumentException("no caseload scope for " + canonical);
+    };
+  }
+
   /** Binds the parameters the condition uses. */
   void bind(Query q, String sql) {
     if (sql.contains(":locality")) {
@@ -147,6 +192,12 @@ public final class BatchScope {
     }
     if (sql.contains(":monthEnd")) {
       q.bind("monthEnd", Date.valueOf(month.atEndOfMonth()));
+    }
+    if (sql.contains(":caseloadDay")) {
+      List<LocalDate> days = caseloadDays();
+      for (int i = 0; i < days.size(); i++) {
+        q.bind("caseloadDay" + i, Date.valueOf(days.get(i)));
+      }
     }
     if (sql.contains(":lastYearStart")) {
       YearMonth lastYear = month.minusYears(1);

@@ -22,9 +22,10 @@ import org.ltcreports.source.SourceRows.Spell;
  * have are {@code null} lists, so measures can say "not available" instead of 0.
  *
  * @param extractDate the last date the data can describe (the day the figures are "as at")
- * @param caseloadScope for the snapshot of one locality ({@link BatchScope#inLocality}): every
- *     episode of the source and its patient, over which case managers' caseloads at all practices
- *     are counted; null when this snapshot is the whole source
+ * @param caseloadScope for the snapshot of one locality ({@link BatchScope#inLocality}): the rows
+ *     of every locality that case managers' caseloads at all practices are counted from on the days
+ *     the month's reports ask for ({@link SourceReader#caseloadScope}); null when this snapshot is
+ *     the whole source
  * @param absentColumns the optional columns ({@link
  *     org.ltcreports.api.source.SourceColumn#mayBeAbsent}) the host's views leave out, as {@code
  *     table.column}: read as null, and the figures that need them say "not recorded"
@@ -42,7 +43,7 @@ public record SourceData(
     List<Episode> episodes,
     List<Contact> contacts,
     List<Event> events,
-    SourceData caseloadScope,
+    CaseloadRows caseloadScope,
     java.util.Set<String> absentColumns) {
 
   public SourceData {
@@ -148,7 +149,7 @@ public record SourceData(
     return with(date, caseloadScope, absentColumns);
   }
 
-  SourceData withCaseloadScope(SourceData scope) {
+  SourceData withCaseloadScope(CaseloadRows scope) {
     return with(extractDate, scope, absentColumns);
   }
 
@@ -162,7 +163,7 @@ public record SourceData(
     return !absentColumns.contains(table + "." + column);
   }
 
-  private SourceData with(LocalDate date, SourceData scope, java.util.Set<String> absent) {
+  private SourceData with(LocalDate date, CaseloadRows scope, java.util.Set<String> absent) {
     return new SourceData(
         date,
         practices,

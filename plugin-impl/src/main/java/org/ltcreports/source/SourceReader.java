@@ -72,10 +72,10 @@ public final class SourceReader {
    * attendances with every other table whole, and, for a hub, one locality's patients at a time.
    *
    * @param asAt the extract date of the whole source ({@link #extractDate})
-   * @param caseloadScope for one locality, every episode and its patient ({@link #caseloadScope});
-   *     null otherwise
+   * @param caseloadScope for one locality, the month's caseloads over every locality ({@link
+   *     #caseloadScope}); null otherwise
    */
-  public SourceData readScoped(BatchScope scope, LocalDate asAt, SourceData caseloadScope) {
+  public SourceData readScoped(BatchScope scope, LocalDate asAt, CaseloadRows caseloadScope) {
     return readRows(scope, asAt).withCaseloadScope(caseloadScope);
   }
 
@@ -85,40 +85,53 @@ public final class SourceReader {
   }
 
   /**
-   * Every case management episode with the patient rows and registrations of their patients: what
-   * case managers' caseloads at all practices are counted over when a run reads one locality at a
-   * time — who is alive and on a caseload, and the practice each is registered with (a caseload by
-   * practice).
+   * What case managers' caseloads at all practices on the month's {@link BatchScope#caseloadDays}
+   * are counted over when a run reads one locality at a time ({@link
+   * BatchScope#caseloadCondition}): the episodes on the register on one of those days, with every
+   * row of a repeated episode id; their patients' rows; and those patients' registrations covering
+   * one of the days — who is alive and on a caseload, and the practice each is registered with (a
+   * caseload by practice).
+   *
+   * @param month the run's month and the source's repeated ids (its locality, if any, is not used:
+   *     a caseload spans every locality)
    */
-  public SourceData caseloadScope(LocalDate asAt) {
+  public CaseloadRows caseloadScope(BatchScope month, LocalDate asAt) {
     return jdbi.withHandle(
         h -> {
           Mappers m = new Mappers(new Canon());
-          String ofEpisodes =
-              "patient_id IN (SELECT patient_id FROM " + tables.sql(SourceSchema.CM_EPISODE) + ")";
-          List<Patient> patients =
-              query(h, SourceSchema.PATIENT, ofEpisodes, null, read(m, SourceSchema.PATIENT));
-          List<Registration> registrations =
-              query(
+          List<Patient> patients = caseloadRows(h, m, month, SourceSchema.PATIENT);
+          List<Registration> registrations = caseloadRows(h, m, month, SourceSchema.REGISTRATION);
+          List<Episode> episodes =
+              withWinners(
                   h,
-                  SourceSchema.REGISTRATION,
-                  ofEpisodes,
-                  null,
-                  read(m, SourceSchema.REGISTRATION));
-          return new SourceData(
-              asAt,
-              List.of(),
-              patients,
-              registrations,
-              List.of(),
-              List.of(),
-              List.of(),
-              List.of(),
-              List.of(),
-              list(h, SourceSchema.CM_EPISODE, m, null),
-              List.of(),
-              List.of());
+                  m,
+                  month,
+                  SourceSchema.CM_EPISODE,
+                  "episode_id",
+                  BatchScope.RepeatedIds::episodes,
+                  Episode::episodeId,
+                  caseloadRows(h, m, month, SourceSchema.CM_EPISODE));
+          return new CaseloadRows(
+              month.caseloadDays(),
+              new SourceData(
+                  asAt,
+                  List.of(),
+                  patients,
+                  registrations,
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  episodes,
+                  List.of(),
+                  List.of()));
         });
+  }
+
+  private <T> List<T> caseloadRows(Handle h, Mappers m, BatchScope month, String canonical) {
+    return query(
+        h, canonical, month.caseloadCondition(tables, canonical), month::bind, read(m, canonical));
   }
 
   /** The spell, attendance and episode ids that occur more than once in their tables. */

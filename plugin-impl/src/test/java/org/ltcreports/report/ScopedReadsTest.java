@@ -32,6 +32,7 @@ import org.ltcreports.fixtures.HandBuiltDatasets;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.fixtures.TrimPoints;
 import org.ltcreports.source.BatchScope;
+import org.ltcreports.source.CaseloadRows;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.wiring.LtcModule;
@@ -42,7 +43,8 @@ import org.ltcreports.wiring.LtcModule;
  * format, must be byte-identical whichever way the source was read — on the bad-data corpus (two
  * localities), on a generated one-locality source, and on a generated three-locality source with
  * the rows that cross localities (moves, a case manager with patients in two localities, ids
- * repeated across localities and months, a practice with no locality, orphan rows, undated rows).
+ * repeated across localities and months, a practice with no locality, orphan rows, undated rows)
+ * and the episodes on the edges of the caseloads' day ({@link #CASELOAD_EDGES}).
  */
 class ScopedReadsTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 10);
@@ -119,6 +121,9 @@ class ScopedReadsTest {
         for (String sql : CROSSING_ROWS) {
           s.executeUpdate(sql);
         }
+        for (String sql : CASELOAD_EDGES) {
+          s.executeUpdate(sql);
+        }
       }
     }
     Path trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
@@ -128,22 +133,79 @@ class ScopedReadsTest {
     assertThat(byLocality.files().values().stream().map(String::new))
         .anyMatch(f -> f.contains("UNDATED-A"))
         .anyMatch(f -> f.contains("UNDATED-1"));
-    // The test data needs the whole-source caseloads: L02's snapshot lacks some episodes of the
-    // L01 case manager that the caseload scope holds.
+    // The test data needs the caseloads of every locality: L02's snapshot lacks some episodes of
+    // the L01 case manager on the register on the month's last day that the caseload scope holds;
+    // and the scope holds no episode off the register on both its days but the rows of a repeated
+    // id.
     SourceReader reader =
         Guice.createInjector(new LtcModule(LtcConfig.defaults(), source, memory("plugin")))
             .getInstance(SourceReader.class);
-    SourceData scope = reader.caseloadScope(TODAY);
-    SourceData l02 =
-        reader.readScoped(
-            BatchScope.month(MONTH, reader.repeatedIds()).inLocality("L02"), TODAY, scope);
-    assertThat(episodesOf("L01-CM", l02)).isPositive().isLessThan(episodesOf("L01-CM", scope));
+    BatchScope month = BatchScope.month(MONTH, reader.repeatedIds());
+    CaseloadRows caseloads = reader.caseloadScope(month, TODAY);
+    SourceData scope = caseloads.on(MONTH.atEndOfMonth());
+    SourceData l02 = reader.readScoped(month.inLocality("L02"), TODAY, caseloads);
+    assertThat(onRegisterOf("L01-CM", l02)).isPositive().isLessThan(onRegisterOf("L01-CM", scope));
+    assertThat(scope.episodes())
+        .filteredOn(e -> month.caseloadDays().stream().noneMatch(e::onRegister))
+        .extracting(e -> e.episodeId())
+        .containsOnly("EDGE-REPEATED");
   }
 
-  private static long episodesOf(String caseManagerPrefix, SourceData data) {
+  private static long onRegisterOf(String caseManagerPrefix, SourceData data) {
     return data.episodes().stream()
         .filter(e -> e.caseManagerId() != null && e.caseManagerId().startsWith(caseManagerPrefix))
+        .filter(e -> e.onRegister(MONTH.atEndOfMonth()))
         .count();
+  }
+
+  /**
+   * Episodes of the L01 case manager (whose caseload shows in L02's returns and in L01's team
+   * report, by practice) on the edges of "on the register on 31 October" (start ≤ 31 Oct and no end
+   * or end after it), each of its own L02 patient with no other episode: ended on 31 October (off),
+   * the day before (off), the day after (on); started on 31 October (on), on 1 November (off), with
+   * no start (off); open, of a patient whose registration ends on 31 October (still registered
+   * there that day); open, of a patient who died on 31 October (alive that day); and an id repeated
+   * on two patients whose first row (the lower patient id) ended in 2025 and whose second is open
+   * (the first row wins: neither is on the caseload). A caseload read that is too tight on any of
+   * these changes a total caseload or a caseload by practice, and the files.
+   */
+  static final List<String> CASELOAD_EDGES =
+      List.of(
+          edgeEpisode("EDGE-END-ON", "DATE '2026-01-05'", "DATE '2026-10-31'"),
+          edgeEpisode("EDGE-END-BEFORE", "DATE '2026-01-05'", "DATE '2026-10-30'"),
+          edgeEpisode("EDGE-END-AFTER", "DATE '2026-01-05'", "DATE '2026-11-01'"),
+          edgeEpisode("EDGE-START-ON", "DATE '2026-10-31'", "NULL"),
+          edgeEpisode("EDGE-START-AFTER", "DATE '2026-11-01'", "NULL"),
+          edgeEpisode("EDGE-NO-START", "NULL", "NULL"),
+          edgeEpisode("EDGE-REGISTERED-TO-ON", "DATE '2026-01-05'", "NULL"),
+          "UPDATE registration SET registered_to = DATE '2026-10-31' WHERE registered_to IS NULL"
+              + " AND patient_id = (SELECT patient_id FROM cm_episode WHERE episode_id ="
+              + " 'EDGE-REGISTERED-TO-ON')",
+          edgeEpisode("EDGE-DIED-ON", "DATE '2026-01-05'", "NULL"),
+          "UPDATE patient SET death_date = DATE '2026-10-31' WHERE patient_id = (SELECT"
+              + " patient_id FROM cm_episode WHERE episode_id = 'EDGE-DIED-ON')",
+          // the lower patient id first: its row ended in 2025 and wins
+          edgeEpisode("EDGE-REPEATED", "DATE '2025-01-06'", "DATE '2025-06-30'"),
+          edgeEpisode("EDGE-REPEATED", "DATE '2026-01-05'", "NULL"));
+
+  /**
+   * An episode of the first L01 case manager with these start and end dates, for the L02 patient
+   * with the lowest id who is alive, currently registered and has no episode yet.
+   */
+  private static String edgeEpisode(String id, String start, String end) {
+    return "INSERT INTO cm_episode SELECT '"
+        + id
+        + "', (SELECT r.patient_id FROM registration r JOIN patient p ON p.patient_id ="
+        + " r.patient_id WHERE r.registered_to IS NULL AND p.death_date IS NULL AND r."
+        + inLocality("L02")
+        + " AND r.patient_id NOT IN (SELECT patient_id FROM cm_episode WHERE patient_id IS NOT"
+        + " NULL) ORDER BY r.patient_id FETCH FIRST 1 ROW ONLY), (SELECT MIN(case_manager_id)"
+        + " FROM case_manager WHERE locality_code = 'L01'), DATE '2025-01-02', referral_source, "
+        + start
+        + ", "
+        + end
+        + ", NULL, risk_score, risk_tier FROM cm_episode WHERE episode_id = (SELECT"
+        + " MIN(episode_id) FROM cm_episode WHERE episode_id NOT LIKE 'EDGE-%')";
   }
 
   /**

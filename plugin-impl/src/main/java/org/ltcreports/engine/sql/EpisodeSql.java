@@ -2,6 +2,7 @@ package org.ltcreports.engine.sql;
 
 import java.util.List;
 import org.ltcreports.api.source.SourceSchema;
+import org.ltcreports.source.SourceRowsSql;
 import org.ltcreports.source.SourceTables;
 
 /**
@@ -54,23 +55,9 @@ final class EpisodeSql {
         + " GROUP BY episode_id HAVING COUNT(*) > 1)) d WHERE rn = 1)";
   }
 
-  /**
-   * Whether the episode aliased {@code alias} (with its dot) has its patient on the register on the
-   * date expression {@code d}: started on or before it and not ended on or before it
-   * (source.SourceRows.Episode#onRegister).
-   */
+  /** {@link SourceRowsSql#onRegister}, for the families of this package. */
   static String onRegister(String alias, String d) {
-    return "("
-        + alias
-        + "start_date <= "
-        + d
-        + " AND ("
-        + alias
-        + "end_date IS NULL OR "
-        + alias
-        + "end_date > "
-        + d
-        + "))";
+    return SourceRowsSql.onRegister(alias, d);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.ltcreports.engine.sql;
 import java.util.List;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.source.SourceRowsSql;
 import org.ltcreports.source.SourceTables;
 
 /**
@@ -240,16 +241,14 @@ final class WinningRows {
         + "registered_from IS NOT NULL";
   }
 
-  /**
-   * Whether a registration from {@code from} to {@code to} covers the date expression {@code d}.
-   */
+  /** {@link SourceRowsSql#covers}, for the families of this package. */
   static String covers(String from, String to, String d) {
-    return "(" + from + " <= " + d + " AND (" + to + " IS NULL OR " + to + " >= " + d + "))";
+    return SourceRowsSql.covers(from, to, d);
   }
 
-  /** Whether a patient who died on {@code death} is alive on the date expression {@code d}. */
+  /** {@link SourceRowsSql#aliveOn}, for the families of this package. */
   static String aliveOn(String death, String d) {
-    return "(" + death + " IS NULL OR " + death + " >= " + d + ")";
+    return SourceRowsSql.aliveOn(death, d);
   }
 
   /**

@@ -51,11 +51,9 @@ class SqlEngineScopedReadTest {
     }
     Jdbi jdbi = Jdbi.create(h2);
     SourceReader reader = new SourceReader(jdbi, SourceTables.defaults());
+    BatchScope month = BatchScope.month(MONTH, reader.repeatedIds());
     SourceData l02 =
-        reader.readScoped(
-            BatchScope.month(MONTH, reader.repeatedIds()).inLocality("L02"),
-            TODAY,
-            reader.caseloadScope(TODAY));
+        reader.readScoped(month.inLocality("L02"), TODAY, reader.caseloadScope(month, TODAY));
     MeasureSettings settings = MeasureSettings.defaults();
     MeasureContext reference = new MeasureContext(l02, settings);
     MeasureContext sql =
