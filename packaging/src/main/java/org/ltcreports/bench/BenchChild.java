@@ -105,6 +105,7 @@ public final class BenchChild {
     Set<Format> formats = jsonOnly ? EnumSet.of(Format.JSON) : formats(a.get("formats"));
     List<Long> times = new ArrayList<>();
     List<Long> cpuTimes = new ArrayList<>();
+    List<Long> afterRowsTimes = new ArrayList<>();
     Map<String, List<Long>> phaseTimes = new LinkedHashMap<>();
     long outBytes = 0;
     List<Long> fileSizes = List.of();
@@ -123,13 +124,15 @@ public final class BenchChild {
       String load = BenchCommand.load();
       long cpu = processCpuMs();
       long s = System.nanoTime();
+      RowsLetGo rendering = new RowsLetGo();
       BatchResult r =
           generator.run(
               new BatchRequest(month, List.of(), null, types, formats, Audience.PRACTICE, out),
               LocalDate.now(),
-              line -> {},
+              rendering,
               phases);
       long took = ms(s);
+      long afterRows = rendering.total() / 1_000_000;
       cpu = processCpuMs() - cpu;
       queries = log.drain();
       if (!r.complete()) {
@@ -138,12 +141,13 @@ public final class BenchChild {
       fileSizes = sizes(out);
       outBytes = fileSizes.stream().mapToLong(Long::longValue).sum();
       System.out.printf(
-          "%s %d: %d ms (CPU %d ms), %d files, %d bytes, peak heap %d MB, max after GC %d MB, %d queries;"
-              + " phases (thread ms) %s [load %s]%n",
+          "%s %d: %d ms (CPU %d ms; rendering and writing after the rows %d ms), %d files, %d bytes,"
+              + " peak heap %d MB, max after GC %d MB, %d queries; phases (thread ms) %s [load %s]%n",
           i < warmup ? "warm-up" : "rep",
           i,
           took,
           cpu,
+          afterRows,
           fileSizes.size(),
           outBytes,
           peakHeap() >> 20,
@@ -156,6 +160,7 @@ public final class BenchChild {
       } else {
         times.add(took);
         cpuTimes.add(cpu);
+        afterRowsTimes.add(afterRows);
         phases
             .millis()
             .forEach((k, v) -> phaseTimes.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
@@ -173,6 +178,7 @@ public final class BenchChild {
     result("times_ms", join(times));
     result("median_ms", median(times));
     result("cpu_ms", median(cpuTimes));
+    result("after_rows_ms", median(afterRowsTimes));
     result("files", fileSizes.size());
     result("bytes", outBytes);
     result("peak_heap_mb", peakHeapMax >> 20);
@@ -193,6 +199,38 @@ public final class BenchChild {
     }
     if (last != null) {
       BenchFixtures.deleteTree(last);
+    }
+  }
+
+  /**
+   * The wall time a run spends rendering and writing after a snapshot's rows are let go: from each
+   * "measures:" progress line (every report of the snapshot prepared) to the next read or the end
+   * of the run. What is left of a run when the engine's part (reading, counting, matching) is taken
+   * away.
+   */
+  private static final class RowsLetGo implements java.util.function.Consumer<String> {
+    private long since = -1;
+    private long total;
+
+    @Override
+    public void accept(String line) {
+      if (line.startsWith("measures:")) {
+        since = System.nanoTime();
+      } else if (line.startsWith("source:")) {
+        stop();
+      }
+    }
+
+    private void stop() {
+      if (since >= 0) {
+        total += System.nanoTime() - since;
+        since = -1;
+      }
+    }
+
+    long total() {
+      stop();
+      return total;
     }
   }
 

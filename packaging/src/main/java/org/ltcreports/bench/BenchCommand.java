@@ -361,6 +361,15 @@ public final class BenchCommand implements Callable<Integer> {
           "  phases        %s (medians; thread time: building and rendering run on several"
               + " threads)%n",
           pack.get("phases_ms"));
+      if (pack.containsKey("after_rows_ms")) {
+        double after = Double.parseDouble(pack.get("after_rows_ms")) / 1000;
+        out.printf(
+            Locale.ROOT,
+            "  stages        reading and building the reports %.1f s, then rendering and writing"
+                + " them after the rows are let go %.1f s (medians, wall)%n",
+            median - after,
+            after);
+      }
       if (pack.containsKey("profile")) {
         out.printf("  CPU profile   %s (%s)%n", pack.get("profile"), pack.get("profile_file"));
       }

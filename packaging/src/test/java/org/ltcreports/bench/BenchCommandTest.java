@@ -201,6 +201,19 @@ class BenchCommandTest {
         .contains("ratio 2.5× (CPU 2.5×)   target ≤ 3×: met");
   }
 
+  /**
+   * The pack's wall time split where the rows are let go: 15.0 s in all, 9.5 s of it rendering and
+   * writing after the rows, so 15.0 - 9.5 = 5.5 s reading and building the reports.
+   */
+  @Test
+  void thePackSaysHowLongItRendersAfterTheRowsAreLetGo() {
+    assertThat(packSummary("PostgreSQL 15.18", Map.of("after_rows_ms", "9500")))
+        .contains(
+            "stages        reading and building the reports 5.5 s, then rendering and writing them"
+                + " after the rows are let go 9.5 s (medians, wall)");
+    assertThat(packSummary("PostgreSQL 15.18")).doesNotContain("stages ");
+  }
+
   /** The engine a bench measures is chosen on the command line and printed with the database. */
   @Test
   void theEngineIsChosenAndPrintedWithTheDatabase() {
@@ -224,6 +237,10 @@ class BenchCommandTest {
   }
 
   private static String packSummary(String database) {
+    return packSummary(database, Map.of());
+  }
+
+  private static String packSummary(String database, Map<String, String> more) {
     StringWriter text = new StringWriter();
     BenchCommand cmd = command(text);
     Map<String, String> pack = new java.util.HashMap<>();
@@ -243,6 +260,7 @@ class BenchCommandTest {
     pack.put("floor_write_ms", "200");
     pack.put("database", database);
     pack.put("jvm", "OpenJDK");
+    pack.putAll(more);
     cmd.results.put("pack", pack);
     cmd.loads.put("pack", "1.00 → 2.00");
     cmd.summary(java.time.YearMonth.of(2026, 10));

@@ -77,21 +77,34 @@ final class SnapshotReports {
                         req));
     String policy = settings.disclosurePolicyVersion();
     TrimPoints trimPoints = settings.trimPoints();
-    FeedbackMeasures measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
     // One index of the case management rows for the practice reports (end of life), the locality
     // summaries (the programme's evaluation) and the returns.
     ReturnMeasures returnMeasures = new ReturnMeasures(ctx, req.month(), settings.calendar());
-    FeedbackReportBuilder feedback =
-        new FeedbackReportBuilder(
-            ctx, req.month(), policy, trimPoints, measures, returnMeasures.endOfLife());
     boolean summariesWanted =
         req.reports().contains(ReportType.LOCALITY_FEEDBACK) || req.audience() == Audience.PUBLIC;
     boolean evaluationHere = whole && req.reports().contains(ReportType.EVALUATION);
-    // the before/after matching is the costly part: only when a summary or the evaluation is made
-    ProgrammeEvaluation evaluation =
-        summariesWanted || evaluationHere
-            ? new ProgrammeEvaluation(returnMeasures, settings.programme())
-            : null;
+    // The before/after matching is the costly part: only when a summary or the evaluation is
+    // made, and on a thread of its own while the feedback's families are counted on this one
+    // (they share only the context, which is safe to share: reports are built on several threads).
+    ExecutorService beside = Executors.newSingleThreadExecutor();
+    ProgrammeEvaluation evaluation;
+    FeedbackMeasures measures;
+    FeedbackReportBuilder feedback;
+    try {
+      Future<ProgrammeEvaluation> evaluating =
+          beside.submit(
+              () ->
+                  summariesWanted || evaluationHere
+                      ? new ProgrammeEvaluation(returnMeasures, settings.programme())
+                      : null);
+      measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
+      feedback =
+          new FeedbackReportBuilder(
+              ctx, req.month(), policy, trimPoints, measures, returnMeasures.endOfLife());
+      evaluation = result(evaluating);
+    } finally {
+      beside.shutdownNow();
+    }
     LocalityReportBuilder summaries =
         new LocalityReportBuilder(
             ctx,
@@ -196,6 +209,20 @@ final class SnapshotReports {
                 settings.programme()),
             practices,
             out));
+  }
+
+  private static <T> T result(Future<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("report generation interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** The scopes' reports built on the run's threads, in scope order. */
