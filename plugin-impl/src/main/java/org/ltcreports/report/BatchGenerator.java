@@ -1,6 +1,5 @@
 package org.ltcreports.report;
 
-import java.lang.ref.Reference;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -201,17 +200,7 @@ public final class BatchGenerator {
     long started = System.nanoTime();
     SourceData data = out.phases().time(RunPhases.READ, read);
     out.progress().accept(readLine(scope, data, started));
-    List<PlannedReport> planned = plan.apply(data);
-    // said while the rows are still held: the bench's live-heap run measures the heap here
-    out.progress()
-        .accept(
-            "measures: "
-                + planned.size()
-                + " report(s) prepared from the "
-                + (scope.isEmpty() ? "" : scope)
-                + "rows; rendering");
-    Reference.reachabilityFence(data);
-    return planned;
+    return plan.apply(data);
   }
 
   private static String readLine(String scope, SourceData data, long started) {

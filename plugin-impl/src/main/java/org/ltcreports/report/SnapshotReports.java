@@ -1,6 +1,7 @@
 package org.ltcreports.report;
 
 import com.google.common.base.Suppliers;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,19 +197,41 @@ final class SnapshotReports {
         plan.add(new PlannedReport.Built(caseFinding.report(practice, policy)));
       }
     }
+    prepared(plan, out);
+    // held until here: the rows, every index and family made from them and every built report
+    // are what the run holds at its largest, which the line above is said at
+    Reference.reachabilityFence(ctx);
+    Reference.reachabilityFence(measures);
+    Reference.reachabilityFence(returnMeasures);
+    Reference.reachabilityFence(feedback);
+    Reference.reachabilityFence(evaluation);
+    Reference.reachabilityFence(summaries);
+    Reference.reachabilityFence(returns);
+    Reference.reachabilityFence(teams);
     return plan;
+  }
+
+  /**
+   * Says the snapshot's reports are prepared, while everything made from its rows is still held:
+   * the most a run holds at once (the bench's live-heap run forces a collection and measures the
+   * heap at this line).
+   */
+  private static void prepared(List<PlannedReport> plan, PackWriter out) {
+    out.progress()
+        .accept("measures: " + plan.size() + " report(s) prepared from the rows; rendering");
   }
 
   /** The programme evaluation of a snapshot that holds every locality of the run. */
   List<PlannedReport> evaluationOf(SourceData data, List<String> practices, PackWriter out) {
     MeasureContext ctx = new MeasureContext(data, settings.measures(), settings.engine());
-    return List.of(
-        evaluation(
-            new ProgrammeEvaluation(
-                new ReturnMeasures(ctx, out.request().month(), settings.calendar()),
-                settings.programme()),
-            practices,
-            out));
+    ProgrammeEvaluation evaluation =
+        new ProgrammeEvaluation(
+            new ReturnMeasures(ctx, out.request().month(), settings.calendar()),
+            settings.programme());
+    List<PlannedReport> plan = List.of(evaluation(evaluation, practices, out));
+    prepared(plan, out);
+    Reference.reachabilityFence(evaluation);
+    return plan;
   }
 
   private static <T> T result(Future<T> task) {

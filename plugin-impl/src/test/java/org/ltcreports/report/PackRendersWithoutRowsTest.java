@@ -70,8 +70,11 @@ class PackRendersWithoutRowsTest {
             .getInstance(BatchGenerator.class);
     // Other tests in the same JVM may still hold rows of their own: counted before the run
     long before = liveRows();
+    long registrationsBefore = live("org.ltcreports.measures.Registrations");
     long[] afterRead = {-1};
+    long[] indexesWhenPrepared = {-1};
     long[] atFirstFile = {-1};
+    long[] indexesAtFirstFile = {-1};
     BatchResult r =
         generator.run(
             new BatchRequest(
@@ -87,8 +90,11 @@ class PackRendersWithoutRowsTest {
             line -> {
               if (line.startsWith("source: ")) {
                 afterRead[0] = liveRows();
+              } else if (line.startsWith("measures: ")) {
+                indexesWhenPrepared[0] = live("org.ltcreports.measures.Registrations");
               } else if (line.endsWith("file(s)") && atFirstFile[0] < 0) {
                 atFirstFile[0] = liveRows();
+                indexesAtFirstFile[0] = live("org.ltcreports.measures.Registrations");
               }
             });
     assertThat(r.failures()).isEmpty();
@@ -100,6 +106,15 @@ class PackRendersWithoutRowsTest {
     assertThat(atFirstFile[0])
         .as("rows live at the first written report (%d before the run)", before)
         .isLessThanOrEqualTo(before);
+    // The "measures:" line is said while the snapshot's indexes are still held: the bench's
+    // live-heap run measures the most a run holds there. The index of who is registered where is
+    // one per snapshot (MeasureContext), gone with the rows by the first written report.
+    assertThat(indexesWhenPrepared[0] - registrationsBefore)
+        .as("registration indexes live when the reports are prepared")
+        .isGreaterThanOrEqualTo(1);
+    assertThat(indexesAtFirstFile[0])
+        .as("registration indexes live at the first written report")
+        .isLessThanOrEqualTo(registrationsBefore);
   }
 
   /** Live patient and registration rows, from the JVM's class histogram. */
@@ -109,6 +124,11 @@ class PackRendersWithoutRowsTest {
 
   /** Live instances of a {@code SourceRows} record, from the JVM's class histogram. */
   private static long liveRows(String record) {
+    return live("org.ltcreports.source.SourceRows$" + record);
+  }
+
+  /** Live instances of a class, from the JVM's class histogram (a full collection first). */
+  private static long live(String className) {
     try {
       String histogram =
           (String)
@@ -119,10 +139,7 @@ class PackRendersWithoutRowsTest {
                       new Object[] {new String[0]},
                       new String[] {String[].class.getName()});
       Matcher m =
-          Pattern.compile(
-                  "\\s+\\d+:\\s+(\\d+)\\s+\\d+\\s+org\\.ltcreports\\.source\\.SourceRows\\$"
-                      + record
-                      + "\\s")
+          Pattern.compile("\\s+\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(className) + "\\s")
               .matcher(histogram);
       return m.find() ? Long.parseLong(m.group(1)) : 0;
     } catch (Exception e) {
