@@ -204,26 +204,35 @@ public final class BenchChild {
 
   /**
    * The wall time a run spends rendering and writing after a snapshot's rows are let go: from each
-   * "measures:" progress line (every report of the snapshot prepared) to the next read or the end
-   * of the run. What is left of a run when the engine's part (reading, counting, matching) is taken
-   * away.
+   * "measures:" progress line (every report of the snapshot prepared) to the start of the next read
+   * ("reading …") or the end of the run. What is left of a run when the engine's part (reading,
+   * counting, matching) is taken away.
    */
-  private static final class RowsLetGo implements java.util.function.Consumer<String> {
+  static final class RowsLetGo implements java.util.function.Consumer<String> {
+    private final java.util.function.LongSupplier clock;
     private long since = -1;
     private long total;
+
+    RowsLetGo() {
+      this(System::nanoTime);
+    }
+
+    RowsLetGo(java.util.function.LongSupplier clock) {
+      this.clock = clock;
+    }
 
     @Override
     public void accept(String line) {
       if (line.startsWith("measures:")) {
-        since = System.nanoTime();
-      } else if (line.startsWith("source:")) {
+        since = clock.getAsLong();
+      } else if (line.startsWith("reading ")) {
         stop();
       }
     }
 
     private void stop() {
       if (since >= 0) {
-        total += System.nanoTime() - since;
+        total += clock.getAsLong() - since;
         since = -1;
       }
     }

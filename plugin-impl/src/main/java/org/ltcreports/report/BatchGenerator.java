@@ -197,6 +197,7 @@ public final class BatchGenerator {
       String scope,
       Function<SourceData, List<PlannedReport>> plan,
       PackWriter out) {
+    out.progress().accept("reading " + (scope.isEmpty() ? "the source" : scope.trim()) + "…");
     long started = System.nanoTime();
     SourceData data = out.phases().time(RunPhases.READ, read);
     out.progress().accept(readLine(scope, data, started));
