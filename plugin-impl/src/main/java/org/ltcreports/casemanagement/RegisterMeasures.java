@@ -5,6 +5,7 @@ import static org.ltcreports.api.report.ValueKind.DECIMAL;
 import static org.ltcreports.api.report.ValueKind.PERCENT;
 import static org.ltcreports.api.report.ValueKind.TEXT;
 
+import com.google.common.base.Suppliers;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.MeasureValue.Column;
 import org.ltcreports.measures.CaseRegister;
@@ -79,15 +81,11 @@ public final class RegisterMeasures implements MeasureFamily {
   private final CaseRegister onRegister;
   // practice -> [register size, registered nowhere], counted by the context's engine
   private final Map<String, long[]> sizes;
-  // case manager id -> patient id -> high risk (any on-register episode of theirs with this CM)
-  private final Map<String, Map<String, Boolean>> caseloadOf = new TreeMap<>();
-  private final Registrations caseloadRegistrations;
+  // counted when first asked for: the feedback and the locality summaries ask for the register,
+  // never a caseload, so their runs neither count caseloads nor read every locality's episodes
+  private final Supplier<Caseloads> counted;
   // made once per case manager: a practice's caseload table asks for each of its case managers
   private final Map<String, Caseload> caseloads = new java.util.concurrent.ConcurrentHashMap<>();
-  // practice -> case manager id -> caseload patients on the practice's register (a patient is on
-  // one practice's register at most), counted once rather than each caseload matched against
-  // each practice's register
-  private final Map<String, Map<String, Long>> practiceCaseloads = new HashMap<>();
 
   public RegisterMeasures(
       CaseManagementData cm, YearMonth month, Population listAtMonthEnd, MeasureSettings settings) {
@@ -95,13 +93,65 @@ public final class RegisterMeasures implements MeasureFamily {
     this.monthEnd = month.atEndOfMonth();
     this.settings = settings;
     this.listAtMonthEnd = listAtMonthEnd;
-    CaseManagementData caseloadData = caseloadData(cm, monthEnd, settings);
-    this.caseloadRegistrations = caseloadData.context().registrations();
-    countCaseloads(caseloadData, settings);
     this.onRegister = CaseRegister.on(cm.context(), monthEnd);
-    countPracticeCaseloads();
+    CaseloadRows everyLocality = cm.context().data().caseloadScope(); // its rows read when asked
+    this.counted =
+        Suppliers.memoize(() -> new Caseloads(caseloadData(cm, everyLocality, monthEnd, settings)));
     MeasureContext ctx = cm.context();
     this.sizes = ctx.engine().registerSizes(ctx, monthEnd);
+  }
+
+  /** Every case manager's caseload patients on {@code last(M)}, counted once. */
+  private final class Caseloads {
+    // case manager id -> patient id -> high risk (any on-register episode of theirs with this CM)
+    final Map<String, Map<String, Boolean>> caseloadOf = new TreeMap<>();
+    final Registrations caseloadRegistrations;
+    // practice -> case manager id -> caseload patients on the practice's register (a patient is
+    // on one practice's register at most), counted once rather than each caseload matched against
+    // each practice's register
+    final Map<String, Map<String, Long>> practiceCaseloads = new HashMap<>();
+
+    Caseloads(CaseManagementData caseloadData) {
+      this.caseloadRegistrations = caseloadData.context().registrations();
+      countCaseloads(caseloadData);
+      countPracticeCaseloads();
+    }
+
+    private void countCaseloads(CaseManagementData data) {
+      Registrations regs = data.context().registrations();
+      Set<String> highTiers = new HashSet<>();
+      settings.highRiskTiers().forEach(t -> highTiers.add(Codes.normalise(t)));
+      for (String patientId : new TreeSet<>(data.patientsWithEpisodes())) {
+        Patient p = regs.patient(patientId);
+        if (p == null || !p.aliveOn(monthEnd)) {
+          continue;
+        }
+        for (Episode e : data.episodesOf(patientId)) {
+          if (e.onRegister(monthEnd)) {
+            String cmId = e.caseManagerId() == null ? UNASSIGNED : e.caseManagerId();
+            String tier = Codes.normalise(e.riskTier());
+            boolean high = tier != null && highTiers.contains(tier);
+            caseloadOf
+                .computeIfAbsent(cmId, k -> new HashMap<>())
+                .merge(patientId, high, Boolean::logicalOr);
+          }
+        }
+      }
+    }
+
+    private void countPracticeCaseloads() {
+      Map<String, String> registerPractice = new HashMap<>();
+      onRegister.byPractice().forEach((p, ids) -> ids.forEach(id -> registerPractice.put(id, p)));
+      caseloadOf.forEach(
+          (id, patients) -> {
+            for (String patientId : patients.keySet()) {
+              String p = registerPractice.get(patientId);
+              if (p != null) {
+                practiceCaseloads.computeIfAbsent(p, k -> new HashMap<>()).merge(id, 1L, Long::sum);
+              }
+            }
+          });
+    }
   }
 
   /**
@@ -110,47 +160,10 @@ public final class RegisterMeasures implements MeasureFamily {
    * may hold patients of several localities; SourceReader.caseloadScope).
    */
   private static CaseManagementData caseloadData(
-      CaseManagementData cm, LocalDate monthEnd, MeasureSettings settings) {
-    CaseloadRows scope = cm.context().data().caseloadScope();
+      CaseManagementData cm, CaseloadRows scope, LocalDate monthEnd, MeasureSettings settings) {
     return scope == null
         ? cm
         : new CaseManagementData(new MeasureContext(scope.on(monthEnd), settings));
-  }
-
-  private void countCaseloads(CaseManagementData data, MeasureSettings settings) {
-    Registrations regs = data.context().registrations();
-    Set<String> highTiers = new HashSet<>();
-    settings.highRiskTiers().forEach(t -> highTiers.add(Codes.normalise(t)));
-    for (String patientId : new TreeSet<>(data.patientsWithEpisodes())) {
-      Patient p = regs.patient(patientId);
-      if (p == null || !p.aliveOn(monthEnd)) {
-        continue;
-      }
-      for (Episode e : data.episodesOf(patientId)) {
-        if (e.onRegister(monthEnd)) {
-          String cmId = e.caseManagerId() == null ? UNASSIGNED : e.caseManagerId();
-          String tier = Codes.normalise(e.riskTier());
-          boolean high = tier != null && highTiers.contains(tier);
-          caseloadOf
-              .computeIfAbsent(cmId, k -> new HashMap<>())
-              .merge(patientId, high, Boolean::logicalOr);
-        }
-      }
-    }
-  }
-
-  private void countPracticeCaseloads() {
-    Map<String, String> registerPractice = new HashMap<>();
-    onRegister.byPractice().forEach((p, ids) -> ids.forEach(id -> registerPractice.put(id, p)));
-    caseloadOf.forEach(
-        (id, patients) -> {
-          for (String patientId : patients.keySet()) {
-            String p = registerPractice.get(patientId);
-            if (p != null) {
-              practiceCaseloads.computeIfAbsent(p, k -> new HashMap<>()).merge(id, 1L, Long::sum);
-            }
-          }
-        });
   }
 
   /** P's register on {@code last(M)}: patient ids. */
@@ -217,7 +230,7 @@ public final class RegisterMeasures implements MeasureFamily {
   }
 
   private Caseload countCaseload(String caseManagerId) {
-    Map<String, Boolean> patients = caseloadOf.getOrDefault(caseManagerId, Map.of());
+    Map<String, Boolean> patients = counted.get().caseloadOf.getOrDefault(caseManagerId, Map.of());
     long total = patients.size();
     long high = patients.values().stream().filter(Boolean::booleanValue).count();
     CaseManager m = UNASSIGNED.equals(caseManagerId) ? null : cm.caseManager(caseManagerId);
@@ -238,7 +251,7 @@ public final class RegisterMeasures implements MeasureFamily {
     }
     Map<String, Long> byPractice = new TreeMap<>();
     for (String patientId : patients.keySet()) {
-      String p = caseloadRegistrations.practiceOn(patientId, monthEnd);
+      String p = counted.get().caseloadRegistrations.practiceOn(patientId, monthEnd);
       byPractice.merge(p == null ? NO_PRACTICE : p, 1L, Long::sum);
     }
     return new Caseload(
@@ -254,18 +267,18 @@ public final class RegisterMeasures implements MeasureFamily {
 
   /** The patient ids on the case manager's caseload on {@code last(M)}. */
   public Set<String> caseloadPatients(String caseManagerId) {
-    return caseloadOf.getOrDefault(caseManagerId, Map.of()).keySet();
+    return counted.get().caseloadOf.getOrDefault(caseManagerId, Map.of()).keySet();
   }
 
   /** Every case manager id holding a caseload ({@link #UNASSIGNED} included), in id order. */
   public Set<String> caseManagersWithCaseloads() {
-    return caseloadOf.keySet();
+    return counted.get().caseloadOf.keySet();
   }
 
   private MeasureValue.Table caseloads(String practice) {
-    Map<String, Long> here = practiceCaseloads.getOrDefault(practice, Map.of());
+    Map<String, Long> here = counted.get().practiceCaseloads.getOrDefault(practice, Map.of());
     List<List<Object>> rows = new ArrayList<>();
-    for (String id : caseloadOf.keySet()) { // in case manager id order
+    for (String id : counted.get().caseloadOf.keySet()) { // in case manager id order
       long practiceCaseload = here.getOrDefault(id, 0L);
       if (practiceCaseload == 0) {
         continue;

@@ -96,6 +96,10 @@ public final class SourceReader {
    *     a caseload spans every locality)
    */
   public CaseloadRows caseloadScope(BatchScope month, LocalDate asAt) {
+    return new CaseloadRows(month.caseloadDays(), () -> readCaseloadRows(month, asAt));
+  }
+
+  private SourceData readCaseloadRows(BatchScope month, LocalDate asAt) {
     return jdbi.withHandle(
         h -> {
           Mappers m = new Mappers(new Canon());
@@ -111,21 +115,19 @@ public final class SourceReader {
                   BatchScope.RepeatedIds::episodes,
                   Episode::episodeId,
                   caseloadRows(h, m, month, SourceSchema.CM_EPISODE));
-          return new CaseloadRows(
-              month.caseloadDays(),
-              new SourceData(
-                  asAt,
-                  List.of(),
-                  patients,
-                  registrations,
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  episodes,
-                  List.of(),
-                  List.of()));
+          return new SourceData(
+              asAt,
+              List.of(),
+              patients,
+              registrations,
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              episodes,
+              List.of(),
+              List.of());
         });
   }
 

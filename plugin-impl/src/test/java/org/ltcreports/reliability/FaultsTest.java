@@ -180,12 +180,12 @@ class FaultsTest {
     PluginDatabase.migrate(plugin); // the plugin tables exist before the run, as in production
     BatchGenerator generator = injector.getInstance(BatchGenerator.class);
     Path out = dir.resolve("out");
-    // The corpus has two localities, so the run reads one at a time. Lost after 15 source
-    // statements: the practice table, the repeated ids (3), the extract date (4), the caseload
-    // episodes and their patients' rows and registrations (3), then the first locality's practice,
-    // patient and registration tables (2: with and without a patient id).
+    // The corpus has two localities, so the run reads one at a time. Lost after 12 source
+    // statements: the practice table, the repeated ids (3), the extract date (4), then the first
+    // locality's practice, patient and registration tables (2: with and without a patient id).
+    // Every locality's caseload rows are read later, when the first return counts its caseloads.
     source.statements.set(0);
-    source.statementsBeforeFailure = 15;
+    source.statementsBeforeFailure = 12;
     assertThatThrownBy(() -> generator.run(request(out), TODAY, line -> {}))
         .isInstanceOf(SourceAccessException.class)
         .hasMessageStartingWith("could not read source table hospital_spell: ")

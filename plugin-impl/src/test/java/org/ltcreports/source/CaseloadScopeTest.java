@@ -130,9 +130,10 @@ class CaseloadScopeTest {
     CaseloadRows rows =
         new CaseloadRows(
             BatchScope.month(MONTH, BatchScope.RepeatedIds.NONE).caseloadDays(),
-            new SourceData(
-                AS_AT, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of()));
+            () ->
+                new SourceData(
+                    AS_AT, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of(), List.of(), List.of(), List.of()));
     assertThatThrownBy(() -> rows.on(LocalDate.of(2026, 9, 30)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("2026-09-30");
