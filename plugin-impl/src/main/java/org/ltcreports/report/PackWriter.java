@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -99,13 +98,8 @@ final class PackWriter {
           PlannedReport p = plan.get(next++);
           ahead.add(pool.submit(() -> render(p)));
         }
-        write(ahead.removeFirst().get());
+        write(RunTasks.await(ahead.removeFirst()));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("report generation interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -102,7 +100,7 @@ final class SnapshotReports {
       feedback =
           new FeedbackReportBuilder(
               ctx, req.month(), policy, trimPoints, measures, returnMeasures.endOfLife());
-      evaluation = result(evaluating);
+      evaluation = RunTasks.await(evaluating);
     } finally {
       beside.shutdownNow();
     }
@@ -234,29 +232,11 @@ final class SnapshotReports {
     return plan;
   }
 
-  private static <T> T result(Future<T> task) {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("report generation interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
   /** The scopes' reports built on the run's threads, in scope order. */
   private List<PlannedReport> each(
       List<String> scopes, ReportType type, Function<String, Report> build, PackWriter out) {
-    List<Callable<PlannedReport>> tasks = new ArrayList<>();
-    for (String scope : scopes) {
-      tasks.add(() -> built(scope, type, build, out));
-    }
     List<PlannedReport> plan = new ArrayList<>();
-    if (threads <= 1 || tasks.size() <= 1) {
+    if (threads <= 1 || scopes.size() <= 1) {
       for (String scope : scopes) {
         plan.add(built(scope, type, build, out));
       }
@@ -264,14 +244,13 @@ final class SnapshotReports {
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      for (Future<PlannedReport> f : pool.invokeAll(tasks)) {
-        plan.add(f.get());
+      List<Future<PlannedReport>> building = new ArrayList<>();
+      for (String scope : scopes) {
+        building.add(pool.submit(() -> built(scope, type, build, out)));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("report generation interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
+      for (Future<PlannedReport> f : building) {
+        plan.add(RunTasks.await(f));
+      }
     } finally {
       pool.shutdownNow();
     }
