@@ -13,6 +13,7 @@ import org.ltcreports.measures.EpisodeAttribution;
 import org.ltcreports.measures.GroupedRows;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MonthContacts;
+import org.ltcreports.measures.RegisterEpisodes;
 import org.ltcreports.measures.Registrations;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceRows.CaseManager;
@@ -139,14 +140,9 @@ public final class CaseManagementData {
     return episodesByPatient.keySet();
   }
 
-  /** On the register on d: any episode with {@code start_date ≤ d < end_date} (or no end). */
+  /** On the register on d ({@link RegisterEpisodes}, the rule's one home). */
   public boolean onRegister(String patientId, LocalDate d) {
-    for (Episode e : episodesOf(patientId)) {
-      if (e.onRegister(d)) {
-        return true;
-      }
-    }
-    return false;
+    return ctx.registerEpisodes().onRegister(patientId, d);
   }
 
   /** Whether the patient was on the register on any day of [from, toExclusive). */

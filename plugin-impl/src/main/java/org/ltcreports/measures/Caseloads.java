@@ -2,7 +2,6 @@ package org.ltcreports.measures;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,20 +23,28 @@ public final class Caseloads {
   private final Map<String, Set<String>> patientsByCaseManager = new HashMap<>();
   private final LocalDate asAt;
 
-  public Caseloads(List<Episode> episodes, LocalDate asAt) {
+  /**
+   * @param episodes the counted episodes ({@link CountedEpisodes}): the rows the register is made
+   *     of ({@link RegisterEpisodes}), so a repeated row or one with no episode id puts nobody on a
+   *     caseload
+   */
+  private Caseloads(CountedEpisodes episodes, LocalDate asAt) {
     this.asAt = asAt;
-    if (episodes != null) {
-      for (Episode e : episodes) {
-        if (onCaseload(e, asAt)) {
-          caseManagersByPatient
-              .computeIfAbsent(e.patientId(), k -> new TreeSet<>())
-              .add(e.caseManagerId());
-          patientsByCaseManager
-              .computeIfAbsent(e.caseManagerId(), k -> new TreeSet<>())
-              .add(e.patientId());
-        }
+    for (Episode e : episodes.byId().values()) {
+      if (onCaseload(e, asAt)) {
+        caseManagersByPatient
+            .computeIfAbsent(e.patientId(), k -> new TreeSet<>())
+            .add(e.caseManagerId());
+        patientsByCaseManager
+            .computeIfAbsent(e.caseManagerId(), k -> new TreeSet<>())
+            .add(e.patientId());
       }
     }
+  }
+
+  /** Every case manager's caseload on {@code asAt}, over the context's counted episodes. */
+  public static Caseloads of(MeasureContext ctx, LocalDate asAt) {
+    return new Caseloads(CountedEpisodes.of(ctx), asAt);
   }
 
   /** Whether the episode puts its patient on its case manager's caseload on d. */

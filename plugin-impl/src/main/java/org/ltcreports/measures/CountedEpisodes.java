@@ -27,7 +27,11 @@ public final class CountedEpisodes {
     return ctx.counted(CountedEpisodes.class, () -> of(ctx.data().episodes()));
   }
 
-  static CountedEpisodes of(List<Episode> rows) {
+  /**
+   * The rule over rows in the reader's order (the SQL engine's rows, already one per id, come
+   * through as they are).
+   */
+  public static CountedEpisodes of(List<Episode> rows) {
     Map<String, Episode> byId = new LinkedHashMap<>();
     List<Episode> duplicates = new ArrayList<>();
     for (Episode e : rows == null ? List.<Episode>of() : rows) {

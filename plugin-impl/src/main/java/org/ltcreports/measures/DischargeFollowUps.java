@@ -74,7 +74,7 @@ public final class DischargeFollowUps {
   static Map<String, Map<LocalDate, long[]>> count(
       MeasureContext ctx, YearMonth month, Map<LocalDate, LocalDate> windowEnds) {
     CountedEpisodes counted = CountedEpisodes.of(ctx);
-    RegisterEpisodes register = new RegisterEpisodes(new ArrayList<>(counted.byId().values()));
+    RegisterEpisodes register = ctx.registerEpisodes();
     Map<String, List<LocalDate>> attended = new HashMap<>();
     List<Contact> contacts = ctx.data().contacts();
     for (Contact c : contacts == null ? List.<Contact>of() : contacts) {

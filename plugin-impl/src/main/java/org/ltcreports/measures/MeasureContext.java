@@ -197,7 +197,7 @@ public final class MeasureContext {
 
   /** Who is on the case management register when, over this snapshot's episodes, made once. */
   public RegisterEpisodes registerEpisodes() {
-    return counted(RegisterEpisodes.class, () -> new RegisterEpisodes(data.episodes()));
+    return counted(RegisterEpisodes.class, () -> new RegisterEpisodes(CountedEpisodes.of(this)));
   }
 
   /** Counted emergency admissions, by admission date then spell id. */

@@ -155,8 +155,9 @@ public record PatientProfile(
       }
     }
     ae.sort(Comparator.comparing(AeVisit::arrived));
+    // the counted episodes (CountedEpisodes): the rows the register and the caseloads are made of
     List<Episode> own =
-        data.episodes().stream()
+        CountedEpisodes.of(ctx).byId().values().stream()
             .filter(e -> patientId.equals(e.patientId()) && e.referralDate() != null)
             .filter(e -> !e.referralDate().isAfter(asAt))
             .sorted(

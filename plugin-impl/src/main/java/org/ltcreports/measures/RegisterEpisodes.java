@@ -9,20 +9,19 @@ import java.util.Map;
 import org.ltcreports.source.SourceRows.Episode;
 
 /**
- * Case management episodes by patient: who was on the register on a date (measures.md "Case-managed
- * vs not": an episode with {@code start_date ≤ d} and {@code end_date} null or {@code > d}), and a
- * patient's latest risk tier. Episodes without a patient id are left out (a data-quality issue).
+ * The one home of "on the case management register on d" (measures.md "On the register on d": an
+ * episode with {@code start_date ≤ d} and {@code end_date} null or {@code > d}), and of a patient's
+ * latest risk tier, for every report, page and engine. Made of the counted episodes only ({@link
+ * CountedEpisodes}: an episode id and a patient id, the first row of a repeated id): the rows the
+ * return's register size counts, so a repeated row or a row with no episode id (data-quality
+ * issues, reported) puts nobody on the register anywhere.
  */
 public final class RegisterEpisodes {
   private final Map<String, List<Episode>> byPatient = new HashMap<>();
 
-  public RegisterEpisodes(List<Episode> episodes) {
-    if (episodes != null) {
-      for (Episode e : episodes) {
-        if (e.patientId() != null) {
-          byPatient.computeIfAbsent(e.patientId(), k -> new ArrayList<>()).add(e);
-        }
-      }
+  public RegisterEpisodes(CountedEpisodes counted) {
+    for (Episode e : counted.byId().values()) {
+      byPatient.computeIfAbsent(e.patientId(), k -> new ArrayList<>()).add(e);
     }
     GroupedRows.trim(byPatient);
   }

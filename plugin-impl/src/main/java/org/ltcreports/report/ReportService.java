@@ -271,7 +271,7 @@ public final class ReportService {
     MeasureContext ctx = context();
     if (inHospital == null || inHospitalOf != ctx) {
       inHospital = new InHospital(ctx, trimPoints(), ctx.extractDate());
-      caseloads = new Caseloads(ctx.data().episodes(), ctx.extractDate());
+      caseloads = Caseloads.of(ctx, ctx.extractDate());
       inHospitalOf = ctx;
     }
     return inHospital;

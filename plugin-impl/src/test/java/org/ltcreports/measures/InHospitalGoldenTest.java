@@ -125,13 +125,12 @@ class InHospitalGoldenTest {
   @Test
   void aCaseManagersCaseloadIsOpenEpisodesAndThoseClosedInTheLast90Days() {
     MeasureContext ctx = context();
-    Caseloads caseloads = new Caseloads(ctx.data().episodes(), AS_AT);
+    Caseloads caseloads = Caseloads.of(ctx, AS_AT);
     // E1 open; E8 ended 09-01 ≥ 11-20 − 90 = 08-22; E3 ended 08-21 < 08-22
     assertThat(caseloads.patientsOf("CM1")).containsExactlyInAnyOrder("p1", "p8");
     assertThat(caseloads.caseManagersOf("p8")).containsExactly("CM1");
     assertThat(caseloads.caseManagersOf("p3")).isEmpty();
-    assertThat(
-            new Caseloads(ctx.data().episodes(), LocalDate.parse("2026-11-19")).patientsOf("CM1"))
+    assertThat(Caseloads.of(ctx, LocalDate.parse("2026-11-19")).patientsOf("CM1"))
         .containsExactlyInAnyOrder("p1", "p8", "p3"); // 11-19 − 90 = 08-21 ≤ 08-21
     assertThat(new InHospital(ctx, trims(), AS_AT).ofPatients(caseloads.patientsOf("CM1")))
         .extracting(Row::patientId, Row::practiceCode, Row::daysBeyondTrimPoint)

@@ -279,7 +279,7 @@ public final class TeamReportBuilder {
     if (inHospital == null) {
       LocalDate asAt = InHospital.countedOn(ctx, month.month());
       inHospital = new InHospital(ctx, trimPoints, asAt);
-      caseloads = new Caseloads(ctx.data().episodes(), asAt);
+      caseloads = Caseloads.of(ctx, asAt);
     }
     java.util.Set<String> patients = new java.util.TreeSet<>();
     for (String id : scope.members()) {

@@ -8,11 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.measures.Discharge;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureEngine.OnRegister;
 import org.ltcreports.measures.Readmissions;
+import org.ltcreports.measures.RegisterEpisodes;
 import org.ltcreports.source.SourceRows.Spell;
 import org.ltcreports.source.SourceTables;
 
@@ -204,15 +204,16 @@ final class EmergencyAdmissionCounts {
   }
 
   /**
-   * The month's attributed emergency admissions, each with whether any case management episode of
-   * the patient had them on the register on the admission date (started on or before it, not ended
-   * on or before it: {@link EpisodeSql#onRegister}; every episode row counts, as in {@link
-   * org.ltcreports.measures.RegisterEpisodes}); a month's admissions come back.
+   * The month's attributed emergency admissions, each with whether the patient was on the case
+   * management register on the admission date: asked in Java ({@link
+   * org.ltcreports.measures.RegisterEpisodes}, the rule's one home) of the counted episodes on the
+   * register in the month ({@link EpisodeSql#registerIn}); a month's admissions come back.
    */
   Map<String, OnRegister> onRegister(MeasureContext ctx, YearMonth month) {
     return jdbi.withHandle(
         h -> {
           WinningRows rows = WinningRows.of(tables, ctx, h.getConnection());
+          RegisterEpisodes register = new EpisodeSql(tables, rows).registerIn(ctx, h, month);
           String sql =
               "WITH "
                   + rows.hospital().spells(EmergencyAdmissionSql.ADMISSION_COLUMNS)
@@ -221,13 +222,7 @@ final class EmergencyAdmissionCounts {
                   + "), "
                   + rows.attributed(
                       "ea0", "spell_id", "admission_date", List.of("patient_id"), "ea")
-                  + " SELECT ea.practice_code AS practice_code, ea.spell_id AS spell_id,"
-                  + " MAX(CASE WHEN ep.patient_id IS NULL THEN 0 ELSE 1 END) AS on_register"
-                  + " FROM ea LEFT JOIN "
-                  + tables.sql(SourceSchema.CM_EPISODE)
-                  + " ep ON ep.patient_id = ea.patient_id AND "
-                  + EpisodeSql.onRegister("ep.", "ea.admission_date")
-                  + " GROUP BY ea.practice_code, ea.spell_id";
+                  + " SELECT practice_code, spell_id, patient_id, admission_date FROM ea";
           return EmergencyAdmissionSql.bindRule(h.createQuery(sql), ctx)
               .bind("from", month.atDay(1))
               .bind("to", month.atEndOfMonth())
@@ -237,7 +232,9 @@ final class EmergencyAdmissionCounts {
                     tally.add(
                         rs.getString("practice_code"),
                         rs.getString("spell_id"),
-                        rs.getInt("on_register") == 1);
+                        register.onRegister(
+                            rs.getString("patient_id"),
+                            rs.getObject("admission_date", LocalDate.class)));
                     return tally;
                   })
               .byPractice();

@@ -1,7 +1,14 @@
 package org.ltcreports.engine.sql;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.ltcreports.api.source.SourceSchema;
+import org.ltcreports.measures.CountedEpisodes;
+import org.ltcreports.measures.MeasureContext;
+import org.ltcreports.measures.RegisterEpisodes;
+import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.source.SourceRowsSql;
 import org.ltcreports.source.SourceTables;
 
@@ -53,6 +60,44 @@ final class EpisodeSql {
         + " AND episode_id IN (SELECT episode_id"
         + from
         + " GROUP BY episode_id HAVING COUNT(*) > 1)) d WHERE rn = 1)";
+  }
+
+  /**
+   * The counted episodes (the CTE {@code epw} of {@link #episodes}) on the register on some day of
+   * {@code month}, as the one home of the rule has them ({@link RegisterEpisodes}): the families
+   * whose events need "on the register on the event's day" (admissions, discharges) ask it in Java
+   * of these few rows, instead of joining their events to a derived table (H2 would run that join
+   * by nested loops). Read once per context and month, for both.
+   */
+  RegisterEpisodes registerIn(MeasureContext ctx, Handle h, YearMonth month) {
+    return ctx.counted(
+        List.of("counted episodes on the register in", month), () -> readRegister(h, month));
+  }
+
+  private RegisterEpisodes readRegister(Handle h, YearMonth month) {
+    List<Episode> rows =
+        h.createQuery(
+                "WITH "
+                    + episodes(List.of("start_date", "end_date"))
+                    + " SELECT episode_id, patient_id, start_date, end_date FROM epw"
+                    + " WHERE start_date <= :to AND (end_date IS NULL OR end_date > :from)")
+            .bind("from", month.atDay(1))
+            .bind("to", month.atEndOfMonth())
+            .map(
+                (rs, c) ->
+                    new Episode(
+                        rs.getString("episode_id"),
+                        rs.getString("patient_id"),
+                        null,
+                        null,
+                        null,
+                        rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("end_date", LocalDate.class),
+                        null,
+                        null,
+                        null))
+            .list();
+    return new RegisterEpisodes(CountedEpisodes.of(rows));
   }
 
   /** {@link SourceRowsSql#onRegister}, for the families of this package. */

@@ -14,7 +14,6 @@ import org.ltcreports.measures.DischargeFollowUps;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MonthContacts;
 import org.ltcreports.measures.RegisterEpisodes;
-import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.source.SourceRows.Spell;
 import org.ltcreports.source.SourceTables;
 
@@ -26,9 +25,9 @@ import org.ltcreports.source.SourceTables;
  * window up. Three statements a month, whatever the practices: the stored attendance codes (read in
  * Java, the attended ones bound as a list), the month's discharges attributed to the practice of
  * the admission date each with whether an attended contact of the patient falls in its window, and
- * the counted episodes on the register at some time in the month, with which Java decides whether
- * the patient was on the register on the discharge day (source.SourceRows.Episode#onRegister, the
- * rule's one home).
+ * the counted episodes on the register at some time in the month ({@link EpisodeSql#registerIn}),
+ * with which Java decides whether the patient was on the register on the discharge day ({@link
+ * RegisterEpisodes}, the rule's one home).
  */
 final class FollowUpCounts {
   private final Jdbi jdbi;
@@ -116,7 +115,7 @@ final class FollowUpCounts {
                     acc.add(new Object[] {rs.getString("practice_code"), s, rs.getInt("followed")});
                     return acc;
                   });
-          RegisterEpisodes register = new RegisterEpisodes(registerEpisodes(h, rows, month));
+          RegisterEpisodes register = new EpisodeSql(tables, rows).registerIn(ctx, h, month);
           Map<String, Map<LocalDate, long[]>> byPractice = new HashMap<>();
           for (Object[] d : discharges) {
             Spell s = (Spell) d[1];
@@ -142,31 +141,5 @@ final class FollowUpCounts {
         .stream()
         .filter(MonthContacts::attended)
         .toList();
-  }
-
-  /** The counted episodes on the register on some day of the month (their patient and dates). */
-  private List<Episode> registerEpisodes(Handle h, WinningRows rows, YearMonth month) {
-    EpisodeSql episodes = new EpisodeSql(tables, rows);
-    return h.createQuery(
-            "WITH "
-                + episodes.episodes(List.of("start_date", "end_date"))
-                + " SELECT episode_id, patient_id, start_date, end_date FROM epw"
-                + " WHERE start_date <= :to AND (end_date IS NULL OR end_date > :from)")
-        .bind("from", month.atDay(1))
-        .bind("to", month.atEndOfMonth())
-        .map(
-            (rs, c) ->
-                new Episode(
-                    rs.getString("episode_id"),
-                    rs.getString("patient_id"),
-                    null,
-                    null,
-                    null,
-                    rs.getObject("start_date", LocalDate.class),
-                    rs.getObject("end_date", LocalDate.class),
-                    null,
-                    null,
-                    null))
-        .list();
   }
 }
