@@ -197,7 +197,9 @@ public final class MeasureContext {
 
   /** Who is on the case management register when, over this snapshot's episodes, made once. */
   public RegisterEpisodes registerEpisodes() {
-    return counted(RegisterEpisodes.class, () -> new RegisterEpisodes(CountedEpisodes.of(this)));
+    // the counted episodes first: a count asked for inside another's computeIfAbsent can fail
+    CountedEpisodes episodes = CountedEpisodes.of(this);
+    return counted(RegisterEpisodes.class, () -> new RegisterEpisodes(episodes));
   }
 
   /** Counted emergency admissions, by admission date then spell id. */
