@@ -1,5 +1,6 @@
 package org.ltcreports.measures;
 
+import com.google.common.base.Suppliers;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,11 +148,17 @@ public final class MeasureContext {
 
   /**
    * A result an engine counted once for this context (e.g. the population on a date), kept so that
-   * the families asking for it again do not count it again.
+   * the families asking for it again do not count it again. The map holds a once-only supplier per
+   * key and the count runs outside the map's lock: a count may ask for another while it is being
+   * made ({@code CaseRegister.on} asks for the counted episodes), which a {@code computeIfAbsent}
+   * inside another on the same map forbids ("Recursive update" when the keys share a bin).
    */
   @SuppressWarnings("unchecked")
   public <T> T counted(Object key, java.util.function.Supplier<T> count) {
-    return (T) counted.computeIfAbsent(key, k -> count.get());
+    return (T)
+        ((java.util.function.Supplier<Object>)
+                counted.computeIfAbsent(key, k -> Suppliers.memoize(count::get)))
+            .get();
   }
 
   public SourceData data() {
@@ -197,9 +204,7 @@ public final class MeasureContext {
 
   /** Who is on the case management register when, over this snapshot's episodes, made once. */
   public RegisterEpisodes registerEpisodes() {
-    // the counted episodes first: a count asked for inside another's computeIfAbsent can fail
-    CountedEpisodes episodes = CountedEpisodes.of(this);
-    return counted(RegisterEpisodes.class, () -> new RegisterEpisodes(episodes));
+    return counted(RegisterEpisodes.class, () -> new RegisterEpisodes(CountedEpisodes.of(this)));
   }
 
   /** Counted emergency admissions, by admission date then spell id. */
