@@ -48,6 +48,10 @@ public final class Main {
     cli.setExecutionExceptionHandler(
         (ex, command, parseResult) -> {
           PrintWriter err = command.getErr();
+          if (causedByLackOfMemory(ex)) { // on a worker thread, it comes back wrapped
+            err.println("error: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+            return FAILED;
+          }
           err.println("error: " + oneLine(ex));
           if (System.getenv("LTC_DEBUG") != null) {
             ex.printStackTrace(err);
@@ -56,7 +60,32 @@ public final class Main {
               ? BAD_ARGUMENTS
               : FAILED;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // What was held is unreachable once the command has unwound: there is room for a line.
+      cli.getErr().println("error: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+      cli.getErr().flush();
+      return FAILED;
+    }
+  }
+
+  private static boolean causedByLackOfMemory(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What to do when a run needs more memory than Java was given ({@code maxBytes}). */
+  static String outOfMemory(long maxBytes) {
+    return "the run ran out of memory (Java may use at most "
+        + maxBytes / (1024 * 1024)
+        + " MB): give it more with -Xmx (for example java -Xmx4g -jar ltc-reports.jar …), or keep"
+        + " generate.scoped-reads = true (the default) so that a source of several localities is"
+        + " read one locality at a time. No report was left half-written.";
   }
 
   static String oneLine(Throwable ex) {

@@ -256,12 +256,21 @@ public final class SourceReader {
     return jdbi.withHandle(
         h -> {
           markReadOnly(h, true);
+          SourceData rows;
           try {
-            return inOneSnapshot(h, () -> readAll(h, scope, extractDate));
-          } finally {
-            // Pooled connections go back writable: the plugin's own tables may share the pool.
-            markReadOnly(h, false);
+            rows = inOneSnapshot(h, () -> readAll(h, scope, extractDate));
+          } catch (RuntimeException | Error e) {
+            // the read's own failure is the one to report, not the connection's afterwards
+            try {
+              markReadOnly(h, false);
+            } catch (RuntimeException again) {
+              e.addSuppressed(again);
+            }
+            throw e;
           }
+          // Pooled connections go back writable: the plugin's own tables may share the pool.
+          markReadOnly(h, false);
+          return rows;
         });
   }
 
@@ -918,7 +927,8 @@ public final class SourceReader {
     T rows;
     try {
       rows = read.get();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error too (out of memory part-way): the transaction is ended, never left open
       endTransaction(c, autoCommit, isolation, e);
       throw e;
     }
@@ -942,7 +952,7 @@ public final class SourceReader {
 
   /** Ends a read transaction (nothing was written: a rollback) and restores the connection. */
   private static void endTransaction(
-      Connection c, boolean autoCommit, int isolation, RuntimeException reading) {
+      Connection c, boolean autoCommit, int isolation, Throwable reading) {
     try {
       c.rollback();
       c.setAutoCommit(autoCommit);
@@ -962,7 +972,11 @@ public final class SourceReader {
       h.getConnection().setReadOnly(readOnly);
     } catch (SQLException e) {
       throw new SourceAccessException(
-          "could not open the source database read-only: " + e.getMessage(), e);
+          (readOnly
+                  ? "could not open the source database read-only: "
+                  : "could not give the source database's connection back writable: ")
+              + e.getMessage(),
+          e);
     }
   }
 
