@@ -156,6 +156,24 @@ public final class BenchCommand implements Callable<Integer> {
   String icbSourceUrl;
 
   @Option(
+      names = "--batch-jit",
+      paramLabel = "c1|tiered",
+      defaultValue = "tiered",
+      description =
+          "how the batch runs' JVMs (pack, ICB) compile: tiered, the JVM's own default, or c1 with "
+              + BATCH_JIT_OPTION
+              + " (the quick compiler only). The web server's runs always use the default")
+  String batchJit;
+
+  /**
+   * The quick compiler only: on two cores a 600k pack's cold run spent 25 s of CPU compiling (C2
+   * 19.5 s) against 41 s in all. With it the PostgreSQL pack's cold run is about 5 s shorter and
+   * its warm runs unchanged, but H2's warm runs and the ICB's run are longer (docs/performance.md,
+   * session 13), so it is an option, not the default.
+   */
+  static final String BATCH_JIT_OPTION = "-XX:TieredStopAtLevel=1";
+
+  @Option(
       names = "--engine",
       paramLabel = "reference|sql",
       defaultValue = "reference",
@@ -195,6 +213,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
+    if (!List.of("c1", "tiered").contains(batchJit)) {
+      throw new ParameterException(
+          spec.commandLine(), "--batch-jit must be c1 or tiered, got '" + batchJit + "'");
+    }
     if (!List.of("reference", "sql").contains(engine)) {
       throw new ParameterException(
           spec.commandLine(), "--engine must be reference or sql, got '" + engine + "'");
@@ -264,6 +286,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + xmx);
+    cmd.addAll(jvmOptions(scenario, batchJit));
     if (profile) {
       cmd.add("-XX:FlightRecorderOptions:stackdepth=2048"); // whole stacks: a sample's stage
       extra = new LinkedHashMap<>(extra);
@@ -537,6 +560,16 @@ public final class BenchCommand implements Callable<Integer> {
       double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       return String.format(Locale.ROOT, "load %.2f", l);
     }
+  }
+
+  /**
+   * The JVM options of a child beyond its heap: the batch scenarios (pack, json) run as {@code
+   * generate} is run, the web server's (http) with the JVM's default compilers.
+   */
+  static List<String> jvmOptions(String scenario, String batchJit) {
+    return !scenario.equals("http") && batchJit.equals("c1")
+        ? List.of(BATCH_JIT_OPTION)
+        : List.of();
   }
 
   /** " (cold X s)" when a warm-up run was made; nothing with {@code --warmup 0}. */

@@ -21,6 +21,22 @@ import picocli.CommandLine;
  * 600k run's at the same {@code -Xmx}, with the targets' verdicts.
  */
 class BenchCommandTest {
+  /**
+   * --batch-jit c1 runs the batch scenarios' JVMs with the quick compiler only, never the web
+   * server's; tiered (the default) adds nothing.
+   */
+  @Test
+  void batchRunsCompileAsGenerateIsRunAndTheServerWithTheDefault() {
+    assertThat(BenchCommand.jvmOptions("pack", "c1")).containsExactly("-XX:TieredStopAtLevel=1");
+    assertThat(BenchCommand.jvmOptions("json", "c1")).containsExactly("-XX:TieredStopAtLevel=1");
+    assertThat(BenchCommand.jvmOptions("http", "c1")).isEmpty();
+    assertThat(BenchCommand.jvmOptions("pack", "tiered")).isEmpty();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new BenchCommand()).setErr(new PrintWriter(err));
+    assertThat(cli.execute("--batch-jit", "c2")).isEqualTo(2);
+    assertThat(err.toString()).contains("--batch-jit must be c1 or tiered, got 'c2'");
+  }
+
   @TempDir Path tmp;
 
   @Test
