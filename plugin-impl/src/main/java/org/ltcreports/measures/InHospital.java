@@ -32,9 +32,6 @@ public final class InHospital {
   /** Planned (elective) admission methods: listed without a trim point. */
   public static final Set<String> ELECTIVE_METHODS = Set.of("11", "12", "13");
 
-  /** CSDS ATTENDED OR DID NOT ATTEND codes of a contact that took place. */
-  private static final Set<String> ATTENDED = Set.of("5", "6");
-
   /**
    * One patient in hospital. {@code practiceCode} is the practice the patient is registered with on
    * the date (null: none); {@code trimDays} null when the spell has no trim point (planned spell,
@@ -90,7 +87,7 @@ public final class InHospital {
     Registrations regs = ctx.registrations();
     RegisterEpisodes register = ctx.registerEpisodes();
     Map<String, Integer> eas = admissionsIn12Months(ctx, asAt, latestOpen.keySet());
-    Map<String, LocalDate> contacts = lastContacts(ctx.data().episodes(), ctx.data().contacts());
+    Map<String, LocalDate> contacts = lastContacts(CountedEpisodes.of(ctx), ctx.data().contacts());
     int threshold = ctx.settings().frequentAttenderThreshold();
     FinancialYear year = FinancialYear.of(asAt);
     List<Row> list = new ArrayList<>();
@@ -224,34 +221,21 @@ public final class InHospital {
     return n;
   }
 
-  private Map<String, LocalDate> lastContacts(List<Episode> episodes, List<Contact> contacts) {
-    Map<String, String> patientOfEpisode = new HashMap<>();
-    if (episodes != null) {
-      for (Episode e : episodes) {
-        if (e.episodeId() != null && e.patientId() != null) {
-          patientOfEpisode.putIfAbsent(e.episodeId(), e.patientId());
-        }
-      }
-    }
+  /**
+   * Each patient's latest attended contact on or before the list's date, by patient id: a contact
+   * is its counted episode's patient's ({@link MonthContacts#episodeOf}, as the return counts it).
+   */
+  private Map<String, LocalDate> lastContacts(CountedEpisodes episodes, List<Contact> contacts) {
     Map<String, LocalDate> last = new HashMap<>();
     if (contacts != null) {
       for (Contact c : contacts) {
-        String patient = patientOfEpisode.get(c.episodeId());
-        if (patient != null
-            && c.contactDate() != null
-            && !c.contactDate().isAfter(asAt)
-            && attended(c.attendance())) {
-          last.merge(patient, c.contactDate(), (x, y) -> x.isAfter(y) ? x : y);
+        Episode e = MonthContacts.episodeOf(c, episodes);
+        if (e != null && !c.contactDate().isAfter(asAt) && MonthContacts.attended(c.attendance())) {
+          last.merge(e.patientId(), c.contactDate(), (x, y) -> x.isAfter(y) ? x : y);
         }
       }
     }
     return last;
-  }
-
-  /** A contact that took place; a missing attendance code is not one (Set.of rejects null). */
-  private static boolean attended(String attendance) {
-    String a = Codes.normalise(attendance);
-    return a != null && ATTENDED.contains(a);
   }
 
   /** The date the list is as at. */
