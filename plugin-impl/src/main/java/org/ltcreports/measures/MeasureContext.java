@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceRows.Patient;
 import org.ltcreports.source.SourceRows.Practice;
@@ -37,7 +38,7 @@ public final class MeasureContext {
 
   private final Map<String, Practice> practices = new TreeMap<>();
   private final MeasureEngine engine;
-  private final Map<Object, Object> counted = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Object, Supplier<?>> counted = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Counted by the reference engine. */
   public MeasureContext(SourceData data, MeasureSettings settings) {
@@ -154,11 +155,8 @@ public final class MeasureContext {
    * inside another on the same map forbids ("Recursive update" when the keys share a bin).
    */
   @SuppressWarnings("unchecked")
-  public <T> T counted(Object key, java.util.function.Supplier<T> count) {
-    return (T)
-        ((java.util.function.Supplier<Object>)
-                counted.computeIfAbsent(key, k -> Suppliers.memoize(count::get)))
-            .get();
+  public <T> T counted(Object key, Supplier<T> count) {
+    return (T) counted.computeIfAbsent(key, k -> Suppliers.memoize(count::get)).get();
   }
 
   public SourceData data() {

@@ -213,7 +213,7 @@ final class EmergencyAdmissionCounts {
     return jdbi.withHandle(
         h -> {
           WinningRows rows = WinningRows.of(tables, ctx, h.getConnection());
-          RegisterEpisodes register = new EpisodeSql(tables, rows).registerIn(h, month);
+          RegisterEpisodes register = new EpisodeSql(tables, rows).registerIn(ctx, h, month);
           String sql =
               "WITH "
                   + rows.hospital().spells(EmergencyAdmissionSql.ADMISSION_COLUMNS)

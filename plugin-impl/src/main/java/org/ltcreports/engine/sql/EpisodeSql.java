@@ -6,6 +6,7 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.measures.CountedEpisodes;
+import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.RegisterEpisodes;
 import org.ltcreports.source.SourceRows.Episode;
 import org.ltcreports.source.SourceRowsSql;
@@ -66,9 +67,14 @@ final class EpisodeSql {
    * {@code month}, as the one home of the rule has them ({@link RegisterEpisodes}): the families
    * whose events need "on the register on the event's day" (admissions, discharges) ask it in Java
    * of these few rows, instead of joining their events to a derived table (H2 would run that join
-   * by nested loops).
+   * by nested loops). Read once per context and month: the admissions and the follow-ups both ask.
    */
-  RegisterEpisodes registerIn(Handle h, YearMonth month) {
+  RegisterEpisodes registerIn(MeasureContext ctx, Handle h, YearMonth month) {
+    return ctx.counted(
+        List.of("counted episodes on the register in", month), () -> registerIn(h, month));
+  }
+
+  private RegisterEpisodes registerIn(Handle h, YearMonth month) {
     List<Episode> rows =
         h.createQuery(
                 "WITH "

@@ -115,7 +115,7 @@ final class FollowUpCounts {
                     acc.add(new Object[] {rs.getString("practice_code"), s, rs.getInt("followed")});
                     return acc;
                   });
-          RegisterEpisodes register = new EpisodeSql(tables, rows).registerIn(h, month);
+          RegisterEpisodes register = new EpisodeSql(tables, rows).registerIn(ctx, h, month);
           Map<String, Map<LocalDate, long[]>> byPractice = new HashMap<>();
           for (Object[] d : discharges) {
             Spell s = (Spell) d[1];
