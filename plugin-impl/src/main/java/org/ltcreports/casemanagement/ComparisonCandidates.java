@@ -25,7 +25,6 @@ final class ComparisonCandidates {
   final int[] epTo; // MAX_VALUE when open
   final int[] eaStart; // counted EA days of i: eaDays[eaStart[i] .. eaStart[i + 1])
   final int[] eaDays;
-  final int[] withAdmissions; // the i with any counted EA, ascending
   final long[] idHash; // fmix64(FNV-1a 64(id)): the candidate's half of the rank
   final boolean[] used; // taken in the locality being matched
 
@@ -261,8 +260,6 @@ final class ComparisonCandidates {
     regTo = Arrays.copyOf(to, j);
     regPractice = Arrays.copyOf(practice, j);
     regLocality = Arrays.copyOf(locality, j);
-    withAdmissions =
-        java.util.stream.IntStream.range(0, n).filter(i -> eaStart[i + 1] > eaStart[i]).toArray();
   }
 
   static int epochDayOrMax(LocalDate d) {

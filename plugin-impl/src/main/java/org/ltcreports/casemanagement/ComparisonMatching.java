@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.ltcreports.casemanagement.BeforeAfter.Windows;
 import org.ltcreports.measures.Admission;
@@ -24,10 +25,12 @@ import org.ltcreports.source.SourceRows.Practice;
  * BeforeAfter}'s class comment. A locality of 600,000 patients has a few thousand cohort patients
  * and tens of thousands of candidates in each sex and age band, so the search is built for that:
  * candidates of a sex are held in birth-date order (an age band is one binary-searched slice) as
- * primitive columns (death, registrations, episodes and EA days as epoch days), a cohort patient
- * keeps only its 3 lowest-ranked unused candidates instead of sorting them all (checking the rules
- * only for a candidate whose rank would put it among them), and cohort patients sharing index date,
- * sex, band and prior group share one count of eligible candidates.
+ * primitive columns (death, registrations, episodes and EA days as epoch days), the rules are
+ * checked once per candidate and stretch of index dates ({@link EligibleCounts}), which then lists
+ * each cohort patient's eligible candidates (for one with EAs before, only the few with the same
+ * prior group), a cohort patient keeps only its 3 lowest-ranked unused candidates instead of
+ * sorting them all, and cohort patients sharing index date, sex, band and prior group share one
+ * count of eligible candidates.
  */
 final class ComparisonMatching {
   private static final Comparator<Patient> BY_BIRTH =
@@ -176,44 +179,40 @@ final class ComparisonMatching {
       targets.add(t);
     }
     List<List<Target>> distinct = new ArrayList<>(groups.values());
-    int[] shared = countEligible(locality, distinct.stream().map(g -> g.get(0)).toList());
-    for (int g = 0; g < shared.length; g++) {
+    List<Target> shared = distinct.stream().map(g -> g.get(0)).toList();
+    Map<String, EligibleCounts> eligible = countEligible(locality, shared);
+    for (int g = 0; g < shared.size(); g++) {
+      Target first = shared.get(g);
+      EligibleCounts ofSex = eligible.get(first.sex);
+      int n = ofSex == null ? 0 : ofSex.counts()[first.query];
       for (Target t : distinct.get(g)) {
+        t.eligibleOfSex = ofSex;
         // A patient is never their own comparator (were they eligible in the shared count).
-        t.eligibleCount = shared[g] - (t.self >= 0 && t.eligible(t.self) ? 1 : 0);
+        t.eligibleCount = n - (t.self >= 0 && t.eligible(t.self) ? 1 : 0);
       }
     }
     return targets;
   }
 
   /**
-   * The number of eligible candidates of each target (not excluding the cohort patient), each sex's
-   * counted on its own core (counting only reads).
+   * The eligible candidates of the targets of each sex (not excluding the cohort patient), each
+   * sex's found on its own core (counting only reads); each target's query is its index in its
+   * sex's counts.
    */
-  private int[] countEligible(String locality, List<Target> targets) {
-    Map<String, List<Integer>> bySexCode = new LinkedHashMap<>();
-    for (int t = 0; t < targets.size(); t++) {
-      if (targets.get(t).c != null) { // no birth date: no candidates
-        bySexCode.computeIfAbsent(targets.get(t).sex, k -> new ArrayList<>()).add(t);
+  private Map<String, EligibleCounts> countEligible(String locality, List<Target> targets) {
+    Map<String, List<EligibleCounts.Query>> queries = new LinkedHashMap<>();
+    for (Target t : targets) {
+      if (t.c != null) { // no birth date: no candidates
+        List<EligibleCounts.Query> mine = queries.computeIfAbsent(t.sex, k -> new ArrayList<>());
+        t.query = mine.size();
+        mine.add(new EligibleCounts.Query(t.from, t.to, t.w.index(), t.w.priorGroup()));
       }
     }
-    int[] counts = new int[targets.size()];
-    bySexCode.entrySet().parallelStream()
-        .forEach(
-            e -> {
-              List<EligibleCounts.Query> queries = new ArrayList<>();
-              for (int t : e.getValue()) {
-                Target target = targets.get(t);
-                queries.add(
-                    new EligibleCounts.Query(
-                        target.from, target.to, target.w.index(), target.w.priorGroup()));
-              }
-              int[] n = EligibleCounts.count(bySex.get(e.getKey()), locality, months, queries);
-              for (int q = 0; q < n.length; q++) {
-                counts[e.getValue().get(q)] = n[q];
-              }
-            });
-    return counts;
+    return queries.entrySet().parallelStream()
+        .collect(
+            Collectors.toMap(
+                Map.Entry::getKey,
+                e -> EligibleCounts.of(bySex.get(e.getKey()), locality, months, e.getValue())));
   }
 
   private Target target(String locality, Windows w, Patient p) {
@@ -255,6 +254,8 @@ final class ComparisonMatching {
     final int to;
     final int self; // the cohort patient's own index among the candidates, or -1
     final ComparisonCandidates.WindowDays days;
+    int query; // its index among its sex's queries (set for the first of those sharing a count)
+    EligibleCounts eligibleOfSex; // null when it has no candidates
     int eligibleCount;
 
     Target(
@@ -275,62 +276,58 @@ final class ComparisonMatching {
       this.days = ComparisonCandidates.WindowDays.of(w);
     }
 
-    // A cohort patient with EAs before can only match a candidate with EAs: search only those.
-    private boolean onlyWithAdmissions() {
-      return w.priorGroup() > 0;
-    }
-
-    private int first() {
-      return onlyWithAdmissions() ? lowerBound(c.withAdmissions, from) : from;
-    }
-
-    private int end() {
-      return onlyWithAdmissions() ? lowerBound(c.withAdmissions, to) : to;
-    }
-
-    private int at(int x) {
-      return onlyWithAdmissions() ? c.withAdmissions[x] : x;
-    }
-
     /** The up to 3 lowest-ranked eligible candidates not yet used, marked used, in rank order. */
     List<String> choose() {
-      int k = BeforeAfter.COMPARATORS_PER_PATIENT;
-      long cohortHash = fnv(FNV_OFFSET, w.patientId());
-      long[] bestRank = new long[k];
-      int[] best = new int[k];
-      int found = 0;
-      int end = end();
-      for (int x = first(); x < end; x++) {
-        int i = at(x);
-        if (c.used[i] || i == self) {
-          continue;
-        }
-        long r = fmix64(cohortHash ^ c.idHash[i]);
-        // insertion into the sorted best-k (rank unsigned, then id); the id, a pointer away,
-        // is read only on a tie
-        int pos = found;
-        while (pos > 0 && before(r, i, bestRank[pos - 1], best[pos - 1])) {
-          pos--;
-        }
-        // Ranked first: only a candidate that would enter the best k is checked for eligibility,
-        // a few dozen of the tens of thousands in the slice.
-        if (pos >= k || !eligible(i)) {
-          continue;
-        }
-        for (int j = Math.min(found, k - 1); j > pos; j--) {
-          bestRank[j] = bestRank[j - 1];
-          best[j] = best[j - 1];
-        }
-        bestRank[pos] = r;
-        best[pos] = i;
-        found = Math.min(found + 1, k);
+      BestRanked best = new BestRanked(c, fnv(FNV_OFFSET, w.patientId()), self);
+      eligibleOfSex.forEachEligible(from, to, w.index(), w.priorGroup(), best);
+      return best.take();
+    }
+
+    /** Whether candidate i is eligible (not excluding the cohort patient: the callers do). */
+    boolean eligible(int i) {
+      return c.eligible(i, locality, days, w.priorGroup());
+    }
+  }
+
+  /**
+   * The {@link BeforeAfter#COMPARATORS_PER_PATIENT} lowest-ranked unused candidates offered to it
+   * for one cohort patient (not the cohort patient themself): rank unsigned, then id.
+   */
+  private static final class BestRanked implements IntConsumer {
+    private final ComparisonCandidates c;
+    private final long cohortHash;
+    private final int self;
+    private final long[] bestRank = new long[BeforeAfter.COMPARATORS_PER_PATIENT];
+    private final int[] best = new int[BeforeAfter.COMPARATORS_PER_PATIENT];
+    private int found;
+
+    BestRanked(ComparisonCandidates c, long cohortHash, int self) {
+      this.c = c;
+      this.cohortHash = cohortHash;
+      this.self = self;
+    }
+
+    @Override
+    public void accept(int i) {
+      if (c.used[i] || i == self) {
+        return;
       }
-      List<String> out = new ArrayList<>(found);
-      for (int j = 0; j < found; j++) {
-        c.used[best[j]] = true;
-        out.add(c.patients[best[j]].patientId());
+      long r = fmix64(cohortHash ^ c.idHash[i]);
+      // insertion into the sorted best k; the id, a pointer away, is read only on a tie
+      int pos = found;
+      while (pos > 0 && before(r, i, bestRank[pos - 1], best[pos - 1])) {
+        pos--;
       }
-      return out;
+      if (pos >= best.length) {
+        return;
+      }
+      for (int j = Math.min(found, best.length - 1); j > pos; j--) {
+        bestRank[j] = bestRank[j - 1];
+        best[j] = best[j - 1];
+      }
+      bestRank[pos] = r;
+      best[pos] = i;
+      found = Math.min(found + 1, best.length);
     }
 
     private boolean before(long rankA, int a, long rankB, int b) {
@@ -339,9 +336,14 @@ final class ComparisonMatching {
           || (cmp == 0 && c.patients[a].patientId().compareTo(c.patients[b].patientId()) < 0);
     }
 
-    /** Whether candidate i is eligible (not excluding the cohort patient: the callers do). */
-    boolean eligible(int i) {
-      return c.eligible(i, locality, days, w.priorGroup());
+    /** The best found, in rank order, marked used. */
+    List<String> take() {
+      List<String> out = new ArrayList<>(found);
+      for (int j = 0; j < found; j++) {
+        c.used[best[j]] = true;
+        out.add(c.patients[best[j]].patientId());
+      }
+      return out;
     }
   }
 
@@ -367,12 +369,6 @@ final class ComparisonMatching {
    */
   static long rank(String cohortPatientId, String candidateId) {
     return fmix64(fnv(FNV_OFFSET, cohortPatientId) ^ idHash(candidateId));
-  }
-
-  /** The first index of the ascending array whose value is at least {@code key}. */
-  private static int lowerBound(int[] a, int key) {
-    int at = Arrays.binarySearch(a, key);
-    return at >= 0 ? at : -at - 1;
   }
 
   private static long fnv(long h, String s) {

@@ -3,11 +3,13 @@ package org.ltcreports.casemanagement;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.ltcreports.casemanagement.ComparisonCandidates.WindowDays;
 
 /**
- * How many candidates of one sex are eligible ({@link ComparisonCandidates#eligible}) for each of
- * many cohort patients at once: the order in which cohort patients choose their comparators.
+ * Which candidates of one sex are eligible ({@link ComparisonCandidates#eligible}), and with which
+ * prior group, on each index date of many cohort patients at once: how many each cohort patient has
+ * (the order in which they choose their comparators) and which they are (what they choose from).
  *
  * <p>Checking every candidate of the age band for each cohort patient was the costliest part of the
  * before/after evaluation (a few thousand cohort patients times tens of thousands of candidates).
@@ -17,7 +19,9 @@ import org.ltcreports.casemanagement.ComparisonCandidates.WindowDays;
  * such a day. The rules are checked once for each stretch of index dates between those dates (one
  * stretch for most candidates: registered long before, no EAs, episodes or death), and a sweep over
  * the index dates keeps, per prior group, a Fenwick tree of the candidates eligible on the day: a
- * cohort patient's count is the sum over the slice of its age band.
+ * cohort patient's count is the sum over the slice of its age band. The same stretches, kept by
+ * prior group, list a cohort patient's eligible candidates without checking the rules again (a
+ * cohort patient with EAs before has few, scattered among thousands with other prior groups).
  */
 final class EligibleCounts {
   /**
@@ -26,14 +30,45 @@ final class EligibleCounts {
    */
   record Query(int from, int to, LocalDate index, int group) {}
 
-  private EligibleCounts() {}
+  private static final int GROUPS = 4;
+
+  private final int lo; // stretch positions are candidate indices minus lo
+  private final int first; // stretch days are index dates (epoch days) minus first
+  private final Stretches[] byGroup = new Stretches[GROUPS];
+  private final int[] counts;
 
   /**
    * @param months the before/after window in months ({@link BeforeAfter#around})
-   * @return the count of each query, in order
    */
-  static int[] count(ComparisonCandidates c, String locality, int months, List<Query> queries) {
-    int[] out = new int[queries.size()];
+  static EligibleCounts of(
+      ComparisonCandidates c, String locality, int months, List<Query> queries) {
+    return new EligibleCounts(c, locality, months, queries);
+  }
+
+  /** The count of each query, in order. */
+  int[] counts() {
+    return counts;
+  }
+
+  /**
+   * Calls {@code each} with every candidate of {@code [from, to)} eligible with the prior group for
+   * the index date, in candidate order; the slice and index date are those of a query.
+   */
+  void forEachEligible(int from, int to, LocalDate index, int group, IntConsumer each) {
+    Stretches s = byGroup[group];
+    int day = (int) index.toEpochDay() - first;
+    for (int x = s.firstAtPosition(from - lo); x < s.size && s.position[x] < to - lo; x++) {
+      if (s.from[x] <= day && day < s.to[x]) {
+        each.accept(lo + s.position[x]);
+      }
+    }
+  }
+
+  private EligibleCounts(ComparisonCandidates c, String locality, int months, List<Query> queries) {
+    for (int g = 0; g < GROUPS; g++) {
+      byGroup[g] = new Stretches();
+    }
+    counts = new int[queries.size()];
     int first = Integer.MAX_VALUE;
     int last = Integer.MIN_VALUE;
     int lo = Integer.MAX_VALUE;
@@ -46,10 +81,22 @@ final class EligibleCounts {
         hi = Math.max(hi, q.to());
       }
     }
+    this.lo = lo;
+    this.first = first;
     if (lo >= hi) {
-      return out; // every slice empty
+      return; // every slice empty
     }
     int span = last - first + 1;
+    stretches(c, locality, months, span, hi);
+    for (int g = 0; g < GROUPS; g++) {
+      sweep(byGroup[g], g, hi - lo, span, queries);
+    }
+  }
+
+  /**
+   * The stretches of index dates first + [0, span) on which each candidate of [lo, hi) is eligible.
+   */
+  private void stretches(ComparisonCandidates c, String locality, int months, int span, int hi) {
     WindowDays[] windows = new WindowDays[span];
     // The window days of each index date first + k, each non-decreasing in k.
     int[][] days = new int[4][span];
@@ -66,7 +113,6 @@ final class EligibleCounts {
         Math.max(
             Math.max(days[0][span - 1], days[1][span - 1]),
             Math.max(days[2][span - 1], days[3][span - 1]));
-    Stretches eligible = new Stretches();
     int[] bounds = new int[16];
     int[] cuts = new int[64];
     for (int i = lo; i < hi; i++) {
@@ -110,44 +156,56 @@ final class EligibleCounts {
         }
         int group = c.priorGroupIfEligible(i, locality, windows[cuts[s]]);
         if (group >= 0) {
-          eligible.add(i - lo, cuts[s], end, group);
+          byGroup[group].add(i - lo, cuts[s], end);
         }
       }
     }
-    sweep(eligible, hi - lo, span, first, lo, queries, out);
-    return out;
   }
 
-  /** Answers the queries day by day, with the stretches starting and ending on each day applied. */
-  private static void sweep(
-      Stretches s, int positions, int span, int first, int lo, List<Query> queries, int[] out) {
+  /**
+   * Answers the queries of one prior group day by day, with the group's stretches starting and
+   * ending on each day applied to a Fenwick tree of the candidates eligible on the day.
+   */
+  private void sweep(Stretches s, int group, int positions, int span, List<Query> queries) {
+    long[] byDay = new long[queries.size()]; // (day << 32) | query, for the group's queries
+    int n = 0;
+    for (int q = 0; q < queries.size(); q++) {
+      Query query = queries.get(q);
+      if (query.group() == group && query.from() < query.to()) {
+        byDay[n++] = (long) ((int) query.index().toEpochDay() - first) << 32 | q;
+      }
+    }
+    if (n == 0) {
+      return;
+    }
+    Arrays.sort(byDay, 0, n);
     int[] startAt = s.byDay(s.from, span);
     int[] endAt = s.byDay(s.to, span);
     int[] startOrder = s.ordered(s.from, startAt);
     int[] endOrder = s.ordered(s.to, endAt);
-    Integer[] byDay = new Integer[queries.size()];
-    for (int q = 0; q < byDay.length; q++) {
-      byDay[q] = q;
+    // Most stretches start on the first day (a candidate eligible on every index date): the tree
+    // of those is built in one pass, not by a walk up the tree for each.
+    int[] tree = new int[positions + 1];
+    for (int x = startAt[0]; x < startAt[1]; x++) {
+      tree[s.position[startOrder[x]] + 1]++;
     }
-    Arrays.sort(byDay, (a, b) -> queries.get(a).index().compareTo(queries.get(b).index()));
-    int[][] trees = new int[4][positions + 1];
+    for (int x = 1; x <= positions; x++) {
+      int parent = x + (x & -x);
+      if (parent <= positions) {
+        tree[parent] += tree[x];
+      }
+    }
     int next = 0;
-    for (int k = 0; k < span && next < byDay.length; k++) {
-      for (int x = startAt[k]; x < startAt[k + 1]; x++) {
-        add(trees[s.group[startOrder[x]]], s.position[startOrder[x]], 1);
+    for (int k = 0; k < span && next < n; k++) {
+      for (int x = k == 0 ? startAt[1] : startAt[k]; x < startAt[k + 1]; x++) {
+        add(tree, s.position[startOrder[x]], 1);
       }
       for (int x = endAt[k]; x < endAt[k + 1]; x++) {
-        add(trees[s.group[endOrder[x]]], s.position[endOrder[x]], -1);
+        add(tree, s.position[endOrder[x]], -1);
       }
-      for (; next < byDay.length; next++) {
-        Query q = queries.get(byDay[next]);
-        if (q.from() < q.to() && q.index().toEpochDay() != first + k) {
-          break;
-        }
-        if (q.from() < q.to()) {
-          int[] tree = trees[q.group()];
-          out[byDay[next]] = sum(tree, q.to() - lo) - sum(tree, q.from() - lo);
-        }
+      for (; next < n && (int) (byDay[next] >>> 32) == k; next++) {
+        int q = (int) byDay[next];
+        counts[q] = sum(tree, queries.get(q).to() - lo) - sum(tree, queries.get(q).from() - lo);
       }
     }
   }
@@ -183,16 +241,15 @@ final class EligibleCounts {
     return lo;
   }
 
-  /** Candidates eligible with a prior group for the index dates first + [from, to). */
+  /** Candidates eligible with one prior group for the index dates first + [from, to). */
   private static final class Stretches {
     int size;
-    int[] position = new int[1024];
+    int[] position = new int[1024]; // ascending: candidates are added in order
     int[] from = new int[1024];
     int[] to = new int[1024];
-    int[] group = new int[1024];
 
-    void add(int p, int f, int t, int g) {
-      if (size > 0 && position[size - 1] == p && to[size - 1] == f && group[size - 1] == g) {
+    void add(int p, int f, int t) {
+      if (size > 0 && position[size - 1] == p && to[size - 1] == f) {
         to[size - 1] = t; // the same answer on: one stretch
         return;
       }
@@ -200,12 +257,25 @@ final class EligibleCounts {
         position = Arrays.copyOf(position, size * 2);
         from = Arrays.copyOf(from, size * 2);
         to = Arrays.copyOf(to, size * 2);
-        group = Arrays.copyOf(group, size * 2);
       }
       position[size] = p;
       from[size] = f;
-      to[size] = t;
-      group[size++] = g;
+      to[size++] = t;
+    }
+
+    /** The first stretch whose position is at least p (size if none). */
+    int firstAtPosition(int p) {
+      int lo = 0;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (position[mid] < p) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
     }
 
     /** Where each day's stretches begin in {@link #ordered} by that column: [at[k], at[k + 1]). */

@@ -47,8 +47,15 @@ class EligibleCountsTest {
             query(0, 5, "2025-12-11", 1), // nobody: 0
             query(1, 3, "2025-12-11", 0), // the slice c2, c3: c2: 1
             query(2, 2, "2025-12-11", 0)); // an empty slice: 0
-    assertThat(EligibleCounts.count(c, "L1", 9, q)).containsExactly(3, 3, 2, 1, 3, 1, 4, 0, 1, 0);
-    assertThat(EligibleCounts.count(c, "L2", 9, q)).containsOnly(0); // registered in L1 only
+    EligibleCounts l1 = EligibleCounts.of(c, "L1", 9, q);
+    assertThat(l1.counts()).containsExactly(3, 3, 2, 1, 3, 1, 4, 0, 1, 0);
+    assertThat(EligibleCounts.of(c, "L2", 9, q).counts()).containsOnly(0); // in L1 only
+    // which they are, by index (c1 is 0 … c5 is 4)
+    assertThat(eligible(l1, q.get(1))).containsExactly(0, 2, 4); // c1, c3, c5
+    assertThat(eligible(l1, q.get(3))).containsExactly(3); // c4
+    assertThat(eligible(l1, q.get(6))).containsExactly(0, 1, 3, 4); // c1, c2, c4, c5
+    assertThat(eligible(l1, q.get(7))).isEmpty();
+    assertThat(eligible(l1, q.get(8))).containsExactly(1); // c2
   }
 
   @Test
@@ -62,16 +69,25 @@ class EligibleCountsTest {
       }
       d = d.plusDays(1);
     }
-    int[] got = EligibleCounts.count(c, "L1", 9, q);
+    EligibleCounts got = EligibleCounts.of(c, "L1", 9, q);
     for (int x = 0; x < q.size(); x++) {
       ComparisonCandidates.WindowDays w =
           ComparisonCandidates.WindowDays.of(BeforeAfter.around(q.get(x).index(), 9));
-      int expected = 0;
+      List<Integer> expected = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        expected += c.eligible(i, "L1", w, q.get(x).group()) ? 1 : 0;
+        if (c.eligible(i, "L1", w, q.get(x).group())) {
+          expected.add(i);
+        }
       }
-      assertThat(got[x]).as("%s", q.get(x)).isEqualTo(expected);
+      assertThat(got.counts()[x]).as("%s", q.get(x)).isEqualTo(expected.size());
+      assertThat(eligible(got, q.get(x))).as("%s", q.get(x)).isEqualTo(expected);
     }
+  }
+
+  private static List<Integer> eligible(EligibleCounts counts, EligibleCounts.Query q) {
+    List<Integer> found = new ArrayList<>();
+    counts.forEachEligible(q.from(), q.to(), q.index(), q.group(), found::add);
+    return found;
   }
 
   private static EligibleCounts.Query query(int from, int to, String index, int group) {
