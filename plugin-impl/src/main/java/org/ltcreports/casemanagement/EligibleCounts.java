@@ -57,7 +57,9 @@ final class EligibleCounts {
   void forEachEligible(int from, int to, LocalDate index, int group, IntConsumer each) {
     Stretches s = byGroup[group];
     int day = (int) index.toEpochDay() - first;
-    for (int x = s.firstAtPosition(from - lo); x < s.size && s.position[x] < to - lo; x++) {
+    for (int x = firstAtLeast(s.position, s.size, from - lo);
+        x < s.size && s.position[x] < to - lo;
+        x++) {
       if (s.from[x] <= day && day < s.to[x]) {
         each.accept(lo + s.position[x]);
       }
@@ -134,7 +136,7 @@ final class EligibleCounts {
         for (int v = bounds[b]; v <= bounds[b] + 1; v++) {
           if (v > lowest && v <= highest) {
             for (int[] window : days) {
-              int k = firstAtLeast(window, v);
+              int k = firstAtLeast(window, span, v);
               if (k > 0 && k < span) {
                 cuts[nc++] = k;
               }
@@ -226,10 +228,13 @@ final class EligibleCounts {
     return total;
   }
 
-  /** The first index of the non-decreasing array whose value is at least v (length if none). */
-  static int firstAtLeast(int[] a, int v) {
+  /**
+   * The first index of the non-decreasing {@code a[0, end)} whose value is at least v (end if
+   * none).
+   */
+  static int firstAtLeast(int[] a, int end, int v) {
     int lo = 0;
-    int hi = a.length;
+    int hi = end;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (a[mid] < v) {
@@ -261,21 +266,6 @@ final class EligibleCounts {
       position[size] = p;
       from[size] = f;
       to[size++] = t;
-    }
-
-    /** The first stretch whose position is at least p (size if none). */
-    int firstAtPosition(int p) {
-      int lo = 0;
-      int hi = size;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (position[mid] < p) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
     }
 
     /** Where each day's stretches begin in {@link #ordered} by that column: [at[k], at[k + 1]). */

@@ -15,7 +15,8 @@ import org.ltcreports.measures.SourceDataBuilder;
 /**
  * Who {@link ComparisonMatching#match} chooses, worked by hand for N = 9 months (before window [d −
  * 9 months, d), last day of the after window d + 9 months − 1). Candidates, women born in 1940
- * (band 80–89 for every index date here), registered with P1 (locality L1) since 2000 unless said:
+ * (band 80–89 for every index date here), registered with P1 (locality L1) since 2000 unless said
+ * (c1 … c5 are those of {@link EligibleCountsTest}):
  *
  * <pre>
  * c1, c9 alive, no EAs or episodes                        prior 0 for every d
@@ -113,15 +114,8 @@ class ComparisonMatchingChoiceTest {
   }
 
   private static MeasureContext context() {
-    SourceDataBuilder b = new SourceDataBuilder("2026-10-31");
-    b.practice("P1", "L1").practice("P2", "L2");
-    b.patient("c1", "1940-01-01", "F").registration("c1", "P1", "2000-01-01", null);
-    b.patient("c2", "1940-02-01", "F").registration("c2", "P1", "2024-12-01", null);
-    b.patient("c3", "1940-03-01", "F", "2026-03-15").registration("c3", "P1", "2000-01-01", null);
-    b.patient("c4", "1940-04-01", "F").registration("c4", "P1", "2000-01-01", null);
-    b.emergency("s1", "c4", "2025-03-10", "2025-03-12");
-    b.patient("c5", "1940-05-01", "F").registration("c5", "P1", "2000-01-01", null);
-    b.episode("e5", "c5", "cm1", "2024-01-01", "GP", "2024-01-01", "2024-07-01", "OTHER", null);
+    SourceDataBuilder b = EligibleCountsTest.fiveCandidates(); // c1 … c5
+    b.practice("P2", "L2");
     b.patient("c6", "1940-06-01", "F").registration("c6", "P2", "2000-01-01", null);
     b.patient("c7", "1940-07-01", "M").registration("c7", "P1", "2000-01-01", null);
     b.patient("c8", "1960-08-01", "F").registration("c8", "P1", "2000-01-01", null);

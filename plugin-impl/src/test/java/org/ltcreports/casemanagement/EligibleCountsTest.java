@@ -94,7 +94,8 @@ class EligibleCountsTest {
     return new EligibleCounts.Query(from, to, LocalDate.parse(index), group);
   }
 
-  private static ComparisonCandidates candidates() {
+  /** Practice P1 of locality L1 and the five candidates of the class comment. */
+  static SourceDataBuilder fiveCandidates() {
     SourceDataBuilder b = new SourceDataBuilder("2026-10-31");
     b.practice("P1", "L1");
     b.patient("c1", "1940-01-01", "F").registration("c1", "P1", "2000-01-01", null);
@@ -104,6 +105,11 @@ class EligibleCountsTest {
     b.emergency("s1", "c4", "2025-03-10", "2025-03-12");
     b.patient("c5", "1940-05-01", "F").registration("c5", "P1", "2000-01-01", null);
     b.episode("e5", "c5", "cm1", "2024-01-01", "GP", "2024-01-01", "2024-07-01", "OTHER", null);
+    return b;
+  }
+
+  private static ComparisonCandidates candidates() {
+    SourceDataBuilder b = fiveCandidates();
     MeasureContext ctx = new MeasureContext(b.build(), MeasureSettings.defaults());
     Registrations regs = ctx.registrations();
     ListsByPatient<Admission> eas = new ListsByPatient<>(regs);
