@@ -1,26 +1,19 @@
 package org.ltcreports.measures;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import org.ltcreports.source.SourceRows.Patient;
-import org.ltcreports.source.SourceRows.Registration;
 
 /**
  * List sizes (patients registered on the first day of the month, measures.md "Registered on d") of
  * every practice for a run of consecutive months, in one pass over the patients instead of one
  * {@link Population} per month.
  *
- * <p>For a patient with a single registration (most patients) each date is two comparisons and no
- * lookups: registered on d exactly when the registration covers d and the patient is alive on d,
- * which is what {@link Registrations#registrationOn} decides when there is nothing to overlap.
- * Patients with several registrations go through {@link Registrations#practiceAt}, so the overlap
- * rule has one home. The result equals {@code Population.on(ctx, m.atDay(1)).listSize(practice)}
- * for every month (tested). The SQL engine counts the same in the database ({@link
- * MeasureEngine#listSizesByMonth}).
+ * <p>Each patient on each date is {@link Registrations#practiceAt}'s rule on its int columns (no
+ * records, dates or look-ups), so the rule of "registered on d" has one home. The result equals
+ * {@code Population.on(ctx, m.atDay(1)).listSize(practice)} for every month (tested). The SQL
+ * engine counts the same in the database ({@link MeasureEngine#listSizesByMonth}).
  */
 public final class MonthlyListSizes {
   private final YearMonth first;
@@ -39,40 +32,24 @@ public final class MonthlyListSizes {
       throw new IllegalArgumentException("last month " + last + " before first " + first);
     }
     MonthlyListSizes sizes = new MonthlyListSizes(first, months);
-    LocalDate[] dates = new LocalDate[months];
+    long[] days = new long[months];
     for (int k = 0; k < months; k++) {
-      dates[k] = first.plusMonths(k).atDay(1);
+      days[k] = first.plusMonths(k).atDay(1).toEpochDay();
     }
-    LocalDate firstDate = dates[0];
-    LocalDate lastDate = dates[months - 1];
+    // Patients come practice by practice (ids sorted), so the last practice's counts are kept.
+    String lastPractice = null;
+    long[] counts = null;
     for (int i = 0; i < regs.positions(); i++) { // every patient, by position: no id look-ups
-      Patient p = regs.patientAt(i);
-      List<Registration> rs = regs.registrationsAt(i);
-      if (p == null || rs.isEmpty()) {
-        continue;
-      }
-      if (rs.size() == 1) {
-        Registration r = rs.get(0);
-        if (r.registeredFrom().isAfter(lastDate)
-            || (r.registeredTo() != null && r.registeredTo().isBefore(firstDate))) {
+      for (int k = 0; k < months; k++) {
+        String practice = regs.practiceOnDay(i, days[k]);
+        if (practice == null) {
           continue;
         }
-        long[] counts = null;
-        for (int k = 0; k < months; k++) {
-          if (r.covers(dates[k]) && p.aliveOn(dates[k])) {
-            if (counts == null) {
-              counts = sizes.counts(r.practiceCode());
-            }
-            counts[k]++;
-          }
+        if (!practice.equals(lastPractice)) {
+          lastPractice = practice;
+          counts = sizes.counts(practice);
         }
-      } else {
-        for (int k = 0; k < months; k++) {
-          String practice = regs.practiceAt(i, dates[k]);
-          if (practice != null) {
-            sizes.counts(practice)[k]++;
-          }
-        }
+        counts[k]++;
       }
     }
     return sizes;

@@ -31,12 +31,13 @@ public final class Population {
   static Population count(MeasureContext ctx, LocalDate d) {
     Tally pop = new Tally(d);
     Registrations regs = ctx.registrations();
+    long day = d.toEpochDay();
     for (int i = 0; i < regs.positions(); i++) { // every patient, by position: no id look-ups
-      Patient p = regs.patientAt(i);
-      String practice = p == null ? null : regs.practiceAt(i, d);
+      String practice = regs.practiceOnDay(i, day); // null without a patient row
       if (practice == null) {
         continue;
       }
+      Patient p = regs.patientAt(i);
       if (p.birthDate() == null) {
         // on the list, but cannot be aged: left out of adults and cells (a DQ issue)
         pop.add(practice, -1, -1, false, 1);

@@ -24,6 +24,12 @@ public final class Registrations {
   private final int[] regStart;
   private final Registration[] grouped;
   private final List<Registration> regs;
+  // The same as int columns (EpochDays), from which "registered on d" is decided for every patient
+  // on every date counted: numbers in arrays, no records and dates to follow.
+  private final int[] deathDay; // by position; NEVER when alive, NO_PATIENT without a patient row
+  private final int[] fromDay; // by registration, as grouped
+  private final int[] toDay; // NEVER when open
+  private final String[] practice;
 
   public Registrations(List<Patient> patientRows, List<Registration> registrationRows) {
     index = new IdIndex(sortedIds(patientRows, registrationRows));
@@ -48,6 +54,19 @@ public final class Registrations {
     regStart = byPatient.start();
     grouped = byPatient.rows();
     regs = Collections.unmodifiableList(Arrays.asList(grouped));
+    deathDay = new int[n];
+    for (int i = 0; i < n; i++) {
+      deathDay[i] =
+          patientAt[i] == null ? EpochDays.NO_PATIENT : EpochDays.orNever(patientAt[i].deathDate());
+    }
+    fromDay = new int[grouped.length];
+    toDay = new int[grouped.length];
+    practice = new String[grouped.length];
+    for (int j = 0; j < grouped.length; j++) {
+      fromDay[j] = EpochDays.of(grouped[j].registeredFrom());
+      toDay[j] = EpochDays.orNever(grouped[j].registeredTo());
+      practice[j] = grouped[j].practiceCode();
+    }
   }
 
   /**
@@ -162,12 +181,11 @@ public final class Registrations {
     return i < 0 ? null : practiceAt(i, d);
   }
 
-  public Registration registrationOn(String patientId, LocalDate d) {
-    int i = index.positionOf(patientId); // looked up once: this is called for every row counted
-    return i < 0 ? null : registrationAt(i, d);
-  }
-
-  /** {@link #registrationOn(String, LocalDate)} for a patient and their registrations in hand. */
+  /**
+   * The registration the patient is registered with on d, or null: one covering d, the patient
+   * alive on d; of several, the latest {@code registered_from}, then the lower practice code. The
+   * rule on the rows themselves; {@link #registrationOnDay} decides the same on the int columns.
+   */
   public static Registration registrationOn(
       Patient p, List<Registration> registrations, LocalDate d) {
     if (p == null || !p.aliveOn(d)) {
@@ -216,14 +234,38 @@ public final class Registrations {
   /** Whether the patient is registered (with any practice) on every day of [from, to). */
   public boolean registeredThroughout(String patientId, LocalDate from, LocalDate toExclusive) {
     int i = index.positionOf(patientId);
-    return i >= 0 && registeredThroughout(patientAt[i], registrationsAt(i), from, toExclusive);
+    if (i < 0) {
+      return false;
+    }
+    long first = from.toEpochDay();
+    long last = toExclusive.toEpochDay() - 1;
+    if (!EpochDays.exact(first) || !EpochDays.exact(last)) {
+      return registeredThroughout(patientAt[i], registrationsAt(i), from, toExclusive);
+    }
+    // As the rule below, on the int columns; every day walked lies in [first, last].
+    if (deathDay[i] < last) {
+      return false;
+    }
+    long d = first;
+    while (d <= last) {
+      int j = registrationOnDay(i, (int) d);
+      if (j < 0) {
+        return false;
+      }
+      if (toDay[j] >= last) {
+        return true;
+      }
+      d = toDay[j] + 1L;
+    }
+    return true;
   }
 
   /** {@link #registeredThroughout(String, LocalDate, LocalDate)} for a patient in hand. */
   public static boolean registeredThroughout(
       Patient p, List<Registration> registrations, LocalDate from, LocalDate toExclusive) {
     // Death is final, so alive on the last day means alive on every day before it.
-    if (p == null || !p.aliveOn(toExclusive.minusDays(1))) {
+    LocalDate lastDay = toExclusive.minusDays(1);
+    if (p == null || !p.aliveOn(lastDay)) {
       return false;
     }
     LocalDate d = from;
@@ -232,7 +274,8 @@ public final class Registrations {
       if (r == null) {
         return false;
       }
-      if (r.registeredTo() == null) {
+      // open, or to the last day or beyond (to infinity: LocalDate.MAX has no day after it)
+      if (r.registeredTo() == null || !r.registeredTo().isBefore(lastDay)) {
         return true;
       }
       d = r.registeredTo().plusDays(1);
@@ -265,28 +308,50 @@ public final class Registrations {
 
   /** {@link #practiceOn} for the patient at a position. */
   public String practiceAt(int position, LocalDate d) {
-    Registration r = registrationAt(position, d);
-    return r == null ? null : r.practiceCode();
+    return practiceOnDay(position, d.toEpochDay());
   }
 
   /**
-   * {@link #registrationOn(Patient, List, LocalDate)} over the grouped array itself (no list view
-   * and iterator per call): this runs for every patient of a locality on every date a population is
-   * counted on.
+   * {@link #practiceAt(int, LocalDate)} for the date's epoch day: a caller asking about every
+   * patient on one date converts it once.
    */
-  private Registration registrationAt(int position, LocalDate d) {
-    Patient p = patientAt[position];
-    if (p == null || !p.aliveOn(d)) {
-      return null;
+  String practiceOnDay(int position, long epochDay) {
+    if (!EpochDays.exact(epochDay)) { // beyond ±5.8 million years: the rows' own dates decide
+      Registration r =
+          registrationOn(
+              patientAt[position], registrationsAt(position), LocalDate.ofEpochDay(epochDay));
+      return r == null ? null : r.practiceCode();
     }
-    Registration best = null;
+    int j = registrationOnDay(position, (int) epochDay);
+    return j < 0 ? null : practice[j];
+  }
+
+  /**
+   * {@link #registrationOn(Patient, List, LocalDate)} on the int columns for a day that is {@link
+   * EpochDays#exact}: the index of the registration in the columns, or -1. This runs for every
+   * patient of a locality on every date a population is counted on.
+   */
+  private int registrationOnDay(int position, int day) {
+    if (deathDay[position] < day) { // died before the day, or no patient row
+      return -1;
+    }
+    int best = -1;
     for (int j = regStart[position]; j < regStart[position + 1]; j++) {
-      Registration r = grouped[j];
-      if (r.covers(d) && (best == null || wins(r, best))) {
-        best = r;
+      if (fromDay[j] <= day && day <= toDay[j] && (best < 0 || winsOnDay(j, best))) {
+        best = j;
       }
     }
     return best;
+  }
+
+  /** {@link #wins} on the columns. */
+  private boolean winsOnDay(int candidate, int current) {
+    int c = Integer.compare(fromDay[candidate], fromDay[current]);
+    if (c == 0 && fromDay[candidate] == EpochDays.LOWEST) {
+      // both held at the lowest day, their dates may differ: the rows decide
+      return wins(grouped[candidate], grouped[current]);
+    }
+    return c > 0 || (c == 0 && practice[candidate].compareTo(practice[current]) < 0);
   }
 
   /** Age in completed years on d. */

@@ -5,11 +5,15 @@ import static org.ltcreports.measures.SourceDataBuilder.d;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.source.SourceData;
+import org.ltcreports.source.SourceRows.Patient;
+import org.ltcreports.source.SourceRows.Registration;
 
 class RegistrationsTest {
   @Test
@@ -99,6 +103,169 @@ class RegistrationsTest {
     assertThat(cursor.positionOf("P9")).isEqualTo(-1);
     assertThat(cursor.positionOf("P4")).as("after walking past the end").isEqualTo(3);
     assertThat(cursor.positionOf(null)).isEqualTo(-1);
+  }
+
+  private static final String MAX = LocalDate.MAX.toString(); // +999999999-12-31
+  private static final String MIN = LocalDate.MIN.toString(); // -999999999-01-01
+
+  /**
+   * The edges of "registered on d" (measures.md), worked by hand. Dates beyond ±5.8 million years
+   * (PostgreSQL's {@code infinity} reads as LocalDate.MAX) do not fit an int epoch day.
+   */
+  private static SourceData edges() {
+    return new SourceDataBuilder("2026-10-31")
+        .practice("A", "L")
+        .practice("B", "L")
+        .practice("C", "L")
+        .patient("E1", "1950-01-01", "F") // A for the first quarter of 2026 only
+        .registration("E1", "A", "2026-01-01", "2026-03-31")
+        .patient("E2", "1960-01-01", "M", "2026-06-15") // died on 15 Jun 2026
+        .registration("E2", "B", "2020-01-01", null)
+        .patient("E3", "1970-01-01", "F") // moves from A to B on 1 May 2026, A ending later
+        .registration("E3", "A", "2019-01-01", "2026-12-31")
+        .registration("E3", "B", "2026-05-01", null)
+        .patient("E4", "1980-01-01", "M") // two registrations from the same day: the lower code
+        .registration("E4", "C", "2025-01-01", null)
+        .registration("E4", "B", "2025-01-01", null)
+        .patient("E5", "1990-01-01", "F", MAX) // -infinity to infinity, died at infinity
+        .registration("E5", "A", MIN, MAX)
+        .patient("E6", "1990-01-01", "F") // B until 1 Jan of the year 6,000,000
+        .registration("E6", "B", "2000-01-01", "+6000000-01-01")
+        .patient("E7", "1990-01-01", "M") // both from before 5.8 million BC: B starts later
+        .registration("E7", "A", MIN, null)
+        .registration("E7", "B", "-6000000-01-01", null)
+        .registration("E8", "C", "2020-01-01", null) // no patient row
+        .patient("E9", "2000-01-01", "F") // A then B from the next day
+        .registration("E9", "A", "2020-01-01", "2020-06-30")
+        .registration("E9", "B", "2020-07-01", null)
+        .patient("EA", "2000-01-01", "F") // A then B, not registered on 1 Jul 2020
+        .registration("EA", "A", "2020-01-01", "2020-06-30")
+        .registration("EA", "B", "2020-07-02", null)
+        .build();
+  }
+
+  @Test
+  void registeredOnDAtTheEdgesOfTheRule() {
+    Registrations regs = new Registrations(edges().patients(), edges().registrations());
+    // registered from and to: both days count
+    assertThat(regs.practiceOn("E1", d("2025-12-31"))).isNull();
+    assertThat(regs.practiceOn("E1", d("2026-01-01"))).isEqualTo("A");
+    assertThat(regs.practiceOn("E1", d("2026-03-31"))).isEqualTo("A");
+    assertThat(regs.practiceOn("E1", d("2026-04-01"))).isNull();
+    // alive on the day of death, not after
+    assertThat(regs.practiceOn("E2", d("2026-06-15"))).isEqualTo("B");
+    assertThat(regs.practiceOn("E2", d("2026-06-16"))).isNull();
+    // overlapping: the later start wins while both cover the day
+    assertThat(regs.practiceOn("E3", d("2026-04-30"))).isEqualTo("A");
+    assertThat(regs.practiceOn("E3", d("2026-05-01"))).isEqualTo("B");
+    assertThat(regs.practiceOn("E3", d("2027-01-01"))).isEqualTo("B");
+    assertThat(regs.practiceOn("E4", d("2026-10-01"))).isEqualTo("B");
+    // infinite dates: on every day, the first and the last included
+    assertThat(regs.practiceOn("E5", d("2026-10-01"))).isEqualTo("A");
+    assertThat(regs.practiceOn("E5", LocalDate.MAX)).isEqualTo("A");
+    assertThat(regs.practiceOn("E5", LocalDate.MIN)).isEqualTo("A");
+    // an end beyond the int range, asked about on days beyond it too
+    assertThat(regs.practiceOn("E6", d("2026-10-01"))).isEqualTo("B");
+    assertThat(regs.practiceOn("E6", d("+5999999-06-01"))).isEqualTo("B");
+    assertThat(regs.practiceOn("E6", d("+6000000-01-01"))).isEqualTo("B");
+    assertThat(regs.practiceOn("E6", d("+6000000-01-02"))).isNull();
+    assertThat(regs.practiceOn("E6", LocalDate.MAX)).isNull();
+    // two starts beyond the int range: the later (B) wins, not the lower code (A)
+    assertThat(regs.practiceOn("E7", d("2026-10-01"))).isEqualTo("B");
+    assertThat(regs.practiceOn("E7", LocalDate.MIN)).isEqualTo("A");
+    assertThat(regs.practiceOn("E8", d("2026-10-01"))).as("no patient row").isNull();
+
+    // registered throughout [from, to): the last day is the day before to
+    assertThat(regs.registeredThroughout("E1", d("2026-01-01"), d("2026-04-01"))).isTrue();
+    assertThat(regs.registeredThroughout("E1", d("2026-01-01"), d("2026-04-02"))).isFalse();
+    assertThat(regs.registeredThroughout("E1", d("2025-12-31"), d("2026-02-01"))).isFalse();
+    assertThat(regs.registeredThroughout("E2", d("2020-01-01"), d("2026-06-16"))).isTrue();
+    assertThat(regs.registeredThroughout("E2", d("2020-01-01"), d("2026-06-17"))).isFalse();
+    assertThat(regs.registeredThroughout("E3", d("2019-01-01"), d("2027-06-01"))).isTrue();
+    assertThat(regs.registeredThroughout("E9", d("2020-01-01"), d("2021-01-01"))).isTrue();
+    assertThat(regs.registeredThroughout("EA", d("2020-01-01"), d("2021-01-01"))).isFalse();
+    assertThat(regs.registeredThroughout("E5", d("2026-01-01"), d("2026-11-01"))).isTrue();
+    assertThat(regs.registeredThroughout("E6", d("2000-01-01"), d("+6000000-01-02"))).isTrue();
+    assertThat(regs.registeredThroughout("E6", d("2000-01-01"), d("+6000000-01-03"))).isFalse();
+    assertThat(regs.registeredThroughout("E8", d("2026-01-01"), d("2026-02-01"))).isFalse();
+  }
+
+  @Test
+  void listSizesOnTheFirstOfEachMonthAtTheEdges() {
+    MeasureContext ctx = new MeasureContext(edges(), MeasureSettings.defaults());
+    MonthlyListSizes sizes =
+        MonthlyListSizes.of(ctx.registrations(), YearMonth.of(2026, 1), YearMonth.of(2026, 7));
+    // 1 Jan .. 1 Jul 2026. A: E1 Jan-Mar, E3 Jan-Apr, E5 all. B: E2 Jan-Jun (died 15 Jun), E3
+    // May-Jul, E4, E6, E7, E9, EA all. C: none (E4's C loses to B, E8 has no patient row).
+    long[] a = {3, 3, 3, 2, 1, 1, 1};
+    long[] b = {6, 6, 6, 6, 7, 7, 6};
+    for (int k = 0; k < 7; k++) {
+      YearMonth m = YearMonth.of(2026, 1 + k);
+      assertThat(sizes.listSize("A", m)).as("A %s", m).isEqualTo(a[k]);
+      assertThat(sizes.listSize("B", m)).as("B %s", m).isEqualTo(b[k]);
+      assertThat(sizes.listSize("C", m)).as("C %s", m).isZero();
+      Population pop = Population.on(ctx, m.atDay(1));
+      assertThat(pop.listSize("A")).isEqualTo(a[k]);
+      assertThat(pop.listSize("B")).isEqualTo(b[k]);
+    }
+  }
+
+  @Test
+  void theIntColumnsDecideAsTheRowsThemselves() {
+    // Random registrations over a few weeks, some open, overlapping, starting the same day, with
+    // deaths and dates beyond the int range; every patient on every day (and on the extremes)
+    // answered from the columns equals the rule run on the rows.
+    LocalDate[] far = {LocalDate.MIN, d("-6000000-01-01"), d("+6000000-01-01"), LocalDate.MAX};
+    Random random = new Random(21);
+    List<Patient> patients = new ArrayList<>();
+    List<Registration> registrations = new ArrayList<>();
+    LocalDate base = d("2026-01-01");
+    for (int i = 0; i < 400; i++) {
+      String id = String.format("R%03d", i);
+      LocalDate died = random.nextInt(4) == 0 ? day(random, base, far) : null;
+      if (random.nextInt(10) > 0) {
+        patients.add(new Patient(id, null, d("1950-01-01"), "F", died));
+      }
+      for (int k = random.nextInt(4); k > 0; k--) {
+        LocalDate from = day(random, base, far);
+        LocalDate to = random.nextInt(3) == 0 ? null : day(random, base, far);
+        registrations.add(new Registration(id, "ABC".substring(random.nextInt(3)), from, to));
+      }
+    }
+    Registrations regs = new Registrations(patients, registrations);
+    List<LocalDate> days = new ArrayList<>(List.of(far));
+    for (int k = -2; k < 32; k++) {
+      days.add(base.plusDays(k));
+    }
+    for (int i = 0; i < regs.positions(); i++) {
+      for (LocalDate on : days) {
+        Registration rule =
+            Registrations.registrationOn(regs.patientAt(i), regs.registrationsAt(i), on);
+        assertThat(regs.practiceAt(i, on))
+            .as("%d on %s", i, on)
+            .isEqualTo(rule == null ? null : rule.practiceCode());
+      }
+      String id =
+          regs.patientAt(i) != null
+              ? regs.patientAt(i).patientId()
+              : regs.registrationsAt(i).get(0).patientId();
+      for (int k = 0; k < 30; k += 3) {
+        LocalDate from = base.plusDays(k);
+        LocalDate to = from.plusDays(random.nextInt(20));
+        assertThat(regs.registeredThroughout(id, from, to))
+            .as("%s from %s to %s", id, from, to)
+            .isEqualTo(
+                Registrations.registeredThroughout(
+                    regs.patientAt(i), regs.registrationsAt(i), from, to));
+      }
+    }
+  }
+
+  /** A day of the four weeks from base, or now and then one beyond the int range. */
+  private static LocalDate day(Random random, LocalDate base, LocalDate[] far) {
+    return random.nextInt(12) == 0
+        ? far[random.nextInt(far.length)]
+        : base.plusDays(random.nextInt(28));
   }
 
   private static List<?> reversed(List<?> rows) {
