@@ -72,7 +72,8 @@ public final class Registrations {
   /**
    * Every patient id of the patient rows and the usable registrations, sorted and distinct. The
    * reader hands both tables on sorted by patient id, so the two are merged as they come; rows
-   * given in another order (a test's, a caller's) are sorted first.
+   * given in another order (a test's, a caller's) show as a step down in the merge, and are then
+   * sorted and merged again.
    */
   private static String[] sortedIds(
       List<Patient> patientRows, List<Registration> registrationRows) {
@@ -90,33 +91,45 @@ public final class Registrations {
         fromRegistrations[nr++] = r.patientId();
       }
     }
-    sortIfNeeded(fromPatients, np);
-    sortIfNeeded(fromRegistrations, nr);
-    String[] ids = new String[np + nr];
+    String[] ids = merged(fromPatients, np, fromRegistrations, nr);
+    if (ids == null) {
+      Arrays.sort(fromPatients, 0, np);
+      Arrays.sort(fromRegistrations, 0, nr);
+      ids = merged(fromPatients, np, fromRegistrations, nr);
+    }
+    return ids;
+  }
+
+  /**
+   * The distinct ids of two runs merged, or null when a run was not sorted. A merge keeps each
+   * run's order, so an unsorted run always puts a larger id before a smaller one in what it makes.
+   * The reader's ids are one instance per value: the same id in both runs is told by {@code ==}
+   * before comparing text.
+   */
+  private static String[] merged(String[] a, int na, String[] b, int nb) {
+    String[] ids = new String[na + nb];
     int n = 0;
     int i = 0;
     int j = 0;
-    while (i < np || j < nr) {
+    while (i < na || j < nb) {
       String next;
-      if (j == nr || (i < np && fromPatients[i].compareTo(fromRegistrations[j]) <= 0)) {
-        next = fromPatients[i++];
+      if (j == nb || (i < na && (a[i] == b[j] || a[i].compareTo(b[j]) <= 0))) {
+        next = a[i++];
       } else {
-        next = fromRegistrations[j++];
+        next = b[j++];
       }
-      if (n == 0 || !ids[n - 1].equals(next)) {
-        ids[n++] = next;
+      if (n > 0) {
+        int c = ids[n - 1] == next ? 0 : ids[n - 1].compareTo(next);
+        if (c > 0) {
+          return null; // a step down: a run was not sorted
+        }
+        if (c == 0) {
+          continue; // the same id again
+        }
       }
+      ids[n++] = next;
     }
     return Arrays.copyOf(ids, n);
-  }
-
-  private static void sortIfNeeded(String[] ids, int n) {
-    for (int i = 1; i < n; i++) {
-      if (ids[i - 1].compareTo(ids[i]) > 0) {
-        Arrays.sort(ids, 0, n);
-        return;
-      }
-    }
   }
 
   /**

@@ -61,6 +61,7 @@ class RegistrationsTest {
     List<?> patients = reversed(data.patients());
     List<?> registrations = reversed(data.registrations());
     orders.add(new Registrations(cast(patients), cast(registrations)));
+    orders.add(new Registrations(data.patients(), cast(registrations))); // one table out of order
     for (Registrations regs : orders) {
       assertThat(regs.practiceOn("P1", d("2026-05-31"))).isEqualTo("A");
       assertThat(regs.practiceOn("P1", d("2026-06-15"))).isEqualTo("B");
