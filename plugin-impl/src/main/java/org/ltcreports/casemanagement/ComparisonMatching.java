@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.ltcreports.casemanagement.BeforeAfter.Windows;
 import org.ltcreports.measures.Admission;
@@ -293,7 +292,7 @@ final class ComparisonMatching {
    * The {@link BeforeAfter#COMPARATORS_PER_PATIENT} lowest-ranked unused candidates offered to it
    * for one cohort patient (not the cohort patient themself): rank unsigned, then id.
    */
-  private static final class BestRanked implements IntConsumer {
+  private static final class BestRanked implements EligibleCounts.Offer {
     private final ComparisonCandidates c;
     private final long cohortHash;
     private final int self;
@@ -308,11 +307,14 @@ final class ComparisonMatching {
     }
 
     @Override
-    public void accept(int i) {
-      if (c.used[i] || i == self) {
+    public void offer(int i, long idHash) {
+      long r = fmix64(cohortHash ^ idHash);
+      // Most candidates of a large slice rank after the best k found: dismissed on the rank alone.
+      if (found == best.length && Long.compareUnsigned(r, bestRank[found - 1]) > 0
+          || c.used[i]
+          || i == self) {
         return;
       }
-      long r = fmix64(cohortHash ^ c.idHash[i]);
       // insertion into the sorted best k; the id, a pointer away, is read only on a tie
       int pos = found;
       while (pos > 0 && before(r, i, bestRank[pos - 1], best[pos - 1])) {

@@ -3,7 +3,6 @@ package org.ltcreports.casemanagement;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntConsumer;
 import org.ltcreports.casemanagement.ComparisonCandidates.WindowDays;
 
 /**
@@ -51,19 +50,30 @@ final class EligibleCounts {
   }
 
   /**
-   * Calls {@code each} with every candidate of {@code [from, to)} eligible with the prior group for
-   * the index date, in candidate order; the slice and index date are those of a query.
+   * Offers {@code each} every candidate of {@code [from, to)} eligible with the prior group for the
+   * index date, in candidate order; the slice and index date are those of a query. This walk runs
+   * over the whole slice for each cohort patient without EAs before (tens of thousands): the
+   * candidate's id hash, all a choice needs of most, is read beside its stretch.
    */
-  void forEachEligible(int from, int to, LocalDate index, int group, IntConsumer each) {
+  void forEachEligible(int from, int to, LocalDate index, int group, Offer each) {
     Stretches s = byGroup[group];
     int day = (int) index.toEpochDay() - first;
-    for (int x = firstAtLeast(s.position, s.size, from - lo);
-        x < s.size && s.position[x] < to - lo;
-        x++) {
-      if (s.from[x] <= day && day < s.to[x]) {
-        each.accept(lo + s.position[x]);
+    int end = firstAtLeast(s.position, s.size, to - lo);
+    int[] position = s.position;
+    int[] dayFrom = s.from;
+    int[] dayTo = s.to;
+    long[] hash = s.hash;
+    for (int x = firstAtLeast(position, end, from - lo); x < end; x++) {
+      if (dayFrom[x] <= day && day < dayTo[x]) {
+        each.offer(lo + position[x], hash[x]);
       }
     }
+  }
+
+  /** Takes an eligible candidate, with its {@link ComparisonCandidates#idHash}. */
+  @FunctionalInterface
+  interface Offer {
+    void offer(int candidate, long idHash);
   }
 
   private EligibleCounts(ComparisonCandidates c, String locality, int months, List<Query> queries) {
@@ -115,6 +125,17 @@ final class EligibleCounts {
         Math.max(
             Math.max(days[0][span - 1], days[1][span - 1]),
             Math.max(days[2][span - 1], days[3][span - 1]));
+    // The first index date at which each window day reaches v, for every v of the range: looked up
+    // for each boundary of each candidate, so a table rather than four binary searches.
+    int[][] reach = new int[days.length][highest - lowest + 1];
+    for (int d = 0; d < days.length; d++) {
+      for (int v = lowest, k = 0; v <= highest; v++) {
+        while (k < span && days[d][k] < v) {
+          k++;
+        }
+        reach[d][v - lowest] = k;
+      }
+    }
     int[] bounds = new int[16];
     int[] cuts = new int[64];
     for (int i = lo; i < hi; i++) {
@@ -135,8 +156,8 @@ final class EligibleCounts {
         // days' range: then it changes at most once per window day, where that day reaches v
         for (int v = bounds[b]; v <= bounds[b] + 1; v++) {
           if (v > lowest && v <= highest) {
-            for (int[] window : days) {
-              int k = firstAtLeast(window, span, v);
+            for (int[] window : reach) {
+              int k = window[v - lowest];
               if (k > 0 && k < span) {
                 cuts[nc++] = k;
               }
@@ -144,7 +165,9 @@ final class EligibleCounts {
           }
         }
       }
-      Arrays.sort(cuts, 0, nc);
+      if (nc > 1) { // most candidates: no boundary in range, one stretch (Arrays.sort still costs)
+        Arrays.sort(cuts, 0, nc);
+      }
       for (int s = 0; s < nc; s++) {
         if (s > 0 && cuts[s] == cuts[s - 1]) {
           continue;
@@ -158,7 +181,7 @@ final class EligibleCounts {
         }
         int group = c.priorGroupIfEligible(i, locality, windows[cuts[s]]);
         if (group >= 0) {
-          byGroup[group].add(i - lo, cuts[s], end);
+          byGroup[group].add(i - lo, cuts[s], end, c.idHash[i]);
         }
       }
     }
@@ -252,8 +275,9 @@ final class EligibleCounts {
     int[] position = new int[1024]; // ascending: candidates are added in order
     int[] from = new int[1024];
     int[] to = new int[1024];
+    long[] hash = new long[1024]; // the candidate's id hash, read beside its stretch
 
-    void add(int p, int f, int t) {
+    void add(int p, int f, int t, long h) {
       if (size > 0 && position[size - 1] == p && to[size - 1] == f) {
         to[size - 1] = t; // the same answer on: one stretch
         return;
@@ -262,7 +286,9 @@ final class EligibleCounts {
         position = Arrays.copyOf(position, size * 2);
         from = Arrays.copyOf(from, size * 2);
         to = Arrays.copyOf(to, size * 2);
+        hash = Arrays.copyOf(hash, size * 2);
       }
+      hash[size] = h;
       position[size] = p;
       from[size] = f;
       to[size++] = t;

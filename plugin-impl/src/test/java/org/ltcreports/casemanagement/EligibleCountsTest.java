@@ -51,11 +51,11 @@ class EligibleCountsTest {
     assertThat(l1.counts()).containsExactly(3, 3, 2, 1, 3, 1, 4, 0, 1, 0);
     assertThat(EligibleCounts.of(c, "L2", 9, q).counts()).containsOnly(0); // in L1 only
     // which they are, by index (c1 is 0 … c5 is 4)
-    assertThat(eligible(l1, q.get(1))).containsExactly(0, 2, 4); // c1, c3, c5
-    assertThat(eligible(l1, q.get(3))).containsExactly(3); // c4
-    assertThat(eligible(l1, q.get(6))).containsExactly(0, 1, 3, 4); // c1, c2, c4, c5
-    assertThat(eligible(l1, q.get(7))).isEmpty();
-    assertThat(eligible(l1, q.get(8))).containsExactly(1); // c2
+    assertThat(eligible(l1, c, q.get(1))).containsExactly(0, 2, 4); // c1, c3, c5
+    assertThat(eligible(l1, c, q.get(3))).containsExactly(3); // c4
+    assertThat(eligible(l1, c, q.get(6))).containsExactly(0, 1, 3, 4); // c1, c2, c4, c5
+    assertThat(eligible(l1, c, q.get(7))).isEmpty();
+    assertThat(eligible(l1, c, q.get(8))).containsExactly(1); // c2
   }
 
   @Test
@@ -80,13 +80,23 @@ class EligibleCountsTest {
         }
       }
       assertThat(got.counts()[x]).as("%s", q.get(x)).isEqualTo(expected.size());
-      assertThat(eligible(got, q.get(x))).as("%s", q.get(x)).isEqualTo(expected);
+      assertThat(eligible(got, c, q.get(x))).as("%s", q.get(x)).isEqualTo(expected);
     }
   }
 
-  private static List<Integer> eligible(EligibleCounts counts, EligibleCounts.Query q) {
+  /** The candidates listed for a query, each offered with its own id hash. */
+  private static List<Integer> eligible(
+      EligibleCounts counts, ComparisonCandidates c, EligibleCounts.Query q) {
     List<Integer> found = new ArrayList<>();
-    counts.forEachEligible(q.from(), q.to(), q.index(), q.group(), found::add);
+    counts.forEachEligible(
+        q.from(),
+        q.to(),
+        q.index(),
+        q.group(),
+        (i, idHash) -> {
+          assertThat(idHash).isEqualTo(c.idHash[i]);
+          found.add(i);
+        });
     return found;
   }
 
