@@ -60,6 +60,11 @@ import org.ltcreports.wiring.LtcModule;
 public final class BenchChild {
   private static final AtomicLong MAX_AFTER_GC = new AtomicLong();
 
+  static {
+    // the same JVM as `generate` and `serve`, for the pack and its floor alike
+    org.ltcreports.cli.EmbeddedH2Settings.apply();
+  }
+
   private BenchChild() {}
 
   public static void main(String[] argv) throws Exception {

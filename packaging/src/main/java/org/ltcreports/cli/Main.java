@@ -32,6 +32,10 @@ public final class Main {
   public static final int BAD_ARGUMENTS = 2;
   public static final int FAILED = 1;
 
+  static {
+    EmbeddedH2Settings.apply(); // before any command opens a database
+  }
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
