@@ -118,6 +118,11 @@ public final class SpellChecks {
   private void rows() {
     List<Spell> rows = orEmpty(charging.data.spells());
     Registrations.Cursor patients = charging.regs.cursor(); // the rows come by patient id
+    // A patient's spells come one after another with one instance of the id (the reader's pool):
+    // their position is looked up once, not for each spell (an id that is another instance is
+    // looked up again, with the same answer).
+    String patientId = null;
+    int patient = -1; // the position of patientId (of none: -1)
     for (int row = 0; row < rows.size(); row++) {
       Spell s = rows.get(row);
       if (!SpellIndex.isUsable(s)) {
@@ -144,7 +149,11 @@ public final class SpellChecks {
                 s.spellId(),
                 "spell id repeated" + describe(s) + "; only the first row is used"));
       } else {
-        used(s, patients.positionOf(s.patientId()));
+        if (s.patientId() != patientId) {
+          patientId = s.patientId();
+          patient = patients.positionOf(patientId);
+        }
+        used(s, patient);
       }
     }
   }

@@ -508,6 +508,33 @@ class DataQualityScanTest {
     assertThat(f.count("P1", M, OVERLAPPING_SPELLS)).isZero();
   }
 
+  /**
+   * The scan looks a patient's position up once for spells that follow each other with the same id:
+   * u (on P1 from 2026-10-15) has x1 on 10-03 (not registered: 1), x2 on 10-20 (registered; its id
+   * another instance of "u"), x3 on 10-05 (not registered: 2); then a (on P1 since 2000) x4 on
+   * 10-07, registered, which u's position would call unregistered; then n1, n2 of a patient in no
+   * table: not registered, charged to no practice.
+   */
+  @Test
+  void spellsOneAfterAnotherAreEachJudgedByTheirOwnPatient() {
+    SourceDataBuilder b = base(Tweaks.CLEAN);
+    b.emergency("x1", "u", "2026-10-03", "2026-10-04")
+        .emergency("x2", new String("u"), "2026-10-20", "2026-10-21")
+        .emergency("x3", "u", "2026-10-05", "2026-10-06")
+        .emergency("x4", "a", "2026-10-07", "2026-10-08")
+        .emergency("n1", "nobody", "2026-10-08", "2026-10-09")
+        .emergency("n2", "nobody", "2026-10-09", "2026-10-10");
+    DataQualityFindings f = scan(b.build());
+    assertThat(f.issues("P1", M))
+        .filteredOn(i -> i.kind() == SPELL_WITHOUT_REGISTRATION)
+        .extracting(DataQualityIssue::rowId)
+        .containsExactly("x1", "x3");
+    assertThat(f.unattributed())
+        .filteredOn(i -> i.kind() == SPELL_WITHOUT_REGISTRATION)
+        .extracting(DataQualityIssue::rowId)
+        .containsExactly("n1", "n2");
+  }
+
   @Test
   void aLongSpellOverlapsEveryLaterSpellItContains() {
     SourceDataBuilder b = base(Tweaks.CLEAN);
