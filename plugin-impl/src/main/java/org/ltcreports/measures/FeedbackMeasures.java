@@ -1,18 +1,23 @@
 package org.ltcreports.measures;
 
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The measures of the practice emergency admission feedback report, for every practice of a context
  * and one month: each family is prepared once, then read out practice by practice.
  */
 public final class FeedbackMeasures {
+  private final MeasureContext ctx;
   private final MeasureFamilies families;
   private final DirectlyStandardisedRates eaRates;
   private final DirectlyStandardisedRates acscRates;
   private final LocalityComparison localityComparison;
   private final AdmissionSeries admissionSeries;
+  // Each practice's measures as first read out, or null to read them out on every call.
+  private final Map<String, MeasureValues> kept;
 
   public FeedbackMeasures(MeasureContext ctx, YearMonth month) {
     this(ctx, month, TrimPoints.none());
@@ -26,6 +31,8 @@ public final class FeedbackMeasures {
   /** With the practice's recorded admission reviews (reviews completed and judged avoidable). */
   public FeedbackMeasures(
       MeasureContext ctx, YearMonth month, TrimPoints trimPoints, ReviewRecords reviews) {
+    this.ctx = ctx;
+    this.kept = null;
     this.families = new MeasureFamilies(ctx);
     PopulationMeasures population = new PopulationMeasures(ctx, month);
     families.add(population);
@@ -51,6 +58,27 @@ public final class FeedbackMeasures {
     families.add(new InHospitalCounts(ctx, month, trimPoints));
   }
 
+  private FeedbackMeasures(FeedbackMeasures read) {
+    this.ctx = read.ctx;
+    this.families = read.families;
+    this.eaRates = read.eaRates;
+    this.acscRates = read.acscRates;
+    this.localityComparison = read.localityComparison;
+    this.admissionSeries = read.admissionSeries;
+    this.kept = new ConcurrentHashMap<>();
+  }
+
+  /**
+   * The same measures, each practice's read out once and kept: a batch asks for a practice's
+   * measures for its own report and for each locality summary it is a row of (three times in a
+   * pack), and reading them out again counted the same figures again and read the practice's
+   * reviews again. A batch is one moment, so its summaries show the very figures of the practices'
+   * reports; the web server reads the reviews when a report is built, and does not keep them.
+   */
+  public FeedbackMeasures readOncePerPractice() {
+    return new FeedbackMeasures(this);
+  }
+
   /** ea_dsr_12m_*: also the locality's rate and the EVENTS_IN_EMPTY_STANDARDISATION_CELL rows. */
   public DirectlyStandardisedRates eaRates() {
     return eaRates;
@@ -70,12 +98,19 @@ public final class FeedbackMeasures {
     return admissionSeries;
   }
 
+  /** The practice's measures; the caller's own copy, which it may add to. */
   public MeasureValues forPractice(String practiceCode) {
-    return families.forPractice(practiceCode);
+    return kept == null
+        ? families.forPractice(practiceCode)
+        : kept.computeIfAbsent(practiceCode, families::forPractice).copy();
   }
 
   /** Every practice of the context, in practice-code order. */
   public Map<String, MeasureValues> forAllPractices() {
-    return families.forAllPractices();
+    Map<String, MeasureValues> all = new LinkedHashMap<>();
+    for (String code : ctx.practices().keySet()) {
+      all.put(code, forPractice(code));
+    }
+    return all;
   }
 }

@@ -48,6 +48,14 @@ public final class MeasureValues {
     return notes;
   }
 
+  /** A copy to add to without changing this one: the same values and notes, in the same order. */
+  public MeasureValues copy() {
+    MeasureValues copy = new MeasureValues();
+    copy.values.putAll(values);
+    copy.notes.addAll(notes);
+    return copy;
+  }
+
   public Number number(String id) {
     return values.get(id) instanceof MeasureValue.Num n ? n.value() : null;
   }

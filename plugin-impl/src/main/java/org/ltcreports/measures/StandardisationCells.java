@@ -81,14 +81,17 @@ public final class StandardisationCells {
 
   /**
    * {@code O_i} of every counted emergency admission of the window, counted by the context's engine
-   * (built once, then shared).
+   * once per context and window: the feedback's rates and the programme's comparison both ask for
+   * the 12 months ending M, each with cells of its own.
    */
   public Events emergencyAdmissions() {
     if (emergencyAdmissions == null) {
       MeasureEngine engine = ctx.engine();
       emergencyAdmissions =
           new Events(
-              engine.emergencyAdmissionCells(ctx, window),
+              ctx.counted(
+                  List.of("emergency admission cells", window),
+                  () -> engine.emergencyAdmissionCells(ctx, window)),
               wanted -> engine.emergencyAdmissionsInCells(ctx, window, wanted));
     }
     return emergencyAdmissions;

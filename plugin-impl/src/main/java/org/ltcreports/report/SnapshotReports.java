@@ -96,7 +96,8 @@ final class SnapshotReports {
                   summariesWanted || evaluationHere
                       ? new ProgrammeEvaluation(returnMeasures, settings.programme())
                       : null);
-      measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews);
+      // read out once per practice: each is asked for by its report and two locality summaries
+      measures = new FeedbackMeasures(ctx, req.month(), trimPoints, reviews).readOncePerPractice();
       feedback =
           new FeedbackReportBuilder(
               ctx, req.month(), policy, trimPoints, measures, returnMeasures.endOfLife());
