@@ -162,14 +162,26 @@ public final class AcscRule {
         .getOrDefault(spellId, List.of());
   }
 
-  /** The codes of the rows of these spells, by spell id, in row order. */
+  /**
+   * The codes of the rows of these spells, by spell id, in row order. The rows come by spell id,
+   * each spell's rows one after another with one instance of its id (the reader's pool), so the set
+   * is asked once per spell rather than once per row (a million rows, a hash probe each); an id
+   * that is another instance is asked again, with the same answer.
+   */
   private static <T> Map<String, List<String>> codesBySpell(
       List<T> rows, Set<String> spells, Function<T, String> spellOf, Function<T, String> codeOf) {
     Map<String, List<String>> bySpell = new HashMap<>();
+    String spell = null;
+    boolean wanted = false; // whether spell is one of spells (null is not)
     for (T row : rows) {
+      String id = spellOf.apply(row);
+      if (id != spell) {
+        spell = id;
+        wanted = id != null && spells.contains(id);
+      }
       String code = codeOf.apply(row);
-      if (code != null && spells.contains(spellOf.apply(row))) {
-        bySpell.computeIfAbsent(spellOf.apply(row), k -> new ArrayList<>()).add(code);
+      if (wanted && code != null) {
+        bySpell.computeIfAbsent(id, k -> new ArrayList<>()).add(code);
       }
     }
     GroupedRows.trim(bySpell);

@@ -162,38 +162,32 @@ public final class FrequentAttenders implements MeasureFamily {
     int threshold = ctx.settings().frequentAttenderThreshold();
     MonthWindow window = MonthWindow.twelveMonthsEnding(month);
     LocalDate monthEnd = month.atEndOfMonth();
-    // The 12 months' admissions by patient: numbered by an IdTable and counted first, so that only
-    // the few patients at the threshold are looked at.
-    List<Admission> inWindow = new ArrayList<>();
+    // The 12 months' admissions by patient, counted at the patient's position in the
+    // registrations (each admission carries it) first, so that only the few patients at the
+    // threshold are looked at. A patient without a position has no registration: on no list.
+    Registrations regs = ctx.registrations();
+    int[] admissions = new int[regs.positions()];
     for (Admission a : ctx.admissions()) {
-      if (a.spell().patientId() != null && window.contains(a.admitted())) {
-        inWindow.add(a);
+      if (a.patientPosition() >= 0 && window.contains(a.admitted())) {
+        admissions[a.patientPosition()]++;
       }
     }
-    IdTable patients = new IdTable(inWindow.size());
-    int[] patientOf = new int[inWindow.size()];
-    int[] admissions = new int[inWindow.size()];
-    for (int i = 0; i < inWindow.size(); i++) {
-      patientOf[i] = patients.add(inWindow.get(i).spell().patientId());
-      admissions[patientOf[i]]++;
-    }
-    Registrations regs = ctx.registrations();
     Tally tally = new Tally();
-    String[] practiceOf = new String[patients.size()]; // looked up once a patient
-    boolean[] looked = new boolean[patients.size()];
-    for (int i = 0; i < inWindow.size(); i++) {
-      int patient = patientOf[i];
-      if (admissions[patient] < threshold) {
+    Map<Integer, String> practiceOf = new HashMap<>(); // looked up once a patient (null: none)
+    for (Admission a : ctx.admissions()) {
+      int patient = a.patientPosition();
+      if (patient < 0 || admissions[patient] < threshold || !window.contains(a.admitted())) {
         continue;
       }
-      Admission a = inWindow.get(i);
-      if (!looked[patient]) {
-        practiceOf[patient] = regs.practiceOn(a.spell().patientId(), monthEnd);
-        looked[patient] = true;
+      String practice;
+      if (practiceOf.containsKey(patient)) {
+        practice = practiceOf.get(patient);
+      } else {
+        practice = regs.practiceAt(patient, monthEnd);
+        practiceOf.put(patient, practice);
       }
-      if (practiceOf[patient] != null) { // registered nowhere on last(M): on no practice's list
-        tally.add(
-            practiceOf[patient], a.spell().patientId(), a.admitted(), a.spell().dischargeDate(), 1);
+      if (practice != null) { // registered nowhere on last(M): on no practice's list
+        tally.add(practice, a.spell().patientId(), a.admitted(), a.spell().dischargeDate(), 1);
       }
     }
     return tally.byPractice();

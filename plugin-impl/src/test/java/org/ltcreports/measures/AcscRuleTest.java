@@ -115,6 +115,40 @@ class AcscRuleTest {
     return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(";"));
   }
 
+  /**
+   * The other rows are read by spell, asking once per run of one spell's rows: S1 (heart failure)
+   * has a procedure row without a code, then K40.1 (cardiac: excluded); the diagnoses start with a
+   * row of S3 (asthma, not held); S2 (J20.9) has J44.9 under another instance of its id (COPD: e);
+   * S4 (J20.9) has R07.4, then, after a row without a spell id and another of S3, J41.1 (COPD: e):
+   * a spell's rows apart are still its rows.
+   */
+  @Test
+  void aSpellsOtherRowsAreItsOwnWhereverTheyComeAndWhateverInstanceNamesIt() {
+    SourceData data =
+        new SourceDataBuilder("2026-10-31")
+            .spell("S1", "P1", "2026-10-01", null, "21", "19", "1", "1", "300", "I50.9", null)
+            .spell("S2", "P1", "2026-10-05", null, "21", "19", "1", "1", "300", "J20.9", null)
+            .spell("S3", "P1", "2026-10-09", null, "21", "19", "1", "1", "300", "J45.9", null)
+            .spell("S4", "P1", "2026-10-12", null, "21", "19", "1", "1", "300", "J20.9", null)
+            .procedure("S1", 1, null)
+            .procedure("S1", 2, "K40.1")
+            .diagnosis("S3", 2, "J44.9")
+            .diagnosis(new String("S2"), 2, "J44.9")
+            .diagnosis("S4", 2, "R07.4")
+            .diagnosis(null, 2, "J44.9")
+            .diagnosis("S3", 3, "J44.9")
+            .diagnosis("S4", 3, "J41.1")
+            .build();
+    AcscRule rule = new AcscRule(data);
+    assertThat(rule.spellsHeld()).isEqualTo(3);
+    assertThat(data.spells().stream().map(s -> rule.conditionOf(s).map(Condition::key)))
+        .containsExactly(
+            java.util.Optional.empty(),
+            java.util.Optional.of("e"),
+            java.util.Optional.of("b"),
+            java.util.Optional.of("e"));
+  }
+
   @Test
   void keepsTheOtherRowsOfOnlyTheSpellsWhosePrimaryLeavesTheConditionToThem() {
     SourceData data =

@@ -39,6 +39,23 @@ import org.ltcreports.api.report.ValueKind;
 class FrequentAttendersGoldenTest {
 
   static MeasureContext context(int threshold) {
+    SourceDataBuilder b = builder();
+    MeasureSettings d = MeasureSettings.defaults();
+    MeasureSettings s =
+        new MeasureSettings(
+            d.emergencyMethods(),
+            threshold,
+            d.caseloadManageable(),
+            d.caseloadUnsustainable(),
+            d.highRiskSharePct(),
+            d.highRiskTiers(),
+            d.registerTargetPct(),
+            d.beforeAfterMonths());
+    return new MeasureContext(b.build(), s);
+  }
+
+  /** The table above. */
+  static SourceDataBuilder builder() {
     SourceDataBuilder b =
         new SourceDataBuilder("2026-10-31")
             .practice("P1", "L1")
@@ -91,18 +108,7 @@ class FrequentAttendersGoldenTest {
             "eg1", "g", "cm1", "2025-01-01", "GP", "2025-02-01", "2025-12-31", "STABLE", "MODERATE")
         .episode("eg2", "g", "cm1", "2026-09-01", "GP", null, null, null, null)
         .episode("eh", "h", "cm1", "2026-11-05", "GP", "2026-11-06", null, null, "VERY_HIGH");
-    MeasureSettings d = MeasureSettings.defaults();
-    MeasureSettings s =
-        new MeasureSettings(
-            d.emergencyMethods(),
-            threshold,
-            d.caseloadManageable(),
-            d.caseloadUnsustainable(),
-            d.highRiskSharePct(),
-            d.highRiskTiers(),
-            d.registerTargetPct(),
-            d.beforeAfterMonths());
-    return new MeasureContext(b.build(), s);
+    return b;
   }
 
   static MeasureValues values(int threshold, String practice) {
@@ -151,6 +157,28 @@ class FrequentAttendersGoldenTest {
     assertThat(p1.number("frequent_attenders")).isEqualTo(1L);
     MeasureValue.Table t = (MeasureValue.Table) p1.values().get("frequent_attender_list");
     assertThat(t.rows()).extracting(r -> r.get(0)).containsExactly("9000000098");
+  }
+
+  /**
+   * Admissions are counted at the patient's place in the registrations: z, in no patient table, and
+   * y, a patient with no registration, each have 3 EAs in the window and are on no list (P1 stays
+   * at the 5 above, P2 at e alone).
+   */
+  @Test
+  void patientsOnNoListAreNotFrequentAttendersOfAnyPractice() {
+    SourceDataBuilder b = FrequentAttendersGoldenTest.builder().patient("y", "1950-01-01", "M");
+    b.emergency("z1", "z", "2026-01-01", "2026-01-02")
+        .emergency("z2", "z", "2026-02-01", "2026-02-02")
+        .emergency("z3", "z", "2026-03-01", "2026-03-02")
+        .emergency("y1", "y", "2026-01-01", "2026-01-02")
+        .emergency("y2", "y", "2026-02-01", "2026-02-02")
+        .emergency("y3", "y", "2026-03-01", "2026-03-02");
+    MeasureContext ctx = new MeasureContext(b.build(), MeasureSettings.defaults());
+    FrequentAttenders f = new FrequentAttenders(ctx, YearMonth.of(2026, 10));
+    assertThat(f.rows("P1"))
+        .extracting(FrequentAttenders.Row::patientId)
+        .containsExactly("b", "g", "a", "h", "i");
+    assertThat(f.rows("P2")).extracting(FrequentAttenders.Row::patientId).containsExactly("e");
   }
 
   @Test
