@@ -67,12 +67,32 @@ public final class Display {
   /** {@code n} rounded half-up to {@code places} decimals, with thousands separators. */
   public static String fixed(Number n, int places) {
     BigDecimal v = decimal(n).setScale(places, RoundingMode.HALF_UP);
-    DecimalFormat f =
-        new DecimalFormat(
-            places == 0 ? "#,##0" : "#,##0." + "0".repeat(places),
-            DecimalFormatSymbols.getInstance(Locale.UK));
-    String s = f.format(v);
+    String s = format(places).format(v);
     return s.startsWith("-") ? "−" + s.substring(1) : s;
+  }
+
+  /**
+   * Each thread's formats by number of places, made once rather than for every number shown (each
+   * parsed its pattern again). One per thread: {@link DecimalFormat} is not safe to share.
+   */
+  private static final ThreadLocal<DecimalFormat[]> FORMATS =
+      ThreadLocal.withInitial(() -> new DecimalFormat[4]);
+
+  private static DecimalFormat format(int places) {
+    DecimalFormat[] made = FORMATS.get();
+    if (places >= made.length) {
+      return newFormat(places);
+    }
+    if (made[places] == null) {
+      made[places] = newFormat(places);
+    }
+    return made[places];
+  }
+
+  private static DecimalFormat newFormat(int places) {
+    return new DecimalFormat(
+        places == 0 ? "#,##0" : "#,##0." + "0".repeat(places),
+        DecimalFormatSymbols.getInstance(Locale.UK));
   }
 
   /** The exact decimal a reader would type for this number (4.85 stays 4.85). */

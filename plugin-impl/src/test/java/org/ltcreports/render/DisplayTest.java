@@ -25,6 +25,19 @@ class DisplayTest {
   }
 
   @Test
+  void eachNumberIsShownToItsOwnPlaces() {
+    // the formats are made once per thread and number of places: one after another, each number
+    // keeps its own places (1234.5 to 0 places is 1,235 half-up; to 2 places 1,234.50)
+    assertThat(Display.fixed(1234.5, 0)).isEqualTo("1,235");
+    assertThat(Display.fixed(1234.5, 2)).isEqualTo("1,234.50");
+    assertThat(Display.fixed(1234.5, 1)).isEqualTo("1,234.5");
+    assertThat(Display.fixed(1234.5, 0)).isEqualTo("1,235");
+    assertThat(Display.fixed(-1234.5, 2)).isEqualTo("−1,234.50");
+    // more places than any kind uses: 1.234565 to 5 places, half-up
+    assertThat(Display.fixed(1.234565, 5)).isEqualTo("1.23457");
+  }
+
+  @Test
   void signedPercentagesCarryTheirSign() {
     assertThat(Display.signedPercent(9.375)).isEqualTo("+9.4%");
     assertThat(Display.signedPercent(-3.04)).isEqualTo("−3.0%");
