@@ -20,6 +20,7 @@ import org.ltcreports.measures.Codes;
 import org.ltcreports.measures.Icd10;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureValues;
+import org.ltcreports.measures.PatientIds;
 import org.ltcreports.measures.Registrations;
 import org.ltcreports.source.SourceRows.Diagnosis;
 import org.ltcreports.source.SourceRows.Patient;
@@ -107,7 +108,7 @@ public final class BeforeAfterRegression {
         cohortIds.add(c.windows().patientId());
       }
     }
-    Registrations.Cursor patients = regs.cursor(); // the spells come by patient id
+    PatientIds.Cursor patients = regs.cursor(); // the spells come by patient id
     for (Spell s : cm.spells()) {
       int at = patients.positionOf(s.patientId());
       if (at >= 0 && cohort.get(at)) {

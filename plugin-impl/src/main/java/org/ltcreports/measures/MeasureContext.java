@@ -81,16 +81,20 @@ public final class MeasureContext {
     final List<Admission> admissions;
 
     Rows(SourceData data, EmergencyAdmissionRule rule) {
-      this.registrations = new Registrations(data.patients(), data.registrations());
+      // One numbering of the snapshot's patients, shared by the indexes: a spell's patient is
+      // found once, by the spell index, and is the same position in the registrations.
+      PatientIds patients = PatientIds.of(data);
+      this.registrations = new Registrations(patients, data.patients(), data.registrations());
       // A duplicated spell id is one spell recorded twice: count it once (and report it).
-      this.spells = new SpellIndex(data.spells());
+      this.spells = new SpellIndex(data.spells(), patients);
       List<Admission> list = new ArrayList<>();
-      Registrations.Cursor patients = registrations.cursor(); // spells come by patient id
-      for (Spell s : spells.spells()) {
+      List<Spell> used = spells.spells();
+      for (int k = 0; k < used.size(); k++) {
+        Spell s = used.get(k);
         if (!rule.isCounted(s)) {
           continue;
         }
-        int at = patients.positionOf(s.patientId());
+        int at = spells.patientOf(k);
         Patient patient = at < 0 ? null : registrations.patientAt(at);
         String practice = at < 0 ? null : registrations.practiceAt(at, s.admissionDate());
         list.add(new Admission(s, patient, practice, at));

@@ -15,11 +15,10 @@ import org.ltcreports.source.SourceRows.Registration;
  * the latest {@code registered_from} wins (then the lower practice code, so the answer is stable).
  */
 public final class Registrations {
-  // Every patient id with a patient row or a usable registration, sorted, with by position its
-  // patient row (the first for a repeated id; null when it has only registrations) and its
-  // registrations regs[regStart[i] .. regStart[i + 1]) in row order. Arrays rather than maps:
-  // this is the largest index of a locality (two map entries per patient).
-  private final IdIndex index;
+  // By position of the snapshot's patient ids: the patient row (the first for a repeated id; null
+  // when there is none) and the registrations regs[regStart[i] .. regStart[i + 1]) in row order.
+  // Arrays rather than maps: this is the largest index of a locality (two map entries per patient).
+  private final PatientIds ids;
   private final Patient[] patientAt;
   private final int[] regStart;
   private final Registration[] grouped;
@@ -31,11 +30,26 @@ public final class Registrations {
   private final int[] toDay; // NEVER when open
   private final String[] practice;
 
+  /**
+   * The registrations alone (a caseload snapshot's, a test's): positions number the ids of the
+   * patient rows and the usable registrations.
+   */
   public Registrations(List<Patient> patientRows, List<Registration> registrationRows) {
-    index = new IdIndex(sortedIds(patientRows, registrationRows));
-    int n = index.size();
+    this(
+        PatientIds.ofRuns(
+            PatientIds.ids(patientRows, Patient::patientId),
+            PatientIds.ids(registrationRows, r -> usable(r) ? r.patientId() : null)),
+        patientRows,
+        registrationRows);
+  }
+
+  /** The registrations of a snapshot, positioned by its patient ids. */
+  public Registrations(
+      PatientIds ids, List<Patient> patientRows, List<Registration> registrationRows) {
+    this.ids = ids;
+    int n = ids.size();
     patientAt = new Patient[n];
-    Cursor walk = cursor();
+    PatientIds.Cursor walk = ids.cursor();
     for (Patient p : patientRows) {
       int i = walk.positionOf(p.patientId());
       if (i >= 0 && patientAt[i] == null) {
@@ -44,7 +58,7 @@ public final class Registrations {
     }
     // The position of each usable registration, found once (-1: not usable).
     int[] at = new int[registrationRows.size()];
-    walk = cursor();
+    walk = ids.cursor();
     for (int j = 0; j < at.length; j++) {
       Registration r = registrationRows.get(j);
       at[j] = usable(r) ? walk.positionOf(r.patientId()) : -1;
@@ -70,107 +84,24 @@ public final class Registrations {
   }
 
   /**
-   * Every patient id of the patient rows and the usable registrations, sorted and distinct. The
-   * reader hands both tables on sorted by patient id, so the two are merged as they come; rows
-   * given in another order (a test's, a caller's) show as a step down in the merge, and are then
-   * sorted and merged again.
+   * Positions of patient ids met in ascending order ({@link PatientIds#cursor}), for a caller that
+   * walks a table's rows: one cursor per walk.
    */
-  private static String[] sortedIds(
-      List<Patient> patientRows, List<Registration> registrationRows) {
-    String[] fromPatients = new String[patientRows.size()];
-    int np = 0;
-    for (Patient p : patientRows) {
-      if (p.patientId() != null) {
-        fromPatients[np++] = p.patientId();
-      }
-    }
-    String[] fromRegistrations = new String[registrationRows.size()];
-    int nr = 0;
-    for (Registration r : registrationRows) {
-      if (usable(r)) {
-        fromRegistrations[nr++] = r.patientId();
-      }
-    }
-    String[] ids = merged(fromPatients, np, fromRegistrations, nr);
-    if (ids == null) {
-      Arrays.sort(fromPatients, 0, np);
-      Arrays.sort(fromRegistrations, 0, nr);
-      ids = merged(fromPatients, np, fromRegistrations, nr);
-    }
-    return ids;
-  }
-
-  /**
-   * The distinct ids of two runs merged, or null when a run was not sorted. A merge keeps each
-   * run's order, so an unsorted run always puts a larger id before a smaller one in what it makes.
-   * The reader's ids are one instance per value: the same id in both runs is told by {@code ==}
-   * before comparing text.
-   */
-  private static String[] merged(String[] a, int na, String[] b, int nb) {
-    String[] ids = new String[na + nb];
-    int n = 0;
-    int i = 0;
-    int j = 0;
-    while (i < na || j < nb) {
-      String next;
-      if (j == nb || (i < na && (a[i] == b[j] || a[i].compareTo(b[j]) <= 0))) {
-        next = a[i++];
-      } else {
-        next = b[j++];
-      }
-      if (n > 0) {
-        int c = ids[n - 1] == next ? 0 : ids[n - 1].compareTo(next);
-        if (c > 0) {
-          return null; // a step down: a run was not sorted
-        }
-        if (c == 0) {
-          continue; // the same id again
-        }
-      }
-      ids[n++] = next;
-    }
-    return Arrays.copyOf(ids, n);
-  }
-
-  /**
-   * Positions of patient ids met in ascending order, as the source reader hands every table's rows
-   * on (sorted by patient id), found by stepping forward through the sorted ids instead of hashing
-   * each one; an id out of order is looked up. For a caller that walks a table's rows: one cursor
-   * per walk.
-   */
-  public Cursor cursor() {
-    return new Cursor();
-  }
-
-  /** {@link #cursor()}. */
-  public final class Cursor {
-    private int at;
-
-    private Cursor() {}
-
-    /** {@link Registrations#positionOf}, cheaper when the ids come in ascending order. */
-    public int positionOf(String id) {
-      if (id == null) {
-        return -1;
-      }
-      while (at < index.size() && index.id(at).compareTo(id) < 0) {
-        at++;
-      }
-      return at < index.size() && index.id(at).equals(id) ? at : index.positionOf(id);
-    }
+  public PatientIds.Cursor cursor() {
+    return ids.cursor();
   }
 
   private static boolean usable(Registration r) {
     return r.patientId() != null && r.practiceCode() != null && r.registeredFrom() != null;
   }
 
-  /** The patient id's position ({@link #positions()}), or -1 when it has no row here. */
+  /** The patient id's position ({@link #positions()}), or -1 when it is not in the snapshot. */
   public int positionOf(String patientId) {
-    return index.positionOf(patientId);
+    return ids.positionOf(patientId);
   }
 
   public Patient patient(String patientId) {
-    int i = index.positionOf(patientId);
+    int i = ids.positionOf(patientId);
     return i < 0 ? null : patientAt[i];
   }
 
@@ -179,18 +110,18 @@ public final class Registrations {
    * over every patient is cheaper by position, {@link #positions()}).
    */
   public List<String> patientIds() {
-    List<String> ids = new ArrayList<>();
+    List<String> withRows = new ArrayList<>();
     for (int i = 0; i < patientAt.length; i++) {
       if (patientAt[i] != null) {
-        ids.add(index.id(i));
+        withRows.add(ids.id(i));
       }
     }
-    return Collections.unmodifiableList(ids);
+    return Collections.unmodifiableList(withRows);
   }
 
   /** The practice the patient is registered with on d, or null. */
   public String practiceOn(String patientId, LocalDate d) {
-    int i = index.positionOf(patientId);
+    int i = ids.positionOf(patientId);
     return i < 0 ? null : practiceAt(i, d);
   }
 
@@ -246,7 +177,7 @@ public final class Registrations {
 
   /** Whether the patient is registered (with any practice) on every day of [from, to). */
   public boolean registeredThroughout(String patientId, LocalDate from, LocalDate toExclusive) {
-    int i = index.positionOf(patientId);
+    int i = ids.positionOf(patientId);
     if (i < 0) {
       return false;
     }
@@ -298,14 +229,14 @@ public final class Registrations {
 
   /** The patient's registrations in row order (empty when none). */
   public List<Registration> registrationsOf(String patientId) {
-    int i = index.positionOf(patientId);
+    int i = ids.positionOf(patientId);
     return i < 0 ? List.of() : registrationsAt(i);
   }
 
   /**
-   * Positions 0 .. {@link #positions()} - 1 number every patient id in sorted order, for a caller
-   * that walks all patients (no hashing per patient): the patient row (null when the id has only
-   * registrations) and the registrations at a position.
+   * Positions 0 .. {@link #positions()} - 1 number every patient id of the snapshot in sorted order
+   * ({@link PatientIds}), for a caller that walks all patients (no hashing per patient): the
+   * patient row (null when the id has none) and the registrations (empty when none) at a position.
    */
   public int positions() {
     return patientAt.length;

@@ -14,8 +14,9 @@ import org.ltcreports.source.SourceRows.Spell;
  * cannot be used, and when a spell id appears more than once the first row wins. The rows left out
  * are data-quality issues ({@code org.ltcreports.quality.DataQualityScan} lists them).
  *
- * <p>Made once per snapshot ({@link MeasureContext#spells()}) and held in arrays: spells by
- * patient, grouped by the patient's number in an {@link IdTable}, rather than maps keyed by id.
+ * <p>Made once per snapshot ({@link MeasureContext#spells()}) and held in arrays: spells grouped by
+ * the patient's number in the snapshot's {@link PatientIds} (the numbering {@link Registrations}
+ * shares), rather than maps keyed by id.
  */
 public final class SpellIndex {
   private static final Comparator<Spell> ORDER =
@@ -23,17 +24,25 @@ public final class SpellIndex {
 
   private final BitSet used = new BitSet(); // by row: the row of its spell id that is used
   private final List<Spell> spells;
+  private final int[] patientOf; // of each used spell, in spells() order: its number, or -1
   private IdTable byId; // spell id -> its place in spells; made when first asked for
-  private final IdTable byPatient; // patient id -> its number, in order of first spell
-  private final String[] patientIds;
+  private final PatientIds patients;
   private final int[] patientStart; // spells of patient p: ofPatient[patientStart[p] .. [p + 1])
   private final Spell[] ofPatient;
 
+  /** The spells alone (a test's): patients numbered by the ids of the rows. */
   public SpellIndex(List<Spell> rows) {
+    this(rows, PatientIds.ofRuns(PatientIds.ids(rows, Spell::patientId)));
+  }
+
+  /** The spells of a snapshot, grouped by its patients' numbers. */
+  public SpellIndex(List<Spell> rows, PatientIds patients) {
+    this.patients = patients;
     IdTable ids = new IdTable(rows.size());
     List<Spell> usedRows = new ArrayList<>(rows.size());
-    byPatient = new IdTable(rows.size() / 2);
-    int[] patientOf = new int[rows.size()]; // of each used spell, in usedRows order
+    int[] numbers = new int[rows.size()];
+    String lastPatient = null; // rows come by patient id: a patient's spells are looked up once
+    int lastNumber = -1;
     for (int i = 0; i < rows.size(); i++) {
       Spell s = rows.get(i);
       if (!isUsable(s)) {
@@ -44,23 +53,23 @@ public final class SpellIndex {
         continue; // a repeated spell id: the first row wins
       }
       used.set(i);
-      patientOf[usedRows.size()] = s.patientId() == null ? -1 : byPatient.add(s.patientId());
+      if (s.patientId() != lastPatient) {
+        lastPatient = s.patientId();
+        lastNumber = patients.positionOf(lastPatient);
+      }
+      numbers[usedRows.size()] = lastNumber;
       usedRows.add(s);
     }
     spells = List.copyOf(usedRows);
-    int patients = byPatient.size();
-    patientIds = new String[patients];
-    for (int k = 0; k < usedRows.size(); k++) {
-      if (patientOf[k] >= 0) {
-        patientIds[patientOf[k]] = usedRows.get(k).patientId();
-      }
-    }
+    patientOf = Arrays.copyOf(numbers, usedRows.size());
     GroupedRows.ByNumber<Spell> grouped =
-        GroupedRows.byNumber(usedRows, patientOf, patients, Spell[]::new);
+        GroupedRows.byNumber(usedRows, patientOf, patients.size(), Spell[]::new);
     patientStart = grouped.start();
     ofPatient = grouped.rows();
-    for (int p = 0; p < patients; p++) {
-      Arrays.sort(ofPatient, patientStart[p], patientStart[p + 1], ORDER);
+    for (int p = 0; p < patients.size(); p++) {
+      if (patientStart[p + 1] - patientStart[p] > 1) {
+        Arrays.sort(ofPatient, patientStart[p], patientStart[p + 1], ORDER);
+      }
     }
   }
 
@@ -95,27 +104,38 @@ public final class SpellIndex {
     return n < 0 ? null : spells.get(n);
   }
 
+  /**
+   * The number ({@link PatientIds}) of the patient of the used spell at this place of {@link
+   * #spells()}, or -1 when it has none: found once here, for a caller walking the spells.
+   */
+  public int patientOf(int spell) {
+    return patientOf[spell];
+  }
+
   /** A patient's used spells by admission date, then spell id. */
   public List<Spell> ofPatient(String patientId) {
-    int p = byPatient.numberOf(patientId);
+    int p = patients.positionOf(patientId);
     return p < 0 ? List.of() : spellsOfPatient(p);
   }
 
   /**
-   * Patients 0 .. {@link #patients()} - 1 with a used spell, in the order of their first spell, for
-   * a caller that walks every patient's spells.
+   * Patients 0 .. {@link #patients()} - 1: the snapshot's patient numbers, in id order, for a
+   * caller that walks every patient's spells (most have none).
    */
   public int patients() {
-    return patientIds.length;
+    return patients.size();
   }
 
   public String patientId(int patient) {
-    return patientIds[patient];
+    return patients.id(patient);
   }
 
   /** The spells of patient number {@code patient}, by admission date, then spell id. */
   public List<Spell> spellsOfPatient(int patient) {
-    return Collections.unmodifiableList(
-        Arrays.asList(ofPatient).subList(patientStart[patient], patientStart[patient + 1]));
+    int from = patientStart[patient];
+    int to = patientStart[patient + 1];
+    return from == to
+        ? List.of()
+        : Collections.unmodifiableList(Arrays.asList(ofPatient).subList(from, to));
   }
 }

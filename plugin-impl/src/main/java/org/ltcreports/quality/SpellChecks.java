@@ -31,7 +31,7 @@ import org.ltcreports.measures.EmergencyAdmissionRule;
 import org.ltcreports.measures.FinancialYear;
 import org.ltcreports.measures.Icd10;
 import org.ltcreports.measures.MeasureContext;
-import org.ltcreports.measures.Registrations;
+import org.ltcreports.measures.PatientIds;
 import org.ltcreports.measures.SpellIndex;
 import org.ltcreports.measures.TrimPoints;
 import org.ltcreports.source.SourceRows.Patient;
@@ -117,7 +117,7 @@ public final class SpellChecks {
 
   private void rows() {
     List<Spell> rows = orEmpty(charging.data.spells());
-    Registrations.Cursor patients = charging.regs.cursor(); // the rows come by patient id
+    PatientIds.Cursor patients = charging.regs.cursor(); // the rows come by patient id
     // A patient's spells come one after another with one instance of the id (the reader's pool):
     // their position is looked up once, not for each spell (an id that is another instance is
     // looked up again, with the same answer).

@@ -91,7 +91,7 @@ class RegistrationsTest {
             .registration("P3", "B", "2020-01-01", null)
             .build();
     Registrations regs = new Registrations(data.patients(), data.registrations());
-    Registrations.Cursor cursor = regs.cursor();
+    PatientIds.Cursor cursor = regs.cursor();
     // in order, repeats and gaps: P1 P1 P2 (P3 skipped) P4
     assertThat(cursor.positionOf("P1")).isEqualTo(0);
     assertThat(cursor.positionOf("P1")).isEqualTo(0);

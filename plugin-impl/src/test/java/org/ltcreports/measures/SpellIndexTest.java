@@ -39,11 +39,50 @@ class SpellIndexTest {
     assertThat(index.ofPatient("P2")).containsExactly(rows.get(0));
     assertThat(index.ofPatient("P9")).isEmpty();
     assertThat(index.ofPatient(null)).isEmpty();
-    // the walk over every patient: in the order of their first used spell (P2's S3 is row 0)
+    // the walk over every patient: by number, in id order
     assertThat(index.patients()).isEqualTo(2);
-    assertThat(index.patientId(0)).isEqualTo("P2");
-    assertThat(index.patientId(1)).isEqualTo("P1");
-    assertThat(index.spellsOfPatient(1)).isEqualTo(index.ofPatient("P1"));
+    assertThat(index.patientId(0)).isEqualTo("P1");
+    assertThat(index.patientId(1)).isEqualTo("P2");
+    assertThat(index.spellsOfPatient(0)).isEqualTo(index.ofPatient("P1"));
+    assertThat(index.spellsOfPatient(1)).containsExactly(rows.get(0));
+  }
+
+  @Test
+  void numbersPatientsAsTheRegistrationsOfTheSnapshotDo() {
+    // P1 has a patient row and a registration; P0 only spells; P3 only a registration with no
+    // practice (not usable); P5 only an episode; P7 only an event. Numbers in id order:
+    // P0 0, P1 1, P3 2, P5 3, P7 4.
+    SourceData snapshot =
+        new SourceDataBuilder("2026-10-31")
+            .practice("A", "L")
+            .patient("P1", "1950-01-01", "F")
+            .registration("P1", "A", "2020-01-01", null)
+            .registration("P3", null, "2020-01-01", null)
+            .emergency("S1", "P1", "2026-06-01", "2026-06-03")
+            .emergency("S2", "P0", "2026-03-01", "2026-03-02")
+            .emergency("S3", "P0", "2026-02-01", "2026-02-02")
+            .caseManager("CM1", "NURSE", "1.0", "L")
+            .episode("E1", "P5", "CM1", "2026-01-01", "GP", "2026-01-01", null, null, "HIGH")
+            .event("P7", "2026-01-01", "CARE_PLAN")
+            .build();
+    MeasureContext ctx = new MeasureContext(snapshot, MeasureSettings.defaults());
+    Registrations regs = ctx.registrations();
+    SpellIndex spells = ctx.spells();
+    assertThat(regs.positions()).isEqualTo(5);
+    assertThat(spells.patients()).isEqualTo(5);
+    List<String> ids = List.of("P0", "P1", "P3", "P5", "P7");
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(regs.positionOf(ids.get(i))).isEqualTo(i);
+      assertThat(spells.patientId(i)).isEqualTo(ids.get(i));
+    }
+    assertThat(spells.spellsOfPatient(0)).extracting(Spell::spellId).containsExactly("S3", "S2");
+    assertThat(spells.spellsOfPatient(3)).isEmpty();
+    // a spell-only patient's admissions carry the number, with no patient row and no practice
+    assertThat(ctx.admissions())
+        .extracting(a -> a.spell().spellId() + " " + a.patientPosition() + " " + a.practiceCode())
+        .containsExactly("S3 0 null", "S2 0 null", "S1 1 A");
+    assertThat(regs.patientAt(0)).isNull();
+    assertThat(regs.registrationsAt(2)).isEmpty();
   }
 
   @Test
