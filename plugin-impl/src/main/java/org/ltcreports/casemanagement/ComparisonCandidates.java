@@ -2,11 +2,9 @@ package org.ltcreports.casemanagement;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.ltcreports.measures.Registrations;
 import org.ltcreports.source.SourceRows.Patient;
-import org.ltcreports.source.SourceRows.Registration;
 
 /** The candidates of one sex code, oldest first, as columns. */
 final class ComparisonCandidates {
@@ -226,22 +224,25 @@ final class ComparisonCandidates {
       int i = (int) key;
       Patient p = regs.patientAt(position[i]);
       patients[i] = p;
-      deathDay[i] = epochDayOrMax(p.deathDate());
+      // Registrations' own int columns: the same days without following each registration to
+      // its dates (which was most of this build).
+      deathDay[i] = regs.deathDayAt(position[i]);
       idHash[i] = ComparisonMatching.idHash(p.patientId());
-      List<Registration> rs = regs.registrationsAt(position[i]);
-      if (j + rs.size() > from.length) {
-        int size = Math.max(from.length * 2, j + rs.size());
+      int first = regs.registrationStart(position[i]);
+      int count = regs.registrationStart(position[i] + 1) - first;
+      if (j + count > from.length) {
+        int size = Math.max(from.length * 2, j + count);
         from = Arrays.copyOf(from, size);
         to = Arrays.copyOf(to, size);
         practice = Arrays.copyOf(practice, size);
         locality = Arrays.copyOf(locality, size);
       }
       regStart[i] = j;
-      for (Registration r : rs) {
-        from[j] = (int) r.registeredFrom().toEpochDay();
-        to[j] = epochDayOrMax(r.registeredTo());
-        practice[j] = r.practiceCode();
-        locality[j] = localityOfPractice.get(r.practiceCode());
+      for (int row = first; row < first + count; row++) {
+        from[j] = regs.fromDay(row);
+        to[j] = regs.toDay(row);
+        practice[j] = regs.practice(row);
+        locality[j] = localityOfPractice.get(practice[j]);
         j++;
       }
       regEnd[i] = j;

@@ -154,7 +154,10 @@ final class EligibleCounts {
       for (int b = 0; b < nb; b++) {
         // a comparison with v is the same for every index date unless v is within the window
         // days' range: then it changes at most once per window day, where that day reaches v
-        for (int v = bounds[b]; v <= bounds[b] + 1; v++) {
+        // (a bound can be the last int day, a registration to PostgreSQL's infinity: v stops
+        // at bound + 1, not counting on to it, which would wrap around)
+        for (int plus = 0; plus <= 1; plus++) {
+          int v = bounds[b] + plus;
           if (v > lowest && v <= highest) {
             for (int[] window : reach) {
               int k = window[v - lowest];

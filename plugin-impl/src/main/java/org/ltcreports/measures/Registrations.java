@@ -250,6 +250,36 @@ public final class Registrations {
     return regs.subList(regStart[position], regStart[position + 1]);
   }
 
+  /*
+   * The same as int columns, for a caller that copies every patient's registrations (the
+   * before/after matching's candidates): the registrations at a position are the rows
+   * [registrationStart(p), registrationStart(p + 1)), in the order of registrationsAt, with their
+   * days as EpochDays hold them (Integer.MAX_VALUE for an open end or a patient alive).
+   */
+
+  public int registrationStart(int position) {
+    return regStart[position];
+  }
+
+  public int fromDay(int row) {
+    return fromDay[row];
+  }
+
+  public int toDay(int row) {
+    return toDay[row];
+  }
+
+  public String practice(int row) {
+    return practice[row];
+  }
+
+  /**
+   * The death day of the patient at a position; {@link Integer#MIN_VALUE} without a patient row.
+   */
+  public int deathDayAt(int position) {
+    return deathDay[position];
+  }
+
   /** {@link #practiceOn} for the patient at a position. */
   public String practiceAt(int position, LocalDate d) {
     return practiceOnDay(position, d.toEpochDay());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.ltcreports.measures.Admission;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.MeasureSettings;
@@ -100,6 +101,19 @@ class EligibleCountsTest {
     return found;
   }
 
+  @Test
+  @Timeout(20)
+  void aRegistrationToTheEndOfTimeIsOpen() {
+    // PostgreSQL's infinity reads as LocalDate.MAX, beyond an int epoch day: c6, registered from
+    // 2000 to then, is eligible like c1 (registered from 2000, open). On 2025-06-17, prior 0:
+    // c1, c5, c6 (c3's last day is after her death, c4 has prior 1, c2 is registered too late).
+    SourceDataBuilder b = fiveCandidates();
+    b.patient("c6", "1940-06-01", "F").registration("c6", "P1", "2000-01-01", "+999999999-12-31");
+    ComparisonCandidates c = candidates(b);
+    List<EligibleCounts.Query> q = List.of(query(0, 6, "2025-06-17", 0));
+    assertThat(eligible(EligibleCounts.of(c, "L1", 9, q), c, q.get(0))).containsExactly(0, 4, 5);
+  }
+
   private static EligibleCounts.Query query(int from, int to, String index, int group) {
     return new EligibleCounts.Query(from, to, LocalDate.parse(index), group);
   }
@@ -119,7 +133,10 @@ class EligibleCountsTest {
   }
 
   private static ComparisonCandidates candidates() {
-    SourceDataBuilder b = fiveCandidates();
+    return candidates(fiveCandidates());
+  }
+
+  private static ComparisonCandidates candidates(SourceDataBuilder b) {
     MeasureContext ctx = new MeasureContext(b.build(), MeasureSettings.defaults());
     Registrations regs = ctx.registrations();
     ListsByPatient<Admission> eas = new ListsByPatient<>(regs);
