@@ -8,9 +8,10 @@ package org.ltcreports.cli;
  * <p>{@code h2.objectCache=false}: H2 keeps a small shared cache of the strings and values it reads
  * from its pages and hashes every value it reads to look it up there. A source read meets millions
  * of distinct ids, so the cache almost never hits, and the reader pools the values it keeps itself
- * ({@code SourceReader}). Without it the 600k locality's read costs 23% less CPU on H2
- * (docs/performance.md, session 14). Values and order are the same; only the work differs. A value
- * given on the command line ({@code -Dh2.objectCache=...}) is kept.
+ * ({@code SourceReader}). Without it the reading thread's CPU for the 600k locality falls by about
+ * a sixth (docs/performance.md, session 14); at {@code -Xmx512m} the read's wall time is set by the
+ * collector and does not move. Values and order are the same; only the work differs. A value given
+ * on the command line ({@code -Dh2.objectCache=...}) is kept.
  *
  * <p>Not set by the web fragment or the WAR: a system property is the whole JVM's, and a host's
  * servlet container may run other applications on H2.

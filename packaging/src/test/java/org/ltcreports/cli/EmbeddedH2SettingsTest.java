@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.ltcreports.bench.BenchChild;
 
 /**
- * The standalone runnable's JVMs read H2 without its shared value cache (23% of the 600k read's CPU
- * on H2: docs/performance.md, session 14). H2 reads the setting once, when it is first loaded, so
- * each check runs in a new JVM: the class is loaded as a command line or the bench would load it,
- * then H2, and H2's own reading of the setting is printed.
+ * The standalone runnable's JVMs read H2 without its shared value cache (a sixth of the 600k read's
+ * CPU on H2: docs/performance.md, session 14). H2 reads the setting once, when it is first loaded,
+ * so each check runs in a new JVM: the class is loaded as a command line or the bench would load
+ * it, then H2, and H2's own reading of the setting is printed.
  */
 class EmbeddedH2SettingsTest {
 
