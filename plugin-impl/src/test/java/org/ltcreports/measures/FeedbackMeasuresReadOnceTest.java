@@ -31,21 +31,9 @@ import org.ltcreports.stats.Sex;
 class FeedbackMeasuresReadOnceTest {
   static final YearMonth M = YearMonth.of(2026, 10);
 
+  /** The same three patients and four admissions as {@link ReviewCountsTest}. */
   private static MeasureContext context() {
-    SourceDataBuilder b =
-        new SourceDataBuilder("2026-10-31")
-            .practice("P1", "L1")
-            .registeredPatient("r", "1940-01-01", "F", "P1", "2000-01-01")
-            .registeredPatient("q", "1945-01-01", "M", "P1", "2000-01-01")
-            .registeredPatient("n", "1950-01-01", "F", "P1", "2000-01-01")
-            .caseManager("cm", "COMMUNITY_MATRON", "1.0", "L1")
-            .episode("e1", "r", "cm", "2025-12-01", "GP", "2026-01-01", null, null, "HIGH")
-            .episode("e2", "q", "cm", "2025-12-01", "GP", "2026-01-01", null, null, "HIGH")
-            .emergency("s1", "r", "2026-10-05", "2026-10-06")
-            .emergency("s2", "r", "2026-10-20", "2026-10-21")
-            .emergency("s3", "q", "2026-10-07", "2026-10-08")
-            .emergency("s4", "n", "2026-10-09", "2026-10-10");
-    return new MeasureContext(b.build(), MeasureSettings.defaults());
+    return ReviewCountsTest.context();
   }
 
   /** The reviews above, counting the reads of each practice's. */

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class ReviewCountsTest {
-  private static MeasureContext context() {
+  /** The locality of the class comment (FeedbackMeasuresReadOnceTest reads it too). */
+  static MeasureContext context() {
     SourceDataBuilder b =
         new SourceDataBuilder("2026-10-31")
             .practice("P1", "L1")
