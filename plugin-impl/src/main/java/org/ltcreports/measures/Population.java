@@ -3,7 +3,6 @@ package org.ltcreports.measures;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import org.ltcreports.source.SourceRows.Patient;
 
 /**
  * The registered population of every practice on one date, in one pass over the patients: the list
@@ -27,24 +26,24 @@ public final class Population {
     return ctx.engine().population(ctx, d);
   }
 
-  /** The reference count: one pass over the patients of the snapshot. */
+  /** The reference count: one pass over the patients of the snapshot, on the columns. */
   static Population count(MeasureContext ctx, LocalDate d) {
     Tally pop = new Tally(d);
     Registrations regs = ctx.registrations();
     long day = d.toEpochDay();
+    int dKey = Registrations.dateKey(d);
     for (int i = 0; i < regs.positions(); i++) { // every patient, by position: no id look-ups
       String practice = regs.practiceOnDay(i, day); // null without a patient row
       if (practice == null) {
         continue;
       }
-      Patient p = regs.patientAt(i);
-      if (p.birthDate() == null) {
+      int age = regs.ageAt(i, d, dKey);
+      if (age == Registrations.NO_AGE) {
         // on the list, but cannot be aged: left out of adults and cells (a DQ issue)
         pop.add(practice, -1, -1, false, 1);
         continue;
       }
-      int age = Registrations.ageOn(p, d);
-      pop.add(practice, band(age), sexIndex(p.sex()), age >= 18, 1);
+      pop.add(practice, band(age), regs.sexAt(i), age >= 18, 1);
     }
     return pop.population();
   }

@@ -29,6 +29,11 @@ public final class Registrations {
   private final int[] fromDay; // by registration, as grouped
   private final int[] toDay; // NEVER when open
   private final String[] practice;
+  // Each patient's birth date as a date key ({@link #dateKey}) and sex as {@link
+  // Population#sexIndex}, by position: a population counted on a date reads these, not the
+  // patient records (a cache miss per patient).
+  private final int[] birthKey; // NO_BIRTH without a birth date or patient row
+  private final byte[] sex;
 
   /**
    * The registrations alone (a caseload snapshot's, a test's): positions number the ids of the
@@ -69,9 +74,13 @@ public final class Registrations {
     grouped = byPatient.rows();
     regs = Collections.unmodifiableList(Arrays.asList(grouped));
     deathDay = new int[n];
+    birthKey = new int[n];
+    sex = new byte[n];
     for (int i = 0; i < n; i++) {
-      deathDay[i] =
-          patientAt[i] == null ? EpochDays.NO_PATIENT : EpochDays.orNever(patientAt[i].deathDate());
+      Patient p = patientAt[i];
+      deathDay[i] = p == null ? EpochDays.NO_PATIENT : EpochDays.orNever(p.deathDate());
+      birthKey[i] = p == null || p.birthDate() == null ? NO_BIRTH : dateKey(p.birthDate());
+      sex[i] = (byte) (p == null ? -1 : Population.sexIndex(p.sex()));
     }
     fromDay = new int[grouped.length];
     toDay = new int[grouped.length];
@@ -331,6 +340,48 @@ public final class Registrations {
   /** Age in completed years on d. */
   public static int ageOn(Patient p, LocalDate d) {
     return yearsBetween(p.birthDate(), d);
+  }
+
+  /** {@link #ageAt}: the patient at the position has no birth date (or no patient row). */
+  static final int NO_AGE = Integer.MIN_VALUE;
+
+  private static final int NO_BIRTH = Integer.MIN_VALUE;
+  private static final int FAR = Integer.MIN_VALUE + 1; // a year beyond ±200,000: no key
+  private static final int KEY_YEARS = 200_000;
+
+  /**
+   * A date as year × 10,000 + month × 100 + day, whose difference from another's, divided by 10,000
+   * (rounding towards zero), is {@link #yearsBetween} them: the month and day decide whether the
+   * last year is complete, as in ordering dates written yyyymmdd; {@link #FAR} beyond ±200,000
+   * years, where the key would not fit an int.
+   */
+  static int dateKey(LocalDate d) {
+    return Math.abs(d.getYear()) > KEY_YEARS
+        ? FAR
+        : d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+  }
+
+  /**
+   * {@link #ageOn} the patient at a position on d, from the birth column, or {@link #NO_AGE}
+   * without a birth date.
+   *
+   * @param dKey {@link #dateKey} of d: a caller asking about every patient on one date makes it
+   *     once
+   */
+  int ageAt(int position, LocalDate d, int dKey) {
+    int birth = birthKey[position];
+    if (birth == NO_BIRTH) {
+      return NO_AGE;
+    }
+    if (birth == FAR || dKey == FAR) {
+      return ageOn(patientAt[position], d);
+    }
+    return (int) (((long) dKey - birth) / 10_000);
+  }
+
+  /** {@link Population#sexIndex} of the patient at a position (-1 without a patient row). */
+  int sexAt(int position) {
+    return sex[position];
   }
 
   /**

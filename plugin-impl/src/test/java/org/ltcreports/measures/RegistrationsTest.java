@@ -42,6 +42,63 @@ class RegistrationsTest {
   }
 
   @Test
+  void agesFromTheBirthColumnAreAgesFromTheRows() {
+    // By hand, keys year × 10,000 + month × 100 + day: born 2000-02-29 (20,000,229), on 2026-02-28
+    // (20,260,228): 259,999 / 10,000 = 25 (the 29th not reached); on 2026-03-01: 260,072 → 26.
+    // Born 2026-10-15, on 2025-10-10: -10,005 → -1 (towards zero); on 2025-10-20: -9,995 → 0.
+    List<Patient> patients =
+        List.of(
+            new Patient("a", null, d("2000-02-29"), "F", null),
+            new Patient("b", null, d("2026-10-15"), "M", null),
+            new Patient("c", null, null, "U", null));
+    Registrations hand = new Registrations(patients, List.of());
+    assertThat(hand.ageAt(0, d("2026-02-28"), Registrations.dateKey(d("2026-02-28"))))
+        .isEqualTo(25);
+    assertThat(hand.ageAt(0, d("2026-03-01"), Registrations.dateKey(d("2026-03-01"))))
+        .isEqualTo(26);
+    assertThat(hand.ageAt(1, d("2025-10-10"), Registrations.dateKey(d("2025-10-10"))))
+        .isEqualTo(-1);
+    assertThat(hand.ageAt(1, d("2025-10-20"), Registrations.dateKey(d("2025-10-20")))).isEqualTo(0);
+    assertThat(hand.ageAt(2, d("2026-03-01"), Registrations.dateKey(d("2026-03-01"))))
+        .isEqualTo(Registrations.NO_AGE);
+    assertThat(List.of(hand.sexAt(0), hand.sexAt(1), hand.sexAt(2))).containsExactly(1, 0, -1);
+    // Random births and dates, month ends and leap days over-represented, some years beyond the
+    // keys' ±200,000 (answered from the rows) and at LocalDate's own edges.
+    Random random = new Random(21);
+    List<Patient> many = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      many.add(new Patient(String.format("p%05d", i), null, randomDate(random), "M", null));
+    }
+    Registrations regs = new Registrations(many, List.of());
+    for (int k = 0; k < 400; k++) {
+      LocalDate on = randomDate(random);
+      int key = Registrations.dateKey(on);
+      for (int i = 0; i < many.size(); i++) {
+        Patient p = regs.patientAt(i);
+        assertThat(regs.ageAt(i, on, key))
+            .as("%s on %s", p.birthDate(), on)
+            .isEqualTo(Registrations.ageOn(p, on));
+      }
+    }
+  }
+
+  private static LocalDate randomDate(Random random) {
+    switch (random.nextInt(8)) {
+      case 0:
+        return random.nextBoolean() ? LocalDate.MAX : LocalDate.MIN;
+      case 1:
+        return LocalDate.of(random.nextInt(2_000_000) - 1_000_000, 2, 28);
+      case 2:
+        return LocalDate.of(1904 + random.nextInt(30) * 4, 2, 29);
+      default:
+        LocalDate d =
+            LocalDate.of(
+                1900 + random.nextInt(140), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        return random.nextBoolean() ? d : d.withDayOfMonth(d.lengthOfMonth());
+    }
+  }
+
+  @Test
   void answersTheSameWhateverOrderTheRowsComeIn() {
     // P1 moves from A to B on 1 Jun 2026 (overlapping A until 30 Jun: the later start wins);
     // P2 registers with A twice (the later row a re-registration); P3 has no patient row; P4 none
