@@ -821,9 +821,19 @@ public final class SourceReader {
     Text text(Columns k, String column) {
       int at = k.at(column);
       Pool pool = pools.computeIfAbsent(column, x -> new Pool());
+      // The rows of one patient or spell mostly come one after another: the value of the row
+      // before is compared first, which spares the pool a look-up (a cache miss) for each of them.
+      String[] last = new String[1];
       return rs -> {
         String v = rs.getString(at);
-        return v == null ? null : pool.canonical(v);
+        if (v == null) {
+          return null;
+        }
+        String before = last[0];
+        if (v.equals(before)) {
+          return before;
+        }
+        return last[0] = pool.canonical(v);
       };
     }
 
