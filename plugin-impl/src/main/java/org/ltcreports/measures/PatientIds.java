@@ -65,16 +65,20 @@ public final class PatientIds {
     return n == ids.length ? ids : Arrays.copyOf(ids, n);
   }
 
-  /** Adds the table's ids not in the index to {@code others}. */
+  /**
+   * Adds the table's ids not in the index to {@code others}, stepping through the sorted ids as the
+   * rows come (sorted by patient id, as the reader hands them on: {@link Cursor}).
+   */
   private static <T> void others(
       IdIndex index, List<T> rows, Function<T, String> patientId, List<String> others) {
     if (rows == null) {
       return;
     }
+    Cursor walk = new PatientIds(index).cursor();
     String last = null;
     for (T row : rows) {
       String id = patientId.apply(row);
-      if (id != null && id != last && index.positionOf(id) < 0) {
+      if (id != null && id != last && walk.positionOf(id) < 0) {
         others.add(id);
       }
       last = id;
