@@ -397,21 +397,20 @@ public final class CollationWorkbook {
    * @param zone the zone submission times are written in (people read local time)
    */
   public void write(OutputStream out, LocalDate asOf, java.time.ZoneId zone) throws IOException {
-    try (SheetWriter w = new SheetWriter()) {
-      w.write("Summary", summary(w));
-      w.write("Expected vs received", expectedVsReceived(w, zone));
-      w.write("Problems", problemsSheet(w));
-      for (ReturnFile f : merged) {
-        w.write(WorkbookUtil.createSafeSheetName(f.practiceCode()), practiceSheet(w, f));
-      }
-      w.forceRecalculation();
-      String locality = expected == null ? "" : expected.localityCode() + " ";
-      w.finish(
-          asOf,
-          "Locality collation " + locality + month,
-          "locality-collation/" + locality.trim() + "/" + month,
-          out);
+    SheetWriter w = new SheetWriter();
+    w.write("Summary", summary(w));
+    w.write("Expected vs received", expectedVsReceived(w, zone));
+    w.write("Problems", problemsSheet(w));
+    for (ReturnFile f : merged) {
+      w.write(WorkbookUtil.createSafeSheetName(f.practiceCode()), practiceSheet(w, f));
     }
+    w.forceRecalculation();
+    String locality = expected == null ? "" : expected.localityCode() + " ";
+    w.finish(
+        asOf,
+        "Locality collation " + locality + month,
+        "locality-collation/" + locality.trim() + "/" + month,
+        out);
   }
 
   private Model summary(SheetWriter w) {

@@ -65,54 +65,53 @@ public final class CaseFindingRenderers {
     @Override
     public void render(Report r, OutputStream out) throws IOException {
       MeasureValue.Table t = table(r);
-      try (SheetWriter w = new SheetWriter()) {
-        Model m = w.model();
-        m.put(0, 0, title(r), Style.TITLE);
-        m.put(
-            1,
-            0,
-            "Practice audience only: contains NHS numbers. Keep within the practice.",
-            Style.WARNING);
-        int h = 3;
-        for (int c = 0; c < t.columns().size(); c++) {
-          m.put(h, c, t.columns().get(c).label(), Style.HEADING);
-        }
-        int row = h + 1;
-        for (List<Object> cells : t.rows()) {
-          for (int c = 0; c < cells.size(); c++) {
-            Object v = cells.get(c);
-            m.put(
-                row,
-                c,
-                v,
-                v instanceof Number ? SheetWriter.styleOf(t.columns().get(c).kind()) : Style.TEXT);
-          }
-          row++;
-        }
-        SheetWriter.widths(m, List.of(6, 13, 16, 6, 5, 12, 10, 10, 30, 14, 7, 110));
-        m.freeze(0, h + 1);
-        m.autoFilter("A" + (h + 1) + ":L" + Math.max(h + 1, row));
-        w.write("Case-finding list", m);
-        Model how = w.model();
-        how.put(0, 0, "How the list is made", Style.TITLE);
-        int i = 1;
-        for (String note : r.notes()) {
-          how.put(i++, 0, note);
-        }
-        how.put(
-            i + 1,
-            0,
-            "Data extract "
-                + PeopleTime.date(r.extractDate())
-                + " · rules "
-                + r.rulesVersion()
-                + " · report "
-                + r.reportId(),
-            Style.MUTED);
-        how.width(0, 140);
-        w.write("How the score works", how);
-        w.finish(r.extractDate(), title(r), r.reportId(), out);
+      SheetWriter w = new SheetWriter();
+      Model m = w.model();
+      m.put(0, 0, title(r), Style.TITLE);
+      m.put(
+          1,
+          0,
+          "Practice audience only: contains NHS numbers. Keep within the practice.",
+          Style.WARNING);
+      int h = 3;
+      for (int c = 0; c < t.columns().size(); c++) {
+        m.put(h, c, t.columns().get(c).label(), Style.HEADING);
       }
+      int row = h + 1;
+      for (List<Object> cells : t.rows()) {
+        for (int c = 0; c < cells.size(); c++) {
+          Object v = cells.get(c);
+          m.put(
+              row,
+              c,
+              v,
+              v instanceof Number ? SheetWriter.styleOf(t.columns().get(c).kind()) : Style.TEXT);
+        }
+        row++;
+      }
+      SheetWriter.widths(m, List.of(6, 13, 16, 6, 5, 12, 10, 10, 30, 14, 7, 110));
+      m.freeze(0, h + 1);
+      m.autoFilter("A" + (h + 1) + ":L" + Math.max(h + 1, row));
+      w.write("Case-finding list", m);
+      Model how = w.model();
+      how.put(0, 0, "How the list is made", Style.TITLE);
+      int i = 1;
+      for (String note : r.notes()) {
+        how.put(i++, 0, note);
+      }
+      how.put(
+          i + 1,
+          0,
+          "Data extract "
+              + PeopleTime.date(r.extractDate())
+              + " · rules "
+              + r.rulesVersion()
+              + " · report "
+              + r.reportId(),
+          Style.MUTED);
+      how.width(0, 140);
+      w.write("How the score works", how);
+      w.finish(r.extractDate(), title(r), r.reportId(), out);
     }
   }
 

@@ -85,34 +85,33 @@ public final class InHospitalList {
   public static byte[] xlsx(
       List<Row> rows, boolean trimTableLoaded, LocalDate asAt, String title, String identifier)
       throws IOException {
-    try (SheetWriter w = new SheetWriter()) {
-      Model m = w.model();
-      m.put(0, 0, title, Style.TITLE);
-      m.put(
-          1,
-          0,
-          "Contains NHS numbers: for the practice and the patient's case manager only.",
-          Style.WARNING);
-      int h = 3;
-      for (int c = 0; c < HEADERS.size(); c++) {
-        m.put(h, c, HEADERS.get(c), Style.HEADING);
-      }
-      int row = h + 1;
-      for (Row r : rows) {
-        List<Object> cells = new ArrayList<>(cells(r, trimTableLoaded, false));
-        for (int c = 0; c < cells.size(); c++) {
-          Object v = cells.get(c);
-          m.put(row, c, v, v instanceof Number ? Style.COUNT : Style.TEXT);
-        }
-        row++;
-      }
-      SheetWriter.widths(m, List.of(12, 5, 8, 9, 9, 11, 30, 9, 7, 9, 10, 34, 9, 9, 14));
-      m.freeze(0, h + 1);
-      m.autoFilter("A" + (h + 1) + ":O" + Math.max(h + 1, row));
-      w.write("In hospital", m);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      w.finish(asAt, title, identifier, out);
-      return out.toByteArray();
+    SheetWriter w = new SheetWriter();
+    Model m = w.model();
+    m.put(0, 0, title, Style.TITLE);
+    m.put(
+        1,
+        0,
+        "Contains NHS numbers: for the practice and the patient's case manager only.",
+        Style.WARNING);
+    int h = 3;
+    for (int c = 0; c < HEADERS.size(); c++) {
+      m.put(h, c, HEADERS.get(c), Style.HEADING);
     }
+    int row = h + 1;
+    for (Row r : rows) {
+      List<Object> cells = new ArrayList<>(cells(r, trimTableLoaded, false));
+      for (int c = 0; c < cells.size(); c++) {
+        Object v = cells.get(c);
+        m.put(row, c, v, v instanceof Number ? Style.COUNT : Style.TEXT);
+      }
+      row++;
+    }
+    SheetWriter.widths(m, List.of(12, 5, 8, 9, 9, 11, 30, 9, 7, 9, 10, 34, 9, 9, 14));
+    m.freeze(0, h + 1);
+    m.autoFilter("A" + (h + 1) + ":O" + Math.max(h + 1, row));
+    w.write("In hospital", m);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    w.finish(asAt, title, identifier, out);
+    return out.toByteArray();
   }
 }

@@ -89,20 +89,19 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
     }
     List<ReturnData.Row> rows = ReturnData.rows(report);
     String sha = ReturnData.sha256(rows);
-    try (SheetWriter w = new SheetWriter()) {
-      w.write(ReturnLayout.SHEET_RETURN, returnSheet(w, report, sha));
-      w.write(ReturnLayout.SHEET_CASELOADS, caseloads(w, report));
-      w.write(ReturnLayout.SHEET_DATA, data(w, rows));
-      w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha, signatures.sign(sha)));
-      if (report.audience() == Audience.COMMISSIONER) {
-        w.markEverySheet(Wording.NOT_FOR_PUBLICATION);
-      }
-      w.finish(
-          report.extractDate(),
-          "Case management activity return " + report.practiceCode() + " " + report.month(),
-          report.reportId(),
-          out);
+    SheetWriter w = new SheetWriter();
+    w.write(ReturnLayout.SHEET_RETURN, returnSheet(w, report, sha));
+    w.write(ReturnLayout.SHEET_CASELOADS, caseloads(w, report));
+    w.write(ReturnLayout.SHEET_DATA, data(w, rows));
+    w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha, signatures.sign(sha)));
+    if (report.audience() == Audience.COMMISSIONER) {
+      w.markEverySheet(Wording.NOT_FOR_PUBLICATION);
     }
+    w.finish(
+        report.extractDate(),
+        "Case management activity return " + report.practiceCode() + " " + report.month(),
+        report.reportId(),
+        out);
   }
 
   private Model returnSheet(SheetWriter w, Report r, String sha) {
@@ -308,45 +307,44 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
       values.add(ReturnData.byMeasureAndKey(monthRows));
     }
     String sha = ReturnData.sha256(rows);
-    try (SheetWriter w = new SheetWriter()) {
-      Model m = w.model();
-      String span = months.get(0).month() + "/" + last.month();
-      identity(m, last, span, sha);
-      m.put(0, 0, "Case management activity return: quarter", Style.TITLE);
-      int h = ReturnLayout.ROW_HEADINGS;
-      m.put(h, COL_LABEL, "Measure", Style.HEADING).put(h, COL_ID, "Id", Style.HEADING);
-      m.put(h, COL_KEY, "Key", Style.HEADING);
-      for (int i = 0; i < 3; i++) {
-        m.put(h, COL_VALUE + i, PeopleTime.month(months.get(i).month()), Style.HEADING);
-      }
-      m.put(h, COL_VALUE + 3, "Quarter", Style.HEADING);
-      m.put(h, COL_VALUE + 4, "How the quarter figure is made", Style.HEADING);
-      for (Line l : ReturnLayout.lines()) {
-        if (l.isHeading()) {
-          m.put(l.row(), COL_LABEL, l.label(), Style.SECTION);
-          continue;
-        }
-        lineLabels(m, l);
-        for (int i = 0; i < 3; i++) {
-          m.put(l.row(), COL_VALUE + i, value(months.get(i), values.get(i), l), styleOf(l));
-        }
-        m.put(l.row(), COL_VALUE + 3, quarterValue(l, values), styleOf(l));
-        m.put(l.row(), COL_VALUE + 4, ReturnLayout.quarterWords(l), Style.MUTED);
-      }
-      m.width(COL_LABEL, 70).width(COL_ID, 30).width(COL_KEY, 24);
-      for (int i = 0; i < 4; i++) {
-        m.width(COL_VALUE + i, 12);
-      }
-      m.width(COL_VALUE + 4, 60);
-      w.write(ReturnLayout.SHEET_QUARTER, m.freeze(0, h + 1));
-      w.write(ReturnLayout.SHEET_DATA, data(w, rows));
-      w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha, signatures.sign(sha)));
-      w.finish(
-          last.extractDate(),
-          "Case management activity return " + last.practiceCode() + " " + span,
-          last.reportId() + "/quarter",
-          out);
+    SheetWriter w = new SheetWriter();
+    Model m = w.model();
+    String span = months.get(0).month() + "/" + last.month();
+    identity(m, last, span, sha);
+    m.put(0, 0, "Case management activity return: quarter", Style.TITLE);
+    int h = ReturnLayout.ROW_HEADINGS;
+    m.put(h, COL_LABEL, "Measure", Style.HEADING).put(h, COL_ID, "Id", Style.HEADING);
+    m.put(h, COL_KEY, "Key", Style.HEADING);
+    for (int i = 0; i < 3; i++) {
+      m.put(h, COL_VALUE + i, PeopleTime.month(months.get(i).month()), Style.HEADING);
     }
+    m.put(h, COL_VALUE + 3, "Quarter", Style.HEADING);
+    m.put(h, COL_VALUE + 4, "How the quarter figure is made", Style.HEADING);
+    for (Line l : ReturnLayout.lines()) {
+      if (l.isHeading()) {
+        m.put(l.row(), COL_LABEL, l.label(), Style.SECTION);
+        continue;
+      }
+      lineLabels(m, l);
+      for (int i = 0; i < 3; i++) {
+        m.put(l.row(), COL_VALUE + i, value(months.get(i), values.get(i), l), styleOf(l));
+      }
+      m.put(l.row(), COL_VALUE + 3, quarterValue(l, values), styleOf(l));
+      m.put(l.row(), COL_VALUE + 4, ReturnLayout.quarterWords(l), Style.MUTED);
+    }
+    m.width(COL_LABEL, 70).width(COL_ID, 30).width(COL_KEY, 24);
+    for (int i = 0; i < 4; i++) {
+      m.width(COL_VALUE + i, 12);
+    }
+    m.width(COL_VALUE + 4, 60);
+    w.write(ReturnLayout.SHEET_QUARTER, m.freeze(0, h + 1));
+    w.write(ReturnLayout.SHEET_DATA, data(w, rows));
+    w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha, signatures.sign(sha)));
+    w.finish(
+        last.extractDate(),
+        "Case management activity return " + last.practiceCode() + " " + span,
+        last.reportId() + "/quarter",
+        out);
   }
 
   /**

@@ -45,26 +45,25 @@ public final class TeamXlsxRenderer implements ReportRenderer {
   @Override
   public void render(Report r, OutputStream out) throws IOException {
     TeamLayout.check(r);
-    try (SheetWriter w = new SheetWriter()) {
-      w.write("Team", team(w, r));
-      if (r.measure(TeamReportBuilder.CASE_MANAGERS) instanceof MeasureValue.Table t) {
-        w.write("Case managers", table(w, r, TeamReportBuilder.CASE_MANAGERS, t));
-      }
-      if (r.measure(TeamReportBuilder.BY_PRACTICE) instanceof MeasureValue.Table t) {
-        w.write("Caseload by practice", table(w, r, TeamReportBuilder.BY_PRACTICE, t));
-      }
-      if (r.measure(TeamReportBuilder.BREAKDOWNS) instanceof MeasureValue.Table t) {
-        w.write("Contacts and discharges", table(w, r, TeamReportBuilder.BREAKDOWNS, t));
-      }
-      if (r.audience() == Audience.COMMISSIONER) {
-        w.markEverySheet(Wording.NOT_FOR_PUBLICATION);
-      }
-      w.finish(
-          r.extractDate(),
-          TeamLayout.title(r) + " " + r.localityCode() + " " + r.month(),
-          r.reportId(),
-          out);
+    SheetWriter w = new SheetWriter();
+    w.write("Team", team(w, r));
+    if (r.measure(TeamReportBuilder.CASE_MANAGERS) instanceof MeasureValue.Table t) {
+      w.write("Case managers", table(w, r, TeamReportBuilder.CASE_MANAGERS, t));
     }
+    if (r.measure(TeamReportBuilder.BY_PRACTICE) instanceof MeasureValue.Table t) {
+      w.write("Caseload by practice", table(w, r, TeamReportBuilder.BY_PRACTICE, t));
+    }
+    if (r.measure(TeamReportBuilder.BREAKDOWNS) instanceof MeasureValue.Table t) {
+      w.write("Contacts and discharges", table(w, r, TeamReportBuilder.BREAKDOWNS, t));
+    }
+    if (r.audience() == Audience.COMMISSIONER) {
+      w.markEverySheet(Wording.NOT_FOR_PUBLICATION);
+    }
+    w.finish(
+        r.extractDate(),
+        TeamLayout.title(r) + " " + r.localityCode() + " " + r.month(),
+        r.reportId(),
+        out);
   }
 
   private static Model team(SheetWriter w, Report r) {

@@ -3,31 +3,26 @@ package org.ltcreports.render.xlsx;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.ltcreports.api.report.ValueKind;
 
 /**
- * Shared plumbing of the workbooks of this package and the collation: a few named cell styles,
- * sheets written from a row-major model (so SXSSF can stream them in order), fixed document
- * properties and fixed zip entry times, so the same content always gives the same bytes.
+ * Shared plumbing of the workbooks of this package and the collation: a few named cell styles (made
+ * once: {@link StylesPart}), sheets written from a row-major model, fixed document properties and
+ * fixed zip entry times, so the same content always gives the same bytes ({@link XlsxPackage}).
  */
-public final class SheetWriter implements AutoCloseable {
+public final class SheetWriter {
   /** The named styles. */
   public enum Style {
     TEXT,
@@ -55,10 +50,14 @@ public final class SheetWriter implements AutoCloseable {
     }
   }
 
-  private final StreamedWorkbook wb = new StreamedWorkbook();
-  private final Map<Style, CellStyle> styles = new HashMap<>();
+  private static final StylesPart.Named<Style> STYLES =
+      StylesPart.of(Style.class, SheetWriter::styles);
 
-  public SheetWriter() {
+  private final XlsxPackage wb = new XlsxPackage(STYLES.part());
+
+  /** The named styles, made in {@code wb} (once per JVM: {@link #STYLES}). */
+  static Map<Style, CellStyle> styles(Workbook wb) {
+    Map<Style, CellStyle> styles = new EnumMap<>(Style.class);
     short count = wb.createDataFormat().getFormat("#,##0");
     short one = wb.createDataFormat().getFormat("0.0");
     short two = wb.createDataFormat().getFormat("0.00");
@@ -74,34 +73,35 @@ public final class SheetWriter implements AutoCloseable {
     grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
     grey.setItalic(true);
     styles.put(Style.TEXT, wb.createCellStyle());
-    styles.put(Style.TITLE, font(title));
-    styles.put(Style.BOLD, font(bold));
-    CellStyle heading = font(bold);
+    styles.put(Style.TITLE, font(wb, title));
+    styles.put(Style.BOLD, font(wb, bold));
+    CellStyle heading = font(wb, bold);
     heading.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
     heading.setFillPattern(FillPatternType.SOLID_FOREGROUND);
     heading.setWrapText(true);
     heading.setVerticalAlignment(VerticalAlignment.TOP);
     styles.put(Style.HEADING, heading);
-    CellStyle section = font(bold);
+    CellStyle section = font(wb, bold);
     section.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
     section.setFillPattern(FillPatternType.SOLID_FOREGROUND);
     styles.put(Style.SECTION, section);
-    styles.put(Style.WARNING, font(red));
-    styles.put(Style.MUTED, font(grey));
-    styles.put(Style.COUNT, format(count));
-    styles.put(Style.ONE_DP, format(one));
-    styles.put(Style.TWO_DP, format(two));
-    styles.put(Style.FORMULA_COUNT, format(count));
-    styles.put(Style.FORMULA_ONE_DP, format(one));
+    styles.put(Style.WARNING, font(wb, red));
+    styles.put(Style.MUTED, font(wb, grey));
+    styles.put(Style.COUNT, format(wb, count));
+    styles.put(Style.ONE_DP, format(wb, one));
+    styles.put(Style.TWO_DP, format(wb, two));
+    styles.put(Style.FORMULA_COUNT, format(wb, count));
+    styles.put(Style.FORMULA_ONE_DP, format(wb, one));
+    return styles;
   }
 
-  private CellStyle font(Font f) {
+  private static CellStyle font(Workbook wb, Font f) {
     CellStyle s = wb.createCellStyle();
     s.setFont(f);
     return s;
   }
 
-  private CellStyle format(short f) {
+  private static CellStyle format(Workbook wb, short f) {
     CellStyle s = wb.createCellStyle();
     s.setDataFormat(f);
     return s;
@@ -167,7 +167,7 @@ public final class SheetWriter implements AutoCloseable {
 
   /** A line in the printed header of every sheet written so far (the commissioner's mark). */
   public void markEverySheet(String text) {
-    wb.forEach(sheet -> sheet.getHeader().setCenter(text));
+    wb.sheets().forEach(sheet -> sheet.header(text));
   }
 
   public Model model() {
@@ -176,40 +176,33 @@ public final class SheetWriter implements AutoCloseable {
 
   /** Writes a sheet from its model. */
   public void write(String sheetName, Model m) {
-    Sheet sheet = wb.createSheet(sheetName);
-    m.widths.forEach((c, w) -> sheet.setColumnWidth(c, Math.min(255, w) * 256));
+    Worksheet sheet = wb.addSheet(sheetName);
+    m.widths.forEach((c, w) -> sheet.width(c, Math.min(255, w)));
     if (m.freezeCols > 0 || m.freezeRows > 0) {
-      sheet.createFreezePane(m.freezeCols, m.freezeRows);
+      sheet.freeze(m.freezeCols, m.freezeRows);
     }
     for (Map.Entry<Integer, TreeMap<Integer, Object[]>> r : m.cells.entrySet()) {
-      Row row = sheet.createRow(r.getKey());
+      int row = r.getKey();
       for (Map.Entry<Integer, Object[]> c : r.getValue().entrySet()) {
-        Cell cell = row.createCell(c.getKey());
         Object v = c.getValue()[0];
-        Style style = (Style) c.getValue()[1];
+        int style = STYLES.of((Style) c.getValue()[1]);
         if (v instanceof Number n) {
-          cell.setCellValue(n.doubleValue());
+          sheet.number(row, c.getKey(), n.doubleValue(), style);
         } else if (v instanceof Formula f) {
-          cell.setCellFormula(f.text());
-          if (f.cached() instanceof Number n) {
-            cell.setCellValue(n.doubleValue());
-          } else if (f.cached() instanceof String text) {
-            cell.setCellValue(text);
-          }
+          sheet.formula(row, c.getKey(), f.text(), f.cached(), style);
         } else {
-          cell.setCellValue(v.toString());
+          sheet.text(row, c.getKey(), v.toString(), style);
         }
-        cell.setCellStyle(styles.get(style));
       }
     }
     if (m.autoFilter != null) {
-      sheet.setAutoFilter(org.apache.poi.ss.util.CellRangeAddress.valueOf(m.autoFilter));
+      sheet.autoFilter(CellRangeAddress.valueOf(m.autoFilter));
     }
   }
 
-  /** Asks a spreadsheet program to recalculate formulas on opening (SXSSF stores no results). */
+  /** Asks a spreadsheet program to recalculate formulas on opening. */
   public void forceRecalculation() {
-    wb.setForceFormulaRecalculation(true);
+    wb.recalculateOnOpening();
   }
 
   /**
@@ -218,25 +211,7 @@ public final class SheetWriter implements AutoCloseable {
    */
   public void finish(LocalDate asOf, String title, String identifier, OutputStream out)
       throws IOException {
-    POIXMLProperties props = wb.getXSSFWorkbook().getProperties();
-    POIXMLProperties.CoreProperties core = props.getCoreProperties();
-    LocalDateTime midnight = asOf.atStartOfDay();
-    Date fixed = Date.from(midnight.toInstant(ZoneOffset.UTC));
-    core.setCreated(Optional.of(fixed));
-    core.setModified(Optional.of(fixed));
-    core.setCreator("LTC Reports");
-    core.setLastModifiedByUser("LTC Reports");
-    core.setTitle(title);
-    core.setIdentifier(identifier);
-    props.getExtendedProperties().getUnderlyingProperties().setApplication("LTC Reports");
-    wb.write(out, midnight);
-  }
-
-  /** Releases the workbook (its sheets are in memory: no temporary files). */
-  @Override
-  public void close() throws IOException {
-    wb.dispose();
-    wb.close();
+    wb.write(out, asOf.atStartOfDay(), new XlsxPackage.Properties(title, identifier, null, null));
   }
 
   /** A list's widths in one call. */

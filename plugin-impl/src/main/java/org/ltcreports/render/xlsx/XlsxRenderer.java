@@ -2,31 +2,25 @@ package org.ltcreports.render.xlsx;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.ltcreports.api.report.DataQualityIssue;
 import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.report.Format;
@@ -53,8 +47,8 @@ import org.ltcreports.words.PeopleTime;
  * cannot be computed is an empty cell with its status beside it. Header rows are frozen, tables
  * have autofilters, columns have widths.
  *
- * <p>Written with SXSSF (bounded memory for long sheets) into a zip with fixed entry times; the
- * core properties carry the data extract date, so the bytes depend on the report only.
+ * <p>Written into a zip with fixed entry times ({@link XlsxPackage}); the core properties carry the
+ * data extract date, so the bytes depend on the report only.
  */
 public final class XlsxRenderer implements ReportRenderer {
   static final String CREATOR = "LTC Reports";
@@ -104,50 +98,30 @@ public final class XlsxRenderer implements ReportRenderer {
     if (!supports(report.type())) {
       throw new IllegalArgumentException("no XLSX layout for " + report.type().slug());
     }
-    StreamedWorkbook wb = new StreamedWorkbook();
-    try {
-      new Writer(report, wb).write();
-      if (report.audience() == org.ltcreports.api.report.Audience.COMMISSIONER) {
-        wb.forEach(sheet -> sheet.getHeader().setCenter(Wording.NOT_FOR_PUBLICATION));
-      }
-      setProperties(wb, report);
-      wb.write(out, extractMidnight(report));
-    } finally {
-      wb.dispose();
-      wb.close();
+    XlsxPackage wb = new XlsxPackage(STYLES.part());
+    new Writer(report, wb).write();
+    if (report.audience() == org.ltcreports.api.report.Audience.COMMISSIONER) {
+      wb.sheets().forEach(sheet -> sheet.header(Wording.NOT_FOR_PUBLICATION));
     }
-  }
-
-  private static LocalDateTime extractMidnight(Report report) {
-    return report.extractDate().atStartOfDay();
-  }
-
-  private static void setProperties(SXSSFWorkbook wb, Report report) {
-    POIXMLProperties props = wb.getXSSFWorkbook().getProperties();
-    POIXMLProperties.CoreProperties core = props.getCoreProperties();
-    Date fixed = Date.from(extractMidnight(report).toInstant(ZoneOffset.UTC));
-    core.setCreated(Optional.of(fixed));
-    core.setModified(Optional.of(fixed));
-    core.setCreator(CREATOR);
-    core.setLastModifiedByUser(CREATOR);
-    core.setTitle(FeedbackContent.title(report));
-    core.setSubjectProperty(report.reportId());
-    core.setIdentifier(report.reportId());
-    core.setKeywords("rules " + report.rulesVersion() + "; audience " + report.audience());
-    props.getExtendedProperties().getUnderlyingProperties().setApplication(CREATOR);
+    wb.write(
+        out,
+        report.extractDate().atStartOfDay(),
+        new XlsxPackage.Properties(
+            FeedbackContent.title(report),
+            report.reportId(),
+            report.reportId(),
+            "rules " + report.rulesVersion() + "; audience " + report.audience()));
   }
 
   /** Writes one report into one workbook. */
   private static final class Writer {
     private final Report report;
-    private final SXSSFWorkbook wb;
-    private final Styles styles;
+    private final XlsxPackage wb;
     private final Set<String> sheetNames = new HashSet<>();
 
-    Writer(Report report, SXSSFWorkbook wb) {
+    Writer(Report report, XlsxPackage wb) {
       this.report = report;
       this.wb = wb;
-      this.styles = new Styles(wb);
     }
 
     void write() {
@@ -188,7 +162,7 @@ public final class XlsxRenderer implements ReportRenderer {
     }
 
     private void measureSheet(String name, List<String> ids) {
-      SXSSFSheet sheet = wb.createSheet(sheetName(name));
+      Worksheet sheet = wb.addSheet(sheetName(name));
       header(sheet, List.of("Measure", "Value", "Status", "Measure id"));
       int r = 1;
       for (String id : ids) {
@@ -203,7 +177,8 @@ public final class XlsxRenderer implements ReportRenderer {
                         ? key + ". " + Wording.ACSC_CONDITIONS.getOrDefault(key, key)
                         : key);
             measureRow(
-                sheet.createRow(r++),
+                sheet,
+                r++,
                 label,
                 e.getValue(),
                 Display.kindOf(id, e.getValue()),
@@ -212,47 +187,52 @@ public final class XlsxRenderer implements ReportRenderer {
           }
         } else if (v instanceof MeasureValue.Num n) {
           measureRow(
-              sheet.createRow(r++),
+              sheet,
+              r++,
               Display.label(id),
               n.value(),
               Display.kindOf(id, n.value()),
               report.suppressed().contains(id),
               id);
         } else if (v instanceof MeasureValue.Text t) {
-          Row row = sheet.createRow(r++);
-          text(row, 0, Display.label(id));
+          int row = r++;
+          sheet.row(row);
+          text(sheet, row, 0, Display.label(id));
           if (t.value() != null) {
-            text(row, 1, t.value());
+            text(sheet, row, 1, t.value());
           } else {
-            status(row, report.suppressed().contains(id));
+            status(sheet, row, report.suppressed().contains(id));
           }
-          text(row, 3, id);
+          text(sheet, row, 3, id);
         }
       }
       finish(sheet, 4, r, new int[] {70, 14, 26, 34}, 1);
     }
 
     private void measureRow(
-        Row row, String label, Number value, ValueKind kind, boolean suppressed, String id) {
-      text(row, 0, label);
+        Worksheet sheet,
+        int row,
+        String label,
+        Number value,
+        ValueKind kind,
+        boolean suppressed,
+        String id) {
+      sheet.row(row);
+      text(sheet, row, 0, label);
       if (value != null) {
-        Cell c = row.createCell(1);
-        c.setCellValue(value.doubleValue());
-        c.setCellStyle(styles.number(kind, value));
+        sheet.number(row, 1, value.doubleValue(), number(kind, value));
       } else {
-        status(row, suppressed);
+        status(sheet, row, suppressed);
       }
-      text(row, 3, id);
+      text(sheet, row, 3, id);
     }
 
-    private void status(Row row, boolean suppressed) {
+    private void status(Worksheet sheet, int row, boolean suppressed) {
       if (suppressed) {
-        Cell c = row.createCell(1);
-        c.setCellValue(Display.SUPPRESSED);
-        c.setCellStyle(styles.right);
-        text(row, 2, "withheld (small numbers)");
+        sheet.text(row, 1, Display.SUPPRESSED, STYLES.of(Look.RIGHT));
+        text(sheet, row, 2, "withheld (small numbers)");
       } else {
-        text(row, 2, "not available");
+        text(sheet, row, 2, "not available");
       }
     }
 
@@ -260,7 +240,7 @@ public final class XlsxRenderer implements ReportRenderer {
       String name =
           TABLE_SHEETS.getOrDefault(
               id, MeasureCatalogue.find(id).map(MeasureDefinition::label).orElse(id));
-      SXSSFSheet sheet = wb.createSheet(sheetName(name));
+      Worksheet sheet = wb.addSheet(sheetName(name));
       List<MeasureValue.Column> columns = t.columns();
       List<String> headers =
           columns.stream()
@@ -274,21 +254,18 @@ public final class XlsxRenderer implements ReportRenderer {
       }
       int r = 1;
       for (List<Object> values : t.rows()) {
-        Row row = sheet.createRow(r++);
+        int row = r++;
+        sheet.row(row);
         for (int i = 0; i < columns.size(); i++) {
           Object v = i < values.size() ? values.get(i) : null;
           ValueKind kind = columns.get(i).kind();
           if (v instanceof Number n && kind != ValueKind.IDENTIFIER && kind != ValueKind.TEXT) {
-            Cell c = row.createCell(i);
-            c.setCellValue(n.doubleValue());
-            c.setCellStyle(styles.number(kind, n));
+            sheet.number(row, i, n.doubleValue(), number(kind, n));
           } else if (v != null) {
-            text(row, i, v.toString());
+            text(sheet, row, i, v.toString());
             widths[i] = Math.max(widths[i], Math.min(v.toString().length() + 2, 40));
           } else if (anySuppressed) {
-            Cell c = row.createCell(i);
-            c.setCellValue(Display.SUPPRESSED);
-            c.setCellStyle(styles.right);
+            sheet.text(row, i, Display.SUPPRESSED, STYLES.of(Look.RIGHT));
           }
         }
       }
@@ -296,22 +273,23 @@ public final class XlsxRenderer implements ReportRenderer {
     }
 
     private void issuesSheet() {
-      SXSSFSheet sheet = wb.createSheet(sheetName("Data quality rows"));
+      Worksheet sheet = wb.addSheet(sheetName("Data quality rows"));
       header(sheet, List.of("Problem", "Kind", "Table", "Row id", "Detail"));
       int r = 1;
       for (DataQualityIssue i : report.dataQualityIssues()) {
-        Row row = sheet.createRow(r++);
-        text(row, 0, i.kind().description());
-        text(row, 1, i.kind().key());
-        text(row, 2, i.table());
-        text(row, 3, i.rowId());
-        text(row, 4, i.detail());
+        int row = r++;
+        sheet.row(row);
+        text(sheet, row, 0, i.kind().description());
+        text(sheet, row, 1, i.kind().key());
+        text(sheet, row, 2, i.table());
+        text(sheet, row, 3, i.rowId());
+        text(sheet, row, 4, i.detail());
       }
       finish(sheet, 5, r, new int[] {50, 30, 16, 16, 60}, 0);
     }
 
     private void notesSheet() {
-      SXSSFSheet sheet = wb.createSheet(sheetName("Notes"));
+      Worksheet sheet = wb.addSheet(sheetName("Notes"));
       header(sheet, List.of("Item", "Value"));
       int r = 1;
       r = pair(sheet, r, "Report", FeedbackContent.title(report));
@@ -335,11 +313,10 @@ public final class XlsxRenderer implements ReportRenderer {
       r = pair(sheet, r, "Audience", Wording.audienceName(report.audience()));
       r = pair(sheet, r, "Rules version", report.rulesVersion());
       r = pair(sheet, r, "Disclosure policy version", report.disclosurePolicyVersion());
-      Row extract = sheet.createRow(r++);
-      text(extract, 0, "Data extract date");
-      Cell date = extract.createCell(1);
-      date.setCellValue(report.extractDate());
-      date.setCellStyle(styles.date);
+      int extract = r++;
+      sheet.row(extract);
+      text(sheet, extract, 0, "Data extract date");
+      sheet.date(extract, 1, report.extractDate(), STYLES.of(Look.DATE));
       r =
           pair(
               sheet,
@@ -348,17 +325,15 @@ public final class XlsxRenderer implements ReportRenderer {
               report.suppressed().isEmpty() ? "none" : String.join(", ", report.suppressed()));
       r = pair(sheet, r, "Audience note", Wording.audienceLine(report));
       r++;
-      Row dq = sheet.createRow(r++);
-      text(dq, 0, "Data quality: rows with each problem");
-      dq.getCell(0).setCellStyle(styles.bold);
+      int dq = r++;
+      sheet.text(dq, 0, "Data quality: rows with each problem", STYLES.of(Look.BOLD));
       for (DataQualityKind kind : DataQualityKind.values()) {
         Long n = report.dataQuality().get(kind.key());
-        Row row = sheet.createRow(r++);
-        text(row, 0, kind.description());
+        int row = r++;
+        sheet.row(row);
+        text(sheet, row, 0, kind.description());
         if (n != null) {
-          Cell c = row.createCell(1);
-          c.setCellValue(n);
-          c.setCellStyle(styles.count);
+          sheet.number(row, 1, n, STYLES.of(Look.COUNT));
         }
       }
       r++;
@@ -368,42 +343,40 @@ public final class XlsxRenderer implements ReportRenderer {
       }
       r = pair(sheet, r, Display.SUPPRESSED, "withheld to protect confidentiality (small numbers)");
       r = pair(sheet, r, "empty value", "not available: cannot be calculated from the data");
-      sheet.createFreezePane(0, 1);
-      sheet.setColumnWidth(0, 40 * 256);
-      sheet.setColumnWidth(1, 100 * 256);
+      sheet.freeze(0, 1);
+      sheet.width(0, 40);
+      sheet.width(1, 100);
     }
 
-    private int pair(SXSSFSheet sheet, int r, String item, String value) {
-      Row row = sheet.createRow(r);
-      text(row, 0, item);
-      text(row, 1, value);
+    private int pair(Worksheet sheet, int r, String item, String value) {
+      sheet.row(r);
+      text(sheet, r, 0, item);
+      text(sheet, r, 1, value);
       return r + 1;
     }
 
-    private void header(SXSSFSheet sheet, List<String> headers) {
-      Row row = sheet.createRow(0);
+    private void header(Worksheet sheet, List<String> headers) {
       for (int i = 0; i < headers.size(); i++) {
-        Cell c = row.createCell(i);
-        c.setCellValue(headers.get(i));
-        c.setCellStyle(styles.header);
+        sheet.text(0, i, headers.get(i), STYLES.of(Look.HEADER));
       }
       boolean long_ = headers.stream().anyMatch(h -> h.length() > 22);
-      row.setHeightInPoints(long_ ? 30f : 16f);
+      sheet.height(0, long_ ? 30f : 16f);
     }
 
-    private void finish(SXSSFSheet sheet, int columns, int rows, int[] widths, int frozenColumns) {
-      sheet.createFreezePane(frozenColumns, 1);
+    private void finish(Worksheet sheet, int columns, int rows, int[] widths, int frozenColumns) {
+      sheet.freeze(frozenColumns, 1);
       if (columns > 0) {
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows - 1, 0), 0, columns - 1));
+        sheet.autoFilter(new CellRangeAddress(0, Math.max(rows - 1, 0), 0, columns - 1));
       }
       for (int i = 0; i < columns && i < widths.length; i++) {
-        sheet.setColumnWidth(i, widths[i] * 256);
+        sheet.width(i, widths[i]);
       }
     }
 
-    private void text(Row row, int col, String value) {
+    /** A text cell in the default style; none for null. */
+    private static void text(Worksheet sheet, int row, int col, String value) {
       if (value != null) {
-        row.createCell(col).setCellValue(value);
+        sheet.text(row, col, value, 0);
       }
     }
 
@@ -433,57 +406,67 @@ public final class XlsxRenderer implements ReportRenderer {
     }
   }
 
-  /** Cell styles, made once per workbook. */
-  private static final class Styles {
-    final CellStyle header;
-    final CellStyle bold;
-    final CellStyle count;
-    final CellStyle rate;
-    final CellStyle ratio;
-    final CellStyle decimal;
-    final CellStyle right;
-    final CellStyle date;
+  /** The cell styles of these workbooks. */
+  private enum Look {
+    HEADER,
+    BOLD,
+    COUNT,
+    RATE,
+    RATIO,
+    DECIMAL,
+    RIGHT,
+    DATE
+  }
 
-    Styles(SXSSFWorkbook wb) {
-      DataFormat df = wb.createDataFormat();
-      Font boldFont = wb.createFont();
-      boldFont.setBold(true);
-      header = wb.createCellStyle();
-      header.setFont(boldFont);
-      header.setWrapText(true);
-      header.setVerticalAlignment(VerticalAlignment.TOP);
-      header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-      header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-      header.setBorderBottom(BorderStyle.THIN);
-      bold = wb.createCellStyle();
-      bold.setFont(boldFont);
-      count = numberStyle(wb, df, "#,##0");
-      rate = numberStyle(wb, df, "0.0");
-      ratio = numberStyle(wb, df, "0.00");
-      decimal = numberStyle(wb, df, "#,##0.0");
-      right = wb.createCellStyle();
-      right.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
-      // a real date cell, shown in the words the pages use for a date (PeopleTime.date: "Thu 5 Nov
-      // 2026")
-      date = numberStyle(wb, df, "ddd d mmm yyyy");
-    }
+  private static final StylesPart.Named<Look> STYLES =
+      StylesPart.of(Look.class, XlsxRenderer::looks);
 
-    private static CellStyle numberStyle(SXSSFWorkbook wb, DataFormat df, String format) {
-      CellStyle s = wb.createCellStyle();
-      s.setDataFormat(df.getFormat(format));
-      return s;
-    }
+  private static Map<Look, CellStyle> looks(Workbook wb) {
+    Map<Look, CellStyle> looks = new EnumMap<>(Look.class);
+    DataFormat df = wb.createDataFormat();
+    Font boldFont = wb.createFont();
+    boldFont.setBold(true);
+    CellStyle header = wb.createCellStyle();
+    header.setFont(boldFont);
+    header.setWrapText(true);
+    header.setVerticalAlignment(VerticalAlignment.TOP);
+    header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+    header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    header.setBorderBottom(BorderStyle.THIN);
+    looks.put(Look.HEADER, header);
+    CellStyle bold = wb.createCellStyle();
+    bold.setFont(boldFont);
+    looks.put(Look.BOLD, bold);
+    looks.put(Look.COUNT, numberStyle(wb, df, "#,##0"));
+    looks.put(Look.RATE, numberStyle(wb, df, "0.0"));
+    looks.put(Look.RATIO, numberStyle(wb, df, "0.00"));
+    looks.put(Look.DECIMAL, numberStyle(wb, df, "#,##0.0"));
+    CellStyle right = wb.createCellStyle();
+    right.setAlignment(HorizontalAlignment.RIGHT);
+    looks.put(Look.RIGHT, right);
+    // a real date cell, shown in the words the pages use for a date (PeopleTime.date: "Thu 5 Nov
+    // 2026")
+    looks.put(Look.DATE, numberStyle(wb, df, "ddd d mmm yyyy"));
+    return looks;
+  }
 
-    /** Counts {@code #,##0}, rates and percentages {@code 0.0}, ratios {@code 0.00}. */
-    CellStyle number(ValueKind kind, Number n) {
-      boolean whole = n instanceof Long || n instanceof Integer || n instanceof Short;
-      return switch (kind) {
-        case COUNT -> count;
-        case RATE, PERCENT -> rate;
-        case RATIO -> ratio;
-        case DAYS, DECIMAL -> whole ? count : decimal;
-        case TEXT, DATE, IDENTIFIER, FLAG -> whole ? count : decimal;
-      };
-    }
+  private static CellStyle numberStyle(Workbook wb, DataFormat df, String format) {
+    CellStyle s = wb.createCellStyle();
+    s.setDataFormat(df.getFormat(format));
+    return s;
+  }
+
+  /** Counts {@code #,##0}, rates and percentages {@code 0.0}, ratios {@code 0.00}. */
+  private static int number(ValueKind kind, Number n) {
+    boolean whole = n instanceof Long || n instanceof Integer || n instanceof Short;
+    Look look =
+        switch (kind) {
+          case COUNT -> Look.COUNT;
+          case RATE, PERCENT -> Look.RATE;
+          case RATIO -> Look.RATIO;
+          case DAYS, DECIMAL -> whole ? Look.COUNT : Look.DECIMAL;
+          case TEXT, DATE, IDENTIFIER, FLAG -> whole ? Look.COUNT : Look.DECIMAL;
+        };
+    return STYLES.of(look);
   }
 }
