@@ -49,8 +49,8 @@ import org.ltcreports.words.PeopleTime;
  *
  * Built from the database ({@link #fromDatabase}, hub mode: every practice of the locality) or from
  * a folder of return workbooks ({@link #fromDirectory}, collation mode: each file validated by
- * {@link ReturnFileReader}; a bad file is listed, never merged). Written with SXSSF; formulas are
- * recalculated by the spreadsheet program on opening.
+ * {@link ReturnFileReader}; a bad file is listed, never merged). Written by {@link SheetWriter};
+ * formulas are recalculated by the spreadsheet program on opening.
  */
 public final class CollationWorkbook {
   /** A practice the locality expects a return from. */

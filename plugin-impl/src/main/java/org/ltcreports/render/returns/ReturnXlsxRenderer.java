@@ -55,8 +55,8 @@ import org.ltcreports.words.PeopleTime;
  * {@link #renderQuarter} writes the quarter's view: the three months side by side with the quarter
  * figure of each line ({@link ReturnLayout.Aggregation}).
  *
- * <p>The bytes depend on the report only: SXSSF, then document properties and zip entry times fixed
- * to the data extract date.
+ * <p>The bytes depend on the report only: document properties and zip entry times are fixed to the
+ * data extract date ({@link SheetWriter}).
  */
 public final class ReturnXlsxRenderer implements ReportRenderer {
   private final ReturnValidation validation;
