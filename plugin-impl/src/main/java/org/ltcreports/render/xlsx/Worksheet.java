@@ -15,9 +15,9 @@ import org.apache.poi.ss.util.CellReference;
 /**
  * One worksheet's cells and layout, written as the SpreadsheetML POI's SXSSF wrote for the same
  * calls (cell XML as its {@code SheetDataWriter}, the rest as XmlBeans serialised its sheet
- * template), so the files stay byte for byte what they were. Until issue 21 every sheet was built
- * as XmlBeans objects (a fifth of a workbook's CPU, for the few elements below); the rows are now
- * written straight from the cells.
+ * template), so the files stay byte for byte what they were. Until issue 21 (session 15) every
+ * sheet was built as XmlBeans objects (a fifth of a workbook's CPU, for the few elements below);
+ * the rows are now written straight from the cells.
  */
 final class Worksheet {
   private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
@@ -55,11 +55,13 @@ final class Worksheet {
 
   private record Num(double value) implements Value {}
 
-  private record Error(String code) implements Value {}
+  private record ErrorCode(String code) implements Value {}
 
   private record NumFormula(String formula, double cached) implements Value {}
 
   private record TextFormula(String formula, String cached) implements Value {}
+
+  private record ErrorFormula(String formula, String code) implements Value {}
 
   private record Cell(Value value, int style) {}
 
@@ -107,7 +109,7 @@ final class Worksheet {
     Value v;
     if (cached instanceof String text) {
       v = new TextFormula(formula, text);
-    } else if (numeric(number) instanceof Error e) {
+    } else if (numeric(number) instanceof ErrorCode e) {
       v = new ErrorFormula(formula, e.code());
     } else {
       v = new NumFormula(formula, number);
@@ -115,13 +117,11 @@ final class Worksheet {
     put(row, col, v, style);
   }
 
-  private record ErrorFormula(String formula, String code) implements Value {}
-
   private static Value numeric(double value) {
     if (Double.isInfinite(value)) {
-      return new Error("#DIV/0!");
+      return new ErrorCode("#DIV/0!");
     }
-    return Double.isNaN(value) ? new Error("#NUM!") : new Num(value);
+    return Double.isNaN(value) ? new ErrorCode("#NUM!") : new Num(value);
   }
 
   private void put(int row, int col, Value v, int style) {
@@ -290,7 +290,7 @@ final class Worksheet {
         b.append("</t></is>");
       } else if (v instanceof Num n) {
         b.append(" t=\"n\"><v>").append(Double.toString(n.value())).append("</v>");
-      } else if (v instanceof Error e) {
+      } else if (v instanceof ErrorCode e) {
         b.append(" t=\"e\"><v>").append(e.code()).append("</v>");
       } else if (v instanceof NumFormula f) {
         formula(b, "n", f.formula());
