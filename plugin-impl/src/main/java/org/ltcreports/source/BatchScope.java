@@ -46,8 +46,10 @@ import org.ltcreports.api.source.SourceSchema;
  * among the rows read (another locality's patient, another month) are added in the table's order,
  * so the same row wins ({@link SourceReader#readScoped}).
  *
- * <p>The conditions are plain {@code IN (subquery)} filters with no {@code OR} around a subquery:
- * H2 evaluates such a subquery once per row.
+ * <p>The conditions are plain {@code IN (subquery)} filters, each subquery a plain {@code SELECT}
+ * with no {@code OR} beside it: H2 evaluates an {@code OR} around a subquery, and gathers a {@code
+ * UNION}'s rows, once per row of the table filtered (a union goes in a derived table). {@code
+ * ScopedReadScansTest} holds every condition to this.
  *
  * <p>Identifiers come from {@link SourceTables}; the locality code and dates are bound.
  */
@@ -264,8 +266,9 @@ public final class BatchScope {
               + (locality == null
                   ? " WHERE locality_code IS NULL"
                   : " WHERE locality_code = :locality");
-      // their episodes' patients, and those of the episodes they recorded contacts on
-      return "SELECT patient_id FROM "
+      // their episodes' patients, and those of the episodes they recorded contacts on; the union
+      // in a derived table, so that the IN subquery is a plain SELECT (see the class comment)
+      return "SELECT patient_id FROM (SELECT patient_id FROM "
           + tables.sql(SourceSchema.CM_EPISODE)
           + " WHERE case_manager_id IN ("
           + staff
@@ -275,7 +278,7 @@ public final class BatchScope {
           + tables.sql(SourceSchema.CM_CONTACT)
           + " WHERE case_manager_id IN ("
           + staff
-          + "))";
+          + "))) team_patients";
     }
     return "SELECT patient_id FROM "
         + tables.sql(SourceSchema.REGISTRATION)
