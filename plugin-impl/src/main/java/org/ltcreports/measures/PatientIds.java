@@ -28,14 +28,14 @@ public final class PatientIds {
   public static PatientIds of(SourceData data) {
     String[] ids = sortedDistinct(ids(data.patients(), p -> p.patientId()), new String[0]);
     ids = sortedDistinct(ids(data.registrations(), r -> r.patientId()), ids);
-    IdIndex index = new IdIndex(ids);
+    PatientIds known = new PatientIds(new IdIndex(ids));
     List<String> others = new ArrayList<>();
-    others(index, data.spells(), s -> s.patientId(), others);
-    others(index, data.attendances(), a -> a.patientId(), others);
-    others(index, data.episodes(), e -> e.patientId(), others);
-    others(index, data.events(), e -> e.patientId(), others);
+    others(known, data.spells(), s -> s.patientId(), others);
+    others(known, data.attendances(), a -> a.patientId(), others);
+    others(known, data.episodes(), e -> e.patientId(), others);
+    others(known, data.events(), e -> e.patientId(), others);
     if (others.isEmpty()) {
-      return new PatientIds(index);
+      return known;
     }
     return new PatientIds(new IdIndex(sortedDistinct(others.toArray(String[]::new), ids)));
   }
@@ -66,15 +66,15 @@ public final class PatientIds {
   }
 
   /**
-   * Adds the table's ids not in the index to {@code others}, stepping through the sorted ids as the
-   * rows come (sorted by patient id, as the reader hands them on: {@link Cursor}).
+   * Adds the table's ids not among the {@code known} to {@code others}, stepping through the sorted
+   * ids as the rows come (sorted by patient id, as the reader hands them on: {@link Cursor}).
    */
   private static <T> void others(
-      IdIndex index, List<T> rows, Function<T, String> patientId, List<String> others) {
+      PatientIds known, List<T> rows, Function<T, String> patientId, List<String> others) {
     if (rows == null) {
       return;
     }
-    Cursor walk = new PatientIds(index).cursor();
+    Cursor walk = known.cursor();
     String last = null;
     for (T row : rows) {
       String id = patientId.apply(row);

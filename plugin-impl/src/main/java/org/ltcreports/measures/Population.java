@@ -31,7 +31,7 @@ public final class Population {
     Tally pop = new Tally(d);
     Registrations regs = ctx.registrations();
     long day = d.toEpochDay();
-    int dKey = Registrations.dateKey(d);
+    int dKey = Registrations.columnKey(d);
     for (int i = 0; i < regs.positions(); i++) { // every patient, by position: no id look-ups
       String practice = regs.practiceOnDay(i, day); // null without a patient row
       if (practice == null) {

@@ -1,7 +1,6 @@
 package org.ltcreports.measures;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,7 +28,7 @@ public final class Registrations {
   private final int[] fromDay; // by registration, as grouped
   private final int[] toDay; // NEVER when open
   private final String[] practice;
-  // Each patient's birth date as a date key ({@link #dateKey}) and sex as {@link
+  // Each patient's birth date as a date key ({@link #columnKey}) and sex as {@link
   // Population#sexIndex}, by position: a population counted on a date reads these, not the
   // patient records (a cache miss per patient).
   private final int[] birthKey; // NO_BIRTH without a birth date or patient row
@@ -79,7 +78,7 @@ public final class Registrations {
     for (int i = 0; i < n; i++) {
       Patient p = patientAt[i];
       deathDay[i] = p == null ? EpochDays.NO_PATIENT : EpochDays.orNever(p.deathDate());
-      birthKey[i] = p == null || p.birthDate() == null ? NO_BIRTH : dateKey(p.birthDate());
+      birthKey[i] = p == null || p.birthDate() == null ? NO_BIRTH : columnKey(p.birthDate());
       sex[i] = (byte) (p == null ? -1 : Population.sexIndex(p.sex()));
     }
     fromDay = new int[grouped.length];
@@ -346,26 +345,31 @@ public final class Registrations {
   static final int NO_AGE = Integer.MIN_VALUE;
 
   private static final int NO_BIRTH = Integer.MIN_VALUE;
-  private static final int FAR = Integer.MIN_VALUE + 1; // a year beyond ±200,000: no key
-  private static final int KEY_YEARS = 200_000;
+  private static final int FAR = Integer.MIN_VALUE + 1; // a year beyond ±200,000: no int key
+  private static final int COLUMN_YEARS = 200_000;
 
   /**
-   * A date as year × 10,000 + month × 100 + day, whose difference from another's, divided by 10,000
-   * (rounding towards zero), is {@link #yearsBetween} them: the month and day decide whether the
-   * last year is complete, as in ordering dates written yyyymmdd; {@link #FAR} beyond ±200,000
-   * years, where the key would not fit an int.
+   * A date as year × 10,000 + month × 100 + day. The difference of two, divided by 10,000 (rounding
+   * towards zero), is the whole years between them ({@link #yearsBetween}): the month and day
+   * decide whether the last year is complete, as in ordering dates written yyyymmdd.
    */
-  static int dateKey(LocalDate d) {
-    return Math.abs(d.getYear()) > KEY_YEARS
-        ? FAR
-        : d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+  static long dateKey(LocalDate d) {
+    return d.getYear() * 10_000L + d.getMonthValue() * 100 + d.getDayOfMonth();
+  }
+
+  /**
+   * {@link #dateKey} as an int, the birth column's form; {@link #FAR} beyond ±200,000 years, where
+   * it would not fit.
+   */
+  static int columnKey(LocalDate d) {
+    return Math.abs(d.getYear()) > COLUMN_YEARS ? FAR : (int) dateKey(d);
   }
 
   /**
    * {@link #ageOn} the patient at a position on d, from the birth column, or {@link #NO_AGE}
    * without a birth date.
    *
-   * @param dKey {@link #dateKey} of d: a caller asking about every patient on one date makes it
+   * @param dKey {@link #columnKey} of d: a caller asking about every patient on one date makes it
    *     once
    */
   int ageAt(int position, LocalDate d, int dKey) {
@@ -385,20 +389,11 @@ public final class Registrations {
   }
 
   /**
-   * {@code Period.between(from, to).getYears()}, worked out as {@link Period#between} does (whole
-   * months, one fewer when the day of the month is not yet reached, the other way round when
-   * counting backwards) without making the period: ages are taken for every patient of a locality.
+   * {@code Period.between(from, to).getYears()}, without making the period (ages are taken for
+   * every patient of a locality): the difference of the {@link #dateKey}s in whole 10,000s.
    */
   static int yearsBetween(LocalDate from, LocalDate to) {
-    long months =
-        (to.getYear() * 12L + to.getMonthValue()) - (from.getYear() * 12L + from.getMonthValue());
-    int days = to.getDayOfMonth() - from.getDayOfMonth();
-    if (months > 0 && days < 0) {
-      months--;
-    } else if (months < 0 && days > 0) {
-      months++;
-    }
-    return (int) (months / 12);
+    return (int) ((dateKey(to) - dateKey(from)) / 10_000);
   }
 
   private static boolean wins(Registration candidate, Registration current) {

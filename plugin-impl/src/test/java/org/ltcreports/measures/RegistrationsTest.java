@@ -52,18 +52,19 @@ class RegistrationsTest {
             new Patient("b", null, d("2026-10-15"), "M", null),
             new Patient("c", null, null, "U", null));
     Registrations hand = new Registrations(patients, List.of());
-    assertThat(hand.ageAt(0, d("2026-02-28"), Registrations.dateKey(d("2026-02-28"))))
+    assertThat(hand.ageAt(0, d("2026-02-28"), Registrations.columnKey(d("2026-02-28"))))
         .isEqualTo(25);
-    assertThat(hand.ageAt(0, d("2026-03-01"), Registrations.dateKey(d("2026-03-01"))))
+    assertThat(hand.ageAt(0, d("2026-03-01"), Registrations.columnKey(d("2026-03-01"))))
         .isEqualTo(26);
-    assertThat(hand.ageAt(1, d("2025-10-10"), Registrations.dateKey(d("2025-10-10"))))
+    assertThat(hand.ageAt(1, d("2025-10-10"), Registrations.columnKey(d("2025-10-10"))))
         .isEqualTo(-1);
-    assertThat(hand.ageAt(1, d("2025-10-20"), Registrations.dateKey(d("2025-10-20")))).isEqualTo(0);
-    assertThat(hand.ageAt(2, d("2026-03-01"), Registrations.dateKey(d("2026-03-01"))))
+    assertThat(hand.ageAt(1, d("2025-10-20"), Registrations.columnKey(d("2025-10-20"))))
+        .isEqualTo(0);
+    assertThat(hand.ageAt(2, d("2026-03-01"), Registrations.columnKey(d("2026-03-01"))))
         .isEqualTo(Registrations.NO_AGE);
     assertThat(List.of(hand.sexAt(0), hand.sexAt(1), hand.sexAt(2))).containsExactly(1, 0, -1);
     // Random births and dates, month ends and leap days over-represented, some years beyond the
-    // keys' ±200,000 (answered from the rows) and at LocalDate's own edges.
+    // column's ±200,000 (answered from the rows) and at LocalDate's own edges, against the JDK.
     Random random = new Random(21);
     List<Patient> many = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
@@ -72,7 +73,7 @@ class RegistrationsTest {
     Registrations regs = new Registrations(many, List.of());
     for (int k = 0; k < 400; k++) {
       LocalDate on = randomDate(random);
-      int key = Registrations.dateKey(on);
+      int key = Registrations.columnKey(on);
       for (int i = 0; i < many.size(); i++) {
         Patient p = regs.patientAt(i);
         assertThat(regs.ageAt(i, on, key))

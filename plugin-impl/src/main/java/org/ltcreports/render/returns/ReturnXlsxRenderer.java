@@ -90,7 +90,7 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
     List<ReturnData.Row> rows = ReturnData.rows(report);
     String sha = ReturnData.sha256(rows);
     SheetWriter w = new SheetWriter();
-    w.write(ReturnLayout.SHEET_RETURN, returnSheet(w, report, sha));
+    w.write(ReturnLayout.SHEET_RETURN, returnSheet(w, report, rows, sha));
     w.write(ReturnLayout.SHEET_CASELOADS, caseloads(w, report));
     w.write(ReturnLayout.SHEET_DATA, data(w, rows));
     w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha, signatures.sign(sha)));
@@ -104,7 +104,7 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
         out);
   }
 
-  private Model returnSheet(SheetWriter w, Report r, String sha) {
+  private Model returnSheet(SheetWriter w, Report r, List<ReturnData.Row> rows, String sha) {
     Model m = w.model();
     identity(m, r, r.month().toString(), sha);
     m.put(ReturnLayout.ROW_HEADINGS, COL_LABEL, "Measure", Style.HEADING)
@@ -112,7 +112,7 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
         .put(ReturnLayout.ROW_HEADINGS, COL_KEY, "Key", Style.HEADING)
         .put(ReturnLayout.ROW_HEADINGS, COL_VALUE, "Value", Style.HEADING)
         .put(ReturnLayout.ROW_HEADINGS, COL_LOCALITY, "Locality", Style.HEADING);
-    Map<String, Object> values = ReturnData.byMeasureAndKey(ReturnData.rows(r));
+    Map<String, Object> values = ReturnData.byMeasureAndKey(rows);
     Map<String, Object> locality = localityValues(r);
     for (Line l : ReturnLayout.lines()) {
       if (l.isHeading()) {
