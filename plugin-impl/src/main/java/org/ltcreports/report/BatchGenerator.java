@@ -7,12 +7,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
@@ -66,21 +66,25 @@ public final class BatchGenerator {
   /** {@link #run(BatchRequest, LocalDate, Consumer)}, adding the time of each phase to phases. */
   public BatchResult run(
       BatchRequest req, LocalDate today, Consumer<String> progress, RunPhases phases) {
-    if (req.audience() == Audience.PUBLIC && req.reports().contains(ReportType.EVALUATION)) {
-      // Its per-locality figures are the locality packs' own facts, protected there as one pack;
-      // protected on its own, a cell withheld in a locality's pack could be shown here.
-      progress.accept(
-          "evaluation: left out of the PUBLIC pack: the programme evaluation across localities is"
-              + " for commissioners; its public figures are in each locality summary");
-      Set<ReportType> rest = EnumSet.noneOf(ReportType.class);
-      rest.addAll(req.reports());
-      rest.remove(ReportType.EVALUATION);
+    // A report the audience never receives (ReportType.whyNotFor) is left out with a line saying
+    // why, and the run is still complete: the other reports were written.
+    Set<ReportType> allowed = EnumSet.noneOf(ReportType.class);
+    for (ReportType type : req.reports()) {
+      Optional<String> whyNot = type.whyNotFor(req.audience());
+      if (whyNot.isPresent()) {
+        progress.accept(
+            type.shortName() + ": left out of the " + req.audience() + " pack: " + whyNot.get());
+      } else {
+        allowed.add(type);
+      }
+    }
+    if (!allowed.equals(req.reports())) {
       req =
           new BatchRequest(
               req.month(),
               req.practices(),
               req.locality(),
-              rest,
+              allowed,
               req.formats(),
               req.audience(),
               req.outDir(),

@@ -168,16 +168,8 @@ final class SnapshotReports {
       plan.addAll(each(practices, ReportType.CASE_MANAGEMENT_RETURN, returnOf, out));
     }
     if (req.reports().contains(ReportType.LOCALITY_COLLATION)) {
-      if (req.audience() == Audience.PUBLIC) {
-        out.progress()
-            .accept(
-                "collation: left out of the PUBLIC pack: the locality collation workbook is the"
-                    + " locality manager's working document (exact counts, case managers' names),"
-                    + " never for publication");
-      } else {
-        for (String locality : localitiesOf(practices, ctx, out.progress())) {
-          plan.add(collation(returns, builtReturns, locality, ctx));
-        }
+      for (String locality : localitiesOf(practices, ctx, out.progress())) {
+        plan.add(collation(returns, builtReturns, locality, ctx));
       }
     }
     if (req.reports().contains(ReportType.COMMUNITY_TEAM)) {
@@ -189,10 +181,6 @@ final class SnapshotReports {
     if (req.reports().contains(ReportType.CASE_FINDING)) {
       CaseFinding caseFinding = new CaseFinding(ctx, req.month());
       for (String practice : practices) {
-        if (!req.audience().maySeePatients()) {
-          out.failed(practice + " case-finding: the list is for the practice audience only");
-          continue;
-        }
         plan.add(new PlannedReport.Built(caseFinding.report(practice, policy)));
       }
     }

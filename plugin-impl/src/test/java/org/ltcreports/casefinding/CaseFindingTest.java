@@ -150,7 +150,7 @@ class CaseFindingTest {
             Audience.COMMISSIONER, report.measures(), List.of(), List.of(), report.notes());
     assertThatThrownBy(() -> new CaseFindingRenderers.Page().render(commissioner))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("practice audience only");
+        .hasMessageContaining("it is for the practice's own staff only, not COMMISSIONER");
     assertThatThrownBy(() -> new CaseFindingRenderers.Xlsx().render(commissioner))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -32,6 +32,36 @@ public enum ReportType {
     return shortName;
   }
 
+  /**
+   * Why this report is never made for the audience, or empty when it may be: the one rule a pack, a
+   * renderer and a page ask. Patient-identifiable lists stay with the practice; the locality
+   * manager's working document and the evaluation across localities are never published
+   * (governance-decisions.md).
+   */
+  public Optional<String> whyNotFor(Audience audience) {
+    return switch (this) {
+      case CASE_FINDING ->
+          audience.maySeePatients()
+              ? Optional.empty()
+              : Optional.of(
+                  "the case-finding list names patients (with their NHS numbers): it is for the"
+                      + " practice's own staff only");
+      case LOCALITY_COLLATION ->
+          audience == Audience.PUBLIC
+              ? Optional.of(
+                  "the locality collation workbook is the locality manager's working document"
+                      + " (exact counts, case managers' names), never for publication")
+              : Optional.empty();
+      case EVALUATION ->
+          audience == Audience.PUBLIC
+              ? Optional.of(
+                  "the programme evaluation across localities is for commissioners; its public"
+                      + " figures are in each locality summary")
+              : Optional.empty();
+      default -> Optional.empty();
+    };
+  }
+
   /** Accepts either the short name or the slug. */
   public static Optional<ReportType> byName(String name) {
     return Arrays.stream(values())

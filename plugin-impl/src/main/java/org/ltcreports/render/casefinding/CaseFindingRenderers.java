@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
@@ -31,10 +30,12 @@ public final class CaseFindingRenderers {
     if (r.type() != ReportType.CASE_FINDING) {
       throw new IllegalArgumentException("not a case-finding list: " + r.type().slug());
     }
-    if (r.audience() != Audience.PRACTICE) {
-      throw new IllegalArgumentException(
-          "the case-finding list is for the practice audience only, not " + r.audience());
-    }
+    r.type()
+        .whyNotFor(r.audience())
+        .ifPresent(
+            why -> {
+              throw new IllegalArgumentException(why + ", not " + r.audience());
+            });
     if (!(r.measure(CaseFinding.LIST_ID) instanceof MeasureValue.Table t)) {
       throw new IllegalArgumentException("the report has no " + CaseFinding.LIST_ID);
     }
