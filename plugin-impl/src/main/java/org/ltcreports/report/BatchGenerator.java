@@ -92,6 +92,9 @@ public final class BatchGenerator {
     }
     Map<String, Practice> practiceRows = MeasureContext.practicesByCode(reader.practices());
     List<String> practices = practicesFor(req, practiceRows);
+    if (allowed.isEmpty()) {
+      return new BatchResult(List.of(), List.of()); // nothing left to make: nothing to read
+    }
     List<StagedFiles.Leftover> leftovers = StagedFiles.sweep(req.outDir(), recorder::recorded);
     if (!leftovers.isEmpty()) {
       recorder.leftoversRemoved(req.requestedBy(), leftovers);

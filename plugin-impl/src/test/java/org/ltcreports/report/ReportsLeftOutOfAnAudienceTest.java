@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
@@ -85,6 +86,13 @@ class ReportsLeftOutOfAnAudienceTest {
         }
       }
     }
+    // a run left with nothing to make reads nothing
+    List<String> log = new ArrayList<>();
+    BatchResult nothing =
+        run(Audience.PUBLIC, EnumSet.of(ReportType.CASE_FINDING), tmp.resolve("nothing"), log);
+    assertThat(nothing.written()).isEmpty();
+    assertThat(nothing.failures()).isEmpty();
+    assertThat(log).singleElement().asString().startsWith("case-finding: left out of the PUBLIC");
     // the rule itself: patients' names and NHS numbers stay with the practice; the locality
     // manager's working document and the evaluation across localities are never published
     assertThat(
@@ -106,6 +114,11 @@ class ReportsLeftOutOfAnAudienceTest {
   }
 
   private static BatchResult run(Audience audience, Path out, List<String> log) {
+    return run(audience, EnumSet.allOf(ReportType.class), out, log);
+  }
+
+  private static BatchResult run(
+      Audience audience, Set<ReportType> reports, Path out, List<String> log) {
     LtcConfig cfg = LtcConfig.defaults().with(Map.of("trim-points.file", trim.toString()));
     BatchGenerator generator =
         Guice.createInjector(new LtcModule(cfg, source, memory("plugin-" + audience)))
@@ -115,7 +128,7 @@ class ReportsLeftOutOfAnAudienceTest {
             MONTH,
             List.of(),
             null,
-            EnumSet.allOf(ReportType.class),
+            reports,
             EnumSet.of(Format.JSON, Format.XLSX),
             audience,
             out,
