@@ -6,10 +6,18 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.ReportType;
 import org.ltcreports.submission.ArtifactVerification;
 import org.ltcreports.submission.Submissions;
+import org.ltcreports.words.PeopleTime;
+import org.ltcreports.words.ReportWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,48 +49,73 @@ final class VerifyFileCommand implements Callable<Integer> {
     Submissions submissions = injector.getInstance(Submissions.class);
     ArtifactVerification v = submissions.verify(bytes);
     out.println("SHA-256 " + v.sha256());
-    v.submissions()
-        .forEach(
-            s ->
-                out.println(
-                    "submission: "
-                        + s.practiceCode()
-                        + " "
-                        + s.month()
-                        + " version "
-                        + s.version()
-                        + " "
-                        + s.format()
-                        + " ("
-                        + s.state()
-                        + ", submitted by "
-                        + s.submittedBy()
-                        + " at "
-                        + s.submittedAt()
-                        + ")"));
-    v.runs()
-        .forEach(
-            r ->
-                out.println(
-                    "generated: "
-                        + r.reportType()
-                        + " "
-                        + r.scopeCode()
-                        + " "
-                        + r.month()
-                        + " "
-                        + r.audience()
-                        + " "
-                        + r.format()
-                        + " (run "
-                        + r.runId()
-                        + ", by "
-                        + r.requestedBy()
-                        + ")"));
+    ZoneId zone = submissions.policy().zone();
+    v.submissions().forEach(sub -> out.println(submission(sub, zone)));
+    v.runs().forEach(run -> out.println(generated(run)));
     if (!v.matched()) {
       spec.commandLine().getErr().println("not a file this plugin generated or stored: " + file);
       return Main.FAILED;
     }
     return 0;
+  }
+
+  /**
+   * "submission: the return of K83001 for October 2026, version 2, XLSX (Submitted by lead, 5 Dec
+   * 2026, 21:57 GMT)": in the words the return's pages use.
+   */
+  static String submission(ArtifactVerification.SubmissionMatch s, ZoneId zone) {
+    return "submission: the return of "
+        + s.practiceCode()
+        + " for "
+        + month(s.month())
+        + ", version "
+        + s.version()
+        + ", "
+        + s.format().name()
+        + " ("
+        + s.state().words()
+        + " by "
+        + s.submittedBy()
+        + ", "
+        + PeopleTime.format(s.submittedAt(), zone)
+        + ")";
+  }
+
+  /**
+   * "generated: the feedback report for K83001, October 2026, practice copy (with patient lists),
+   * PDF (run …, by cli:root)". A stored value the words do not know is shown as stored.
+   */
+  static String generated(ArtifactVerification.RunMatch r) {
+    String type =
+        ReportType.byName(r.reportType()).map(ReportWords::reportType).orElse(r.reportType());
+    String copy;
+    try {
+      copy = ReportWords.audience(Audience.valueOf(r.audience())).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      copy = r.audience();
+    }
+    return "generated: the "
+        + type
+        + " for "
+        + r.scopeCode()
+        + ", "
+        + month(r.month())
+        + ", "
+        + copy
+        + ", "
+        + r.format().toUpperCase(Locale.ROOT)
+        + " (run "
+        + r.runId()
+        + ", by "
+        + r.requestedBy()
+        + ")";
+  }
+
+  private static String month(String stored) {
+    try {
+      return PeopleTime.month(YearMonth.parse(stored));
+    } catch (DateTimeParseException | NullPointerException e) {
+      return stored;
+    }
   }
 }

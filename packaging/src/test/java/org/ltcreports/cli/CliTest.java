@@ -106,6 +106,59 @@ class CliTest {
         .contains("P1,2026-10,ea_count,,4\r\n");
   }
 
+  /**
+   * {@code verify} says what a file is in the words the pages use (ReportWords, PeopleTime), not as
+   * stored codes: it printed "generated: practice-feedback P1 2026-10 PRACTICE json".
+   */
+  @Test
+  void verifySaysWhatAFileIsInWords() throws Exception {
+    Run g =
+        run(
+            "generate",
+            "--jdbc-url",
+            GOLDEN,
+            "--month",
+            "2026-10",
+            "--report",
+            "feedback",
+            "--format",
+            "json",
+            "--practice",
+            "P1",
+            "--out",
+            out.toString());
+    assertThat(g.exit()).as(g.err()).isZero();
+    Path file = out.resolve("2026-10/P1-practice-feedback-practice.json");
+    Run v = run("verify", "--jdbc-url", GOLDEN, file.toString());
+    assertThat(v.exit()).as(v.err()).isZero();
+    assertThat(v.out())
+        .containsPattern(
+            "generated: the feedback report for P1, October 2026, practice copy \\(with patient"
+                + " lists\\), JSON \\(run [0-9a-f-]{36}, by cli:[^)]+\\)")
+        .doesNotContain("PRACTICE")
+        .doesNotContain("practice-feedback");
+  }
+
+  /** A stored submission the same way: its state as the return's history page words it. */
+  @Test
+  void verifySaysWhatASubmissionIsInWords() {
+    var s =
+        new org.ltcreports.submission.ArtifactVerification.SubmissionMatch(
+            "K83001",
+            "2026-10",
+            2,
+            org.ltcreports.api.report.Format.XLSX,
+            "K83001-case-management-return-practice.xlsx",
+            org.ltcreports.submission.ReturnState.RETURNED,
+            "lead",
+            java.time.Instant.parse("2026-12-05T21:57:00Z"));
+    // 21:57 UTC on 5 December is 21:57 GMT in London (no summer time in December)
+    assertThat(VerifyFileCommand.submission(s, java.time.ZoneId.of("Europe/London")))
+        .isEqualTo(
+            "submission: the return of K83001 for October 2026, version 2, XLSX (Sent back by"
+                + " lead, 5 Dec 2026, 21:57 GMT)");
+  }
+
   @Test
   void everyCommandAnswersHelp() {
     for (String command :

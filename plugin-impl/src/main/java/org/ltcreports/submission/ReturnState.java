@@ -15,6 +15,17 @@ public enum ReturnState {
   /** A new version sent after a return; awaiting a decision like SUBMITTED. */
   RESUBMITTED;
 
+  /** What happened to one version, as a person reads it: "Submitted", "Sent back"… */
+  public String words() {
+    return switch (this) {
+      case DRAFT -> "Draft";
+      case SUBMITTED -> "Submitted";
+      case RESUBMITTED -> "Resubmitted";
+      case RETURNED -> "Sent back";
+      case ACKNOWLEDGED -> "Acknowledged";
+    };
+  }
+
   /** Sent and awaiting acknowledgement or return. */
   public boolean awaitingDecision() {
     return this == SUBMITTED || this == RESUBMITTED;

@@ -10,6 +10,7 @@ import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.web.RequestParameters;
 import org.ltcreports.words.PeopleTime;
+import org.ltcreports.words.ReportWords;
 
 /**
  * A practice's feedback report: the copy chosen (practice, commissioner or public, as the user may
@@ -37,7 +38,7 @@ final class FeedbackPage {
     m.open("dl", "class", "facts");
     m.el("dt", "Practice").el("dd", code + " " + practice.practiceName());
     m.el("dt", "Month").el("dd", PeopleTime.month(month));
-    m.el("dt", "Copy").el("dd", Labels.audience(audience));
+    m.el("dt", "Copy").el("dd", ReportWords.audience(audience));
     m.close("dl");
     List<Audience> allowed =
         java.util.Arrays.stream(Audience.values())

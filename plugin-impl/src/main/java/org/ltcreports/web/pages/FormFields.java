@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.words.PeopleTime;
+import org.ltcreports.words.ReportWords;
 
 /** The labelled choices several pages' forms share: the month and the copy (audience). */
 final class FormFields {
@@ -27,7 +28,7 @@ final class FormFields {
     for (Audience a : allowed) {
       m.el(
           "option",
-          Labels.audience(a) + ": " + copyHolds(a),
+          ReportWords.audience(a) + ": " + copyHolds(a),
           "value",
           a.name(),
           "selected",

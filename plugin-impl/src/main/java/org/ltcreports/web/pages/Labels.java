@@ -6,36 +6,15 @@ import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.audit.AuditEntry;
 import org.ltcreports.words.PeopleTime;
+import org.ltcreports.words.ReportWords;
 
 /**
- * What the pages call each coded value a person may read (roles, audiences, report types, audit
- * actions and outcomes): the page-crawler test fails on any upper-case code left on a page.
+ * What the pages call each coded value a person may read (roles, audit actions and outcomes;
+ * audiences and report types are {@link ReportWords}'): the page-crawler test fails on any
+ * upper-case code left on a page.
  */
 final class Labels {
   private Labels() {}
-
-  static String audience(Audience a) {
-    if (a == null) {
-      return "";
-    }
-    return switch (a) {
-      case PRACTICE -> "Practice copy (with patient lists)";
-      case COMMISSIONER -> "Commissioner copy";
-      case PUBLIC -> "Public copy";
-    };
-  }
-
-  static String reportType(ReportType t) {
-    return switch (t) {
-      case PRACTICE_FEEDBACK -> "feedback report";
-      case LOCALITY_FEEDBACK -> "locality summary";
-      case CASE_MANAGEMENT_RETURN -> "return";
-      case LOCALITY_COLLATION -> "collation workbook";
-      case CASE_FINDING -> "case-finding list";
-      case COMMUNITY_TEAM -> "community team report";
-      case EVALUATION -> "programme evaluation";
-    };
-  }
 
   /** A stored code (role, action, outcome…) as words: {@code PRACTICE_LEAD} → "Practice lead". */
   static String code(String code) {
@@ -86,7 +65,7 @@ final class Labels {
     StringBuilder b = new StringBuilder();
     if (e.reportType() != null) {
       try {
-        b.append(reportType(ReportType.valueOf(e.reportType())));
+        b.append(ReportWords.reportType(ReportType.valueOf(e.reportType())));
       } catch (IllegalArgumentException ex) {
         b.append(code(e.reportType()).toLowerCase(java.util.Locale.ROOT));
       }
@@ -102,7 +81,9 @@ final class Labels {
     if (e.audience() != null) {
       try {
         b.append(" (")
-            .append(audience(Audience.valueOf(e.audience())).toLowerCase(java.util.Locale.ROOT))
+            .append(
+                ReportWords.audience(Audience.valueOf(e.audience()))
+                    .toLowerCase(java.util.Locale.ROOT))
             .append(')');
       } catch (IllegalArgumentException ex) {
         b.append(" (").append(e.audience()).append(')');

@@ -27,17 +27,6 @@ final class ReturnHistoryPage {
     this.web = web;
   }
 
-  /** "Submitted", "Sent back", "Resubmitted", "Acknowledged": what happened to one version. */
-  private static String stateWords(Submission s) {
-    return switch (s.state()) {
-      case DRAFT -> "Draft";
-      case SUBMITTED -> "Submitted";
-      case RESUBMITTED -> "Resubmitted";
-      case RETURNED -> "Sent back";
-      case ACKNOWLEDGED -> "Acknowledged";
-    };
-  }
-
   void show(Exchange x, Practice practice, YearMonth month) throws IOException {
     HostUser user = x.user();
     String code = practice.practiceCode();
@@ -58,7 +47,7 @@ final class ReturnHistoryPage {
     }
     Submission previous = null;
     for (Submission s : versions) {
-      m.el("h2", "Version " + s.version() + ": " + stateWords(s));
+      m.el("h2", "Version " + s.version() + ": " + s.state().words());
       m.open("dl", "class", "facts");
       m.el("dt", "Submitted")
           .el(
