@@ -6,9 +6,11 @@ import com.google.inject.name.Names;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
+import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.config.LtcConfig;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.TrimPoints;
@@ -17,6 +19,7 @@ import org.ltcreports.source.SchemaValidator;
 import org.ltcreports.source.SchemaValidator.Finding;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
+import org.ltcreports.words.PeopleTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,21 +65,21 @@ final class ValidateCommand implements Callable<Integer> {
         DataQualityScan.scan(ctx, injector.getInstance(TrimPoints.class)).totalsByKind();
     long bad = totals.values().stream().mapToLong(Long::longValue).sum();
     out.println(
-        "Data as at "
-            + ctx.extractDate()
-            + ": "
-            + ctx.practices().size()
-            + " practices, "
-            + ctx.registrations().patientIds().size()
-            + " patients, "
-            + ctx.data().spells().size()
-            + " spells.");
-    totals.forEach(
-        (kind, n) -> {
-          if (n > 0) {
-            out.printf("DATA  %-40s %d%n", kind, n);
-          }
-        });
+        String.format(
+            Locale.UK,
+            "Data as at %s: %,d practices, %,d patients, %,d spells.",
+            PeopleTime.date(ctx.extractDate()),
+            ctx.practices().size(),
+            ctx.registrations().patientIds().size(),
+            ctx.data().spells().size()));
+    // in the reports' words (the kind's description), the key beside it for whoever fixes the data
+    for (DataQualityKind kind : DataQualityKind.values()) {
+      long n = totals.getOrDefault(kind.key(), 0L);
+      if (n > 0) {
+        out.println(
+            String.format(Locale.UK, "DATA  %,7d  %s (%s)", n, kind.description(), kind.key()));
+      }
+    }
     out.println(
         bad == 0
             ? "No data-quality issues."

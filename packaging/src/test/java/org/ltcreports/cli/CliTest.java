@@ -159,6 +159,26 @@ class CliTest {
                 + " lead, 5 Dec 2026, 21:57 GMT)");
   }
 
+  /**
+   * {@code validate} words the data-quality counts as the reports' data-quality sections do (the
+   * kind's description, its key for whoever fixes the source beside it) and the extract date as a
+   * date: it printed "Data as at 2026-10-31" and "DATA sex_unknown 342".
+   */
+  @Test
+  void validateWordsItsCountsAsTheReportsDo() {
+    Run v = run("validate", "--jdbc-url", GOLDEN);
+    assertThat(v.exit()).as(v.err()).isZero();
+    List<String> data = v.out().lines().filter(l -> l.startsWith("DATA")).toList();
+    assertThat(data).isNotEmpty();
+    for (String line : data) {
+      assertThat(line).matches("DATA +[0-9][0-9,]* +[A-Z].* \\([a-z0-9_]+\\)");
+    }
+    assertThat(v.out())
+        .containsPattern(
+            "Data as at (Mon|Tue|Wed|Thu|Fri|Sat|Sun) [0-9]{1,2} [A-Z][a-z]{2} 20[0-9]{2}:")
+        .doesNotContainPattern("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+  }
+
   @Test
   void everyCommandAnswersHelp() {
     for (String command :
