@@ -2,6 +2,7 @@ package org.ltcreports.cli;
 
 import java.io.PrintWriter;
 import org.ltcreports.config.ConfigException;
+import org.ltcreports.measures.TrimPointsException;
 import org.ltcreports.source.SourceAccessException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,9 +61,7 @@ public final class Main {
           if (System.getenv("LTC_DEBUG") != null) {
             ex.printStackTrace(err);
           }
-          return ex instanceof IllegalArgumentException || ex instanceof ConfigException
-              ? BAD_ARGUMENTS
-              : FAILED;
+          return badInput(unwrapped(ex)) ? BAD_ARGUMENTS : FAILED;
         });
     try {
       return cli.execute(args);
@@ -92,16 +91,26 @@ public final class Main {
         + " read one locality at a time. No report was left half-written.";
   }
 
-  static String oneLine(Throwable ex) {
-    // Guice wraps what failed while building a service; the cause is what the user needs.
+  /** Guice wraps what failed while building a service; the cause is what the user needs. */
+  private static Throwable unwrapped(Throwable ex) {
     while ((ex instanceof com.google.inject.ProvisionException
             || ex instanceof com.google.inject.CreationException)
         && ex.getCause() != null) {
       ex = ex.getCause();
     }
-    if (ex instanceof SourceAccessException
-        || ex instanceof IllegalArgumentException
-        || ex instanceof ConfigException) {
+    return ex;
+  }
+
+  /** What the user gave (an argument, the configuration, a trim point file): exit 2. */
+  private static boolean badInput(Throwable ex) {
+    return ex instanceof IllegalArgumentException
+        || ex instanceof ConfigException
+        || ex instanceof TrimPointsException;
+  }
+
+  static String oneLine(Throwable ex) {
+    ex = unwrapped(ex);
+    if (ex instanceof SourceAccessException || badInput(ex)) {
       return firstLine(ex.getMessage());
     }
     Throwable t = ex;

@@ -179,6 +179,56 @@ class CliTest {
         .doesNotContainPattern("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   }
 
+  /**
+   * A trim point file that cannot be used is bad input like any other: exit 2 and the problem in
+   * words. It was exit 1 and "error: TrimPointsException: trim point file … does not exist".
+   */
+  @Test
+  void anUnusableTrimPointFileIsExitTwoNamingTheProblem() throws Exception {
+    Path missing = out.resolve("no-such-trim-points.csv");
+    Run r =
+        run(
+            "generate",
+            "--jdbc-url",
+            GOLDEN,
+            "--month",
+            "2026-10",
+            "--report",
+            "feedback",
+            "--format",
+            "json",
+            "--trim-points",
+            missing.toString(),
+            "--out",
+            out.resolve("t").toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo("error: trim point file " + missing + " does not exist or is not a file");
+    Path broken = Files.writeString(out.resolve("broken.csv"), "hrg,trim\nAA11A,not-a-number\n");
+    Run b =
+        run(
+            "generate",
+            "--jdbc-url",
+            GOLDEN,
+            "--month",
+            "2026-10",
+            "--report",
+            "feedback",
+            "--format",
+            "json",
+            "--trim-points",
+            broken.toString(),
+            "--out",
+            out.resolve("b").toString());
+    assertThat(b.exit()).as(b.err()).isEqualTo(2);
+    assertThat(b.err())
+        .startsWith("error: ")
+        .doesNotContain("Exception")
+        .contains(broken.toString());
+    assertThat(out.resolve("t")).doesNotExist();
+    assertThat(out.resolve("b")).doesNotExist();
+  }
+
   @Test
   void everyCommandAnswersHelp() {
     for (String command :

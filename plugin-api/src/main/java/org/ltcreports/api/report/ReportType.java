@@ -33,10 +33,10 @@ public enum ReportType {
   }
 
   /**
-   * Why this report is never made for the audience, or empty when it may be: the one rule a pack, a
-   * renderer and a page ask. Patient-identifiable lists stay with the practice; the locality
-   * manager's working document and the evaluation across localities are never published
-   * (governance-decisions.md).
+   * Why this report is never made for the audience, or empty when it may be: the one rule a pack
+   * and the case-finding renderers ask (which audiences a user may choose is access, decided by the
+   * user's role). Patient-identifiable lists stay with the practice; the locality manager's working
+   * document and the evaluation across localities are never published (governance-decisions.md).
    */
   public Optional<String> whyNotFor(Audience audience) {
     return switch (this) {
