@@ -78,6 +78,26 @@ public final class BatchGenerator {
         allowed.add(type);
       }
     }
+    // The same for a format a report is not made in (PackWriter.formatsOf): said once, and a
+    // report made in none of the formats asked for is left out.
+    for (ReportType type : EnumSet.copyOf(allowed)) {
+      Set<Format> made = PackWriter.formatsOf(renderers, type);
+      Set<Format> notMade = EnumSet.noneOf(Format.class);
+      notMade.addAll(req.formats());
+      notMade.removeAll(made);
+      if (!notMade.isEmpty()) {
+        progress.accept(
+            type.shortName()
+                + ": not made as "
+                + listed(notMade, "or")
+                + " (it is made as "
+                + listed(made, "and")
+                + ")");
+        if (notMade.size() == req.formats().size()) {
+          allowed.remove(type);
+        }
+      }
+    }
     if (!allowed.equals(req.reports())) {
       req =
           new BatchRequest(
@@ -218,6 +238,21 @@ public final class BatchGenerator {
         scope,
         data.rowCount(),
         (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * "PDF", "PDF or HTML", "PDF, XLSX, CSV and JSON": formats in their order, as people say them.
+   */
+  private static String listed(Set<Format> formats, String last) {
+    List<String> names = formats.stream().sorted().map(Format::name).toList();
+    if (names.size() <= 1) {
+      return String.join("", names);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " "
+        + last
+        + " "
+        + names.get(names.size() - 1);
   }
 
   /** The practices by locality code, in code order (no locality last). */
