@@ -185,6 +185,35 @@ class WebEndpointsTest {
         .isEqualTo(400);
   }
 
+  /**
+   * The API serves a report in the formats a pack writes it in, and refuses the others saying which
+   * it is made in, from the same answer (Renderers.formatsOf). The locality summary's CSV, which
+   * every pack writes, was refused: "the locality summary is available as pdf, xlsx, json or html".
+   */
+  @Test
+  void theApiServesEveryFormatAPackWritesAndNoOther() throws Exception {
+    String m = s.month.toString();
+    String summary = "/api/reports/locality?locality=" + s.localityA + "&month=" + m + "&format=";
+    for (String f : List.of("pdf", "xlsx", "csv", "json", "html")) {
+      assertThat(locality.get(summary + f).statusCode())
+          .as("locality summary as " + f)
+          .isEqualTo(200);
+    }
+    String ret = "/api/reports/return?practice=" + s.practiceA + "&month=" + m + "&format=";
+    for (String f : List.of("pdf", "xlsx", "csv", "json")) {
+      assertThat(lead.get(ret + f).statusCode()).as("return as " + f).isEqualTo(200);
+    }
+    HttpResponse<byte[]> html = lead.get(ret + "html");
+    assertThat(html.statusCode()).isEqualTo(400);
+    assertThat(json(html).get("error").asText())
+        .isEqualTo("the return is made as PDF, XLSX, CSV or JSON, not HTML");
+    // the draft's own download says the same
+    HttpResponse<byte[]> draft =
+        lead.get("/practices/" + s.practiceA + "/returns/" + m + "/draft/html");
+    assertThat(draft.statusCode()).isEqualTo(400);
+    assertThat(s(draft)).contains("the return is made as PDF, XLSX, CSV or JSON, not HTML");
+  }
+
   @Test
   void anotherPracticesReportIs403AndAudited() throws Exception {
     String m = s.month.toString();

@@ -1,8 +1,10 @@
 package org.ltcreports.render;
 
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
@@ -36,6 +38,25 @@ public final class Renderers implements AutoCloseable {
 
   public Optional<ReportRenderer> find(Format format, ReportType type) {
     return renderers.stream().filter(r -> r.format() == format && r.supports(type)).findFirst();
+  }
+
+  /**
+   * The formats a report is made in, the one answer for a pack and the web alike: its renderers',
+   * and XLSX alone for the locality collation, whose workbook is written from the practices'
+   * returns ({@code collation.CollationWorkbook}), not by a renderer.
+   */
+  public Set<Format> formatsOf(ReportType type) {
+    Set<Format> made = EnumSet.noneOf(Format.class);
+    if (type == ReportType.LOCALITY_COLLATION) {
+      made.add(Format.XLSX);
+      return made;
+    }
+    for (Format f : Format.values()) {
+      if (find(f, type).isPresent()) {
+        made.add(f);
+      }
+    }
+    return made;
   }
 
   /**

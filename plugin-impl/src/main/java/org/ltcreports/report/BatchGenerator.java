@@ -24,6 +24,7 @@ import org.ltcreports.source.CaseloadRows;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.words.ReportWords;
 
 /**
  * The batch job behind {@code generate}: reads the rows the month needs once (at a hub, one
@@ -78,10 +79,10 @@ public final class BatchGenerator {
         allowed.add(type);
       }
     }
-    // The same for a format a report is not made in (PackWriter.formatsOf): said once, and a
+    // The same for a format a report is not made in (Renderers.formatsOf): said once, and a
     // report made in none of the formats asked for is left out.
     for (ReportType type : EnumSet.copyOf(allowed)) {
-      Set<Format> made = PackWriter.formatsOf(renderers, type);
+      Set<Format> made = renderers.formatsOf(type);
       Set<Format> notMade = EnumSet.noneOf(Format.class);
       notMade.addAll(req.formats());
       notMade.removeAll(made);
@@ -89,9 +90,9 @@ public final class BatchGenerator {
         progress.accept(
             type.shortName()
                 + ": not made as "
-                + listed(notMade, "or")
+                + ReportWords.formats(notMade, "or")
                 + " (it is made as "
-                + listed(made, "and")
+                + ReportWords.formats(made, "and")
                 + ")");
         if (notMade.size() == req.formats().size()) {
           allowed.remove(type);
@@ -238,21 +239,6 @@ public final class BatchGenerator {
         scope,
         data.rowCount(),
         (System.nanoTime() - started) / 1e9);
-  }
-
-  /**
-   * "PDF", "PDF or HTML", "PDF, XLSX, CSV and JSON": formats in their order, as people say them.
-   */
-  private static String listed(Set<Format> formats, String last) {
-    List<String> names = formats.stream().sorted().map(Format::name).toList();
-    if (names.size() <= 1) {
-      return String.join("", names);
-    }
-    return String.join(", ", names.subList(0, names.size() - 1))
-        + " "
-        + last
-        + " "
-        + names.get(names.size() - 1);
   }
 
   /** The practices by locality code, in code order (no locality last). */

@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,25 +37,6 @@ final class PackWriter {
   private final Consumer<String> progress;
   private final StagedFiles staged;
   private final RunPhases phases;
-
-  /**
-   * The formats a report is made in: its renderers' ({@link Renderers#find}), and XLSX alone for
-   * the collation workbook, which this class writes itself. The one answer a run asks before it
-   * plans anything ({@link BatchGenerator}).
-   */
-  static Set<Format> formatsOf(Renderers renderers, ReportType type) {
-    Set<Format> made = EnumSet.noneOf(Format.class);
-    if (type == ReportType.LOCALITY_COLLATION) {
-      made.add(Format.XLSX);
-      return made;
-    }
-    for (Format f : Format.values()) {
-      if (renderers.find(f, type).isPresent()) {
-        made.add(f);
-      }
-    }
-    return made;
-  }
 
   PackWriter(
       BatchRequest req,

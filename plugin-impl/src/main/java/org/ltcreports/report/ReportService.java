@@ -247,6 +247,11 @@ public final class ReportService {
     return audienceView.forAudience(prepared.summaries().build(locality), audience);
   }
 
+  /** The formats a report is made in ({@link Renderers#formatsOf}): the pack's answer too. */
+  public java.util.Set<Format> formatsOf(ReportType type) {
+    return renderers.formatsOf(type);
+  }
+
   public byte[] render(Report report, Format format) throws IOException {
     return renderers.get(format, report.type()).render(report);
   }

@@ -1,6 +1,9 @@
 package org.ltcreports.words;
 
+import java.util.List;
+import java.util.Set;
 import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.ReportType;
 
 /**
@@ -20,6 +23,22 @@ public final class ReportWords {
       case COMMISSIONER -> "Commissioner copy";
       case PUBLIC -> "Public copy";
     };
+  }
+
+  /**
+   * Formats in their order, as people say them: "PDF", "PDF or HTML", "PDF, XLSX, CSV and JSON"
+   * ({@code last} joins the last two).
+   */
+  public static String formats(Set<Format> formats, String last) {
+    List<String> names = formats.stream().sorted().map(Format::name).toList();
+    if (names.size() <= 1) {
+      return String.join("", names);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " "
+        + last
+        + " "
+        + names.get(names.size() - 1);
   }
 
   /** "feedback report", "locality summary", "return"…: within a sentence. */

@@ -33,6 +33,7 @@ import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
 import org.ltcreports.web.Uploads;
 import org.ltcreports.web.csrf.CsrfTokens;
+import org.ltcreports.words.ReportWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,6 +130,20 @@ public final class ApiRoutes extends KnownMethodsServlet {
     }
   }
 
+  /** A format the report is not made in is a 400 saying which it is made in (as a pack says). */
+  private void madeAs(ReportType type, Format format) {
+    java.util.Set<Format> made = web.reports().formatsOf(type);
+    if (!made.contains(format)) {
+      throw new BadRequest(
+          "the "
+              + ReportWords.reportType(type)
+              + " is made as "
+              + ReportWords.formats(made, "or")
+              + ", not "
+              + format.name());
+    }
+  }
+
   private void report(
       HttpServletRequest req, HttpServletResponse resp, HostUser user, String name, String path)
       throws IOException {
@@ -144,6 +159,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
                 () -> new Web.NotFound("no such report: use feedback, locality, return or team"));
     YearMonth month = web.month(req.getParameter("month"));
     Format format = RequestParameters.format(req.getParameter("format"));
+    madeAs(type, format);
     Report report;
     switch (type) {
       case PRACTICE_FEEDBACK -> {
@@ -170,9 +186,6 @@ public final class ApiRoutes extends KnownMethodsServlet {
             req.getParameter("audience") == null
                 ? Audience.COMMISSIONER
                 : RequestParameters.audience(req.getParameter("audience"));
-        if (format == Format.CSV) {
-          throw new BadRequest("the locality summary is available as pdf, xlsx, json or html");
-        }
         web.require(user, Action.VIEW_LOCALITY, Scope.locality(locality, audience), month, path);
         report = web.reports().locality(locality, month, audience);
       }
@@ -182,9 +195,6 @@ public final class ApiRoutes extends KnownMethodsServlet {
             req.getParameter("audience") == null
                 ? Audience.COMMISSIONER
                 : RequestParameters.audience(req.getParameter("audience"));
-        if (format == Format.HTML) {
-          throw new BadRequest("the community team report is available as pdf, xlsx, csv or json");
-        }
         String locality = LocalityPages.localityOfTeam(web, team, month);
         web.require(user, Action.DOWNLOAD_REPORT, Scope.locality(locality, audience), month, path);
         report = web.reports().team(team, month, audience);
@@ -192,9 +202,6 @@ public final class ApiRoutes extends KnownMethodsServlet {
       default -> {
         String code = RequestParameters.practiceCode(req.getParameter("practice"));
         known(code);
-        if (!ReturnDrafts.FORMATS.contains(format)) {
-          throw new BadRequest("the return is available as xlsx, pdf, csv or json");
-        }
         if (req.getParameter("audience") != null
             && RequestParameters.audience(req.getParameter("audience")) != Audience.COMMISSIONER) {
           throw new BadRequest("the return is made for the COMMISSIONER audience");

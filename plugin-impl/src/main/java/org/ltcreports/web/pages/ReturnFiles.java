@@ -6,6 +6,7 @@ import org.ltcreports.access.Action;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.report.BatchGenerator;
@@ -15,6 +16,7 @@ import org.ltcreports.submission.StoredArtifact;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.RequestParameters.BadRequest;
+import org.ltcreports.words.ReportWords;
 
 /**
  * A return's files: the current draft in any format (while it can still be submitted or viewed),
@@ -31,8 +33,10 @@ final class ReturnFiles {
     HostUser user = x.user();
     String code = practice.practiceCode();
     Format f = RequestParameters.format(ext);
-    if (!ReturnDrafts.FORMATS.contains(f)) {
-      throw new BadRequest("the return is available as xlsx, pdf, csv or json");
+    java.util.Set<Format> made = web.reports().formatsOf(ReportType.CASE_MANAGEMENT_RETURN);
+    if (!made.contains(f)) {
+      throw new BadRequest(
+          "the return is made as " + ReportWords.formats(made, "or") + ", not " + f.name());
     }
     web.require(
         user,
