@@ -30,14 +30,19 @@ import org.ltcreports.render.Renderers;
 import org.ltcreports.wiring.LtcModule;
 
 /**
- * A format a report is not made in is said once, whatever the report, and the run stays complete.
- * Found on the demo: {@code generate --report all --format html} failed every practice's return
- * ("K83001 return: FAILED not available as [HTML]", exit 1), {@code --format pdf,html} dropped the
- * return's HTML without a word, and {@code --report collation --format pdf} wrote a workbook.
+ * What a run does not make is said once, whatever the report, and the run stays complete: a report
+ * the audience never receives ({@link ReportType#whyNotFor}) and a format a report is not made in
+ * ({@link Renderers#formatsOf}). Found on the demo: {@code generate --report
+ * all,case-finding,team,evaluation --audience COMMISSIONER} left the collation and evaluation out
+ * as the rule says, but counted each practice's case-finding list as a failure (12, exit 1); {@code
+ * --report all --format html} failed every return ("not available as [HTML]", exit 1), {@code
+ * --format pdf,html} dropped the return's HTML without a word, and {@code --report collation
+ * --format pdf} wrote a workbook.
  */
-class FormatsNotMadeTest {
+class ReportsLeftOutTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 10);
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+  private static final Set<Format> ALL_FORMATS = EnumSet.of(Format.JSON, Format.XLSX);
 
   @TempDir static Path tmp;
   static JdbcDataSource source;
@@ -52,12 +57,70 @@ class FormatsNotMadeTest {
             .withYears(2)
             .withLocalities(2)
             .withLastMonth(MONTH);
-    source = new JdbcDataSource();
-    source.setURL("jdbc:h2:mem:formats-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    source = memory();
     try (Connection c = source.getConnection()) {
       new LocalityGenerator().generate(o, c);
     }
     trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
+  }
+
+  @Test
+  void everyAudienceGetsEveryReportTheRuleAllowsAndALineForEachItRefuses() throws Exception {
+    for (Audience audience : Audience.values()) {
+      List<String> log = new ArrayList<>();
+      Path out = tmp.resolve(audience.name());
+      BatchResult r = run(audience, EnumSet.allOf(ReportType.class), ALL_FORMATS, out, log);
+      assertThat(r.failures()).as("%s: %s", audience, log).isEmpty();
+      List<String> files = files(out);
+      for (ReportType type : ReportType.values()) {
+        var whyNot = type.whyNotFor(audience);
+        String slug = "-" + type.slug(); // the collation's name has no audience
+        List<String> lines =
+            log.stream()
+                .filter(l -> l.startsWith(type.shortName() + ": left out of the " + audience))
+                .toList();
+        if (whyNot.isPresent()) {
+          assertThat(files).as("%s for %s", type, audience).noneMatch(f -> f.contains(slug));
+          assertThat(lines)
+              .as("%s for %s", type, audience)
+              .containsExactly(
+                  type.shortName() + ": left out of the " + audience + " pack: " + whyNot.get());
+        } else {
+          assertThat(files).as("%s for %s", type, audience).anyMatch(f -> f.contains(slug));
+          assertThat(lines).as("%s for %s", type, audience).isEmpty();
+        }
+      }
+    }
+    // a run left with nothing to make reads nothing
+    List<String> log = new ArrayList<>();
+    BatchResult nothing =
+        run(
+            Audience.PUBLIC,
+            EnumSet.of(ReportType.CASE_FINDING),
+            ALL_FORMATS,
+            tmp.resolve("nothing"),
+            log);
+    assertThat(nothing.written()).isEmpty();
+    assertThat(nothing.failures()).isEmpty();
+    assertThat(log).singleElement().asString().startsWith("case-finding: left out of the PUBLIC");
+    // the rule itself: patients' names and NHS numbers stay with the practice; the locality
+    // manager's working document and the evaluation across localities are never published
+    assertThat(
+            EnumSet.allOf(ReportType.class).stream()
+                .filter(t -> t.whyNotFor(Audience.COMMISSIONER).isPresent())
+                .toList())
+        .containsExactly(ReportType.CASE_FINDING);
+    assertThat(
+            EnumSet.allOf(ReportType.class).stream()
+                .filter(t -> t.whyNotFor(Audience.PUBLIC).isPresent())
+                .toList())
+        .containsExactly(
+            ReportType.LOCALITY_COLLATION, ReportType.CASE_FINDING, ReportType.EVALUATION);
+    assertThat(
+            EnumSet.allOf(ReportType.class).stream()
+                .filter(t -> t.whyNotFor(Audience.PRACTICE).isPresent())
+                .toList())
+        .isEmpty();
   }
 
   @Test
@@ -66,7 +129,7 @@ class FormatsNotMadeTest {
         List.of(EnumSet.of(Format.HTML), EnumSet.of(Format.PDF, Format.HTML))) {
       List<String> log = new ArrayList<>();
       Path out = tmp.resolve(String.valueOf(asked.hashCode()));
-      BatchResult r = run(asked, out, log);
+      BatchResult r = run(Audience.PRACTICE, EnumSet.allOf(ReportType.class), asked, out, log);
       assertThat(r.failures()).as("%s: %s", asked, log).isEmpty();
       List<String> files = files(out);
       for (ReportType type : ReportType.values()) {
@@ -99,28 +162,26 @@ class FormatsNotMadeTest {
         .isEqualTo(renderers().formatsOf(ReportType.CASE_MANAGEMENT_RETURN));
     // by hand: the return is made as PDF, XLSX, CSV and JSON, not HTML; the collation as XLSX only
     List<String> log = new ArrayList<>();
-    run(EnumSet.of(Format.PDF, Format.HTML), tmp.resolve("by-hand"), log);
+    run(
+        Audience.PRACTICE,
+        EnumSet.allOf(ReportType.class),
+        EnumSet.of(Format.PDF, Format.HTML),
+        tmp.resolve("by-hand"),
+        log);
     assertThat(log)
         .contains(
             "return: not made as HTML (it is made as PDF, XLSX, CSV and JSON)",
             "collation: not made as PDF or HTML (it is made as XLSX)");
   }
 
-  private static BatchResult run(Set<Format> formats, Path out, List<String> log) {
+  private static BatchResult run(
+      Audience audience, Set<ReportType> reports, Set<Format> formats, Path out, List<String> log) {
     LtcConfig cfg = LtcConfig.defaults().with(Map.of("trim-points.file", trim.toString()));
     BatchGenerator generator =
         Guice.createInjector(new LtcModule(cfg, source, memory()))
             .getInstance(BatchGenerator.class);
     return generator.run(
-        new BatchRequest(
-            MONTH,
-            List.of(),
-            null,
-            EnumSet.allOf(ReportType.class),
-            formats,
-            Audience.PRACTICE,
-            out,
-            "test:formats"),
+        new BatchRequest(MONTH, List.of(), null, reports, formats, audience, out, "test:left-out"),
         TODAY,
         log::add);
   }
@@ -141,7 +202,7 @@ class FormatsNotMadeTest {
 
   private static JdbcDataSource memory() {
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:plugin-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    ds.setURL("jdbc:h2:mem:left-out-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     return ds;
   }
 }
