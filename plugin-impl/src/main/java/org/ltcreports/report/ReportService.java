@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
@@ -248,7 +249,7 @@ public final class ReportService {
   }
 
   /** The formats a report is made in ({@link Renderers#formatsOf}): the pack's answer too. */
-  public java.util.Set<Format> formatsOf(ReportType type) {
+  public Set<Format> formatsOf(ReportType type) {
     return renderers.formatsOf(type);
   }
 

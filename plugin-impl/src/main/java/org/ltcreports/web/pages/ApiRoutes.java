@@ -132,7 +132,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
 
   /** A format the report is not made in is a 400 saying which it is made in (as a pack says). */
   private void madeAs(ReportType type, Format format) {
-    java.util.Set<Format> made = web.reports().formatsOf(type);
+    Set<Format> made = web.reports().formatsOf(type);
     if (!made.contains(format)) {
       throw new BadRequest(
           "the "

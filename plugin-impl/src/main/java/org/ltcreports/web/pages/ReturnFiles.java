@@ -2,6 +2,7 @@ package org.ltcreports.web.pages;
 
 import java.io.IOException;
 import java.time.YearMonth;
+import java.util.Set;
 import org.ltcreports.access.Action;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
@@ -33,7 +34,7 @@ final class ReturnFiles {
     HostUser user = x.user();
     String code = practice.practiceCode();
     Format f = RequestParameters.format(ext);
-    java.util.Set<Format> made = web.reports().formatsOf(ReportType.CASE_MANAGEMENT_RETURN);
+    Set<Format> made = web.reports().formatsOf(ReportType.CASE_MANAGEMENT_RETURN);
     if (!made.contains(f)) {
       throw new BadRequest(
           "the return is made as " + ReportWords.formats(made, "or") + ", not " + f.name());
