@@ -152,7 +152,7 @@ final class GenerateCommand implements Callable<Integer> {
   private Set<Format> formats() {
     Set<Format> set = EnumSet.noneOf(Format.class);
     if (formats.isEmpty()) {
-      return EnumSet.of(Format.PDF, Format.XLSX, Format.CSV, Format.JSON);
+      return EnumSet.copyOf(BatchRequest.USUAL_FORMATS);
     }
     for (String f : formats) {
       set.add(

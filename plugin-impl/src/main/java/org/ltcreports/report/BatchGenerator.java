@@ -80,13 +80,15 @@ public final class BatchGenerator {
       }
     }
     // The same for a format a report is not made in (Renderers.formatsOf): said once, and a
-    // report made in none of the formats asked for is left out.
+    // report made in none of the formats asked for is left out. The usual formats, asked for by
+    // no one in particular, need no word for the ones a report is not made in.
+    boolean usual = req.formats().equals(BatchRequest.USUAL_FORMATS);
     for (ReportType type : EnumSet.copyOf(allowed)) {
       Set<Format> made = renderers.formatsOf(type);
       Set<Format> notMade = EnumSet.noneOf(Format.class);
       notMade.addAll(req.formats());
       notMade.removeAll(made);
-      if (!notMade.isEmpty()) {
+      if (!notMade.isEmpty() && (!usual || notMade.size() == req.formats().size())) {
         progress.accept(
             type.shortName()
                 + ": not made as "

@@ -21,6 +21,13 @@ public record BatchRequest(
     Audience audience,
     Path outDir,
     String requestedBy) {
+  /**
+   * What {@code generate} writes when no format is asked for: each report in those of these it is
+   * made in, without a word for the others (the collation workbook is XLSX alone, every month).
+   */
+  public static final Set<Format> USUAL_FORMATS =
+      Set.of(Format.PDF, Format.XLSX, Format.CSV, Format.JSON);
+
   /** A request made from the command line by the operating-system user. */
   public BatchRequest(
       YearMonth month,

@@ -157,6 +157,21 @@ class ReportsLeftOutTest {
         }
       }
     }
+    // the usual formats (generate without --format): each report in those it is made in, no
+    // word for the collation's PDF, CSV and JSON
+    List<String> usual = new ArrayList<>();
+    BatchResult r =
+        run(
+            Audience.PRACTICE,
+            EnumSet.of(ReportType.LOCALITY_COLLATION, ReportType.CASE_MANAGEMENT_RETURN),
+            BatchRequest.USUAL_FORMATS,
+            tmp.resolve("usual"),
+            usual);
+    assertThat(r.failures()).isEmpty();
+    assertThat(usual).noneMatch(l -> l.contains("not made as"));
+    assertThat(files(tmp.resolve("usual")))
+        .filteredOn(f -> f.contains("-locality-collation"))
+        .containsExactlyInAnyOrder("L01-locality-collation.xlsx", "L02-locality-collation.xlsx");
     // a submission stores the return in every format it is made in
     assertThat(EnumSet.copyOf(org.ltcreports.web.pages.ReturnDrafts.FORMATS))
         .isEqualTo(renderers().formatsOf(ReportType.CASE_MANAGEMENT_RETURN));
