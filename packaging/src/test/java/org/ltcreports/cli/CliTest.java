@@ -62,13 +62,20 @@ class CliTest {
     }
   }
 
+  /** {@code generate} on the hand-built data, with the options given. */
+  static Run generateGolden(String... options) {
+    String[] args = new String[options.length + 3];
+    args[0] = "generate";
+    args[1] = "--jdbc-url";
+    args[2] = GOLDEN;
+    System.arraycopy(options, 0, args, 3, options.length);
+    return run(args);
+  }
+
   @Test
   void jsonFiguresEqualTheHandWorkedValues() throws Exception {
     Run r =
-        run(
-            "generate",
-            "--jdbc-url",
-            GOLDEN,
+        generateGolden(
             "--month",
             "2026-10",
             "--report",
@@ -113,10 +120,7 @@ class CliTest {
   @Test
   void verifySaysWhatAFileIsInWords() throws Exception {
     Run g =
-        run(
-            "generate",
-            "--jdbc-url",
-            GOLDEN,
+        generateGolden(
             "--month",
             "2026-10",
             "--report",
@@ -187,10 +191,7 @@ class CliTest {
   void anUnusableTrimPointFileIsExitTwoNamingTheProblem() throws Exception {
     Path missing = out.resolve("no-such-trim-points.csv");
     Run r =
-        run(
-            "generate",
-            "--jdbc-url",
-            GOLDEN,
+        generateGolden(
             "--month",
             "2026-10",
             "--report",
@@ -206,10 +207,7 @@ class CliTest {
         .isEqualTo("error: trim point file " + missing + " does not exist or is not a file");
     Path broken = Files.writeString(out.resolve("broken.csv"), "hrg,trim\nAA11A,not-a-number\n");
     Run b =
-        run(
-            "generate",
-            "--jdbc-url",
-            GOLDEN,
+        generateGolden(
             "--month",
             "2026-10",
             "--report",
@@ -242,7 +240,7 @@ class CliTest {
 
   @Test
   void badMonthIsOneLineAndExitTwo() {
-    Run r = run("generate", "--jdbc-url", GOLDEN, "--month", "2026-13", "--out", out.toString());
+    Run r = generateGolden("--month", "2026-13", "--out", out.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip())
         .contains("month must be YYYY-MM, got '2026-13'")
@@ -260,10 +258,7 @@ class CliTest {
     for (String month : List.of("0000-01", "9999-12", "2099-01", "1999-01", "2026-11", "2024-09")) {
       Path dir = out.resolve(month);
       Run r =
-          run(
-              "generate",
-              "--jdbc-url",
-              GOLDEN,
+          generateGolden(
               "--month",
               month,
               "--report",
@@ -284,10 +279,7 @@ class CliTest {
     // the first month of the range is open; without --month, the latest complete month (the
     // extract date 2026-10-20 is not October's last day, so September)
     Run first =
-        run(
-            "generate",
-            "--jdbc-url",
-            GOLDEN,
+        generateGolden(
             "--month",
             "2024-10",
             "--report",
@@ -298,16 +290,8 @@ class CliTest {
             out.resolve("first").toString());
     assertThat(first.exit()).as(first.err()).isZero();
     Run dflt =
-        run(
-            "generate",
-            "--jdbc-url",
-            GOLDEN,
-            "--report",
-            "feedback",
-            "--format",
-            "json",
-            "--out",
-            out.resolve("default").toString());
+        generateGolden(
+            "--report", "feedback", "--format", "json", "--out", out.resolve("default").toString());
     assertThat(dflt.exit()).as(dflt.err()).isZero();
     assertThat(dflt.out()).contains("for 2026-09;");
     assertThat(out.resolve("default/2026-09/P1-practice-feedback-practice.json")).exists();
@@ -316,10 +300,7 @@ class CliTest {
   @Test
   void unknownPracticeIsOneLineAndExitTwo() {
     Run r =
-        run(
-            "generate",
-            "--jdbc-url",
-            GOLDEN,
+        generateGolden(
             "--month",
             "2026-10",
             "--practice",
@@ -406,10 +387,7 @@ class CliTest {
         .contains("Source schema OK.");
     // the reference engine needs no such note
     Run ref =
-        run(
-            "generate",
-            "--jdbc-url",
-            GOLDEN,
+        generateGolden(
             "--month",
             "2026-10",
             "--report",
