@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -200,7 +201,11 @@ public final class BenchChild {
       BenchFixtures.deleteTree(out);
     }
     if (!jsonOnly) {
-      floor(new Floor(source(a), queries, contents(last)), work, warmup, reps);
+      floor(
+          new Floor(source(a), readConnections(source, injector), queries, contents(last)),
+          work,
+          warmup,
+          reps);
     }
     if (last != null) {
       BenchFixtures.deleteTree(last);
@@ -288,6 +293,15 @@ public final class BenchChild {
   }
 
   /** The source database and the JVM, as the bench's header prints them. */
+  /** How many connections the pack's reads used side by side: the reader's lanes. */
+  private static int readConnections(DataSource source, Injector injector) throws SQLException {
+    try (Connection c = source.getConnection()) {
+      return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())
+          ? injector.getInstance(LtcConfig.class).readConnections()
+          : 1;
+    }
+  }
+
   private static void environment(DataSource source) throws Exception {
     try (Connection c = source.getConnection()) {
       DatabaseMetaData md = c.getMetaData();

@@ -52,7 +52,17 @@ final class StatementLog implements DataSource {
   }
 
   private synchronized void logged(Query q) {
-    queries.add(q);
+    if (!joinsSnapshot(q.sql())) {
+      queries.add(q);
+    }
+  }
+
+  /**
+   * The statements by which the reader's further connections join its snapshot ({@code
+   * source.ReadLanes}): not reads of the source, and meaningless outside that read's transaction.
+   */
+  private static boolean joinsSnapshot(String sql) {
+    return sql.equals("SELECT pg_export_snapshot()") || sql.startsWith("SET TRANSACTION SNAPSHOT ");
   }
 
   private Connection wrap(Connection c) {

@@ -102,7 +102,12 @@ class FloorTest {
     assertThat(queries).anyMatch(q -> !q.bindings().isEmpty());
 
     Map<String, byte[]> files = contents(packOut);
-    Floor.Pass pass = new Floor(h2, queries, files).run(tmp.resolve("floor"));
+    Floor.Pass pass = new Floor(h2, 1, queries, files).run(tmp.resolve("floor"));
+    // on two connections side by side (as on PostgreSQL) it reads the same rows and values
+    Floor.Pass twoLanes = new Floor(h2, 2, queries, files).run(tmp.resolve("floor-2"));
+    assertThat(twoLanes.rows()).isEqualTo(pass.rows());
+    assertThat(twoLanes.values()).isEqualTo(pass.values());
+    assertThat(twoLanes.checksum()).isEqualTo(pass.checksum());
     long packRows = rowsRead(progress);
     assertThat(packRows).isPositive();
     assertThat(pass.rows()).as("floor rows vs the pack's read").isGreaterThanOrEqualTo(packRows);

@@ -1,6 +1,7 @@
 package org.ltcreports.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.google.inject.Guice;
@@ -77,6 +78,7 @@ import org.ltcreports.source.SourceTables;
 import org.ltcreports.stats.AgeSexCell;
 import org.ltcreports.store.PluginDatabase;
 import org.ltcreports.wiring.LtcModule;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The same SQL on a real PostgreSQL server: the plugin's Flyway migrations (every file in {@code
@@ -260,6 +262,151 @@ class PostgresIT {
       assertSameJson(fromH2, fromPg, "golden dataset");
       assertThat(fromPg.get("2026-10/P1-practice-feedback-practice.json"))
           .contains("\"ea_count\" : 4");
+    }
+  }
+
+  /**
+   * A read on PostgreSQL runs on two connections side by side ({@code source.ReadLanes}), the
+   * second joining the first's snapshot: rows another session deletes once the read has begun are
+   * still read, on both connections, as on one.
+   */
+  @Test
+  void aReadOnTwoConnectionsIsOneSnapshot() throws Exception {
+    String url = schema(serverUrl, "lanes");
+    fillSmall(url);
+    SourceTables tables = new SourceTables(null, Map.of());
+    SourceData before =
+        new SourceReader(Jdbi.create(postgres(url)), tables, 1)
+            .read(DEMO_MONTH.atEndOfMonth(), TODAY);
+    Lending lending =
+        new Lending(
+            postgres(url),
+            () -> {
+              // the read has begun (its snapshot is exported): another session deletes every row
+              try (Connection c = DriverManager.getConnection(url);
+                  Statement s = c.createStatement()) {
+                for (String t : DELETE_ORDER) {
+                  s.execute("DELETE FROM " + t);
+                }
+              }
+            });
+    SourceData during =
+        new SourceReader(Jdbi.create(lending), tables, 2).read(DEMO_MONTH.atEndOfMonth(), TODAY);
+
+    assertThat(lending.lent).as("connections the read used").isEqualTo(2);
+    assertThat(lending.statementsOnSecond).as("tables read on the second").isPositive();
+    assertThat(during.patients()).isNotEmpty().isEqualTo(before.patients());
+    assertThat(during.registrations()).isEqualTo(before.registrations());
+    assertThat(during.spells()).isNotEmpty().isEqualTo(before.spells());
+    assertThat(during.diagnoses()).isEqualTo(before.diagnoses());
+    assertThat(during.procedures()).isEqualTo(before.procedures());
+    assertThat(during.attendances()).isEqualTo(before.attendances());
+    assertThat(during.episodes()).isEqualTo(before.episodes());
+    assertThat(during.contacts()).isEqualTo(before.contacts());
+    assertThat(during.events()).isEqualTo(before.events());
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM patient")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("patients left after the delete").isZero();
+    }
+    assertThat(lending.open).as("connections not given back").isZero();
+  }
+
+  /**
+   * A table that cannot be read fails a read on two connections as it fails one on one, and both
+   * connections are given back.
+   */
+  @Test
+  void aFailedReadOnTwoConnectionsGivesBothBack() throws Exception {
+    String url = schema(serverUrl, "lanes_fail");
+    fillSmall(url);
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      // a view whose rows fail only as they are read
+      s.execute(
+          "CREATE VIEW bad_event AS SELECT patient_id, event_date, event_type,"
+              + " CAST(1 / (LENGTH(event_type) - LENGTH(event_type)) AS VARCHAR) AS event_value"
+              + " FROM cm_event");
+    }
+    Lending lending = new Lending(postgres(url), () -> {});
+    SourceReader reader =
+        new SourceReader(
+            Jdbi.create(lending), new SourceTables(null, Map.of("cm_event", "bad_event")), 2);
+    assertThatThrownBy(() -> reader.read(DEMO_MONTH.atEndOfMonth(), TODAY))
+        .hasMessage("could not read source table bad_event: ERROR: division by zero");
+    assertThat(lending.lent).isEqualTo(2);
+    assertThat(lending.open).as("connections not given back").isZero();
+  }
+
+  private static final List<String> DELETE_ORDER =
+      List.of(
+          "spell_diagnosis",
+          "spell_procedure",
+          "cm_contact",
+          "cm_event",
+          "cm_episode",
+          "ae_attendance",
+          "hospital_spell",
+          "registration",
+          "patient");
+
+  private static DataSource postgres(String url) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url);
+    return ds;
+  }
+
+  /**
+   * A data source that counts the connections it lends and those still open, runs a step just
+   * before lending the second (a read's first is lent before it starts), and counts the statements
+   * prepared on the second.
+   */
+  static final class Lending extends PGSimpleDataSource {
+    interface Step {
+      void run() throws SQLException;
+    }
+
+    private final DataSource target;
+    private final Step beforeSecond;
+    int lent;
+    int open;
+    int statementsOnSecond;
+
+    Lending(DataSource target, Step beforeSecond) {
+      this.target = target;
+      this.beforeSecond = beforeSecond;
+    }
+
+    @Override
+    public synchronized Connection getConnection() throws SQLException {
+      lent++;
+      if (lent == 2) {
+        beforeSecond.run();
+      }
+      boolean second = lent == 2;
+      Connection c = target.getConnection();
+      open++;
+      return (Connection)
+          java.lang.reflect.Proxy.newProxyInstance(
+              PostgresIT.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (p, m, args) -> {
+                if (m.getName().equals("close")) {
+                  synchronized (this) {
+                    open--;
+                  }
+                } else if (second && m.getName().equals("prepareStatement")) {
+                  synchronized (this) {
+                    statementsOnSecond++;
+                  }
+                }
+                try {
+                  return m.invoke(c, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
     }
   }
 

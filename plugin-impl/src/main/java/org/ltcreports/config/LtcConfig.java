@@ -23,6 +23,7 @@ import org.ltcreports.casemanagement.ProgrammeSettings;
 import org.ltcreports.disclosure.DisclosurePolicy;
 import org.ltcreports.measures.MeasureSettings;
 import org.ltcreports.report.ArtifactFiles;
+import org.ltcreports.source.SourceReader;
 import org.ltcreports.submission.ReturnPolicy;
 
 /**
@@ -102,6 +103,7 @@ public final class LtcConfig {
       }
     }
     intKey(props, "audit.anchor-every", 1, 1, problems);
+    intKey(props, "source.read-connections", SourceReader.DEFAULT_READ_CONNECTIONS, 1, problems);
     this.sessionIdleTimeout = durationKey(props, "session.idle-timeout", "30m", problems);
     this.reviewVersionsPerDay = intKey(props, "reviews.max-versions-per-day", 20, 1, problems);
     String secure = props.getProperty("session.cookie-secure");
@@ -278,6 +280,17 @@ public final class LtcConfig {
   public LocalDate extractDate() {
     String v = get("extract.date");
     return v == null ? null : LocalDate.parse(v);
+  }
+
+  /**
+   * How many connections one read of the source uses on PostgreSQL, every table still read as of
+   * one snapshot ({@code source.read-connections}; {@link SourceReader}): 1 for a host whose pool
+   * lends a single connection.
+   */
+  public int readConnections() {
+    return Integer.parseInt(
+        get("source.read-connections", String.valueOf(SourceReader.DEFAULT_READ_CONNECTIONS))
+            .trim());
   }
 
   /**

@@ -8,13 +8,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,12 +46,25 @@ public final class SourceReader {
   /** H2's SNAPSHOT isolation level ({@code org.h2.engine.Constants.TRANSACTION_SNAPSHOT}). */
   private static final int H2_SNAPSHOT = 6;
 
+  /** {@code source.read-connections}'s default: two tables read at once on two cores. */
+  public static final int DEFAULT_READ_CONNECTIONS = 2;
+
   private final Jdbi jdbi;
   private final SourceTables tables;
+  private final int readConnections;
 
   public SourceReader(Jdbi jdbi, SourceTables tables) {
+    this(jdbi, tables, DEFAULT_READ_CONNECTIONS);
+  }
+
+  /**
+   * @param readConnections how many connections one read uses on PostgreSQL, all in one snapshot
+   *     ({@link ReadLanes}; {@code source.read-connections}); other databases use one
+   */
+  public SourceReader(Jdbi jdbi, SourceTables tables, int readConnections) {
     this.jdbi = jdbi;
     this.tables = tables;
+    this.readConnections = readConnections;
   }
 
   /**
@@ -278,61 +291,77 @@ public final class SourceReader {
     // One canonical instance per repeated value (codes, ids shared between tables, dates):
     // the rows are equal to what a field-by-field mapping gives, in a fraction of the heap.
     Mappers m = new Mappers(new Canon());
-    // Tables in a fixed order, each read once.
-    List<Practice> practices = list(h, SourceSchema.PRACTICE, m, null);
-    List<Patient> patients = list(h, SourceSchema.PATIENT, m, scope);
-    List<Registration> registrations = registrations(h, m, scope);
-    List<Spell> spells =
-        withWinners(
-            h,
-            m,
-            scope,
-            SourceSchema.HOSPITAL_SPELL,
-            "spell_id",
-            BatchScope.RepeatedIds::spells,
-            Spell::spellId,
-            list(h, SourceSchema.HOSPITAL_SPELL, m, scope));
-    List<Diagnosis> diagnoses = optional(h, SourceSchema.SPELL_DIAGNOSIS, m, scope);
-    List<Procedure> procedures = optional(h, SourceSchema.SPELL_PROCEDURE, m, scope);
-    List<Attendance> attendances = optional(h, SourceSchema.AE_ATTENDANCE, m, scope);
-    if (attendances != null) {
-      attendances =
-          withWinners(
-              h,
-              m,
-              scope,
-              SourceSchema.AE_ATTENDANCE,
-              "attendance_id",
-              BatchScope.RepeatedIds::attendances,
-              Attendance::attendanceId,
-              attendances);
+    try (ReadLanes lanes = ReadLanes.open(h, jdbi, readConnections)) {
+      // Each table read once, the largest first (the lanes take them in this order).
+      var diagnoses =
+          lanes.add(x -> this.<Diagnosis>optional(x, SourceSchema.SPELL_DIAGNOSIS, m, scope));
+      var spells =
+          lanes.add(
+              x ->
+                  withWinners(
+                      x,
+                      m,
+                      scope,
+                      SourceSchema.HOSPITAL_SPELL,
+                      "spell_id",
+                      BatchScope.RepeatedIds::spells,
+                      Spell::spellId,
+                      this.<Spell>list(x, SourceSchema.HOSPITAL_SPELL, m, scope)));
+      var contacts = lanes.add(x -> this.<Contact>list(x, SourceSchema.CM_CONTACT, m, scope));
+      var registrations = lanes.add(x -> registrations(x, m, scope));
+      var patients = lanes.add(x -> this.<Patient>list(x, SourceSchema.PATIENT, m, scope));
+      var procedures =
+          lanes.add(x -> this.<Procedure>optional(x, SourceSchema.SPELL_PROCEDURE, m, scope));
+      var episodes =
+          lanes.add(
+              x ->
+                  withWinners(
+                      x,
+                      m,
+                      scope,
+                      SourceSchema.CM_EPISODE,
+                      "episode_id",
+                      BatchScope.RepeatedIds::episodes,
+                      Episode::episodeId,
+                      this.<Episode>list(x, SourceSchema.CM_EPISODE, m, scope)));
+      var events = lanes.add(x -> this.<Event>list(x, SourceSchema.CM_EVENT, m, scope));
+      var attendances =
+          lanes.add(
+              x -> {
+                List<Attendance> rows = optional(x, SourceSchema.AE_ATTENDANCE, m, scope);
+                return rows == null
+                    ? null
+                    : withWinners(
+                        x,
+                        m,
+                        scope,
+                        SourceSchema.AE_ATTENDANCE,
+                        "attendance_id",
+                        BatchScope.RepeatedIds::attendances,
+                        Attendance::attendanceId,
+                        rows);
+              });
+      var practices = lanes.add(x -> this.<Practice>list(x, SourceSchema.PRACTICE, m, null));
+      var caseManagers =
+          lanes.add(x -> this.<CaseManager>list(x, SourceSchema.CASE_MANAGER, m, null));
+      var absent = lanes.add(this::absentColumns);
+      lanes.run();
+      return new SourceData(
+          extractDate,
+          practices.get(),
+          patients.get(),
+          registrations.get(),
+          spells.get(),
+          diagnoses.get(),
+          procedures.get(),
+          attendances.get(),
+          caseManagers.get(),
+          episodes.get(),
+          contacts.get(),
+          events.get(),
+          null,
+          absent.get());
     }
-    List<CaseManager> caseManagers = list(h, SourceSchema.CASE_MANAGER, m, null);
-    List<Episode> episodes =
-        withWinners(
-            h,
-            m,
-            scope,
-            SourceSchema.CM_EPISODE,
-            "episode_id",
-            BatchScope.RepeatedIds::episodes,
-            Episode::episodeId,
-            list(h, SourceSchema.CM_EPISODE, m, scope));
-    return new SourceData(
-        extractDate,
-        practices,
-        patients,
-        registrations,
-        spells,
-        diagnoses,
-        procedures,
-        attendances,
-        caseManagers,
-        episodes,
-        list(h, SourceSchema.CM_CONTACT, m, scope),
-        list(h, SourceSchema.CM_EVENT, m, scope),
-        null,
-        absentColumns(h));
   }
 
   /**
@@ -744,7 +773,8 @@ public final class SourceReader {
    * by string comparison (ids such as {@code K83003-007109} collide often in the low bits). A probe
    * compares the stored hash codes, next to each other in memory, before any string; and ids that
    * arrive in order land in neighbouring slots (a scrambling hash sent each to a random cache line:
-   * twice the time of the {@code HashMap} it replaced, measured on the 600k locality's ids).
+   * twice the time of the {@code HashMap} it replaced, measured on the 600k locality's ids). One
+   * read's lanes ({@link ReadLanes}) share it, so a look-up holds its lock.
    */
   static final class Pool {
     private String[] values = new String[1024];
@@ -752,7 +782,7 @@ public final class SourceReader {
     private int size;
 
     /** The first instance equal to {@code v} this pool was given, {@code v} itself when new. */
-    String canonical(String v) {
+    synchronized String canonical(String v) {
       int h = v.hashCode();
       int mask = values.length - 1;
       for (int s = (h ^ (h >>> 16)) & mask; ; s = (s + 1) & mask) {
@@ -771,7 +801,7 @@ public final class SourceReader {
       }
     }
 
-    int size() {
+    synchronized int size() {
       return size;
     }
 
@@ -810,11 +840,13 @@ public final class SourceReader {
    * column name (a patient id in every table shares the instance of the patient table; codes of
    * different columns never meet, and small pools are faster to search than one of 3 M strings),
    * and one instance per day. Dates are read as {@link LocalDate} by the driver, not through {@code
-   * java.sql.Date} and a map keyed by it (5% of a pack's CPU).
+   * java.sql.Date} and a map keyed by it (5% of a pack's CPU). The lanes of one read ({@link
+   * ReadLanes}) share it: the pools are found in a concurrent map and lock themselves; two lanes
+   * may each store a day (a {@link LocalDate} is immutable, so either instance is safe to share).
    */
   private static final class Canon {
     private static final long FIRST_DAY = LocalDate.of(1850, 1, 1).toEpochDay();
-    private final Map<String, Pool> pools = new HashMap<>();
+    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
     private final LocalDate[] days =
         new LocalDate[(int) (LocalDate.of(2150, 1, 1).toEpochDay() - FIRST_DAY)];
 

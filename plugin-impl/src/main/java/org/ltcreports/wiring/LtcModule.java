@@ -126,7 +126,7 @@ public final class LtcModule extends AbstractModule {
   @Provides
   @Singleton
   SourceReader sourceReader(@Named("source") Jdbi jdbi, SourceTables tables) {
-    return new SourceReader(jdbi, tables);
+    return new SourceReader(jdbi, tables, config.readConnections());
   }
 
   @Provides

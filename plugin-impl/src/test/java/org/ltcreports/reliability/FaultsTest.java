@@ -182,13 +182,14 @@ class FaultsTest {
     Path out = dir.resolve("out");
     // The corpus has two localities, so the run reads one at a time. Lost after 12 source
     // statements: the practice table, the repeated ids (3), the extract date (4), then the first
-    // locality's practice, patient and registration tables (2: with and without a patient id).
+    // locality's tables, the largest first (source.ReadLanes): diagnoses, spells (2: with the
+    // rows of its repeated ids) and contacts; its registrations are the first not read.
     // Every locality's caseload rows are read later, when the first return counts its caseloads.
     source.statements.set(0);
     source.statementsBeforeFailure = 12;
     assertThatThrownBy(() -> generator.run(request(out), TODAY, line -> {}))
         .isInstanceOf(SourceAccessException.class)
-        .hasMessageStartingWith("could not read source table hospital_spell: ")
+        .hasMessageStartingWith("could not read source table registration: ")
         .hasMessageContaining("connection to the source database was lost");
     assertThat(files(out)).as("no file, whole or partial").isEmpty();
     assertThat(runs(plugin, "COMPLETE")).isZero();
