@@ -94,6 +94,19 @@ abstract class ChromiumJourney {
     if (driver != null) {
       driver.quit();
     }
+    // each journey's browser profile and downloads are its own: left behind, a CI machine's /tmp
+    // gathers two folders a journey
+    for (Path dir : new Path[] {profile, downloads}) {
+      if (dir != null && Files.exists(dir)) {
+        try (Stream<Path> s = Files.walk(dir)) {
+          for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(f);
+          }
+        } catch (java.io.IOException e) {
+          // a browser process still finishing a write: the system's temporary folder keeps it
+        }
+      }
+    }
   }
 
   /** One step of a journey; on failure a screenshot and the page source are kept. */
