@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -63,11 +64,6 @@ final class ReadLanes implements AutoCloseable {
     return new ReadLanes(first, joined);
   }
 
-  /** How many connections read side by side. */
-  int size() {
-    return 1 + joined.size();
-  }
-
   /**
    * A table read to run on one of the lanes when {@link #run} is called; its result is in the
    * returned slot afterwards. Add the largest first: the lanes take them in order.
@@ -85,7 +81,7 @@ final class ReadLanes implements AutoCloseable {
    */
   void run() {
     Queue<Task<?>> queue = new ConcurrentLinkedQueue<>(tasks);
-    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < joined.size(); i++) {
       Handle h = joined.get(i).handle();
