@@ -292,7 +292,6 @@ public final class BenchChild {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** The source database and the JVM, as the bench's header prints them. */
   /** How many connections the pack's reads used side by side: the reader's lanes. */
   private static int readConnections(DataSource source, Injector injector) throws SQLException {
     try (Connection c = source.getConnection()) {
@@ -302,6 +301,7 @@ public final class BenchChild {
     }
   }
 
+  /** The source database and the JVM, as the bench's header prints them. */
   private static void environment(DataSource source) throws Exception {
     try (Connection c = source.getConnection()) {
       DatabaseMetaData md = c.getMetaData();
