@@ -5,6 +5,7 @@ import static org.ltcreports.api.report.ValueKind.DECIMAL;
 import static org.ltcreports.api.report.ValueKind.PERCENT;
 import static org.ltcreports.api.report.ValueKind.TEXT;
 
+import com.google.common.base.Suppliers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.MeasureValue.Column;
@@ -135,8 +137,16 @@ public final class TeamReportBuilder {
   private final CommunityTeams teams;
   private final String disclosurePolicyVersion;
   private final TrimPoints trimPoints;
-  private InHospital inHospital;
-  private Caseloads caseloads;
+
+  /**
+   * Who is in hospital and on whose caseload, prepared once for every report of the builder. A pack
+   * builds a locality's team reports on several threads: the memo makes the others wait for the
+   * first to finish preparing it (two fields set in turn let one read the second before it was set:
+   * {@code TeamReportsInParallelTest}).
+   */
+  private final Supplier<InHospitalNow> inHospitalNow;
+
+  private record InHospitalNow(InHospital inHospital, Caseloads caseloads) {}
 
   /** Without a trim point table: {@code in_hospital_beyond_trim_point} is not available. */
   public TeamReportBuilder(
@@ -158,6 +168,13 @@ public final class TeamReportBuilder {
     List<CaseManager> staff = ctx.data().caseManagers() == null ? List.of() : caseManagers();
     this.teams = new CommunityTeams(staff, ctx.practices().values());
     this.disclosurePolicyVersion = disclosurePolicyVersion;
+    this.inHospitalNow =
+        Suppliers.memoize(
+            () -> {
+              LocalDate asAt = InHospital.countedOn(ctx, month);
+              return new InHospitalNow(
+                  new InHospital(ctx, trimPoints, asAt), Caseloads.of(ctx, asAt));
+            });
   }
 
   private List<CaseManager> caseManagers() {
@@ -276,15 +293,12 @@ public final class TeamReportBuilder {
    * the data stops before it.
    */
   private void inHospital(Scope scope, Map<String, MeasureValue> all) {
-    if (inHospital == null) {
-      LocalDate asAt = InHospital.countedOn(ctx, month.month());
-      inHospital = new InHospital(ctx, trimPoints, asAt);
-      caseloads = Caseloads.of(ctx, asAt);
-    }
+    InHospitalNow now = inHospitalNow.get();
     java.util.Set<String> patients = new java.util.TreeSet<>();
     for (String id : scope.members()) {
-      patients.addAll(caseloads.patientsOf(id));
+      patients.addAll(now.caseloads().patientsOf(id));
     }
+    InHospital inHospital = now.inHospital();
     List<InHospital.Row> rows = inHospital.ofPatients(patients);
     all.put("in_hospital_now", MeasureValue.Num.of(rows.size()));
     all.put(
