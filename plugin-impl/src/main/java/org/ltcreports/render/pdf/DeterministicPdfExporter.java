@@ -1,5 +1,6 @@
 package org.ltcreports.render.pdf;
 
+import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfDictionary;
@@ -20,8 +21,11 @@ import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.PdfXmpCreator;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.classic.ClassicChunk;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
+import net.sf.jasperreports.pdf.common.PdfChunk;
 import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
+import net.sf.jasperreports.pdf.common.PdfPhrase;
 import net.sf.jasperreports.pdf.common.PdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducerContext;
 import net.sf.jasperreports.pdf.common.PdfTaggerFactory;
@@ -144,6 +148,16 @@ public final class DeterministicPdfExporter extends JRPdfExporter {
         base.setSecureRandom(SubsetTag.forFont(base.getPostscriptFontName()));
       }
       return font;
+    }
+
+    @Override
+    public PdfPhrase createPhrase() {
+      return new LeftToRightPhrase(this, new Phrase());
+    }
+
+    @Override
+    public PdfPhrase createPhrase(PdfChunk chunk) {
+      return new LeftToRightPhrase(this, new Phrase(((ClassicChunk) chunk).getChunk()));
     }
 
     /**
