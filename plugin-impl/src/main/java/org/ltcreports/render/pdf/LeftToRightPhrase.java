@@ -17,9 +17,10 @@ import net.sf.jasperreports.pdf.common.TextDirection;
  * text that needs no bidirectional analysis ({@link Bidi#requiresBidi}: no right-to-left letters,
  * marks or embeddings) is laid out without OpenPDF's bidi pass. For such text that pass orders
  * nothing, mirrors nothing and shapes nothing, so the glyphs land in the same places and the file's
- * bytes are the same ({@code LeftToRightPhraseTest}); it was about a fifth of the time the reports
- * spend writing their text (a JFR of the 600k pack's feedback and return PDFs). Text that needs the
- * analysis (a name in Arabic or Hebrew) still gets it.
+ * bytes are the same ({@code LeftToRightPhraseTest}). The pass was about a third of the time the
+ * reports spend writing their text, and skipping it took about a fifth off the PDFs' CPU (JFR of
+ * the 600k pack's feedback and return PDFs, docs/performance.md). Text that needs the analysis (a
+ * name in Arabic or Hebrew) still gets it.
  */
 final class LeftToRightPhrase extends ClassicPhrase {
   private final ClassicPdfProducer producer;
