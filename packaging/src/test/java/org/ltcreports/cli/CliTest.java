@@ -63,6 +63,15 @@ class CliTest {
   }
 
   /** {@code generate} on the hand-built data, with the options given. */
+  /** The feedback report as JSON for a month of the hand-built data, with further options. */
+  static Run feedbackJson(String month, String... options) {
+    String[] args = new String[options.length + 6];
+    System.arraycopy(
+        new String[] {"--month", month, "--report", "feedback", "--format", "json"}, 0, args, 0, 6);
+    System.arraycopy(options, 0, args, 6, options.length);
+    return generateGolden(args);
+  }
+
   static Run generateGolden(String... options) {
     String[] args = new String[options.length + 3];
     args[0] = "generate";
@@ -119,18 +128,7 @@ class CliTest {
    */
   @Test
   void verifySaysWhatAFileIsInWords() throws Exception {
-    Run g =
-        generateGolden(
-            "--month",
-            "2026-10",
-            "--report",
-            "feedback",
-            "--format",
-            "json",
-            "--practice",
-            "P1",
-            "--out",
-            out.toString());
+    Run g = feedbackJson("2026-10", "--practice", "P1", "--out", out.toString());
     assertThat(g.exit()).as(g.err()).isZero();
     Path file = out.resolve("2026-10/P1-practice-feedback-practice.json");
     Run v = run("verify", "--jdbc-url", GOLDEN, file.toString());
@@ -191,33 +189,15 @@ class CliTest {
   void anUnusableTrimPointFileIsExitTwoNamingTheProblem() throws Exception {
     Path missing = out.resolve("no-such-trim-points.csv");
     Run r =
-        generateGolden(
-            "--month",
-            "2026-10",
-            "--report",
-            "feedback",
-            "--format",
-            "json",
-            "--trim-points",
-            missing.toString(),
-            "--out",
-            out.resolve("t").toString());
+        feedbackJson(
+            "2026-10", "--trim-points", missing.toString(), "--out", out.resolve("t").toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
     assertThat(r.err().strip())
         .isEqualTo("error: trim point file " + missing + " does not exist or is not a file");
     Path broken = Files.writeString(out.resolve("broken.csv"), "hrg,trim\nAA11A,not-a-number\n");
     Run b =
-        generateGolden(
-            "--month",
-            "2026-10",
-            "--report",
-            "feedback",
-            "--format",
-            "json",
-            "--trim-points",
-            broken.toString(),
-            "--out",
-            out.resolve("b").toString());
+        feedbackJson(
+            "2026-10", "--trim-points", broken.toString(), "--out", out.resolve("b").toString());
     assertThat(b.exit()).as(b.err()).isEqualTo(2);
     assertThat(b.err())
         .startsWith("error: ")
@@ -257,16 +237,7 @@ class CliTest {
   void monthsOutsideTheDataAreExitTwoWithTheValidRange() throws Exception {
     for (String month : List.of("0000-01", "9999-12", "2099-01", "1999-01", "2026-11", "2024-09")) {
       Path dir = out.resolve(month);
-      Run r =
-          generateGolden(
-              "--month",
-              month,
-              "--report",
-              "feedback",
-              "--format",
-              "json",
-              "--out",
-              dir.toString());
+      Run r = feedbackJson(month, "--out", dir.toString());
       assertThat(r.exit()).as(month + ": " + r.err()).isEqualTo(2);
       assertThat(r.err().strip())
           .as(month)
@@ -278,16 +249,7 @@ class CliTest {
     }
     // the first month of the range is open; without --month, the latest complete month (the
     // extract date 2026-10-20 is not October's last day, so September)
-    Run first =
-        generateGolden(
-            "--month",
-            "2024-10",
-            "--report",
-            "feedback",
-            "--format",
-            "json",
-            "--out",
-            out.resolve("first").toString());
+    Run first = feedbackJson("2024-10", "--out", out.resolve("first").toString());
     assertThat(first.exit()).as(first.err()).isZero();
     Run dflt =
         generateGolden(
@@ -386,16 +348,7 @@ class CliTest {
         .contains("NOTE  hospital_spell.patient_id: no index on it: a locality's rows are read by")
         .contains("Source schema OK.");
     // the reference engine needs no such note
-    Run ref =
-        generateGolden(
-            "--month",
-            "2026-10",
-            "--report",
-            "feedback",
-            "--format",
-            "json",
-            "--out",
-            out.resolve("ref").toString());
+    Run ref = feedbackJson("2026-10", "--out", out.resolve("ref").toString());
     assertThat(ref.out()).doesNotContain("Note: the source has no index");
   }
 }
