@@ -114,6 +114,10 @@ public final class LtcConfig {
     if (scoped != null && !scoped.trim().matches("(?i)true|false")) {
       problems.add("generate.scoped-reads must be true or false, got '" + scoped + "'");
     }
+    String routed = props.getProperty("generate.routed-reads");
+    if (routed != null && !routed.trim().matches("(?i)true|false")) {
+      problems.add("generate.routed-reads must be true or false, got '" + routed + "'");
+    }
     String engine = props.getProperty("measures.engine");
     if (engine != null && !engine.trim().matches("(?i)sql|reference")) {
       problems.add("measures.engine must be sql or reference, got '" + engine + "'");
@@ -300,6 +304,15 @@ public final class LtcConfig {
    */
   public boolean scopedReads() {
     return Boolean.parseBoolean(get("generate.scoped-reads", "true").trim());
+  }
+
+  /**
+   * Whether a scoped {@code generate} over several localities reads every table once and routes the
+   * rows to each locality through encrypted temporary files ({@code RoutedRows}), rather than
+   * making the database select each locality's rows from every table in turn.
+   */
+  public boolean routedReads() {
+    return Boolean.parseBoolean(get("generate.routed-reads", "true").trim());
   }
 
   /**

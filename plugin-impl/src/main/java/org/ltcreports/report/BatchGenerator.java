@@ -1,7 +1,10 @@
 package org.ltcreports.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.render.Renderers;
 import org.ltcreports.source.BatchScope;
 import org.ltcreports.source.CaseloadRows;
+import org.ltcreports.source.RoutedRows;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceRows.Practice;
@@ -183,26 +187,32 @@ public final class BatchGenerator {
                 out));
       } else {
         CaseloadRows caseloads = reader.caseloadScope(month, asAt);
-        for (Map.Entry<String, List<String>> locality : byLocality.entrySet()) {
-          String name =
-              locality.getKey() == null ? "practices with no locality" : locality.getKey();
-          // the teams based in the locality: their patients wherever registered, read when asked
-          Supplier<SourceData> teamRows =
-              () -> {
-                long t = System.nanoTime();
-                SourceData rows =
-                    phases.time(
-                        RunPhases.READ,
-                        () -> reader.readScoped(month.teamsOf(locality.getKey()), asAt, caseloads));
-                progress.accept(readLine(name + " teams' patients ", rows, t));
-                return rows;
-              };
-          out.writeAll(
-              planned(
-                  () -> reader.readScoped(month.inLocality(locality.getKey()), asAt, caseloads),
-                  name + " ",
-                  data -> reports.plan(data, teamRows, locality.getValue(), out, false),
-                  out));
+        try (RoutedRows routed = routed(month, asAt, caseloads, byLocality.keySet(), out)) {
+          for (Map.Entry<String, List<String>> locality : byLocality.entrySet()) {
+            String name =
+                locality.getKey() == null ? "practices with no locality" : locality.getKey();
+            // the teams based in the locality: their patients wherever registered, read when asked
+            Supplier<SourceData> teamRows =
+                () -> {
+                  long t = System.nanoTime();
+                  SourceData rows =
+                      phases.time(
+                          RunPhases.READ,
+                          () ->
+                              reader.readScoped(month.teamsOf(locality.getKey()), asAt, caseloads));
+                  progress.accept(readLine(name + " teams' patients ", rows, t));
+                  return rows;
+                };
+            out.writeAll(
+                planned(
+                    routed != null
+                        ? () -> routed.locality(locality.getKey())
+                        : () ->
+                            reader.readScoped(month.inLocality(locality.getKey()), asAt, caseloads),
+                    name + " ",
+                    data -> reports.plan(data, teamRows, locality.getValue(), out, false),
+                    out));
+          }
         }
         if (req.reports().contains(ReportType.EVALUATION)) {
           // the evaluation compares practices across localities: one read of every locality
@@ -216,6 +226,53 @@ public final class BatchGenerator {
       }
     }
     return out.result();
+  }
+
+  /**
+   * A hub's month read once and routed to its localities ({@link RoutedRows}); null, to read one
+   * locality at a time, when {@code generate.routed-reads} is false, there are too many localities,
+   * or the temporary files cannot be made or written.
+   */
+  private RoutedRows routed(
+      BatchScope month,
+      LocalDate asAt,
+      CaseloadRows caseloads,
+      Collection<String> localities,
+      PackWriter out) {
+    if (!settings.routedReads() || localities.size() > RoutedRows.MAX_LOCALITIES) {
+      return null;
+    }
+    out.progress().accept("reading every locality's rows once…");
+    long started = System.nanoTime();
+    try {
+      RoutedRows routed =
+          out.phases()
+              .time(
+                  RunPhases.READ,
+                  () -> {
+                    try {
+                      return reader.readRouted(month, asAt, caseloads, localities);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  });
+      out.progress()
+          .accept(
+              String.format(
+                  Locale.ROOT,
+                  "source: %d localities' rows read and routed in %.1f s",
+                  localities.size(),
+                  (System.nanoTime() - started) / 1e9));
+      return routed;
+    } catch (UncheckedIOException e) {
+      // nothing is left behind (RoutedRows), and the run is still whole: it reads as without
+      out.progress()
+          .accept(
+              "source: the localities' rows could not be routed through temporary files ("
+                  + e.getCause().getMessage()
+                  + "); reading one locality at a time");
+      return null;
+    }
   }
 
   /**

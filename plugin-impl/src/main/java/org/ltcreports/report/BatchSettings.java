@@ -16,6 +16,8 @@ import org.ltcreports.measures.TrimPoints;
  * @param scopedReads whether a run reads only the rows its month needs, and a source with several
  *     localities one locality at a time ({@code generate.scoped-reads}, {@link
  *     org.ltcreports.source.BatchScope})
+ * @param routedReads whether such a run reads every table once and routes its rows to the
+ *     localities ({@code generate.routed-reads}, {@link org.ltcreports.source.RoutedRows})
  * @param engine where the counting families are counted ({@code measures.engine})
  */
 public record BatchSettings(
@@ -25,6 +27,7 @@ public record BatchSettings(
     String disclosurePolicyVersion,
     LocalDate extractDate,
     boolean scopedReads,
+    boolean routedReads,
     ProgrammeSettings programme,
     MeasureEngine engine) {
 
@@ -43,6 +46,7 @@ public record BatchSettings(
         disclosurePolicyVersion,
         extractDate,
         scopedReads,
+        true,
         ProgrammeSettings.defaults(),
         ReferenceEngine.INSTANCE);
   }

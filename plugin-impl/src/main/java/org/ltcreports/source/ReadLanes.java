@@ -75,12 +75,13 @@ final class ReadLanes implements AutoCloseable {
   }
 
   /**
-   * Runs every added read: the calling thread on the first connection, one thread on each joined
-   * one. If a read fails, the lanes take no further reads, and the first failure is thrown once
-   * every lane has stopped (the others' added to it).
+   * Runs every read added since the last run: the calling thread on the first connection, one
+   * thread on each joined one. If a read fails, the lanes take no further reads, and the first
+   * failure is thrown once every lane has stopped (the others' added to it).
    */
   void run() {
     Queue<Task<?>> queue = new ConcurrentLinkedQueue<>(tasks);
+    tasks.clear(); // the next run takes the reads added after this one
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < joined.size(); i++) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,6 +21,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.ltcreports.api.source.SourceColumn;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.api.source.SourceTable;
@@ -92,9 +92,33 @@ public final class SourceReader {
     return readRows(scope, asAt).withCaseloadScope(caseloadScope);
   }
 
+  /**
+   * A hub's month read once, its rows routed to each locality ({@link RoutedRows}): each locality's
+   * snapshot is the one {@link #readScoped} gives it, from one read of every table.
+   *
+   * @param localities the localities to route to (a null code: the practices with none); at most
+   *     {@link RoutedRows#MAX_LOCALITIES}
+   * @throws java.io.IOException if the temporary files cannot be made (nothing is left behind)
+   */
+  public RoutedRows readRouted(
+      BatchScope month,
+      LocalDate asAt,
+      CaseloadRows caseloads,
+      java.util.Collection<String> localities)
+      throws java.io.IOException {
+    return RoutedRows.read(
+        this,
+        month,
+        asAt,
+        caseloads,
+        localities,
+        KeyMasks::key,
+        java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
   /** The practice table alone (small), in practice code order. */
   public List<Practice> practices() {
-    return jdbi.withHandle(h -> list(h, SourceSchema.PRACTICE, new Mappers(new Canon()), null));
+    return jdbi.withHandle(h -> list(h, SourceSchema.PRACTICE, new RowMappers(), null));
   }
 
   /**
@@ -115,7 +139,7 @@ public final class SourceReader {
   private SourceData readCaseloadRows(BatchScope month, LocalDate asAt) {
     return jdbi.withHandle(
         h -> {
-          Mappers m = new Mappers(new Canon());
+          RowMappers m = new RowMappers();
           List<Patient> patients = caseloadRows(h, m, month, SourceSchema.PATIENT);
           List<Registration> registrations = caseloadRows(h, m, month, SourceSchema.REGISTRATION);
           List<Episode> episodes =
@@ -144,7 +168,7 @@ public final class SourceReader {
         });
   }
 
-  private <T> List<T> caseloadRows(Handle h, Mappers m, BatchScope month, String canonical) {
+  private <T> List<T> caseloadRows(Handle h, RowMappers m, BatchScope month, String canonical) {
     return query(
         h, canonical, month.caseloadCondition(tables, canonical), month::bind, read(m, canonical));
   }
@@ -266,12 +290,20 @@ public final class SourceReader {
   }
 
   private SourceData readRows(BatchScope scope, LocalDate extractDate) {
+    return inReadTransaction(h -> readAll(h, scope, extractDate));
+  }
+
+  /**
+   * Runs a read on one connection, read-only, in one snapshot transaction ({@link #inOneSnapshot}),
+   * and gives the connection back writable (the plugin's own tables may share the pool).
+   */
+  <T> T inReadTransaction(Function<Handle, T> read) {
     return jdbi.withHandle(
         h -> {
           markReadOnly(h, true);
-          SourceData rows;
+          T rows;
           try {
-            rows = inOneSnapshot(h, () -> readAll(h, scope, extractDate));
+            rows = inOneSnapshot(h, () -> read.apply(h));
           } catch (RuntimeException | Error e) {
             // the read's own failure is the one to report, not the connection's afterwards
             try {
@@ -281,17 +313,25 @@ public final class SourceReader {
             }
             throw e;
           }
-          // Pooled connections go back writable: the plugin's own tables may share the pool.
           markReadOnly(h, false);
           return rows;
         });
   }
 
+  SourceTables tables() {
+    return tables;
+  }
+
+  /** The lanes of a read whose transaction is open on {@code h} ({@link ReadLanes}). */
+  ReadLanes lanes(Handle h) {
+    return ReadLanes.open(h, jdbi, readConnections);
+  }
+
   private SourceData readAll(Handle h, BatchScope scope, LocalDate extractDate) {
     // One canonical instance per repeated value (codes, ids shared between tables, dates):
     // the rows are equal to what a field-by-field mapping gives, in a fraction of the heap.
-    Mappers m = new Mappers(new Canon());
-    try (ReadLanes lanes = ReadLanes.open(h, jdbi, readConnections)) {
+    RowMappers m = new RowMappers();
+    try (ReadLanes lanes = lanes(h)) {
       // Each table read once, the largest first (the lanes take them in this order).
       var diagnoses =
           lanes.add(x -> this.<Diagnosis>optional(x, SourceSchema.SPELL_DIAGNOSIS, m, scope));
@@ -368,7 +408,7 @@ public final class SourceReader {
    * The optional columns ({@link SourceColumn#mayBeAbsent}) the host's views leave out, as {@code
    * table.column} (canonical names).
    */
-  private Set<String> absentColumns(Handle h) {
+  Set<String> absentColumns(Handle h) {
     Set<String> absent = new java.util.TreeSet<>();
     for (SourceTable t : SourceSchema.tables()) {
       for (String column : absentColumns(h, t.name())) {
@@ -403,13 +443,13 @@ public final class SourceReader {
   }
 
   /** The scope's registrations, then the locality's registrations with no patient id. */
-  private List<Registration> registrations(Handle h, Mappers m, BatchScope scope) {
+  private List<Registration> registrations(Handle h, RowMappers m, BatchScope scope) {
     List<Registration> rows = list(h, SourceSchema.REGISTRATION, m, scope);
     String orphans = scope == null ? null : scope.registrationsWithoutPatient(tables);
     if (orphans == null) {
       return rows;
     }
-    TableRead<Registration> read = read(m, SourceSchema.REGISTRATION);
+    RowMappers.TableRead<Registration> read = read(m, SourceSchema.REGISTRATION);
     List<Registration> all = new ArrayList<>(rows);
     all.addAll(query(h, SourceSchema.REGISTRATION, orphans, scope::bind, read));
     all.sort(read.order());
@@ -425,7 +465,7 @@ public final class SourceReader {
    */
   private <T> List<T> withWinners(
       Handle h,
-      Mappers m,
+      RowMappers m,
       BatchScope scope,
       String canonical,
       String idColumn,
@@ -439,22 +479,42 @@ public final class SourceReader {
     if (ids.isEmpty()) {
       return rows;
     }
+    RowMappers.TableRead<T> read = read(m, canonical);
+    return withRepeated(
+        rows,
+        query(h, canonical, repeatedCondition(idColumn, ids), bindIds(ids), read),
+        ids,
+        idOf,
+        read.order());
+  }
+
+  /** The condition on every row of the repeated ids (bound as {@code :id0}, {@code :id1}, …). */
+  static String repeatedCondition(String idColumn, List<String> ids) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       names.add(":id" + i);
     }
-    TableRead<T> read = read(m, canonical);
-    List<T> repeatedRows =
-        query(
-            h,
-            canonical,
-            idColumn + " IN (" + String.join(", ", names) + ")",
-            (q, sql) -> {
-              for (int i = 0; i < ids.size(); i++) {
-                q.bind("id" + i, ids.get(i));
-              }
-            },
-            read);
+    return idColumn + " IN (" + String.join(", ", names) + ")";
+  }
+
+  static BiConsumer<Query, String> bindIds(List<String> ids) {
+    return (q, sql) -> {
+      for (int i = 0; i < ids.size(); i++) {
+        q.bind("id" + i, ids.get(i));
+      }
+    };
+  }
+
+  /**
+   * A scoped read's rows with the rows of the repeated ids it did not get added, both lists in the
+   * table's order ({@link #withWinners}).
+   */
+  static <T> List<T> withRepeated(
+      List<T> rows,
+      List<T> repeatedRows,
+      List<String> ids,
+      Function<T, String> idOf,
+      Comparator<T> order) {
     // Equal rows are alike in or out of the scope (it filters on the rows' own columns).
     Set<String> repeated = new HashSet<>(ids);
     Set<T> have = new HashSet<>();
@@ -473,7 +533,6 @@ public final class SourceReader {
       return rows;
     }
     // both lists are in the table's order: merged, they are in it too
-    Comparator<T> order = read.order();
     List<T> all = new ArrayList<>(rows.size() + missing.size());
     int r = 0;
     for (T row : missing) {
@@ -486,426 +545,12 @@ public final class SourceReader {
     return all;
   }
 
-  /**
-   * One hand-written mapper per table (faster than reflection over 4 M rows). Columns are read by
-   * position (the SELECT lists the table's columns in {@link SourceSchema} order, {@link #query}):
-   * a read by name costs the driver a case-folded look-up per value, 4% of a pack's CPU on H2.
-   */
-  private static final class Mappers {
-    private final Canon c;
-
-    Mappers(Canon c) {
-      this.c = c;
-    }
-
-    /** The table's mapper and the row order that makes every figure and file deterministic. */
-    TableRead<?> of(String canonical) {
-      Columns k = new Columns(canonical);
-      return switch (canonical) {
-        case SourceSchema.PRACTICE -> {
-          Text code = c.text(k, "practice_code");
-          int name = k.at("practice_name");
-          Text locality = c.text(k, "locality_code");
-          Text localityName = c.text(k, "locality_name");
-          yield new TableRead<>(
-              RowOrder.of(
-                  Practice::practiceCode,
-                  Practice::practiceName,
-                  Practice::localityCode,
-                  Practice::localityName),
-              (rs, x) ->
-                  new Practice(
-                      code.get(rs), rs.getString(name), locality.get(rs), localityName.get(rs)));
-        }
-        case SourceSchema.PATIENT -> new TableRead<>(PATIENT_ORDER, patient(k));
-        case SourceSchema.REGISTRATION -> {
-          Text patient = c.text(k, "patient_id");
-          Text practice = c.text(k, "practice_code");
-          Day from = c.day(k, "registered_from");
-          Day to = c.day(k, "registered_to");
-          yield new TableRead<>(
-              RowOrder.of(
-                  Registration::patientId,
-                  Registration::registeredFrom,
-                  Registration::practiceCode,
-                  Registration::registeredTo),
-              (rs, x) ->
-                  new Registration(patient.get(rs), practice.get(rs), from.get(rs), to.get(rs)));
-        }
-        case SourceSchema.HOSPITAL_SPELL -> {
-          Text spell = c.text(k, "spell_id");
-          Text patient = c.text(k, "patient_id");
-          Text provider = c.text(k, "provider_code");
-          Day admitted = c.day(k, "admission_date");
-          Day discharged = c.day(k, "discharge_date");
-          Text method = c.text(k, "admission_method");
-          Text source = c.text(k, "admission_source");
-          Text classification = c.text(k, "patient_classification");
-          Text dischargeMethod = c.text(k, "discharge_method");
-          Text specialty = c.text(k, "main_specialty");
-          Text diagnosis = c.text(k, "primary_diagnosis");
-          Text hrg = c.text(k, "hrg_code");
-          yield new TableRead<>(
-              RowOrder.of(
-                  Spell::patientId,
-                  Spell::admissionDate,
-                  Spell::spellId,
-                  Spell::providerCode,
-                  Spell::dischargeDate,
-                  Spell::admissionMethod,
-                  Spell::admissionSource,
-                  Spell::patientClassification,
-                  Spell::dischargeMethod,
-                  Spell::mainSpecialty,
-                  Spell::primaryDiagnosis,
-                  Spell::hrgCode),
-              (rs, x) ->
-                  new Spell(
-                      spell.get(rs),
-                      patient.get(rs),
-                      provider.get(rs),
-                      admitted.get(rs),
-                      discharged.get(rs),
-                      method.get(rs),
-                      source.get(rs),
-                      classification.get(rs),
-                      dischargeMethod.get(rs),
-                      specialty.get(rs),
-                      diagnosis.get(rs),
-                      hrg.get(rs)));
-        }
-        case SourceSchema.SPELL_DIAGNOSIS -> {
-          Text spell = c.text(k, "spell_id");
-          int position = k.at("position");
-          Text code = c.text(k, "icd10_code");
-          yield new TableRead<>(
-              RowOrder.of(Diagnosis::spellId, Diagnosis::position, Diagnosis::icd10Code),
-              (rs, x) -> new Diagnosis(spell.get(rs), rs.getInt(position), code.get(rs)));
-        }
-        case SourceSchema.SPELL_PROCEDURE -> {
-          Text spell = c.text(k, "spell_id");
-          int position = k.at("position");
-          Text code = c.text(k, "opcs_code");
-          yield new TableRead<>(
-              RowOrder.of(Procedure::spellId, Procedure::position, Procedure::opcsCode),
-              (rs, x) -> new Procedure(spell.get(rs), rs.getInt(position), code.get(rs)));
-        }
-        case SourceSchema.AE_ATTENDANCE -> {
-          int id = k.at("attendance_id");
-          Text patient = c.text(k, "patient_id");
-          Text provider = c.text(k, "provider_code");
-          Day arrived = c.day(k, "arrival_date");
-          int admitted = k.at("admitted");
-          yield new TableRead<>(
-              RowOrder.of(
-                  Attendance::patientId,
-                  Attendance::arrivalDate,
-                  Attendance::attendanceId,
-                  Attendance::providerCode,
-                  Attendance::admitted),
-              (rs, x) ->
-                  new Attendance(
-                      rs.getString(id),
-                      patient.get(rs),
-                      provider.get(rs),
-                      arrived.get(rs),
-                      bool(rs, admitted)));
-        }
-        case SourceSchema.CASE_MANAGER -> {
-          Text id = c.text(k, "case_manager_id");
-          int name = k.at("display_name");
-          Text role = c.text(k, "role");
-          int wte = k.at("wte");
-          Text locality = c.text(k, "locality_code");
-          Text team = c.text(k, "team_code");
-          int teamName = k.at("team_name");
-          yield new TableRead<>(
-              RowOrder.of(
-                  CaseManager::caseManagerId,
-                  CaseManager::displayName,
-                  CaseManager::role,
-                  CaseManager::wte,
-                  CaseManager::localityCode,
-                  CaseManager::teamCode,
-                  CaseManager::teamName),
-              (rs, x) ->
-                  new CaseManager(
-                      id.get(rs),
-                      rs.getString(name),
-                      role.get(rs),
-                      rs.getBigDecimal(wte),
-                      locality.get(rs),
-                      team.get(rs),
-                      rs.getString(teamName)));
-        }
-        case SourceSchema.CM_EPISODE -> {
-          Text id = c.text(k, "episode_id");
-          Text patient = c.text(k, "patient_id");
-          Text manager = c.text(k, "case_manager_id");
-          Day referred = c.day(k, "referral_date");
-          Text source = c.text(k, "referral_source");
-          Day started = c.day(k, "start_date");
-          Day ended = c.day(k, "end_date");
-          Text reason = c.text(k, "end_reason");
-          int score = k.at("risk_score");
-          Text tier = c.text(k, "risk_tier");
-          yield new TableRead<>(
-              RowOrder.of(
-                  Episode::patientId,
-                  Episode::referralDate,
-                  Episode::episodeId,
-                  Episode::caseManagerId,
-                  Episode::referralSource,
-                  Episode::startDate,
-                  Episode::endDate,
-                  Episode::endReason,
-                  Episode::riskScore,
-                  Episode::riskTier),
-              (rs, x) ->
-                  new Episode(
-                      id.get(rs),
-                      patient.get(rs),
-                      manager.get(rs),
-                      referred.get(rs),
-                      source.get(rs),
-                      started.get(rs),
-                      ended.get(rs),
-                      reason.get(rs),
-                      rs.getBigDecimal(score),
-                      tier.get(rs)));
-        }
-        case SourceSchema.CM_CONTACT -> {
-          int id = k.at("contact_id");
-          Text episode = c.text(k, "episode_id");
-          Text manager = c.text(k, "case_manager_id");
-          Day day = c.day(k, "contact_date");
-          Text type = c.text(k, "contact_type");
-          Text mechanism = c.text(k, "consultation_mechanism");
-          Text attendance = c.text(k, "attendance");
-          int minutes = k.at("duration_minutes");
-          yield new TableRead<>(
-              RowOrder.of(
-                  Contact::episodeId,
-                  Contact::contactDate,
-                  Contact::contactId,
-                  Contact::caseManagerId,
-                  Contact::contactType,
-                  Contact::consultationMechanism,
-                  Contact::attendance,
-                  Contact::durationMinutes),
-              (rs, x) ->
-                  new Contact(
-                      rs.getString(id),
-                      episode.get(rs),
-                      manager.get(rs),
-                      day.get(rs),
-                      type.get(rs),
-                      mechanism.get(rs),
-                      attendance.get(rs),
-                      integer(rs, minutes)));
-        }
-        case SourceSchema.CM_EVENT -> {
-          Text patient = c.text(k, "patient_id");
-          Day day = c.day(k, "event_date");
-          Text type = c.text(k, "event_type");
-          Text value = c.text(k, "event_value");
-          yield new TableRead<>(
-              RowOrder.of(Event::patientId, Event::eventDate, Event::eventType, Event::eventValue),
-              (rs, x) -> new Event(patient.get(rs), day.get(rs), type.get(rs), value.get(rs)));
-        }
-        default -> throw new IllegalArgumentException("unknown source table " + canonical);
-      };
-    }
-
-    private static final Comparator<Patient> PATIENT_ORDER =
-        RowOrder.of(
-            Patient::patientId,
-            Patient::nhsNumber,
-            Patient::birthDate,
-            Patient::sex,
-            Patient::deathDate,
-            Patient::deathPlace);
-
-    RowMapper<Patient> patient(Columns k) {
-      Text id = c.text(k, "patient_id");
-      int nhs = k.at("nhs_number");
-      Day born = c.day(k, "birth_date");
-      Text sex = c.text(k, "sex");
-      Day died = c.day(k, "death_date");
-      Text place = c.text(k, "death_place");
-      return (rs, x) ->
-          new Patient(
-              id.get(rs),
-              rs.getString(nhs),
-              born.get(rs),
-              sex.get(rs),
-              died.get(rs),
-              place.get(rs));
-    }
-  }
-
-  private record TableRead<T>(Comparator<T> order, RowMapper<T> mapper) {}
-
-  /** The position (from 1) of each column of a table in the reader's SELECT ({@link #query}). */
-  private static final class Columns {
-    private final List<String> names;
-
-    Columns(String canonical) {
-      names =
-          SourceSchema.table(canonical).orElseThrow().columns().stream()
-              .map(SourceColumn::name)
-              .toList();
-    }
-
-    int at(String column) {
-      int i = names.indexOf(column);
-      if (i < 0) {
-        throw new IllegalArgumentException("no column " + column);
-      }
-      return i + 1;
-    }
-  }
-
-  /**
-   * The canonical instances of one column's strings in two arrays (open addressing, linear probing
-   * on the hash code's spread low bits, as {@code HashMap} picks a bucket), not a {@code HashMap}:
-   * no node per distinct value while a locality is read, and no buckets turned into trees searched
-   * by string comparison (ids such as {@code K83003-007109} collide often in the low bits). A probe
-   * compares the stored hash codes, next to each other in memory, before any string; and ids that
-   * arrive in order land in neighbouring slots (a scrambling hash sent each to a random cache line:
-   * twice the time of the {@code HashMap} it replaced, measured on the 600k locality's ids). One
-   * read's lanes ({@link ReadLanes}) share it, so a look-up holds its lock.
-   */
-  static final class Pool {
-    private String[] values = new String[1024];
-    private int[] hashes = new int[1024];
-    private int size;
-
-    /** The first instance equal to {@code v} this pool was given, {@code v} itself when new. */
-    synchronized String canonical(String v) {
-      int h = v.hashCode();
-      int mask = values.length - 1;
-      for (int s = (h ^ (h >>> 16)) & mask; ; s = (s + 1) & mask) {
-        String seen = values[s];
-        if (seen == null) {
-          values[s] = v;
-          hashes[s] = h;
-          if (++size * 2 > values.length) {
-            grow();
-          }
-          return v;
-        }
-        if (hashes[s] == h && seen.equals(v)) {
-          return seen;
-        }
-      }
-    }
-
-    synchronized int size() {
-      return size;
-    }
-
-    private void grow() {
-      String[] oldValues = values;
-      int[] oldHashes = hashes;
-      values = new String[oldValues.length * 2];
-      hashes = new int[oldValues.length * 2];
-      int mask = values.length - 1;
-      for (int i = 0; i < oldValues.length; i++) {
-        if (oldValues[i] != null) {
-          int h = oldHashes[i];
-          int s = (h ^ (h >>> 16)) & mask;
-          while (values[s] != null) {
-            s = (s + 1) & mask;
-          }
-          values[s] = oldValues[i];
-          hashes[s] = h;
-        }
-      }
-    }
-  }
-
-  /** A text column read as its canonical instance. */
-  private interface Text {
-    String get(ResultSet rs) throws SQLException;
-  }
-
-  /** A date column read as its canonical instance. */
-  private interface Day {
-    LocalDate get(ResultSet rs) throws SQLException;
-  }
-
-  /**
-   * Canonical instances of the values read in one pass (discarded with it): one pool of strings per
-   * column name (a patient id in every table shares the instance of the patient table; codes of
-   * different columns never meet, and small pools are faster to search than one of 3 M strings),
-   * and one instance per day. Dates are read as {@link LocalDate} by the driver, not through {@code
-   * java.sql.Date} and a map keyed by it (5% of a pack's CPU). The lanes of one read ({@link
-   * ReadLanes}) share it: the pools are found in a concurrent map and lock themselves; two lanes
-   * may each store a day (a {@link LocalDate} is immutable, so either instance is safe to share).
-   */
-  private static final class Canon {
-    private static final long FIRST_DAY = LocalDate.of(1850, 1, 1).toEpochDay();
-    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
-    private final LocalDate[] days =
-        new LocalDate[(int) (LocalDate.of(2150, 1, 1).toEpochDay() - FIRST_DAY)];
-
-    Text text(Columns k, String column) {
-      int at = k.at(column);
-      Pool pool = pools.computeIfAbsent(column, x -> new Pool());
-      // The rows of one patient or spell mostly come one after another: the value of the row
-      // before is compared first, which spares the pool a look-up (a cache miss) for each of them.
-      String[] last = new String[1];
-      return rs -> {
-        String v = rs.getString(at);
-        if (v == null) {
-          return null;
-        }
-        String before = last[0];
-        if (v.equals(before)) {
-          return before;
-        }
-        return last[0] = pool.canonical(v);
-      };
-    }
-
-    Day day(Columns k, String column) {
-      int at = k.at(column);
-      return rs -> {
-        LocalDate v = rs.getObject(at, LocalDate.class);
-        if (v == null) {
-          return null;
-        }
-        long i = v.toEpochDay() - FIRST_DAY;
-        if (i < 0 || i >= days.length) {
-          return v; // far outside any real data: not shared
-        }
-        LocalDate seen = days[(int) i];
-        if (seen == null) {
-          days[(int) i] = v;
-          return v;
-        }
-        return seen;
-      };
-    }
-  }
-
-  private static Boolean bool(ResultSet rs, int column) throws SQLException {
-    boolean v = rs.getBoolean(column);
-    return rs.wasNull() ? null : v;
-  }
-
-  private static Integer integer(ResultSet rs, int column) throws SQLException {
-    int v = rs.getInt(column);
-    return rs.wasNull() ? null : v;
-  }
-
   /** Whether the database has the table (optional tables may be absent). */
   public boolean tableExists(String canonical) {
     return jdbi.withHandle(h -> exists(h, canonical));
   }
 
-  private boolean exists(Handle h, String canonical) {
+  boolean exists(Handle h, String canonical) {
     try {
       return tableExists(h.getConnection(), tables.schema(), tables.physical(canonical));
     } catch (SQLException e) {
@@ -1022,7 +667,7 @@ public final class SourceReader {
     }
   }
 
-  private SourceAccessException readFailure(String canonical, RuntimeException e) {
+  SourceAccessException readFailure(String canonical, RuntimeException e) {
     return new SourceAccessException(
         "could not read source table " + tables.sql(canonical) + ": " + rootMessage(e), e);
   }
@@ -1036,17 +681,34 @@ public final class SourceReader {
     return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse("");
   }
 
-  private <T> List<T> optional(Handle h, String canonical, Mappers m, BatchScope scope) {
+  /** A JDBI mapper over a cell mapper: one {@link Cells} per result set, not per row. */
+  private static <T> RowMapper<T> onResultSet(RowMappers.CellMapper<T> mapper) {
+    return new RowMapper<>() {
+      private ResultSet rs;
+      private Cells cells;
+
+      @Override
+      public T map(ResultSet r, StatementContext ctx) throws SQLException {
+        if (r != rs) {
+          rs = r;
+          cells = Cells.of(r);
+        }
+        return mapper.map(cells);
+      }
+    };
+  }
+
+  private <T> List<T> optional(Handle h, String canonical, RowMappers m, BatchScope scope) {
     return exists(h, canonical) ? list(h, canonical, m, scope) : null;
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> TableRead<T> read(Mappers m, String canonical) {
-    return (TableRead<T>) m.of(canonical);
+  private static <T> RowMappers.TableRead<T> read(RowMappers m, String canonical) {
+    return (RowMappers.TableRead<T>) m.of(canonical);
   }
 
-  private <T> List<T> list(Handle h, String canonical, Mappers m, BatchScope scope) {
-    TableRead<T> read = read(m, canonical);
+  private <T> List<T> list(Handle h, String canonical, RowMappers m, BatchScope scope) {
+    RowMappers.TableRead<T> read = read(m, canonical);
     String where = scope == null ? null : scope.where(tables, canonical);
     return query(h, canonical, where, scope == null ? null : scope::bind, read);
   }
@@ -1056,10 +718,57 @@ public final class SourceReader {
       String canonical,
       String where,
       BiConsumer<Query, String> binder,
-      TableRead<T> read) {
-    // Table names come from SourceTables (checked identifiers); the scope's values are bound.
-    // An optional column the host leaves out is selected as a typed NULL, so every row mapper
-    // reads the same columns.
+      RowMappers.TableRead<T> read) {
+    String sql = select(h, canonical, where);
+    try {
+      Query q = h.createQuery(sql).setFetchSize(10_000);
+      if (binder != null) {
+        binder.accept(q, sql);
+      }
+      List<T> rows = q.map(onResultSet(read.mapper())).list();
+      rows.sort(read.order());
+      return rows;
+    } catch (RuntimeException e) {
+      throw readFailure(canonical, e);
+    }
+  }
+
+  /** Receives a table's rows as they are read. */
+  interface RowSink {
+    void row(ResultSet rs) throws SQLException;
+  }
+
+  /** Streams a table's rows, as {@link #query} selects them, unsorted, to {@code sink}. */
+  void scan(
+      Handle h, String canonical, String where, BiConsumer<Query, String> binder, RowSink sink) {
+    String sql = select(h, canonical, where);
+    try {
+      Query q = h.createQuery(sql).setFetchSize(10_000);
+      if (binder != null) {
+        binder.accept(q, sql);
+      }
+      q.scanResultSet(
+          (rows, ctx) -> {
+            ResultSet rs = rows.get();
+            while (rs.next()) {
+              sink.row(rs);
+            }
+            return null;
+          });
+    } catch (java.io.UncheckedIOException e) {
+      throw e; // the sink's own (a full disk), not the database's
+    } catch (RuntimeException e) {
+      throw readFailure(canonical, e);
+    }
+  }
+
+  /**
+   * The reader's SELECT of a table: its columns in {@link SourceSchema} order (the mappers read
+   * them by position). Table names come from SourceTables (checked identifiers); a scope's values
+   * are bound. An optional column the host leaves out is selected as a typed NULL, so every row
+   * mapper reads the same columns.
+   */
+  private String select(Handle h, String canonical, String where) {
     Set<String> absent = absentColumns(h, canonical);
     String columns =
         String.join(
@@ -1071,22 +780,10 @@ public final class SourceReader {
                             ? "CAST(NULL AS " + c.ddlType() + ") AS " + c.name()
                             : c.name())
                 .toList());
-    String sql =
-        "SELECT "
-            + columns
-            + " FROM "
-            + tables.sql(canonical)
-            + (where == null ? "" : " WHERE " + where);
-    try {
-      Query q = h.createQuery(sql).setFetchSize(10_000);
-      if (binder != null) {
-        binder.accept(q, sql);
-      }
-      List<T> rows = q.map(read.mapper()).list();
-      rows.sort(read.order());
-      return rows;
-    } catch (RuntimeException e) {
-      throw readFailure(canonical, e);
-    }
+    return "SELECT "
+        + columns
+        + " FROM "
+        + tables.sql(canonical)
+        + (where == null ? "" : " WHERE " + where);
   }
 }

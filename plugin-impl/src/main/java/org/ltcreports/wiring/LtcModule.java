@@ -279,6 +279,7 @@ public final class LtcModule extends AbstractModule {
             StandardRenderers.disclosurePolicyVersion(config),
             config.extractDate(),
             config.scopedReads(),
+            config.routedReads(),
             config.programmeSettings(),
             engine));
   }

@@ -31,11 +31,12 @@ import org.ltcreports.fixtures.TrimPoints;
 import org.ltcreports.wiring.LtcModule;
 
 /**
- * A hub's run reads one locality at a time, and case managers' caseloads need every locality's
+ * A hub's run builds one locality at a time, and case managers' caseloads need every locality's
  * episodes on the month's last day ({@code SourceReader.caseloadScope}). Only the return and the
  * community team report count caseloads: a run of the feedback and the locality summaries reads the
- * episode table once per locality and never the caseload rows (before, it read them up front for
- * every run, and held them beside each locality's rows).
+ * episode table once (routed to the localities; once per locality when the database selects each
+ * locality's rows) and never the caseload rows (before, it read them up front for every run, and
+ * held them beside each locality's rows).
  */
 class CaseloadsReadWhenAskedTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 10);
@@ -60,21 +61,41 @@ class CaseloadsReadWhenAskedTest {
     List<String> statements = new CopyOnWriteArrayList<>();
     DataSource source = recording(h2, statements);
 
-    run(source, trim, EnumSet.of(ReportType.PRACTICE_FEEDBACK, ReportType.LOCALITY_FEEDBACK));
-    // two localities: the episode table read once for each, nothing more
-    assertThat(episodeReads(statements)).as("feedback and summaries").isEqualTo(2);
+    Set<ReportType> feedback =
+        EnumSet.of(ReportType.PRACTICE_FEEDBACK, ReportType.LOCALITY_FEEDBACK);
+    Set<ReportType> returns =
+        EnumSet.of(ReportType.PRACTICE_FEEDBACK, ReportType.CASE_MANAGEMENT_RETURN);
 
+    run(source, trim, feedback, true);
+    // the episode table read once for both localities (routed to each), nothing more
+    assertThat(episodeReads(statements)).as("feedback and summaries").isEqualTo(1);
     statements.clear();
-    run(source, trim, EnumSet.of(ReportType.PRACTICE_FEEDBACK, ReportType.CASE_MANAGEMENT_RETURN));
-    // the returns count caseloads: once per locality, plus every locality's caseload rows once
-    assertThat(episodeReads(statements)).as("with the returns").isEqualTo(2 + 1);
+    run(source, trim, returns, true);
+    // the returns count caseloads: plus every locality's caseload rows once
+    assertThat(episodeReads(statements)).as("with the returns").isEqualTo(1 + 1);
+
+    // each locality's rows selected by the database (generate.routed-reads = false)
+    statements.clear();
+    run(source, trim, feedback, false);
+    // two localities: the episode table read once for each, nothing more
+    assertThat(episodeReads(statements)).as("feedback and summaries, selected").isEqualTo(2);
+    statements.clear();
+    run(source, trim, returns, false);
+    // once per locality, plus every locality's caseload rows once
+    assertThat(episodeReads(statements)).as("with the returns, selected").isEqualTo(2 + 1);
   }
 
-  private void run(DataSource source, Path trim, Set<ReportType> reports) {
+  private void run(DataSource source, Path trim, Set<ReportType> reports, boolean routed) {
     BatchGenerator generator =
         Guice.createInjector(
                 new LtcModule(
-                    LtcConfig.defaults().with(Map.of("trim-points.file", trim.toString())),
+                    LtcConfig.defaults()
+                        .with(
+                            Map.of(
+                                "trim-points.file",
+                                trim.toString(),
+                                "generate.routed-reads",
+                                String.valueOf(routed))),
                     source,
                     memory()))
             .getInstance(BatchGenerator.class);

@@ -46,7 +46,7 @@ import org.ltcreports.wiring.LtcModule;
  * repeated across localities and months, a practice with no locality, orphan rows, undated rows)
  * and the episodes on the edges of the caseloads' day ({@link #CASELOAD_EDGES}).
  */
-class ScopedReadsTest {
+public class ScopedReadsTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 10);
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
@@ -169,7 +169,7 @@ class ScopedReadsTest {
    * (the first row wins: neither is on the caseload). A caseload read that is too tight on any of
    * these changes a total caseload or a caseload by practice, and the files.
    */
-  static final List<String> CASELOAD_EDGES =
+  public static final List<String> CASELOAD_EDGES =
       List.of(
           edgeEpisode("EDGE-END-ON", "DATE '2026-01-05'", "DATE '2026-10-31'"),
           edgeEpisode("EDGE-END-BEFORE", "DATE '2026-01-05'", "DATE '2026-10-30'"),
@@ -214,7 +214,7 @@ class ScopedReadsTest {
    * attendance and episode ids repeated across localities, a practice without a locality, a
    * registration with no patient, and orphan rows.
    */
-  static final List<String> CROSSING_ROWS =
+  public static final List<String> CROSSING_ROWS =
       List.of(
           // the contract's keys and NOT NULLs go, as in a badly written host view
           "ALTER TABLE hospital_spell DROP PRIMARY KEY",
@@ -400,13 +400,29 @@ class ScopedReadsTest {
     return all;
   }
 
-  /** Both runs; the by-locality one must have read each of the localities separately. */
+  /**
+   * The whole read and the scoped one, and for a hub also the scoped one with each locality's rows
+   * selected by the database instead of routed ({@code generate.routed-reads = false}): each
+   * by-locality run must have read each of the localities separately, and every file must be the
+   * whole read's.
+   */
   private Run assertSameFiles(
       DataSource source, Path trim, List<String> localities, Set<ReportType> reports)
       throws IOException {
-    Run whole = run(source, trim, false, "whole", reports);
-    Run scoped = run(source, trim, true, "scoped", reports);
+    Run whole = run(source, trim, false, true, "whole", reports);
+    Run scoped = run(source, trim, true, true, "scoped", reports);
     assertThat(whole.log()).filteredOn(l -> l.startsWith("source: ")).hasSize(1);
+    assertSameFiles(whole, scoped, localities, "routed");
+    if (localities.size() > 1) {
+      assertThat(scoped.log()).anyMatch(l -> l.contains("localities' rows read and routed"));
+      Run selected = run(source, trim, true, false, "selected", reports);
+      assertThat(selected.log()).noneMatch(l -> l.contains("routed"));
+      assertSameFiles(whole, selected, localities, "selected by locality");
+    }
+    return scoped;
+  }
+
+  private static void assertSameFiles(Run whole, Run scoped, List<String> localities, String how) {
     for (String l : localities) {
       assertThat(scoped.log()).anyMatch(line -> line.startsWith("source: " + l + " "));
     }
@@ -417,20 +433,24 @@ class ScopedReadsTest {
       String name = f.getKey();
       if (name.endsWith(".csv") || name.endsWith(".json")) {
         assertThat(new String(scoped.files().get(name), StandardCharsets.UTF_8))
-            .as("%s read scoped", name)
+            .as("%s read scoped, %s", name, how)
             .isEqualTo(new String(f.getValue(), StandardCharsets.UTF_8));
       }
     }
     for (Map.Entry<String, byte[]> f : whole.files().entrySet()) {
       assertThat(scoped.files().get(f.getKey()))
-          .as("%s read scoped", f.getKey())
+          .as("%s read scoped, %s", f.getKey(), how)
           .isEqualTo(f.getValue());
     }
-    return scoped;
   }
 
   private Run run(
-      DataSource source, Path trim, boolean byLocality, String name, Set<ReportType> reports)
+      DataSource source,
+      Path trim,
+      boolean byLocality,
+      boolean routed,
+      String name,
+      Set<ReportType> reports)
       throws IOException {
     Path out = tmp.resolve(name);
     LtcConfig cfg =
@@ -440,7 +460,9 @@ class ScopedReadsTest {
                     "trim-points.file",
                     trim.toString(),
                     "generate.scoped-reads",
-                    String.valueOf(byLocality)));
+                    String.valueOf(byLocality),
+                    "generate.routed-reads",
+                    String.valueOf(routed)));
     BatchGenerator generator =
         Guice.createInjector(new LtcModule(cfg, source, memory("plugin-" + name)))
             .getInstance(BatchGenerator.class);

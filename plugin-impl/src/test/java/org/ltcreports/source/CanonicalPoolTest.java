@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class CanonicalPoolTest {
   @Test
   void givesTheFirstInstanceOfEachValue() {
-    SourceReader.Pool pool = new SourceReader.Pool();
+    RowMappers.Pool pool = new RowMappers.Pool();
     String first = new String("K83003-007109");
     assertThat(pool.canonical(first)).isSameAs(first);
     assertThat(pool.canonical(new String("K83003-007109"))).isSameAs(first);
@@ -23,7 +23,7 @@ class CanonicalPoolTest {
   @Test
   void holdsALocalityOfIdsAsItGrows() {
     // 600 practices × 1,000 patients (600,000 ids) into a pool that starts with 1,024 slots
-    SourceReader.Pool pool = new SourceReader.Pool();
+    RowMappers.Pool pool = new RowMappers.Pool();
     String[] firsts = new String[600];
     for (int practice = 0; practice < 600; practice++) {
       for (int patient = 1; patient <= 1_000; patient++) {

@@ -1,0 +1,457 @@
+package org.ltcreports.source;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.IvParameterSpec;
+import org.ltcreports.api.source.SourceColumn;
+import org.ltcreports.api.source.SourceSchema;
+
+/**
+ * A table's rows as the reader's SELECT gave them, written to a file and read back as {@link Cells}
+ * that give exactly what the result set gave: each column's value is taken the way its row mapper
+ * takes it ({@link RowMappers}: text, day, integer, decimal or boolean by the column's type), nulls
+ * kept. Used while a hub's rows wait for their locality ({@link RoutedRows}).
+ *
+ * <p>The files hold patients' rows, so they are encrypted (AES in counter mode) with a key that
+ * lives only in the run's memory: once the run ends, a file left behind by a crash cannot be read.
+ */
+final class RowSpill {
+  private RowSpill() {}
+
+  /** How a column is read, by its type in the source contract. */
+  enum Kind {
+    TEXT,
+    DAY,
+    INT,
+    DECIMAL,
+    BOOL
+  }
+
+  static Kind[] kinds(String canonical) {
+    List<SourceColumn> columns = SourceSchema.table(canonical).orElseThrow().columns();
+    if (columns.size() > 16) {
+      throw new IllegalArgumentException(canonical + " has more columns than a row's null mask");
+    }
+    Kind[] kinds = new Kind[columns.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      kinds[i] =
+          switch (columns.get(i).type()) {
+            case VARCHAR, CHAR -> Kind.TEXT;
+            case DATE -> Kind.DAY;
+            case INTEGER, SMALLINT -> Kind.INT;
+            case DECIMAL -> Kind.DECIMAL;
+            case BOOLEAN -> Kind.BOOL;
+          };
+    }
+    return kinds;
+  }
+
+  /** The current row of a result set, taken column by column and encoded. */
+  static final class Row {
+    private final Kind[] kinds;
+    private final String[] texts;
+    private byte[] bytes = new byte[256];
+    private int length;
+
+    Row(Kind[] kinds) {
+      this.kinds = kinds;
+      this.texts = new String[kinds.length];
+    }
+
+    /** Takes the result set's current row. */
+    void take(ResultSet rs) throws SQLException {
+      length = 2;
+      int nulls = 0;
+      for (int i = 0; i < kinds.length; i++) {
+        int at = i + 1;
+        texts[i] = null;
+        boolean isNull =
+            switch (kinds[i]) {
+              case TEXT -> {
+                String v = rs.getString(at);
+                texts[i] = v;
+                if (v != null) {
+                  putText(v);
+                }
+                yield v == null;
+              }
+              case DAY -> {
+                LocalDate v = rs.getObject(at, LocalDate.class);
+                if (v != null) {
+                  putSigned(v.toEpochDay());
+                }
+                yield v == null;
+              }
+              case INT -> {
+                int v = rs.getInt(at);
+                boolean wasNull = rs.wasNull();
+                if (!wasNull) {
+                  putSigned(v);
+                }
+                yield wasNull;
+              }
+              case DECIMAL -> {
+                BigDecimal v = rs.getBigDecimal(at);
+                if (v != null) {
+                  putDecimal(v);
+                }
+                yield v == null;
+              }
+              case BOOL -> {
+                boolean v = rs.getBoolean(at);
+                boolean wasNull = rs.wasNull();
+                if (!wasNull) {
+                  room(1);
+                  bytes[length++] = (byte) (v ? 1 : 0);
+                }
+                yield wasNull;
+              }
+            };
+        if (isNull) {
+          nulls |= 1 << i;
+        }
+      }
+      bytes[0] = (byte) nulls;
+      bytes[1] = (byte) (nulls >>> 8);
+    }
+
+    /** A text column's value in the row taken (position from 1); null for other kinds. */
+    String text(int at) {
+      return texts[at - 1];
+    }
+
+    void writeTo(Out out) {
+      out.write(bytes, length);
+    }
+
+    /** Its UTF-8 bytes after their count; ASCII (almost every id and code) copied as it is. */
+    private void putText(String v) {
+      int n = v.length();
+      int start = length;
+      putUnsigned(n);
+      room(n);
+      for (int i = 0; i < n; i++) {
+        char c = v.charAt(i);
+        if (c >= 0x80) {
+          length = start;
+          byte[] b = v.getBytes(StandardCharsets.UTF_8);
+          putUnsigned(b.length);
+          room(b.length);
+          System.arraycopy(b, 0, bytes, length, b.length);
+          length += b.length;
+          return;
+        }
+        bytes[length++] = (byte) c;
+      }
+    }
+
+    /** Its scale, then its unscaled value: as a number if it fits in 62 bits, else as text. */
+    private void putDecimal(BigDecimal v) {
+      putSigned(v.scale());
+      BigInteger unscaled = v.unscaledValue();
+      if (unscaled.bitLength() <= 62) {
+        putSigned(2 * unscaled.longValue());
+      } else {
+        putSigned(1);
+        putText(unscaled.toString());
+      }
+    }
+
+    /** ZigZag, then seven bits a byte: small numbers of either sign in few bytes. */
+    private void putSigned(long v) {
+      putUnsigned((v << 1) ^ (v >> 63));
+    }
+
+    private void putUnsigned(long v) {
+      room(10);
+      while ((v & ~0x7fL) != 0) {
+        bytes[length++] = (byte) ((v & 0x7f) | 0x80);
+        v >>>= 7;
+      }
+      bytes[length++] = (byte) v;
+    }
+
+    private void room(int n) {
+      if (length + n > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
+      }
+    }
+  }
+
+  /** A spill file being written, encrypted as it is flushed. */
+  static final class Out implements AutoCloseable {
+    private final FileChannel file;
+    private final Cipher cipher;
+    private final ByteBuffer plain = ByteBuffer.allocate(1 << 15);
+    private final ByteBuffer sealed = ByteBuffer.allocate((1 << 15) + 32);
+
+    Out(Path path, SecretKey key, byte[] iv) {
+      try {
+        file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        cipher = cipher(Cipher.ENCRYPT_MODE, key, iv);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void write(byte[] b, int length) {
+      int off = 0;
+      while (off < length) {
+        if (!plain.hasRemaining()) {
+          flush();
+        }
+        int n = Math.min(plain.remaining(), length - off);
+        plain.put(b, off, n);
+        off += n;
+      }
+    }
+
+    private void flush() {
+      plain.flip();
+      sealed.clear();
+      try {
+        cipher.update(plain, sealed);
+        sealed.flip();
+        while (sealed.hasRemaining()) {
+          file.write(sealed);
+        }
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      plain.clear();
+    }
+
+    @Override
+    public void close() {
+      try (file) {
+        flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** A spill file read back row by row: the current row's {@link Cells}. */
+  static final class In implements Cells, AutoCloseable {
+    private final FileChannel file;
+    private final Cipher cipher;
+    private final Kind[] kinds;
+    private final ByteBuffer sealed = ByteBuffer.allocate(1 << 15);
+    private ByteBuffer plain = ByteBuffer.allocate((1 << 15) + 32).flip();
+    private final String[] texts;
+    private final byte[][] textBytes; // each text column's last value, as read
+    private final int[] textLengths;
+    private final long[] numbers;
+    private final BigDecimal[] decimals;
+    private int nulls;
+    private boolean ended;
+
+    In(Path path, SecretKey key, byte[] iv, Kind[] kinds) {
+      try {
+        file = FileChannel.open(path, StandardOpenOption.READ);
+        cipher = cipher(Cipher.DECRYPT_MODE, key, iv);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      this.kinds = kinds;
+      texts = new String[kinds.length];
+      textBytes = new byte[kinds.length][16];
+      textLengths = new int[kinds.length];
+      Arrays.fill(textLengths, -1);
+      numbers = new long[kinds.length];
+      decimals = new BigDecimal[kinds.length];
+    }
+
+    /** Moves to the next row; false at the end of the file. */
+    boolean next() {
+      if (!available(1)) {
+        return false;
+      }
+      need(2);
+      nulls = (plain.get() & 0xff) | (plain.get() & 0xff) << 8;
+      for (int i = 0; i < kinds.length; i++) {
+        if ((nulls & (1 << i)) != 0) {
+          continue;
+        }
+        switch (kinds[i]) {
+          case TEXT -> texts[i] = readText(i);
+          case DAY, INT -> numbers[i] = signed();
+          case DECIMAL -> decimals[i] = decimal();
+          case BOOL -> {
+            need(1);
+            numbers[i] = plain.get();
+          }
+        }
+      }
+      return true;
+    }
+
+    private boolean isNull(int at) {
+      return (nulls & (1 << (at - 1))) != 0;
+    }
+
+    @Override
+    public String text(int at) {
+      return isNull(at) ? null : texts[at - 1];
+    }
+
+    @Override
+    public LocalDate day(int at) {
+      return isNull(at) ? null : LocalDate.ofEpochDay(numbers[at - 1]);
+    }
+
+    @Override
+    public long epochDay(int at) {
+      return isNull(at) ? NO_DAY : numbers[at - 1];
+    }
+
+    @Override
+    public int intValue(int at) {
+      return isNull(at) ? 0 : (int) numbers[at - 1];
+    }
+
+    @Override
+    public Integer integer(int at) {
+      return isNull(at) ? null : (int) numbers[at - 1];
+    }
+
+    @Override
+    public BigDecimal decimal(int at) {
+      return isNull(at) ? null : decimals[at - 1];
+    }
+
+    @Override
+    public Boolean bool(int at) {
+      return isNull(at) ? null : numbers[at - 1] != 0;
+    }
+
+    private String string() {
+      int n = (int) unsigned();
+      need(n);
+      String v =
+          new String(
+              plain.array(), plain.arrayOffset() + plain.position(), n, StandardCharsets.UTF_8);
+      plain.position(plain.position() + n);
+      return v;
+    }
+
+    /**
+     * A text column's value: the same string as the row before's when its bytes are the same (a
+     * patient's or spell's rows come one after another), so it is neither decoded nor made again.
+     */
+    private String readText(int column) {
+      int n = (int) unsigned();
+      need(n);
+      byte[] b = plain.array();
+      int from = plain.arrayOffset() + plain.position();
+      byte[] last = textBytes[column];
+      String v;
+      if (textLengths[column] == n && Arrays.equals(b, from, from + n, last, 0, n)) {
+        v = texts[column];
+      } else {
+        v = new String(b, from, n, StandardCharsets.UTF_8);
+        if (last.length < n) {
+          last = textBytes[column] = new byte[Math.max(n, 2 * last.length)];
+        }
+        System.arraycopy(b, from, last, 0, n);
+        textLengths[column] = n;
+      }
+      plain.position(plain.position() + n);
+      return v;
+    }
+
+    private BigDecimal decimal() {
+      int scale = (int) signed();
+      long tagged = signed(); // twice the unscaled value, or 1: the unscaled value as text follows
+      return tagged == 1
+          ? new BigDecimal(new BigInteger(string()), scale)
+          : BigDecimal.valueOf(tagged / 2, scale);
+    }
+
+    private long signed() {
+      long v = unsigned();
+      return (v >>> 1) ^ -(v & 1);
+    }
+
+    private long unsigned() {
+      long v = 0;
+      for (int shift = 0; ; shift += 7) {
+        need(1);
+        byte b = plain.get();
+        v |= (long) (b & 0x7f) << shift;
+        if (b >= 0) {
+          return v;
+        }
+      }
+    }
+
+    private void need(int n) {
+      if (!available(n)) {
+        throw new UncheckedIOException(new EOFException("spill file ends inside a row"));
+      }
+    }
+
+    /** Whether {@code n} more bytes can be had, reading and decrypting more if needed. */
+    private boolean available(int n) {
+      while (plain.remaining() < n && !ended) {
+        if (plain.capacity() < n + sealed.capacity()) {
+          plain = ByteBuffer.allocate(n + sealed.capacity() + 32).put(plain).flip();
+        }
+        plain.compact();
+        sealed.clear();
+        try {
+          int read = file.read(sealed);
+          if (read < 0) {
+            ended = true;
+          } else {
+            sealed.flip();
+            cipher.update(sealed, plain);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException(e);
+        }
+        plain.flip();
+      }
+      return plain.remaining() >= n;
+    }
+
+    @Override
+    public void close() {
+      try {
+        file.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static Cipher cipher(int mode, SecretKey key, byte[] iv) {
+    try {
+      Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
+      c.init(mode, key, new IvParameterSpec(iv));
+      return c;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES/CTR is part of every Java runtime", e);
+    }
+  }
+}
