@@ -71,7 +71,9 @@ import org.ltcreports.quality.DataQualityScan;
 import org.ltcreports.report.BatchGenerator;
 import org.ltcreports.report.BatchRequest;
 import org.ltcreports.report.BatchResult;
+import org.ltcreports.source.BatchScope;
 import org.ltcreports.source.JdbcDataSources;
+import org.ltcreports.source.RoutedRows;
 import org.ltcreports.source.SourceData;
 import org.ltcreports.source.SourceReader;
 import org.ltcreports.source.SourceTables;
@@ -281,15 +283,8 @@ class PostgresIT {
     Lending lending =
         new Lending(
             postgres(url),
-            () -> {
-              // the read has begun (its snapshot is exported): another session deletes every row
-              try (Connection c = DriverManager.getConnection(url);
-                  Statement s = c.createStatement()) {
-                for (String t : DELETE_ORDER) {
-                  s.execute("DELETE FROM " + t);
-                }
-              }
-            });
+            // the read has begun (its snapshot is exported): another session deletes every row
+            () -> deleteEveryRow(url));
     SourceData during =
         new SourceReader(Jdbi.create(lending), tables, 2).read(DEMO_MONTH.atEndOfMonth(), TODAY);
 
@@ -311,6 +306,52 @@ class PostgresIT {
       assertThat(rs.getInt(1)).as("patients left after the delete").isZero();
     }
     assertThat(lending.open).as("connections not given back").isZero();
+  }
+
+  /**
+   * A hub's month read once on two connections and routed to its localities ({@code
+   * source.RoutedRows}) gives each locality the rows its own read gives, as of the moment the read
+   * began: another session deletes every row once the read has begun.
+   */
+  @Test
+  void aRoutedReadOfAHubIsEachLocalitysOwnReadInOneSnapshot() throws Exception {
+    String url = schema(serverUrl, "routed");
+    try (Connection c = DriverManager.getConnection(url)) {
+      new LocalityGenerator().generate(new GeneratorOptions(6, 1500, 2, 11L, DEMO_MONTH, 3), c);
+    }
+    SourceTables tables = new SourceTables(null, Map.of());
+    LocalDate asAt = DEMO_MONTH.atEndOfMonth();
+    SourceReader alone = new SourceReader(Jdbi.create(postgres(url)), tables, 1);
+    BatchScope month = BatchScope.month(DEMO_MONTH, alone.repeatedIds());
+    List<String> localities = List.of("L01", "L02", "L03");
+    List<SourceData> own = new ArrayList<>();
+    for (String l : localities) {
+      own.add(alone.readScoped(month.inLocality(l), asAt, null));
+    }
+    Lending lending = new Lending(postgres(url), () -> deleteEveryRow(url));
+    SourceReader reader = new SourceReader(Jdbi.create(lending), tables, 2);
+    try (RoutedRows routed = reader.readRouted(month, asAt, null, localities)) {
+      assertThat(lending.lent).as("connections the read used").isEqualTo(2);
+      assertThat(lending.statementsOnSecond).as("tables read on the second").isPositive();
+      assertThat(lending.open).as("connections not given back").isZero();
+      for (int i = 0; i < localities.size(); i++) {
+        String l = localities.get(i);
+        SourceData got = routed.locality(l);
+        SourceData want = own.get(i);
+        assertThat(want.spells()).as(l).isNotEmpty();
+        // table by table first: a difference shows the rows, not two whole snapshots
+        assertThat(got.patients()).as("%s patients", l).isEqualTo(want.patients());
+        assertThat(got.registrations()).as("%s registrations", l).isEqualTo(want.registrations());
+        assertThat(got.spells()).as("%s spells", l).isEqualTo(want.spells());
+        assertThat(got.diagnoses()).as("%s diagnoses", l).isEqualTo(want.diagnoses());
+        assertThat(got.procedures()).as("%s procedures", l).isEqualTo(want.procedures());
+        assertThat(got.attendances()).as("%s attendances", l).isEqualTo(want.attendances());
+        assertThat(got.episodes()).as("%s episodes", l).isEqualTo(want.episodes());
+        assertThat(got.contacts()).as("%s contacts", l).isEqualTo(want.contacts());
+        assertThat(got.events()).as("%s events", l).isEqualTo(want.events());
+        assertThat(got).as(l).isEqualTo(want);
+      }
+    }
   }
 
   /**
@@ -337,6 +378,16 @@ class PostgresIT {
         .hasMessage("could not read source table bad_event: ERROR: division by zero");
     assertThat(lending.lent).isEqualTo(2);
     assertThat(lending.open).as("connections not given back").isZero();
+  }
+
+  /** Deletes every source row, in a session of its own. */
+  private static void deleteEveryRow(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      for (String t : DELETE_ORDER) {
+        s.execute("DELETE FROM " + t);
+      }
+    }
   }
 
   private static final List<String> DELETE_ORDER =

@@ -260,9 +260,11 @@ public final class BatchGenerator {
           .accept(
               String.format(
                   Locale.ROOT,
-                  "source: %d localities' rows read and routed in %.1f s",
+                  "source: %d localities' rows read and routed in %.1f s (%,d MB of temporary"
+                      + " files)",
                   localities.size(),
-                  (System.nanoTime() - started) / 1e9));
+                  (System.nanoTime() - started) / 1e9,
+                  routed.bytes() >> 20));
       return routed;
     } catch (UncheckedIOException e) {
       // nothing is left behind (RoutedRows), and the run is still whole: it reads as without

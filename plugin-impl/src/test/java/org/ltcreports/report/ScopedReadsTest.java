@@ -106,25 +106,11 @@ public class ScopedReadsTest {
 
   @Test
   void generatedLocalitiesWithCrossingRowsGiveTheSameFilesReadScoped() throws Exception {
-    GeneratorOptions o =
-        GeneratorOptions.defaults()
-            .withPractices(6)
-            .withPatients(3000)
-            .withYears(3)
-            .withLocalities(3)
-            .withLastMonth(MONTH);
     JdbcDataSource source = memory("gen");
+    GeneratorOptions o;
     try (Connection c = source.getConnection()) {
-      new LocalityGenerator().generate(o, c);
+      o = crossingLocalities(c);
       LocalityGenerator.createIndexes(c);
-      try (Statement s = c.createStatement()) {
-        for (String sql : CROSSING_ROWS) {
-          s.executeUpdate(sql);
-        }
-        for (String sql : CASELOAD_EDGES) {
-          s.executeUpdate(sql);
-        }
-      }
     }
     Path trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
     Run byLocality = assertSameFiles(source, trim, List.of("L01", "L02", "L03"), WITH_TEAMS);
@@ -151,6 +137,31 @@ public class ScopedReadsTest {
         .containsOnly("EDGE-REPEATED");
   }
 
+  /**
+   * A generated three-locality source (6 practices, 3,000 patients, 3 years to October 2026) with
+   * the rows that cross localities ({@link #CROSSING_ROWS}) and the caseloads' edges ({@link
+   * #CASELOAD_EDGES}); its options.
+   */
+  public static GeneratorOptions crossingLocalities(Connection c) throws java.sql.SQLException {
+    GeneratorOptions o =
+        GeneratorOptions.defaults()
+            .withPractices(6)
+            .withPatients(3000)
+            .withYears(3)
+            .withLocalities(3)
+            .withLastMonth(MONTH);
+    new LocalityGenerator().generate(o, c);
+    try (Statement s = c.createStatement()) {
+      for (String sql : CROSSING_ROWS) {
+        s.executeUpdate(sql);
+      }
+      for (String sql : CASELOAD_EDGES) {
+        s.executeUpdate(sql);
+      }
+    }
+    return o;
+  }
+
   private static long onRegisterOf(String caseManagerPrefix, SourceData data) {
     return data.episodes().stream()
         .filter(e -> e.caseManagerId() != null && e.caseManagerId().startsWith(caseManagerPrefix))
@@ -169,7 +180,7 @@ public class ScopedReadsTest {
    * (the first row wins: neither is on the caseload). A caseload read that is too tight on any of
    * these changes a total caseload or a caseload by practice, and the files.
    */
-  public static final List<String> CASELOAD_EDGES =
+  static final List<String> CASELOAD_EDGES =
       List.of(
           edgeEpisode("EDGE-END-ON", "DATE '2026-01-05'", "DATE '2026-10-31'"),
           edgeEpisode("EDGE-END-BEFORE", "DATE '2026-01-05'", "DATE '2026-10-30'"),
@@ -214,7 +225,7 @@ public class ScopedReadsTest {
    * attendance and episode ids repeated across localities, a practice without a locality, a
    * registration with no patient, and orphan rows.
    */
-  public static final List<String> CROSSING_ROWS =
+  static final List<String> CROSSING_ROWS =
       List.of(
           // the contract's keys and NOT NULLs go, as in a badly written host view
           "ALTER TABLE hospital_spell DROP PRIMARY KEY",

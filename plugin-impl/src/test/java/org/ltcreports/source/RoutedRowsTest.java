@@ -20,9 +20,7 @@ import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.config.LtcConfig;
-import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.HandBuiltDatasets;
-import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.report.ScopedReadsTest;
 import org.ltcreports.wiring.LtcModule;
 
@@ -164,24 +162,9 @@ class RoutedRowsTest {
   }
 
   private static JdbcDataSource generatedHub() throws Exception {
-    GeneratorOptions o =
-        GeneratorOptions.defaults()
-            .withPractices(6)
-            .withPatients(3000)
-            .withYears(3)
-            .withLocalities(3)
-            .withLastMonth(MONTH);
     JdbcDataSource source = memory("gen");
     try (Connection c = source.getConnection()) {
-      new LocalityGenerator().generate(o, c);
-      try (Statement s = c.createStatement()) {
-        for (String sql : ScopedReadsTest.CROSSING_ROWS) {
-          s.executeUpdate(sql);
-        }
-        for (String sql : ScopedReadsTest.CASELOAD_EDGES) {
-          s.executeUpdate(sql);
-        }
-      }
+      ScopedReadsTest.crossingLocalities(c);
     }
     return source;
   }
