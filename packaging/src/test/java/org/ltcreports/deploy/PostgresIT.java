@@ -330,7 +330,7 @@ class PostgresIT {
     }
     Lending lending = new Lending(postgres(url), () -> deleteEveryRow(url));
     SourceReader reader = new SourceReader(Jdbi.create(lending), tables, 2);
-    try (RoutedRows routed = reader.readRouted(month, asAt, null, localities)) {
+    try (RoutedRows routed = reader.readRouted(month, asAt, null, localities, work)) {
       assertThat(lending.lent).as("connections the read used").isEqualTo(2);
       assertThat(lending.statementsOnSecond).as("tables read on the second").isPositive();
       assertThat(lending.open).as("connections not given back").isZero();

@@ -316,6 +316,17 @@ public final class LtcConfig {
   }
 
   /**
+   * The folder a routed read's temporary files are made in ({@code generate.routed-folder}): the
+   * JVM's temporary folder unless set (a host may want them on an encrypted or larger volume).
+   */
+  public Path routedFolder() {
+    String v = get("generate.routed-folder");
+    return v == null || v.isBlank()
+        ? Path.of(System.getProperty("java.io.tmpdir"))
+        : Path.of(v.trim());
+  }
+
+  /**
    * Whether the counting families are counted in the source database ({@code measures.engine=sql})
    * rather than by the reference engine in Java ({@code reference}, the default).
    */

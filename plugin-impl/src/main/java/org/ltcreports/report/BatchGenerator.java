@@ -251,7 +251,8 @@ public final class BatchGenerator {
                   RunPhases.READ,
                   () -> {
                     try {
-                      return reader.readRouted(month, asAt, caseloads, localities);
+                      return reader.readRouted(
+                          month, asAt, caseloads, localities, settings.routedFolder());
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }

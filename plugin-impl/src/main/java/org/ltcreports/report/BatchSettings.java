@@ -1,5 +1,6 @@
 package org.ltcreports.report;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.ltcreports.casemanagement.ProgrammeSettings;
 import org.ltcreports.casemanagement.WorkingDays;
@@ -18,6 +19,8 @@ import org.ltcreports.measures.TrimPoints;
  *     org.ltcreports.source.BatchScope})
  * @param routedReads whether such a run reads every table once and routes its rows to the
  *     localities ({@code generate.routed-reads}, {@link org.ltcreports.source.RoutedRows})
+ * @param routedFolder where the routed rows' temporary files are made ({@code
+ *     generate.routed-folder})
  * @param engine where the counting families are counted ({@code measures.engine})
  */
 public record BatchSettings(
@@ -28,6 +31,7 @@ public record BatchSettings(
     LocalDate extractDate,
     boolean scopedReads,
     boolean routedReads,
+    Path routedFolder,
     ProgrammeSettings programme,
     MeasureEngine engine) {
 
@@ -47,6 +51,7 @@ public record BatchSettings(
         extractDate,
         scopedReads,
         true,
+        Path.of(System.getProperty("java.io.tmpdir")),
         ProgrammeSettings.defaults(),
         ReferenceEngine.INSTANCE);
   }

@@ -98,22 +98,17 @@ public final class SourceReader {
    *
    * @param localities the localities to route to (a null code: the practices with none); at most
    *     {@link RoutedRows#MAX_LOCALITIES}
+   * @param folder where the temporary files' folder is made
    * @throws java.io.IOException if the temporary files cannot be made (nothing is left behind)
    */
   public RoutedRows readRouted(
       BatchScope month,
       LocalDate asAt,
       CaseloadRows caseloads,
-      java.util.Collection<String> localities)
+      java.util.Collection<String> localities,
+      java.nio.file.Path folder)
       throws java.io.IOException {
-    return RoutedRows.read(
-        this,
-        month,
-        asAt,
-        caseloads,
-        localities,
-        KeyMasks::key,
-        java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+    return RoutedRows.read(this, month, asAt, caseloads, localities, KeyMasks::key, folder);
   }
 
   /** The practice table alone (small), in practice code order. */

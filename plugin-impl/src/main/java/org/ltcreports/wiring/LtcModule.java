@@ -280,6 +280,7 @@ public final class LtcModule extends AbstractModule {
             config.extractDate(),
             config.scopedReads(),
             config.routedReads(),
+            config.routedFolder(),
             config.programmeSettings(),
             engine));
   }

@@ -24,6 +24,15 @@ class RoutedReadsSettingTest {
   }
 
   @Test
+  void theFilesGoInTheTemporaryFolderUnlessConfigured() {
+    assertThat(LtcConfig.defaults().routedFolder())
+        .isEqualTo(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+    Properties p = new Properties();
+    p.setProperty("generate.routed-folder", " /srv/ltc/spill ");
+    assertThat(LtcConfig.from(p).routedFolder()).isEqualTo(java.nio.file.Path.of("/srv/ltc/spill"));
+  }
+
+  @Test
   void anythingButTrueOrFalseIsAConfigurationProblem() {
     Properties p = new Properties();
     p.setProperty("generate.routed-reads", "yes");

@@ -81,6 +81,39 @@ public class ScopedReadsTest {
   }
 
   /** The extract date a by-locality run computes in SQL is the one the whole read derives. */
+  /**
+   * A routed read whose folder cannot be made (here a file stands where it would go) says so and
+   * reads one locality at a time: the same files, and no failure.
+   */
+  @Test
+  void aRoutedReadThatCannotMakeItsFilesReadsOneLocalityAtATime() throws Exception {
+    JdbcDataSource source = memory("bad-folder");
+    try (Connection c = source.getConnection()) {
+      HandBuiltDatasets.loadUnconstrained(c, HandBuiltDatasets.BAD_DATA, true);
+    }
+    Path trim = Files.writeString(tmp.resolve("trim.csv"), TRIM_POINTS);
+    Path notAFolder = Files.writeString(tmp.resolve("not-a-folder"), "x");
+    Run routed = run(source, trim, true, true, "routed", WITH_TEAMS, Map.of());
+    Run fallen =
+        run(
+            source,
+            trim,
+            true,
+            true,
+            "fallen",
+            WITH_TEAMS,
+            Map.of("generate.routed-folder", notAFolder.toString()));
+    assertThat(fallen.log())
+        .anyMatch(
+            l ->
+                l.startsWith(
+                        "source: the localities' rows could not be routed through temporary files")
+                    && l.endsWith("; reading one locality at a time"))
+        .noneMatch(l -> l.contains("read and routed"))
+        .anyMatch(l -> l.startsWith("source: L1 "));
+    assertSameFiles(routed, fallen, List.of("L1", "L2"), "after the routed read fell back");
+  }
+
   @Test
   void extractDateInSqlIsTheOneDerivedFromTheWholeRead() throws Exception {
     JdbcDataSource source = memory("bad-extract");
@@ -463,6 +496,18 @@ public class ScopedReadsTest {
       String name,
       Set<ReportType> reports)
       throws IOException {
+    return run(source, trim, byLocality, routed, name, reports, Map.of());
+  }
+
+  private Run run(
+      DataSource source,
+      Path trim,
+      boolean byLocality,
+      boolean routed,
+      String name,
+      Set<ReportType> reports,
+      Map<String, String> more)
+      throws IOException {
     Path out = tmp.resolve(name);
     LtcConfig cfg =
         LtcConfig.defaults()
@@ -473,7 +518,8 @@ public class ScopedReadsTest {
                     "generate.scoped-reads",
                     String.valueOf(byLocality),
                     "generate.routed-reads",
-                    String.valueOf(routed)));
+                    String.valueOf(routed)))
+            .with(more);
     BatchGenerator generator =
         Guice.createInjector(new LtcModule(cfg, source, memory("plugin-" + name)))
             .getInstance(BatchGenerator.class);
