@@ -72,25 +72,17 @@ public class ScopedReadsTest {
 
   @Test
   void badDataCorpusGivesTheSameFilesReadScoped() throws Exception {
-    JdbcDataSource source = memory("bad");
-    try (Connection c = source.getConnection()) {
-      HandBuiltDatasets.loadUnconstrained(c, HandBuiltDatasets.BAD_DATA, true);
-    }
     Path trim = Files.writeString(tmp.resolve("trim.csv"), TRIM_POINTS);
-    assertSameFiles(source, trim, List.of("L1", "L2"), WITH_TEAMS);
+    assertSameFiles(badData("bad"), trim, List.of("L1", "L2"), WITH_TEAMS);
   }
 
-  /** The extract date a by-locality run computes in SQL is the one the whole read derives. */
   /**
    * A routed read whose folder cannot be made (here a file stands where it would go) says so and
    * reads one locality at a time: the same files, and no failure.
    */
   @Test
   void aRoutedReadThatCannotMakeItsFilesReadsOneLocalityAtATime() throws Exception {
-    JdbcDataSource source = memory("bad-folder");
-    try (Connection c = source.getConnection()) {
-      HandBuiltDatasets.loadUnconstrained(c, HandBuiltDatasets.BAD_DATA, true);
-    }
+    JdbcDataSource source = badData("bad-folder");
     Path trim = Files.writeString(tmp.resolve("trim.csv"), TRIM_POINTS);
     Path notAFolder = Files.writeString(tmp.resolve("not-a-folder"), "x");
     Run routed = run(source, trim, true, true, "routed", WITH_TEAMS, Map.of());
@@ -114,12 +106,10 @@ public class ScopedReadsTest {
     assertSameFiles(routed, fallen, List.of("L1", "L2"), "after the routed read fell back");
   }
 
+  /** The extract date a by-locality run computes in SQL is the one the whole read derives. */
   @Test
   void extractDateInSqlIsTheOneDerivedFromTheWholeRead() throws Exception {
-    JdbcDataSource source = memory("bad-extract");
-    try (Connection c = source.getConnection()) {
-      HandBuiltDatasets.loadUnconstrained(c, HandBuiltDatasets.BAD_DATA, true);
-    }
+    JdbcDataSource source = badData("bad-extract");
     SourceReader reader =
         Guice.createInjector(new LtcModule(LtcConfig.defaults(), source, memory("plugin")))
             .getInstance(SourceReader.class);
@@ -545,6 +535,15 @@ public class ScopedReadsTest {
       }
     }
     return new Run(files, log);
+  }
+
+  /** The bad-data corpus (two localities) in a database of its own. */
+  private static JdbcDataSource badData(String prefix) throws java.sql.SQLException {
+    JdbcDataSource source = memory(prefix);
+    try (Connection c = source.getConnection()) {
+      HandBuiltDatasets.loadUnconstrained(c, HandBuiltDatasets.BAD_DATA, true);
+    }
+    return source;
   }
 
   private static JdbcDataSource memory(String prefix) {
