@@ -143,9 +143,10 @@ public final class RoutedRows implements AutoCloseable {
       }
     }
     RowMappers m = new RowMappers();
-    List<Practice> practices = rows(m, SourceSchema.PRACTICE + "-all", SourceSchema.PRACTICE);
+    List<Practice> practices =
+        rows(m, SourceSchema.PRACTICE + "-all", SourceSchema.PRACTICE, p -> true);
     List<CaseManager> caseManagers =
-        rows(m, SourceSchema.CASE_MANAGER + "-all", SourceSchema.CASE_MANAGER);
+        rows(m, SourceSchema.CASE_MANAGER + "-all", SourceSchema.CASE_MANAGER, c -> true);
     Set<String> localPractices = new HashSet<>();
     for (Practice p : practices) {
       if (Objects.equals(p.localityCode(), code) && p.practiceCode() != null) {
@@ -153,7 +154,7 @@ public final class RoutedRows implements AutoCloseable {
       }
     }
     List<Registration> registrations =
-        rows(m, SourceSchema.REGISTRATION + "-" + bit, SourceSchema.REGISTRATION);
+        rows(m, SourceSchema.REGISTRATION + "-" + bit, SourceSchema.REGISTRATION, r -> true);
     // the locality's patients: ever registered with one of its practices
     Set<String> patients = new HashSet<>();
     for (Registration r : registrations) {
@@ -161,15 +162,11 @@ public final class RoutedRows implements AutoCloseable {
         patients.add(r.patientId());
       }
     }
-    registrations =
-        kept(
-            registrations,
-            r ->
-                r.patientId() == null
-                    ? localPractices.contains(r.practiceCode())
-                    : patients.contains(r.patientId()),
-            m,
-            SourceSchema.REGISTRATION);
+    registrations.removeIf(
+        r ->
+            r.patientId() == null
+                ? !localPractices.contains(r.practiceCode())
+                : !patients.contains(r.patientId()));
     Predicate<String> ofPatient = patients::contains;
     Built b = new Built();
     Runnable spellSide =
@@ -263,9 +260,7 @@ public final class RoutedRows implements AutoCloseable {
    * optional table the source does not have (as a read gives it).
    */
   private <T> List<T> table(RowMappers m, String canonical, int bit, Predicate<T> keep) {
-    return router.isPresent(canonical)
-        ? kept(rows(m, canonical + "-" + bit, canonical), keep, m, canonical)
-        : null;
+    return router.isPresent(canonical) ? rows(m, canonical + "-" + bit, canonical, keep) : null;
   }
 
   /** Runs the two on two threads (the snapshot's mappers lock their own pools). */
@@ -315,36 +310,25 @@ public final class RoutedRows implements AutoCloseable {
     }
   }
 
-  /** A file's rows, mapped, unsorted; none if the file was not written. */
-  private <T> List<T> rows(RowMappers m, String file, String canonical) {
+  /**
+   * A file's rows the test keeps, mapped, in the table's order; none if the file was not written.
+   */
+  private <T> List<T> rows(RowMappers m, String file, String canonical, Predicate<T> keep) {
     List<T> rows = new ArrayList<>();
     @SuppressWarnings("unchecked")
     RowMappers.TableRead<T> read = (RowMappers.TableRead<T>) m.of(canonical);
     try (RowSpill.In in = folder.in(file, RowSpill.kinds(canonical))) {
       while (in != null && in.next()) {
-        rows.add(read.mapper().map(in));
+        T row = read.mapper().map(in);
+        if (keep.test(row)) {
+          rows.add(row);
+        }
       }
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("a spill file's row could not be mapped", e);
     }
-    if (file.endsWith("-all") || file.endsWith("-repeated")) {
-      rows.sort(read.order());
-    }
+    rows.sort(read.order());
     return rows;
-  }
-
-  /** The rows the test keeps, in the table's order. */
-  private static <T> List<T> kept(List<T> rows, Predicate<T> keep, RowMappers m, String canonical) {
-    @SuppressWarnings("unchecked")
-    Comparator<T> order = ((RowMappers.TableRead<T>) m.of(canonical)).order();
-    List<T> kept = new ArrayList<>(rows.size());
-    for (T row : rows) {
-      if (keep.test(row)) {
-        kept.add(row);
-      }
-    }
-    kept.sort(order);
-    return kept;
   }
 
   private <T> List<T> withRepeated(
@@ -355,7 +339,7 @@ public final class RoutedRows implements AutoCloseable {
     @SuppressWarnings("unchecked")
     Comparator<T> order = ((RowMappers.TableRead<T>) m.of(canonical)).order();
     return SourceReader.withRepeated(
-        rows, rows(m, canonical + "-repeated", canonical), ids, idOf, order);
+        rows, rows(m, canonical + "-repeated", canonical, r -> true), ids, idOf, order);
   }
 
   private static <T> Set<String> ids(List<T> rows, Function<T, String> idOf) {

@@ -116,20 +116,11 @@ final class RowRouter {
 
       // the tables of patients, largest first; spells and episodes give their ids' localities
       lanes.add(
-          x -> {
-            ByColumn byPatient = new ByColumn(patients, PATIENT_OF_SPELL);
-            return route(
-                x,
-                SourceSchema.HOSPITAL_SPELL,
-                row -> {
-                  long mask = byPatient.of(row);
-                  String spell = row.text(SPELL_ID);
-                  if (mask != 0 && spell != null) {
-                    spells.add(spell, mask);
-                  }
-                  return mask;
-                });
-          });
+          x ->
+              route(
+                  x,
+                  SourceSchema.HOSPITAL_SPELL,
+                  new GivingOwnId(new ByColumn(patients, PATIENT_OF_SPELL), spells, SPELL_ID)));
       lanes.add(
           x -> {
             ByColumn byPatient = new ByColumn(patients, REGISTERED_PATIENT);
@@ -147,20 +138,12 @@ final class RowRouter {
       lanes.add(x -> route(x, SourceSchema.PATIENT, new ByColumn(patients, PATIENT_ID)));
       lanes.add(x -> route(x, SourceSchema.CM_EVENT, new ByColumn(patients, PATIENT_OF_EVENT)));
       lanes.add(
-          x -> {
-            ByColumn byPatient = new ByColumn(patients, PATIENT_OF_EPISODE);
-            return route(
-                x,
-                SourceSchema.CM_EPISODE,
-                row -> {
-                  long mask = byPatient.of(row);
-                  String episode = row.text(EPISODE_ID);
-                  if (mask != 0 && episode != null) {
-                    episodes.add(episode, mask);
-                  }
-                  return mask;
-                });
-          });
+          x ->
+              route(
+                  x,
+                  SourceSchema.CM_EPISODE,
+                  new GivingOwnId(
+                      new ByColumn(patients, PATIENT_OF_EPISODE), episodes, EPISODE_ID)));
       lanes.add(
           x -> route(x, SourceSchema.AE_ATTENDANCE, new ByColumn(patients, PATIENT_OF_ATTENDANCE)));
       lanes.run();
@@ -208,6 +191,22 @@ final class RowRouter {
         lastMask = masks.get(id);
       }
       return lastMask;
+    }
+  }
+
+  /**
+   * A spell's or episode's localities (its patient's), given to its own id too, for the rows that
+   * follow it (diagnoses and procedures, contacts).
+   */
+  private record GivingOwnId(Route byPatient, KeyMasks ids, int idAt) implements Route {
+    @Override
+    public long of(RowSpill.Row row) {
+      long mask = byPatient.of(row);
+      String id = row.text(idAt);
+      if (mask != 0 && id != null) {
+        ids.add(id, mask);
+      }
+      return mask;
     }
   }
 

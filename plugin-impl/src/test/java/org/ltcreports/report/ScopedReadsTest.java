@@ -443,13 +443,13 @@ public class ScopedReadsTest {
   private Run assertSameFiles(
       DataSource source, Path trim, List<String> localities, Set<ReportType> reports)
       throws IOException {
-    Run whole = run(source, trim, false, true, "whole", reports);
-    Run scoped = run(source, trim, true, true, "scoped", reports);
+    Run whole = run(source, trim, false, true, "whole", reports, Map.of());
+    Run scoped = run(source, trim, true, true, "scoped", reports, Map.of());
     assertThat(whole.log()).filteredOn(l -> l.startsWith("source: ")).hasSize(1);
     assertSameFiles(whole, scoped, localities, "routed");
     if (localities.size() > 1) {
       assertThat(scoped.log()).anyMatch(l -> l.contains("localities' rows read and routed"));
-      Run selected = run(source, trim, true, false, "selected", reports);
+      Run selected = run(source, trim, true, false, "selected", reports, Map.of());
       assertThat(selected.log()).noneMatch(l -> l.contains("routed"));
       assertSameFiles(whole, selected, localities, "selected by locality");
     }
@@ -476,17 +476,6 @@ public class ScopedReadsTest {
           .as("%s read scoped, %s", f.getKey(), how)
           .isEqualTo(f.getValue());
     }
-  }
-
-  private Run run(
-      DataSource source,
-      Path trim,
-      boolean byLocality,
-      boolean routed,
-      String name,
-      Set<ReportType> reports)
-      throws IOException {
-    return run(source, trim, byLocality, routed, name, reports, Map.of());
   }
 
   private Run run(
