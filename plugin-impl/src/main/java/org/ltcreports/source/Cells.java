@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * One source row's values by column position (from 1, the reader's SELECT order), as the row
@@ -12,6 +13,13 @@ import java.time.LocalDate;
  */
 interface Cells {
   String text(int at) throws SQLException;
+
+  /**
+   * The text as the pool's instance of it. The value of the row before is compared first: the rows
+   * of one patient or spell mostly come one after another, which spares the pool a look-up (a cache
+   * miss) for each of them.
+   */
+  String text(int at, RowMappers.Pool pool) throws SQLException;
 
   /** What {@link #epochDay} gives for a null date (no {@link LocalDate} has this epoch day). */
   long NO_DAY = Long.MIN_VALUE;
@@ -41,9 +49,27 @@ interface Cells {
   /** The cells of a result set's current row (the same object row after row). */
   static Cells of(ResultSet rs) {
     return new Cells() {
+      private String[] last = new String[8];
+
       @Override
       public String text(int at) throws SQLException {
         return rs.getString(at);
+      }
+
+      @Override
+      public String text(int at, RowMappers.Pool pool) throws SQLException {
+        String v = rs.getString(at);
+        if (v == null) {
+          return null;
+        }
+        if (at >= last.length) {
+          last = Arrays.copyOf(last, at + 1);
+        }
+        String before = last[at];
+        if (v.equals(before)) {
+          return before;
+        }
+        return last[at] = pool.canonical(v);
       }
 
       @Override

@@ -1,5 +1,6 @@
 package org.ltcreports.source;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -335,6 +336,50 @@ final class RowMappers {
       return size;
     }
 
+    /**
+     * The pool's instance of the text in {@code b[from, from + n)} (UTF-8), made only when the pool
+     * has none: an ASCII text (almost every id and code) is looked up by its bytes, with the hash
+     * {@link String#hashCode} gives it.
+     */
+    synchronized String canonical(byte[] b, int from, int n) {
+      int h = 0;
+      for (int i = from; i < from + n; i++) {
+        if (b[i] < 0) {
+          return canonical(new String(b, from, n, StandardCharsets.UTF_8));
+        }
+        h = 31 * h + b[i];
+      }
+      int mask = values.length - 1;
+      for (int s = (h ^ (h >>> 16)) & mask; ; s = (s + 1) & mask) {
+        String seen = values[s];
+        if (seen == null) {
+          String v = new String(b, from, n, StandardCharsets.ISO_8859_1);
+          values[s] = v;
+          hashes[s] = h;
+          if (++size * 2 > values.length) {
+            grow();
+          }
+          return v;
+        }
+        if (hashes[s] == h && isAscii(seen, b, from, n)) {
+          return seen;
+        }
+      }
+    }
+
+    /** Whether {@code v} is the ASCII text of {@code b[from, from + n)}. */
+    private static boolean isAscii(String v, byte[] b, int from, int n) {
+      if (v.length() != n) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (v.charAt(i) != b[from + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private void grow() {
       String[] oldValues = values;
       int[] oldHashes = hashes;
@@ -383,20 +428,7 @@ final class RowMappers {
     Text text(Columns k, String column) {
       int at = k.at(column);
       Pool pool = pools.computeIfAbsent(column, x -> new Pool());
-      // The rows of one patient or spell mostly come one after another: the value of the row
-      // before is compared first, which spares the pool a look-up (a cache miss) for each of them.
-      String[] last = new String[1];
-      return r -> {
-        String v = r.text(at);
-        if (v == null) {
-          return null;
-        }
-        String before = last[0];
-        if (v.equals(before)) {
-          return before;
-        }
-        return last[0] = pool.canonical(v);
-      };
+      return r -> r.text(at, pool);
     }
 
     Day day(Columns k, String column) {

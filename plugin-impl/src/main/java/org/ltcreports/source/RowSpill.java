@@ -136,8 +136,9 @@ final class RowSpill {
       return texts[at - 1];
     }
 
+    /** Writes the row after its length, so that a reader can take the whole row at once. */
     void writeTo(Out out) {
-      out.write(bytes, length);
+      out.writeRow(bytes, length);
     }
 
     /** Its UTF-8 bytes after their count; ASCII (almost every id and code) copied as it is. */
@@ -210,7 +211,21 @@ final class RowSpill {
       }
     }
 
-    void write(byte[] b, int length) {
+    private final byte[] count = new byte[5];
+
+    void writeRow(byte[] b, int length) {
+      int n = 0;
+      int v = length;
+      while ((v & ~0x7f) != 0) {
+        count[n++] = (byte) ((v & 0x7f) | 0x80);
+        v >>>= 7;
+      }
+      count[n++] = (byte) v;
+      write(count, n);
+      write(b, length);
+    }
+
+    private void write(byte[] b, int length) {
       int off = 0;
       while (off < length) {
         if (!plain.hasRemaining()) {
@@ -249,18 +264,27 @@ final class RowSpill {
     }
   }
 
-  /** A spill file read back row by row: the current row's {@link Cells}. */
+  /**
+   * A spill file read back row by row: the current row's {@link Cells}. A row is taken whole (its
+   * length comes first) and its texts are made only when asked for, straight from the row's bytes:
+   * a text column read as its pool's instance is looked up by its bytes, so a value the pool holds
+   * is never made again.
+   */
   static final class In implements Cells, AutoCloseable {
     private final FileChannel file;
     private final Cipher cipher;
     private final Kind[] kinds;
     private final ByteBuffer sealed = ByteBuffer.allocate(1 << 15);
     private ByteBuffer plain = ByteBuffer.allocate((1 << 15) + 32).flip();
-    private final String[] texts;
-    private final byte[][] textBytes; // each text column's last value, as read
+    private final String[] texts; // each text column's last value made
+    private final byte[][] textBytes; // and its bytes
     private final int[] textLengths;
+    private final int[] textFrom; // the current row's text, in the row's bytes
+    private final int[] textLength;
     private final long[] numbers;
     private final BigDecimal[] decimals;
+    private byte[] row; // the current row's bytes (the plain buffer's array) and where it is read
+    private int at;
     private int nulls;
     private boolean ended;
 
@@ -276,6 +300,8 @@ final class RowSpill {
       textBytes = new byte[kinds.length][16];
       textLengths = new int[kinds.length];
       Arrays.fill(textLengths, -1);
+      textFrom = new int[kinds.length];
+      textLength = new int[kinds.length];
       numbers = new long[kinds.length];
       decimals = new BigDecimal[kinds.length];
     }
@@ -285,21 +311,41 @@ final class RowSpill {
       if (!available(1)) {
         return false;
       }
-      need(2);
-      nulls = (plain.get() & 0xff) | (plain.get() & 0xff) << 8;
+      int length = 0;
+      for (int shift = 0; ; shift += 7) {
+        need(1);
+        byte b = plain.get();
+        length |= (b & 0x7f) << shift;
+        if (b >= 0) {
+          break;
+        }
+      }
+      need(length);
+      // the row stays where it is in the buffer until the next row is asked for
+      row = plain.array();
+      at = plain.arrayOffset() + plain.position();
+      int end = at + length;
+      plain.position(plain.position() + length);
+      nulls = (row[at] & 0xff) | (row[at + 1] & 0xff) << 8;
+      at += 2;
       for (int i = 0; i < kinds.length; i++) {
         if ((nulls & (1 << i)) != 0) {
           continue;
         }
         switch (kinds[i]) {
-          case TEXT -> texts[i] = readText(i);
+          case TEXT -> {
+            int n = (int) unsigned();
+            textFrom[i] = at;
+            textLength[i] = n;
+            at += n;
+          }
           case DAY, INT -> numbers[i] = signed();
           case DECIMAL -> decimals[i] = decimal();
-          case BOOL -> {
-            need(1);
-            numbers[i] = plain.get();
-          }
+          case BOOL -> numbers[i] = row[at++];
         }
+      }
+      if (at != end) {
+        throw new UncheckedIOException(new EOFException("spill file row of the wrong length"));
       }
       return true;
     }
@@ -308,9 +354,53 @@ final class RowSpill {
       return (nulls & (1 << (at - 1))) != 0;
     }
 
+    /**
+     * A text column's value: the same string as the row before's when its bytes are the same (a
+     * patient's or spell's rows come one after another), so it is neither decoded nor made again.
+     */
     @Override
     public String text(int at) {
-      return isNull(at) ? null : texts[at - 1];
+      if (isNull(at)) {
+        return null;
+      }
+      int column = at - 1;
+      int from = textFrom[column];
+      int n = textLength[column];
+      byte[] last = textBytes[column];
+      if (textLengths[column] == n && Arrays.equals(row, from, from + n, last, 0, n)) {
+        return texts[column];
+      }
+      String v = new String(row, from, n, StandardCharsets.UTF_8);
+      remember(column, v);
+      return v;
+    }
+
+    @Override
+    public String text(int at, RowMappers.Pool pool) {
+      if (isNull(at)) {
+        return null;
+      }
+      int column = at - 1;
+      int from = textFrom[column];
+      int n = textLength[column];
+      byte[] last = textBytes[column];
+      if (textLengths[column] == n && Arrays.equals(row, from, from + n, last, 0, n)) {
+        return texts[column];
+      }
+      String v = pool.canonical(row, from, n);
+      remember(column, v);
+      return v;
+    }
+
+    private void remember(int column, String v) {
+      int n = textLength[column];
+      byte[] last = textBytes[column];
+      if (last.length < n) {
+        last = textBytes[column] = new byte[Math.max(n, 2 * last.length)];
+      }
+      System.arraycopy(row, textFrom[column], last, 0, n);
+      textLengths[column] = n;
+      texts[column] = v;
     }
 
     @Override
@@ -343,47 +433,16 @@ final class RowSpill {
       return isNull(at) ? null : numbers[at - 1] != 0;
     }
 
-    private String string() {
-      int n = (int) unsigned();
-      need(n);
-      String v =
-          new String(
-              plain.array(), plain.arrayOffset() + plain.position(), n, StandardCharsets.UTF_8);
-      plain.position(plain.position() + n);
-      return v;
-    }
-
-    /**
-     * A text column's value: the same string as the row before's when its bytes are the same (a
-     * patient's or spell's rows come one after another), so it is neither decoded nor made again.
-     */
-    private String readText(int column) {
-      int n = (int) unsigned();
-      need(n);
-      byte[] b = plain.array();
-      int from = plain.arrayOffset() + plain.position();
-      byte[] last = textBytes[column];
-      String v;
-      if (textLengths[column] == n && Arrays.equals(b, from, from + n, last, 0, n)) {
-        v = texts[column];
-      } else {
-        v = new String(b, from, n, StandardCharsets.UTF_8);
-        if (last.length < n) {
-          last = textBytes[column] = new byte[Math.max(n, 2 * last.length)];
-        }
-        System.arraycopy(b, from, last, 0, n);
-        textLengths[column] = n;
-      }
-      plain.position(plain.position() + n);
-      return v;
-    }
-
     private BigDecimal decimal() {
       int scale = (int) signed();
       long tagged = signed(); // twice the unscaled value, or 1: the unscaled value as text follows
-      return tagged == 1
-          ? new BigDecimal(new BigInteger(string()), scale)
-          : BigDecimal.valueOf(tagged / 2, scale);
+      if (tagged != 1) {
+        return BigDecimal.valueOf(tagged / 2, scale);
+      }
+      int n = (int) unsigned();
+      String digits = new String(row, at, n, StandardCharsets.UTF_8);
+      at += n;
+      return new BigDecimal(new BigInteger(digits), scale);
     }
 
     private long signed() {
@@ -394,8 +453,7 @@ final class RowSpill {
     private long unsigned() {
       long v = 0;
       for (int shift = 0; ; shift += 7) {
-        need(1);
-        byte b = plain.get();
+        byte b = row[at++];
         v |= (long) (b & 0x7f) << shift;
         if (b >= 0) {
           return v;

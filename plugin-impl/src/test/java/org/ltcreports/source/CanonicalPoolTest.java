@@ -2,6 +2,7 @@ package org.ltcreports.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class CanonicalPoolTest {
@@ -39,5 +40,29 @@ class CanonicalPoolTest {
       assertThat(pool.canonical(String.format("K%05d-%06d", practice, 1)))
           .isSameAs(firsts[practice]);
     }
+  }
+
+  @Test
+  void findsAValueByItsBytesWithoutMakingItAgain() {
+    RowMappers.Pool pool = new RowMappers.Pool();
+    String first = new String("K83003-007109");
+    pool.canonical(first);
+    byte[] row = "..K83003-007109..".getBytes(StandardCharsets.UTF_8);
+    assertThat(pool.canonical(row, 2, 13)).isSameAs(first);
+    // by bytes first, then as a string: one instance either way
+    String byBytes = pool.canonical("xxAa".getBytes(StandardCharsets.UTF_8), 2, 2);
+    assertThat(byBytes).isEqualTo("Aa");
+    assertThat(pool.canonical(new String("Aa"))).isSameAs(byBytes);
+    // "BB" has "Aa"'s hash code and length: its own instance
+    assertThat(pool.canonical("BB".getBytes(StandardCharsets.UTF_8), 0, 2))
+        .isEqualTo("BB")
+        .isNotSameAs(byBytes);
+    // beyond ASCII: decoded as UTF-8, and the same instance as the string's
+    String cafe = new String("Café ☕");
+    assertThat(pool.canonical(cafe)).isSameAs(cafe);
+    byte[] utf8 = "Café ☕".getBytes(StandardCharsets.UTF_8);
+    assertThat(pool.canonical(utf8, 0, utf8.length)).isSameAs(cafe);
+    assertThat(pool.canonical("é".getBytes(StandardCharsets.UTF_8), 0, 2)).isEqualTo("é");
+    assertThat(pool.size()).isEqualTo(5);
   }
 }

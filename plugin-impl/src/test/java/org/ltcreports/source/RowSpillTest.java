@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -78,9 +79,10 @@ class RowSpillTest {
       }
     }
     List<List<Object>> rows = new ArrayList<>();
+    RowMappers.Pool[] pools = pools(kinds);
     try (RowSpill.In in = new RowSpill.In(file, key, iv, kinds)) {
       while (in.next()) {
-        rows.add(cells(in, kinds));
+        rows.add(cells(in, kinds, pools));
       }
     }
     return rows;
@@ -91,21 +93,33 @@ class RowSpillTest {
       throws Exception {
     RowSpill.Kind[] kinds = RowSpill.kinds(canonical);
     List<List<Object>> rows = new ArrayList<>();
+    RowMappers.Pool[] pools = pools(kinds);
     try (ResultSet rs = s.executeQuery(sql)) {
       Cells cells = Cells.of(rs);
       while (rs.next()) {
-        rows.add(cells(cells, kinds));
+        rows.add(cells(cells, kinds, pools));
       }
     }
     return rows;
   }
 
-  private static List<Object> cells(Cells c, RowSpill.Kind[] kinds) throws Exception {
+  private static RowMappers.Pool[] pools(RowSpill.Kind[] kinds) {
+    RowMappers.Pool[] pools = new RowMappers.Pool[kinds.length];
+    Arrays.setAll(pools, i -> new RowMappers.Pool());
+    return pools;
+  }
+
+  /** Each text twice: as its pool's instance (as the row mappers take it), and as it is. */
+  private static List<Object> cells(Cells c, RowSpill.Kind[] kinds, RowMappers.Pool[] pools)
+      throws Exception {
     List<Object> values = new ArrayList<>();
     for (int i = 0; i < kinds.length; i++) {
       int at = i + 1;
       switch (kinds[i]) {
-        case TEXT -> values.add(c.text(at));
+        case TEXT -> {
+          values.add(c.text(at, pools[i]));
+          values.add(c.text(at));
+        }
         case DAY -> values.add(c.day(at));
         case INT -> {
           values.add(c.integer(at));
