@@ -84,9 +84,15 @@ public final class MeasureContext {
       // One numbering of the snapshot's patients, shared by the indexes: a spell's patient is
       // found once, by the spell index, and is the same position in the registrations.
       PatientIds patients = PatientIds.of(data);
-      this.registrations = new Registrations(patients, data.patients(), data.registrations());
+      Registrations[] registered = new Registrations[1];
       // A duplicated spell id is one spell recorded twice: count it once (and report it).
-      this.spells = new SpellIndex(data.spells(), patients);
+      this.spells =
+          Alongside.make(
+              () -> new SpellIndex(data.spells(), patients),
+              () ->
+                  registered[0] =
+                      new Registrations(patients, data.patients(), data.registrations()));
+      this.registrations = registered[0];
       List<Admission> list = new ArrayList<>();
       List<Spell> used = spells.spells();
       for (int k = 0; k < used.size(); k++) {

@@ -30,10 +30,19 @@ public final class PatientIds {
     ids = sortedDistinct(ids(data.registrations(), r -> r.patientId()), ids);
     PatientIds known = new PatientIds(new IdIndex(ids));
     List<String> others = new ArrayList<>();
-    others(known, data.spells(), s -> s.patientId(), others);
-    others(known, data.attendances(), a -> a.patientId(), others);
-    others(known, data.episodes(), e -> e.patientId(), others);
-    others(known, data.events(), e -> e.patientId(), others);
+    List<String> fromSpells =
+        Alongside.make(
+            () -> {
+              List<String> found = new ArrayList<>();
+              others(known, data.spells(), s -> s.patientId(), found);
+              others(known, data.episodes(), e -> e.patientId(), found);
+              return found;
+            },
+            () -> {
+              others(known, data.attendances(), a -> a.patientId(), others);
+              others(known, data.events(), e -> e.patientId(), others);
+            });
+    others.addAll(fromSpells);
     if (others.isEmpty()) {
       return known;
     }

@@ -12,8 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.source.SourceRows.Attendance;
@@ -143,9 +149,166 @@ public final class RoutedRows implements AutoCloseable {
       }
     }
     RowMappers m = new RowMappers();
+    // Two threads take the tables in turn, each as soon as what it needs is made: the patients'
+    // tables are read while the registrations are, and kept to the locality's patients once those
+    // are known; the diagnoses and procedures follow the spells, the contacts the episodes.
+    ExecutorService two =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "ltc-routed-read");
+              t.setDaemon(true);
+              return t;
+            });
+    Built b = new Built();
+    try {
+      CompletableFuture<Set<String>> patients =
+          CompletableFuture.supplyAsync(() -> registrations(m, code, bit, b), two);
+      CompletableFuture<Set<String>> episodeIds =
+          ofPatients(
+                  two,
+                  patients,
+                  () -> table(m, SourceSchema.CM_EPISODE, bit, e -> true),
+                  Episode::patientId)
+              .thenApply(
+                  episodes -> {
+                    b.episodes =
+                        withRepeated(
+                            m,
+                            episodes,
+                            SourceSchema.CM_EPISODE,
+                            month.repeated().episodes(),
+                            Episode::episodeId);
+                    return ids(episodes, Episode::episodeId);
+                  });
+      CompletableFuture<Set<String>> spellIds =
+          ofPatients(
+                  two,
+                  patients,
+                  () -> table(m, SourceSchema.HOSPITAL_SPELL, bit, s -> true),
+                  Spell::patientId)
+              .thenApply(
+                  spells -> {
+                    b.spells =
+                        withRepeated(
+                            m,
+                            spells,
+                            SourceSchema.HOSPITAL_SPELL,
+                            month.repeated().spells(),
+                            Spell::spellId);
+                    return ids(spells, Spell::spellId);
+                  });
+      CompletableFuture<Void> attendances =
+          ofPatients(
+                  two,
+                  patients,
+                  () -> table(m, SourceSchema.AE_ATTENDANCE, bit, a -> true),
+                  Attendance::patientId)
+              .thenAccept(
+                  rows ->
+                      b.attendances =
+                          rows == null
+                              ? null
+                              : withRepeated(
+                                  m,
+                                  rows,
+                                  SourceSchema.AE_ATTENDANCE,
+                                  month.repeated().attendances(),
+                                  Attendance::attendanceId));
+      CompletableFuture<Void> patientRows =
+          ofPatients(
+                  two,
+                  patients,
+                  () -> table(m, SourceSchema.PATIENT, bit, p -> true),
+                  Patient::patientId)
+              .thenAccept(rows -> b.patients = rows);
+      CompletableFuture<Void> events =
+          ofPatients(
+                  two,
+                  patients,
+                  () -> table(m, SourceSchema.CM_EVENT, bit, e -> true),
+                  Event::patientId)
+              .thenAccept(rows -> b.events = rows);
+      CompletableFuture<Void> contacts =
+          episodeIds.thenAcceptAsync(
+              ids ->
+                  b.contacts =
+                      table(
+                          m,
+                          SourceSchema.CM_CONTACT,
+                          bit,
+                          (Contact c) -> ids.contains(c.episodeId())),
+              two);
+      CompletableFuture<Void> diagnoses =
+          spellIds.thenAcceptAsync(
+              ids ->
+                  b.diagnoses =
+                      table(
+                          m,
+                          SourceSchema.SPELL_DIAGNOSIS,
+                          bit,
+                          (Diagnosis d) -> ids.contains(d.spellId())),
+              two);
+      CompletableFuture<Void> procedures =
+          spellIds.thenAcceptAsync(
+              ids ->
+                  b.procedures =
+                      table(
+                          m,
+                          SourceSchema.SPELL_PROCEDURE,
+                          bit,
+                          (Procedure p) -> ids.contains(p.spellId())),
+              two);
+      await(
+          CompletableFuture.allOf(
+              attendances, patientRows, events, contacts, diagnoses, procedures));
+    } finally {
+      stop(two);
+      for (String t : SourceSchema.tables().stream().map(x -> x.name()).toList()) {
+        folder.delete(t + "-" + bit);
+      }
+    }
+    return new SourceData(
+            asAt,
+            b.practices,
+            b.patients,
+            b.registrations,
+            b.spells,
+            b.diagnoses,
+            b.procedures,
+            b.attendances,
+            b.caseManagers,
+            b.episodes,
+            b.contacts,
+            b.events,
+            null,
+            router.absentColumns())
+        .withCaseloadScope(caseloads);
+  }
+
+  /** A locality's tables as its two threads make them (each task sets its own). */
+  private static final class Built {
+    volatile List<Practice> practices;
+    volatile List<CaseManager> caseManagers;
+    volatile List<Registration> registrations;
+    volatile List<Spell> spells;
+    volatile List<Diagnosis> diagnoses;
+    volatile List<Procedure> procedures;
+    volatile List<Episode> episodes;
+    volatile List<Contact> contacts;
+    volatile List<Patient> patients;
+    volatile List<Event> events;
+    volatile List<Attendance> attendances;
+  }
+
+  /**
+   * The locality's practices, case managers and registrations (into {@code b}), and its patients:
+   * those ever registered with one of its practices.
+   */
+  private Set<String> registrations(RowMappers m, String code, int bit, Built b) {
     List<Practice> practices =
         rows(m, SourceSchema.PRACTICE + "-all", SourceSchema.PRACTICE, p -> true);
-    List<CaseManager> caseManagers =
+    b.caseManagers =
         rows(m, SourceSchema.CASE_MANAGER + "-all", SourceSchema.CASE_MANAGER, c -> true);
     Set<String> localPractices = new HashSet<>();
     for (Practice p : practices) {
@@ -155,7 +318,6 @@ public final class RoutedRows implements AutoCloseable {
     }
     List<Registration> registrations =
         rows(m, SourceSchema.REGISTRATION + "-" + bit, SourceSchema.REGISTRATION, r -> true);
-    // the locality's patients: ever registered with one of its practices
     Set<String> patients = new HashSet<>();
     for (Registration r : registrations) {
       if (r.patientId() != null && localPractices.contains(r.practiceCode())) {
@@ -167,92 +329,63 @@ public final class RoutedRows implements AutoCloseable {
             r.patientId() == null
                 ? !localPractices.contains(r.practiceCode())
                 : !patients.contains(r.patientId()));
-    Predicate<String> ofPatient = patients::contains;
-    Built b = new Built();
-    Runnable spellSide =
-        () -> {
-          List<Spell> spells =
-              table(m, SourceSchema.HOSPITAL_SPELL, bit, s -> ofPatient.test(s.patientId()));
-          Set<String> ids = ids(spells, Spell::spellId);
-          b.spells =
-              withRepeated(
-                  m,
-                  spells,
-                  SourceSchema.HOSPITAL_SPELL,
-                  month.repeated().spells(),
-                  Spell::spellId);
-          b.diagnoses =
-              table(
-                  m, SourceSchema.SPELL_DIAGNOSIS, bit, (Diagnosis d) -> ids.contains(d.spellId()));
-          b.procedures =
-              table(
-                  m, SourceSchema.SPELL_PROCEDURE, bit, (Procedure p) -> ids.contains(p.spellId()));
-        };
-    Runnable patientSide =
-        () -> {
-          List<Episode> episodes =
-              table(m, SourceSchema.CM_EPISODE, bit, e -> ofPatient.test(e.patientId()));
-          Set<String> ids = ids(episodes, Episode::episodeId);
-          b.episodes =
-              withRepeated(
-                  m,
-                  episodes,
-                  SourceSchema.CM_EPISODE,
-                  month.repeated().episodes(),
-                  Episode::episodeId);
-          b.contacts =
-              table(m, SourceSchema.CM_CONTACT, bit, (Contact c) -> ids.contains(c.episodeId()));
-          b.patients =
-              table(m, SourceSchema.PATIENT, bit, (Patient p) -> ofPatient.test(p.patientId()));
-          b.events =
-              table(m, SourceSchema.CM_EVENT, bit, (Event e) -> ofPatient.test(e.patientId()));
-          List<Attendance> attendances =
-              table(m, SourceSchema.AE_ATTENDANCE, bit, a -> ofPatient.test(a.patientId()));
-          b.attendances =
-              attendances == null
-                  ? null
-                  : withRepeated(
-                      m,
-                      attendances,
-                      SourceSchema.AE_ATTENDANCE,
-                      month.repeated().attendances(),
-                      Attendance::attendanceId);
-        };
-    try {
-      bothAtOnce(spellSide, patientSide);
-    } finally {
-      for (String t : SourceSchema.tables().stream().map(x -> x.name()).toList()) {
-        folder.delete(t + "-" + bit);
-      }
-    }
-    return new SourceData(
-            asAt,
-            practices,
-            b.patients,
-            registrations,
-            b.spells,
-            b.diagnoses,
-            b.procedures,
-            b.attendances,
-            caseManagers,
-            b.episodes,
-            b.contacts,
-            b.events,
-            null,
-            router.absentColumns())
-        .withCaseloadScope(caseloads);
+    b.practices = practices;
+    b.registrations = registrations;
+    return patients;
   }
 
-  /** A locality's tables as its two threads make them (each sets its own). */
-  private static final class Built {
-    List<Spell> spells;
-    List<Diagnosis> diagnoses;
-    List<Procedure> procedures;
-    List<Episode> episodes;
-    List<Contact> contacts;
-    List<Patient> patients;
-    List<Event> events;
-    List<Attendance> attendances;
+  /**
+   * A patients' table read on one of the two threads while the locality's patients are found, then
+   * kept to theirs (null for an optional table the source does not have).
+   */
+  private static <T> CompletableFuture<List<T>> ofPatients(
+      ExecutorService two,
+      CompletableFuture<Set<String>> patients,
+      Supplier<List<T>> read,
+      Function<T, String> patientOf) {
+    return CompletableFuture.supplyAsync(read, two)
+        .thenCombine(
+            patients,
+            (rows, ofLocality) -> {
+              if (rows != null) {
+                rows.removeIf(r -> !ofLocality.contains(patientOf.apply(r)));
+              }
+              return rows;
+            });
+  }
+
+  /** Stops the two threads and waits for them: after a failure no file is still being read. */
+  private static void stop(ExecutorService two) {
+    two.shutdownNow();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (two.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits for the tasks; the first failure is thrown as it was raised. */
+  private static void await(CompletableFuture<?> all) {
+    try {
+      all.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   /**
