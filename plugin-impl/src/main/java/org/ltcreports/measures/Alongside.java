@@ -14,12 +14,12 @@ final class Alongside {
 
   /**
    * Runs {@code here} on this thread while {@code there} is made on the common pool, and gives what
-   * {@code there} made. If no worker has taken it by then (the pool busy with another's work), it
-   * is made here: the caller never waits on a queue.
+   * {@code there} made. If no worker has taken it by then (the pool busy with another's work), the
+   * join makes it here: the caller never waits on a queue ({@code AlongsideTest}).
    */
   static <T> T make(Supplier<T> there, Runnable here) {
     ForkJoinTask<T> task = ForkJoinPool.commonPool().submit(there::get);
     here.run();
-    return task.tryUnfork() ? there.get() : task.join();
+    return task.join();
   }
 }

@@ -396,53 +396,6 @@ public final class RoutedRows implements AutoCloseable {
     return router.isPresent(canonical) ? rows(m, canonical + "-" + bit, canonical, keep) : null;
   }
 
-  /** Runs the two on two threads (the snapshot's mappers lock their own pools). */
-  private static void bothAtOnce(Runnable a, Runnable b) {
-    Throwable[] failed = new Throwable[1];
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                a.run();
-              } catch (Throwable e) {
-                failed[0] = e;
-              }
-            },
-            "ltc-routed-read");
-    t.setDaemon(true);
-    t.start();
-    Throwable mine = null;
-    try {
-      b.run();
-    } catch (Throwable e) {
-      mine = e;
-    }
-    boolean interrupted = false;
-    while (t.isAlive()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    Throwable first = mine != null ? mine : failed[0];
-    if (first != null) {
-      if (mine != null && failed[0] != null) {
-        first.addSuppressed(failed[0]);
-      }
-      if (first instanceof RuntimeException r) {
-        throw r;
-      }
-      if (first instanceof Error e) {
-        throw e;
-      }
-      throw new IllegalStateException(first);
-    }
-  }
-
   /**
    * A file's rows the test keeps, mapped, in the table's order; none if the file was not written.
    */

@@ -354,27 +354,16 @@ final class RowSpill {
       return (nulls & (1 << (at - 1))) != 0;
     }
 
-    /**
-     * A text column's value: the same string as the row before's when its bytes are the same (a
-     * patient's or spell's rows come one after another), so it is neither decoded nor made again.
-     */
     @Override
     public String text(int at) {
-      if (isNull(at)) {
-        return null;
-      }
-      int column = at - 1;
-      int from = textFrom[column];
-      int n = textLength[column];
-      byte[] last = textBytes[column];
-      if (textLengths[column] == n && Arrays.equals(row, from, from + n, last, 0, n)) {
-        return texts[column];
-      }
-      String v = new String(row, from, n, StandardCharsets.UTF_8);
-      remember(column, v);
-      return v;
+      return text(at, null);
     }
 
+    /**
+     * A text column's value: the same string as the row before's when its bytes are the same (a
+     * patient's or spell's rows come one after another), so it is neither decoded nor made again;
+     * else found in the pool by its bytes, or made from them when no pool is given.
+     */
     @Override
     public String text(int at, RowMappers.Pool pool) {
       if (isNull(at)) {
@@ -387,7 +376,10 @@ final class RowSpill {
       if (textLengths[column] == n && Arrays.equals(row, from, from + n, last, 0, n)) {
         return texts[column];
       }
-      String v = pool.canonical(row, from, n);
+      String v =
+          pool == null
+              ? new String(row, from, n, StandardCharsets.UTF_8)
+              : pool.canonical(row, from, n);
       remember(column, v);
       return v;
     }
