@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.ltcreports.report.ArtifactFiles;
+import org.ltcreports.source.ReadStatements;
 
 /**
  * The fair floor of a pack: what any program producing the same files from the same database must
@@ -90,7 +91,7 @@ final class Floor {
       StatementLog.Query q;
       while ((q = queue.poll()) != null) {
         try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-          ps.setFetchSize(10_000); // as SourceReader.query
+          ReadStatements.prepare(ps); // as the reader sends its own
           for (StatementLog.Binding b : q.bindings()) {
             b.applyTo(ps);
           }

@@ -716,7 +716,7 @@ public final class SourceReader {
       RowMappers.TableRead<T> read) {
     String sql = select(h, canonical, where);
     try {
-      Query q = h.createQuery(sql).setFetchSize(10_000);
+      Query q = h.createQuery(sql).addCustomizer(ReadStatements.INSTANCE);
       if (binder != null) {
         binder.accept(q, sql);
       }
@@ -738,7 +738,7 @@ public final class SourceReader {
       Handle h, String canonical, String where, BiConsumer<Query, String> binder, RowSink sink) {
     String sql = select(h, canonical, where);
     try {
-      Query q = h.createQuery(sql).setFetchSize(10_000);
+      Query q = h.createQuery(sql).addCustomizer(ReadStatements.INSTANCE);
       if (binder != null) {
         binder.accept(q, sql);
       }
