@@ -29,8 +29,13 @@ public final class ReadStatements implements StatementCustomizer {
   public static void prepare(PreparedStatement ps) throws SQLException {
     ps.setFetchSize(FETCH_SIZE);
     if (ps.isWrapperFor(PGStatement.class)) {
-      // a negative threshold: a server-side statement with binary results from its first run
-      ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+      PGStatement pg = ps.unwrap(PGStatement.class);
+      // A host that turned server-side statements off (prepareThreshold=0 on its URL, as behind a
+      // pooler that cannot keep them) keeps them off; otherwise a negative threshold: a server-side
+      // statement with binary results from its first run.
+      if (pg.getPrepareThreshold() > 0) {
+        pg.setPrepareThreshold(-1);
+      }
     }
   }
 

@@ -84,16 +84,37 @@ class ReadStatementsTest {
     }
   }
 
+  @Test
+  void aHostThatTurnedServerSideStatementsOffKeepsThemOff() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:read-statements-" + UUID.randomUUID());
+    List<String> calls = new ArrayList<>();
+    try (Connection c = h2.getConnection();
+        PreparedStatement ps = statement(c.prepareStatement("SELECT 1"), calls, 0)) {
+      ReadStatements.prepare(ps);
+    }
+    assertThat(calls).containsExactly("setFetchSize 10000");
+  }
+
   private static boolean selects(String sql, String table) {
     return sql.startsWith("SELECT ") && sql.matches("(?s).* FROM \"?" + table + "\"?( .*|$)");
   }
 
   /** H2's statement, saying it wraps PostgreSQL's, its set-up calls recorded. */
   private static PreparedStatement statement(PreparedStatement real, List<String> calls) {
+    return statement(real, calls, 5); // the driver's default
+  }
+
+  /** The same, its connection's threshold given (0: the host turned server-side statements off). */
+  private static PreparedStatement statement(
+      PreparedStatement real, List<String> calls, int threshold) {
     PGStatement pg =
         proxy(
             PGStatement.class,
             (m, args) -> {
+              if (m.getName().equals("getPrepareThreshold")) {
+                return threshold;
+              }
               if (m.getName().equals("setPrepareThreshold")) {
                 calls.add("setPrepareThreshold " + args[0]);
                 return null;
