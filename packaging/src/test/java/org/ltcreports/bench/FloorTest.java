@@ -3,9 +3,13 @@ package org.ltcreports.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -14,11 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +119,13 @@ class FloorTest {
     assertThat(packRows).isPositive();
     assertThat(pass.rows()).as("floor rows vs the pack's read").isGreaterThanOrEqualTo(packRows);
     assertThat(pass.values()).isGreaterThan(pass.rows() * 2);
+    // each value is read with the getter of its type, as the reader's mappers read it: not as an
+    // object, which makes a date a java.sql.Date through the driver's calendar (session 20)
+    Set<String> getters = ConcurrentHashMap.newKeySet();
+    new Floor(gettersRecorded(h2, getters), 1, queries, files).run(tmp.resolve("floor-typed"));
+    assertThat(getters)
+        .contains("getString", "getInt", "getObject(LocalDate)")
+        .doesNotContain("getObject");
     Map<String, byte[]> written = contents(tmp.resolve("floor"));
     assertThat(written.keySet()).isEqualTo(files.keySet());
     files.forEach((name, bytes) -> assertThat(written.get(name)).as(name).isEqualTo(bytes));
@@ -125,6 +139,40 @@ class FloorTest {
             RunPhases.render(Format.JSON),
             RunPhases.render(Format.CSV),
             RunPhases.WRITE);
+  }
+
+  /** The source, the getters called on its result sets recorded (a class argument in brackets). */
+  private static DataSource gettersRecorded(DataSource source, Set<String> getters) {
+    return recording(DataSource.class, source, getters);
+  }
+
+  private static <T> T recording(Class<T> type, Object target, Set<String> getters) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            FloorTest.class.getClassLoader(),
+            new Class<?>[] {type},
+            (p, m, args) -> {
+              if (type == ResultSet.class && m.getName().startsWith("get") && args != null) {
+                getters.add(
+                    m.getName()
+                        + (args.length == 2 && args[1] instanceof Class<?> c
+                            ? "(" + c.getSimpleName() + ")"
+                            : ""));
+              }
+              Object r;
+              try {
+                r = m.invoke(target, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+              for (Class<?> wrapped :
+                  List.of(Connection.class, PreparedStatement.class, ResultSet.class)) {
+                if (m.getReturnType() == wrapped) {
+                  return recording(wrapped, r, getters);
+                }
+              }
+              return r;
+            }));
   }
 
   private static long rowsRead(List<String> progress) {
