@@ -238,7 +238,7 @@ public final class BenchCommand implements Callable<Integer> {
             .withLastMonth(month);
     out.printf(
         "bench: %d cores, %s; report month %s; reps %d, warm-up %d; %s engine%n",
-        Runtime.getRuntime().availableProcessors(), load(), month, reps, warmup, engine);
+        Runtime.getRuntime().availableProcessors(), loadAndSpeed(), month, reps, warmup, engine);
     BenchFixtures loc = BenchFixtures.ensure(cacheDir, locality, sourceUrl, out);
     if (scenarios.contains("pack")) {
       child("pack", "pack", packXmx, loc, scratch, Map.of("formats", formats));
@@ -308,7 +308,7 @@ public final class BenchCommand implements Callable<Integer> {
     a.put("engine", engine);
     a.putAll(extra);
     a.forEach((k, v) -> cmd.add(k + "=" + v));
-    String loadBefore = load();
+    String loadBefore = loadAndSpeed();
     patientsOf.put(name, fx.options().patients());
     out.printf(
         "%n== %s: %d practices, %d patients, %d years, -Xmx%s (%s)%n",
@@ -340,7 +340,7 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     int rc = p.waitFor();
-    loads.put(name, loadBefore + " → " + load());
+    loads.put(name, loadBefore + " → " + loadAndSpeed());
     if (rc != 0) {
       out.printf("  FAILED (exit %d); last lines of %s:%n", rc, err);
       List<String> lines = Files.readAllLines(err);
@@ -549,6 +549,13 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static double ratio(Map<String, String> a, Map<String, String> b, String key) {
     return Double.parseDouble(a.get(key)) / Math.max(1, Double.parseDouble(b.get(key)));
+  }
+
+  /**
+   * The load average and the machine's speed ({@link MachineSpeed}) as the scenario starts or ends.
+   */
+  private static String loadAndSpeed() {
+    return load() + ", " + MachineSpeed.describe();
   }
 
   /** The load average over 1, 5 and 15 minutes. */
