@@ -31,9 +31,9 @@ import org.ltcreports.source.ReadStatements;
  * integer as an {@code int}), and writes the pack's own bytes to the same file names with the same
  * atomic write. Nothing is computed from the rows beyond a checksum (so the reads cannot be
  * optimised away). Until session 20 it read every column with {@code getObject}, which makes each
- * date a {@code java.sql.Date} through the driver's calendar: about twice the reading thread's CPU
- * of the typed getters, which made the floor slower than the reader need be and its ratio
- * flattering.
+ * date a {@code java.sql.Date} through the driver's calendar: two to three times the reading
+ * thread's CPU of the typed getters, so the floor did more than a program writing the same files
+ * need do, and the pack's ratio to it was flattering.
  */
 final class Floor {
   /** One floor pass: milliseconds reading, milliseconds writing, rows and values read. */

@@ -8,12 +8,13 @@ import java.util.SplittableRandom;
 
 /**
  * A fixed piece of work timed on one thread, printed beside every scenario's figures. The shared
- * development machine's speed changes from hour to hour: on one day (session 20) the same jar's
- * warm ICB run took 31.6 s and 47 s, and a fixed Python loop 1.9 s and 3.4 s. The load average does
- * not show it (the other tenants of the host are not in it); this figure does, so two benches can
- * be compared only when it is about the same. The work is what the engine spends its time on: texts
- * made, hashed and looked up in a map larger than the processor's cache, and numbers sorted. Its
- * {@link #CHECKSUM} holds it the same from version to version.
+ * development machine's speed changes from hour to hour: session 19's code took 29 to 36 s for a
+ * warm ICB run one day and 42 to 47 s the next (session 20), when a fixed Python loop took 1.9 s at
+ * one hour and 3.4 s at another. The load average does not show it (the other tenants of the host
+ * are not in it); this figure does, so two benches can be compared only when it is about the same.
+ * The work is what the engine spends its time on: texts made, hashed and looked up in a map larger
+ * than the processor's cache, and numbers sorted. Its {@link #CHECKSUM} holds it the same from
+ * version to version.
  */
 final class MachineSpeed {
   /** The work's result: a change to the work changes it, and then old figures do not compare. */
