@@ -182,7 +182,7 @@ class PublicPackFindingsTest {
     assertThat(files("PUBLIC")).noneMatch(f -> f.getFileName().toString().contains("collation"));
     assertThat(files("COMMISSIONER"))
         .anyMatch(f -> f.getFileName().toString().contains("collation"));
-    assertThat(publicRun).contains("collation: left out of the PUBLIC pack");
+    assertThat(publicRun).contains("collation: left out of the public copy: ");
   }
 
   /** Case managers' names (from the practice copy) appear in no PUBLIC file. */

@@ -671,11 +671,13 @@ class WebEndpointsTest {
         .doesNotContain("value=\"PRACTICE\"");
     String overview = s(locality.get("/localities/" + s.localityA + "/" + m + "?audience=PUBLIC"));
     assertThat(overview).contains("value=\"PUBLIC\"").contains("format=html&amp;audience=PUBLIC");
-    assertThat(
-            locality
-                .get("/localities/" + s.localityA + "/" + m + "?audience=PRACTICE")
-                .statusCode())
-        .isEqualTo(400);
+    HttpResponse<byte[]> practiceCopy =
+        locality.get("/localities/" + s.localityA + "/" + m + "?audience=PRACTICE");
+    assertThat(practiceCopy.statusCode()).isEqualTo(400);
+    // the reason in words, naming what to send, not the audience's code
+    assertThat(s(practiceCopy))
+        .contains("commissioner or public copy")
+        .doesNotContain("COMMISSIONER");
 
     JsonNode own =
         json(lead.get(feedback(s.practiceA, m, "json") + "&audience=PUBLIC")).get("measures");

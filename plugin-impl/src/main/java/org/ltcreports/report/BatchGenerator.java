@@ -78,7 +78,11 @@ public final class BatchGenerator {
       Optional<String> whyNot = type.whyNotFor(req.audience());
       if (whyNot.isPresent()) {
         progress.accept(
-            type.shortName() + ": left out of the " + req.audience() + " pack: " + whyNot.get());
+            type.shortName()
+                + ": left out of the "
+                + ReportWords.audience(req.audience()).toLowerCase(Locale.ROOT)
+                + ": "
+                + whyNot.get());
       } else {
         allowed.add(type);
       }

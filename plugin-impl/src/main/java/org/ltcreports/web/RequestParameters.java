@@ -43,7 +43,7 @@ public final class RequestParameters {
     try {
       return Audience.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadRequest("audience must be PRACTICE, COMMISSIONER or PUBLIC");
+      throw new BadRequest("audience must be practice, commissioner or public");
     }
   }
 

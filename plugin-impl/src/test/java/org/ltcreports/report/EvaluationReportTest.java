@@ -151,7 +151,7 @@ class EvaluationReportTest {
     List<String> log = new ArrayList<>();
     Map<String, byte[]> files = run(Audience.PUBLIC, "public", false, log);
     assertThat(files.keySet()).noneMatch(f -> f.contains("programme-evaluation"));
-    assertThat(log).anyMatch(l -> l.startsWith("evaluation: left out of the PUBLIC pack"));
+    assertThat(log).anyMatch(l -> l.startsWith("evaluation: left out of the public copy: "));
   }
 
   @Test

@@ -77,14 +77,14 @@ class ReportsLeftOutTest {
         String slug = "-" + type.slug(); // the collation's name has no audience
         List<String> lines =
             log.stream()
-                .filter(l -> l.startsWith(type.shortName() + ": left out of the " + audience))
+                .filter(l -> l.startsWith(type.shortName() + ": left out of the " + copy(audience)))
                 .toList();
         if (whyNot.isPresent()) {
           assertThat(files).as("%s for %s", type, audience).noneMatch(f -> f.contains(slug));
           assertThat(lines)
               .as("%s for %s", type, audience)
               .containsExactly(
-                  type.shortName() + ": left out of the " + audience + " pack: " + whyNot.get());
+                  type.shortName() + ": left out of the " + copy(audience) + ": " + whyNot.get());
         } else {
           assertThat(files).as("%s for %s", type, audience).anyMatch(f -> f.contains(slug));
           assertThat(lines).as("%s for %s", type, audience).isEmpty();
@@ -102,7 +102,10 @@ class ReportsLeftOutTest {
             log);
     assertThat(nothing.written()).isEmpty();
     assertThat(nothing.failures()).isEmpty();
-    assertThat(log).singleElement().asString().startsWith("case-finding: left out of the PUBLIC");
+    assertThat(log)
+        .singleElement()
+        .asString()
+        .startsWith("case-finding: left out of the public copy: ");
     // the rule itself: patients' names and NHS numbers stay with the practice; the locality
     // manager's working document and the evaluation across localities are never published
     assertThat(
@@ -219,5 +222,14 @@ class ReportsLeftOutTest {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:left-out-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     return ds;
+  }
+
+  /** The copy as the command line names it: in words, never the audience's code. */
+  private static String copy(Audience audience) {
+    return switch (audience) {
+      case PRACTICE -> "practice copy (with patient lists)";
+      case COMMISSIONER -> "commissioner copy";
+      case PUBLIC -> "public copy";
+    };
   }
 }

@@ -204,7 +204,8 @@ public final class ApiRoutes extends KnownMethodsServlet {
         known(code);
         if (req.getParameter("audience") != null
             && RequestParameters.audience(req.getParameter("audience")) != Audience.COMMISSIONER) {
-          throw new BadRequest("the return is made for the COMMISSIONER audience");
+          throw new BadRequest(
+              "the return is made in the commissioner copy only (audience=commissioner)");
         }
         ReturnState state = web.submissions().state(code, month);
         web.require(

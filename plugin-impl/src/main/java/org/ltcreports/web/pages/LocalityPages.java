@@ -287,7 +287,9 @@ final class LocalityPages {
             .filter(a -> web.may(user, Action.VIEW_LOCALITY, Scope.locality(locality, a)))
             .toList();
     if (!allowed.contains(audience)) {
-      throw new BadRequest("the locality summary is shown for the COMMISSIONER or PUBLIC audience");
+      throw new BadRequest(
+          "the locality summary is shown in the commissioner or public copy"
+              + " (audience=commissioner or audience=public)");
     }
     m.open(
         "form",

@@ -39,7 +39,8 @@ final class TeamPage {
             : RequestParameters.audience(x.param("audience"));
     if (audience == Audience.PRACTICE) {
       throw new BadRequest(
-          "the community team report is shown for the COMMISSIONER or PUBLIC" + " audience");
+          "the community team report is shown in the commissioner or public copy"
+              + " (audience=commissioner or audience=public)");
     }
     web.require(user, Action.VIEW_LOCALITY, Scope.locality(locality, audience), month, x.path());
     web.record(
