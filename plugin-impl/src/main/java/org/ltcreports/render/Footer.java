@@ -3,6 +3,7 @@ package org.ltcreports.render;
 import java.util.List;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.words.PeopleTime;
+import org.ltcreports.words.ReportWords;
 
 /**
  * The footer of every report's pages, one format for all: provenance on the first line (data
@@ -34,7 +35,7 @@ public final class Footer {
             + " · Disclosure policy "
             + r.disclosurePolicyVersion()
             + " · Audience: "
-            + Wording.audienceName(r.audience()),
+            + ReportWords.audienceName(r.audience()),
         "Report id " + r.reportId() + (layoutVersion == null ? "" : " · Layout " + layoutVersion));
   }
 }

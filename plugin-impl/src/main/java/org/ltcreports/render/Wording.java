@@ -178,14 +178,6 @@ public final class Wording {
     return audience == Audience.COMMISSIONER ? NOT_FOR_PUBLICATION + " · " : "";
   }
 
-  public static String audienceName(Audience audience) {
-    return switch (audience) {
-      case PRACTICE -> "Practice";
-      case COMMISSIONER -> "Commissioner";
-      case PUBLIC -> "Public";
-    };
-  }
-
   /**
    * The appendix's methods, each with its published source, so an analyst can check a figure
    * against the package that defines it.

@@ -18,10 +18,15 @@ public final class ReportWords {
     if (a == null) {
       return "";
     }
+    return audienceName(a) + " copy" + (a == Audience.PRACTICE ? " (with patient lists)" : "");
+  }
+
+  /** "Practice", "Commissioner", "Public": the audience as a file's footer and sheet name it. */
+  public static String audienceName(Audience a) {
     return switch (a) {
-      case PRACTICE -> "Practice copy (with patient lists)";
-      case COMMISSIONER -> "Commissioner copy";
-      case PUBLIC -> "Public copy";
+      case PRACTICE -> "Practice";
+      case COMMISSIONER -> "Commissioner";
+      case PUBLIC -> "Public";
     };
   }
 

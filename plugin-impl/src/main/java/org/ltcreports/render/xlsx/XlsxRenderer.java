@@ -35,6 +35,7 @@ import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.feedback.FeedbackContent;
 import org.ltcreports.words.PeopleTime;
+import org.ltcreports.words.ReportWords;
 
 /**
  * The practice feedback and locality summary as a workbook: one sheet per report section (its
@@ -310,7 +311,7 @@ public final class XlsxRenderer implements ReportRenderer {
               "Locality",
               nullToEmpty(report.localityCode()) + " " + nullToEmpty(report.localityName()));
       r = pair(sheet, r, "Month", PeopleTime.month(report.month()));
-      r = pair(sheet, r, "Audience", Wording.audienceName(report.audience()));
+      r = pair(sheet, r, "Audience", ReportWords.audienceName(report.audience()));
       r = pair(sheet, r, "Rules version", report.rulesVersion());
       r = pair(sheet, r, "Disclosure policy version", report.disclosurePolicyVersion());
       int extract = r++;
