@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.ltcreports.report.ArtifactFiles;
+import org.ltcreports.source.RawText;
 import org.ltcreports.source.ReadStatements;
 
 /**
@@ -27,13 +28,14 @@ import org.ltcreports.source.ReadStatements;
  * read-only connections with the same fetch size as the reader and as many of them side by side as
  * the reader uses on that database ({@code source.read-connections} on PostgreSQL, one otherwise:
  * {@code source.ReadLanes}), streams every row into Java reading every column with the getter of
- * its type, as the reader's mappers read it (a text as a string, a date as a {@code LocalDate}, an
- * integer as an {@code int}), and writes the pack's own bytes to the same file names with the same
- * atomic write. Nothing is computed from the rows beyond a checksum (so the reads cannot be
- * optimised away). Until session 20 it read every column with {@code getObject}, which makes each
- * date a {@code java.sql.Date} through the driver's calendar: two to three times the reading
- * thread's CPU of the typed getters, so the floor did more than a program writing the same files
- * need do, and the pack's ratio to it was flattering.
+ * its type, as the reader's mappers read it (a text as a string, or on PostgreSQL as the driver's
+ * bytes where they are ASCII, a date as a {@code LocalDate}, an integer as an {@code int}), and
+ * writes the pack's own bytes to the same file names with the same atomic write. Nothing is
+ * computed from the rows beyond a checksum (so the reads cannot be optimised away). Until session
+ * 20 it read every column with {@code getObject}, which makes each date a {@code java.sql.Date}
+ * through the driver's calendar: two to three times the reading thread's CPU of the typed getters,
+ * so the floor did more than a program writing the same files need do, and the pack's ratio to it
+ * was flattering.
  */
 final class Floor {
   /** One floor pass: milliseconds reading, milliseconds writing, rows and values read. */
@@ -106,11 +108,12 @@ final class Floor {
           long ofQuery = 0; // each query's own, summed: the same whichever lane read it
           try (ResultSet rs = ps.executeQuery()) {
             int[] types = types(rs.getMetaData());
+            boolean[] raw = RawText.columns(rs);
             while (rs.next()) {
               rows++;
               for (int i = 1; i < types.length; i++) {
                 values++;
-                ofQuery = ofQuery * 31 + hash(rs, i, types[i]);
+                ofQuery = ofQuery * 31 + hash(rs, i, types[i], raw[i]);
               }
             }
           }
@@ -131,8 +134,11 @@ final class Floor {
     return types;
   }
 
-  /** A column's value read with the getter of its type, hashed (0 for a null). */
-  private static int hash(ResultSet rs, int i, int type) throws SQLException {
+  /**
+   * A column's value read with the getter of its type, hashed (0 for a null); a text as the reader
+   * takes it ({@code RawText}).
+   */
+  private static int hash(ResultSet rs, int i, int type, boolean raw) throws SQLException {
     return switch (type) {
       case Types.DATE -> Objects.hashCode(rs.getObject(i, LocalDate.class));
       case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> rs.getInt(i);
@@ -140,8 +146,24 @@ final class Floor {
       case Types.DECIMAL, Types.NUMERIC -> Objects.hashCode(rs.getBigDecimal(i));
       case Types.BOOLEAN, Types.BIT -> rs.getBoolean(i) ? 1 : 0;
       case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR ->
-          Objects.hashCode(rs.getString(i));
+          raw ? rawText(rs, i) : Objects.hashCode(rs.getString(i));
       default -> Objects.hashCode(rs.getObject(i));
     };
+  }
+
+  /** A text taken as the driver's bytes when they are ASCII, hashed as its string would be. */
+  private static int rawText(ResultSet rs, int i) throws SQLException {
+    byte[] b = rs.getBytes(i);
+    if (b == null) {
+      return 0;
+    }
+    if (!RawText.isAscii(b)) {
+      return rs.getString(i).hashCode();
+    }
+    int h = 0;
+    for (byte x : b) {
+      h = 31 * h + x;
+    }
+    return h;
   }
 }

@@ -1,6 +1,7 @@
 package org.ltcreports.source;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -50,14 +51,46 @@ interface Cells {
   static Cells of(ResultSet rs) {
     return new Cells() {
       private String[] last = new String[8];
+      private boolean[] raw;
 
+      private boolean[] raw() throws SQLException {
+        if (raw == null) {
+          raw = RawText.columns(rs);
+          last = Arrays.copyOf(last, Math.max(last.length, raw.length));
+        }
+        return raw;
+      }
+
+      // Texts are taken as the driver's bytes where that is the same text (RawText).
       @Override
       public String text(int at) throws SQLException {
+        if (raw()[at]) {
+          byte[] b = rs.getBytes(at);
+          if (b == null) {
+            return null;
+          }
+          if (RawText.isAscii(b)) {
+            return new String(b, StandardCharsets.ISO_8859_1);
+          }
+        }
         return rs.getString(at);
       }
 
       @Override
       public String text(int at, RowMappers.Pool pool) throws SQLException {
+        if (raw()[at]) {
+          byte[] b = rs.getBytes(at);
+          if (b == null) {
+            return null;
+          }
+          if (RawText.isAscii(b)) {
+            String before = last[at];
+            if (before != null && RawText.isText(before, b)) {
+              return before;
+            }
+            return last[at] = pool.canonical(b, 0, b.length);
+          }
+        }
         String v = rs.getString(at);
         if (v == null) {
           return null;

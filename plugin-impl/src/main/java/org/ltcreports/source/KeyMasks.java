@@ -1,7 +1,5 @@
 package org.ltcreports.source;
 
-import java.util.function.ToIntFunction;
-
 /**
  * Which localities each id (a patient, spell or episode id) belongs to, as a bit mask, while a
  * hub's rows are routed ({@link RoutedRows}). An id is kept as a 32-bit key and its mask beside it
@@ -11,6 +9,9 @@ import java.util.function.ToIntFunction;
  * then filtered by their exact ids (two million ids give a few hundred shared keys: a few hundred
  * rows filtered out again).
  *
+ * <p>An id is keyed by the bytes the row it came in was read as ({@link RowSpill.Row}), not by a
+ * string: making a string of every id of a hub's month was most of the memory its read asked for.
+ *
  * <p>An id's slot is its key scrambled: slots taken in the order of {@link String#hashCode}, as the
  * reader's pools take them ({@link RowMappers.Pool}), made runs of one practice's ids overlap the
  * next practice's, and the routing took three times as long.
@@ -19,21 +20,20 @@ final class KeyMasks {
   /** Masks are the low 32 bits of a slot. */
   static final int MAX_BITS = 32;
 
-  private final ToIntFunction<String> key;
+  /** An id's key from its UTF-8 bytes: never 0 (the empty slot). */
+  interface Key {
+    int of(byte[] b, int from, int n);
+  }
+
   private long[] slots; // key << 32 | mask; 0 is empty (no key is 0)
   private int size;
 
-  /**
-   * @param key the ids' key ({@link #key}; a test gives a worse one): never 0
-   */
-  KeyMasks(int expected, ToIntFunction<String> key) {
-    this.key = key;
+  KeyMasks(int expected) {
     slots = new long[Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1];
   }
 
-  /** Adds the bits (below {@link #MAX_BITS}) to the id's mask. */
-  void add(String id, long bits) {
-    int k = key.applyAsInt(id);
+  /** Adds the bits (below {@link #MAX_BITS}) to the mask of the ids with key {@code k}. */
+  void add(int k, long bits) {
     int s = slot(k);
     if (slots[s] == 0) {
       slots[s] = (long) k << 32;
@@ -45,9 +45,9 @@ final class KeyMasks {
     }
   }
 
-  /** The id's mask; 0 for an id never added. */
-  long get(String id) {
-    return slots[slot(key.applyAsInt(id))] & 0xffffffffL;
+  /** The mask of the ids with key {@code k}; 0 for a key never added. */
+  long get(int k) {
+    return slots[slot(k)] & 0xffffffffL;
   }
 
   /** The slot holding {@code k}, or the empty slot where it would go. */
@@ -70,11 +70,11 @@ final class KeyMasks {
     }
   }
 
-  /** An id's key: FNV-1a over its chars, then MurmurHash3's finaliser; never 0 (the empty slot). */
-  static int key(String id) {
+  /** An id's key: FNV-1a over its bytes, then MurmurHash3's finaliser; never 0 (the empty slot). */
+  static int key(byte[] b, int from, int n) {
     int h = 0x811c9dc5;
-    for (int i = 0; i < id.length(); i++) {
-      h ^= id.charAt(i);
+    for (int i = from; i < from + n; i++) {
+      h ^= b[i] & 0xff;
       h *= 0x01000193;
     }
     h ^= h >>> 16;

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.source.SourceRows.Attendance;
 import org.ltcreports.source.SourceRows.CaseManager;
@@ -104,7 +103,7 @@ public final class RoutedRows implements AutoCloseable {
       LocalDate asAt,
       CaseloadRows caseloads,
       Collection<String> localities,
-      ToIntFunction<String> idKey,
+      KeyMasks.Key idKey,
       Path parent)
       throws IOException {
     if (month.oneLocality() || localities.size() > MAX_LOCALITIES) {

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Handle;
 import org.ltcreports.api.source.SourceSchema;
 
@@ -41,7 +40,7 @@ final class RowRouter {
   private final BatchScope month;
   private final Map<String, Integer> bits;
   private final SpillFolder folder;
-  private final ToIntFunction<String> idKey;
+  private final KeyMasks.Key idKey;
   private final Set<String> present = new HashSet<>();
   private Set<String> absentColumns;
 
@@ -54,7 +53,7 @@ final class RowRouter {
       BatchScope month,
       Map<String, Integer> bits,
       SpillFolder folder,
-      ToIntFunction<String> idKey) {
+      KeyMasks.Key idKey) {
     this.reader = reader;
     this.month = month;
     this.bits = bits;
@@ -82,21 +81,23 @@ final class RowRouter {
             practices.merge(code, 1L << bit, (a, b) -> a | b);
           }
         });
-    KeyMasks patients = new KeyMasks(1 << 16, idKey);
-    KeyMasks spells = new KeyMasks(1 << 16, idKey);
-    KeyMasks episodes = new KeyMasks(1 << 16, idKey);
+    KeyMasks patients = new KeyMasks(1 << 16);
+    KeyMasks spells = new KeyMasks(1 << 16);
+    KeyMasks episodes = new KeyMasks(1 << 16);
     try (ReadLanes lanes = reader.lanes(h)) {
       // each patient's localities, from their registrations
       lanes.add(
           x -> {
+            RowSpill.Row row = new RowSpill.Row(RowSpill.kinds(SourceSchema.REGISTRATION));
             reader.scan(
                 x,
                 SourceSchema.REGISTRATION,
                 null,
                 null,
                 rs -> {
-                  String patient = rs.getString(REGISTERED_PATIENT);
-                  Long mask = patient == null ? null : practices.get(rs.getString(REGISTERED_AT));
+                  row.take(rs);
+                  int patient = row.key(REGISTERED_PATIENT, idKey);
+                  Long mask = patient == 0 ? null : practices.get(row.text(REGISTERED_AT));
                   if (mask != null) {
                     patients.add(patient, mask);
                   }
@@ -120,40 +121,59 @@ final class RowRouter {
               route(
                   x,
                   SourceSchema.HOSPITAL_SPELL,
-                  new GivingOwnId(new ByColumn(patients, PATIENT_OF_SPELL), spells, SPELL_ID)));
+                  new GivingOwnId(
+                      idKey, new ByColumn(idKey, patients, PATIENT_OF_SPELL), spells, SPELL_ID)));
       lanes.add(
           x -> {
-            ByColumn byPatient = new ByColumn(patients, REGISTERED_PATIENT);
+            ByColumn byPatient = new ByColumn(idKey, patients, REGISTERED_PATIENT);
             return route(
                 x,
                 SourceSchema.REGISTRATION,
                 row -> {
-                  if (row.text(REGISTERED_PATIENT) != null) {
+                  if (row.key(REGISTERED_PATIENT, idKey) != 0) {
                     return byPatient.of(row);
                   }
                   Long mask = practices.get(row.text(REGISTERED_AT));
                   return mask == null ? 0 : mask;
                 });
           });
-      lanes.add(x -> route(x, SourceSchema.PATIENT, new ByColumn(patients, PATIENT_ID)));
-      lanes.add(x -> route(x, SourceSchema.CM_EVENT, new ByColumn(patients, PATIENT_OF_EVENT)));
+      lanes.add(x -> route(x, SourceSchema.PATIENT, new ByColumn(idKey, patients, PATIENT_ID)));
+      lanes.add(
+          x -> route(x, SourceSchema.CM_EVENT, new ByColumn(idKey, patients, PATIENT_OF_EVENT)));
       lanes.add(
           x ->
               route(
                   x,
                   SourceSchema.CM_EPISODE,
                   new GivingOwnId(
-                      new ByColumn(patients, PATIENT_OF_EPISODE), episodes, EPISODE_ID)));
+                      idKey,
+                      new ByColumn(idKey, patients, PATIENT_OF_EPISODE),
+                      episodes,
+                      EPISODE_ID)));
       lanes.add(
-          x -> route(x, SourceSchema.AE_ATTENDANCE, new ByColumn(patients, PATIENT_OF_ATTENDANCE)));
+          x ->
+              route(
+                  x,
+                  SourceSchema.AE_ATTENDANCE,
+                  new ByColumn(idKey, patients, PATIENT_OF_ATTENDANCE)));
       lanes.run();
 
       // the rows that follow a spell or an episode
       lanes.add(
-          x -> route(x, SourceSchema.SPELL_DIAGNOSIS, new ByColumn(spells, SPELL_OF_DIAGNOSIS)));
-      lanes.add(x -> route(x, SourceSchema.CM_CONTACT, new ByColumn(episodes, EPISODE_OF_CONTACT)));
+          x ->
+              route(
+                  x,
+                  SourceSchema.SPELL_DIAGNOSIS,
+                  new ByColumn(idKey, spells, SPELL_OF_DIAGNOSIS)));
       lanes.add(
-          x -> route(x, SourceSchema.SPELL_PROCEDURE, new ByColumn(spells, SPELL_OF_PROCEDURE)));
+          x ->
+              route(x, SourceSchema.CM_CONTACT, new ByColumn(idKey, episodes, EPISODE_OF_CONTACT)));
+      lanes.add(
+          x ->
+              route(
+                  x,
+                  SourceSchema.SPELL_PROCEDURE,
+                  new ByColumn(idKey, spells, SPELL_OF_PROCEDURE)));
       lanes.run();
     }
   }
@@ -166,29 +186,31 @@ final class RowRouter {
 
   /**
    * The localities of the id in one column of a table's rows (none for no id), for one lane: a
-   * patient's, spell's or episode's rows mostly come one after another, so the id of the row before
-   * is compared first, which spares a look-up (a cache miss) for each of them.
+   * patient's, spell's or episode's rows mostly come one after another, so the key of the row
+   * before is compared first, which spares a look-up (a cache miss) for each of them.
    */
   private static final class ByColumn implements Route {
+    private final KeyMasks.Key key;
     private final KeyMasks masks;
     private final int at;
-    private String lastId;
+    private int lastKey;
     private long lastMask;
 
-    ByColumn(KeyMasks masks, int at) {
+    ByColumn(KeyMasks.Key key, KeyMasks masks, int at) {
+      this.key = key;
       this.masks = masks;
       this.at = at;
     }
 
     @Override
     public long of(RowSpill.Row row) {
-      String id = row.text(at);
-      if (id == null) {
+      int k = row.key(at, key);
+      if (k == 0) {
         return 0;
       }
-      if (!id.equals(lastId)) {
-        lastId = id;
-        lastMask = masks.get(id);
+      if (k != lastKey) {
+        lastKey = k;
+        lastMask = masks.get(k);
       }
       return lastMask;
     }
@@ -198,12 +220,13 @@ final class RowRouter {
    * A spell's or episode's localities (its patient's), given to its own id too, for the rows that
    * follow it (diagnoses and procedures, contacts).
    */
-  private record GivingOwnId(Route byPatient, KeyMasks ids, int idAt) implements Route {
+  private record GivingOwnId(KeyMasks.Key key, Route byPatient, KeyMasks ids, int idAt)
+      implements Route {
     @Override
     public long of(RowSpill.Row row) {
       long mask = byPatient.of(row);
-      String id = row.text(idAt);
-      if (mask != 0 && id != null) {
+      int id = row.key(idAt, key);
+      if (mask != 0 && id != 0) {
         ids.add(id, mask);
       }
       return mask;

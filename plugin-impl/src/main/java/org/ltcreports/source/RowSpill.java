@@ -62,35 +62,47 @@ final class RowSpill {
     return kinds;
   }
 
-  /** The current row of a result set, taken column by column and encoded. */
+  /**
+   * The current row of a result set, taken column by column and encoded. A text is taken as the
+   * driver's bytes where that is the same text ({@link RawText}), and made a string only when asked
+   * for: the router needs the ids' bytes, not strings.
+   */
   static final class Row {
     private final Kind[] kinds;
-    private final String[] texts;
+    private final int[] textFrom; // each text column's UTF-8 bytes in the row's bytes
+    private final int[] textLength;
+    private final String[] texts; // each text column's last string made
+    private final byte[][] textBytes; // and its bytes
+    private final int[] textBytesLength;
+    private ResultSet source;
+    private boolean[] raw;
     private byte[] bytes = new byte[256];
     private int length;
+    private int nulls;
 
     Row(Kind[] kinds) {
       this.kinds = kinds;
-      this.texts = new String[kinds.length];
+      textFrom = new int[kinds.length];
+      textLength = new int[kinds.length];
+      texts = new String[kinds.length];
+      textBytes = new byte[kinds.length][16];
+      textBytesLength = new int[kinds.length];
+      Arrays.fill(textBytesLength, -1);
     }
 
     /** Takes the result set's current row. */
     void take(ResultSet rs) throws SQLException {
+      if (rs != source) {
+        source = rs;
+        raw = RawText.columns(rs);
+      }
       length = 2;
-      int nulls = 0;
+      nulls = 0;
       for (int i = 0; i < kinds.length; i++) {
         int at = i + 1;
-        texts[i] = null;
         boolean isNull =
             switch (kinds[i]) {
-              case TEXT -> {
-                String v = rs.getString(at);
-                texts[i] = v;
-                if (v != null) {
-                  putText(v);
-                }
-                yield v == null;
-              }
+              case TEXT -> !takeText(rs, i);
               case DAY -> {
                 LocalDate v = rs.getObject(at, LocalDate.class);
                 if (v != null) {
@@ -131,9 +143,57 @@ final class RowSpill {
       bytes[1] = (byte) (nulls >>> 8);
     }
 
-    /** A text column's value in the row taken (position from 1); null for other kinds. */
+    /** Takes a text column's value; false for a null. */
+    private boolean takeText(ResultSet rs, int i) throws SQLException {
+      int at = i + 1;
+      if (raw[at]) {
+        byte[] b = rs.getBytes(at);
+        if (b == null) {
+          return false;
+        }
+        if (RawText.isAscii(b)) {
+          putUnsigned(b.length);
+          putBytes(i, b, b.length);
+          return true;
+        }
+      }
+      String v = rs.getString(at);
+      if (v == null) {
+        return false;
+      }
+      putText(i, v);
+      return true;
+    }
+
+    private boolean isNull(int at) {
+      return (nulls & (1 << (at - 1))) != 0;
+    }
+
+    /**
+     * A text column's value in the row taken (position from 1), or null: the same string as the
+     * last one made for the column when its bytes are the same.
+     */
     String text(int at) {
-      return texts[at - 1];
+      if (isNull(at)) {
+        return null;
+      }
+      int i = at - 1;
+      int from = textFrom[i];
+      int n = textLength[i];
+      if (textBytesLength[i] == n && Arrays.equals(bytes, from, from + n, textBytes[i], 0, n)) {
+        return texts[i];
+      }
+      if (textBytes[i].length < n) {
+        textBytes[i] = new byte[Math.max(n, 2 * textBytes[i].length)];
+      }
+      System.arraycopy(bytes, from, textBytes[i], 0, n);
+      textBytesLength[i] = n;
+      return texts[i] = new String(bytes, from, n, StandardCharsets.UTF_8);
+    }
+
+    /** A text column's key ({@link KeyMasks}) from its bytes; 0 for a null. */
+    int key(int at, KeyMasks.Key key) {
+      return isNull(at) ? 0 : key.of(bytes, textFrom[at - 1], textLength[at - 1]);
     }
 
     /** Writes the row after its length, so that a reader can take the whole row at once. */
@@ -141,25 +201,33 @@ final class RowSpill {
       out.writeRow(bytes, length);
     }
 
-    /** Its UTF-8 bytes after their count; ASCII (almost every id and code) copied as it is. */
-    private void putText(String v) {
+    /** A text column's UTF-8 bytes after their count; ASCII (almost every id and code) copied. */
+    private void putText(int column, String v) {
       int n = v.length();
       int start = length;
       putUnsigned(n);
       room(n);
+      textFrom[column] = length;
+      textLength[column] = n;
       for (int i = 0; i < n; i++) {
         char c = v.charAt(i);
         if (c >= 0x80) {
           length = start;
           byte[] b = v.getBytes(StandardCharsets.UTF_8);
           putUnsigned(b.length);
-          room(b.length);
-          System.arraycopy(b, 0, bytes, length, b.length);
-          length += b.length;
+          putBytes(column, b, b.length);
           return;
         }
         bytes[length++] = (byte) c;
       }
+    }
+
+    private void putBytes(int column, byte[] b, int n) {
+      room(n);
+      System.arraycopy(b, 0, bytes, length, n);
+      textFrom[column] = length;
+      textLength[column] = n;
+      length += n;
     }
 
     /** Its scale, then its unscaled value: as a number if it fits in 62 bits, else as text. */
@@ -170,7 +238,11 @@ final class RowSpill {
         putSigned(2 * unscaled.longValue());
       } else {
         putSigned(1);
-        putText(unscaled.toString());
+        byte[] digits = unscaled.toString().getBytes(StandardCharsets.US_ASCII);
+        putUnsigned(digits.length);
+        room(digits.length);
+        System.arraycopy(digits, 0, bytes, length, digits.length);
+        length += digits.length;
       }
     }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class RoutedRowsTest {
   void withEveryIdOnOneHashTheExactIdsStillDecide() throws Exception {
     SourceReader reader = reader(generatedHub());
     List<String> localities = Arrays.asList("L01", "L02", "L03", null);
-    assertRoutedEqualsScoped(reader, localities, id -> 1);
+    assertRoutedEqualsScoped(reader, localities, (b, from, n) -> 1);
   }
 
   @Test
@@ -133,7 +132,7 @@ class RoutedRowsTest {
   }
 
   private void assertRoutedEqualsScoped(
-      SourceReader reader, List<String> localities, ToIntFunction<String> hash) throws Exception {
+      SourceReader reader, List<String> localities, KeyMasks.Key hash) throws Exception {
     BatchScope month = BatchScope.month(MONTH, reader.repeatedIds());
     CaseloadRows caseloads = reader.caseloadScope(month, AS_AT);
     List<SourceData> routedRows = new ArrayList<>();
