@@ -1,14 +1,13 @@
 package org.ltcreports.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ltcreports.source.JdbcStandIns.proxy;
+import static org.ltcreports.source.JdbcStandIns.returning;
 
-import com.google.inject.Guice;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -19,15 +18,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ltcreports.config.LtcConfig;
 import org.ltcreports.report.ScopedReadsTest;
-import org.ltcreports.wiring.LtcModule;
 import org.postgresql.jdbc.PgResultSet;
 
 /**
@@ -51,8 +47,8 @@ class RawTextTest {
   void aHubsReadMakesAStringOnlyOfTextBeyondAscii() throws Exception {
     JdbcDataSource hub = hub();
     List<String> asked = Collections.synchronizedList(new ArrayList<>());
-    SourceReader plain = reader(hub);
-    SourceReader asPostgres = reader(asPostgres(hub, asked, column -> false));
+    SourceReader plain = RoutedRowsTest.reader(hub);
+    SourceReader asPostgres = RoutedRowsTest.reader(asPostgres(hub, asked, column -> false));
     List<String> localities = Arrays.asList("L01", "L02", "L03", null);
 
     BatchScope month = BatchScope.month(MONTH, plain.repeatedIds());
@@ -79,9 +75,10 @@ class RawTextTest {
     // a host's view giving the practice code as some other type: the driver's getString is what
     // turns it into its text
     SourceReader asPostgres =
-        reader(asPostgres(hub, asked, column -> column.equalsIgnoreCase("practice_code")));
+        RoutedRowsTest.reader(
+            asPostgres(hub, asked, column -> column.equalsIgnoreCase("practice_code")));
 
-    SourceReader plain = reader(hub);
+    SourceReader plain = RoutedRowsTest.reader(hub);
     assertThat(asPostgres.read(null, AS_AT)).isEqualTo(plain.read(null, AS_AT));
     List<String> codes = plain.practices().stream().map(p -> p.practiceCode()).toList();
     assertThat(asked).filteredOn(RawTextTest::isAscii).isNotEmpty().allMatch(codes::contains);
@@ -104,7 +101,7 @@ class RawTextTest {
 
   /** A generated three-locality hub, one case manager's name beyond ASCII. */
   private static JdbcDataSource hub() throws Exception {
-    JdbcDataSource source = memory("raw");
+    JdbcDataSource source = RoutedRowsTest.memory("raw");
     try (Connection c = source.getConnection();
         Statement s = c.createStatement()) {
       ScopedReadsTest.crossingLocalities(c);
@@ -123,34 +120,32 @@ class RawTextTest {
    */
   private static DataSource asPostgres(
       JdbcDataSource real, List<String> asked, Predicate<String> notText) {
-    return proxy(
+    return returning(
         DataSource.class,
-        (m, args) -> {
-          Object v = m.invoke(real, args);
-          return v instanceof Connection c ? connection(c, asked, notText) : v;
-        });
+        real,
+        c ->
+            c instanceof Connection connection
+                ? returning(
+                    Connection.class,
+                    connection,
+                    ps ->
+                        ps instanceof PreparedStatement statement
+                            ? returning(
+                                PreparedStatement.class,
+                                statement,
+                                rs -> rs instanceof ResultSet r ? resultSet(r, asked, notText) : rs)
+                            : ps)
+                : c);
   }
 
-  private static Connection connection(
-      Connection real, List<String> asked, Predicate<String> notText) {
-    return proxy(
-        Connection.class,
-        (m, args) -> {
-          Object v = m.invoke(real, args);
-          return v instanceof java.sql.PreparedStatement ps
-              ? proxy(
-                  java.sql.PreparedStatement.class,
-                  (m2, args2) -> {
-                    Object r = m2.invoke(ps, args2);
-                    return r instanceof ResultSet rs ? resultSet(rs, asked, notText) : r;
-                  })
-              : v;
-        });
-  }
-
-  private static ResultSet resultSet(ResultSet real, List<String> asked, Predicate<String> notText)
-      throws Exception {
-    ResultSetMetaData md = real.getMetaData();
+  private static ResultSet resultSet(
+      ResultSet real, List<String> asked, Predicate<String> notText) {
+    ResultSetMetaData md;
+    try {
+      md = real.getMetaData();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
     ResultSetMetaData reported =
         proxy(
             ResultSetMetaData.class,
@@ -177,35 +172,5 @@ class RawTextTest {
               }
               default -> m.invoke(real, args);
             });
-  }
-
-  private interface Call {
-    Object on(Method m, Object[] args) throws Exception;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T proxy(Class<T> type, Call call) {
-    return (T)
-        Proxy.newProxyInstance(
-            RawTextTest.class.getClassLoader(),
-            new Class<?>[] {type},
-            (p, m, args) -> {
-              try {
-                return call.on(m, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
-  }
-
-  private static SourceReader reader(DataSource source) {
-    return Guice.createInjector(new LtcModule(LtcConfig.defaults(), source, memory("plugin")))
-        .getInstance(SourceReader.class);
-  }
-
-  private static JdbcDataSource memory(String prefix) {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    return ds;
   }
 }

@@ -1,10 +1,8 @@
 package org.ltcreports.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ltcreports.source.JdbcStandIns.proxy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -143,24 +141,5 @@ class ReadStatementsTest {
           }
           return m.invoke(real, args);
         });
-  }
-
-  private interface Call {
-    Object on(Method m, Object[] args) throws Exception;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T proxy(Class<T> type, Call call) {
-    return (T)
-        Proxy.newProxyInstance(
-            ReadStatementsTest.class.getClassLoader(),
-            new Class<?>[] {type},
-            (p, m, args) -> {
-              try {
-                return call.on(m, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
   }
 }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.config.LtcConfig;
@@ -168,12 +169,12 @@ class RoutedRowsTest {
     return source;
   }
 
-  private static SourceReader reader(JdbcDataSource source) {
+  static SourceReader reader(DataSource source) {
     return Guice.createInjector(new LtcModule(LtcConfig.defaults(), source, memory("plugin")))
         .getInstance(SourceReader.class);
   }
 
-  private static JdbcDataSource memory(String prefix) {
+  static JdbcDataSource memory(String prefix) {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     return ds;
