@@ -9,8 +9,8 @@ package org.ltcreports.source;
  * then filtered by their exact ids (two million ids give a few hundred shared keys: a few hundred
  * rows filtered out again).
  *
- * <p>An id is keyed by the bytes the row it came in was read as ({@link RowSpill.Row}), not by a
- * string: making a string of every id of a hub's month was most of the memory its read asked for.
+ * <p>An id is keyed by its bytes as its row was read ({@link RowSpill.Row}), not by a string:
+ * making a string of every text a hub's month routes was a quarter of the memory its run asked for.
  *
  * <p>An id's slot is its key scrambled: slots taken in the order of {@link String#hashCode}, as the
  * reader's pools take them ({@link RowMappers.Pool}), made runs of one practice's ids overlap the

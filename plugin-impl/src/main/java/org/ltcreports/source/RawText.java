@@ -9,8 +9,8 @@ import org.postgresql.jdbc.PgResultSet;
 /**
  * Text cells taken as the bytes PostgreSQL's driver received, not made into a string each. The
  * driver keeps every cell as the bytes that came over the wire and makes a new string of a text
- * cell each time it is asked: for a hub's month that was about half of all the memory a run asked
- * for, and the garbage collector's work with it (performance.md, session 21).
+ * cell each time it is asked: for a hub's month those strings were about a quarter of all the
+ * memory a run asked for, and the garbage collector's work with it (performance.md, session 21).
  *
  * <p>Only where the bytes are the same text: a column the driver reports as characters (so a host's
  * view giving a number where the contract has text is still read by {@code getString}, which turns
