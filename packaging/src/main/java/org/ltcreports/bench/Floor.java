@@ -153,12 +153,9 @@ final class Floor {
 
   /** A text taken as the driver's bytes when they are ASCII, hashed as its string would be. */
   private static int rawText(ResultSet rs, int i) throws SQLException {
-    byte[] b = rs.getBytes(i);
+    byte[] b = RawText.ascii(rs, i);
     if (b == null) {
-      return 0;
-    }
-    if (!RawText.isAscii(b)) {
-      return rs.getString(i).hashCode();
+      return Objects.hashCode(rs.getString(i));
     }
     int h = 0;
     for (byte x : b) {

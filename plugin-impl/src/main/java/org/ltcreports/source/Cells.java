@@ -64,32 +64,19 @@ interface Cells {
       // Texts are taken as the driver's bytes where that is the same text (RawText).
       @Override
       public String text(int at) throws SQLException {
-        if (raw()[at]) {
-          byte[] b = rs.getBytes(at);
-          if (b == null) {
-            return null;
-          }
-          if (RawText.isAscii(b)) {
-            return new String(b, StandardCharsets.ISO_8859_1);
-          }
-        }
-        return rs.getString(at);
+        byte[] b = raw()[at] ? RawText.ascii(rs, at) : null;
+        return b != null ? new String(b, StandardCharsets.ISO_8859_1) : rs.getString(at);
       }
 
       @Override
       public String text(int at, RowMappers.Pool pool) throws SQLException {
-        if (raw()[at]) {
-          byte[] b = rs.getBytes(at);
-          if (b == null) {
-            return null;
+        byte[] b = raw()[at] ? RawText.ascii(rs, at) : null;
+        if (b != null) {
+          String before = last[at];
+          if (before != null && RawText.isText(before, b, 0, b.length)) {
+            return before;
           }
-          if (RawText.isAscii(b)) {
-            String before = last[at];
-            if (before != null && RawText.isText(before, b)) {
-              return before;
-            }
-            return last[at] = pool.canonical(b, 0, b.length);
-          }
+          return last[at] = pool.canonical(b, 0, b.length);
         }
         String v = rs.getString(at);
         if (v == null) {

@@ -38,8 +38,17 @@ public final class RawText {
     return raw;
   }
 
+  /**
+   * A text cell's bytes as the driver received them when they are all ASCII; null for a null cell
+   * or one beyond ASCII, which the caller reads with {@code getString} (null again for a null).
+   */
+  public static byte[] ascii(ResultSet rs, int at) throws SQLException {
+    byte[] b = rs.getBytes(at);
+    return b != null && isAscii(b) ? b : null;
+  }
+
   /** Whether every byte is ASCII (below 0x80). */
-  public static boolean isAscii(byte[] b) {
+  static boolean isAscii(byte[] b) {
     for (byte x : b) {
       if (x < 0) {
         return false;
@@ -48,13 +57,13 @@ public final class RawText {
     return true;
   }
 
-  /** Whether {@code v} is the text of ASCII bytes {@code b}. */
-  static boolean isText(String v, byte[] b) {
-    if (v.length() != b.length) {
+  /** Whether {@code v} is the text of the ASCII bytes {@code b[from, from + n)}. */
+  static boolean isText(String v, byte[] b, int from, int n) {
+    if (v.length() != n) {
       return false;
     }
-    for (int i = 0; i < b.length; i++) {
-      if (v.charAt(i) != b[i]) {
+    for (int i = 0; i < n; i++) {
+      if (v.charAt(i) != b[from + i]) {
         return false;
       }
     }

@@ -361,23 +361,10 @@ final class RowMappers {
           }
           return v;
         }
-        if (hashes[s] == h && isAscii(seen, b, from, n)) {
+        if (hashes[s] == h && RawText.isText(seen, b, from, n)) {
           return seen;
         }
       }
-    }
-
-    /** Whether {@code v} is the ASCII text of {@code b[from, from + n)}. */
-    private static boolean isAscii(String v, byte[] b, int from, int n) {
-      if (v.length() != n) {
-        return false;
-      }
-      for (int i = 0; i < n; i++) {
-        if (v.charAt(i) != b[from + i]) {
-          return false;
-        }
-      }
-      return true;
     }
 
     private void grow() {

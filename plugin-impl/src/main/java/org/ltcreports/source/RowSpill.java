@@ -146,16 +146,11 @@ final class RowSpill {
     /** Takes a text column's value; false for a null. */
     private boolean takeText(ResultSet rs, int i) throws SQLException {
       int at = i + 1;
-      if (raw[at]) {
-        byte[] b = rs.getBytes(at);
-        if (b == null) {
-          return false;
-        }
-        if (RawText.isAscii(b)) {
-          putUnsigned(b.length);
-          putBytes(i, b, b.length);
-          return true;
-        }
+      byte[] b = raw[at] ? RawText.ascii(rs, at) : null;
+      if (b != null) {
+        putUnsigned(b.length);
+        putBytes(i, b, b.length);
+        return true;
       }
       String v = rs.getString(at);
       if (v == null) {

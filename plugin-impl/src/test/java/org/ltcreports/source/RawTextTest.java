@@ -90,9 +90,10 @@ class RawTextTest {
     assertThat(RawText.isAscii(new byte[0])).isTrue();
     assertThat(RawText.isAscii(new byte[] {0x41, (byte) 0x80})).isFalse();
     assertThat(RawText.isAscii("é".getBytes(StandardCharsets.ISO_8859_1))).isFalse();
-    assertThat(RawText.isText("P01", "P01".getBytes(StandardCharsets.US_ASCII))).isTrue();
-    assertThat(RawText.isText("P01", "P02".getBytes(StandardCharsets.US_ASCII))).isFalse();
-    assertThat(RawText.isText("P0", "P01".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    byte[] codes = "xP01P02".getBytes(StandardCharsets.US_ASCII);
+    assertThat(RawText.isText("P01", codes, 1, 3)).isTrue();
+    assertThat(RawText.isText("P01", codes, 4, 3)).isFalse();
+    assertThat(RawText.isText("P0", codes, 1, 3)).isFalse();
   }
 
   private static boolean isAscii(String v) {
