@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -112,6 +113,8 @@ public final class BenchChild {
     List<Long> times = new ArrayList<>();
     List<Long> cpuTimes = new ArrayList<>();
     List<Long> afterRowsTimes = new ArrayList<>();
+    Map<String, List<Long>> vmTimes = new LinkedHashMap<>();
+    VmThreadCpu vm = VmThreadCpu.ofThisJvm();
     Map<String, List<Long>> phaseTimes = new LinkedHashMap<>();
     long outBytes = 0;
     List<Long> fileSizes = List.of();
@@ -129,6 +132,7 @@ public final class BenchChild {
       RunPhases phases = RunPhases.kept();
       String load = BenchCommand.load();
       long cpu = processCpuMs();
+      Optional<VmThreadCpu.Split> vmBefore = vm.now();
       long s = System.nanoTime();
       RowsLetGo rendering = new RowsLetGo();
       BatchResult r =
@@ -140,6 +144,7 @@ public final class BenchChild {
       long took = ms(s);
       long afterRows = rendering.total() / 1_000_000;
       cpu = processCpuMs() - cpu;
+      Optional<VmThreadCpu.Split> vmSpent = vm.now().flatMap(v -> vmBefore.map(v::minus));
       queries = log.drain();
       if (!r.complete()) {
         throw new IllegalStateException("pack failed: " + r.failures());
@@ -147,12 +152,16 @@ public final class BenchChild {
       fileSizes = sizes(out);
       outBytes = fileSizes.stream().mapToLong(Long::longValue).sum();
       System.out.printf(
-          "%s %d: %d ms (CPU %d ms; rendering and writing after the rows %d ms), %d files, %d bytes,"
-              + " peak heap %d MB, max after GC %d MB, %d queries; phases (thread ms) %s [load %s]%n",
+          "%s %d: %d ms (CPU %d ms%s; rendering and writing after the rows %d ms), %d files, %d"
+              + " bytes, peak heap %d MB, max after GC %d MB, %d queries; phases (thread ms) %s"
+              + " [load %s]%n",
           i < warmup ? "warm-up" : "rep",
           i,
           took,
           cpu,
+          vmSpent
+              .map(v -> ": compiling " + v.compilingMs() + ", collecting " + v.collectingMs())
+              .orElse(""),
           afterRows,
           fileSizes.size(),
           outBytes,
@@ -167,6 +176,15 @@ public final class BenchChild {
         times.add(took);
         cpuTimes.add(cpu);
         afterRowsTimes.add(afterRows);
+        long runCpu = cpu;
+        vmSpent.ifPresent(
+            v -> {
+              vmTimes.computeIfAbsent("compiling", x -> new ArrayList<>()).add(v.compilingMs());
+              vmTimes.computeIfAbsent("collecting", x -> new ArrayList<>()).add(v.collectingMs());
+              vmTimes
+                  .computeIfAbsent("own", x -> new ArrayList<>())
+                  .add(runCpu - v.compilingMs() - v.collectingMs());
+            });
         phases
             .millis()
             .forEach((k, v) -> phaseTimes.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
@@ -185,6 +203,7 @@ public final class BenchChild {
     result("median_ms", median(times));
     result("cpu_ms", median(cpuTimes));
     result("after_rows_ms", median(afterRowsTimes));
+    vmTimes.forEach((k, v) -> result("cpu_" + k + "_ms", median(v)));
     result("files", fileSizes.size());
     result("bytes", outBytes);
     result("peak_heap_mb", peakHeapMax >> 20);

@@ -360,6 +360,22 @@ public final class BenchCommand implements Callable<Integer> {
     return database != null && database.startsWith("H2") ? 2 : 3;
   }
 
+  /**
+   * A run's CPU split between the JVM's compiler and collector threads and the run's own threads
+   * ({@link VmThreadCpu}), where the child could measure it.
+   */
+  private void vmCpu(Map<String, String> run) {
+    if (run.containsKey("cpu_compiling_ms")) {
+      out.printf(
+          Locale.ROOT,
+          "  CPU by thread the run's own %.1f s, the JVM compiling %.1f s, collecting %.1f s"
+              + " (medians)%n",
+          Double.parseDouble(run.get("cpu_own_ms")) / 1000,
+          Double.parseDouble(run.get("cpu_compiling_ms")) / 1000,
+          Double.parseDouble(run.get("cpu_collecting_ms")) / 1000);
+    }
+  }
+
   void summary(YearMonth month) {
     out.printf("%n== summary (report month %s)%n", month);
     Map<String, String> pack = results.get("pack");
@@ -393,6 +409,7 @@ public final class BenchCommand implements Callable<Integer> {
             median - after,
             after);
       }
+      vmCpu(pack);
       if (pack.containsKey("profile")) {
         out.printf("  CPU profile   %s (%s)%n", pack.get("profile"), pack.get("profile_file"));
       }
@@ -507,6 +524,7 @@ public final class BenchCommand implements Callable<Integer> {
         median <= 30 ? "met" : "MISSED",
         loads.get("json-icb"));
     out.printf("  phases        %s (medians, thread time)%n", icb.get("phases_ms"));
+    vmCpu(icb);
     out.printf(
         "  database      %s; %s engine; JVM %s%n", icb.get("database"), engine, icb.get("jvm"));
     if (small == null || small.containsKey("failed")) {

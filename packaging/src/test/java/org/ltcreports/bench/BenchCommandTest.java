@@ -230,6 +230,26 @@ class BenchCommandTest {
     assertThat(packSummary("PostgreSQL 15.18")).doesNotContain("stages ");
   }
 
+  /**
+   * The pack's CPU split by thread, where the child measured it: 30.0 s in all, of which the JVM's
+   * compiler threads 8.2 s and its collector 6.4 s, so the run's own threads 30.0 - 8.2 - 6.4 =
+   * 15.4 s (the child's median of each rep's own).
+   */
+  @Test
+  void thePackSaysWhatTheJvmsOwnThreadsTook() {
+    assertThat(
+            packSummary(
+                "PostgreSQL 15.18",
+                Map.of(
+                    "cpu_compiling_ms", "8200",
+                    "cpu_collecting_ms", "6400",
+                    "cpu_own_ms", "15400")))
+        .contains(
+            "CPU by thread the run's own 15.4 s, the JVM compiling 8.2 s, collecting 6.4 s"
+                + " (medians)");
+    assertThat(packSummary("PostgreSQL 15.18")).doesNotContain("CPU by thread");
+  }
+
   /** The engine a bench measures is chosen on the command line and printed with the database. */
   @Test
   void theEngineIsChosenAndPrintedWithTheDatabase() {
