@@ -98,6 +98,7 @@ final class Floor {
     long checksum = 0;
     try (Connection c = source.getConnection()) {
       c.setReadOnly(true); // as SourceReader reads
+      ReadStatements.beginRead(c);
       StatementLog.Query q;
       while ((q = queue.poll()) != null) {
         try (PreparedStatement ps = c.prepareStatement(q.sql())) {
@@ -120,6 +121,7 @@ final class Floor {
           checksum += ofQuery;
         }
       }
+      ReadStatements.endRead(c);
       c.setReadOnly(false);
     }
     return new long[] {rows, values, checksum};

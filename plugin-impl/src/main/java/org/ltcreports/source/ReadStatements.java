@@ -1,7 +1,9 @@
 package org.ltcreports.source;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.postgresql.PGStatement;
@@ -14,6 +16,13 @@ import org.postgresql.PGStatement;
  * printed as text by the server and parsed back by the driver: about a sixth of the server's CPU
  * and a tenth of the reading thread's for the same values (performance.md, session 20). Texts come
  * as they are either way.
+ *
+ * <p>On H2 a read's connection produces each result as its rows are fetched ({@link #beginRead}).
+ * H2 otherwise gathers a whole result before handing over its first row, keeping up to its
+ * in-memory limit of rows as objects and writing the rest to a temporary file to read back: for the
+ * 600k locality's diagnoses, 800,000 rows held twice over in the reader's heap. Streamed, the
+ * bench's floor read fell from 10.7 to 6.5 s and the pack's collector from about 20 to 10–13 s of
+ * CPU a run (performance.md, session 22).
  */
 public final class ReadStatements implements StatementCustomizer {
   /** Rows a round trip: enough that the round trips cost little, few enough to stream. */
@@ -37,6 +46,35 @@ public final class ReadStatements implements StatementCustomizer {
         pg.setPrepareThreshold(-1);
       }
     }
+  }
+
+  /**
+   * Sets up a connection for a read of the source (the reader's, and the bench's floor): on H2,
+   * results produced as their rows are fetched ({@code SET LAZY_QUERY_EXECUTION 1}: this session
+   * only, no transaction committed). Other databases need nothing.
+   */
+  public static void beginRead(Connection c) throws SQLException {
+    if (isH2(c)) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET LAZY_QUERY_EXECUTION 1");
+      }
+    }
+  }
+
+  /**
+   * Gives the connection back as H2 lends it ({@code LAZY_QUERY_EXECUTION} off, its default): a
+   * pool may lend it next for the plugin's own tables.
+   */
+  public static void endRead(Connection c) throws SQLException {
+    if (isH2(c)) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET LAZY_QUERY_EXECUTION 0");
+      }
+    }
+  }
+
+  private static boolean isH2(Connection c) throws SQLException {
+    return "H2".equals(c.getMetaData().getDatabaseProductName());
   }
 
   @Override

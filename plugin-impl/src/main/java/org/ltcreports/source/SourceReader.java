@@ -602,6 +602,7 @@ public final class SourceReader {
         c.setTransactionIsolation(snapshot);
       }
       c.setAutoCommit(false);
+      ReadStatements.beginRead(c);
     } catch (SQLException e) {
       throw new SourceAccessException(
           "could not start a read transaction on the source database: " + e.getMessage(), e);
@@ -637,6 +638,7 @@ public final class SourceReader {
       Connection c, boolean autoCommit, int isolation, Throwable reading) {
     try {
       c.rollback();
+      ReadStatements.endRead(c);
       c.setAutoCommit(autoCommit);
       c.setTransactionIsolation(isolation);
     } catch (SQLException e) {
