@@ -52,17 +52,19 @@ final class StatementLog implements DataSource {
   }
 
   private synchronized void logged(Query q) {
-    if (!joinsSnapshot(q.sql())) {
+    if (!setsUpRead(q.sql())) {
       queries.add(q);
     }
   }
 
   /**
-   * The statements by which the reader's further connections join its snapshot ({@code
-   * source.ReadLanes}): not reads of the source, and meaningless outside that read's transaction.
+   * The statements that set a read's connections up rather than read the source: the export of the
+   * reader's snapshot and every {@code SET} (joining that snapshot, {@code source.ReadLanes}; H2's
+   * lazy results, {@code source.ReadStatements.beginRead}). The floor sets its connections up the
+   * same way itself.
    */
-  private static boolean joinsSnapshot(String sql) {
-    return sql.equals("SELECT pg_export_snapshot()") || sql.startsWith("SET TRANSACTION SNAPSHOT ");
+  static boolean setsUpRead(String sql) {
+    return sql.equals("SELECT pg_export_snapshot()") || sql.startsWith("SET ");
   }
 
   private Connection wrap(Connection c) {

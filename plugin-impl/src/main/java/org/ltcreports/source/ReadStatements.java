@@ -18,11 +18,9 @@ import org.postgresql.PGStatement;
  * as they are either way.
  *
  * <p>On H2 a read's connection produces each result as its rows are fetched ({@link #beginRead}).
- * H2 otherwise gathers a whole result before handing over its first row, keeping up to its
- * in-memory limit of rows as objects and writing the rest to a temporary file to read back: for the
- * 600k locality's diagnoses, 800,000 rows held twice over in the reader's heap. Streamed, the
- * bench's floor read fell from 10.7 to 6.5 s and the pack's collector from about 20 to 10–13 s of
- * CPU a run (performance.md, session 22).
+ * H2 otherwise gathers a whole result before handing over its first row: it keeps 40,000 rows per
+ * GB of heap as objects and writes the rest to a temporary file to read back, so each large table
+ * was written and read twice before the reader saw a row (performance.md, session 22).
  */
 public final class ReadStatements implements StatementCustomizer {
   /** Rows a round trip: enough that the round trips cost little, few enough to stream. */
