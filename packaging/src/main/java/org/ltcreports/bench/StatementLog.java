@@ -63,7 +63,7 @@ final class StatementLog implements DataSource {
    * lazy results, {@code source.ReadStatements.beginRead}). The floor sets its connections up the
    * same way itself.
    */
-  static boolean setsUpRead(String sql) {
+  private static boolean setsUpRead(String sql) {
     return sql.equals("SELECT pg_export_snapshot()") || sql.startsWith("SET ");
   }
 

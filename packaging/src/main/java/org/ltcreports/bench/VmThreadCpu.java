@@ -8,9 +8,9 @@ import java.util.stream.Stream;
 
 /**
  * The CPU time the JVM's own threads have taken: its compilers (the JIT) and its collector. A run's
- * CPU is its own work only in part; on two cores a warm pack run spent a quarter of its CPU
- * compiling and a fifth collecting (session 22), which the run's thread times and a profile of Java
- * stacks do not show. Read from Linux's per-thread accounting ({@code
+ * CPU is its own work only in part; on two cores a warm pack run spent more than a quarter of its
+ * CPU compiling and a fifth collecting (session 22), which the run's thread times and a profile of
+ * Java stacks do not show. Read from Linux's per-thread accounting ({@code
  * /proc/self/task/<tid>/schedstat}, nanoseconds on the CPU, and {@code comm}, the thread's name);
  * elsewhere not measured.
  *

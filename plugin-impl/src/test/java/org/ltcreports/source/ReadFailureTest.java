@@ -10,11 +10,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
-import org.ltcreports.fixtures.HandBuiltDatasets;
 
 /**
  * What a read that fails part-way reports, and the state it leaves the connection in. Found on
@@ -29,11 +27,7 @@ class ReadFailureTest {
 
   @Test
   void anErrorInTheMiddleOfTheReadIsTheOneReportedAndTheTransactionIsEnded() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:read-failure-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    try (Connection c = h2.getConnection()) {
-      HandBuiltDatasets.load(c, HandBuiltDatasets.GOLDEN_ADMISSIONS);
-    }
+    JdbcDataSource h2 = JdbcStandIns.goldenAdmissions("read-failure");
     List<String> calls = new ArrayList<>();
     Jdbi jdbi =
         Jdbi.create(

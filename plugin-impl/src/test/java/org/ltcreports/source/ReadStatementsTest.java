@@ -16,7 +16,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.api.source.SourceSchema;
 import org.ltcreports.api.source.SourceTable;
-import org.ltcreports.fixtures.HandBuiltDatasets;
 import org.postgresql.PGStatement;
 
 /**
@@ -33,11 +32,7 @@ class ReadStatementsTest {
 
   @Test
   void everySourceSelectIsFetchedInBatchesWithBinaryResults() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:read-statements-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    try (Connection c = h2.getConnection()) {
-      HandBuiltDatasets.load(c, HandBuiltDatasets.GOLDEN_ADMISSIONS);
-    }
+    JdbcDataSource h2 = JdbcStandIns.goldenAdmissions("read-statements");
     Map<String, List<String>> asked = new ConcurrentHashMap<>();
     Jdbi jdbi =
         Jdbi.create(
@@ -79,11 +74,7 @@ class ReadStatementsTest {
    */
   @Test
   void onH2EverySourceSelectStreamsAndTheConnectionGoesBackAsLent() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:read-lazily-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    try (Connection c = h2.getConnection()) {
-      HandBuiltDatasets.load(c, HandBuiltDatasets.GOLDEN_ADMISSIONS);
-    }
+    JdbcDataSource h2 = JdbcStandIns.goldenAdmissions("read-lazily");
     Map<String, Boolean> lazyAt = new ConcurrentHashMap<>();
     List<Connection> lent = new ArrayList<>();
     Jdbi jdbi =
