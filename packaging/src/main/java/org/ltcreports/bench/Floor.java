@@ -97,7 +97,8 @@ final class Floor {
     long values = 0;
     long checksum = 0;
     try (Connection c = source.getConnection()) {
-      c.setReadOnly(true); // as SourceReader reads
+      c.setReadOnly(true); // as SourceReader reads: read-only, in a transaction (PostgreSQL's
+      c.setAutoCommit(false); // driver fetches by the fetch size only then, not a whole result)
       ReadStatements.beginRead(c);
       StatementLog.Query q;
       while ((q = queue.poll()) != null) {
@@ -121,7 +122,9 @@ final class Floor {
           checksum += ofQuery;
         }
       }
+      c.rollback();
       ReadStatements.endRead(c);
+      c.setAutoCommit(true);
       c.setReadOnly(false);
     }
     return new long[] {rows, values, checksum};

@@ -126,6 +126,11 @@ class FloorTest {
     assertThat(getters)
         .contains("getString", "getInt", "getObject(LocalDate)")
         .doesNotContain("getObject");
+    // and in a transaction, as the reader reads: PostgreSQL's driver fetches by the fetch size only
+    // outside autocommit, and otherwise holds each whole result (session 22)
+    assertThat(getters)
+        .contains("prepared in a transaction")
+        .doesNotContain("prepared in autocommit");
     Map<String, byte[]> written = contents(tmp.resolve("floor"));
     assertThat(written.keySet()).isEqualTo(files.keySet());
     files.forEach((name, bytes) -> assertThat(written.get(name)).as(name).isEqualTo(bytes));
@@ -141,7 +146,10 @@ class FloorTest {
             RunPhases.WRITE);
   }
 
-  /** The source, the getters called on its result sets recorded (a class argument in brackets). */
+  /**
+   * The source, the getters called on its result sets recorded (a class argument in brackets), and
+   * whether each statement was prepared in a transaction.
+   */
   private static DataSource gettersRecorded(DataSource source, Set<String> getters) {
     return recording(DataSource.class, source, getters);
   }
@@ -152,6 +160,12 @@ class FloorTest {
             FloorTest.class.getClassLoader(),
             new Class<?>[] {type},
             (p, m, args) -> {
+              if (type == Connection.class && m.getName().equals("prepareStatement")) {
+                getters.add(
+                    ((Connection) target).getAutoCommit()
+                        ? "prepared in autocommit"
+                        : "prepared in a transaction");
+              }
               if (type == ResultSet.class && m.getName().startsWith("get") && args != null) {
                 getters.add(
                     m.getName()
