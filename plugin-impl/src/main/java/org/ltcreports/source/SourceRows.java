@@ -2,6 +2,7 @@ package org.ltcreports.source;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /** The rows of the source tables as read, one record per table; columns as source-schema.md. */
 public final class SourceRows {
@@ -11,24 +12,123 @@ public final class SourceRows {
       String practiceCode, String practiceName, String localityCode, String localityName) {}
 
   /**
+   * A patient. Not a record so that the NHS number, read for every patient but shown only on
+   * patient lists, is held as a number when it is ten digits (every valid one): 667,000 patients
+   * held 37 MB of NHS number texts at the 600k pack's peak (performance.md, session 23). Equal,
+   * hashed and printed as the record it was.
+   *
    * @param deathPlace {@code HOME}, {@code CARE_HOME}, {@code HOSPICE}, {@code HOSPITAL}, {@code
    *     OTHER}; null when not recorded
    */
-  public record Patient(
-      String patientId,
-      String nhsNumber,
-      LocalDate birthDate,
-      String sex,
-      LocalDate deathDate,
-      String deathPlace) {
+  public static final class Patient {
+    private static final long NOT_DIGITS = -1;
+    private final String patientId;
+    private final long nhsDigits; // the NHS number when it is exactly ten ASCII digits
+    private final String nhsText; // otherwise the text as read (null when not recorded)
+    private final LocalDate birthDate;
+    private final String sex;
+    private final LocalDate deathDate;
+    private final String deathPlace;
+
+    public Patient(
+        String patientId,
+        String nhsNumber,
+        LocalDate birthDate,
+        String sex,
+        LocalDate deathDate,
+        String deathPlace) {
+      this.patientId = patientId;
+      this.nhsDigits = tenDigits(nhsNumber);
+      this.nhsText = nhsDigits == NOT_DIGITS ? nhsNumber : null;
+      this.birthDate = birthDate;
+      this.sex = sex;
+      this.deathDate = deathDate;
+      this.deathPlace = deathPlace;
+    }
+
     /** A patient with no place of death recorded. */
     public Patient(
         String patientId, String nhsNumber, LocalDate birthDate, String sex, LocalDate deathDate) {
       this(patientId, nhsNumber, birthDate, sex, deathDate, null);
     }
 
+    /**
+     * The number {@code s} spells when it is exactly ten ASCII digits, else {@link #NOT_DIGITS}.
+     */
+    private static long tenDigits(String s) {
+      if (s == null || s.length() != 10) {
+        return NOT_DIGITS;
+      }
+      long n = 0;
+      for (int i = 0; i < 10; i++) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') {
+          return NOT_DIGITS;
+        }
+        n = n * 10 + (c - '0');
+      }
+      return n;
+    }
+
+    public String patientId() {
+      return patientId;
+    }
+
+    /** The NHS number exactly as read, leading zeros kept; null when not recorded. */
+    public String nhsNumber() {
+      if (nhsDigits == NOT_DIGITS) {
+        return nhsText;
+      }
+      char[] c = new char[10];
+      long n = nhsDigits;
+      for (int i = 9; i >= 0; i--) {
+        c[i] = (char) ('0' + n % 10);
+        n /= 10;
+      }
+      return new String(c);
+    }
+
+    public LocalDate birthDate() {
+      return birthDate;
+    }
+
+    public String sex() {
+      return sex;
+    }
+
+    public LocalDate deathDate() {
+      return deathDate;
+    }
+
+    public String deathPlace() {
+      return deathPlace;
+    }
+
     public boolean aliveOn(LocalDate d) {
       return deathDate == null || !deathDate.isBefore(d);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Patient p
+          && nhsDigits == p.nhsDigits
+          && Objects.equals(patientId, p.patientId)
+          && Objects.equals(nhsText, p.nhsText)
+          && Objects.equals(birthDate, p.birthDate)
+          && Objects.equals(sex, p.sex)
+          && Objects.equals(deathDate, p.deathDate)
+          && Objects.equals(deathPlace, p.deathPlace);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(patientId, nhsNumber(), birthDate, sex, deathDate, deathPlace);
+    }
+
+    @Override
+    public String toString() {
+      return "Patient[patientId=%s, nhsNumber=%s, birthDate=%s, sex=%s, deathDate=%s, deathPlace=%s]"
+          .formatted(patientId, nhsNumber(), birthDate, sex, deathDate, deathPlace);
     }
   }
 
