@@ -132,7 +132,7 @@ public final class BenchChild {
       RunPhases phases = RunPhases.kept();
       String load = BenchCommand.load();
       long cpu = processCpuMs();
-      Optional<VmThreadCpu.Split> vmBefore = vm.now();
+      Optional<VmThreadCpu.Sample> vmBefore = vm.now();
       long s = System.nanoTime();
       RowsLetGo rendering = new RowsLetGo();
       BatchResult r =
@@ -144,7 +144,7 @@ public final class BenchChild {
       long took = ms(s);
       long afterRows = rendering.total() / 1_000_000;
       cpu = processCpuMs() - cpu;
-      Optional<VmThreadCpu.Split> vmSpent = vm.now().flatMap(v -> vmBefore.map(v::minus));
+      Optional<VmThreadCpu.Split> vmSpent = vm.now().flatMap(v -> vmBefore.map(v::since));
       queries = log.drain();
       if (!r.complete()) {
         throw new IllegalStateException("pack failed: " + r.failures());

@@ -3,6 +3,8 @@ package org.ltcreports.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -15,8 +17,11 @@ import java.util.stream.Stream;
  * elsewhere not measured.
  *
  * <p>A thread that has ended is no longer listed, so the run's own threads (pools that end with the
- * run) are the process's CPU less these: the compiler and collector threads live as long as the
- * JVM.
+ * run) are the process's CPU less these. HotSpot also starts and stops compiler threads as its
+ * queue grows and shrinks, so a run is measured thread by thread: what each thread listed at its
+ * end took since its start (all of it for a thread started since). A compiler thread that ended
+ * within the run takes what it did then with it, into the run's own share; summing the totals
+ * instead had made the quick compiler's runs compile for "-0.1 s" (session 23).
  */
 final class VmThreadCpu {
   private final Path tasks;
@@ -30,20 +35,42 @@ final class VmThreadCpu {
     return new VmThreadCpu(Path.of("/proc/self/task"));
   }
 
-  /** CPU milliseconds so far, by kind of thread. */
-  record Split(long compilingMs, long collectingMs) {
-    Split minus(Split before) {
-      return new Split(compilingMs - before.compilingMs, collectingMs - before.collectingMs);
+  /** CPU milliseconds by kind of thread. */
+  record Split(long compilingMs, long collectingMs) {}
+
+  /**
+   * Each compiler and collector thread's CPU so far, in nanoseconds, by its task id.
+   *
+   * @param compiling the compiler threads' times
+   * @param collecting the collector threads' times
+   */
+  record Sample(Map<String, Long> compiling, Map<String, Long> collecting) {
+    static final Sample NONE = new Sample(Map.of(), Map.of());
+
+    /** What the threads listed now took since {@code before}. */
+    Split since(Sample before) {
+      return new Split(
+          spent(compiling, before.compiling) / 1_000_000,
+          spent(collecting, before.collecting) / 1_000_000);
+    }
+
+    private static long spent(Map<String, Long> now, Map<String, Long> before) {
+      long ns = 0;
+      for (Map.Entry<String, Long> t : now.entrySet()) {
+        long then = before.getOrDefault(t.getKey(), 0L);
+        ns += t.getValue() >= then ? t.getValue() - then : t.getValue(); // a task id used again
+      }
+      return ns;
     }
   }
 
-  /** What the compiler and collector threads have taken so far; empty where not listed. */
-  Optional<Split> now() {
+  /** The compiler and collector threads' times now; empty where not listed. */
+  Optional<Sample> now() {
     if (!Files.isDirectory(tasks)) {
       return Optional.empty();
     }
-    long compiling = 0;
-    long collecting = 0;
+    Map<String, Long> compiling = new HashMap<>();
+    Map<String, Long> collecting = new HashMap<>();
     try (Stream<Path> threads = Files.list(tasks)) {
       for (Path t : threads.toList()) {
         Optional<String> name = read(t.resolve("comm"));
@@ -52,16 +79,17 @@ final class VmThreadCpu {
           continue; // ended while listed
         }
         long ns = Long.parseLong(sched.get().trim().split("\\s+")[0]);
+        String tid = t.getFileName().toString();
         switch (kind(name.get().trim())) {
-          case COMPILING -> compiling += ns;
-          case COLLECTING -> collecting += ns;
+          case COMPILING -> compiling.put(tid, ns);
+          case COLLECTING -> collecting.put(tid, ns);
           case RUN -> {}
         }
       }
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // not Linux's layout: not measured rather than a wrong figure
     }
-    return Optional.of(new Split(compiling / 1_000_000, collecting / 1_000_000));
+    return Optional.of(new Sample(compiling, collecting));
   }
 
   enum Kind {

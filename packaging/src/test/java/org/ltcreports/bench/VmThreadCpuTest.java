@@ -55,7 +55,31 @@ class VmThreadCpuTest {
     task("105", "main", "9000000000 0 100");
     Files.createDirectories(tmp.resolve("106"));
 
-    assertThat(new VmThreadCpu(tmp).now()).contains(new VmThreadCpu.Split(4000, 1500));
+    assertThat(new VmThreadCpu(tmp).now().map(n -> n.since(VmThreadCpu.Sample.NONE)))
+        .contains(new VmThreadCpu.Split(4000, 1500));
+  }
+
+  /**
+   * HotSpot starts and stops compiler threads as its queue grows and shrinks. Before the run: C1
+   * threads 102 (2 s) and 107 (1 s). After: 102 at 2.5 s, 107 gone, a new C2 thread 108 at 0.3 s.
+   * The run compiled 0.5 + 0.3 = 0.8 s that can be seen (107's part of the run went with it), not
+   * 2.8 - 3.0 = -0.2 s, as totals gave.
+   */
+  @Test
+  void aCompilerThreadThatEndsWithinTheRunTakesNothingOff() throws IOException {
+    task("102", "C1 CompilerThre", "2000000000 3 9");
+    task("107", "C1 CompilerThre", "1000000000 3 9");
+    task("103", "GC Thread#0", "1250000000 0 5");
+    VmThreadCpu.Sample before = new VmThreadCpu(tmp).now().orElseThrow();
+    task("102", "C1 CompilerThre", "2500000000 3 9");
+    Files.delete(tmp.resolve("107").resolve("comm"));
+    Files.delete(tmp.resolve("107").resolve("schedstat"));
+    Files.delete(tmp.resolve("107"));
+    task("108", "C2 CompilerThre", "300000000 3 9");
+    task("103", "GC Thread#0", "1750000000 0 5");
+
+    assertThat(new VmThreadCpu(tmp).now().orElseThrow().since(before))
+        .isEqualTo(new VmThreadCpu.Split(800, 500));
   }
 
   /** Where Linux's listing is not there (another system), the split is not measured, not zero. */
@@ -73,7 +97,7 @@ class VmThreadCpuTest {
   void thisJvmsCollectorIsFoundByName() {
     assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux's per-thread accounting");
     VmThreadCpu vm = VmThreadCpu.ofThisJvm();
-    VmThreadCpu.Split before = vm.now().orElseThrow();
+    VmThreadCpu.Sample before = vm.now().orElseThrow();
     List<long[]> held = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       held.add(new long[1_000]); // 16 MB kept across the collections
@@ -81,7 +105,7 @@ class VmThreadCpuTest {
     for (int i = 0; i < 3; i++) {
       System.gc();
     }
-    VmThreadCpu.Split spent = vm.now().orElseThrow().minus(before);
+    VmThreadCpu.Split spent = vm.now().orElseThrow().since(before);
     assertThat(held).hasSize(2_000);
     assertThat(spent.collectingMs()).isPositive();
   }
