@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** The rows of the source tables as read, one record per table; columns as source-schema.md. */
+/**
+ * The rows of the source tables as read, one type per table (records but for the patient); columns
+ * as source-schema.md.
+ */
 public final class SourceRows {
   private SourceRows() {}
 
