@@ -30,12 +30,28 @@ public final class Footer {
         Wording.pageMark(r.audience())
             + "Data extract "
             + PeopleTime.date(r.extractDate())
-            + " · Rules version "
-            + r.rulesVersion()
+            + " · "
+            + rules(r)
             + " · Disclosure policy "
             + r.disclosurePolicyVersion()
-            + " · Audience: "
-            + ReportWords.audienceName(r.audience()),
+            + " · "
+            + audience(r),
         "Report id " + r.reportId() + (layoutVersion == null ? "" : " · Layout " + layoutVersion));
+  }
+
+  /**
+   * A PDF's or workbook's keywords (its document properties): "Rules version … ; Audience:
+   * Practice", as the footer says them.
+   */
+  public static String keywords(Report r) {
+    return rules(r) + "; " + audience(r);
+  }
+
+  private static String rules(Report r) {
+    return "Rules version " + r.rulesVersion();
+  }
+
+  private static String audience(Report r) {
+    return "Audience: " + ReportWords.audienceName(r.audience());
   }
 }

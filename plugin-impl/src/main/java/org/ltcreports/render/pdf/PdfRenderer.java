@@ -29,6 +29,7 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.render.Block;
+import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.feedback.FeedbackContent;
@@ -114,8 +115,7 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
       config.setMetadataSubject(report.reportId());
       config.setMetadataAuthor("LTC Reports");
       config.setMetadataCreator("LTC Reports");
-      config.setMetadataKeywords(
-          "rules " + report.rulesVersion() + "; audience " + report.audience());
+      config.setMetadataKeywords(Footer.keywords(report));
       exporter.setConfiguration(config);
       exporter.exportReport();
       return pdf.toByteArray();

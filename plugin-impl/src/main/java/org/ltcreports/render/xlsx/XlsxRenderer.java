@@ -31,6 +31,7 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.feedback.FeedbackContent;
@@ -111,7 +112,7 @@ public final class XlsxRenderer implements ReportRenderer {
             FeedbackContent.title(report),
             report.reportId(),
             report.reportId(),
-            "rules " + report.rulesVersion() + "; audience " + report.audience()));
+            Footer.keywords(report)));
   }
 
   /** Writes one report into one workbook. */
