@@ -19,9 +19,6 @@ public final class SourceRows {
    * patient lists, is held as a number when it is ten digits (every valid one): 667,000 patients
    * held 37 MB of NHS number texts at the 600k pack's peak (performance.md, session 23). Equal,
    * hashed and printed as the record it was.
-   *
-   * @param deathPlace {@code HOME}, {@code CARE_HOME}, {@code HOSPICE}, {@code HOSPITAL}, {@code
-   *     OTHER}; null when not recorded
    */
   public static final class Patient {
     private static final long NOT_DIGITS = -1;
@@ -103,6 +100,10 @@ public final class SourceRows {
       return deathDate;
     }
 
+    /**
+     * {@code HOME}, {@code CARE_HOME}, {@code HOSPICE}, {@code HOSPITAL}, {@code OTHER}; null when
+     * not recorded.
+     */
     public String deathPlace() {
       return deathPlace;
     }
@@ -125,7 +126,7 @@ public final class SourceRows {
 
     @Override
     public int hashCode() {
-      return Objects.hash(patientId, nhsNumber(), birthDate, sex, deathDate, deathPlace);
+      return Objects.hash(patientId, nhsDigits, nhsText, birthDate, sex, deathDate, deathPlace);
     }
 
     @Override
