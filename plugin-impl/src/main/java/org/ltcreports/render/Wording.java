@@ -34,8 +34,9 @@ public final class Wording {
 
   /**
    * The words for the codes a table cell may hold, by column: case managers' roles, caseload flags,
-   * risk tiers. The one place a code becomes words wherever a person reads it (PDF, HTML); the
-   * return's workbook keeps the codes, which collation reads back.
+   * risk tiers. The one place a code becomes words wherever a person reads it (PDF, HTML, the
+   * feedback and locality workbooks); the return's workbook keeps the codes, which collation reads
+   * back.
    */
   private static final Map<String, Map<String, String>> CODES =
       Map.of(

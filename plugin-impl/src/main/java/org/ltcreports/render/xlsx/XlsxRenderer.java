@@ -264,8 +264,9 @@ public final class XlsxRenderer implements ReportRenderer {
           if (v instanceof Number n && kind != ValueKind.IDENTIFIER && kind != ValueKind.TEXT) {
             sheet.number(row, i, n.doubleValue(), number(kind, n));
           } else if (v != null) {
-            text(sheet, row, i, v.toString());
-            widths[i] = Math.max(widths[i], Math.min(v.toString().length() + 2, 40));
+            String words = Wording.cell(columns.get(i).name(), v.toString());
+            text(sheet, row, i, words);
+            widths[i] = Math.max(widths[i], Math.min(words.length() + 2, 40));
           } else if (anySuppressed) {
             sheet.text(row, i, Display.SUPPRESSED, STYLES.of(Look.RIGHT));
           }
