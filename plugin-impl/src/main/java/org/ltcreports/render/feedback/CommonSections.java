@@ -18,6 +18,7 @@ import org.ltcreports.render.Block.Section;
 import org.ltcreports.render.Block.SmallPrint;
 import org.ltcreports.render.Display;
 import org.ltcreports.render.Wording;
+import org.ltcreports.render.returns.ReturnLayout;
 
 /**
  * The sections every feedback report ends with: figures no other section placed, data quality,
@@ -61,7 +62,7 @@ final class CommonSections {
           rows.add(
               new Row(
                   id + "/" + k.getKey(),
-                  Display.label(id) + ": " + k.getKey(),
+                  Display.label(id) + ": " + ReturnLayout.keyWords(k.getKey()),
                   lines.breakdownCell(id, k.getKey(), k.getValue()),
                   null));
         }

@@ -151,6 +151,8 @@ public final class TeamXlsxRenderer implements ReportRenderer {
         ValueKind kind = cols.get(c).kind();
         if (v == null && withheld && kind != ValueKind.TEXT) {
           v = Display.SUPPRESSED;
+        } else if (v instanceof String text) {
+          v = Wording.cell(cols.get(c).name(), text); // a role or caseload flag in words
         }
         m.put(row, c, v, SheetWriter.styleOf(kind));
       }

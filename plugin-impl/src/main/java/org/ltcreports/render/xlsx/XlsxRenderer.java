@@ -35,6 +35,7 @@ import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.feedback.FeedbackContent;
+import org.ltcreports.render.returns.ReturnLayout;
 import org.ltcreports.words.PeopleTime;
 import org.ltcreports.words.ReportWords;
 
@@ -177,7 +178,7 @@ public final class XlsxRenderer implements ReportRenderer {
                     + ": "
                     + ("acsc_by_condition".equals(id)
                         ? key + ". " + Wording.ACSC_CONDITIONS.getOrDefault(key, key)
-                        : key);
+                        : ReturnLayout.keyWords(key));
             measureRow(
                 sheet,
                 r++,

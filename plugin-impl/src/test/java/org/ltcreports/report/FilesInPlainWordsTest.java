@@ -1,0 +1,173 @@
+package org.ltcreports.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.ReportType;
+import org.ltcreports.config.LtcConfig;
+import org.ltcreports.fixtures.GeneratorOptions;
+import org.ltcreports.fixtures.LocalityGenerator;
+import org.ltcreports.fixtures.TrimPoints;
+import org.ltcreports.wiring.LtcModule;
+
+/**
+ * A crawler over every PDF and workbook a month's pack makes for each audience, from a generated
+ * locality: no code such as {@code VERY_HIGH} or {@code CARE_PLAN_REVIEW} where a person reads
+ * (Wording.cell). The practice workbook's frequent attender list had shown risk tiers as codes
+ * while its PDF said them in words. Left out: the return's workbook and the collation, which carry
+ * the return's codes as its data contract (decisions.md, "Codes in words"); a workbook's columns
+ * headed as ids or codes ("Measure id", "Key", "Category (code)"); and the Notes sheet's list of
+ * withheld measures, which names them by id.
+ */
+class FilesInPlainWordsTest {
+  private static final YearMonth MONTH = YearMonth.of(2026, 10);
+  private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\\b");
+  private static final Pattern KEY_COLUMN =
+      Pattern.compile("(?i)id|key|.*\\bid|.*\\(code\\)"); // "Id", "Measure id", "Category (code)"
+
+  @TempDir Path tmp;
+
+  @Test
+  void noCodeInAnyPdfOrWorkbookOfAnyAudience() throws Exception {
+    GeneratorOptions o =
+        GeneratorOptions.defaults()
+            .withPractices(3)
+            .withPatients(3000)
+            .withYears(2)
+            .withLocalities(1)
+            .withLastMonth(MONTH);
+    JdbcDataSource source = memory("source");
+    try (Connection c = source.getConnection()) {
+      new LocalityGenerator().generate(o, c);
+    }
+    Path trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
+    LtcConfig cfg = LtcConfig.defaults().with(Map.of("trim-points.file", trim.toString()));
+    BatchGenerator generator =
+        Guice.createInjector(new LtcModule(cfg, source, memory("plugin")))
+            .getInstance(BatchGenerator.class);
+    List<String> found = new ArrayList<>();
+    int files = 0;
+    for (Audience audience : Audience.values()) {
+      Path out = tmp.resolve(audience.name());
+      BatchResult r =
+          generator.run(
+              new BatchRequest(
+                  MONTH,
+                  List.of(),
+                  null,
+                  EnumSet.allOf(ReportType.class),
+                  EnumSet.of(Format.PDF, Format.XLSX),
+                  audience,
+                  out,
+                  "test:words"),
+              LocalDate.of(2026, 11, 23),
+              line -> {});
+      assertThat(r.failures()).as(audience.name()).isEmpty();
+      List<Path> written;
+      try (Stream<Path> s = Files.walk(out)) {
+        written = s.filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path f : written) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".pdf")) {
+          files++;
+          codesIn(name, pdfText(f), found);
+        } else if (name.endsWith(".xlsx")
+            && !name.contains("case-management-return")
+            && !name.contains("collation")) {
+          files++;
+          codesIn(name, workbookText(f), found);
+        }
+      }
+    }
+    assertThat(files).as("PDFs and workbooks crawled").isGreaterThan(20);
+    assertThat(found).as("codes where a person reads").isEmpty();
+  }
+
+  private static void codesIn(String file, List<String> lines, List<String> found) {
+    for (String line : lines) {
+      Matcher m = CODE.matcher(line);
+      while (m.find()) {
+        found.add(file + ": " + m.group() + " in \"" + line.strip() + "\"");
+      }
+    }
+  }
+
+  private static List<String> pdfText(Path f) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(f.toFile())) {
+      return new PDFTextStripper().getText(doc).lines().toList();
+    }
+  }
+
+  private static List<String> workbookText(Path f) throws IOException {
+    List<String> lines = new ArrayList<>();
+    DataFormatter format = new DataFormatter();
+    try (InputStream in = Files.newInputStream(f);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      for (Sheet sheet : wb) {
+        Set<Integer> keyColumns = new HashSet<>();
+        for (Row row : sheet) {
+          Cell first = row.getCell(0);
+          if (row.getRowNum() == 0
+              || (first != null && format.formatCellValue(first).equals("Figure"))) {
+            // a row of headings (the first, or the team sheet's): its id and code columns are
+            // for machines
+            keyColumns = new HashSet<>();
+            for (Cell cell : row) {
+              if (KEY_COLUMN.matcher(format.formatCellValue(cell)).matches()) {
+                keyColumns.add(cell.getColumnIndex());
+              }
+            }
+            continue;
+          }
+          StringBuilder b = new StringBuilder(sheet.getSheetName()).append(": ");
+          for (Cell cell : row) {
+            if (!keyColumns.contains(cell.getColumnIndex())) {
+              b.append(format.formatCellValue(cell)).append(" | ");
+            }
+          }
+          if (!b.toString().startsWith("Notes: Withheld (suppressed) measures")) {
+            lines.add(b.toString());
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static JdbcDataSource memory(String prefix) {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return ds;
+  }
+}
