@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -31,7 +29,6 @@ import org.ltcreports.config.LtcConfig;
 import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.fixtures.TrimPoints;
-import org.ltcreports.wiring.LtcModule;
 
 /**
  * {@code generate --report evaluation} on generated data shaped as the demo (two localities, the
@@ -60,7 +57,7 @@ class EvaluationReportTest {
             .withYears(3)
             .withLocalities(2)
             .withLastMonth(MONTH);
-    source = memory("eval");
+    source = TestDatabases.memory("eval");
     try (Connection c = source.getConnection()) {
       new LocalityGenerator().generate(o, c);
       try (java.sql.Statement s = c.createStatement();
@@ -199,9 +196,7 @@ class EvaluationReportTest {
                     "trim-points.file", trim.toString(),
                     "generate.scoped-reads", String.valueOf(scoped)))
             .with(extra);
-    BatchGenerator generator =
-        Guice.createInjector(new LtcModule(cfg, source, memory("plugin-" + name)))
-            .getInstance(BatchGenerator.class);
+    BatchGenerator generator = TestDatabases.batchGenerator(cfg, source);
     BatchResult r =
         generator.run(
             new BatchRequest(
@@ -224,11 +219,5 @@ class EvaluationReportTest {
       }
     }
     return files;
-  }
-
-  private static JdbcDataSource memory(String prefix) {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    return ds;
   }
 }

@@ -2,7 +2,6 @@ package org.ltcreports.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,7 +36,6 @@ import org.ltcreports.config.LtcConfig;
 import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.fixtures.TrimPoints;
-import org.ltcreports.wiring.LtcModule;
 
 /**
  * A crawler over every PDF and workbook a month's pack makes for each audience, from a generated
@@ -66,15 +63,13 @@ class FilesInPlainWordsTest {
             .withYears(2)
             .withLocalities(1)
             .withLastMonth(MONTH);
-    JdbcDataSource source = memory("source");
+    JdbcDataSource source = TestDatabases.memory("source");
     try (Connection c = source.getConnection()) {
       new LocalityGenerator().generate(o, c);
     }
     Path trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
     LtcConfig cfg = LtcConfig.defaults().with(Map.of("trim-points.file", trim.toString()));
-    BatchGenerator generator =
-        Guice.createInjector(new LtcModule(cfg, source, memory("plugin")))
-            .getInstance(BatchGenerator.class);
+    BatchGenerator generator = TestDatabases.batchGenerator(cfg, source);
     List<String> found = new ArrayList<>();
     int files = 0;
     for (Audience audience : Audience.values()) {
@@ -163,11 +158,5 @@ class FilesInPlainWordsTest {
       }
     }
     return lines;
-  }
-
-  private static JdbcDataSource memory(String prefix) {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    return ds;
   }
 }

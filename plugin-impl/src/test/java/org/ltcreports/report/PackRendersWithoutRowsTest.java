@@ -2,7 +2,6 @@ package org.ltcreports.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.ObjectName;
@@ -28,7 +26,6 @@ import org.ltcreports.config.LtcConfig;
 import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.fixtures.TrimPoints;
-import org.ltcreports.wiring.LtcModule;
 
 /**
  * A pack renders its reports after the snapshot's rows have gone: every report is built from the
@@ -54,7 +51,7 @@ class PackRendersWithoutRowsTest {
             .withYears(2)
             .withLocalities(1)
             .withLastMonth(MONTH);
-    JdbcDataSource source = memory("rows");
+    JdbcDataSource source = TestDatabases.memory("rows");
     long patients;
     try (Connection c = source.getConnection();
         Statement s = c.createStatement()) {
@@ -65,9 +62,7 @@ class PackRendersWithoutRowsTest {
     }
     Path trim = Files.writeString(tmp.resolve("trim.csv"), TrimPoints.csv(o));
     LtcConfig cfg = LtcConfig.defaults().with(Map.of("trim-points.file", trim.toString()));
-    BatchGenerator generator =
-        Guice.createInjector(new LtcModule(cfg, source, memory("plugin")))
-            .getInstance(BatchGenerator.class);
+    BatchGenerator generator = TestDatabases.batchGenerator(cfg, source);
     // Other tests in the same JVM may still hold rows of their own: counted before the run
     long before = liveRows();
     long registrationsBefore = live("org.ltcreports.measures.Registrations");
@@ -145,11 +140,5 @@ class PackRendersWithoutRowsTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static JdbcDataSource memory(String prefix) {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    return ds;
   }
 }

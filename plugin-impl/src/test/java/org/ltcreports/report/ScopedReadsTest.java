@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -61,7 +60,7 @@ public class ScopedReadsTest {
             .withYears(3)
             .withLocalities(1)
             .withLastMonth(MONTH);
-    JdbcDataSource source = memory("one");
+    JdbcDataSource source = TestDatabases.memory("one");
     try (Connection c = source.getConnection()) {
       new LocalityGenerator().generate(o, c);
     }
@@ -111,7 +110,8 @@ public class ScopedReadsTest {
   void extractDateInSqlIsTheOneDerivedFromTheWholeRead() throws Exception {
     JdbcDataSource source = badData("bad-extract");
     SourceReader reader =
-        Guice.createInjector(new LtcModule(LtcConfig.defaults(), source, memory("plugin")))
+        Guice.createInjector(
+                new LtcModule(LtcConfig.defaults(), source, TestDatabases.memory("plugin")))
             .getInstance(SourceReader.class);
     // today after everything, and on days that cut off later admissions, discharges, A&E
     // arrivals and contacts (the corpus has future-dated and booked rows)
@@ -129,7 +129,7 @@ public class ScopedReadsTest {
 
   @Test
   void generatedLocalitiesWithCrossingRowsGiveTheSameFilesReadScoped() throws Exception {
-    JdbcDataSource source = memory("gen");
+    JdbcDataSource source = TestDatabases.memory("gen");
     GeneratorOptions o;
     try (Connection c = source.getConnection()) {
       o = crossingLocalities(c);
@@ -147,7 +147,8 @@ public class ScopedReadsTest {
     // and the scope holds no episode off the register on both its days but the rows of a repeated
     // id.
     SourceReader reader =
-        Guice.createInjector(new LtcModule(LtcConfig.defaults(), source, memory("plugin")))
+        Guice.createInjector(
+                new LtcModule(LtcConfig.defaults(), source, TestDatabases.memory("plugin")))
             .getInstance(SourceReader.class);
     BatchScope month = BatchScope.month(MONTH, reader.repeatedIds());
     CaseloadRows caseloads = reader.caseloadScope(month, TODAY);
@@ -499,9 +500,7 @@ public class ScopedReadsTest {
                     "generate.routed-reads",
                     String.valueOf(routed)))
             .with(more);
-    BatchGenerator generator =
-        Guice.createInjector(new LtcModule(cfg, source, memory("plugin-" + name)))
-            .getInstance(BatchGenerator.class);
+    BatchGenerator generator = TestDatabases.batchGenerator(cfg, source);
     List<String> log = new ArrayList<>();
     BatchResult r =
         generator.run(
@@ -528,16 +527,10 @@ public class ScopedReadsTest {
 
   /** The bad-data corpus (two localities) in a database of its own. */
   private static JdbcDataSource badData(String prefix) throws java.sql.SQLException {
-    JdbcDataSource source = memory(prefix);
+    JdbcDataSource source = TestDatabases.memory(prefix);
     try (Connection c = source.getConnection()) {
       HandBuiltDatasets.loadUnconstrained(c, HandBuiltDatasets.BAD_DATA, true);
     }
     return source;
-  }
-
-  private static JdbcDataSource memory(String prefix) {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    return ds;
   }
 }
