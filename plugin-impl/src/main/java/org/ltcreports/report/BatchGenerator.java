@@ -22,6 +22,7 @@ import org.ltcreports.api.report.ReportType;
 import org.ltcreports.measures.MeasureContext;
 import org.ltcreports.measures.ReviewRecords;
 import org.ltcreports.render.Renderers;
+import org.ltcreports.render.pdf.FillingThreads;
 import org.ltcreports.source.BatchScope;
 import org.ltcreports.source.CaseloadRows;
 import org.ltcreports.source.RoutedRows;
@@ -61,7 +62,7 @@ public final class BatchGenerator {
     this.recorder = recorder;
     this.submitted = submitted;
     this.settings = settings;
-    this.threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+    this.threads = FillingThreads.PER_RUN;
   }
 
   public BatchResult run(BatchRequest req, LocalDate today, Consumer<String> progress) {

@@ -17,6 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every PDF renderer uses one; {@link #close()} stops it.
  */
 public final class FillingThreads implements AutoCloseable {
+  /**
+   * How many reports a run renders at once: the machine's cores, at most four. Every PDF renderer
+   * fills on as many threads, so that none is a queue for the run's threads (the returns' and the
+   * teams' renderers had one thread, and a pack's 70 returns were laid out one at a time).
+   */
+  public static final int PER_RUN =
+      Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+
   private static final AtomicInteger POOLS = new AtomicInteger();
   private final ExecutorService executor;
 

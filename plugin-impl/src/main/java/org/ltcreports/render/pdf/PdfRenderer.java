@@ -66,9 +66,9 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
   private final Map<ReportType, JasperReport> loaded = new ConcurrentHashMap<>();
   private final FillingThreads threads;
 
-  /** A renderer with two worker threads. */
+  /** A renderer filling on as many threads as a run renders reports on. */
   public PdfRenderer() {
-    this(2);
+    this(FillingThreads.PER_RUN);
   }
 
   public PdfRenderer(int threads) {

@@ -33,12 +33,14 @@ import org.ltcreports.render.returns.ReturnLayout.Line;
  * practice's), notes and data-quality counts. Values are shown as {@link Display} rounds them.
  *
  * <p>DejaVu Sans, embedded; the bytes depend on the report only (the render package's deterministic
- * exporter). Filling runs on this renderer's own daemon thread; {@link #close()} stops it.
+ * exporter). Filling runs on this renderer's own daemon threads ({@link FillingThreads}); {@link
+ * #close()} stops them.
  */
 public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
   private final LinePdf pdf = new LinePdf();
   private final ReturnValidation validation;
-  private final FillingThreads threads = new FillingThreads(1, "ltc-return-pdf");
+  private final FillingThreads threads =
+      new FillingThreads(FillingThreads.PER_RUN, "ltc-return-pdf");
 
   public ReturnPdfRenderer() {
     this(ReturnValidation.defaults());

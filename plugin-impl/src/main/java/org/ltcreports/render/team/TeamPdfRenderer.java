@@ -25,11 +25,11 @@ import org.ltcreports.render.returns.LinePdf;
  * The community team report as PDF, through the return's line template ({@link LinePdf}): the
  * team's lines beside the same month last year, its breakdowns, each case manager's caseload and
  * activity (two grids), their caseload by practice and their contacts and discharges in words, then
- * the notes. Deterministic; filling runs on this renderer's own daemon thread.
+ * the notes. Deterministic; filling runs on this renderer's own daemon threads.
  */
 public final class TeamPdfRenderer implements ReportRenderer, AutoCloseable {
   private final LinePdf pdf = new LinePdf();
-  private final FillingThreads threads = new FillingThreads(1, "ltc-team-pdf");
+  private final FillingThreads threads = new FillingThreads(FillingThreads.PER_RUN, "ltc-team-pdf");
 
   @Override
   public Format format() {
