@@ -408,8 +408,12 @@ public final class CollationWorkbook {
     String locality = expected == null ? "" : expected.localityCode() + " ";
     w.finish(
         asOf,
-        "Locality collation " + locality + month,
+        "Locality collation "
+            + locality.trim()
+            + (locality.isEmpty() ? "" : ", ")
+            + PeopleTime.month(month),
         "locality-collation/" + locality.trim() + "/" + month,
+        null,
         out);
   }
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -44,11 +45,12 @@ import org.ltcreports.fixtures.TrimPoints;
  * while its PDF said them in words. Left out: the return's workbook and the collation, which carry
  * the return's codes as its data contract (decisions.md, "Codes in words"); a workbook's columns
  * headed as ids or codes ("Measure id", "Key", "Category (code)"); and the Notes sheet's list of
- * withheld measures, which names them by id.
+ * withheld measures, which names them by id. Every file's title and keywords are crawled too.
  */
 class FilesInPlainWordsTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 10);
   private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\\b");
+  private static final Pattern ISO_MONTH = Pattern.compile("\\b\\d{4}-\\d{2}\\b");
   private static final Pattern KEY_COLUMN =
       Pattern.compile("(?i)id|key|.*\\bid|.*\\(code\\)"); // "Id", "Measure id", "Category (code)"
 
@@ -94,6 +96,9 @@ class FilesInPlainWordsTest {
       }
       for (Path f : written) {
         String name = f.getFileName().toString();
+        if (name.endsWith(".pdf") || name.endsWith(".xlsx")) {
+          propertiesIn(name, properties(f), found);
+        }
         if (name.endsWith(".pdf")) {
           files++;
           codesIn(name, pdfText(f), found);
@@ -107,6 +112,43 @@ class FilesInPlainWordsTest {
     }
     assertThat(files).as("PDFs and workbooks crawled").isGreaterThan(20);
     assertThat(found).as("codes where a person reads").isEmpty();
+  }
+
+  /**
+   * A file's title and keywords (File › Properties) in words, as its pages: no code, no ISO month
+   * ("2026-10"); the keywords say the rules version and audience of every file made from one report
+   * (all but the collation, a locality's workbook of many returns). The return's and the team's
+   * files had no keywords, and three workbooks' titles ended "… 2026-10".
+   */
+  private static void propertiesIn(String file, List<String> titleAndKeywords, List<String> found) {
+    String title = titleAndKeywords.get(0);
+    String keywords = titleAndKeywords.get(1);
+    for (String text : titleAndKeywords) {
+      if (text != null && (CODE.matcher(text).find() || ISO_MONTH.matcher(text).find())) {
+        found.add(file + ": properties say \"" + text + "\"");
+      }
+    }
+    if (title == null || title.isBlank()) {
+      found.add(file + ": no title");
+    }
+    if (!file.contains("collation")
+        && (keywords == null || !keywords.matches("Rules version \\S+; Audience: [A-Z][a-z ]+"))) {
+      found.add(file + ": keywords \"" + keywords + "\"");
+    }
+  }
+
+  private static List<String> properties(Path f) throws IOException {
+    if (f.toString().endsWith(".pdf")) {
+      try (PDDocument doc = Loader.loadPDF(f.toFile())) {
+        var info = doc.getDocumentInformation();
+        return Arrays.asList(info.getTitle(), info.getKeywords());
+      }
+    }
+    try (InputStream in = Files.newInputStream(f);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      var core = wb.getProperties().getCoreProperties();
+      return Arrays.asList(core.getTitle(), core.getKeywords());
+    }
   }
 
   private static void codesIn(String file, List<String> lines, List<String> found) {

@@ -12,6 +12,7 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.casefinding.CaseFinding;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.html.Html;
 import org.ltcreports.render.xlsx.SheetWriter;
@@ -112,7 +113,7 @@ public final class CaseFindingRenderers {
           Style.MUTED);
       how.width(0, 140);
       w.write("How the score works", how);
-      w.finish(r.extractDate(), title(r), r.reportId(), out);
+      w.finish(r.extractDate(), title(r), r.reportId(), Footer.keywords(r), out);
     }
   }
 

@@ -111,7 +111,7 @@ public final class InHospitalList {
     m.autoFilter("A" + (h + 1) + ":O" + Math.max(h + 1, row));
     w.write("In hospital", m);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    w.finish(asAt, title, identifier, out);
+    w.finish(asAt, title, identifier, null, out);
     return out.toByteArray();
   }
 }

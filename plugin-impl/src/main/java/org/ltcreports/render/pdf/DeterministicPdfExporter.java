@@ -147,6 +147,7 @@ public final class DeterministicPdfExporter extends JRPdfExporter {
       BaseFont base = font.getBaseFont();
       if (base != null) {
         base.setSecureRandom(SubsetTag.forFont(base.getPostscriptFontName()));
+        base.setCompressionLevel(Deflater.BEST_SPEED);
       }
       return font;
     }

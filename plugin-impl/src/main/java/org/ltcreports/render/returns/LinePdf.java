@@ -22,6 +22,7 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import org.ltcreports.api.report.Report;
+import org.ltcreports.render.Footer;
 import org.ltcreports.render.pdf.DeterministicPdfExporter;
 
 /**
@@ -60,6 +61,7 @@ public final class LinePdf {
       config.setMetadataSubject(report.reportId());
       config.setMetadataAuthor("LTC Reports");
       config.setMetadataCreator("LTC Reports");
+      config.setMetadataKeywords(Footer.keywords(report));
       exporter.setConfiguration(config);
       exporter.exportReport();
       return pdf.toByteArray();

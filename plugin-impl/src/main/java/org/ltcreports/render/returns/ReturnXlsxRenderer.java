@@ -30,6 +30,8 @@ import org.ltcreports.casemanagement.RegisterMeasures;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.casemanagement.report.ReturnValidation;
+import org.ltcreports.render.Display;
+import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.returns.ReturnLayout.Aggregation;
@@ -99,8 +101,12 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
     }
     w.finish(
         report.extractDate(),
-        "Case management activity return " + report.practiceCode() + " " + report.month(),
+        "Case management activity return "
+            + report.practiceCode()
+            + ", "
+            + Display.month(report.month()),
         report.reportId(),
+        Footer.keywords(report),
         out);
   }
 
@@ -342,8 +348,14 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
     w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha, signatures.sign(sha)));
     w.finish(
         last.extractDate(),
-        "Case management activity return " + last.practiceCode() + " " + span,
+        "Case management activity return "
+            + last.practiceCode()
+            + ", "
+            + Display.month(months.get(0).month())
+            + " to "
+            + Display.month(last.month()),
         last.reportId() + "/quarter",
+        Footer.keywords(last),
         out);
   }
 

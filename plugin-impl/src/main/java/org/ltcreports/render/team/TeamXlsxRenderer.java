@@ -61,8 +61,9 @@ public final class TeamXlsxRenderer implements ReportRenderer {
     }
     w.finish(
         r.extractDate(),
-        TeamLayout.title(r) + " " + r.localityCode() + " " + r.month(),
+        TeamLayout.title(r) + ": " + TeamLayout.subtitle(r),
         r.reportId(),
+        Footer.keywords(r),
         out);
   }
 

@@ -208,10 +208,15 @@ public final class SheetWriter {
   /**
    * Writes the workbook: document properties fixed to {@code asOf} (midnight UTC), zip entries
    * stamped with the same time, so the bytes depend on the content only.
+   *
+   * @param keywords the document's keywords ({@code Footer.keywords} for a report's workbook), or
+   *     null
    */
-  public void finish(LocalDate asOf, String title, String identifier, OutputStream out)
+  public void finish(
+      LocalDate asOf, String title, String identifier, String keywords, OutputStream out)
       throws IOException {
-    wb.write(out, asOf.atStartOfDay(), new XlsxPackage.Properties(title, identifier, null, null));
+    wb.write(
+        out, asOf.atStartOfDay(), new XlsxPackage.Properties(title, identifier, null, keywords));
   }
 
   /** A list's widths in one call. */
