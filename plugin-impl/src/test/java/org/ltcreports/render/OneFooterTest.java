@@ -3,7 +3,6 @@ package org.ltcreports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,9 +12,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Report;
-import org.ltcreports.casemanagement.ReturnFixture;
-import org.ltcreports.casemanagement.WorkingDays;
-import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.render.pdf.PdfRenderer;
 import org.ltcreports.render.returns.ReturnPdfRenderer;
 
@@ -29,14 +25,7 @@ class OneFooterTest {
 
   @Test
   void everyPageOfEveryPdfEndsWithTheSameTwoFooterLines() throws IOException {
-    Report ret =
-        ReturnReportBuilder.of(
-                ReturnFixture.context(11, 40),
-                YearMonth.of(2026, 10),
-                WorkingDays.englandAndWales(),
-                null,
-                "sdc-2026.1")
-            .build("P2");
+    Report ret = SampleReports.practiceReturn();
     List<byte[]> pdfs = new ArrayList<>();
     try (PdfRenderer feedback = new PdfRenderer();
         ReturnPdfRenderer returns = new ReturnPdfRenderer()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -16,9 +15,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Report;
-import org.ltcreports.casemanagement.ReturnFixture;
-import org.ltcreports.casemanagement.WorkingDays;
-import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.render.pdf.PdfRenderer;
 import org.ltcreports.render.returns.ReturnPdfRenderer;
 
@@ -41,14 +37,7 @@ class PdfCompressionTest {
 
   @Test
   void theReturnPdfIsDeflatedAtTheFastestLevel() throws IOException {
-    Report p2 =
-        ReturnReportBuilder.of(
-                ReturnFixture.context(11, 40),
-                YearMonth.of(2026, 10),
-                WorkingDays.englandAndWales(),
-                null,
-                "sdc-2026.1")
-            .build("P2");
+    Report p2 = SampleReports.practiceReturn();
     try (ReturnPdfRenderer r = new ReturnPdfRenderer()) {
       assertThat(levelBytes(r.render(p2))).isNotEmpty().containsOnly("78 01");
     }

@@ -3,16 +3,12 @@ package org.ltcreports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.YearMonth;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Report;
-import org.ltcreports.casemanagement.ReturnFixture;
 import org.ltcreports.casemanagement.TeamActivityGoldenTest;
-import org.ltcreports.casemanagement.WorkingDays;
-import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.render.pdf.FillingThreads;
 import org.ltcreports.render.pdf.PdfRenderer;
 import org.ltcreports.render.returns.ReturnPdfRenderer;
@@ -40,14 +36,7 @@ class PdfRenderersFillOnEveryRunThreadTest {
 
   @Test
   void theReturnRendererFillsOnEveryRunThread() throws IOException {
-    Report p2 =
-        ReturnReportBuilder.of(
-                ReturnFixture.context(11, 40),
-                YearMonth.of(2026, 10),
-                WorkingDays.englandAndWales(),
-                null,
-                "sdc-2026.1")
-            .build("P2");
+    Report p2 = SampleReports.practiceReturn();
     try (ReturnPdfRenderer r = new ReturnPdfRenderer()) {
       Set<String> before = threads("ltc-return-pdf-");
       for (int i = 0; i < FillingThreads.PER_RUN; i++) {

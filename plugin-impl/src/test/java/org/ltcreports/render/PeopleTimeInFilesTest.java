@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,9 +17,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Report;
-import org.ltcreports.casemanagement.ReturnFixture;
-import org.ltcreports.casemanagement.WorkingDays;
-import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.render.pdf.PdfRenderer;
 import org.ltcreports.render.returns.ReturnPdfRenderer;
 import org.ltcreports.render.xlsx.XlsxRenderer;
@@ -37,14 +33,7 @@ class PeopleTimeInFilesTest {
 
   @Test
   void pdfsSayDatesAndMonthsInWords() throws IOException {
-    Report ret =
-        ReturnReportBuilder.of(
-                ReturnFixture.context(11, 40),
-                YearMonth.of(2026, 10),
-                WorkingDays.englandAndWales(),
-                null,
-                "sdc-2026.1")
-            .build("P2");
+    Report ret = SampleReports.practiceReturn();
     List<String> found = new ArrayList<>();
     try (PdfRenderer feedback = new PdfRenderer();
         ReturnPdfRenderer returns = new ReturnPdfRenderer()) {

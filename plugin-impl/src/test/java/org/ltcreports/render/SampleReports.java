@@ -16,6 +16,9 @@ import org.ltcreports.api.report.MeasureValue.Num;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
+import org.ltcreports.casemanagement.ReturnFixture;
+import org.ltcreports.casemanagement.WorkingDays;
+import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 
 /**
  * Realistic reports for renderer tests: Riverside Surgery (K83001) in North Locality (L01), October
@@ -58,6 +61,20 @@ public final class SampleReports {
     {"K83009", "Harbour Lane Surgery"},
     {"K83010", "Ivy House Health Centre"},
   };
+
+  /**
+   * Practice P2's case management return for October 2026, built from {@code ReturnFixture}'s
+   * eleven-practice locality (40 patients a practice).
+   */
+  public static Report practiceReturn() {
+    return ReturnReportBuilder.of(
+            ReturnFixture.context(11, 40),
+            YearMonth.of(2026, 10),
+            WorkingDays.englandAndWales(),
+            null,
+            "sdc-2026.1")
+        .build("P2");
+  }
 
   /** Observed and expected admissions in 12 months for each practice above. */
   private static final double[][] FUNNEL = {

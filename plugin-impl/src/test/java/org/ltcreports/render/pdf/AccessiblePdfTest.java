@@ -3,7 +3,6 @@ package org.ltcreports.render.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -16,9 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Report;
-import org.ltcreports.casemanagement.ReturnFixture;
-import org.ltcreports.casemanagement.WorkingDays;
-import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.render.Block;
 import org.ltcreports.render.SampleReports;
 import org.ltcreports.render.feedback.FeedbackContent;
@@ -91,14 +87,7 @@ class AccessiblePdfTest {
           doc, "Emergency admissions: locality summary, North Locality (L01)");
       assertThat(types(elements(doc))).contains("H1", "H2", "Table", "TH", "TD", "Figure");
     }
-    Report ret =
-        ReturnReportBuilder.of(
-                ReturnFixture.context(11, 40),
-                YearMonth.of(2026, 10),
-                WorkingDays.englandAndWales(),
-                null,
-                "sdc-2026.1")
-            .build("P2");
+    Report ret = SampleReports.practiceReturn();
     try (PDDocument doc = Loader.loadPDF(returns.render(ret))) {
       assertTaggedWithTitleAndLanguage(doc, "Case management activity return");
       assertThat(types(elements(doc))).contains("H1", "H2", "Table", "TH", "TD");
