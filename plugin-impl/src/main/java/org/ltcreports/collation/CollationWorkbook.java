@@ -23,6 +23,7 @@ import org.ltcreports.api.report.MeasureDefinition;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.xlsx.SheetWriter;
 import org.ltcreports.render.xlsx.SheetWriter.Formula;
 import org.ltcreports.render.xlsx.SheetWriter.Model;
@@ -408,10 +409,10 @@ public final class CollationWorkbook {
     String locality = expected == null ? "" : expected.localityCode() + " ";
     w.finish(
         asOf,
-        "Locality collation "
-            + locality.trim()
-            + (locality.isEmpty() ? "" : ", ")
-            + PeopleTime.month(month),
+        DocumentTitle.of(
+            DocumentTitle.whose(
+                "Locality collation", null, expected == null ? null : expected.localityCode()),
+            month),
         "locality-collation/" + locality.trim() + "/" + month,
         null,
         out);

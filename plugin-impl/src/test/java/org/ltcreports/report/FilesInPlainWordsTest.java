@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,6 +39,7 @@ import org.ltcreports.config.LtcConfig;
 import org.ltcreports.fixtures.GeneratorOptions;
 import org.ltcreports.fixtures.LocalityGenerator;
 import org.ltcreports.fixtures.TrimPoints;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * A crawler over every PDF and workbook a month's pack makes for each audience, from a generated
@@ -94,10 +97,15 @@ class FilesInPlainWordsTest {
       try (Stream<Path> s = Files.walk(out)) {
         written = s.filter(Files::isRegularFile).sorted().toList();
       }
+      Map<String, Set<String>> titles = new TreeMap<>(); // a report's files, by their name's stem
       for (Path f : written) {
         String name = f.getFileName().toString();
         if (name.endsWith(".pdf") || name.endsWith(".xlsx")) {
-          propertiesIn(name, properties(f), found);
+          List<String> properties = properties(f);
+          propertiesIn(name, properties, found);
+          titles
+              .computeIfAbsent(name.replaceFirst("\\.[a-z]+$", ""), k -> new TreeSet<>())
+              .add(String.valueOf(properties.get(0)));
         }
         if (name.endsWith(".pdf")) {
           files++;
@@ -109,6 +117,12 @@ class FilesInPlainWordsTest {
           codesIn(name, workbookText(f), found);
         }
       }
+      titles.forEach(
+          (report, each) -> {
+            if (each.size() > 1) {
+              found.add(report + ": its PDF and workbook are titled differently: " + each);
+            }
+          });
     }
     assertThat(files).as("PDFs and workbooks crawled").isGreaterThan(20);
     assertThat(found).as("codes where a person reads").isEmpty();
@@ -117,8 +131,10 @@ class FilesInPlainWordsTest {
   /**
    * A file's title and keywords (File › Properties) in words, as its pages: no code, no ISO month
    * ("2026-10"); the keywords say the rules version and audience of every file made from one report
-   * (all but the collation, a locality's workbook of many returns). The return's and the team's
-   * files had no keywords, and three workbooks' titles ended "… 2026-10".
+   * (all but the collation, a locality's workbook of many returns); the title ends with the month
+   * in words (DocumentTitle). The return's and the team's files had no keywords, three workbooks'
+   * titles ended "… 2026-10", and the feedback's and the return's PDFs had no month in their titles
+   * (the returns' not even the practice).
    */
   private static void propertiesIn(String file, List<String> titleAndKeywords, List<String> found) {
     String title = titleAndKeywords.get(0);
@@ -128,8 +144,8 @@ class FilesInPlainWordsTest {
         found.add(file + ": properties say \"" + text + "\"");
       }
     }
-    if (title == null || title.isBlank()) {
-      found.add(file + ": no title");
+    if (title == null || !title.endsWith(" · " + PeopleTime.month(MONTH))) {
+      found.add(file + ": title \"" + title + "\" does not end with the month in words");
     }
     if (!file.contains("collation")
         && (keywords == null || !keywords.matches("Rules version \\S+; Audience: [A-Z][a-z ]+"))) {

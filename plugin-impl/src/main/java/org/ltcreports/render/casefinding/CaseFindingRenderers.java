@@ -12,6 +12,7 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.casefinding.CaseFinding;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.html.Html;
@@ -44,12 +45,8 @@ public final class CaseFindingRenderers {
   }
 
   private static String title(Report r) {
-    return "Case-finding list: "
-        + r.practiceName()
-        + " ("
-        + r.practiceCode()
-        + "), "
-        + Display.month(r.month());
+    return DocumentTitle.of(
+        DocumentTitle.whose("Case-finding list", r.practiceName(), r.practiceCode()), r);
   }
 
   /** XLSX: the list (frozen header, filter, widths) and a sheet saying how the score works. */

@@ -14,6 +14,7 @@ import org.ltcreports.api.report.ReportType;
 import org.ltcreports.render.Block;
 import org.ltcreports.render.ChartData;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.feedback.FeedbackContent;
@@ -52,7 +53,7 @@ public final class HtmlRenderer implements ReportRenderer {
         .append("<meta name=\"report-id\" content=\"")
         .append(escape(report.reportId()))
         .append("\">\n<title>")
-        .append(escape(title + " · " + Display.month(report.month())))
+        .append(escape(DocumentTitle.of(title, report)))
         .append("</title>\n<style>\n")
         .append(CSS)
         .append("</style>\n</head>\n<body>\n<header class=\"report-header\">\n<h1>")

@@ -29,6 +29,7 @@ import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.render.Block;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
@@ -111,7 +112,8 @@ public final class PdfRenderer implements ReportRenderer, AutoCloseable {
       exporter.setConfiguration(reportConfig);
       SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
       config.setCompressed(true);
-      DeterministicPdfExporter.accessible(config, FeedbackContent.title(report));
+      DeterministicPdfExporter.accessible(
+          config, DocumentTitle.of(FeedbackContent.title(report), report));
       config.setMetadataSubject(report.reportId());
       config.setMetadataAuthor("LTC Reports");
       config.setMetadataCreator("LTC Reports");

@@ -17,6 +17,7 @@ import org.ltcreports.casemanagement.BeforeAfterRegression;
 import org.ltcreports.casemanagement.CaseManagementCodes;
 import org.ltcreports.casemanagement.EndOfLifeMeasures;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Wording;
 
 /**
@@ -42,6 +43,14 @@ import org.ltcreports.render.Wording;
 public final class ReturnLayout {
   /** Written in {@code B10}; a collation refuses files of another layout. */
   public static final String VERSION = "ltc-cm-return-layout-2";
+
+  /**
+   * "Case management activity return: Abbey Surgery (K83001)": the files' titles, with the month.
+   */
+  public static String heading(Report r) {
+    return DocumentTitle.whose(
+        "Case management activity return", r.practiceName(), r.practiceCode());
+  }
 
   public static final String SHEET_RETURN = "Return";
   public static final String SHEET_CASELOADS = "Caseloads";

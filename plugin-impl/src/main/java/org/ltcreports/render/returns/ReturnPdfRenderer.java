@@ -19,6 +19,7 @@ import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnValidation;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
@@ -69,7 +70,11 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
   }
 
   private byte[] renderNow(Report report) throws IOException {
-    return pdf.render(report, title(report), parameters(report), rows(report));
+    return pdf.render(
+        report,
+        DocumentTitle.of(ReturnLayout.heading(report), report),
+        parameters(report),
+        rows(report));
   }
 
   private static String title(Report r) {

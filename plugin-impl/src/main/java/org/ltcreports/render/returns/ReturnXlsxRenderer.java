@@ -30,7 +30,7 @@ import org.ltcreports.casemanagement.RegisterMeasures;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.casemanagement.report.ReturnValidation;
-import org.ltcreports.render.Display;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
@@ -101,10 +101,7 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
     }
     w.finish(
         report.extractDate(),
-        "Case management activity return "
-            + report.practiceCode()
-            + ", "
-            + Display.month(report.month()),
+        DocumentTitle.of(ReturnLayout.heading(report), report),
         report.reportId(),
         Footer.keywords(report),
         out);
@@ -348,12 +345,9 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
     w.write(ReturnLayout.SHEET_CHECKSUM, checksum(w, rows, sha, signatures.sign(sha)));
     w.finish(
         last.extractDate(),
-        "Case management activity return "
-            + last.practiceCode()
-            + ", "
-            + Display.month(months.get(0).month())
+        DocumentTitle.of(ReturnLayout.heading(last), months.get(0).month())
             + " to "
-            + Display.month(last.month()),
+            + PeopleTime.month(last.month()),
         last.reportId() + "/quarter",
         Footer.keywords(last),
         out);

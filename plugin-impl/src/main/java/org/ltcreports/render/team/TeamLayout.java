@@ -8,6 +8,7 @@ import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.casemanagement.report.TeamReportBuilder;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.returns.ReturnLayout;
 
@@ -58,6 +59,11 @@ public final class TeamLayout {
 
   public static String title(Report r) {
     return "Community team activity";
+  }
+
+  /** "Community team activity: Northfield team (L01-T1)": the files' titles, with the month. */
+  public static String heading(Report r) {
+    return DocumentTitle.whose(title(r), r.localityName(), r.localityCode());
   }
 
   /** "Northfield team (L01-T1) · November 2026". */

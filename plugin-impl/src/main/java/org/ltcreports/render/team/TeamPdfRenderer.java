@@ -15,6 +15,7 @@ import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.casemanagement.report.TeamReportBuilder;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
@@ -46,7 +47,12 @@ public final class TeamPdfRenderer implements ReportRenderer, AutoCloseable {
     TeamLayout.check(report);
     out.write(
         threads.run(
-            () -> pdf.render(report, TeamLayout.title(report), parameters(report), rows(report)),
+            () ->
+                pdf.render(
+                    report,
+                    DocumentTitle.of(TeamLayout.heading(report), report),
+                    parameters(report),
+                    rows(report)),
             report.reportId()));
   }
 

@@ -14,6 +14,7 @@ import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.casemanagement.report.TeamReportBuilder;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
@@ -61,7 +62,7 @@ public final class TeamXlsxRenderer implements ReportRenderer {
     }
     w.finish(
         r.extractDate(),
-        TeamLayout.title(r) + ": " + TeamLayout.subtitle(r),
+        DocumentTitle.of(TeamLayout.heading(r), r),
         r.reportId(),
         Footer.keywords(r),
         out);

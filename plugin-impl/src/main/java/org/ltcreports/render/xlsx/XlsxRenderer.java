@@ -31,6 +31,7 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.render.Display;
+import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
@@ -110,7 +111,7 @@ public final class XlsxRenderer implements ReportRenderer {
         out,
         report.extractDate().atStartOfDay(),
         new XlsxPackage.Properties(
-            FeedbackContent.title(report),
+            DocumentTitle.of(FeedbackContent.title(report), report),
             report.reportId(),
             report.reportId(),
             Footer.keywords(report)));

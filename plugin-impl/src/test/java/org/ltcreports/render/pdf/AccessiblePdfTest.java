@@ -56,7 +56,7 @@ class AccessiblePdfTest {
     assertThat(charts).hasSize(2);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       assertTaggedWithTitleAndLanguage(
-          doc, "Emergency admissions feedback: Riverside Surgery (K83001)");
+          doc, "Emergency admissions feedback: Riverside Surgery (K83001) · October 2026");
       List<PDStructureElement> all = elements(doc);
       assertThat(types(all)).contains("Document", "H1", "H2", "P", "Table", "TR", "TH", "TD");
       List<PDStructureElement> figures =
@@ -84,12 +84,13 @@ class AccessiblePdfTest {
     try (PDDocument doc =
         Loader.loadPDF(feedback.render(SampleReports.locality(Audience.COMMISSIONER)))) {
       assertTaggedWithTitleAndLanguage(
-          doc, "Emergency admissions: locality summary, North Locality (L01)");
+          doc, "Emergency admissions: locality summary, North Locality (L01) · October 2026");
       assertThat(types(elements(doc))).contains("H1", "H2", "Table", "TH", "TD", "Figure");
     }
     Report ret = SampleReports.practiceReturn();
     try (PDDocument doc = Loader.loadPDF(returns.render(ret))) {
-      assertTaggedWithTitleAndLanguage(doc, "Case management activity return");
+      assertTaggedWithTitleAndLanguage(
+          doc, "Case management activity return: " + ret.practiceName() + " (P2) · October 2026");
       assertThat(types(elements(doc))).contains("H1", "H2", "Table", "TH", "TD");
     }
   }
