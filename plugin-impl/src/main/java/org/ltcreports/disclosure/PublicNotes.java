@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.ltcreports.api.report.MeasureCatalogue;
-import org.ltcreports.api.report.MeasureDefinition;
+import org.ltcreports.words.ReportWords;
 
 /**
  * The words of a PUBLIC copy's notes: measures named by their labels, never by internal ids, and no
@@ -26,36 +25,14 @@ final class PublicNotes {
     return DIGIT.matcher(DATES.matcher(note).replaceAll("")).find();
   }
 
-  /** The labels of the measures behind ids such as {@code acsc_by_condition/COPD}, once each. */
-  static String labels(Collection<String> ids) {
-    Set<String> labels = new LinkedHashSet<>();
-    for (String id : ids) {
-      String measure = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
-      labels.add(label(measure));
-    }
-    return String.join("; ", labels);
-  }
-
   /** What a non-practice copy left out, by label: a whole list, or an identifier column. */
   static String removed(Collection<String> ids) {
     Set<String> labels = new LinkedHashSet<>();
     for (String id : ids) {
-      labels.add(
-          id.contains("/")
-              ? label(id.substring(0, id.indexOf('/'))) + " (patient identifier column)"
-              : label(id));
+      String measure = ReportWords.measure(ReportWords.measureOf(id));
+      labels.add(id.contains("/") ? measure + " (patient identifier column)" : measure);
     }
     return String.join("; ", labels);
-  }
-
-  private static String label(String measureId) {
-    if (measureId.equals("data_quality")) {
-      return "data-quality counts";
-    }
-    return MeasureCatalogue.find(measureId)
-        .map(MeasureDefinition::label)
-        .map(l -> l.substring(0, 1).toLowerCase(java.util.Locale.UK) + l.substring(1))
-        .orElse("other figures");
   }
 
   /** "Shown as * in this copy: …", naming what is withheld by label; empty when nothing is. */
@@ -63,6 +40,6 @@ final class PublicNotes {
     if (suppressed.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("Shown as * in this copy: " + labels(suppressed) + ".");
+    return Optional.of("Shown as * in this copy: " + ReportWords.measures(suppressed) + ".");
   }
 }

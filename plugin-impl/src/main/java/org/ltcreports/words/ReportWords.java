@@ -1,9 +1,14 @@
 package org.ltcreports.words;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.Format;
+import org.ltcreports.api.report.MeasureCatalogue;
+import org.ltcreports.api.report.MeasureDefinition;
 import org.ltcreports.api.report.ReportType;
 
 /**
@@ -44,6 +49,41 @@ public final class ReportWords {
         + last
         + " "
         + names.get(names.size() - 1);
+  }
+
+  /**
+   * The measures behind cell ids such as {@code acsc_by_condition/COPD}, by label and once each:
+   * "emergency admissions; readmissions within 30 days". What a public copy's note and a workbook's
+   * Notes sheet say is withheld.
+   */
+  public static String measures(Collection<String> ids) {
+    Set<String> labels = new LinkedHashSet<>();
+    for (String id : ids) {
+      labels.add(measure(measureOf(id)));
+    }
+    return String.join("; ", labels);
+  }
+
+  /** The measure of a cell id: {@code acsc_by_condition} of {@code acsc_by_condition/COPD}. */
+  public static String measureOf(String id) {
+    return id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
+  }
+
+  /** A measure's label within a sentence ("emergency admissions"); "other figures" if unknown. */
+  public static String measure(String measureId) {
+    if (measureId.equals("data_quality")) {
+      return "data-quality counts";
+    }
+    return MeasureCatalogue.find(measureId)
+        .map(MeasureDefinition::label)
+        .map(l -> l.substring(0, 1).toLowerCase(Locale.UK) + l.substring(1))
+        .orElse("other figures");
+  }
+
+  /** "Feedback report", "Locality summary", "Return"…: on its own, as a heading or a value. */
+  public static String reportTypeName(ReportType t) {
+    String words = reportType(t);
+    return words.substring(0, 1).toUpperCase(Locale.UK) + words.substring(1);
   }
 
   /** "feedback report", "locality summary", "return"…: within a sentence. */

@@ -299,7 +299,7 @@ public final class XlsxRenderer implements ReportRenderer {
       int r = 1;
       r = pair(sheet, r, "Report", FeedbackContent.title(report));
       r = pair(sheet, r, "Report id", report.reportId());
-      r = pair(sheet, r, "Report type", report.type().slug());
+      r = pair(sheet, r, "Report type", ReportWords.reportTypeName(report.type()));
       if (report.practiceCode() != null) {
         r =
             pair(
@@ -327,7 +327,7 @@ public final class XlsxRenderer implements ReportRenderer {
               sheet,
               r,
               "Withheld (suppressed) measures",
-              report.suppressed().isEmpty() ? "none" : String.join(", ", report.suppressed()));
+              report.suppressed().isEmpty() ? "none" : ReportWords.measures(report.suppressed()));
       r = pair(sheet, r, "Audience note", Wording.audienceLine(report));
       r++;
       int dq = r++;
