@@ -406,14 +406,11 @@ public final class CollationWorkbook {
       w.write(WorkbookUtil.createSafeSheetName(f.practiceCode()), practiceSheet(w, f));
     }
     w.forceRecalculation();
-    String locality = expected == null ? "" : expected.localityCode() + " ";
+    String locality = expected == null ? null : expected.localityCode();
     w.finish(
         asOf,
-        DocumentTitle.of(
-            DocumentTitle.whose(
-                "Locality collation", null, expected == null ? null : expected.localityCode()),
-            month),
-        "locality-collation/" + locality.trim() + "/" + month,
+        DocumentTitle.of(DocumentTitle.whose("Locality collation", null, locality), month),
+        "locality-collation/" + (locality == null ? "" : locality) + "/" + month,
         null,
         out);
   }

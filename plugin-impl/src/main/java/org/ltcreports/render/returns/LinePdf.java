@@ -38,6 +38,7 @@ public final class LinePdf {
   private volatile JasperReport template;
 
   /**
+   * @param title the file's title ({@code DocumentTitle}), shown in a viewer's tab
    * @param parameters TITLE, SUBTITLE, AUDIENCE_LINE, RUNNING_HEAD, FOOTER_LINE_1, FOOTER_LINE_2
    *     (the locale and time zone are set here)
    */
