@@ -48,6 +48,60 @@ class SpillFolderShutdownTest {
     }
   }
 
+  /**
+   * A run killed outright (the out-of-memory killer, {@code kill -9}) runs no hook and leaves its
+   * folder; the next run deletes it, but not the folder of a run still going, nor one it cannot
+   * tell is left behind (no lock: an older version's, or one being made).
+   */
+  @Test
+  void aRunKilledOutrightHasItsFilesDeletedByTheNextRun() throws Exception {
+    Path unlocked = Files.createDirectory(parent.resolve("ltc-routed-123"));
+    Files.write(unlocked.resolve("rows"), new byte[] {1});
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Writing.class.getName(),
+                parent.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(out.readLine()).isEqualTo("written");
+      Path running = onlyFolderBut(unlocked);
+      try (SpillFolder meanwhile = SpillFolder.in(parent)) {
+        assertThat(running).exists(); // its process holds it
+        assertThat(meanwhile.path()).exists();
+      }
+      child.destroyForcibly(); // SIGKILL: no hook runs
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(running.resolve("rows")).exists();
+      try (SpillFolder next = SpillFolder.in(parent)) {
+        assertThat(running).doesNotExist();
+        assertThat(unlocked.resolve("rows")).exists();
+        try (Stream<Path> files = Files.list(parent)) {
+          assertThat(files).containsExactlyInAnyOrder(unlocked, next.path());
+        }
+      }
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  private Path onlyFolderBut(Path other) throws Exception {
+    try (Stream<Path> files = Files.list(parent)) {
+      return files
+          .filter(p -> !p.equals(other))
+          .reduce(
+              (a, b) -> {
+                throw new AssertionError("more than one folder: " + a + ", " + b);
+              })
+          .orElseThrow();
+    }
+  }
+
   /** A run that has routed rows to a file and is still going when it is stopped. */
   static final class Writing {
     public static void main(String[] args) throws Exception {
