@@ -48,7 +48,10 @@ final class GenerateCommand implements Callable<Integer> {
       description = "practice code (repeatable; default: all)")
   List<String> practices = new ArrayList<>();
 
-  @Option(names = "--locality", paramLabel = "CODE", description = "all practices of this locality")
+  @Option(
+      names = "--locality",
+      paramLabel = "CODE",
+      description = "all practices of this locality (with --practice: those named, in it)")
   String locality;
 
   @Option(

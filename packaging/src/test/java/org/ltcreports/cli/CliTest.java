@@ -275,6 +275,51 @@ class CliTest {
     assertThat(r.err().strip()).isEqualTo("error: unknown practice 'Z99999'");
   }
 
+  /** The locality was ignored when practices were named; it is checked like any code. */
+  @Test
+  void aLocalityWithPracticesIsCheckedNotIgnored() {
+    Run r =
+        generateGolden(
+            "--month",
+            "2026-10",
+            "--practice",
+            "P1",
+            "--locality",
+            "L9",
+            "--format",
+            "json",
+            "--out",
+            out.toString());
+    assertThat(r.exit()).as(r.out()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: unknown locality 'L9'");
+  }
+
+  /**
+   * A request none of whose reports can be made as asked writes nothing: exit 2 saying why. It was
+   * "0 file(s) written …; 0 failure(s)" and exit 0.
+   */
+  @Test
+  void aRequestWithNothingToMakeIsExitTwoSayingWhy() throws Exception {
+    Run r =
+        generateGolden(
+            "--month",
+            "2026-10",
+            "--report",
+            "return",
+            "--format",
+            "html",
+            "--out",
+            out.toString());
+    assertThat(r.exit()).as(r.out()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "error: nothing to make: return: not made as HTML (it is made as PDF, XLSX, CSV and"
+                + " JSON)");
+    try (var files = java.nio.file.Files.walk(out)) {
+      assertThat(files.filter(java.nio.file.Files::isRegularFile)).isEmpty();
+    }
+  }
+
   @Test
   void unreachableDatabaseIsOneLineAndExitOne() {
     Run r =

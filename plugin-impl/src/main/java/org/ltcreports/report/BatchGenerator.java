@@ -73,12 +73,14 @@ public final class BatchGenerator {
   public BatchResult run(
       BatchRequest req, LocalDate today, Consumer<String> progress, RunPhases phases) {
     // A report the audience never receives (ReportType.whyNotFor) is left out with a line saying
-    // why, and the run is still complete: the other reports were written.
+    // why, and the run is still complete: the other reports were written. A run left with nothing
+    // to make is a request that cannot be met: refused, saying why, before anything is read.
     Set<ReportType> allowed = EnumSet.noneOf(ReportType.class);
+    List<String> leftOut = new ArrayList<>();
     for (ReportType type : req.reports()) {
       Optional<String> whyNot = type.whyNotFor(req.audience());
       if (whyNot.isPresent()) {
-        progress.accept(
+        leftOut.add(
             type.shortName()
                 + ": left out of the "
                 + ReportWords.audience(req.audience()).toLowerCase(Locale.ROOT)
@@ -98,7 +100,7 @@ public final class BatchGenerator {
       notMade.addAll(req.formats());
       notMade.removeAll(made);
       if (!notMade.isEmpty() && (!usual || notMade.size() == req.formats().size())) {
-        progress.accept(
+        leftOut.add(
             type.shortName()
                 + ": not made as "
                 + ReportWords.formats(notMade, "or")
@@ -122,11 +124,12 @@ public final class BatchGenerator {
               req.outDir(),
               req.requestedBy());
     }
+    if (allowed.isEmpty()) {
+      throw new IllegalArgumentException("nothing to make: " + String.join("; ", leftOut));
+    }
+    leftOut.forEach(progress);
     Map<String, Practice> practiceRows = MeasureContext.practicesByCode(reader.practices());
     List<String> practices = practicesFor(req, practiceRows);
-    if (allowed.isEmpty()) {
-      return new BatchResult(List.of(), List.of()); // nothing left to make: nothing to read
-    }
     List<StagedFiles.Leftover> leftovers = StagedFiles.sweep(req.outDir(), recorder::recorded);
     if (!leftovers.isEmpty()) {
       recorder.leftoversRemoved(req.requestedBy(), leftovers);
@@ -335,22 +338,39 @@ public final class BatchGenerator {
         + f.extension();
   }
 
+  /**
+   * The practices asked for: those named, else the locality's, else all. Named practices with a
+   * locality must be in it (it was ignored: "--locality L02 --practice K83001" wrote L01's files).
+   */
   private static List<String> practicesFor(BatchRequest req, Map<String, Practice> practices) {
     List<String> codes = new ArrayList<>();
+    String locality = req.locality();
+    if (locality != null
+        && practices.values().stream().noneMatch(p -> locality.equals(p.localityCode()))) {
+      throw new IllegalArgumentException("unknown locality '" + locality + "'");
+    }
     if (!req.practices().isEmpty()) {
       for (String code : req.practices()) {
-        if (!practices.containsKey(code)) {
+        Practice p = practices.get(code);
+        if (p == null) {
           throw new IllegalArgumentException("unknown practice '" + code + "'");
+        }
+        if (locality != null && !locality.equals(p.localityCode())) {
+          throw new IllegalArgumentException(
+              "practice '"
+                  + code
+                  + "' is in locality '"
+                  + p.localityCode()
+                  + "', not '"
+                  + locality
+                  + "'");
         }
         codes.add(code);
       }
-    } else if (req.locality() != null) {
+    } else if (locality != null) {
       practices.values().stream()
-          .filter(p -> req.locality().equals(p.localityCode()))
+          .filter(p -> locality.equals(p.localityCode()))
           .forEach(p -> codes.add(p.practiceCode()));
-      if (codes.isEmpty()) {
-        throw new IllegalArgumentException("unknown locality '" + req.locality() + "'");
-      }
     } else {
       codes.addAll(practices.keySet());
     }

@@ -1,6 +1,7 @@
 package org.ltcreports.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import java.nio.file.Files;
@@ -91,21 +92,22 @@ class ReportsLeftOutTest {
         }
       }
     }
-    // a run left with nothing to make reads nothing
+    // a run left with nothing to make is a request that cannot be met: refused, saying why, with
+    // nothing read or written (it was an empty, "complete" run: exit 0 for a script that got
+    // nothing)
     List<String> log = new ArrayList<>();
-    BatchResult nothing =
-        run(
-            Audience.PUBLIC,
-            EnumSet.of(ReportType.CASE_FINDING),
-            JSON_AND_XLSX,
-            tmp.resolve("nothing"),
-            log);
-    assertThat(nothing.written()).isEmpty();
-    assertThat(nothing.failures()).isEmpty();
-    assertThat(log)
-        .singleElement()
-        .asString()
-        .startsWith("case-finding: left out of the public copy: ");
+    assertThatThrownBy(
+            () ->
+                run(
+                    Audience.PUBLIC,
+                    EnumSet.of(ReportType.CASE_FINDING),
+                    JSON_AND_XLSX,
+                    tmp.resolve("nothing"),
+                    log))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("nothing to make: case-finding: left out of the public copy: ");
+    assertThat(log).isEmpty();
+    assertThat(files(tmp.resolve("nothing"))).isEmpty();
     // the rule itself: patients' names and NHS numbers stay with the practice; the locality
     // manager's working document and the evaluation across localities are never published
     assertThat(
@@ -190,6 +192,58 @@ class ReportsLeftOutTest {
         .contains(
             "return: not made as HTML (it is made as PDF, XLSX, CSV and JSON)",
             "collation: not made as PDF or HTML (it is made as XLSX)");
+  }
+
+  /**
+   * A practice named with a locality must be in it. The locality was ignored when practices were
+   * named: {@code generate --locality L02 --practice K83001} wrote K83001's files and L01's
+   * locality files, for a user who asked for L02.
+   */
+  @Test
+  void practicesNamedWithALocalityMustBeInIt() throws Exception {
+    Map<String, String> localityOf = new java.util.TreeMap<>();
+    try (Connection c = source.getConnection();
+        java.sql.ResultSet rs =
+            c.createStatement().executeQuery("SELECT practice_code, locality_code FROM practice")) {
+      while (rs.next()) {
+        localityOf.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    String practice = localityOf.keySet().iterator().next();
+    String home = localityOf.get(practice);
+    String other =
+        localityOf.values().stream().filter(l -> !l.equals(home)).findFirst().orElseThrow();
+    Path out = tmp.resolve("elsewhere");
+    assertThatThrownBy(() -> run(List.of(practice), other, out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("practice '%s' is in locality '%s', not '%s'", practice, home, other);
+    assertThat(files(out)).isEmpty();
+    assertThatThrownBy(() -> run(List.of(practice), "NO-SUCH", out))
+        .hasMessage("unknown locality 'NO-SUCH'");
+    // in its own locality it is the practice's files and its locality's
+    BatchResult r = run(List.of(practice), home, out);
+    assertThat(r.failures()).isEmpty();
+    assertThat(files(out))
+        .isNotEmpty()
+        .allMatch(f -> f.startsWith(practice + "-") || f.startsWith(home + "-"), "ours");
+  }
+
+  private static BatchResult run(List<String> practices, String locality, Path out) {
+    LtcConfig cfg = LtcConfig.defaults().with(Map.of("trim-points.file", trim.toString()));
+    return Guice.createInjector(new LtcModule(cfg, source, memory()))
+        .getInstance(BatchGenerator.class)
+        .run(
+            new BatchRequest(
+                MONTH,
+                practices,
+                locality,
+                EnumSet.of(ReportType.PRACTICE_FEEDBACK, ReportType.LOCALITY_FEEDBACK),
+                EnumSet.of(Format.JSON),
+                Audience.PRACTICE,
+                out,
+                "test:scope"),
+            TODAY,
+            line -> {});
   }
 
   private static BatchResult run(
