@@ -165,8 +165,22 @@ final class Attacker {
     return new double[] {lo, hi};
   }
 
-  /** What the attack found: disclosed cells (true count 1-7) and contradictions of the truth. */
-  record Finding(Map<String, String> disclosed, List<String> contradictions) {}
+  /**
+   * What the attack found: disclosed cells (true count 1-7), counts above 7 whose rounding it undid
+   * (narrowed to the exact count the rounded figure hid), and contradictions of the truth.
+   */
+  record Finding(
+      Map<String, String> disclosed, Map<String, String> unrounded, List<String> contradictions) {}
+
+  /**
+   * Figures published exactly as whole numbers that are not counts of people or events (bed days
+   * are not rounded): a reader knows them exactly, and a mean of them over a rounded count must not
+   * give that count back.
+   */
+  static boolean exactWholeFigure(String cell) {
+    String id = cell.substring(cell.lastIndexOf(':') + 1);
+    return id.equals("ea_bed_days") || id.equals("ea_bed_days_locality");
+  }
 
   /**
    * Runs the relations over the published figures until nothing narrows, then compares with the
@@ -194,6 +208,14 @@ final class Attacker {
         }
       }
     }
+    for (String cell : pack.readings.keySet()) {
+      double[] v = tightest(pack, cell);
+      if (exactWholeFigure(cell) && v != null) {
+        ranges
+            .computeIfAbsent(cell, k -> new Range())
+            .set((long) Math.ceil(v[0] - 1e-9), (long) Math.floor(v[1] + 1e-9), "published figure");
+      }
+    }
     for (int round = 0; round < 60; round++) {
       boolean changed = false;
       for (Relation rel : relations) {
@@ -210,9 +232,11 @@ final class Attacker {
             .toList();
     if (!empty.isEmpty()) {
       // the published figures contradict the reader's model of them: a published figure is wrong
-      return new Finding(Map.of(), List.of("no count fits the published figures: " + empty));
+      return new Finding(
+          Map.of(), Map.of(), List.of("no count fits the published figures: " + empty));
     }
     Map<String, String> disclosed = new LinkedHashMap<>();
+    Map<String, String> unrounded = new LinkedHashMap<>();
     List<String> contradictions = new ArrayList<>();
     for (Map.Entry<String, Long> t : truth.entrySet()) {
       Range r = ranges.get(t.getKey());
@@ -225,9 +249,14 @@ final class Attacker {
             t.getKey() + " is " + v + " but the published figures say " + r + " (" + r.by + ")");
       } else if (v >= 1 && v <= THRESHOLD && r.lo == r.hi) {
         disclosed.put(t.getKey(), v + " by " + r.by);
+      } else if (v > THRESHOLD && r.lo == r.hi && pack.counts.contains(t.getKey())) {
+        double[] shown = tightest(pack, t.getKey());
+        if (shown != null && Math.round((shown[0] + shown[1]) / 2) != v) {
+          unrounded.put(t.getKey(), v + " (shown as " + Math.round(shown[0]) + ") by " + r.by);
+        }
       }
     }
-    return new Finding(disclosed, contradictions);
+    return new Finding(disclosed, unrounded, contradictions);
   }
 
   private static PublishedPack jsonOnly(PublishedPack p) {
@@ -269,6 +298,21 @@ final class Attacker {
       all.add(
           new Ratio(PERCENT, f + "readmission_pct", f + "readmissions_30d", f + "ea_count", 100));
       all.add(new Ratio(MEAN, f + "ea_los_mean", f + "ea_bed_days", f + "ea_discharges", 1));
+      // the locality's figures as the practice's report prints them
+      all.add(
+          new Ratio(
+              PERCENT,
+              f + "readmission_pct_locality",
+              f + "readmissions_30d_locality",
+              f + "ea_count_locality",
+              100));
+      all.add(
+          new Ratio(
+              MEAN,
+              f + "ea_los_mean_locality",
+              f + "ea_bed_days_locality",
+              f + "ea_discharges_locality",
+              1));
       all.add(
           new Ratio(
               PERCENT,
@@ -359,6 +403,20 @@ final class Attacker {
               l.getKey() + ":ea_count",
               l.getKey() + ":list_size",
               1000));
+      all.add(
+          new Ratio(
+              PERCENT,
+              l.getKey() + ":readmission_pct",
+              l.getKey() + ":readmissions_30d",
+              l.getKey() + ":ea_count",
+              100));
+      all.add(
+          new Ratio(
+              MEAN,
+              l.getKey() + ":ea_los_mean",
+              l.getKey() + ":ea_bed_days",
+              l.getKey() + ":ea_discharges",
+              1));
     }
     // A relation that does not hold on the truth would make the attacker wrong, not clever.
     List<Relation> holding = new ArrayList<>();
@@ -407,6 +465,12 @@ final class Attacker {
     for (String cell : practice.counts) {
       double[] v = tightest(practice, cell);
       if (v != null) {
+        truth.put(cell, Math.round((v[0] + v[1]) / 2));
+      }
+    }
+    for (String cell : practice.readings.keySet()) {
+      double[] v = tightest(practice, cell);
+      if (exactWholeFigure(cell) && v != null) {
         truth.put(cell, Math.round((v[0] + v[1]) / 2));
       }
     }

@@ -54,6 +54,18 @@ final class PublishedFigures {
     for (String g : new String[] {"prog_cohort_", "prog_comparators_"}) {
       all.put(g + "growth_pct", new Ratio(g + "ea_after", g + "ea_before", 100, true));
     }
+    // the locality's own figures as a practice's report prints them, from the locality's counts
+    // (readmission_pct_locality = 100 × readmissions_30d_locality / ea_count_locality)
+    for (Map.Entry<String, Ratio> e : COUNT_RATIOS.entrySet()) {
+      Ratio r = e.getValue();
+      all.put(
+          MeasureCatalogue.localityId(e.getKey()),
+          new Ratio(
+              MeasureCatalogue.localityId(r.num()),
+              MeasureCatalogue.localityId(r.den()),
+              r.per(),
+              r.change()));
+    }
     return Map.copyOf(all);
   }
 
@@ -76,6 +88,8 @@ final class PublishedFigures {
               new Ratio("contacts_attended", "register_size", 1, false)),
           Map.entry("ea_change_pct_yoy", new Ratio("ea_count", "ea_count_last_year", 100, true)),
           Map.entry("ea_change_pct_12m", new Ratio("ea_count_12m", "ea_count_prev_12m", 100, true)),
+          // a mean of published whole figures: the bed days (not rounded) over the discharges
+          Map.entry("ea_los_mean", new Ratio("ea_bed_days", "ea_discharges", 1, false)),
           // caseloads: per whole-time equivalent, from the published caseload
           Map.entry("caseload_per_wte", new Ratio("total_caseload", "wte", 1, false)));
 

@@ -76,7 +76,7 @@ public final class ReportWords {
     }
     return MeasureCatalogue.find(measureId)
         .map(MeasureDefinition::label)
-        .map(l -> l.substring(0, 1).toLowerCase(Locale.UK) + l.substring(1))
+        .map(MeasureCatalogue::inSentence)
         .orElse("other figures");
   }
 

@@ -68,6 +68,10 @@ class FilesInPlainWordsTest {
               .collect(Collectors.joining("|", "\\b(", ")\\b")));
 
   private static final Pattern ISO_MONTH = Pattern.compile("\\b\\d{4}-\\d{2}\\b");
+
+  /** An acronym whose first letter was lower-cased: "Locality: aCSC admissions". */
+  private static final Pattern BROKEN_ACRONYM = Pattern.compile("\\b[a-z][A-Z]{2,}\\b");
+
   private static final Pattern KEY_COLUMN =
       Pattern.compile("(?i)id|key|.*\\bid|.*\\(code\\)"); // "Id", "Measure id", "Category (code)"
 
@@ -183,7 +187,7 @@ class FilesInPlainWordsTest {
 
   private static void codesIn(String file, List<String> lines, List<String> found) {
     for (String line : lines) {
-      for (Pattern code : List.of(CODE, MEASURE_ID)) {
+      for (Pattern code : List.of(CODE, MEASURE_ID, BROKEN_ACRONYM)) {
         Matcher m = code.matcher(line);
         while (m.find()) {
           found.add(file + ": " + m.group() + " in \"" + line.strip() + "\"");

@@ -414,7 +414,7 @@ public final class MeasureCatalogue {
       add(
           new MeasureDefinition(
               localityId(id),
-              "Locality: " + Character.toLowerCase(d.label().charAt(0)) + d.label().substring(1),
+              "Locality: " + inSentence(d.label()),
               d.kind(),
               COMPARISON,
               d.numeratorId() == null ? null : localityId(d.numeratorId()),
@@ -612,6 +612,15 @@ public final class MeasureCatalogue {
   }
 
   private MeasureCatalogue() {}
+
+  /**
+   * A label within a sentence or after "Locality: ": its first letter in lower case, unless it
+   * starts an acronym ("ACSC admissions …" stays; it read "aCSC admissions").
+   */
+  public static String inSentence(String label) {
+    boolean acronym = label.length() > 1 && Character.isUpperCase(label.charAt(1));
+    return acronym ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+  }
 
   /**
    * The id of the locality's own value of a practice measure ({@code ea_los_mean} → {@code
