@@ -114,9 +114,7 @@ public final class DisclosureControl {
       }
     }
     notes.addAll(removalNotes(full, withoutPatients));
-    if (CommissionerOnly.anyIn(withoutPatients.measures())) {
-      notes.add(CommissionerOnly.NOTE);
-    }
+    notes.addAll(CommissionerOnly.notes(withoutPatients.measures()));
     if (figuresLeftOut) {
       notes.add(
           "Notes that give exact counts are in the practice's and commissioner's copies only.");

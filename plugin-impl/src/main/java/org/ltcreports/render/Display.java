@@ -28,6 +28,9 @@ public final class Display {
   /** Shown for a value that cannot be computed. */
   public static final String NOT_AVAILABLE = "–";
 
+  /** A measure a public copy leaves out whole (disclosure.CommissionerOnly), where it would be. */
+  public static final String NOT_IN_PUBLIC_COPY = "Not in the public copy";
+
   private Display() {}
 
   /** A number in the way its kind is shown; {@code –} for null. */

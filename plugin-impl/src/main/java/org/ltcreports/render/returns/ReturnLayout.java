@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.util.CellReference;
+import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureDefinition;
 import org.ltcreports.api.report.MeasureValue;
@@ -16,6 +17,7 @@ import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.BeforeAfterRegression;
 import org.ltcreports.casemanagement.CaseManagementCodes;
 import org.ltcreports.casemanagement.EndOfLifeMeasures;
+import org.ltcreports.disclosure.CommissionerOnly;
 import org.ltcreports.render.Display;
 import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Wording;
@@ -299,11 +301,9 @@ public final class ReturnLayout {
    * values, which a collation reads back.
    */
   public static String shown(Report r, Line l, Object v) {
-    boolean suppressed =
-        r.suppressed().contains(l.measureId())
-            || (!l.key().isEmpty() && r.suppressed().contains(l.measureId() + "/" + l.key()));
-    if (suppressed) {
-      return Display.SUPPRESSED;
+    String withheld = withheld(r, l);
+    if (withheld != null) {
+      return withheld;
     }
     if (v == null) {
       return Display.NOT_AVAILABLE;
@@ -316,6 +316,22 @@ public final class ReturnLayout {
       return Display.number(n, kind);
     }
     return Wording.cell(l.measureId(), v.toString());
+  }
+
+  /**
+   * What a line shows instead of its value when the copy does not give it: {@code *} when the value
+   * is withheld, "Not in the public copy" for a measure a public copy leaves out; null when the
+   * value is given. The workbook and the PDF both ask here.
+   */
+  public static String withheld(Report r, Line l) {
+    if (r.suppressed().contains(l.measureId())
+        || (!l.key().isEmpty() && r.suppressed().contains(l.measureId() + "/" + l.key()))) {
+      return Display.SUPPRESSED;
+    }
+    if (r.audience() == Audience.PUBLIC && CommissionerOnly.leavesOut(l.measureId())) {
+      return Display.NOT_IN_PUBLIC_COPY;
+    }
+    return null;
   }
 
   /** The words for a breakdown key: {@code SOCIAL_CARE} → "social care". */

@@ -30,6 +30,7 @@ import org.ltcreports.casemanagement.RegisterMeasures;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.casemanagement.report.ReturnValidation;
+import org.ltcreports.render.Display;
 import org.ltcreports.render.DocumentTitle;
 import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
@@ -131,7 +132,9 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
     }
     m.put(0, COL_WARNINGS, "Validation warnings", Style.BOLD);
     List<ReturnValidation.Warning> warnings = validation.check(r);
-    if (warnings.isEmpty()) {
+    if (r.audience() == Audience.PUBLIC) {
+      m.put(1, COL_WARNINGS, Display.NOT_IN_PUBLIC_COPY, Style.MUTED);
+    } else if (warnings.isEmpty()) {
       m.put(1, COL_WARNINGS, "None", Style.MUTED);
     }
     for (int i = 0; i < warnings.size(); i++) {
@@ -196,12 +199,8 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
 
   /** The value of a line: the number or text, {@code *} when withheld, null when absent. */
   private static Object value(Report r, Map<String, Object> values, Line l) {
-    String id = l.measureId();
-    if (r.suppressed().contains(id)
-        || (!l.key().isEmpty() && r.suppressed().contains(id + "/" + l.key()))) {
-      return "*";
-    }
-    return values.get(ReturnData.lookupKey(id, l.key()));
+    String withheld = ReturnLayout.withheld(r, l);
+    return withheld != null ? withheld : values.get(ReturnData.lookupKey(l.measureId(), l.key()));
   }
 
   /** The number style of a line's value. */

@@ -93,4 +93,70 @@ class ReturnOutputsTest {
       }
     }
   }
+
+  /**
+   * Validation warnings are never in a PUBLIC copy (governance.md), the register-below-target flag
+   * among them. The public return printed "Register below the target share of adults: Yes" (from
+   * the exact register, beside a published 2.0% that is not below 2.0%), and its workbook's
+   * warnings cell said "None" where the commissioner's lists the warnings.
+   */
+  @Test
+  void aPublicCopyCarriesNoValidationWarning() throws Exception {
+    // a target no practice of the fixture reaches: every register is below it
+    org.ltcreports.measures.MeasureSettings d = org.ltcreports.measures.MeasureSettings.defaults();
+    org.ltcreports.measures.MeasureSettings unreachable =
+        new org.ltcreports.measures.MeasureSettings(
+            d.emergencyMethods(),
+            d.frequentAttenderThreshold(),
+            d.caseloadManageable(),
+            d.caseloadUnsustainable(),
+            d.highRiskSharePct(),
+            d.highRiskTiers(),
+            99.0,
+            d.beforeAfterMonths(),
+            d.spcRebaseMonths());
+    ReturnReportBuilder returns =
+        ReturnReportBuilder.of(
+            new org.ltcreports.measures.MeasureContext(
+                ReturnFixture.builder(3, 30).build(), unreachable),
+            YearMonth.of(2026, 10),
+            WorkingDays.englandAndWales(),
+            null,
+            "v");
+    Report full =
+        java.util.stream.Stream.of("P1", "P2", "P3")
+            .map(returns::build)
+            .filter(
+                r ->
+                    r.measure("register_below_target")
+                        .equals(new org.ltcreports.api.report.MeasureValue.Text("YES")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no practice of the fixture is below target"));
+    Report copy = DisclosureControl.apply(full, Audience.PUBLIC, DisclosurePolicy.DEFAULT);
+    assertThat(copy.measures()).doesNotContainKey("register_below_target");
+    ReturnLayout.Line flag =
+        ReturnLayout.lines().stream()
+            .filter(l -> "register_below_target".equals(l.measureId()))
+            .findFirst()
+            .orElseThrow();
+    try (ReturnOutputs out = new ReturnOutputs();
+        XSSFWorkbook wb =
+            new XSSFWorkbook(new ByteArrayInputStream(out.render(copy, Format.XLSX)))) {
+      var sheet = wb.getSheet("Return");
+      assertThat(ReturnXlsxRendererTest.text(sheet, flag.valueCell()))
+          .isEqualTo("Not in the public copy");
+      assertThat(sheet.getRow(1).getCell(ReturnLayout.COL_WARNINGS).getStringCellValue())
+          .isEqualTo("Not in the public copy");
+      String pdf;
+      try (var doc = org.apache.pdfbox.Loader.loadPDF(out.render(copy, Format.PDF))) {
+        pdf = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      }
+      assertThat(pdf)
+          .contains("Register below the target share of adults Not in the public copy")
+          .doesNotContain("Validation warnings");
+      JsonNode json = new ObjectMapper().readTree(out.render(copy, Format.JSON));
+      assertThat(json.get("measures").has("register_below_target")).isFalse();
+      assertThat(json.get("notes").toString()).contains("validation warnings");
+    }
+  }
 }
