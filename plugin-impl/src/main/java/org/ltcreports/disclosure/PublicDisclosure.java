@@ -132,18 +132,10 @@ final class PublicDisclosure {
 
   private Table table(String id, Table t) {
     List<Column> cols = t.columns();
-    int keyCol = -1;
-    for (int i = 0; i < cols.size() && keyCol < 0; i++) {
-      ValueKind k = cols.get(i).kind();
-      if (k == ValueKind.TEXT || k == ValueKind.DATE) {
-        keyCol = i;
-      }
-    }
     List<List<Object>> rows = new ArrayList<>();
     for (int r = 0; r < t.rows().size(); r++) {
       List<Object> row = t.rows().get(r);
-      Object keyCell = keyCol >= 0 ? row.get(keyCol) : null;
-      String rowId = id + "/" + (keyCell != null ? keyCell.toString() : Integer.toString(r));
+      String rowId = rowId(id, t, r);
       List<Object> shown = new ArrayList<>(row);
       for (int c = 0; c < cols.size(); c++) {
         Column col = cols.get(c);
@@ -322,16 +314,9 @@ final class PublicDisclosure {
     return true;
   }
 
-  /** A table row's id: the table's id and its first text or date cell (else its index). */
+  /** A table row's id: the table's id and the row's key ({@link Table#rowKey}). */
   private static String rowId(String id, Table t, int r) {
-    List<Object> row = t.rows().get(r);
-    for (int i = 0; i < t.columns().size(); i++) {
-      ValueKind k = t.columns().get(i).kind();
-      if (k == ValueKind.TEXT || k == ValueKind.DATE) {
-        return id + "/" + (row.get(i) != null ? row.get(i).toString() : Integer.toString(r));
-      }
-    }
-    return id + "/" + r;
+    return id + "/" + t.rowKey(r);
   }
 
   private List<Part> parts(SuppressionGroup g) {

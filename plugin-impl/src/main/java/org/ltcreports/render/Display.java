@@ -5,7 +5,9 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
+import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.MeasureDefinition;
 import org.ltcreports.api.report.MeasureValue;
@@ -159,6 +161,53 @@ public final class Display {
   /**
    * A table or breakdown cell as shown; a null cell of a (partly) suppressed measure is {@code *}.
    */
+  /**
+   * Whether a table's cell is withheld: listed itself in the report's {@code suppressed} list, or
+   * its row, or its whole table ({@link MeasureValue.Table#cellId}). Only that cell: a table with
+   * one withheld cell still shows another cell that cannot be worked out as not available.
+   */
+  public static boolean withheld(
+      Report report, String tableId, MeasureValue.Table t, int row, String column) {
+    String rowId = tableId + "/" + t.rowKey(row);
+    List<String> s = report.suppressed();
+    return s.contains(rowId + "/" + column) || s.contains(rowId) || s.contains(tableId);
+  }
+
+  /**
+   * A table's cell as every page, PDF and workbook shows it: {@code *} when withheld, {@code –}
+   * when it cannot be worked out, else the value formatted.
+   */
+  public static String tableCell(
+      Report report, String tableId, MeasureValue.Table t, int row, int column) {
+    MeasureValue.Column c = t.columns().get(column);
+    if (withheld(report, tableId, t, row, c.name())) {
+      return SUPPRESSED;
+    }
+    Object v = t.rows().get(row).get(column);
+    if (v == null) {
+      return NOT_AVAILABLE;
+    }
+    return cell(report, tableId, v, c.kind());
+  }
+
+  /**
+   * How many source rows had a data-quality problem, as every report shows it: {@code *} when the
+   * copy withholds it, the count otherwise, null when the report has no count for it.
+   */
+  public static String dataQuality(Report report, DataQualityKind kind) {
+    if (report.suppressed().contains("data_quality/" + kind.key())) {
+      return SUPPRESSED;
+    }
+    Long n = report.dataQuality().get(kind.key());
+    return n == null ? null : fixed(n, 0);
+  }
+
+  /** Whether the report found rows with this problem (a withheld count is of 1 to 7 rows). */
+  public static boolean dataQualityFound(Report report, DataQualityKind kind) {
+    Long n = report.dataQuality().get(kind.key());
+    return SUPPRESSED.equals(dataQuality(report, kind)) || n != null && n > 0;
+  }
+
   public static String cell(Report report, String measureId, Object cell, ValueKind kind) {
     if (cell == null) {
       return anySuppressed(report, measureId) ? SUPPRESSED : NOT_AVAILABLE;

@@ -50,6 +50,26 @@ public sealed interface MeasureValue {
       }
       throw new IllegalArgumentException("no column " + name);
     }
+
+    /** A row's key: its first text or date cell, else its index (as a string). */
+    public String rowKey(int row) {
+      List<Object> cells = rows.get(row);
+      for (int i = 0; i < columns.size(); i++) {
+        ValueKind k = columns.get(i).kind();
+        if (k == ValueKind.TEXT || k == ValueKind.DATE) {
+          return cells.get(i) != null ? cells.get(i).toString() : Integer.toString(row);
+        }
+      }
+      return Integer.toString(row);
+    }
+
+    /**
+     * The id a cell is listed under in a report's {@code suppressed} list: the table's id, the
+     * row's key and the column's name ({@code caseloads/Case manager 2/wte}).
+     */
+    public String cellId(String tableId, int row, String column) {
+      return tableId + "/" + rowKey(row) + "/" + column;
+    }
   }
 
   /** A table column: its key in JSON, its label for people, and what its numbers mean. */

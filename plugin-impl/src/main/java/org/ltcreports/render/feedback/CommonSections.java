@@ -8,7 +8,6 @@ import org.ltcreports.api.report.DataQualityIssue;
 import org.ltcreports.api.report.DataQualityKind;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
-import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.render.Block;
 import org.ltcreports.render.Block.Definitions;
 import org.ltcreports.render.Block.Paragraph;
@@ -91,9 +90,8 @@ final class CommonSections {
     List<Block> blocks = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     for (DataQualityKind kind : DataQualityKind.values()) {
-      Long n = report.dataQuality().get(kind.key());
-      if (n != null && n > 0) {
-        rows.add(new Row(kind.key(), kind.description(), Display.number(n, ValueKind.COUNT), null));
+      if (Display.dataQualityFound(report, kind)) {
+        rows.add(new Row(kind.key(), kind.description(), Display.dataQuality(report, kind), null));
       }
     }
     if (rows.isEmpty()) {

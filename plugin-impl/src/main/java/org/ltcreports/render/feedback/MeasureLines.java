@@ -159,7 +159,8 @@ final class MeasureLines {
       numeric.add(isNumeric(c.kind()));
     }
     List<List<String>> rows = new ArrayList<>();
-    for (List<Object> row : t.rows()) {
+    for (int r = 0; r < t.rows().size(); r++) {
+      List<Object> row = t.rows().get(r);
       List<String> cells = new ArrayList<>();
       for (int i = 0; i < t.columns().size(); i++) {
         Object cell = i < row.size() ? row.get(i) : null;
@@ -167,7 +168,7 @@ final class MeasureLines {
         cells.add(
             kind == ValueKind.PERCENT && cell instanceof Number n
                 ? Display.percent(n)
-                : Wording.cell(t.columns().get(i).name(), Display.cell(report, id, cell, kind)));
+                : Wording.cell(t.columns().get(i).name(), Display.tableCell(report, id, t, r, i)));
       }
       rows.add(cells);
     }

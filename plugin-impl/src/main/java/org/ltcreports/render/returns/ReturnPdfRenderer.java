@@ -173,15 +173,14 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     }
     boolean anyIssue = false;
     for (DataQualityKind k : DataQualityKind.values()) {
-      Long n = r.dataQuality().get(k.key());
-      if (n != null && n > 0) {
+      if (Display.dataQualityFound(r, k)) {
         anyIssue = true;
         rows.add(
             row(
                 "dq",
                 "Data quality",
                 "ROW",
-                Map.of("label", k.description(), "value", Display.fixed(n, 0))));
+                Map.of("label", k.description(), "value", Display.dataQuality(r, k))));
       }
     }
     if (!anyIssue && !r.dataQuality().isEmpty()) {
@@ -273,23 +272,24 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     rows.add(row(section, section, "GRID_HEAD", head));
     boolean blankWte = false;
     int wte = t.columnIndex("wte");
-    for (List<Object> cells : t.rows()) {
+    for (int row = 0; row < t.rows().size(); row++) {
+      List<Object> cells = t.rows().get(row);
       Map<String, Object> g = new HashMap<>();
       for (int i = 0; i < names.length; i++) {
         int c = t.columnIndex(names[i]);
-        Object v = cells.get(c);
+        boolean withheld = Display.withheld(r, "caseloads", t, row, names[i]);
         String s =
-            v == null
+            cells.get(c) == null && !withheld
                 ? switch (names[i]) {
                   case "display_name" -> String.valueOf(cells.get(0));
-                  case "wte", "caseload_per_wte" -> Display.NOT_AVAILABLE;
-                  default -> "";
+                  case "flags" -> "";
+                  default -> Display.NOT_AVAILABLE;
                 }
-                : Wording.cell(
-                    names[i], Display.cell(r, "caseloads", v, t.columns().get(c).kind()));
+                : Wording.cell(names[i], Display.tableCell(r, "caseloads", t, row, c));
         g.put("c" + (i + 1), s);
       }
-      blankWte |= cells.get(wte) == null;
+      // the footnote explains a blank in the staff records, not a withheld figure
+      blankWte |= cells.get(wte) == null && !Display.withheld(r, "caseloads", t, row, "wte");
       rows.add(row(section, section, "GRID_ROW", g));
     }
     if (blankWte) {
@@ -325,24 +325,23 @@ public final class ReturnPdfRenderer implements ReportRenderer, AutoCloseable {
     head.put("c6", "Change");
     head.put("c7", "95% CI");
     rows.add(row(section, section, "GRID_HEAD", head));
-    for (List<Object> cells : t.rows()) {
+    String id = "ba_by_prior_admissions";
+    for (int row = 0; row < t.rows().size(); row++) {
+      List<Object> cells = t.rows().get(row);
       Map<String, Object> g = new HashMap<>();
       g.put("c1", String.valueOf(cells.get(0)));
-      g.put("c3", Display.cell(r, "ba_by_prior_admissions", cells.get(1), ValueKind.COUNT));
-      for (int i = 2; i <= 4; i++) {
-        g.put(
-            "c" + (i + 2),
-            Display.cell(r, "ba_by_prior_admissions", cells.get(i), ValueKind.RATIO));
+      for (int i = 1; i <= 4; i++) {
+        g.put("c" + (i + 2), Display.tableCell(r, id, t, row, i));
       }
-      if (cells.get(5) != null && cells.get(6) != null) {
-        g.put(
-            "c7",
-            Display.number((Number) cells.get(5), ValueKind.RATIO)
-                + " to "
-                + Display.number((Number) cells.get(6), ValueKind.RATIO));
-      } else {
-        g.put("c7", Display.NOT_AVAILABLE);
-      }
+      String lower = Display.tableCell(r, id, t, row, 5);
+      String upper = Display.tableCell(r, id, t, row, 6);
+      g.put(
+          "c7",
+          lower.equals(Display.SUPPRESSED) || upper.equals(Display.SUPPRESSED)
+              ? Display.SUPPRESSED
+              : cells.get(5) != null && cells.get(6) != null
+                  ? lower + " to " + upper
+                  : Display.NOT_AVAILABLE);
       rows.add(row(section, section, "GRID_ROW", g));
     }
   }

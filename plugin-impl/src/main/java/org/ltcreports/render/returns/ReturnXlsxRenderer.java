@@ -152,11 +152,12 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
       m.put(
           row++, COL_LABEL, "Data quality (issues charged to this practice and month)", Style.BOLD);
       for (DataQualityKind k : DataQualityKind.values()) {
-        Long n = r.dataQuality().get(k.key());
-        if (n != null) {
+        String shown = Display.dataQuality(r, k);
+        if (shown != null) {
           m.put(row, COL_LABEL, k.description());
           m.put(row, COL_ID, k.key(), Style.MUTED);
-          m.put(row++, COL_VALUE, n, Style.COUNT);
+          Long n = r.dataQuality().get(k.key());
+          m.put(row++, COL_VALUE, n != null ? n : shown, Style.COUNT);
         }
       }
     }
@@ -206,7 +207,13 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
   /** The number style of a line's value. */
   static Style styleOf(Line l) {
     if ("ba_by_prior_admissions".equals(l.measureId())) {
-      return l.key().endsWith("/patients") ? Style.COUNT : Style.TWO_DP;
+      // the column's own kind, as the PDF and the locality summary print it (1 dp for the means)
+      String column = l.key().substring(l.key().lastIndexOf('/') + 1);
+      return BeforeAfter.PRIOR_COLUMNS.stream()
+          .filter(c -> c.name().equals(column))
+          .findFirst()
+          .map(c -> SheetWriter.styleOf(c.kind()))
+          .orElse(Style.TWO_DP);
     }
     if (!l.key().isEmpty() && l.measureId().startsWith("bar_")) {
       return Style.TWO_DP; // coefficients as the reports show them (0.02 days is not "0.0")
@@ -237,9 +244,14 @@ public final class ReturnXlsxRenderer implements ReportRenderer {
     }
     int row = 1;
     if (r.measure("caseloads") instanceof MeasureValue.Table t) {
-      for (List<Object> cells : t.rows()) {
+      for (int i = 0; i < t.rows().size(); i++) {
+        List<Object> cells = t.rows().get(i);
         for (int c = 0; c < cols.size(); c++) {
-          m.put(row, c, cells.get(c), SheetWriter.styleOf(cols.get(c).kind()));
+          Object v =
+              Display.withheld(r, "caseloads", t, i, cols.get(c).name())
+                  ? Display.SUPPRESSED
+                  : cells.get(c);
+          m.put(row, c, v, SheetWriter.styleOf(cols.get(c).kind()));
         }
         row++;
       }

@@ -138,16 +138,26 @@ public final class TeamLayout {
     int c = t.columnIndex(col);
     Object v = row.get(c);
     ValueKind kind = t.columns().get(c).kind();
+    if (Display.withheld(r, tableId, t, indexOf(t, row), col)) {
+      return Display.SUPPRESSED;
+    }
     if (v == null) {
-      return switch (col) {
-        case "flags" -> "";
-        default -> Display.cell(r, tableId, null, kind);
-      };
+      return col.equals("flags") ? "" : Display.NOT_AVAILABLE;
     }
     if (v instanceof Number n) {
       return kind == ValueKind.PERCENT ? Display.percent(n) : Display.number(n, kind);
     }
     return Wording.cell(col, v.toString());
+  }
+
+  /** The position of one of the table's own rows (the same list, not an equal one). */
+  private static int indexOf(MeasureValue.Table t, List<Object> row) {
+    for (int i = 0; i < t.rows().size(); i++) {
+      if (t.rows().get(i) == row) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not a row of this table");
   }
 
   /** The rows of a case manager in a long table ({@code team_caseload_by_practice} etc.). */

@@ -146,12 +146,12 @@ public final class TeamXlsxRenderer implements ReportRenderer {
       m.width(c, cols.get(c).kind() == ValueKind.TEXT ? 24 : 14);
     }
     int row = 1;
-    boolean withheld = Display.anySuppressed(r, id);
-    for (List<Object> cells : t.rows()) {
+    for (int i = 0; i < t.rows().size(); i++) {
+      List<Object> cells = t.rows().get(i);
       for (int c = 0; c < cols.size(); c++) {
         Object v = cells.get(c);
         ValueKind kind = cols.get(c).kind();
-        if (v == null && withheld && kind != ValueKind.TEXT) {
+        if (Display.withheld(r, id, t, i, cols.get(c).name())) {
           v = Display.SUPPRESSED;
         } else if (v instanceof String text) {
           v = Wording.cell(cols.get(c).name(), text); // a role or caseload flag in words

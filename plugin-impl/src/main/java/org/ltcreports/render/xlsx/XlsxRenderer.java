@@ -251,26 +251,28 @@ public final class XlsxRenderer implements ReportRenderer {
               .map(c -> c.label() == null || c.label().isBlank() ? c.name() : c.label())
               .toList();
       header(sheet, headers);
-      boolean anySuppressed = Display.anySuppressed(report, id);
       int[] widths = new int[columns.size()];
       for (int i = 0; i < columns.size(); i++) {
         widths[i] = Math.max(10, Math.min(headers.get(i).length() + 2, 24));
       }
       int r = 1;
-      for (List<Object> values : t.rows()) {
+      for (int at = 0; at < t.rows().size(); at++) {
+        List<Object> values = t.rows().get(at);
         int row = r++;
         sheet.row(row);
         for (int i = 0; i < columns.size(); i++) {
           Object v = i < values.size() ? values.get(i) : null;
           ValueKind kind = columns.get(i).kind();
-          if (v instanceof Number n && kind != ValueKind.IDENTIFIER && kind != ValueKind.TEXT) {
+          if (Display.withheld(report, id, t, at, columns.get(i).name())) {
+            sheet.text(row, i, Display.SUPPRESSED, STYLES.of(Look.RIGHT));
+          } else if (v instanceof Number n
+              && kind != ValueKind.IDENTIFIER
+              && kind != ValueKind.TEXT) {
             sheet.number(row, i, n.doubleValue(), number(kind, n));
           } else if (v != null) {
             String words = Wording.cell(columns.get(i).name(), v.toString());
             text(sheet, row, i, words);
             widths[i] = Math.max(widths[i], Math.min(words.length() + 2, 40));
-          } else if (anySuppressed) {
-            sheet.text(row, i, Display.SUPPRESSED, STYLES.of(Look.RIGHT));
           }
         }
       }
@@ -337,7 +339,9 @@ public final class XlsxRenderer implements ReportRenderer {
         int row = r++;
         sheet.row(row);
         text(sheet, row, 0, kind.description());
-        if (n != null) {
+        if (Display.SUPPRESSED.equals(Display.dataQuality(report, kind))) {
+          sheet.text(row, 1, Display.SUPPRESSED, STYLES.of(Look.RIGHT));
+        } else if (n != null) {
           sheet.number(row, 1, n, STYLES.of(Look.COUNT));
         }
       }

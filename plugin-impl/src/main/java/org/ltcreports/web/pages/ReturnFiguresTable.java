@@ -86,13 +86,14 @@ final class ReturnFiguresTable {
       m.el("th", c.label(), "scope", "col");
     }
     m.close("tr").close("thead").open("tbody");
-    for (List<Object> cells : t.rows()) {
+    for (int row = 0; row < t.rows().size(); row++) {
+      List<Object> cells = t.rows().get(row);
       m.open("tr");
       for (int i = 0; i < cells.size(); i++) {
         MeasureValue.Column c = t.columns().get(i);
         m.el(
             "td",
-            Wording.cell(c.name(), Display.cell(r, CASELOADS, cells.get(i), c.kind())),
+            Wording.cell(c.name(), Display.tableCell(r, CASELOADS, t, row, i)),
             "class",
             c.kind() == org.ltcreports.api.report.ValueKind.TEXT ? null : "num");
       }
