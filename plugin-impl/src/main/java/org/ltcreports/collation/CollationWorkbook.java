@@ -24,6 +24,7 @@ import org.ltcreports.api.report.Report;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnReportBuilder;
 import org.ltcreports.render.DocumentTitle;
+import org.ltcreports.render.Wording;
 import org.ltcreports.render.xlsx.SheetWriter;
 import org.ltcreports.render.xlsx.SheetWriter.Formula;
 import org.ltcreports.render.xlsx.SheetWriter.Model;
@@ -54,6 +55,9 @@ import org.ltcreports.words.PeopleTime;
  * formulas are recalculated by the spreadsheet program on opening.
  */
 public final class CollationWorkbook {
+  /** The source of figures built from the database (not from a file or a stored submission). */
+  private static final String DATABASE = "database";
+
   /** A practice the locality expects a return from. */
   public record Expected(String localityCode, Map<String, String> practices, LocalDate dueDate) {
     public Expected {
@@ -172,7 +176,8 @@ public final class CollationWorkbook {
   }
 
   /**
-   * Hub mode: the returns of every practice of the locality, built from the database.
+   * Hub mode: the returns of every practice of the locality, built from the database, but for those
+   * submitted, whose stored figures are totalled ({@link SubmittedFiles}).
    *
    * @param submissions who submitted which practice's return and when (may be empty)
    */
@@ -180,13 +185,15 @@ public final class CollationWorkbook {
       ReturnReportBuilder builder,
       String localityCode,
       LocalDate dueDate,
-      Map<String, Submission> submissions) {
+      Map<String, Submission> submissions,
+      SubmittedFiles stored) {
     return fromReturns(
         builder.measures().month(),
         localityCode,
         builder.buildLocality(localityCode),
         dueDate,
-        submissions);
+        submissions,
+        stored);
   }
 
   /**
@@ -199,15 +206,25 @@ public final class CollationWorkbook {
       String localityCode,
       List<Report> returns,
       LocalDate dueDate,
-      Map<String, Submission> submissions) {
+      Map<String, Submission> submissions,
+      SubmittedFiles stored) {
     Map<String, String> practices = new TreeMap<>();
     List<ReturnFile> files = new ArrayList<>();
     for (Report r : returns) {
       practices.put(r.practiceCode(), r.practiceName());
+      Submission s = submissions == null ? null : submissions.get(r.practiceCode());
+      java.util.Optional<ReturnFile> submitted =
+          s == null || s.status().unsubmitted()
+              ? java.util.Optional.empty()
+              : stored.latest(r.practiceCode(), month);
+      if (submitted.isPresent()) {
+        files.add(submitted.get());
+        continue;
+      }
       List<ReturnData.Row> rows = ReturnData.rows(r);
       files.add(
           new ReturnFile(
-              "database",
+              DATABASE,
               r.practiceCode(),
               r.practiceName(),
               r.localityCode(),
@@ -405,6 +422,9 @@ public final class CollationWorkbook {
     for (ReturnFile f : merged) {
       w.write(WorkbookUtil.createSafeSheetName(f.practiceCode()), practiceSheet(w, f));
     }
+    // exact figures and case managers' names, for the locality and its commissioner, never
+    // published (governance.md): printed on every sheet, whoever asked for it
+    w.markEverySheet(Wording.NOT_FOR_PUBLICATION);
     w.forceRecalculation();
     String locality = expected == null ? null : expected.localityCode();
     w.finish(
@@ -656,9 +676,13 @@ public final class CollationWorkbook {
     if (f == null) {
       return hadProblems ? "No: file rejected (see Problems)" : "No: no file";
     }
-    boolean database = "database".equals(f.source());
+    boolean database = DATABASE.equals(f.source());
     if (s != null && s.status().unsubmitted()) {
       return database ? "Yes: draft figures (not submitted)" : "Yes: from " + f.source();
+    }
+    if (database && s != null) {
+      // submitted, but its stored figures could not be read: say what is totalled instead
+      return "Yes: figures rebuilt from today's data (the stored submission could not be read)";
     }
     return database ? "Yes: figures from the database" : "Yes: from " + f.source();
   }

@@ -15,13 +15,21 @@ import org.ltcreports.api.report.ReportType;
  *   <li>a return's measures are the return's own ({@code K83001:return:register_size}): the return
  *       counts different things under some of the same words;
  *   <li>the locality summary's own totals are {@code L01:ea_count};
- *   <li>a case manager's total caseload is one fact wherever it is printed — each return's {@code
- *       caseloads} row and the community team report's {@code team_case_managers} row: {@code
- *       caseload:cm1/total_caseload} (issue 22);
+ *   <li>a case manager's total caseload, WTE, caseload per WTE, very-high-risk share and flags are
+ *       one fact each wherever they are printed — each return's {@code caseloads} row and the
+ *       community team report's {@code team_case_managers} row: {@code caseload:cm1/total_caseload}
+ *       (issue 22; the others since session 25);
  *   <li>a community team report's own figures are its team's: {@code L01-T1:contacts_attended}.
  * </ul>
  */
 final class PackCells {
+  /**
+   * A case manager's own figures, the same in their team's report and in every return that has
+   * their patients (a return's {@code practice_caseload} is the practice's share, its own).
+   */
+  private static final java.util.Set<String> CASE_MANAGER_FACTS =
+      java.util.Set.of("total_caseload", "wte", "caseload_per_wte", "high_risk_pct", "flags");
+
   private PackCells() {}
 
   /**
@@ -40,7 +48,7 @@ final class PackCells {
     }
     if (parts.length == 3
         && (parts[0].equals("caseloads") || parts[0].equals("team_case_managers"))
-        && parts[2].equals("total_caseload")) {
+        && CASE_MANAGER_FACTS.contains(parts[2])) {
       return "caseload:" + parts[1] + "/" + parts[2];
     }
     String scope = report.practiceCode() != null ? report.practiceCode() : report.localityCode();

@@ -148,7 +148,8 @@ final class PublicDisclosure {
         String cellId = rowId + "/" + col.name();
         if (!DERIVED.contains(col.kind()) && col.kind() != ValueKind.TEXT
             || row.get(c) == null
-            || col.kind() == ValueKind.TEXT && !PublishedFigures.restsOnCounts(col.name())) {
+            || col.kind() == ValueKind.TEXT && !PublishedFigures.restsOnCounts(col.name())
+            || PublishedFigures.restsOnNoCount(col.name())) {
           continue;
         }
         boolean hide = false;

@@ -113,6 +113,15 @@ final class PublishedFigures {
   }
 
   /**
+   * A number of a table that is not worked out from counts: a case manager's whole-time equivalent
+   * is from the staff records. It was withheld with any small count of its row (fail closed), so
+   * the team report hid every WTE that the returns printed.
+   */
+  static boolean restsOnNoCount(String column) {
+    return column.equals("wte");
+  }
+
+  /**
    * A count a table column is a share of without the count itself being a column: the very high
    * risk patients of a caseload ({@code high_risk_pct} of {@code total_caseload}). Null when none.
    */

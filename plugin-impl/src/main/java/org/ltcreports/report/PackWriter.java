@@ -158,7 +158,12 @@ final class PackWriter {
           submitted.forMonth(req.month(), c.practices());
       CollationWorkbook workbook =
           CollationWorkbook.fromReturns(
-              req.month(), c.locality(), c.returns(), submitted.dueDate(req.month()), submissions);
+              req.month(),
+              c.locality(),
+              c.returns(),
+              submitted.dueDate(req.month()),
+              submissions,
+              submitted.figures());
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       workbook.write(buffer, c.asOf(), submitted.zone());
       bytes = buffer.toByteArray();

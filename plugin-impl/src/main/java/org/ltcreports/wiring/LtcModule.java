@@ -264,13 +264,14 @@ public final class LtcModule extends AbstractModule {
       ReviewRecords reviews,
       TrimPoints trimPoints,
       WorkingDays calendar,
-      MeasureEngine engine) {
+      MeasureEngine engine,
+      ReturnSignatures signatures) {
     return new BatchGenerator(
         reader,
         renderers,
         view,
         recorder,
-        new StoredSubmissions(submissions),
+        new StoredSubmissions(submissions, signatures),
         reviews,
         new BatchSettings(
             config.measureSettings(),

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Map;
+import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.collation.CollationWorkbook;
+import org.ltcreports.collation.ReturnFileReader;
+import org.ltcreports.collation.SubmittedFiles;
 import org.ltcreports.report.SubmittedReturns;
 import org.ltcreports.submission.Submissions;
 
@@ -13,9 +16,18 @@ import org.ltcreports.submission.Submissions;
  */
 final class StoredSubmissions implements SubmittedReturns {
   private final Submissions submissions;
+  private final SubmittedFiles figures;
 
-  StoredSubmissions(Submissions submissions) {
+  StoredSubmissions(Submissions submissions, ReturnSignatures signatures) {
     this.submissions = submissions;
+    this.figures =
+        SubmittedFiles.stored(
+            submissions, new ReturnFileReader(signatures, ReturnFileReader.DEFAULT_MAX_BYTES));
+  }
+
+  @Override
+  public SubmittedFiles figures() {
+    return figures;
   }
 
   @Override

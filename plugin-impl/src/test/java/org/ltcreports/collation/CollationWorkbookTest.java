@@ -183,7 +183,8 @@ class CollationWorkbookTest {
         new CollationWorkbook.Submission(
             ReturnStatus.SUBMITTED_ON_TIME, "lead@p1", Instant.parse("2026-11-10T09:00:00Z"), 1));
     CollationWorkbook c =
-        CollationWorkbook.fromDatabase(october, "L1", LocalDate.of(2026, 11, 15), store);
+        CollationWorkbook.fromDatabase(
+            october, "L1", LocalDate.of(2026, 11, 15), store, SubmittedFiles.NONE);
     // honest count (the job page once said "Ready: 6 returns merged" when 1 was submitted)
     assertThat(c.outcome())
         .isEqualTo("5 of 5 practices in the total: 1 submitted, 4 drafts (not submitted)");
@@ -211,6 +212,13 @@ class CollationWorkbookTest {
               "Draft figures: P2, P3, P4, P5 have not submitted a return; their figures here are"
                   + " drafts built from the database and may change.")
           .doesNotContain("Partial total");
+      // a working document of exact figures and names: marked on every sheet, whoever asked for
+      // it (the commissioner's pack carried it unmarked, the only unmarked workbook of the pack)
+      for (Sheet sheet : wb) {
+        assertThat(sheet.getHeader().getCenter())
+            .as(sheet.getSheetName())
+            .isEqualTo("Contains small numbers — not for publication");
+      }
     }
   }
 
@@ -226,17 +234,73 @@ class CollationWorkbookTest {
     }
     LocalDate due = LocalDate.of(2026, 11, 15);
     ByteArrayOutputStream rebuilt = new ByteArrayOutputStream();
-    CollationWorkbook.fromDatabase(october, "L1", due, store)
+    CollationWorkbook.fromDatabase(october, "L1", due, store, SubmittedFiles.NONE)
         .write(rebuilt, LocalDate.of(2026, 11, 30));
     List<Report> built = ReturnFixture.L1.stream().map(october::build).toList();
     ByteArrayOutputStream reused = new ByteArrayOutputStream();
     CollationWorkbook c =
-        CollationWorkbook.fromReturns(october.measures().month(), "L1", built, due, store);
+        CollationWorkbook.fromReturns(
+            october.measures().month(), "L1", built, due, store, SubmittedFiles.NONE);
     c.write(reused, LocalDate.of(2026, 11, 30));
     assertThat(c.merged())
         .extracting(ReturnFile::practiceCode)
         .containsExactlyElementsOf(ReturnFixture.L1);
     assertThat(reused.toByteArray()).isEqualTo(rebuilt.toByteArray());
+  }
+
+  /**
+   * A hub collation totals a submitted practice's stored figures, not its figures rebuilt from
+   * today's data (governance.md: only unsubmitted practices are built from the database). It
+   * rebuilt every practice, so data that changed after a practice submitted (a spell coded late)
+   * changed a total the locality had acknowledged, and the workbook said nothing.
+   */
+  @Test
+  void hubModeTotalsWhatASubmittedPracticeSent() throws IOException {
+    // P1 submitted figures that today's data no longer gives (another seed's October return)
+    Report sent =
+        ReturnReportBuilder.of(
+                ReturnFixture.context(99, 60), OCT, WorkingDays.englandAndWales(), null, "v")
+            .build("P1");
+    ReturnFile stored =
+        new ReturnFileReader()
+            .read(new ReturnXlsxRenderer().render(sent), "submitted version 1", OCT)
+            .file();
+    assertThat(stored.checksum())
+        .as("the stored figures differ from today's")
+        .isNotEqualTo(
+            org.ltcreports.casemanagement.report.ReturnData.sha256(
+                org.ltcreports.casemanagement.report.ReturnData.rows(reports.get("P1"))));
+    Map<String, CollationWorkbook.Submission> store = new TreeMap<>();
+    for (String p : ReturnFixture.L1) {
+      store.put(p, CollationWorkbook.Submission.unsubmitted(ReturnStatus.DUE));
+    }
+    store.put(
+        "P1",
+        new CollationWorkbook.Submission(
+            ReturnStatus.ACKNOWLEDGED, "lead@p1", Instant.parse("2026-11-10T09:00:00Z"), 1));
+    CollationWorkbook c =
+        CollationWorkbook.fromDatabase(
+            october,
+            "L1",
+            LocalDate.of(2026, 11, 15),
+            store,
+            (practice, month) ->
+                practice.equals("P1") ? java.util.Optional.of(stored) : java.util.Optional.empty());
+    assertThat(c.merged().get(0).checksum()).isEqualTo(stored.checksum());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    c.write(out, LocalDate.of(2026, 11, 30));
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+      List<Report> totalled = new java.util.ArrayList<>();
+      totalled.add(sent);
+      ReturnFixture.L1.stream()
+          .filter(p -> !p.equals("P1"))
+          .map(reports::get)
+          .forEach(totalled::add);
+      assertTotalsMatch(wb, totalled);
+      Sheet e = wb.getSheet("Expected vs received");
+      assertThat(cellOf(e, "P1", 7)).isEqualTo("Yes: from submitted version 1");
+      assertThat(cellOf(e, "P2", 7)).isEqualTo("Yes: draft figures (not submitted)");
+    }
   }
 
   /**

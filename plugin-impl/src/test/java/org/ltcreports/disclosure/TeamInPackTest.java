@@ -42,6 +42,53 @@ class TeamInPackTest {
         .contains("caseload:cmC/total_caseload", "caseload:cmB/total_caseload");
   }
 
+  /**
+   * A case manager's WTE, caseload per WTE, very-high-risk share and flags are facts of the case
+   * manager, printed in the team report and in each return: withheld in one, withheld in all. The
+   * team report withheld cmA's flags and shares (its row has a small referral count, and they rest
+   * on the row's counts) while the returns printed them; and it withheld every WTE, which rests on
+   * no count, and the returns' PDF then said the WTE was "blank in the staff records".
+   */
+  @Test
+  void aCaseManagersFiguresAreWithheldInEveryReportOrInNone() {
+    List<Object> a = tm("cmA", 40);
+    a.set(TeamReportBuilder.CASE_MANAGER_COLUMNS.indexOf(column("referrals_received")), 3L);
+    a.set(TeamReportBuilder.CASE_MANAGER_COLUMNS.indexOf(column("wte")), 1.0);
+    a.set(TeamReportBuilder.CASE_MANAGER_COLUMNS.indexOf(column("caseload_per_wte")), 40.0);
+    a.set(TeamReportBuilder.CASE_MANAGER_COLUMNS.indexOf(column("high_risk_pct")), 25.0);
+    a.set(TeamReportBuilder.CASE_MANAGER_COLUMNS.indexOf(column("flags")), "HIGH_RISK_SHARE");
+    Report team = team(60, a, tm("cmC", 20));
+    List<Object> ra =
+        Arrays.asList(
+            "cmA", "Name cmA", "CASE_MANAGER", 1.0, 10L, 40L, 40.0, 25.0, "HIGH_RISK_SHARE");
+    Report ret = practiceReturn("P1", ra, rr("cmC", 20));
+    PackDisclosure pack = PackDisclosure.protect(List.of(ret, team), DisclosurePolicy.DEFAULT);
+    Report teamCopy = pack.publicCopy(ReportType.COMMUNITY_TEAM, "T1");
+    Report retCopy = pack.publicCopy(ReportType.CASE_MANAGEMENT_RETURN, "P1");
+    for (String c : List.of("wte", "caseload_per_wte", "high_risk_pct", "flags")) {
+      Object inTeam = cell(teamCopy, TeamReportBuilder.CASE_MANAGERS, 0, c);
+      Object inReturn = cell(retCopy, "caseloads", 0, c);
+      assertThat(inReturn == null)
+          .as(c + ": withheld in the return as in the team report")
+          .isEqualTo(inTeam == null);
+    }
+    assertThat(cell(teamCopy, TeamReportBuilder.CASE_MANAGERS, 0, "wte"))
+        .as("a WTE rests on no count")
+        .isEqualTo(1.0);
+  }
+
+  private static MeasureValue.Column column(String name) {
+    return TeamReportBuilder.CASE_MANAGER_COLUMNS.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static Object cell(Report r, String table, int row, String column) {
+    MeasureValue.Table t = (MeasureValue.Table) r.measure(table);
+    return t.rows().get(row).get(t.columnIndex(column));
+  }
+
   private static Object caseload(Report r, int row) {
     MeasureValue.Table t = (MeasureValue.Table) r.measure("caseloads");
     return t.rows().get(row).get(t.columnIndex("total_caseload"));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.MeasureValue;
 import org.ltcreports.api.report.Report;
+import org.ltcreports.api.report.ValueKind;
 import org.ltcreports.render.feedback.FeedbackContent;
 
 /**
@@ -59,6 +60,39 @@ class FeedbackVerdictTest {
         .isEqualTo("▲ Special cause variation of concern: higher than usual");
     assertThat(tile(tiles, "Standardised rate, 12 months").trend())
         .isEqualTo("vs locality: significantly high (99.8% limits), worse");
+  }
+
+  /**
+   * The comparison box's observed count is the one its ratio divides: the funnel's. A practice with
+   * an admission of a patient of unknown sex has one more admission in 12 months (551) than the
+   * comparison counts (550); the box said "Observed admissions, last 12 months 551" beside a ratio
+   * of 550 to the expected.
+   */
+  @Test
+  void theComparisonsObservedCountIsTheOneItsRatioDivides() {
+    Report sample = SampleReports.practice(Audience.PRACTICE);
+    MeasureValue.Table funnel = (MeasureValue.Table) sample.measure("ea_funnel");
+    int flag = funnel.columnIndex("is_this_practice");
+    List<Object> own =
+        funnel.rows().stream()
+            .filter(row -> ((Number) row.get(flag)).intValue() == 1)
+            .findFirst()
+            .orElseThrow();
+    long observed = ((Number) own.get(funnel.columnIndex("observed"))).longValue();
+    Map<String, MeasureValue> m = new LinkedHashMap<>(sample.measures());
+    m.put("ea_count_12m", MeasureValue.Num.of(observed + 1)); // one not compared
+    Report r =
+        sample.withContent(
+            sample.audience(), m, sample.suppressed(), sample.dataQualityIssues(), sample.notes());
+    Block.Row row =
+        FeedbackContent.of(r).stream()
+            .flatMap(s -> s.blocks().stream())
+            .filter(Block.Rows.class::isInstance)
+            .flatMap(b -> ((Block.Rows) b).rows().stream())
+            .filter(x -> x.label().startsWith("Observed admissions"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.value()).isEqualTo(Display.number(observed, ValueKind.COUNT));
   }
 
   /** The sample with every month common cause and the comparison not significant. */

@@ -369,16 +369,28 @@ final class PracticeSections {
     return blocks;
   }
 
+  /** This practice's observed admissions in the funnel, as its table shows them; null if none. */
+  private String observedCompared() {
+    if (!(report.measure("ea_funnel") instanceof MeasureValue.Table t)) {
+      return null;
+    }
+    int flag = t.columnIndex("is_this_practice");
+    for (int row = 0; row < t.rows().size(); row++) {
+      if (t.rows().get(row).get(flag) instanceof Number n && n.intValue() == 1) {
+        return Display.tableCell(report, "ea_funnel", t, row, t.columnIndex("observed"));
+      }
+    }
+    return null;
+  }
+
   private List<Block> comparison() {
     List<Block> blocks = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
-    if (lines.has("ea_count_12m")) {
-      rows.add(
-          new Row(
-              "ea_count_12m",
-              "Observed admissions, last 12 months",
-              lines.use("ea_count_12m"),
-              null));
+    String observed = observedCompared();
+    if (observed != null) {
+      // the count the ratio divides, the funnel's: ea_count_12m also counts admissions that
+      // cannot be expected (sex unknown), and a note says how many are left out
+      rows.add(new Row("ea_funnel", "Observed admissions, last 12 months", observed, null));
     }
     rows.addAll(lines.rows("ea_expected_12m", "ea_ratio_12m"));
     if (report.measure("ea_significance_12m") != null) {

@@ -29,6 +29,7 @@ import org.ltcreports.audit.AuditAction;
 import org.ltcreports.collation.CollationWorkbook;
 import org.ltcreports.collation.ReturnFileReader;
 import org.ltcreports.collation.SubmittedFigures;
+import org.ltcreports.collation.SubmittedFiles;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.SendBack;
@@ -348,7 +349,15 @@ final class LocalityPages {
                     if (uploaded == null) {
                       wb =
                           CollationWorkbook.fromDatabase(
-                              web.returns().builder(month), locality, due, submitted);
+                              web.returns().builder(month),
+                              locality,
+                              due,
+                              submitted,
+                              SubmittedFiles.stored(
+                                  web.submissions(),
+                                  new ReturnFileReader(
+                                      web.returns().signatures(),
+                                      ReturnFileReader.DEFAULT_MAX_BYTES)));
                     } else {
                       Map<String, String> practices = new TreeMap<>();
                       for (String c : web.reports().practicesOf(locality)) {
