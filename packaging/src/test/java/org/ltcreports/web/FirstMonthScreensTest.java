@@ -32,19 +32,52 @@ class FirstMonthScreensTest {
       YearMonth month = first.minusMonths(3); // due 15th of first-2: long past
       var screens = new ReturnStatusScreensTest.Screens(s, lead, locality, commissioner, month);
       screens.assertEverywhere("Not expected");
-
-      List<String> fields = new ArrayList<>(List.of("_csrf", lead.csrf()));
-      for (Warning w :
-          s.injector.getInstance(ReturnDrafts.class).draft(s.practiceA, month).warnings()) {
-        fields.add("ack");
-        fields.add(w.code());
-      }
-      HttpResponse<byte[]> r =
-          lead.postForm("/api/returns/" + s.practiceA + "/" + month + "/submit", fields);
-      assertThat(r.statusCode()).as(lead.text(r)).isEqualTo(201);
+      submit(s, lead, month);
       screens.assertEverywhere("Submitted late");
     } finally {
       s.server.close();
     }
+  }
+
+  /**
+   * The first month acknowledged and the eleven before it not expected: home says so, not that
+   * every return of the twelve months is acknowledged (only one was ever submitted).
+   */
+  @Test
+  void homeSaysHowManyReturnsAreAcknowledgedAndHowManyNotExpected() throws Exception {
+    YearMonth first = YearMonth.now(ZoneId.of("Europe/London")).minusMonths(1);
+    WebTestServer s = WebTestServer.own(Map.of("returns.first-month", first.toString()));
+    try {
+      WebClient lead = WebClient.signIn(s.base(), "lead", WebTestServer.PASSWORD);
+      WebClient locality = WebClient.signIn(s.base(), "locality", WebTestServer.PASSWORD);
+      submit(s, lead, first);
+      acknowledge(s, locality, first);
+      assertThat(lead.text(lead.get("/")))
+          .doesNotContain("Every return of the last 12 months is acknowledged")
+          .contains("No return of the last 12 months is open: 1 acknowledged, 11 not expected.");
+    } finally {
+      s.server.close();
+    }
+  }
+
+  private static void submit(WebTestServer s, WebClient lead, YearMonth month) throws Exception {
+    List<String> fields = new ArrayList<>(List.of("_csrf", lead.csrf()));
+    for (Warning w :
+        s.injector.getInstance(ReturnDrafts.class).draft(s.practiceA, month).warnings()) {
+      fields.add("ack");
+      fields.add(w.code());
+    }
+    HttpResponse<byte[]> r =
+        lead.postForm("/api/returns/" + s.practiceA + "/" + month + "/submit", fields);
+    assertThat(r.statusCode()).as(lead.text(r)).isEqualTo(201);
+  }
+
+  private static void acknowledge(WebTestServer s, WebClient locality, YearMonth month)
+      throws Exception {
+    HttpResponse<byte[]> r =
+        locality.postForm(
+            "/practices/" + s.practiceA + "/returns/" + month + "/decide",
+            List.of("_csrf", locality.csrf(), "decision", "acknowledge"));
+    assertThat(r.statusCode()).as(locality.text(r)).isIn(200, 302, 303);
   }
 }

@@ -84,6 +84,14 @@ public enum ReturnStatus {
   }
 
   /**
+   * Still open: someone has something to do or decide (home lists it). Not open: acknowledged, not
+   * due yet, or not expected.
+   */
+  public boolean open() {
+    return this != ACKNOWLEDGED && this != NOT_DUE_YET && this != NOT_EXPECTED;
+  }
+
+  /**
    * Home's order: what is most urgent first (overdue, returned, due, awaiting a decision, draft,
    * then the rest).
    */

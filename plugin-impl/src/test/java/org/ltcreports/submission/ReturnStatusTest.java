@@ -79,6 +79,14 @@ class ReturnStatusTest {
         .isEqualTo(words);
   }
 
+  /** Home lists the open ones; the rest it counts by status (never "all acknowledged"). */
+  @Test
+  void openIsEverythingButAcknowledgedNotDueYetAndNotExpected() {
+    assertThat(java.util.EnumSet.allOf(ReturnStatus.class).stream().filter(s -> !s.open()))
+        .containsExactlyInAnyOrder(
+            ReturnStatus.ACKNOWLEDGED, ReturnStatus.NOT_DUE_YET, ReturnStatus.NOT_EXPECTED);
+  }
+
   @Test
   void workingDaysLeftSkipsWeekendsAndBankHolidays() {
     assertThat(LocalDate.of(2026, 12, 4).getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);

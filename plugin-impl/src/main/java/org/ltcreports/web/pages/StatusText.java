@@ -1,6 +1,10 @@
 package org.ltcreports.web.pages;
 
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.SendBack;
 import org.ltcreports.submission.Submission;
@@ -30,6 +34,17 @@ final class StatusText {
           .text(b.reply())
           .close("p");
     }
+  }
+
+  /**
+   * How many returns have each status, in the statuses' own words, most urgent first as home orders
+   * them: "1 acknowledged, 11 not expected".
+   */
+  static String tally(Map<ReturnStatus, Integer> counts) {
+    return counts.entrySet().stream()
+        .sorted(Comparator.comparingInt(e -> e.getKey().urgency()))
+        .map(e -> e.getValue() + " " + e.getKey().words().toLowerCase(Locale.UK))
+        .collect(Collectors.joining(", "));
   }
 
   /** "5 Dec 2026, 21:57 GMT by lead". */
