@@ -57,6 +57,7 @@ class ReturnStatusScreensTest {
 
     assertThat(submitAll(a, null).statusCode()).isEqualTo(201);
     screens.assertEverywhere("Submitted late");
+    assertThat(submittedInHeadline()).as("a submission awaiting a decision is in").isEqualTo(1);
 
     String decide = "/practices/" + a + "/returns/" + month + "/decide";
     HttpResponse<byte[]> back =
@@ -74,6 +75,9 @@ class ReturnStatusScreensTest {
     assertThat(back.headers().firstValue("Location").orElse(""))
         .as("back to the overview it was sent from")
         .endsWith("/localities/" + s.localityA + "/" + month);
+    assertThat(submittedInHeadline())
+        .as("a return sent back is with the practice, as its status says: not counted submitted")
+        .isEqualTo(0);
     screens.assertEverywhere("Returned");
     // the practice sees why on its home
     assertThat(rowOf(lead.text(lead.get("/")), a, PeopleTime.month(month)))
@@ -90,6 +94,14 @@ class ReturnStatusScreensTest {
 
     locality.postForm(decide, List.of("_csrf", locality.csrf(), "decision", "acknowledge"));
     screens.assertEverywhere("Acknowledged");
+  }
+
+  /** The overview headline's "N of M returns submitted": N. */
+  static int submittedInHeadline() throws Exception {
+    String overview = locality.text(locality.get("/localities/" + s.localityA + "/" + month));
+    Matcher m = Pattern.compile("(\\d+) of \\d+ returns submitted for").matcher(overview);
+    assertThat(m.find()).as("headline in %s", overview).isTrue();
+    return Integer.parseInt(m.group(1));
   }
 
   /** The table row naming the practice (and the month words, when given), or null. */

@@ -73,6 +73,14 @@ public enum ReturnStatus {
         || this == OVERDUE;
   }
 
+  /**
+   * Submitted and not sent back: the locality holds a version, awaiting its decision or
+   * acknowledged. What "N of M returns submitted" counts; a return sent back is with the practice.
+   */
+  public boolean received() {
+    return awaitingDecision() || this == ACKNOWLEDGED;
+  }
+
   /** Waiting for a commissioner or locality manager to acknowledge or send back. */
   public boolean awaitingDecision() {
     return this == SUBMITTED_ON_TIME || this == SUBMITTED_LATE || this == RESUBMITTED;

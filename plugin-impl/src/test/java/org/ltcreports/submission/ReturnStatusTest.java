@@ -87,6 +87,17 @@ class ReturnStatusTest {
             ReturnStatus.ACKNOWLEDGED, ReturnStatus.NOT_DUE_YET, ReturnStatus.NOT_EXPECTED);
   }
 
+  /** "N of M returns submitted" counts these; a return sent back is with the practice. */
+  @Test
+  void receivedIsAwaitingADecisionOrAcknowledged() {
+    assertThat(java.util.EnumSet.allOf(ReturnStatus.class).stream().filter(ReturnStatus::received))
+        .containsExactlyInAnyOrder(
+            ReturnStatus.SUBMITTED_ON_TIME,
+            ReturnStatus.SUBMITTED_LATE,
+            ReturnStatus.RESUBMITTED,
+            ReturnStatus.ACKNOWLEDGED);
+  }
+
   @Test
   void workingDaysLeftSkipsWeekendsAndBankHolidays() {
     assertThat(LocalDate.of(2026, 12, 4).getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
