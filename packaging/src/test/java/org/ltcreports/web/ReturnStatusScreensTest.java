@@ -78,7 +78,10 @@ class ReturnStatusScreensTest {
     assertThat(submittedInHeadline())
         .as("a return sent back is with the practice, as its status says: not counted submitted")
         .isEqualTo(0);
-    screens.assertEverywhere("Returned");
+    screens.assertEverywhere("Sent back");
+    // the version's heading and the audit log name the state in the same words as the status
+    assertThat(locality.text(locality.get("/practices/" + a + "/returns/" + month + "/history")))
+        .contains("Version 1: Sent back");
     // the practice sees why on its home
     assertThat(rowOf(lead.text(lead.get("/")), a, PeopleTime.month(month)))
         .contains("Caseload looks low");

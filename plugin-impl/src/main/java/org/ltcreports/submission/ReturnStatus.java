@@ -31,10 +31,13 @@ public enum ReturnStatus {
   OVERDUE("Overdue", "alarm"),
   SUBMITTED_ON_TIME("Submitted on time", "neutral"),
   SUBMITTED_LATE("Submitted late", "alarm"),
-  /** Sent back to the practice with a reason: the practice has to answer. */
-  RETURNED("Returned", "alarm"),
-  RESUBMITTED("Resubmitted", "neutral"),
-  ACKNOWLEDGED("Acknowledged", "done");
+  /**
+   * Sent back to the practice with a reason: the practice has to answer. Named as the version's
+   * state is ("Sent back"), never "Returned", which reads as the practice having sent it in.
+   */
+  RETURNED(ReturnState.RETURNED.words(), "alarm"),
+  RESUBMITTED(ReturnState.RESUBMITTED.words(), "neutral"),
+  ACKNOWLEDGED(ReturnState.ACKNOWLEDGED.words(), "done");
 
   private final String words;
   private final String tone;
@@ -100,7 +103,7 @@ public enum ReturnStatus {
   }
 
   /**
-   * Home's order: what is most urgent first (overdue, returned, due, awaiting a decision, draft,
+   * Home's order: what is most urgent first (overdue, sent back, due, awaiting a decision, draft,
    * then the rest).
    */
   public int urgency() {

@@ -37,8 +37,8 @@ class ReturnStatusTest {
     // stored: the state decides, version 1's lateness only while it awaits a decision
     "2026-12-10, SUBMITTED, true, Submitted on time",
     "2026-12-20, SUBMITTED, false, Submitted late",
-    "2026-12-20, RETURNED, true, Returned",
-    "2026-12-20, RETURNED, false, Returned",
+    "2026-12-20, RETURNED, true, Sent back",
+    "2026-12-20, RETURNED, false, Sent back",
     "2026-12-22, RESUBMITTED, false, Resubmitted",
     "2026-12-22, ACKNOWLEDGED, true, Acknowledged",
     "2026-12-22, ACKNOWLEDGED, false, Acknowledged"
@@ -61,7 +61,7 @@ class ReturnStatusTest {
     "2026-12, 2026-12-10, DRAFT, true, Not expected", // would be Due
     "2026-12, 2027-03-01, DRAFT, true, Not expected", // would be Overdue
     "2026-12, 2026-12-20, SUBMITTED, false, Submitted late",
-    "2026-12, 2026-12-20, RETURNED, true, Returned",
+    "2026-12, 2026-12-20, RETURNED, true, Sent back",
     "2026-12, 2026-12-22, ACKNOWLEDGED, true, Acknowledged",
     "2026-11, 2026-11-20, DRAFT, true, Not due yet",
     "2026-11, 2026-12-10, DRAFT, true, Due",

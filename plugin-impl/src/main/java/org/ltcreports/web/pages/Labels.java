@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.audit.AuditEntry;
+import org.ltcreports.submission.ReturnState;
 import org.ltcreports.words.PeopleTime;
 import org.ltcreports.words.ReportWords;
 
@@ -25,10 +26,11 @@ final class Labels {
       case "GENERATE" -> "Generated";
       case "PREVIEW" -> "Viewed";
       case "DOWNLOAD" -> "Downloaded";
-      case "SUBMIT" -> "Submitted";
-      case "RESUBMIT" -> "Resubmitted";
-      case "ACKNOWLEDGE" -> "Acknowledged";
-      case "RETURN" -> "Sent back";
+      // the return's decisions in its states' words, as its history and status say them
+      case "SUBMIT" -> ReturnState.SUBMITTED.words();
+      case "RESUBMIT" -> ReturnState.RESUBMITTED.words();
+      case "ACKNOWLEDGE" -> ReturnState.ACKNOWLEDGED.words();
+      case "RETURN" -> ReturnState.RETURNED.words();
       case "REVIEW_CREATE" -> "Reviewed an admission";
       case "REVIEW_UPDATE" -> "Changed an admission review";
       case "ACCESS_DENIED" -> "Refused access";

@@ -55,7 +55,7 @@ final class ReturnHistoryPage {
               StatusText.submitted(s, zone)
                   + (s.version() == 1 ? (s.onTime() ? " (on time)" : " (late)") : ""));
       if (s.decidedBy() != null) {
-        m.el("dt", s.state() == ReturnState.RETURNED ? "Sent back" : "Acknowledged")
+        m.el("dt", s.state().words())
             .el("dd", PeopleTime.format(s.decidedAt(), zone) + " by " + s.decidedBy());
       }
       if (s.reply() != null) {
