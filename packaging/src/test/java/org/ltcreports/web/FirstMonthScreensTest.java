@@ -2,22 +2,27 @@ package org.ltcreports.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.casemanagement.report.ReturnValidation.Warning;
 import org.ltcreports.web.pages.ReturnDrafts;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * {@code returns.first-month}: on a server of its own that expects returns from its latest month,
  * an earlier month nobody submitted is "Not expected" on the locality overview (locality manager
  * and commissioner), the submissions page, the return page, the API and the collation workbook, and
  * is not listed on home — where, without the setting, it is "Overdue" (ReturnStatusScreensTest).
- * Submitted anyway, it has its stored status everywhere.
+ * Such a month shows no due date (page and API). Submitted anyway, it has its stored status
+ * everywhere.
  */
 class FirstMonthScreensTest {
   @Test
@@ -32,6 +37,18 @@ class FirstMonthScreensTest {
       YearMonth month = first.minusMonths(3); // due 15th of first-2: long past
       var screens = new ReturnStatusScreensTest.Screens(s, lead, locality, commissioner, month);
       screens.assertEverywhere("Not expected");
+      // nothing is owed, so no deadline is shown: not on the page, not in the API
+      String page = lead.text(lead.get("/practices/" + s.practiceA + "/returns/" + month));
+      Matcher due = Pattern.compile("<dt>Due</dt><dd>([^<]*)</dd>").matcher(page);
+      assertThat(due.find()).as(page).isTrue();
+      assertThat(due.group(1))
+          .isEqualTo("No due date: returns are expected from " + PeopleTime.month(first));
+      assertThat(page).contains("This return is not expected: nothing is owed for this month");
+      var api =
+          new ObjectMapper()
+              .readTree(locality.get("/api/returns/" + s.practiceA + "/" + month).body());
+      assertThat(api.get("due_date").isNull()).as(api.toString()).isTrue();
+
       submit(s, lead, month);
       screens.assertEverywhere("Submitted late");
     } finally {

@@ -84,6 +84,15 @@ public enum ReturnStatus {
     return awaitingDecision() || this == ACKNOWLEDGED;
   }
 
+  /**
+   * Whether a due date is shown with it: not for a return nothing is owed for (Not expected), where
+   * a date long past would read as a missed deadline. A return stored anyway shows it: its lateness
+   * was decided by it.
+   */
+  public boolean hasDueDate() {
+    return this != NOT_EXPECTED;
+  }
+
   /** Waiting for a commissioner or locality manager to acknowledge or send back. */
   public boolean awaitingDecision() {
     return this == SUBMITTED_ON_TIME || this == SUBMITTED_LATE || this == RESUBMITTED;

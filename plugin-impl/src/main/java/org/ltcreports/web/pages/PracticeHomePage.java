@@ -86,7 +86,7 @@ final class PracticeHomePage {
         m.open("td");
         returnLink(x, m, user, code, latest, status);
         m.close("td");
-        m.el("td", PeopleTime.date(due));
+        m.el("td", StatusText.due(status, due, web.submissions().policy()));
         m.open("td");
         if (web.may(user, Action.VIEW_REVIEWS, web.practiceScope(code, null))) {
           // as the feedback report counts them: the reviews of the admissions due
