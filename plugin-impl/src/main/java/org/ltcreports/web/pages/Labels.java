@@ -2,6 +2,7 @@ package org.ltcreports.web.pages;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.audit.AuditEntry;
@@ -60,17 +61,16 @@ final class Labels {
   }
 
   /**
-   * What an audit event was about: "return of K83001, November 2026 (commissioner copy)", "locality
-   * L01, November 2026" — every event names its target.
+   * What an audit event was about: "Return of practice K83001, November 2026 (commissioner copy)",
+   * "locality L01, November 2026" — every event names its target. The report type is stored as its
+   * slug; it is named in {@link ReportWords}' words, as on every other page.
    */
   static String target(AuditEntry e) {
     StringBuilder b = new StringBuilder();
+    Optional<ReportType> type =
+        e.reportType() == null ? Optional.empty() : ReportType.byName(e.reportType());
     if (e.reportType() != null) {
-      try {
-        b.append(ReportWords.reportType(ReportType.valueOf(e.reportType())));
-      } catch (IllegalArgumentException ex) {
-        b.append(code(e.reportType()).toLowerCase(java.util.Locale.ROOT));
-      }
+      b.append(type.map(ReportWords::reportTypeName).orElse(e.reportType()));
     }
     if (e.practiceCode() != null) {
       b.append(b.length() == 0 ? "practice " : " of practice ").append(e.practiceCode());
@@ -82,11 +82,10 @@ final class Labels {
     }
     if (e.audience() != null) {
       try {
-        b.append(" (")
-            .append(
-                ReportWords.audience(Audience.valueOf(e.audience()))
-                    .toLowerCase(java.util.Locale.ROOT))
-            .append(')');
+        String copy = ReportWords.copy(type.orElse(null), Audience.valueOf(e.audience()));
+        if (!copy.isEmpty()) {
+          b.append(" (").append(copy).append(')');
+        }
       } catch (IllegalArgumentException ex) {
         b.append(" (").append(e.audience()).append(')');
       }
