@@ -58,6 +58,19 @@ class ReturnStatusScreensTest {
     assertThat(submitAll(a, null).statusCode()).isEqualTo(201);
     screens.assertEverywhere("Submitted late");
     assertThat(submittedInHeadline()).as("a submission awaiting a decision is in").isEqualTo(1);
+    // the record of what was acknowledged says it in the words that were ticked
+    List<String> ticked =
+        s.injector.getInstance(ReturnDrafts.class).draft(a, month).warnings().stream()
+            .map(Warning::message)
+            .toList();
+    assertThat(ticked).as("the test return has checks to tick").isNotEmpty();
+    String acknowledged =
+        locality
+            .text(locality.get("/practices/" + a + "/returns/" + month + "/history"))
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&");
+    assertThat(acknowledged).contains(ticked);
 
     String decide = "/practices/" + a + "/returns/" + month + "/decide";
     HttpResponse<byte[]> back =

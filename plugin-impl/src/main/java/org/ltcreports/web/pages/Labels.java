@@ -52,14 +52,6 @@ final class Labels {
     };
   }
 
-  /** A validation check's stored code as words: "Data quality: sex unknown". */
-  static String check(String code) {
-    if (code.startsWith("DATA_QUALITY/")) {
-      return "Data quality: " + code.substring("DATA_QUALITY/".length()).replace('_', ' ');
-    }
-    return code(code);
-  }
-
   /**
    * What an audit event was about: "Return of practice K83001, November 2026 (commissioner copy)",
    * "locality L01, November 2026" — every event names its target. The report type is stored as its
