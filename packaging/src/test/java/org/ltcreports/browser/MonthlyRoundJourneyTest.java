@@ -125,7 +125,7 @@ class MonthlyRoundJourneyTest extends ChromiumJourney {
               .until(
                   d ->
                       h1().startsWith("Locality " + s.localityA)
-                          && rowOf(s.practiceA).getText().contains("Returned"));
+                          && rowOf(s.practiceA).getText().contains("Sent back"));
         });
     step(
         "the-reason-is-kept",
@@ -157,7 +157,8 @@ class MonthlyRoundJourneyTest extends ChromiumJourney {
           wait(60).until(d -> h1().startsWith("Case management return"));
           String main = driver.findElement(By.tagName("main")).getText();
           assertThat(main).contains(reason).contains("No figures changed since version 1.");
-          assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("Returned");
+          assertThat(driver.findElement(By.cssSelector("dl.facts")).getText())
+              .contains("Sent back");
         });
     step(
         "reply-and-resubmit",

@@ -57,6 +57,20 @@ class ReturnStatusScreensTest {
 
     assertThat(submitAll(a, null).statusCode()).isEqualTo(201);
     screens.assertEverywhere("Submitted late");
+    assertThat(submittedInHeadline()).as("a submission awaiting a decision is in").isEqualTo(1);
+    // the record of what was acknowledged says it in the words that were ticked
+    List<String> ticked =
+        s.injector.getInstance(ReturnDrafts.class).draft(a, month).warnings().stream()
+            .map(Warning::message)
+            .toList();
+    assertThat(ticked).as("the test return has checks to tick").isNotEmpty();
+    String acknowledged =
+        locality
+            .text(locality.get("/practices/" + a + "/returns/" + month + "/history"))
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&");
+    assertThat(acknowledged).contains(ticked);
 
     String decide = "/practices/" + a + "/returns/" + month + "/decide";
     HttpResponse<byte[]> back =
@@ -74,7 +88,13 @@ class ReturnStatusScreensTest {
     assertThat(back.headers().firstValue("Location").orElse(""))
         .as("back to the overview it was sent from")
         .endsWith("/localities/" + s.localityA + "/" + month);
-    screens.assertEverywhere("Returned");
+    assertThat(submittedInHeadline())
+        .as("a return sent back is with the practice, as its status says: not counted submitted")
+        .isEqualTo(0);
+    screens.assertEverywhere("Sent back");
+    // the version's heading and the audit log name the state in the same words as the status
+    assertThat(locality.text(locality.get("/practices/" + a + "/returns/" + month + "/history")))
+        .contains("Version 1: Sent back");
     // the practice sees why on its home
     assertThat(rowOf(lead.text(lead.get("/")), a, PeopleTime.month(month)))
         .contains("Caseload looks low");
@@ -90,6 +110,14 @@ class ReturnStatusScreensTest {
 
     locality.postForm(decide, List.of("_csrf", locality.csrf(), "decision", "acknowledge"));
     screens.assertEverywhere("Acknowledged");
+  }
+
+  /** The overview headline's "N of M returns submitted": N. */
+  static int submittedInHeadline() throws Exception {
+    String overview = locality.text(locality.get("/localities/" + s.localityA + "/" + month));
+    Matcher m = Pattern.compile("(\\d+) of \\d+ returns submitted for").matcher(overview);
+    assertThat(m.find()).as("headline in %s", overview).isTrue();
+    return Integer.parseInt(m.group(1));
   }
 
   /** The table row naming the practice (and the month words, when given), or null. */

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *       node that stopped is taken over after the lease;
  *   <li>once the run has finished, "feedback ready" goes to each practice;
  *   <li>for the month just ended and the one before, each return's status ({@link ReturnStatus})
- *       decides the other emails: Due → "return due", Overdue → "return overdue", Returned →
+ *       decides the other emails: Due → "return due", Overdue → "return overdue", Sent back →
  *       "return sent back" (once per version), Acknowledged → "return acknowledged".
  * </ol>
  *

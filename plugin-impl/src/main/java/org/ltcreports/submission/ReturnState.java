@@ -15,7 +15,11 @@ public enum ReturnState {
   /** A new version sent after a return; awaiting a decision like SUBMITTED. */
   RESUBMITTED;
 
-  /** What happened to one version, as a person reads it: "Submitted", "Sent back"… */
+  /**
+   * What happened to one version, as a person reads it: "Submitted", "Sent back"… The one wording
+   * of these states: the return's status ({@link ReturnStatus}), the history page and the audit
+   * log's actions say them in these words.
+   */
   public String words() {
     return switch (this) {
       case DRAFT -> "Draft";

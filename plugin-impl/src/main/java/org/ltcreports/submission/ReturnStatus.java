@@ -31,10 +31,13 @@ public enum ReturnStatus {
   OVERDUE("Overdue", "alarm"),
   SUBMITTED_ON_TIME("Submitted on time", "neutral"),
   SUBMITTED_LATE("Submitted late", "alarm"),
-  /** Sent back to the practice with a reason: the practice has to answer. */
-  RETURNED("Returned", "alarm"),
-  RESUBMITTED("Resubmitted", "neutral"),
-  ACKNOWLEDGED("Acknowledged", "done");
+  /**
+   * Sent back to the practice with a reason: the practice has to answer. Named as the version's
+   * state is ("Sent back"), never "Returned", which reads as the practice having sent it in.
+   */
+  RETURNED(ReturnState.RETURNED.words(), "alarm"),
+  RESUBMITTED(ReturnState.RESUBMITTED.words(), "neutral"),
+  ACKNOWLEDGED(ReturnState.ACKNOWLEDGED.words(), "done");
 
   private final String words;
   private final String tone;
@@ -73,6 +76,23 @@ public enum ReturnStatus {
         || this == OVERDUE;
   }
 
+  /**
+   * Submitted and not sent back: the locality holds a version, awaiting its decision or
+   * acknowledged. What "N of M returns submitted" counts; a return sent back is with the practice.
+   */
+  public boolean received() {
+    return awaitingDecision() || this == ACKNOWLEDGED;
+  }
+
+  /**
+   * Whether a due date is shown with it: not for a return nothing is owed for (Not expected), where
+   * a date long past would read as a missed deadline. A return stored anyway shows it: its lateness
+   * was decided by it.
+   */
+  public boolean hasDueDate() {
+    return this != NOT_EXPECTED;
+  }
+
   /** Waiting for a commissioner or locality manager to acknowledge or send back. */
   public boolean awaitingDecision() {
     return this == SUBMITTED_ON_TIME || this == SUBMITTED_LATE || this == RESUBMITTED;
@@ -84,7 +104,15 @@ public enum ReturnStatus {
   }
 
   /**
-   * Home's order: what is most urgent first (overdue, returned, due, awaiting a decision, draft,
+   * Still open: someone has something to do or decide (home lists it). Not open: acknowledged, not
+   * due yet, or not expected.
+   */
+  public boolean open() {
+    return this != ACKNOWLEDGED && this != NOT_DUE_YET && this != NOT_EXPECTED;
+  }
+
+  /**
+   * Home's order: what is most urgent first (overdue, sent back, due, awaiting a decision, draft,
    * then the rest).
    */
   public int urgency() {

@@ -26,6 +26,20 @@ public final class ReportWords {
     return audienceName(a) + " copy" + (a == Audience.PRACTICE ? " (with patient lists)" : "");
   }
 
+  /**
+   * Which copy, within a sentence: "practice copy", "commissioner copy"; empty for the collation
+   * workbook, the locality manager's working document, which is made in no audience's copy (it
+   * carries no audience in its properties either).
+   *
+   * @param type the report, or null when the event names none (a patient's profile)
+   */
+  public static String copy(ReportType type, Audience a) {
+    if (type == ReportType.LOCALITY_COLLATION) {
+      return "";
+    }
+    return audienceName(a).toLowerCase(Locale.UK) + " copy";
+  }
+
   /** "Practice", "Commissioner", "Public": the audience as a file's footer and sheet name it. */
   public static String audienceName(Audience a) {
     return switch (a) {

@@ -37,8 +37,8 @@ class ReturnStatusTest {
     // stored: the state decides, version 1's lateness only while it awaits a decision
     "2026-12-10, SUBMITTED, true, Submitted on time",
     "2026-12-20, SUBMITTED, false, Submitted late",
-    "2026-12-20, RETURNED, true, Returned",
-    "2026-12-20, RETURNED, false, Returned",
+    "2026-12-20, RETURNED, true, Sent back",
+    "2026-12-20, RETURNED, false, Sent back",
     "2026-12-22, RESUBMITTED, false, Resubmitted",
     "2026-12-22, ACKNOWLEDGED, true, Acknowledged",
     "2026-12-22, ACKNOWLEDGED, false, Acknowledged"
@@ -61,7 +61,7 @@ class ReturnStatusTest {
     "2026-12, 2026-12-10, DRAFT, true, Not expected", // would be Due
     "2026-12, 2027-03-01, DRAFT, true, Not expected", // would be Overdue
     "2026-12, 2026-12-20, SUBMITTED, false, Submitted late",
-    "2026-12, 2026-12-20, RETURNED, true, Returned",
+    "2026-12, 2026-12-20, RETURNED, true, Sent back",
     "2026-12, 2026-12-22, ACKNOWLEDGED, true, Acknowledged",
     "2026-11, 2026-11-20, DRAFT, true, Not due yet",
     "2026-11, 2026-12-10, DRAFT, true, Due",
@@ -77,6 +77,25 @@ class ReturnStatusTest {
     ReturnPolicy policy = ReturnPolicy.from(config);
     assertThat(ReturnStatus.of(NOV, state, onTime, today, policy, CALENDAR).words())
         .isEqualTo(words);
+  }
+
+  /** Home lists the open ones; the rest it counts by status (never "all acknowledged"). */
+  @Test
+  void openIsEverythingButAcknowledgedNotDueYetAndNotExpected() {
+    assertThat(java.util.EnumSet.allOf(ReturnStatus.class).stream().filter(s -> !s.open()))
+        .containsExactlyInAnyOrder(
+            ReturnStatus.ACKNOWLEDGED, ReturnStatus.NOT_DUE_YET, ReturnStatus.NOT_EXPECTED);
+  }
+
+  /** "N of M returns submitted" counts these; a return sent back is with the practice. */
+  @Test
+  void receivedIsAwaitingADecisionOrAcknowledged() {
+    assertThat(java.util.EnumSet.allOf(ReturnStatus.class).stream().filter(ReturnStatus::received))
+        .containsExactlyInAnyOrder(
+            ReturnStatus.SUBMITTED_ON_TIME,
+            ReturnStatus.SUBMITTED_LATE,
+            ReturnStatus.RESUBMITTED,
+            ReturnStatus.ACKNOWLEDGED);
   }
 
   @Test

@@ -270,7 +270,8 @@ public final class ApiRoutes extends KnownMethodsServlet {
     out.put("month", month.toString());
     out.put("status", status.words());
     out.put("status_key", status.key());
-    out.put("due_date", web.submissions().dueDate(month).toString());
+    // none for a return nothing is owed for, as the return page says
+    out.put("due_date", status.hasDueDate() ? web.submissions().dueDate(month).toString() : null);
     List<Map<String, Object>> vs = new ArrayList<>();
     for (Submission v : versions) {
       Map<String, Object> one = new LinkedHashMap<>();

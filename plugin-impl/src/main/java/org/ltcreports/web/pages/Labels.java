@@ -2,9 +2,11 @@ package org.ltcreports.web.pages;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.audit.AuditEntry;
+import org.ltcreports.submission.ReturnState;
 import org.ltcreports.words.PeopleTime;
 import org.ltcreports.words.ReportWords;
 
@@ -25,10 +27,11 @@ final class Labels {
       case "GENERATE" -> "Generated";
       case "PREVIEW" -> "Viewed";
       case "DOWNLOAD" -> "Downloaded";
-      case "SUBMIT" -> "Submitted";
-      case "RESUBMIT" -> "Resubmitted";
-      case "ACKNOWLEDGE" -> "Acknowledged";
-      case "RETURN" -> "Sent back";
+      // the return's decisions in its states' words, as its history and status say them
+      case "SUBMIT" -> ReturnState.SUBMITTED.words();
+      case "RESUBMIT" -> ReturnState.RESUBMITTED.words();
+      case "ACKNOWLEDGE" -> ReturnState.ACKNOWLEDGED.words();
+      case "RETURN" -> ReturnState.RETURNED.words();
       case "REVIEW_CREATE" -> "Reviewed an admission";
       case "REVIEW_UPDATE" -> "Changed an admission review";
       case "ACCESS_DENIED" -> "Refused access";
@@ -49,26 +52,17 @@ final class Labels {
     };
   }
 
-  /** A validation check's stored code as words: "Data quality: sex unknown". */
-  static String check(String code) {
-    if (code.startsWith("DATA_QUALITY/")) {
-      return "Data quality: " + code.substring("DATA_QUALITY/".length()).replace('_', ' ');
-    }
-    return code(code);
-  }
-
   /**
-   * What an audit event was about: "return of K83001, November 2026 (commissioner copy)", "locality
-   * L01, November 2026" — every event names its target.
+   * What an audit event was about: "Return of practice K83001, November 2026 (commissioner copy)",
+   * "locality L01, November 2026" — every event names its target. The report type is stored as its
+   * slug; it is named in {@link ReportWords}' words, as on every other page.
    */
   static String target(AuditEntry e) {
     StringBuilder b = new StringBuilder();
+    Optional<ReportType> type =
+        e.reportType() == null ? Optional.empty() : ReportType.byName(e.reportType());
     if (e.reportType() != null) {
-      try {
-        b.append(ReportWords.reportType(ReportType.valueOf(e.reportType())));
-      } catch (IllegalArgumentException ex) {
-        b.append(code(e.reportType()).toLowerCase(java.util.Locale.ROOT));
-      }
+      b.append(type.map(ReportWords::reportTypeName).orElse(e.reportType()));
     }
     if (e.practiceCode() != null) {
       b.append(b.length() == 0 ? "practice " : " of practice ").append(e.practiceCode());
@@ -80,11 +74,10 @@ final class Labels {
     }
     if (e.audience() != null) {
       try {
-        b.append(" (")
-            .append(
-                ReportWords.audience(Audience.valueOf(e.audience()))
-                    .toLowerCase(java.util.Locale.ROOT))
-            .append(')');
+        String copy = ReportWords.copy(type.orElse(null), Audience.valueOf(e.audience()));
+        if (!copy.isEmpty()) {
+          b.append(" (").append(copy).append(')');
+        }
       } catch (IllegalArgumentException ex) {
         b.append(" (").append(e.audience()).append(')');
       }

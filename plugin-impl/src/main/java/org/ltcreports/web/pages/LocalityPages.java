@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -160,14 +162,15 @@ final class LocalityPages {
     List<String> codes = web.reports().practicesOf(locality);
     Map<String, List<Submission>> versions = web.submissions().versionsForMonth(month);
     LocalDate due = web.submissions().dueDate(month);
-    long submitted =
-        codes.stream()
-            .filter(
-                c ->
-                    !web.submissions()
-                        .status(month, versions.getOrDefault(c, List.of()))
-                        .unsubmitted())
-            .count();
+    // one status per practice: the headline counts the very statuses the table shows
+    Map<String, ReturnStatus> statuses = new LinkedHashMap<>();
+    Map<ReturnStatus, Integer> tally = new EnumMap<>(ReturnStatus.class);
+    for (String c : codes) {
+      ReturnStatus status = web.submissions().status(month, versions.getOrDefault(c, List.of()));
+      statuses.put(c, status);
+      tally.merge(status, 1, Integer::sum);
+    }
+    long submitted = statuses.values().stream().filter(ReturnStatus::received).count();
     m.el(
         "p",
         submitted
@@ -177,6 +180,8 @@ final class LocalityPages {
             + PeopleTime.month(month)
             + "; due "
             + PeopleTime.date(due)
+            + ". "
+            + StatusText.tally(tally)
             + ".");
     m.open("table").el("caption", "Returns for " + PeopleTime.month(month));
     m.open("thead").open("tr");
@@ -187,7 +192,7 @@ final class LocalityPages {
     for (String code : codes) {
       Practice p = web.reports().practice(code);
       List<Submission> v = versions.getOrDefault(code, List.of());
-      ReturnStatus status = web.submissions().status(month, v);
+      ReturnStatus status = statuses.get(code);
       m.open("tr").el("th", code + " " + p.practiceName(), "scope", "row");
       m.open("td");
       StatusText.show(m, status);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,7 @@ final class PracticeHomePage {
         m.open("td");
         returnLink(x, m, user, code, latest, status);
         m.close("td");
-        m.el("td", PeopleTime.date(due));
+        m.el("td", StatusText.due(status, due, web.submissions().policy()));
         m.open("td");
         if (web.may(user, Action.VIEW_REVIEWS, web.practiceScope(code, null))) {
           // as the feedback report counts them: the reviews of the admissions due
@@ -144,18 +145,18 @@ final class PracticeHomePage {
     record Item(
         Practice practice, YearMonth month, ReturnStatus status, Optional<SendBack> sentBack) {}
     List<Item> items = new ArrayList<>();
+    Map<ReturnStatus, Integer> closed = new EnumMap<>(ReturnStatus.class);
     for (int k = OPEN_MONTHS - 1; k >= 0; k--) {
       YearMonth month = latest.minusMonths(k);
       Map<String, List<Submission>> versions = web.submissions().versionsForMonth(month);
       for (Practice p : practices) {
         List<Submission> v = versions.getOrDefault(p.practiceCode(), List.of());
         ReturnStatus status = web.submissions().status(month, v);
-        if (status == ReturnStatus.ACKNOWLEDGED
-            || status == ReturnStatus.NOT_DUE_YET
-            || status == ReturnStatus.NOT_EXPECTED) {
-          continue;
+        if (status.open()) {
+          items.add(new Item(p, month, status, SendBack.latest(v)));
+        } else {
+          closed.merge(status, 1, Integer::sum);
         }
-        items.add(new Item(p, month, status, SendBack.latest(v)));
       }
     }
     items.sort(
@@ -164,9 +165,14 @@ final class PracticeHomePage {
             .thenComparing(i -> i.practice().practiceCode()));
     m.el("h2", "Open returns");
     if (items.isEmpty()) {
+      // what the returns are instead, by status: "acknowledged" alone would claim the not expected
       m.el(
           "p",
-          "Every return of the last " + OPEN_MONTHS + " months is acknowledged.",
+          "No return of the last "
+              + OPEN_MONTHS
+              + " months is open: "
+              + StatusText.tally(closed)
+              + ".",
           "class",
           "ok");
       return;

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.ltcreports.access.Action;
 import org.ltcreports.access.Scope;
 import org.ltcreports.api.report.Audience;
+import org.ltcreports.api.report.Format;
 import org.ltcreports.api.spi.HostUser;
+import org.ltcreports.render.returns.ReturnWorkbookWarnings;
 import org.ltcreports.source.SourceRows.Practice;
 import org.ltcreports.submission.FigureDiff;
 import org.ltcreports.submission.ReturnState;
@@ -55,7 +56,7 @@ final class ReturnHistoryPage {
               StatusText.submitted(s, zone)
                   + (s.version() == 1 ? (s.onTime() ? " (on time)" : " (late)") : ""));
       if (s.decidedBy() != null) {
-        m.el("dt", s.state() == ReturnState.RETURNED ? "Sent back" : "Acknowledged")
+        m.el("dt", s.state().words())
             .el("dd", PeopleTime.format(s.decidedAt(), zone) + " by " + s.decidedBy());
       }
       if (s.reply() != null) {
@@ -70,14 +71,21 @@ final class ReturnHistoryPage {
         m.el("dt", "Sent back because").el("dd", s.reason());
       }
       previous = s;
-      m.el("dt", "Warnings acknowledged")
-          .el(
-              "dd",
-              s.warningsAcknowledged().isEmpty()
-                  ? "none"
-                  : s.warningsAcknowledged().stream()
-                      .map(Labels::check)
-                      .collect(Collectors.joining("; ")));
+      m.el("dt", "Warnings acknowledged");
+      if (s.warningsAcknowledged().isEmpty()) {
+        m.el("dd", "none");
+      } else {
+        // the words ticked, as the stored workbook lists them; the submission keeps only codes
+        byte[] xlsx =
+            web.submissions()
+                .artifact(code, month, s.version(), Format.XLSX)
+                .orElseThrow(() -> new IllegalStateException("a stored return has no workbook"));
+        m.open("dd").open("ul");
+        for (String w : ReturnWorkbookWarnings.of(xlsx)) {
+          m.el("li", w);
+        }
+        m.close("ul").close("dd");
+      }
       m.close("dl");
       StoredFilesTable.show(m, x, code, month, s);
       if (s.version() > 1) {

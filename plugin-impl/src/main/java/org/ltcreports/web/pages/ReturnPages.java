@@ -71,7 +71,10 @@ final class ReturnPages {
     m.el("dt", "Return status").open("dd");
     StatusText.show(m, status);
     m.close("dd");
-    m.el("dt", "Due").el("dd", PeopleTime.date(web.submissions().dueDate(month)));
+    m.el("dt", "Due")
+        .el(
+            "dd",
+            StatusText.due(status, web.submissions().dueDate(month), web.submissions().policy()));
     latest.ifPresent(
         s -> {
           m.el("dt", "Latest version")
@@ -127,6 +130,11 @@ final class ReturnPages {
         m.close("fieldset");
       }
       m.el("h2", "3. Submit");
+      if (status == ReturnStatus.NOT_EXPECTED) {
+        m.el(
+            "p",
+            "This return is not expected: nothing is owed for this month. You may still submit it.");
+      }
       if (state == ReturnState.RETURNED) {
         replyBox(m, x.param("reply"), replyError);
       }

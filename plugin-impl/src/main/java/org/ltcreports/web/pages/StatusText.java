@@ -1,6 +1,12 @@
 package org.ltcreports.web.pages;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.ltcreports.submission.ReturnPolicy;
 import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.SendBack;
 import org.ltcreports.submission.Submission;
@@ -30,6 +36,27 @@ final class StatusText {
           .text(b.reply())
           .close("p");
     }
+  }
+
+  /**
+   * How many returns have each status, in the statuses' own words, most urgent first as home orders
+   * them: "1 acknowledged, 11 not expected".
+   */
+  static String tally(Map<ReturnStatus, Integer> counts) {
+    return counts.entrySet().stream()
+        .sorted(Comparator.comparingInt(e -> e.getKey().urgency()))
+        .map(e -> e.getValue() + " " + e.getKey().words().toLowerCase(Locale.UK))
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The due date as a person reads it beside the status: "Tue 15 Dec 2026", or for a return not
+   * expected "No due date: returns are expected from November 2026".
+   */
+  static String due(ReturnStatus status, LocalDate due, ReturnPolicy policy) {
+    return status.hasDueDate()
+        ? PeopleTime.date(due)
+        : "No due date: returns are expected from " + PeopleTime.month(policy.firstMonth());
   }
 
   /** "5 Dec 2026, 21:57 GMT by lead". */
