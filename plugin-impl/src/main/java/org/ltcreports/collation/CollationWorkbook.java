@@ -585,6 +585,15 @@ public final class CollationWorkbook {
    */
   public String outcome() {
     int drafts = draftPractices().size();
+    // a return the locality sent back is with the practice again: not counted as submitted, as
+    // the locality overview's headline does not (ReturnStatus.received)
+    int sentBack = 0;
+    for (ReturnFile f : merged) {
+      Submission s = submissions.get(f.practiceCode());
+      if (s != null && s.status() == ReturnStatus.RETURNED) {
+        sentBack++;
+      }
+    }
     String of =
         expected == null
             ? merged.size() + (merged.size() == 1 ? " return" : " returns") + " merged"
@@ -593,8 +602,9 @@ public final class CollationWorkbook {
         submissions.isEmpty()
             ? ""
             : ": "
-                + (merged.size() - drafts)
+                + (merged.size() - drafts - sentBack)
                 + " submitted, "
+                + (sentBack == 0 ? "" : sentBack + " sent back, ")
                 + drafts
                 + (drafts == 1 ? " draft" : " drafts")
                 + " (not submitted)";

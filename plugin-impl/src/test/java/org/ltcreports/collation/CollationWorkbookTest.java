@@ -287,6 +287,18 @@ class CollationWorkbookTest {
             (practice, month) ->
                 practice.equals("P1") ? java.util.Optional.of(stored) : java.util.Optional.empty());
     assertThat(c.merged().get(0).checksum()).isEqualTo(stored.checksum());
+    // a return sent back is with the practice again: not counted as submitted (it was)
+    store.put(
+        "P2",
+        new CollationWorkbook.Submission(
+            ReturnStatus.RETURNED, "lead@p2", Instant.parse("2026-11-09T09:00:00Z"), 1));
+    assertThat(
+            CollationWorkbook.fromDatabase(
+                    october, "L1", LocalDate.of(2026, 11, 15), store, SubmittedFiles.NONE)
+                .outcome())
+        .isEqualTo(
+            "5 of 5 practices in the total: 1 submitted, 1 sent back, 3 drafts (not submitted)");
+    store.put("P2", CollationWorkbook.Submission.unsubmitted(ReturnStatus.DUE));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     c.write(out, LocalDate.of(2026, 11, 30));
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
