@@ -29,9 +29,10 @@ public final class CsvRenderer implements ReportRenderer {
     return Format.CSV;
   }
 
+  /** Every report but the case-finding list, which is patients only (outputs.md: XLSX, HTML). */
   @Override
   public Set<ReportType> types() {
-    return EnumSet.allOf(ReportType.class);
+    return EnumSet.complementOf(EnumSet.of(ReportType.CASE_FINDING));
   }
 
   @Override
@@ -58,16 +59,48 @@ public final class CsvRenderer implements ReportRenderer {
             csv.record(scope, month, id, kv.getKey(), kv.getValue());
           }
         } else if (v instanceof MeasureValue.Table t) {
+          int keys = keyColumns(t);
           for (List<Object> row : t.rows()) {
-            String rowKey = String.valueOf(row.get(0));
-            for (int i = 1; i < t.columns().size(); i++) {
+            StringBuilder rowKey = new StringBuilder();
+            for (int i = 0; i < keys; i++) {
+              rowKey.append(i == 0 ? "" : "/").append(row.get(i));
+            }
+            for (int i = keys; i < t.columns().size(); i++) {
               csv.record(scope, month, id, rowKey + "/" + t.columns().get(i).name(), row.get(i));
             }
           }
         }
       }
+      // what JSON says beside the measures: the data-quality counts, and which cells are
+      // withheld (governance.md: "empty with the id listed under suppressed"), so that a withheld
+      // figure and one that cannot be worked out do not read alike
+      for (Map.Entry<String, Long> dq : r.dataQuality().entrySet()) {
+        csv.record(scope, month, "data_quality", dq.getKey(), dq.getValue());
+      }
+      for (String cell : r.suppressed()) {
+        csv.record(scope, month, "suppressed", cell, null);
+      }
     }
     csv.flush();
     bytes.write(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * How many leading columns tell a table's rows apart: the first, or more where it repeats (a case
+   * manager's caseload by practice is one row per practice; keyed by the case manager alone, three
+   * rows had the key {@code L01-CM001/caseload}).
+   */
+  static int keyColumns(MeasureValue.Table t) {
+    for (int k = 1; k < t.columns().size(); k++) {
+      Set<List<Object>> seen = new java.util.HashSet<>();
+      boolean unique = true;
+      for (List<Object> row : t.rows()) {
+        unique &= seen.add(row.subList(0, k));
+      }
+      if (unique) {
+        return k;
+      }
+    }
+    return 1;
   }
 }
