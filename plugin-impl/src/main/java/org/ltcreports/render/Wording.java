@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.report.DataQualityKind;
+import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.api.report.Report;
 import org.ltcreports.api.report.ReportType;
 import org.ltcreports.api.report.ValueKind;
+import org.ltcreports.render.returns.ReturnLayout;
 
 /** Fixed words of the reports: condition names, signal rules, significance, the appendix. */
 public final class Wording {
@@ -24,6 +26,19 @@ public final class Wording {
           "g", "Iron, B12 or folate deficiency anaemia",
           "h", "Hypertension",
           "i", "AF and flutter, epilepsy, dementia");
+
+  /**
+   * A breakdown's key as a person reads it, the same in every file: an ACSC condition by its letter
+   * and name ("b. Asthma"), for the practice's breakdown and the locality's beside it (the
+   * locality's had read "…by condition: b" in the workbook); other keys in words ("social care").
+   */
+  public static String breakdownKey(String measureId, String key) {
+    if (measureId.equals("acsc_by_condition")
+        || measureId.equals(MeasureCatalogue.localityId("acsc_by_condition"))) {
+      return key + ". " + ACSC_CONDITIONS.getOrDefault(key, key);
+    }
+    return ReturnLayout.keyWords(key);
+  }
 
   /** How the verdict words beside the figures are decided (Making Data Count). */
   public static final String HOW_TO_READ_VERDICTS =

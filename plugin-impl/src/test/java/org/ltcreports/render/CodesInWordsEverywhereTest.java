@@ -56,4 +56,36 @@ class CodesInWordsEverywhereTest {
     }
     assertThat(riskTiers).contains("Very high").doesNotContain("VERY_HIGH");
   }
+
+  /**
+   * The locality's ACSC admissions by condition read "b. Asthma" in the workbook as the practice's
+   * do and as the PDF prints both; the workbook had "Locality: ACSC admissions this month, by
+   * condition: b".
+   */
+  @Test
+  void theLocalitysConditionsAreNamedAsThePracticesAre() throws IOException {
+    Report sample = SampleReports.practice(Audience.PRACTICE);
+    java.util.Map<String, org.ltcreports.api.report.MeasureValue> m =
+        new java.util.LinkedHashMap<>(sample.measures());
+    m.put(
+        org.ltcreports.api.report.MeasureCatalogue.localityId("acsc_by_condition"),
+        new org.ltcreports.api.report.MeasureValue.Breakdown(java.util.Map.of("b", 12L)));
+    Report r =
+        sample.withContent(
+            sample.audience(), m, sample.suppressed(), sample.dataQualityIssues(), sample.notes());
+    List<String> labels = new ArrayList<>();
+    try (XSSFWorkbook wb =
+        new XSSFWorkbook(new ByteArrayInputStream(new XlsxRenderer().render(r)))) {
+      for (Sheet sheet : wb) {
+        for (Row row : sheet) {
+          Cell c = row.getCell(0);
+          if (c != null && c.toString().startsWith("Locality: ACSC admissions this month")) {
+            labels.add(c.toString());
+          }
+        }
+      }
+    }
+    assertThat(labels)
+        .containsExactly("Locality: ACSC admissions this month, by condition: b. Asthma");
+  }
 }

@@ -174,7 +174,7 @@ final class PracticeSections {
       String key = e.getKey();
       rows.add(
           List.of(
-              key + ". " + Wording.ACSC_CONDITIONS.getOrDefault(key, key),
+              Wording.breakdownKey("acsc_by_condition", key),
               lines.breakdownCell("acsc_by_condition", key, e.getValue()),
               locality.containsKey(key)
                   ? lines.breakdownCell(localityId, key, locality.get(key))

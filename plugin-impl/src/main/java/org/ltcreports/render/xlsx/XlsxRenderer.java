@@ -36,7 +36,6 @@ import org.ltcreports.render.Footer;
 import org.ltcreports.render.ReportRenderer;
 import org.ltcreports.render.Wording;
 import org.ltcreports.render.feedback.FeedbackContent;
-import org.ltcreports.render.returns.ReturnLayout;
 import org.ltcreports.words.PeopleTime;
 import org.ltcreports.words.ReportWords;
 
@@ -174,12 +173,7 @@ public final class XlsxRenderer implements ReportRenderer {
         if (v instanceof MeasureValue.Breakdown b) {
           for (Map.Entry<String, Number> e : b.values().entrySet()) {
             String key = e.getKey();
-            String label =
-                Display.label(id)
-                    + ": "
-                    + ("acsc_by_condition".equals(id)
-                        ? key + ". " + Wording.ACSC_CONDITIONS.getOrDefault(key, key)
-                        : ReturnLayout.keyWords(key));
+            String label = Display.label(id) + ": " + Wording.breakdownKey(id, key);
             measureRow(
                 sheet,
                 r++,
