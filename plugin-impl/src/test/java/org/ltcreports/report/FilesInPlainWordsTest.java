@@ -134,6 +134,9 @@ class FilesInPlainWordsTest {
           files++;
           codesIn(name, workbookText(f), found);
         }
+        if (name.endsWith(".xlsx")) {
+          cutSheetNames(name, f, found);
+        }
       }
       titles.forEach(
           (report, each) -> {
@@ -191,6 +194,21 @@ class FilesInPlainWordsTest {
         Matcher m = code.matcher(line);
         while (m.find()) {
           found.add(file + ": " + m.group() + " in \"" + line.strip() + "\"");
+        }
+      }
+    }
+  }
+
+  /**
+   * A sheet name is at most 31 characters; a label cut to fit ("Change by admissions in the bef")
+   * says nothing whole. Every name is chosen to fit, so one of exactly 31 was cut.
+   */
+  private static void cutSheetNames(String file, Path f, List<String> found) throws IOException {
+    try (InputStream in = Files.newInputStream(f);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      for (Sheet sheet : wb) {
+        if (sheet.getSheetName().length() >= 31) {
+          found.add(file + ": sheet name cut to fit: \"" + sheet.getSheetName() + "\"");
         }
       }
     }

@@ -374,10 +374,15 @@ final class PracticeSections {
     if (!(report.measure("ea_funnel") instanceof MeasureValue.Table t)) {
       return null;
     }
-    int flag = t.columnIndex("is_this_practice");
+    List<String> names = t.columns().stream().map(MeasureValue.Column::name).toList();
+    int code = names.indexOf("practice_code");
+    int observed = names.indexOf("observed");
+    if (code < 0 || observed < 0) {
+      return null;
+    }
     for (int row = 0; row < t.rows().size(); row++) {
-      if (t.rows().get(row).get(flag) instanceof Number n && n.intValue() == 1) {
-        return Display.tableCell(report, "ea_funnel", t, row, t.columnIndex("observed"));
+      if (report.practiceCode().equals(t.rows().get(row).get(code))) {
+        return Display.tableCell(report, "ea_funnel", t, row, observed);
       }
     }
     return null;

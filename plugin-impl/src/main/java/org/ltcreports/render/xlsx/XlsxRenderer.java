@@ -75,13 +75,22 @@ public final class XlsxRenderer implements ReportRenderer {
           Map.entry(MeasureCatalogue.PROGRAMME, "Practices compared"),
           Map.entry(MeasureCatalogue.END_OF_LIFE, "End of life"));
 
+  /**
+   * Sheet names for tables whose label is longer than a sheet name may be (31 characters): cut, the
+   * label had read "Change by admissions in the bef".
+   */
   private static final Map<String, String> TABLE_SHEETS =
-      Map.of(
-          "ea_series", "Monthly rates (SPC chart)",
-          "ea_funnel", "Funnel plot practices",
-          "ea_funnel_limits", "Funnel plot limits",
-          "frequent_attender_list", "Frequent attender list",
-          "practices", "Practices");
+      Map.ofEntries(
+          Map.entry("ea_series", "Monthly rates (SPC chart)"),
+          Map.entry("ea_funnel", "Funnel plot practices"),
+          Map.entry("ea_funnel_limits", "Funnel plot limits"),
+          Map.entry("frequent_attender_list", "Frequent attender list"),
+          Map.entry("practices", "Practices"),
+          Map.entry("ba_by_prior_admissions", "Change by earlier admissions"),
+          Map.entry("bar_ea", "What goes with admissions"),
+          Map.entry("bar_bed_days", "What goes with bed days"),
+          Map.entry("prog_practice_list", "Case management practices"),
+          Map.entry("prog_by_locality", "Practices compared by locality"));
 
   private static final String OTHER = "Other figures";
 
