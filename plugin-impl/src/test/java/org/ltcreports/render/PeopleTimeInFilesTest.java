@@ -65,6 +65,28 @@ class PeopleTimeInFilesTest {
     assertThat(lines).contains("Month | October 2026", "Data extract date | Thu 5 Nov 2026");
   }
 
+  /**
+   * The monthly rates sheet's months are real month cells shown as the chart's axis shows them
+   * ("Oct 2026"): they were ISO text ("2026-10"), which outputs.md keeps for machine files only.
+   */
+  @Test
+  void theMonthlyRatesSheetsMonthsAreMonthCells() throws IOException {
+    List<String> months = new ArrayList<>();
+    try (XSSFWorkbook wb =
+        new XSSFWorkbook(new ByteArrayInputStream(new XlsxRenderer().render(practice())))) {
+      DataFormatter f = new DataFormatter(java.util.Locale.UK);
+      for (Row r : wb.getSheet("Monthly rates (SPC chart)")) {
+        if (r.getRowNum() > 0) {
+          assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(r.getCell(0)))
+              .as("row %d", r.getRowNum())
+              .isTrue();
+          months.add(f.formatCellValue(r.getCell(0)));
+        }
+      }
+    }
+    assertThat(months).hasSize(24).last().isEqualTo("Oct 2026");
+  }
+
   private static Report practice() {
     return SampleReports.practice(Audience.PRACTICE);
   }

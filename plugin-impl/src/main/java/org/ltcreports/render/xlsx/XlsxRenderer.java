@@ -268,6 +268,9 @@ public final class XlsxRenderer implements ReportRenderer {
           ValueKind kind = columns.get(i).kind();
           if (Display.withheld(report, id, t, at, columns.get(i).name())) {
             sheet.text(row, i, Display.SUPPRESSED, STYLES.of(Look.RIGHT));
+          } else if (columns.get(i).name().equals("month") && v instanceof String ym) {
+            // a month cell, read as the chart's axis reads ("Oct 2026"), not ISO text
+            sheet.date(row, i, java.time.YearMonth.parse(ym).atDay(1), STYLES.of(Look.MONTH));
           } else if (v instanceof Number n
               && kind != ValueKind.IDENTIFIER
               && kind != ValueKind.TEXT) {
@@ -427,7 +430,8 @@ public final class XlsxRenderer implements ReportRenderer {
     RATIO,
     DECIMAL,
     RIGHT,
-    DATE
+    DATE,
+    MONTH
   }
 
   private static final StylesPart.Named<Look> STYLES =
@@ -459,6 +463,7 @@ public final class XlsxRenderer implements ReportRenderer {
     // a real date cell, shown in the words the pages use for a date (PeopleTime.date: "Thu 5 Nov
     // 2026")
     looks.put(Look.DATE, numberStyle(wb, df, "ddd d mmm yyyy"));
+    looks.put(Look.MONTH, numberStyle(wb, df, "mmm yyyy"));
     return looks;
   }
 

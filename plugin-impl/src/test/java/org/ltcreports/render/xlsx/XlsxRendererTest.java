@@ -86,7 +86,9 @@ class XlsxRendererTest {
       assertThat(spc.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Per 1,000 patients");
       for (int i = 0; i < 24; i++) {
         Row r = spc.getRow(i + 1);
-        assertThat(r.getCell(0).getStringCellValue()).isEqualTo(series.rows().get(i).get(0));
+        // the month as a month cell (its first day), the series' "YYYY-MM"
+        assertThat(r.getCell(0).getLocalDateTimeCellValue().toLocalDate())
+            .isEqualTo(java.time.YearMonth.parse((String) series.rows().get(i).get(0)).atDay(1));
         for (int c = 1; c <= 8; c++) {
           assertThat(r.getCell(c).getCellType()).isEqualTo(CellType.NUMERIC);
           assertThat(r.getCell(c).getNumericCellValue())
