@@ -76,7 +76,8 @@ public final class DisclosureControl {
           notes,
           policy);
     }
-    return publicCopy(fullPracticeReport, policy, id -> false).report();
+    return publicCopy(fullPracticeReport, policy, id -> false, CaseManagerNames.inTableOrder())
+        .report();
   }
 
   /** A PUBLIC copy, and every cell it withholds (by its id in the report, before any renaming). */
@@ -87,7 +88,10 @@ public final class DisclosureControl {
    * cells the pack withholds because of another report ({@link PackDisclosure}).
    */
   static PublicCopy publicCopy(
-      Report full, DisclosurePolicy policy, Predicate<String> withheldInPack) {
+      Report full,
+      DisclosurePolicy policy,
+      Predicate<String> withheldInPack,
+      CaseManagerNames.Numbering numbering) {
     if (full.audience() != Audience.PRACTICE && full.audience() != Audience.COMMISSIONER) {
       throw new IllegalArgumentException("a PUBLIC copy is made from the practice report");
     }
@@ -102,7 +106,7 @@ public final class DisclosureControl {
     addNew(suppressed, sdc.secondary);
     addNew(suppressed, sdc.elsewhere);
     addNew(suppressed, sdc.derivedFromSmall);
-    CaseManagerNames.Result anonymous = CaseManagerNames.withdraw(measures, suppressed);
+    CaseManagerNames.Result anonymous = CaseManagerNames.withdraw(measures, suppressed, numbering);
 
     List<String> notes = new ArrayList<>();
     boolean figuresLeftOut = false;

@@ -45,6 +45,7 @@ public final class PackDisclosure {
    */
   public static PackDisclosure protect(List<Report> fullReports, DisclosurePolicy policy) {
     Set<String> withheld = new TreeSet<>();
+    CaseManagerNames.Numbering numbering = CaseManagerNames.acrossPack(fullReports);
     Map<String, DisclosureControl.PublicCopy> made = new LinkedHashMap<>();
     for (int round = 0; round < MAX_ROUNDS; round++) {
       made.clear();
@@ -52,7 +53,7 @@ public final class PackDisclosure {
       for (Report full : fullReports) {
         DisclosureControl.PublicCopy copy =
             DisclosureControl.publicCopy(
-                full, policy, cell -> withheld.contains(PackCells.name(full, cell)));
+                full, policy, cell -> withheld.contains(PackCells.name(full, cell)), numbering);
         made.put(full.reportId(), copy);
         for (String cell : copy.withheld()) {
           grew |= withheld.add(PackCells.name(full, cell));
