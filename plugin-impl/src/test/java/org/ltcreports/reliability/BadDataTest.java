@@ -264,7 +264,7 @@ class BadDataTest {
       for (String ext : List.of("pdf", "xlsx", "csv", "json")) {
         expected.add(p + "-case-management-return-practice." + ext);
       }
-      for (String ext : List.of("xlsx", "csv", "json", "html")) {
+      for (String ext : List.of("xlsx", "json", "html")) {
         expected.add(p + "-case-finding-practice." + ext);
       }
     }
