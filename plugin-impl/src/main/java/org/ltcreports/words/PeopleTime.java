@@ -26,6 +26,12 @@ public final class PeopleTime {
   private static final DateTimeFormatter SHORT_MONTH =
       DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
 
+  /**
+   * The number format of a real date cell in a person's spreadsheet: it reads as {@link #date}
+   * ("Mon 30 Nov 2026") while the cell stays a date that sorts and filters.
+   */
+  public static final String SPREADSHEET_DATE = "ddd d mmm yyyy";
+
   private PeopleTime() {}
 
   /** "5 Dec 2026, 21:57 GMT"; empty for null. */
