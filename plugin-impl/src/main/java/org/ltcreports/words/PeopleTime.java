@@ -39,6 +39,18 @@ public final class PeopleTime {
     return t == null ? "" : TIME.format(t.atZone(zone));
   }
 
+  /**
+   * The zone as its times are labelled, for saying which days a filter means: "local time (GMT or
+   * BST)" for Europe/London, read from its winter and summer names this year.
+   */
+  public static String zoneWords(ZoneId zone) {
+    int year = java.time.Year.now(zone).getValue();
+    DateTimeFormatter name = DateTimeFormatter.ofPattern("zzz", Locale.UK);
+    String winter = name.format(java.time.LocalDate.of(year, 1, 15).atStartOfDay(zone));
+    String summer = name.format(java.time.LocalDate.of(year, 7, 15).atStartOfDay(zone));
+    return "local time (" + (winter.equals(summer) ? winter : winter + " or " + summer) + ")";
+  }
+
   /** "November 2026". */
   public static String month(java.time.YearMonth m) {
     return MONTH.format(m);

@@ -103,7 +103,10 @@ final class AdminPages {
     }
     LocalDate from = date(x.param("from"), "from");
     LocalDate to = date(x.param("to"), "to");
-    AuditQuery q = AuditQuery.all().user(who).action(action).practice(practice).onDays(from, to);
+    // the days the table shows its times in, for the page and its export alike
+    var zone = web.submissions().policy().zone();
+    AuditQuery q =
+        AuditQuery.all().user(who).action(action).practice(practice).onDays(from, to, zone);
     String filters =
         "user="
             + (who == null ? "" : who)
@@ -163,7 +166,7 @@ final class AdminPages {
             "8")
         .close("div");
     m.open("div")
-        .label("f-from", "From (UTC day)")
+        .label("f-from", "From (day)")
         .empty(
             "input",
             "type",
@@ -176,7 +179,7 @@ final class AdminPages {
             from == null ? null : from.toString())
         .close("div");
     m.open("div")
-        .label("f-to", "To (UTC day)")
+        .label("f-to", "To (day, included)")
         .empty(
             "input",
             "type",
@@ -190,6 +193,14 @@ final class AdminPages {
         .close("div");
     m.el("button", "Filter", "type", "submit");
     m.close("form");
+    m.el(
+        "p",
+        "Days run from midnight to midnight "
+            + PeopleTime.zoneWords(zone)
+            + ", as the times below are shown. The CSV export gives each time in UTC"
+            + " (its rows are the audit log's own).",
+        "class",
+        "muted");
     String query =
         "?user="
             + enc(who)
@@ -215,7 +226,6 @@ final class AdminPages {
       m.el("th", h, "scope", "col");
     }
     m.close("tr").close("thead").open("tbody");
-    var zone = web.submissions().policy().zone();
     for (AuditEntry e : rows) {
       m.open("tr")
           .el("td", e.seq(), "class", "num")
