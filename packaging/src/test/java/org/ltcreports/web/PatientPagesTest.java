@@ -117,6 +117,17 @@ class PatientPagesTest {
     assertThat(xlsx.body()).startsWith(new byte[] {'P', 'K'});
     assertThat(cm.get("/in-hospital/caseload/" + s.caseManager + ".xlsx").body())
         .isEqualTo(xlsx.body());
+    // the admission date is a real date cell that reads as the page words it
+    try (var wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(xlsx.body()))) {
+      var admitted = wb.getSheet("In hospital").getRow(4).getCell(5);
+      assertThat(admitted.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+      String shown =
+          new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK)
+              .formatCellValue(admitted);
+      assertThat(html).contains("<td>" + shown + "</td>");
+    }
   }
 
   @Test

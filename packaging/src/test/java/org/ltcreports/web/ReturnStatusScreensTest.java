@@ -99,8 +99,24 @@ class ReturnStatusScreensTest {
     assertThat(rowOf(lead.text(lead.get("/")), a, PeopleTime.month(month)))
         .contains("Caseload looks low");
 
-    assertThat(submitAll(a, "Caseload rechecked: it is right").statusCode()).isEqualTo(201);
+    HttpResponse<byte[]> again = submitAll(a, "Caseload rechecked: it is right");
+    assertThat(again.statusCode()).isEqualTo(201);
     screens.assertEverywhere("Resubmitted");
+    // punctuality is the return's, version 1's: a resubmission is neither on time nor late, on the
+    // pages (no "(on time)", no "(late)") and in the API alike
+    var mapper = new ObjectMapper();
+    assertThat(mapper.readTree(again.body()).get("on_time").isNull())
+        .as("the resubmission's answer says nothing of punctuality")
+        .isTrue();
+    var versions =
+        mapper.readTree(locality.get("/api/returns/" + a + "/" + month).body()).get("versions");
+    assertThat(versions.get(0).get("on_time").asBoolean()).isFalse();
+    assertThat(versions.get(1).get("on_time").isNull()).as(versions.toString()).isTrue();
+    String versionTwo =
+        locality.text(locality.get("/practices/" + a + "/returns/" + month + "/history"));
+    versionTwo = versionTwo.substring(versionTwo.indexOf("Version 2:"));
+    versionTwo = versionTwo.substring(0, versionTwo.indexOf("</dl>"));
+    assertThat(versionTwo).doesNotContain("(on time)").doesNotContain("(late)");
     // the same figures again: said in words, not FigureDiff[changes=[]]
     String history =
         locality.text(locality.get("/practices/" + a + "/returns/" + month + "/history"));

@@ -117,6 +117,17 @@ public final class Permissions {
     return d;
   }
 
+  /**
+   * Whether the user may open the practice's return whatever its state, a draft included: what a
+   * choice made before the state is known (the home page's picker) may offer. The answer, with its
+   * reason when no, is the decision that would refuse the return page.
+   *
+   * @param practice the practice's scope, in the copy a return is made in
+   */
+  public static Decision viewReturnInAnyState(HostUser user, Scope practice) {
+    return decide(user, VIEW_RETURN, practice.withReturnSubmitted(false));
+  }
+
   /** Problems with the request itself, whoever asks. */
   private static Optional<Decision> checkScope(Action action, Scope scope) {
     if (scope == null) {

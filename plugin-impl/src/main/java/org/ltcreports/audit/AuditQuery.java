@@ -2,7 +2,7 @@ package org.ltcreports.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 /**
  * Filters for the auditor page and the CSV export; every filter optional (null = any).
@@ -42,11 +42,14 @@ public record AuditQuery(
         userName, action, practiceCode, fromInclusive, toExclusive, limit, newestFirst);
   }
 
-  /** The UTC calendar days {@code first} to {@code last}, both included. */
-  public AuditQuery onDays(LocalDate first, LocalDate last) {
+  /**
+   * The calendar days {@code first} to {@code last}, both included, as days run in {@code zone}:
+   * the zone people read the events' times in, so an event shown on a day is found by that day.
+   */
+  public AuditQuery onDays(LocalDate first, LocalDate last, ZoneId zone) {
     return between(
-        first == null ? null : first.atStartOfDay().toInstant(ZoneOffset.UTC),
-        last == null ? null : last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        first == null ? null : first.atStartOfDay(zone).toInstant(),
+        last == null ? null : last.plusDays(1).atStartOfDay(zone).toInstant());
   }
 
   public AuditQuery limit(int max) {

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One stored version of a practice's return.
  *
- * @param onTime whether this version was submitted by its due date (the return's own on-time status
- *     is that of version 1; a later version answers a return, it is not a late return)
+ * @param onTime whether this version was submitted by its due date, as stored; what is said of it
+ *     is {@link #punctual()}
  * @param decidedBy who acknowledged or returned it, or null while awaiting a decision
  * @param reason the reason given when it was returned, or null
  * @param reply the practice's answer, sent with this version, to the reason the previous version
@@ -37,5 +38,14 @@ public record Submission(
   public Submission {
     warningsAcknowledged = List.copyOf(warningsAcknowledged);
     artifacts = List.copyOf(artifacts);
+  }
+
+  /**
+   * On time (true) or late (false): the return's punctuality, which is version 1's. Empty for a
+   * later version: it answers a send-back and is neither on time nor late (governance.md), whatever
+   * day it was sent. Every page and the API say this, not {@link #onTime()}.
+   */
+  public Optional<Boolean> punctual() {
+    return version == 1 ? Optional.of(onTime) : Optional.empty();
   }
 }

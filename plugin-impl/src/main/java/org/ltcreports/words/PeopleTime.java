@@ -26,11 +26,29 @@ public final class PeopleTime {
   private static final DateTimeFormatter SHORT_MONTH =
       DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
 
+  /**
+   * The number format of a real date cell in a person's spreadsheet: it reads as {@link #date}
+   * ("Mon 30 Nov 2026") while the cell stays a date that sorts and filters.
+   */
+  public static final String SPREADSHEET_DATE = "ddd d mmm yyyy";
+
   private PeopleTime() {}
 
   /** "5 Dec 2026, 21:57 GMT"; empty for null. */
   public static String format(Instant t, ZoneId zone) {
     return t == null ? "" : TIME.format(t.atZone(zone));
+  }
+
+  /**
+   * The zone as its times are labelled, for saying which days a filter means: "local time (GMT or
+   * BST)" for Europe/London, read from its winter and summer names this year.
+   */
+  public static String zoneWords(ZoneId zone) {
+    int year = java.time.Year.now(zone).getValue();
+    DateTimeFormatter name = DateTimeFormatter.ofPattern("zzz", Locale.UK);
+    String winter = name.format(java.time.LocalDate.of(year, 1, 15).atStartOfDay(zone));
+    String summer = name.format(java.time.LocalDate.of(year, 7, 15).atStartOfDay(zone));
+    return "local time (" + (winter.equals(summer) ? winter : winter + " or " + summer) + ")";
   }
 
   /** "November 2026". */

@@ -206,6 +206,21 @@ class PermissionsTest {
         .isTrue();
   }
 
+  /** What a picker may offer before the return's state is known: the same decision, drafts in. */
+  @Test
+  void onlyThoseWhoMayOpenADraftMayOpenAReturnInAnyState() {
+    Scope submitted =
+        Scope.practice("K83001", Audience.COMMISSIONER, LOCALITIES).withReturnSubmitted(true);
+    assertThat(Permissions.viewReturnInAnyState(user(Role.COMMISSIONER), submitted))
+        .isEqualTo(
+            Decision.deny("Commissioners see a return only once the practice has submitted it"));
+    for (Role r : List.of(Role.PRACTICE_USER, Role.PRACTICE_LEAD, Role.LOCALITY_MANAGER)) {
+      assertThat(Permissions.viewReturnInAnyState(user(r), submitted).allowed())
+          .as(r.name())
+          .isTrue();
+    }
+  }
+
   @Test
   void aLocalityCodeThatDisagreesWithThePracticeIsDenied() {
     Scope spoofed = new Scope("K99999", "L01", Audience.COMMISSIONER, true, LOCALITIES);

@@ -425,7 +425,7 @@ class AuditLogTest {
         .extracting(AuditEntry::seq)
         .containsExactly(2L, 4L);
     LocalDate nov2 = LocalDate.of(2026, 11, 2);
-    assertThat(log.query(AuditQuery.all().onDays(nov2, nov2)))
+    assertThat(log.query(AuditQuery.all().onDays(nov2, nov2, ZoneOffset.UTC)))
         .extracting(AuditEntry::seq)
         .containsExactly(2L, 3L);
     assertThat(

@@ -9,18 +9,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.ltcreports.measures.InHospital.Row;
 import org.ltcreports.render.ActivityWords;
 import org.ltcreports.render.csv.SpreadsheetSafeCsv;
 import org.ltcreports.render.xlsx.SheetWriter;
 import org.ltcreports.render.xlsx.SheetWriter.Model;
 import org.ltcreports.render.xlsx.SheetWriter.Style;
-import org.ltcreports.words.PeopleTime;
 
 /**
  * The in-hospital list as a person reads it: one set of columns and cell values for the page, the
  * CSV (cells neutralised by {@link SpreadsheetSafeCsv}) and the XLSX, so the three never disagree.
- * Numbers stay numbers in the files; dates are ISO in the files and in words on the page.
+ * Numbers stay numbers in the files; dates are in words on the page, real date cells read the same
+ * way in the XLSX, and ISO in the CSV (which a spreadsheet reads as a date).
  */
 public final class InHospitalList {
   public static final List<String> HEADERS =
@@ -43,15 +44,19 @@ public final class InHospitalList {
 
   private InHospitalList() {}
 
-  /** One row's cells; {@code peopleDates} writes dates in words (the page) or ISO (the files). */
-  public static List<Object> cells(Row r, boolean trimTableLoaded, boolean peopleDates) {
+  /**
+   * One row's cells; {@code date} writes a date as its output holds it: words on the page ({@code
+   * PeopleTime::date}), ISO in the CSV, the date itself (a date cell) in the XLSX.
+   */
+  public static List<Object> cells(
+      Row r, boolean trimTableLoaded, Function<LocalDate, Object> date) {
     return Arrays.asList(
         r.nhsNumber(),
         r.age(),
         ActivityWords.sex(r.sex()),
         r.practiceCode() == null ? "Not registered" : r.practiceCode(),
         r.providerCode(),
-        date(r.admitted(), peopleDates),
+        date.apply(r.admitted()),
         ActivityWords.admissionMethod(r.admissionMethod()),
         r.daysInHospital(),
         r.hrgCode(),
@@ -60,11 +65,7 @@ public final class InHospitalList {
         ActivityWords.againstTrimPoint(r.daysBeyondTrimPoint(), r.planned(), trimTableLoaded),
         ActivityWords.yesNo(r.onRegister()),
         ActivityWords.yesNo(r.frequentAttender()),
-        r.lastContact() == null ? "None" : date(r.lastContact(), peopleDates));
-  }
-
-  private static String date(LocalDate d, boolean people) {
-    return people ? PeopleTime.date(d) : d.toString();
+        r.lastContact() == null ? "None" : date.apply(r.lastContact()));
   }
 
   public static byte[] csv(List<Row> rows, boolean trimTableLoaded) throws IOException {
@@ -72,7 +73,7 @@ public final class InHospitalList {
     try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         SpreadsheetSafeCsv csv = new SpreadsheetSafeCsv(w, HEADERS.toArray(String[]::new))) {
       for (Row r : rows) {
-        csv.record(cells(r, trimTableLoaded, false).toArray());
+        csv.record(cells(r, trimTableLoaded, LocalDate::toString).toArray());
       }
     }
     return out.toByteArray();
@@ -99,10 +100,14 @@ public final class InHospitalList {
     }
     int row = h + 1;
     for (Row r : rows) {
-      List<Object> cells = new ArrayList<>(cells(r, trimTableLoaded, false));
+      List<Object> cells = new ArrayList<>(cells(r, trimTableLoaded, d -> d));
       for (int c = 0; c < cells.size(); c++) {
         Object v = cells.get(c);
-        m.put(row, c, v, v instanceof Number ? Style.COUNT : Style.TEXT);
+        m.put(
+            row,
+            c,
+            v,
+            v instanceof Number ? Style.COUNT : v instanceof LocalDate ? Style.DATE : Style.TEXT);
       }
       row++;
     }

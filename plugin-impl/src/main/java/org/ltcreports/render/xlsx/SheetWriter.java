@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.ltcreports.api.report.ValueKind;
+import org.ltcreports.words.PeopleTime;
 
 /**
  * Shared plumbing of the workbooks of this package and the collation: a few named cell styles (made
@@ -36,7 +37,9 @@ public final class SheetWriter {
     ONE_DP,
     TWO_DP,
     FORMULA_COUNT,
-    FORMULA_ONE_DP
+    FORMULA_ONE_DP,
+    /** A real date cell read as the pages word a date ({@link PeopleTime#SPREADSHEET_DATE}). */
+    DATE
   }
 
   /**
@@ -92,6 +95,9 @@ public final class SheetWriter {
     styles.put(Style.TWO_DP, format(wb, two));
     styles.put(Style.FORMULA_COUNT, format(wb, count));
     styles.put(Style.FORMULA_ONE_DP, format(wb, one));
+    // made last, so the styles above keep their indices in every workbook
+    short date = wb.createDataFormat().getFormat(PeopleTime.SPREADSHEET_DATE);
+    styles.put(Style.DATE, format(wb, date));
     return styles;
   }
 
@@ -188,6 +194,8 @@ public final class SheetWriter {
         int style = STYLES.of((Style) c.getValue()[1]);
         if (v instanceof Number n) {
           sheet.number(row, c.getKey(), n.doubleValue(), style);
+        } else if (v instanceof LocalDate d) {
+          sheet.date(row, c.getKey(), d, style);
         } else if (v instanceof Formula f) {
           sheet.formula(row, c.getKey(), f.text(), f.cached(), style);
         } else {

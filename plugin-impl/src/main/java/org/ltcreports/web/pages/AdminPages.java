@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.ltcreports.access.Action;
 import org.ltcreports.access.Scope;
-import org.ltcreports.api.report.Audience;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.audit.AuditAction;
 import org.ltcreports.audit.AuditEntry;
@@ -42,31 +41,35 @@ final class AdminPages {
     FormFields.monthSelect(m, "submissions-month", latest, month);
     m.el("button", "Show", "type", "submit");
     m.close("form");
-    m.open("table").el("caption", "Returns for " + PeopleTime.month(month) + " you may see");
+    List<Practice> practices = UserPractices.inScope(web, user);
+    if (practices.isEmpty()) {
+      m.el("p", "There are no returns for you to see for this month.");
+      page.send(x.resp(), 200);
+      return;
+    }
+    // every return in the user's scope, as home lists them: a status is shown to whoever may see
+    // the
+    // practice; the return itself is linked only when the user may open it
+    m.open("table").el("caption", "Returns for " + PeopleTime.month(month));
     m.open("thead").open("tr");
     for (String h : List.of("Practice", "Return status", "Latest version", "First submitted")) {
       m.el("th", h, "scope", "col");
     }
     m.close("tr").close("thead").open("tbody");
-    int shown = 0;
     Map<String, List<Submission>> versions = web.submissions().versionsForMonth(month);
-    for (Practice p : UserPractices.inScope(web, user)) {
+    for (Practice p : practices) {
       String code = p.practiceCode();
       List<Submission> v = versions.getOrDefault(code, List.of());
       ReturnStatus status = web.submissions().status(month, v);
-      Scope scope =
-          web.practiceScope(code, Audience.COMMISSIONER).withReturnSubmitted(!v.isEmpty());
-      if (!web.may(user, Action.VIEW_RETURN, scope)) {
-        continue;
+      m.open("tr").open("th", "scope", "row");
+      if (web.mayOpenReturn(user, code, status)) {
+        m.a(
+            x.base() + "/practices/" + code + "/returns/" + month + "/history",
+            code + " " + p.practiceName());
+      } else {
+        m.text(code + " " + p.practiceName());
       }
-      shown++;
-      m.open("tr")
-          .open("th", "scope", "row")
-          .a(
-              x.base() + "/practices/" + code + "/returns/" + month + "/history",
-              code + " " + p.practiceName())
-          .close("th");
-      m.open("td");
+      m.close("th").open("td");
       StatusText.show(m, status);
       m.close("td");
       m.el("td", v.isEmpty() ? "" : v.get(v.size() - 1).version())
@@ -76,9 +79,6 @@ final class AdminPages {
           .close("tr");
     }
     m.close("tbody").close("table");
-    if (shown == 0) {
-      m.el("p", "There are no returns for you to see for this month.");
-    }
     page.send(x.resp(), 200);
   }
 
@@ -103,7 +103,10 @@ final class AdminPages {
     }
     LocalDate from = date(x.param("from"), "from");
     LocalDate to = date(x.param("to"), "to");
-    AuditQuery q = AuditQuery.all().user(who).action(action).practice(practice).onDays(from, to);
+    // the days the table shows its times in, for the page and its export alike
+    var zone = web.submissions().policy().zone();
+    AuditQuery q =
+        AuditQuery.all().user(who).action(action).practice(practice).onDays(from, to, zone);
     String filters =
         "user="
             + (who == null ? "" : who)
@@ -163,7 +166,7 @@ final class AdminPages {
             "8")
         .close("div");
     m.open("div")
-        .label("f-from", "From (UTC day)")
+        .label("f-from", "From (day)")
         .empty(
             "input",
             "type",
@@ -176,7 +179,7 @@ final class AdminPages {
             from == null ? null : from.toString())
         .close("div");
     m.open("div")
-        .label("f-to", "To (UTC day)")
+        .label("f-to", "To (day, included)")
         .empty(
             "input",
             "type",
@@ -190,6 +193,14 @@ final class AdminPages {
         .close("div");
     m.el("button", "Filter", "type", "submit");
     m.close("form");
+    m.el(
+        "p",
+        "Days run from midnight to midnight "
+            + PeopleTime.zoneWords(zone)
+            + ", as the times below are shown. The CSV export gives each time in UTC"
+            + " (its rows are the audit log's own).",
+        "class",
+        "muted");
     String query =
         "?user="
             + enc(who)
@@ -215,7 +226,6 @@ final class AdminPages {
       m.el("th", h, "scope", "col");
     }
     m.close("tr").close("thead").open("tbody");
-    var zone = web.submissions().policy().zone();
     for (AuditEntry e : rows) {
       m.open("tr")
           .el("td", e.seq(), "class", "num")

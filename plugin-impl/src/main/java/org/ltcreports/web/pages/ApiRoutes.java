@@ -279,7 +279,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
       one.put("state", v.state().name());
       one.put("submitted_at", v.submittedAt().toString());
       one.put("submitted_by", v.submittedBy());
-      one.put("on_time", v.onTime());
+      one.put("on_time", v.punctual().orElse(null));
       if (v.reason() != null) {
         one.put("sent_back_because", v.reason());
       }
@@ -311,7 +311,7 @@ public final class ApiRoutes extends KnownMethodsServlet {
       out.put("month", month.toString());
       out.put("version", sub.version());
       out.put("state", sub.state().name());
-      out.put("on_time", sub.onTime());
+      out.put("on_time", sub.punctual().orElse(null));
       ReturnStatus status = web.submissions().status(code, month);
       out.put("status", status.words());
       out.put("status_key", status.key());

@@ -175,7 +175,7 @@ final class PatientPages {
     m.close("tr").close("thead").open("tbody");
     int beyondColumn = InHospitalList.HEADERS.indexOf("Days beyond the trim point");
     for (InHospital.Row r : rows) {
-      List<Object> cells = InHospitalList.cells(r, trims, true);
+      List<Object> cells = InHospitalList.cells(r, trims, PeopleTime::date);
       m.open("tr");
       m.open("th", "scope", "row");
       profileLink(m, x.base(), r.patientId(), r.nhsNumber());

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.ltcreports.access.Action;
-import org.ltcreports.api.report.Audience;
+import org.ltcreports.access.Decision;
 import org.ltcreports.api.spi.HostUser;
 import org.ltcreports.api.spi.Role;
 import org.ltcreports.source.SourceRows.Practice;
@@ -58,13 +58,29 @@ final class PracticeHomePage {
       m.open("div").label("pick-page", "Page");
       m.open("select", "id", "pick-page", "name", "page");
       m.el("option", "Feedback report", "value", "feedback");
-      m.el("option", "Case management return", "value", "return");
+      // the picker cannot know the state of the return it opens: offered only to those who may
+      // open every state, so it never leads to a refusal
+      Optional<Decision> noReturns =
+          practices.stream()
+              .map(p -> web.returnInAnyState(user, p.practiceCode()))
+              .filter(d -> !d.allowed())
+              .findFirst();
+      if (noReturns.isEmpty()) {
+        m.el("option", "Case management return", "value", "return");
+      }
       if (UserPractices.hasPracticeRole(user)) {
         m.el("option", "Admission reviews", "value", "reviews");
       }
       m.close("select").close("div");
       m.el("button", "Open", "type", "submit");
       m.close("form");
+      noReturns.ifPresent(
+          d ->
+              m.open("p")
+                  .text(d.reason() + ". A return you may open is linked below and from ")
+                  .a(x.base() + "/submissions", "Submissions")
+                  .text("; one not yet submitted shows its status only.")
+                  .close("p"));
 
       openReturns(x, m, user, practices, latest);
 
@@ -208,13 +224,7 @@ final class PracticeHomePage {
    */
   private void returnLink(
       Exchange x, Markup m, HostUser user, String code, YearMonth month, ReturnStatus status) {
-    boolean mayOpen =
-        web.may(
-            user,
-            Action.VIEW_RETURN,
-            web.practiceScope(code, Audience.COMMISSIONER)
-                .withReturnSubmitted(!status.unsubmitted()));
-    if (mayOpen) {
+    if (web.mayOpenReturn(user, code, status)) {
       m.open("a", "href", x.base() + "/practices/" + code + "/returns/" + month);
       StatusText.show(m, status);
       m.close("a");

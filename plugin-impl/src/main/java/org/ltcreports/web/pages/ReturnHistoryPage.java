@@ -54,7 +54,7 @@ final class ReturnHistoryPage {
           .el(
               "dd",
               StatusText.submitted(s, zone)
-                  + (s.version() == 1 ? (s.onTime() ? " (on time)" : " (late)") : ""));
+                  + s.punctual().map(onTime -> onTime ? " (on time)" : " (late)").orElse(""));
       if (s.decidedBy() != null) {
         m.el("dt", s.state().words())
             .el("dd", PeopleTime.format(s.decidedAt(), zone) + " by " + s.decidedBy());

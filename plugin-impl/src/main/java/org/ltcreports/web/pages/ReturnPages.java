@@ -296,7 +296,9 @@ final class ReturnPages {
             "Version "
                 + s.version()
                 + " was submitted"
-                + (s.version() == 1 ? (s.onTime() ? " on time." : " after the due date.") : "."))
+                + s.punctual()
+                    .map(onTime -> onTime ? " on time." : " after the due date.")
+                    .orElse("."))
         .close("div");
     m.el("h2", "What was stored");
     m.el(

@@ -24,6 +24,7 @@ import org.ltcreports.report.AudienceView;
 import org.ltcreports.report.ReportService;
 import org.ltcreports.review.AdmissionReviews;
 import org.ltcreports.source.SourceRows.Practice;
+import org.ltcreports.submission.ReturnStatus;
 import org.ltcreports.submission.Submissions;
 import org.ltcreports.web.RequestParameters;
 import org.ltcreports.web.security.ContainerUsers;
@@ -150,6 +151,25 @@ public final class Web {
   /** Whether the user may; no audit event (for deciding what to show, not for serving it). */
   public boolean may(HostUser user, Action action, Scope scope) {
     return Permissions.decide(user, action, scope).allowed();
+  }
+
+  /**
+   * Whether the user may open the practice's return, now in {@code status}: the decision that would
+   * refuse its page, for deciding whether to link it (no audit event).
+   */
+  public boolean mayOpenReturn(HostUser user, String practice, ReturnStatus status) {
+    return may(
+        user,
+        Action.VIEW_RETURN,
+        practiceScope(practice, Audience.COMMISSIONER).withReturnSubmitted(!status.unsubmitted()));
+  }
+
+  /**
+   * Whether the user may open the practice's return whatever its state (a draft included), with the
+   * reason when not: what a picker that cannot know the state may offer.
+   */
+  public Decision returnInAnyState(HostUser user, String practice) {
+    return Permissions.viewReturnInAnyState(user, practiceScope(practice, Audience.COMMISSIONER));
   }
 
   /**

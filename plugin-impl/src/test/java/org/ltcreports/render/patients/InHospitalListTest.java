@@ -2,15 +2,27 @@ package org.ltcreports.render.patients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.ltcreports.measures.InHospital.Row;
 import org.ltcreports.render.ActivityWords;
+import org.ltcreports.words.PeopleTime;
 
 class InHospitalListTest {
   static Row row(String provider, long days, Integer trim, boolean planned) {
+    return row(provider, days, trim, planned, null);
+  }
+
+  static Row row(String provider, long days, Integer trim, boolean planned, LocalDate contact) {
     return new Row(
         "p1",
         "9000000009",
@@ -27,7 +39,7 @@ class InHospitalListTest {
         trim,
         true,
         false,
-        null);
+        contact);
   }
 
   /** A hostile provider code is text in the CSV, never a formula; numbers stay numbers. */
@@ -62,6 +74,32 @@ class InHospitalListTest {
         .isEqualTo("No trim point for its HRG");
     assertThat(ActivityWords.againstTrimPoint(null, false, false))
         .isEqualTo("No trim point table loaded");
+  }
+
+  /**
+   * The workbook's dates are real date cells shown as the page words them ("Fri 30 Oct 2026"), in
+   * the feedback workbook's date format, so they sort and filter as dates (outputs.md "Times, dates
+   * and months a person reads").
+   */
+  @Test
+  void theSpreadsheetHoldsRealDateCellsReadAsOnThePage() throws Exception {
+    Row contacted = row("RXX01", 21, 10, false, LocalDate.parse("2026-11-04"));
+    byte[] xlsx =
+        InHospitalList.xlsx(
+            List.of(contacted), true, LocalDate.parse("2026-11-20"), "In hospital", "id");
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      org.apache.poi.ss.usermodel.Row r = wb.getSheet("In hospital").getRow(4);
+      DataFormatter shown = new DataFormatter(Locale.UK);
+      for (int col : new int[] {5, 14}) {
+        Cell c = r.getCell(col);
+        assertThat(c.getCellType()).as("column %d", col).isEqualTo(CellType.NUMERIC);
+        assertThat(DateUtil.isCellDateFormatted(c)).isTrue();
+        assertThat(c.getCellStyle().getDataFormatString()).isEqualTo("ddd d mmm yyyy");
+      }
+      assertThat(shown.formatCellValue(r.getCell(5)))
+          .isEqualTo(PeopleTime.date(contacted.admitted()));
+      assertThat(shown.formatCellValue(r.getCell(14))).isEqualTo("Wed 4 Nov 2026");
+    }
   }
 
   @Test
