@@ -32,6 +32,9 @@ public final class PeopleTime {
    */
   public static final String SPREADSHEET_DATE = "ddd d mmm yyyy";
 
+  /** The number format of a month cell in a person's spreadsheet: as a chart's axis, "Nov 2026". */
+  public static final String SPREADSHEET_MONTH = "mmm yyyy";
+
   private PeopleTime() {}
 
   /** "5 Dec 2026, 21:57 GMT"; empty for null. */

@@ -462,8 +462,8 @@ public final class XlsxRenderer implements ReportRenderer {
     looks.put(Look.RIGHT, right);
     // a real date cell, shown in the words the pages use for a date (PeopleTime.date: "Thu 5 Nov
     // 2026")
-    looks.put(Look.DATE, numberStyle(wb, df, "ddd d mmm yyyy"));
-    looks.put(Look.MONTH, numberStyle(wb, df, "mmm yyyy"));
+    looks.put(Look.DATE, numberStyle(wb, df, PeopleTime.SPREADSHEET_DATE));
+    looks.put(Look.MONTH, numberStyle(wb, df, PeopleTime.SPREADSHEET_MONTH));
     return looks;
   }
 
