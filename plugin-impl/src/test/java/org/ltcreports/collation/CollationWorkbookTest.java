@@ -174,14 +174,7 @@ class CollationWorkbookTest {
   @Test
   void hubModeHasEveryPracticeOfTheLocality() throws IOException {
     // on 2026-11-10 only P1 has submitted; the others are due (the hub builds their drafts)
-    Map<String, CollationWorkbook.Submission> store = new TreeMap<>();
-    for (String p : ReturnFixture.L1) {
-      store.put(p, CollationWorkbook.Submission.unsubmitted(ReturnStatus.DUE));
-    }
-    store.put(
-        "P1",
-        new CollationWorkbook.Submission(
-            ReturnStatus.SUBMITTED_ON_TIME, "lead@p1", Instant.parse("2026-11-10T09:00:00Z"), 1));
+    Map<String, CollationWorkbook.Submission> store = onlyP1(ReturnStatus.SUBMITTED_ON_TIME);
     CollationWorkbook c =
         CollationWorkbook.fromDatabase(
             october, "L1", LocalDate.of(2026, 11, 15), store, SubmittedFiles.NONE);
@@ -270,14 +263,7 @@ class CollationWorkbookTest {
         .isNotEqualTo(
             org.ltcreports.casemanagement.report.ReturnData.sha256(
                 org.ltcreports.casemanagement.report.ReturnData.rows(reports.get("P1"))));
-    Map<String, CollationWorkbook.Submission> store = new TreeMap<>();
-    for (String p : ReturnFixture.L1) {
-      store.put(p, CollationWorkbook.Submission.unsubmitted(ReturnStatus.DUE));
-    }
-    store.put(
-        "P1",
-        new CollationWorkbook.Submission(
-            ReturnStatus.ACKNOWLEDGED, "lead@p1", Instant.parse("2026-11-10T09:00:00Z"), 1));
+    Map<String, CollationWorkbook.Submission> store = onlyP1(ReturnStatus.ACKNOWLEDGED);
     CollationWorkbook c =
         CollationWorkbook.fromDatabase(
             october,
@@ -313,6 +299,19 @@ class CollationWorkbookTest {
       assertThat(cellOf(e, "P1", 7)).isEqualTo("Yes: from submitted version 1");
       assertThat(cellOf(e, "P2", 7)).isEqualTo("Yes: draft figures (not submitted)");
     }
+  }
+
+  /** L1's returns on 2026-11-10: P1's in {@code status}, submitted that day; the others due. */
+  private static Map<String, CollationWorkbook.Submission> onlyP1(ReturnStatus status) {
+    Map<String, CollationWorkbook.Submission> store = new TreeMap<>();
+    for (String p : ReturnFixture.L1) {
+      store.put(p, CollationWorkbook.Submission.unsubmitted(ReturnStatus.DUE));
+    }
+    store.put(
+        "P1",
+        new CollationWorkbook.Submission(
+            status, "lead@p1", Instant.parse("2026-11-10T09:00:00Z"), 1));
+    return store;
   }
 
   /**

@@ -22,16 +22,7 @@ class SpillFolderShutdownTest {
 
   @Test
   void aRunStoppedBySignalLeavesNoFiles() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Writing.class.getName(),
-                parent.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process child = writing();
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(out.readLine()).isEqualTo("written");
@@ -57,16 +48,7 @@ class SpillFolderShutdownTest {
   void aRunKilledOutrightHasItsFilesDeletedByTheNextRun() throws Exception {
     Path unlocked = Files.createDirectory(parent.resolve("ltc-routed-123"));
     Files.write(unlocked.resolve("rows"), new byte[] {1});
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Writing.class.getName(),
-                parent.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process child = writing();
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(out.readLine()).isEqualTo("written");
@@ -88,6 +70,19 @@ class SpillFolderShutdownTest {
     } finally {
       child.destroyForcibly();
     }
+  }
+
+  /** A run in a child JVM that has routed rows to a file in {@link #parent} and goes on. */
+  private Process writing() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Writing.class.getName(),
+            parent.toString())
+        .redirectErrorStream(true)
+        .start();
   }
 
   private Path onlyFolderBut(Path other) throws Exception {
