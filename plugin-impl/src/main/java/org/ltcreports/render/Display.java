@@ -159,9 +159,6 @@ public final class Display {
   }
 
   /**
-   * A table or breakdown cell as shown; a null cell of a (partly) suppressed measure is {@code *}.
-   */
-  /**
    * Whether a table's cell is withheld: listed itself in the report's {@code suppressed} list, or
    * its row, or its whole table ({@link MeasureValue.Table#cellId}). Only that cell: a table with
    * one withheld cell still shows another cell that cannot be worked out as not available.
@@ -208,6 +205,10 @@ public final class Display {
     return SUPPRESSED.equals(dataQuality(report, kind)) || n != null && n > 0;
   }
 
+  /**
+   * A breakdown's cell (or a table's, not null: {@link #tableCell}) as shown; a null cell of a
+   * withheld measure or key ({@code measureId} may be {@code id/key}) is {@code *}.
+   */
   public static String cell(Report report, String measureId, Object cell, ValueKind kind) {
     if (cell == null) {
       return anySuppressed(report, measureId) ? SUPPRESSED : NOT_AVAILABLE;
