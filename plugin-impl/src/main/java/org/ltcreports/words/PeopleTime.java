@@ -3,7 +3,10 @@ package org.ltcreports.words;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Times, dates and months as a person in England reads them, the one place that words them for
@@ -16,15 +19,32 @@ import java.util.Locale;
  */
 public final class PeopleTime {
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.UK);
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+
+  /**
+   * Months as a spreadsheet abbreviates them: Java's UK locale says "Sept", a spreadsheet's {@code
+   * mmm} "Sep", and a date reads the same on a page and in a workbook's date cell.
+   */
+  private static final Map<Long, String> SHORT_MONTHS =
+      Map.ofEntries(
+          Map.entry(1L, "Jan"),
+          Map.entry(2L, "Feb"),
+          Map.entry(3L, "Mar"),
+          Map.entry(4L, "Apr"),
+          Map.entry(5L, "May"),
+          Map.entry(6L, "Jun"),
+          Map.entry(7L, "Jul"),
+          Map.entry(8L, "Aug"),
+          Map.entry(9L, "Sep"),
+          Map.entry(10L, "Oct"),
+          Map.entry(11L, "Nov"),
+          Map.entry(12L, "Dec"));
+
+  private static final DateTimeFormatter TIME = withShortMonth("d ", " yyyy, HH:mm zzz");
+  private static final DateTimeFormatter DATE = withShortMonth("EEE d ", " yyyy");
 
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter SHORT_MONTH =
-      DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
+  private static final DateTimeFormatter SHORT_MONTH = withShortMonth("", " yyyy");
 
   /**
    * The number format of a real date cell in a person's spreadsheet: it reads as {@link #date}
@@ -36,6 +56,15 @@ public final class PeopleTime {
   public static final String SPREADSHEET_MONTH = "mmm yyyy";
 
   private PeopleTime() {}
+
+  /** A UK pattern with the month, abbreviated, between {@code before} and {@code after}. */
+  private static DateTimeFormatter withShortMonth(String before, String after) {
+    return new DateTimeFormatterBuilder()
+        .appendPattern(before)
+        .appendText(ChronoField.MONTH_OF_YEAR, SHORT_MONTHS)
+        .appendPattern(after)
+        .toFormatter(Locale.UK);
+  }
 
   /** "5 Dec 2026, 21:57 GMT"; empty for null. */
   public static String format(Instant t, ZoneId zone) {

@@ -59,6 +59,6 @@ class DisplayTest {
             List.of(),
             List.of());
     assertThat(Display.value(missing, "ea_change_pct_yoy")).isEqualTo("–");
-    assertThat(Display.shortMonth("2026-09")).isEqualTo("Sept 2026");
+    assertThat(Display.shortMonth("2026-09")).isEqualTo("Sep 2026");
   }
 }
