@@ -9,14 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.ltcreports.api.report.Format;
 import org.ltcreports.api.report.MeasureCatalogue;
 import org.ltcreports.casemanagement.BeforeAfter;
 import org.ltcreports.casemanagement.report.ReturnData;
 import org.ltcreports.casemanagement.report.ReturnSignatures;
 import org.ltcreports.render.returns.ReturnLayout;
+import org.ltcreports.submission.Submissions;
 import org.ltcreports.words.PeopleTime;
 
 /**
@@ -119,6 +122,17 @@ public final class ReturnFileReader {
    * A workbook held in memory (a stored submission's file, never an upload): the same checks but
    * the size limit.
    */
+  /**
+   * A stored submission's XLSX read as any return file is; empty when no file is stored for that
+   * version.
+   */
+  public Optional<Outcome> readStored(
+      Submissions submissions, String practice, YearMonth month, int version, String name) {
+    return submissions
+        .artifact(practice, month, version, Format.XLSX)
+        .map(bytes -> read(bytes, name, month));
+  }
+
   public Outcome read(byte[] bytes, String name, YearMonth expectedMonth) {
     ReturnWorkbookCells cells;
     try (OPCPackage pkg = OPCPackage.open(new java.io.ByteArrayInputStream(bytes))) {

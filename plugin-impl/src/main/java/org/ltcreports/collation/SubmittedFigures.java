@@ -3,7 +3,6 @@ package org.ltcreports.collation;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.ltcreports.api.report.Format;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.submission.Submissions;
 
@@ -26,9 +25,9 @@ public interface SubmittedFigures {
       List<String> checksums = new ArrayList<>();
       for (Submission s : submissions.versions(practice, month)) {
         checksums.add(
-            submissions
-                .artifact(practice, month, s.version(), Format.XLSX)
-                .map(bytes -> reader.read(bytes, "submission", month).file())
+            reader
+                .readStored(submissions, practice, month, s.version(), "submission")
+                .map(ReturnFileReader.Outcome::file)
                 .map(ReturnFile::checksum)
                 .orElse(""));
       }

@@ -3,7 +3,6 @@ package org.ltcreports.collation;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import org.ltcreports.api.report.Format;
 import org.ltcreports.submission.Submission;
 import org.ltcreports.submission.Submissions;
 
@@ -29,9 +28,9 @@ public interface SubmittedFiles {
         return Optional.empty();
       }
       Submission last = versions.get(versions.size() - 1);
-      return submissions
-          .artifact(practice, month, last.version(), Format.XLSX)
-          .map(bytes -> reader.read(bytes, "submitted version " + last.version(), month))
+      return reader
+          .readStored(
+              submissions, practice, month, last.version(), "submitted version " + last.version())
           .filter(ReturnFileReader.Outcome::ok)
           .map(ReturnFileReader.Outcome::file);
     };
