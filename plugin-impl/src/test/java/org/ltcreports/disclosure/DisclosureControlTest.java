@@ -81,6 +81,37 @@ class DisclosureControlTest {
     }
   }
 
+  /**
+   * The average length of stay and the locality's readmission % are ratios of published figures,
+   * worked out from them (governance.md; the demo's K83003 and its locality, session 25):
+   *
+   * <ul>
+   *   <li>238 bed days (published exactly) over 63 discharges, shown as 65: 238 / 65 = 3.66 → 3.7,
+   *       not 238 / 63 = 3.78 → 3.8, which gives 63 back (238 / 3.8 = 62.6);
+   *   <li>the locality's 38 readmissions of 387 admissions, shown as 40 and 385: 100 × 40 / 385 =
+   *       10.39 → 10.4, not 100 × 38 / 387 = 9.82 → 9.8, which gives 38 back (9.8% × 385 = 37.7).
+   * </ul>
+   */
+  @Test
+  void aMeanOrLocalityShareIsWorkedOutFromThePublishedFigures() {
+    Report pub =
+        toPublic(
+            report()
+                .count("ea_discharges", 63)
+                .count("ea_bed_days", 238)
+                .value("ea_los_mean", Num.of(238.0 / 63))
+                .count("readmissions_30d_locality", 38)
+                .count("ea_count_locality", 387)
+                .value("readmission_pct_locality", Num.of(100.0 * 38 / 387))
+                .build());
+    assertThat(pub.number("ea_discharges").longValue()).isEqualTo(65);
+    assertThat(pub.number("ea_bed_days").longValue()).isEqualTo(238);
+    assertThat(pub.number("ea_los_mean").doubleValue()).isEqualTo(3.7);
+    assertThat(pub.number("readmissions_30d_locality").longValue()).isEqualTo(40);
+    assertThat(pub.number("ea_count_locality").longValue()).isEqualTo(385);
+    assertThat(pub.number("readmission_pct_locality").doubleValue()).isEqualTo(10.4);
+  }
+
   @Test
   void aRateThatCannotBeComputedStaysEmptyAndIsNotCalledSuppressed() {
     Report pub =
